@@ -1,0 +1,29 @@
+import { isAppError } from '../core/errors.ts';
+
+/** Exit codes of every gongkai command (documented in the README). */
+export const EXIT = {
+  /** Success; for `check`, no finding of severity error. */
+  ok: 0,
+  /** `check` found at least one finding of severity error. */
+  findings: 1,
+  /** Unusable input or a usage error. */
+  unusable: 2,
+} as const;
+
+/** A failure the user must fix: printed as one Chinese line on stderr, exit code 2. */
+export class UsageError extends Error {}
+
+/**
+ * Turns anything thrown by a command into one line on stderr and an exit code. Never prints a
+ * stack trace: an unexpected error is reported as an internal error with its message only.
+ */
+export function reportFailure(error: unknown): number {
+  if (isAppError(error) || error instanceof UsageError) {
+    process.stderr.write(`gongkai: ${error.message}\n`);
+    return EXIT.unusable;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`gongkai: 内部错误：${message}\n`);
+  if (process.env.GONGKAI_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+  return EXIT.unusable;
+}

@@ -1,0 +1,243 @@
+import {
+  TABLE3_COLUMNS,
+  TABLE3_GROUPS,
+  TABLE3_OUTCOME_KEYS,
+  TABLE3_ROW_KEYS,
+  TABLE3_TOTAL_COLUMN,
+  type Table3Group,
+  type Table3RowKey,
+  table3FullLabel,
+  table3Group,
+} from '../report/labels.ts';
+import type { Cell, ExtraCell, Report } from '../report/schema.ts';
+import type { Finding } from './finding.ts';
+import { isCount, notAssessable, sumCells, violation } from './make-finding.ts';
+
+const COLUMN_INDEXES = TABLE3_COLUMNS.map((_, i) => i);
+
+function column(report: Report, key: Table3RowKey, c: number): Cell {
+  return report.table3[key][c] ?? null;
+}
+
+/** T3-01: 一 + 二 = （七）总计 + 四, for every column (the note printed on the form). */
+function checkBalance(report: Report): Finding[] {
+  const findings: Finding[] = [];
+  const blankColumns: string[] = [];
+  for (const c of COLUMN_INDEXES) {
+    const left = sumCells([column(report, 'newReceived', c), column(report, 'carriedOver', c)]);
+    const right = sumCells([column(report, 'totalConcluded', c), column(report, 'carriedForward', c)]);
+    if (left === null || right === null) {
+      blankColumns.push(TABLE3_COLUMNS[c]!);
+      continue;
+    }
+    if (left !== right) {
+      findings.push(
+        violation(
+          'T3-01',
+          `勾稽关系不成立：“${TABLE3_COLUMNS[c]}”列 本年新收 ${column(report, 'newReceived', c)} + 上年结转 ${column(report, 'carriedOver', c)} = ${left}，但（七）总计 ${column(report, 'totalConcluded', c)} + 结转下年度 ${column(report, 'carriedForward', c)} = ${right}`,
+          { table: 'table3', rowLabel: '一、二 与（七）、四', columns: [TABLE3_COLUMNS[c]!] },
+        ),
+      );
+    }
+  }
+  if (blankColumns.length > 0) {
+    findings.push(
+      notAssessable(
+        'T3-01',
+        `“${blankColumns.join('”“')}”列的第一、二、（七）、四项中有空白单元格，勾稽关系无法核对`,
+        {
+          table: 'table3',
+          columns: blankColumns,
+        },
+      ),
+    );
+  }
+  return findings;
+}
+
+/** T3-02: （七）总计 = the sum of the 21 outcome rows, for every column. */
+function checkOutcomeSum(report: Report): Finding[] {
+  const findings: Finding[] = [];
+  const blankColumns: string[] = [];
+  for (const c of COLUMN_INDEXES) {
+    const total = column(report, 'totalConcluded', c);
+    const sum = sumCells(TABLE3_OUTCOME_KEYS.map((k) => column(report, k, c)));
+    if (total === null || sum === null) {
+      blankColumns.push(TABLE3_COLUMNS[c]!);
+      continue;
+    }
+    if (total !== sum) {
+      findings.push(
+        violation(
+          'T3-02',
+          `（七）总计为 ${total}，但（一）至（六）各项办理结果之和为 ${sum}（“${TABLE3_COLUMNS[c]}”列）`,
+          {
+            table: 'table3',
+            rowKey: 'totalConcluded',
+            rowLabel: table3FullLabel('totalConcluded'),
+            columns: [TABLE3_COLUMNS[c]!],
+          },
+        ),
+      );
+    }
+  }
+  if (blankColumns.length > 0) {
+    findings.push(
+      notAssessable('T3-02', `“${blankColumns.join('”“')}”列的办理结果中有空白单元格，（七）总计无法核对`, {
+        table: 'table3',
+        rowKey: 'totalConcluded',
+        rowLabel: table3FullLabel('totalConcluded'),
+        columns: blankColumns,
+      }),
+    );
+  }
+  return findings;
+}
+
+/** T3-03: 总计 column = 自然人 + the five kinds of 法人或其他组织, for every row. */
+function checkRowSums(report: Report): Finding[] {
+  const findings: Finding[] = [];
+  const blankRows: string[] = [];
+  for (const key of TABLE3_ROW_KEYS) {
+    const row = report.table3[key];
+    const total = row[TABLE3_TOTAL_COLUMN] ?? null;
+    const sum = sumCells(row.slice(0, TABLE3_TOTAL_COLUMN));
+    if (total === null || sum === null) {
+      blankRows.push(table3FullLabel(key));
+      continue;
+    }
+    if (total !== sum) {
+      findings.push(
+        violation('T3-03', `“总计”列为 ${total}，但自然人与五类法人或其他组织之和为 ${sum}`, {
+          table: 'table3',
+          rowKey: key,
+          rowLabel: table3FullLabel(key),
+          columns: ['总计'],
+        }),
+      );
+    }
+  }
+  if (blankRows.length > 0) {
+    const listed =
+      blankRows.length > 3
+        ? `${blankRows.slice(0, 3).join('、')}等 ${blankRows.length} 行`
+        : blankRows.join('、');
+    findings.push(
+      notAssessable('T3-03', `${listed}有空白单元格，行合计无法核对`, { table: 'table3', columns: ['总计'] }),
+    );
+  }
+  return findings;
+}
+
+/** T3-04: each cell a non-negative integer; blanks and "/" are reported per row. */
+function checkCells(report: Report): Finding[] {
+  const findings: Finding[] = [];
+  for (const key of TABLE3_ROW_KEYS) {
+    const row = report.table3[key];
+    const blank = COLUMN_INDEXES.filter((c) => row[c] === null).map((c) => TABLE3_COLUMNS[c]!);
+    const location = { table: 'table3' as const, rowKey: key, rowLabel: table3FullLabel(key) };
+    if (blank.length > 0) {
+      findings.push(
+        violation('T3-04', `有 ${blank.length} 个单元格空白或填“/”“—”，应填写数字（没有则填 0）`, {
+          ...location,
+          columns: blank,
+        }),
+      );
+    }
+    for (const c of COLUMN_INDEXES) {
+      const v = row[c];
+      if (v !== null && v !== undefined && !isCount(v)) {
+        findings.push(
+          violation(
+            'T3-04',
+            `单元格的值 ${v} 不是非负整数：申请件数只能是 0、1、2……`,
+            { ...location, columns: [TABLE3_COLUMNS[c]!] },
+            'error',
+          ),
+        );
+      }
+    }
+  }
+  return findings;
+}
+
+/** T3-05: 25 rows × 7 columns. Extra printed cells and rows that are neither format rows nor subtotals. */
+function checkShape(report: Report): Finding[] {
+  const findings: Finding[] = [];
+  const extraByRow = new Map<string, ExtraCell[]>();
+  for (const cell of report.extras?.cells ?? []) {
+    if (cell.table !== 'table3') continue;
+    extraByRow.set(cell.row ?? '', [...(extraByRow.get(cell.row ?? '') ?? []), cell]);
+  }
+  for (const [row, cells] of extraByRow) {
+    const positions = cells.map((c) => c.position);
+    const source = cells.find((c) => c.source)?.source;
+    const isKey = (TABLE3_ROW_KEYS as readonly string[]).includes(row);
+    const label = isKey ? table3FullLabel(row as Table3RowKey) : row || '（未知行）';
+    const printed = Math.max(...positions);
+    findings.push(
+      violation(
+        'T3-05',
+        `该行印有 ${printed} 个数值，标准格式每行 7 个（第 ${positions.sort((a, b) => a - b).join('、')} 个为多出的列）`,
+        {
+          table: 'table3',
+          ...(isKey ? { rowKey: row } : {}),
+          rowLabel: label,
+          ...(source ? { source } : {}),
+        },
+      ),
+    );
+  }
+  for (const row of report.extras?.rows ?? []) {
+    if (row.table !== 'table3' || row.subtotalOf) continue;
+    findings.push(
+      violation('T3-05', `表三多出标准格式中没有的一行“${row.label}”`, {
+        table: 'table3',
+        rowLabel: row.label,
+        ...(row.source ? { source: row.source } : {}),
+      }),
+    );
+  }
+  return findings;
+}
+
+/** T3-06: a subtotal row a report adds for （三）–（六） must equal the sum of its items. */
+function checkSubtotals(report: Report): Finding[] {
+  const findings: Finding[] = [];
+  for (const row of report.extras?.rows ?? []) {
+    if (row.table !== 'table3' || !row.subtotalOf) continue;
+    const group: Table3Group = row.subtotalOf;
+    const children = TABLE3_ROW_KEYS.filter((k) => table3Group(k) === group);
+    for (const c of COLUMN_INDEXES) {
+      const printed = row.values[c] ?? null;
+      const sum = sumCells(children.map((k) => column(report, k, c)));
+      if (printed === null || sum === null) continue;
+      if (printed !== sum) {
+        findings.push(
+          violation(
+            'T3-06',
+            `小计行“${row.label}”为 ${printed}，但${TABLE3_GROUPS[group]}下各项之和为 ${sum}`,
+            {
+              table: 'table3',
+              rowLabel: row.label,
+              columns: [TABLE3_COLUMNS[c]!],
+              ...(row.source ? { source: row.source } : {}),
+            },
+          ),
+        );
+      }
+    }
+  }
+  return findings;
+}
+
+export function checkTable3(report: Report): Finding[] {
+  return [
+    ...checkShape(report),
+    ...checkCells(report),
+    ...checkBalance(report),
+    ...checkOutcomeSum(report),
+    ...checkRowSums(report),
+    ...checkSubtotals(report),
+  ];
+}

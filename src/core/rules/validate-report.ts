@@ -1,0 +1,40 @@
+import type { Report } from '../report/schema.ts';
+import {
+  checkCarryOver,
+  checkCasesWithoutApplications,
+  checkLitigationAfterReview,
+  checkStockAcrossYears,
+} from './cross-rules.ts';
+import { type Finding, sortFindings } from './finding.ts';
+import { checkPeriod, checkPublicationDate } from './meta-rules.ts';
+import { checkTable2 } from './table2-rules.ts';
+import { checkTable3 } from './table3-rules.ts';
+import { checkTable4 } from './table4-rules.ts';
+
+export interface ValidateOptions {
+  /** The same agency's report for the previous year: enables Y-01 and the cross-year part of Y-02. */
+  previous?: Report;
+}
+
+/**
+ * Applies every data rule of DOMAIN.md §F (S-02, T2-*, T3-*, T4-*, Y-*, X-*, P-01) to a report.
+ * Pure: the result depends only on the arguments. Findings are sorted errors first.
+ */
+export function validateReport(report: Report, options: ValidateOptions = {}): Finding[] {
+  const { previous } = options;
+  return sortFindings([
+    ...checkPeriod(report),
+    ...checkTable2(report),
+    ...checkTable3(report),
+    ...checkTable4(report),
+    ...checkCarryOver(report, previous),
+    ...checkStockAcrossYears(report, previous),
+    ...checkCasesWithoutApplications(report, previous),
+    ...checkLitigationAfterReview(report, previous),
+    ...checkPublicationDate(report),
+  ]);
+}
+
+export function hasErrors(findings: readonly Finding[]): boolean {
+  return findings.some((f) => f.severity === 'error' && f.assessable);
+}
