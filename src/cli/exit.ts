@@ -27,3 +27,26 @@ export function reportFailure(error: unknown): number {
   if (process.env.GONGKAI_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
   return EXIT.unusable;
 }
+
+const COMMANDER_MESSAGES: Array<[RegExp, (...groups: string[]) => string]> = [
+  [/missing required argument '(.+?)'/, (a) => `缺少必需的参数 ${a}`],
+  [/unknown option '(.+?)'/, (o) => `未知选项 ${o}`],
+  [/unknown command '(.+?)'/, (c) => `未知命令 ${c}`],
+  [/too many arguments(?: for '(.+?)')?/, (c) => `参数过多${c ? `（命令 ${c}）` : ''}`],
+  [/option '(.+?)' argument missing/, (o) => `选项 ${o} 缺少取值`],
+  [/required option '(.+?)' not specified/, (o) => `缺少必需的选项 ${o}`],
+  [/option '(.+?)' argument '(.+?)' is invalid/, (o, v) => `选项 ${o} 的取值“${v}”无效`],
+];
+
+/** Commander's own usage errors are English: give the user the same one line in Chinese. */
+export function translateCommanderError(text: string): string {
+  const line = text
+    .replace(/^error: /, '')
+    .split('\n')[0]!
+    .trim();
+  for (const [pattern, translate] of COMMANDER_MESSAGES) {
+    const m = pattern.exec(line);
+    if (m) return translate(...m.slice(1).map((g) => g ?? ''));
+  }
+  return line;
+}

@@ -4,16 +4,18 @@ import { registerDeadline } from './commands/deadline.ts';
 import { registerFee } from './commands/fee.ts';
 import { registerSchema } from './commands/schema.ts';
 import { registerWorkdays } from './commands/workdays.ts';
-import { EXIT, reportFailure } from './exit.ts';
+import { EXIT, reportFailure, translateCommanderError } from './exit.ts';
 
 const program = new Command('gongkai')
   .description('gongkai 公开 — 政府信息公开工作：年度报告核查、工作日与答复期限计算、信息处理费计算')
   .version('0.1.0', '-V, --version', '显示版本号')
   .helpOption('-h, --help', '显示帮助')
   .addHelpCommand('help [command]', '显示某个命令的帮助')
-  .showHelpAfterError('（使用 --help 查看用法）')
   .exitOverride()
-  .configureOutput({ outputError: (text, write) => write(text.replace(/^error: /, 'gongkai: ')) });
+  .configureOutput({
+    outputError: (text, write) =>
+      write(`gongkai: ${translateCommanderError(text)}（使用 --help 查看用法）\n`),
+  });
 
 registerCheck(program);
 registerSchema(program);

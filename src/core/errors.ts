@@ -8,6 +8,8 @@ export type AppErrorCode =
   | 'CALENDAR_UNKNOWN'
   | 'INVALID_REPORT'
   | 'FILE_UNREADABLE'
+  | 'UNSUPPORTED_FORMAT'
+  | 'DOCUMENT_REFUSED'
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'FORBIDDEN'

@@ -22,6 +22,13 @@ export const RULES: readonly RuleDefinition[] = [
   { id: 'S-01', severity: 'warning', scope: 'source', title: '六个部分的标题齐全且顺序正确，三张表格齐全' },
   { id: 'S-02', severity: 'warning', scope: 'data', title: '统计期限与报告年度一致' },
   {
+    id: 'S-03',
+    severity: 'warning',
+    scope: 'narrative',
+    title: '第六部分报告信息处理费收取情况和年度政务公开工作要点落实情况',
+  },
+  { id: 'S-04', severity: 'warning', scope: 'narrative', title: '第五部分不为空' },
+  {
     id: 'T2-01',
     severity: 'error',
     scope: 'data',
@@ -77,6 +84,13 @@ export const RULES: readonly RuleDefinition[] = [
   { id: 'N-07', severity: 'warning', scope: 'narrative', title: '正文提及的年份不晚于报告年度' },
   { id: 'N-08', severity: 'warning', scope: 'narrative', title: '法规名称与文号书写正确' },
   { id: 'N-09', severity: 'info', scope: 'source', title: '表格行列标题与标准格式一致' },
+  { id: 'N-10', severity: 'warning', scope: 'narrative', title: '本机关及所属单位名称中的地名正确' },
+  {
+    id: 'N-11',
+    severity: 'info',
+    scope: 'narrative',
+    title: '文字差错：夹杂英文、多字、句式杂糅、标题残缺、括号混用',
+  },
   {
     id: 'P-01',
     severity: 'warning',

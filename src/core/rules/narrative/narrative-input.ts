@@ -1,0 +1,74 @@
+import type { Report, SourceRef } from '../../report/schema.ts';
+
+/** The three narrative sections, and the preamble before section 一 (where the 条例 is usually cited). */
+export type NarrativeSection = 'preamble' | 'overview' | 'problems' | 'other';
+
+export interface NarrativeParagraph {
+  text: string;
+  /** Where the paragraph starts in the source document, when it was read from one. */
+  source?: SourceRef;
+  /** For a paragraph joined from several source lines: where each line starts (character offset). */
+  lineStarts?: Array<{ at: number; line: number; page?: number }>;
+}
+
+export type NarrativeParagraphs = Record<NarrativeSection, NarrativeParagraph[]>;
+
+export interface Sentence {
+  section: NarrativeSection;
+  text: string;
+  paragraph: NarrativeParagraph;
+  /** Index of the sentence in its paragraph. */
+  index: number;
+  /** Character offset of the sentence in its paragraph. */
+  at: number;
+}
+
+/** Paragraphs of a report that was not read from a document: its section texts split on newlines. */
+export function paragraphsOfReport(report: Report): NarrativeParagraphs {
+  const split = (text: string) =>
+    text
+      .split('\n')
+      .map((t) => t.trim())
+      .filter((t) => t !== '')
+      .map((t) => ({ text: t }));
+  return {
+    preamble: [],
+    overview: split(report.sections.overview),
+    problems: split(report.sections.problems),
+    other: split(report.sections.other),
+  };
+}
+
+/** Splits a paragraph into sentences at 。！？； (the mark stays with its sentence). */
+export function sentencesOf(section: NarrativeSection, paragraph: NarrativeParagraph): Sentence[] {
+  const sentences: Sentence[] = [];
+  for (const m of paragraph.text.matchAll(/[^。！？；]+[。！？；]?/g)) {
+    const text = m[0].trim();
+    if (text !== '') sentences.push({ section, text, paragraph, index: sentences.length, at: m.index });
+  }
+  return sentences;
+}
+
+export function allSentences(
+  paragraphs: NarrativeParagraphs,
+  sections: NarrativeSection[] = ['preamble', 'overview', 'problems', 'other'],
+): Sentence[] {
+  return sections.flatMap((section) => paragraphs[section].flatMap((p) => sentencesOf(section, p)));
+}
+
+const MAX_QUOTE = 80;
+
+export function quote(text: string): string {
+  return text.length > MAX_QUOTE ? `${text.slice(0, MAX_QUOTE)}…` : text;
+}
+
+/** The location of a finding about a sentence: its section, and the paragraph's source with the sentence quoted. */
+export function sentenceLocation(sentence: Sentence) {
+  const starts = sentence.paragraph.lineStarts ?? [];
+  const start = [...starts].reverse().find((s) => s.at <= sentence.at);
+  const where = start ? { line: start.line, ...(start.page !== undefined ? { page: start.page } : {}) } : {};
+  return {
+    section: sentence.section,
+    source: { ...(sentence.paragraph.source ?? {}), ...where, text: quote(sentence.text) },
+  };
+}

@@ -1,0 +1,88 @@
+import type { Cell } from '../../../core/report/schema.ts';
+import type { SourceLine } from '../source-document.ts';
+
+/** Printed markers of a blank cell: the checker keeps them as null, never 0. */
+const NULL_MARKERS = new Set(['/', '／', '-', '－', '—', '——', '–', '\\', '无', '空']);
+const NUMBER = /^[-−]?\d+(?:\.\d+)?$/;
+
+export type ValueToken =
+  | { kind: 'number'; value: number; text: string }
+  | { kind: 'null'; text: string }
+  | { kind: 'empty' };
+
+/** Reads one cell's text as a value: a number (full-width digits, thousands separators and 万元 tolerated), a blank marker, or nothing. */
+export function readValue(text: string): ValueToken | null {
+  const t = text
+    .normalize('NFKC')
+    .replace(/[\s\u3000]+/g, '')
+    .replace(/(?<=\d),(?=\d{3}\b)/g, '')
+    .replace(/万?元$/, '')
+    .replace(/^−/, '-');
+  if (t === '') return { kind: 'empty' };
+  if (NUMBER.test(t)) return { kind: 'number', value: Number(t), text };
+  if (NULL_MARKERS.has(t)) return { kind: 'null', text };
+  return null;
+}
+
+export interface SplitLine {
+  /** The label text of the line: every cell (or token) before the values, joined. */
+  label: string;
+  /** Value tokens after the label, in order (empty cells included for positional reading). */
+  values: ValueToken[];
+}
+
+/**
+ * Splits a line into its label and the values after it. Table rows (several cells) are split at
+ * the last cell that is not a value; a single-cell line (text extracted from a PDF, values
+ * separated by spaces) is split at the trailing run of value tokens.
+ */
+export function splitLine(line: SourceLine): SplitLine {
+  if (line.cells.length > 1) {
+    let lastLabel = -1;
+    line.cells.forEach((cell, i) => {
+      if (readValue(cell) === null) lastLabel = i;
+    });
+    const label = line.cells
+      .slice(0, lastLabel + 1)
+      .filter((c) => c.trim() !== '')
+      .join(' ');
+    const values = line.cells.slice(lastLabel + 1).map((c) => readValue(c)!);
+    return { label, values };
+  }
+  const text = line.cells[0] ?? '';
+  const tokens = text.trim().split(/[\s\u3000]+/);
+  let start = tokens.length;
+  while (
+    start > 0 &&
+    readValue(tokens[start - 1]!)?.kind !== undefined &&
+    readValue(tokens[start - 1]!)?.kind !== 'empty'
+  )
+    start -= 1;
+  // A label such as "1.属于国家秘密" never ends in a bare number; "2023" after text is not a cell.
+  const values = tokens.slice(start).map((t) => readValue(t)!);
+  return { label: tokens.slice(0, start).join(' '), values };
+}
+
+/**
+ * Chooses `expected` cells from a row's value tokens, and what is printed beyond them.
+ * - When at least `expected` cells hold a number or a blank marker, empty cells are layout
+ *   (leading cells of a tab export, trailing padding) and are ignored.
+ * - Otherwise empty cells are blank cells of the form, read by position.
+ */
+export function pickCells(values: readonly ValueToken[], expected: number): { cells: Cell[]; extra: Cell[] } {
+  const filled = values.filter((v) => v.kind !== 'empty');
+  const toCell = (v: ValueToken | undefined): Cell => (v && v.kind === 'number' ? v.value : null);
+  if (filled.length >= expected) {
+    return { cells: filled.slice(0, expected).map(toCell), extra: filled.slice(expected).map(toCell) };
+  }
+  let positional = [...values];
+  while (positional.length > expected && positional[0]?.kind === 'empty') positional = positional.slice(1);
+  while (positional.length > expected && positional[positional.length - 1]?.kind === 'empty')
+    positional = positional.slice(0, -1);
+  const cells = Array.from({ length: expected }, (_, i) => toCell(positional[i]));
+  return { cells, extra: [] };
+}
+
+export function hasValues(values: readonly ValueToken[]): boolean {
+  return values.some((v) => v.kind !== 'empty');
+}

@@ -1,0 +1,126 @@
+import { AppError } from '../../../core/errors.ts';
+import { SECTION_CAPTIONS, type Table3RowKey } from '../../../core/report/labels.ts';
+import { REPORT_SCHEMA_ID, type Report, type SourceRef } from '../../../core/report/schema.ts';
+import type { Finding } from '../../../core/rules/finding.ts';
+import { violation } from '../../../core/rules/make-finding.ts';
+import type { NarrativeParagraphs } from '../../../core/rules/narrative/narrative-input.ts';
+import type { SourceDocument, SourceLine } from '../source-document.ts';
+import { joinParagraphs } from './paragraphs.ts';
+import { readTable2 } from './read-table2.ts';
+import { readTable3 } from './read-table3.ts';
+import { readTable4 } from './read-table4.ts';
+import { agencyFromTitle, findPeriod, findPublicationDate, findTitle, yearFromTitle } from './report-meta.ts';
+import { segment } from './sections.ts';
+import { sourceOf } from './source-ref.ts';
+
+export interface IngestResult {
+  report: Report;
+  /** Findings about the document itself: structure (S-01), labels (N-09), rows missing or doubled (T3-05). */
+  findings: Finding[];
+  /** Paragraphs of the preamble and sections 一、五、六 with their source location, for the narrative rules. */
+  paragraphs: NarrativeParagraphs;
+  /** Table-三 rows the document does not print (their cells are null and not "blank"). */
+  missingRows: Table3RowKey[];
+}
+
+const TRIAL_FORMAT = /第二十条第[(（]九[)）]项|本年新公开数量|对外公开总数量|本年新制作数量/;
+
+function allText(lines: readonly SourceLine[]): string {
+  return lines.map((l) => l.cells.join('')).join('\n');
+}
+
+/**
+ * Turns a SourceDocument of any format into a `gongkai-report/1` report with provenance and the
+ * findings about the document's structure. Throws DOCUMENT_REFUSED for documents that are not an
+ * annual report in the 2021 format.
+ */
+export function interpretDocument(doc: SourceDocument): IngestResult {
+  const { captions, head, body } = segment(doc.lines);
+  const section = (n: number) => body.get(n) ?? [];
+  const table2 = readTable2(section(2).length > 0 ? section(2) : doc.lines);
+  const table3 = readTable3(section(3));
+  const table4 = readTable4(section(4));
+  if (captions.length < 3 && table3.missingRows.length === 25) {
+    throw new AppError(
+      'DOCUMENT_REFUSED',
+      '不像政府信息公开工作年度报告：找不到“一、总体情况”等章节标题，也找不到表三',
+    );
+  }
+  const { title, lines: titleLines } = findTitle(head);
+  const period = findPeriod([...head, ...section(1).slice(0, 5)]);
+  const year = yearFromTitle(title) ?? (period ? Number(period.start.slice(0, 4)) : null);
+  if (year === null)
+    throw new AppError('DOCUMENT_REFUSED', '无法确定报告年度：标题和正文中都没有“XXXX年”的年度');
+  if (TRIAL_FORMAT.test(allText(section(2))) || year <= 2020) {
+    throw new AppError(
+      'DOCUMENT_REFUSED',
+      `这是 ${year} 年度报告，使用 2019 年试行格式（国办公开办函〔2019〕60号）；目前只支持 2021 年起的标准格式（国办公开办函〔2021〕30号）`,
+    );
+  }
+  const paragraphs: NarrativeParagraphs = {
+    preamble: joinParagraphs(head.filter((l) => !titleLines.includes(l))),
+    overview: joinParagraphs(section(1)),
+    problems: joinParagraphs(section(5)),
+    other: joinParagraphs(section(6)),
+  };
+  const provenance: Record<string, SourceRef> = {
+    ...table2.provenance,
+    ...table3.provenance,
+    ...table4.provenance,
+  };
+  if (titleLines[0]) provenance.title = sourceOf(titleLines[0]);
+  const report: Report = {
+    schema: REPORT_SCHEMA_ID,
+    formatVersion: '2021',
+    agency: agencyFromTitle(title) || '（未识别的机关）',
+    year,
+    publishedOn: findPublicationDate([...head, ...section(6).slice(-6)]),
+    period,
+    title,
+    sections: {
+      overview: paragraphs.overview.map((p) => p.text).join('\n'),
+      problems: paragraphs.problems.map((p) => p.text).join('\n'),
+      other: paragraphs.other.map((p) => p.text).join('\n'),
+    },
+    table2: table2.table2,
+    table3: table3.table3,
+    table4: table4.table4,
+    extras: { cells: [...table3.extraCells, ...table4.extraCells], rows: table3.extraRows },
+    provenance,
+  };
+  const findings = [...structureFindings(captions, doc), ...table3.findings];
+  if (!table4.found) findings.push(violation('T4-04', '找不到表四的数据行', { table: 'table4' }));
+  return { report, findings, paragraphs, missingRows: table3.missingRows };
+}
+
+function structureFindings(captions: ReturnType<typeof segment>['captions'], doc: SourceDocument): Finding[] {
+  const findings: Finding[] = [];
+  for (let n = 1; n <= 6; n += 1) {
+    const caption = captions.find((c) => c.number === n);
+    if (!caption) {
+      findings.push(
+        violation('S-01', `缺少第${'一二三四五六'[n - 1]}部分“${SECTION_CAPTIONS[n - 1]}”`, {
+          section: 'meta',
+        }),
+      );
+    } else if (!caption.standard) {
+      findings.push(
+        violation(
+          'S-01',
+          `章节标题“${caption.printed}”与标准格式“${SECTION_CAPTIONS[n - 1]}”不一致`,
+          { section: 'meta', source: sourceOf(doc.lines[caption.index]!) },
+          'info',
+        ),
+      );
+    }
+  }
+  const order = captions.map((c) => c.number);
+  if (order.some((n, i) => i > 0 && n < order[i - 1]!)) {
+    findings.push(
+      violation('S-01', `章节顺序不正确：实际顺序为 ${order.map((n) => '一二三四五六'[n - 1]).join('、')}`, {
+        section: 'meta',
+      }),
+    );
+  }
+  return findings;
+}

@@ -1,0 +1,151 @@
+import {
+  TABLE3_ROW_KEYS,
+  TABLE3_ROW_LABELS,
+  type Table3Group,
+  type Table3RowKey,
+  table3FullLabel,
+  table3Group,
+} from '../../../core/report/labels.ts';
+import type { ExtraCell, ExtraRow, SourceRef, Table3 } from '../../../core/report/schema.ts';
+import type { Finding } from '../../../core/rules/finding.ts';
+import { violation } from '../../../core/rules/make-finding.ts';
+import type { SourceLine } from '../source-document.ts';
+import { hasValues, pickCells, splitLine } from './cell-values.ts';
+import { sourceOf } from './source-ref.ts';
+import { matchGroupCaption, matchTable3Row } from './table3-labels.ts';
+
+const HEADER_WORDS = [
+  '勾稽',
+  '申请人情况',
+  '法人或其他组织',
+  '自然人',
+  '商业企业',
+  '科研机构',
+  '社会公益组织',
+  '法律服务机构',
+];
+
+export interface Table3Reading {
+  table3: Table3;
+  extraCells: ExtraCell[];
+  extraRows: ExtraRow[];
+  provenance: Record<string, SourceRef>;
+  findings: Finding[];
+  /** Rows the document does not print at all (their cells are null). */
+  missingRows: Table3RowKey[];
+}
+
+/**
+ * Reads table 三 from the lines of its section. Rows are identified by their caption, not by
+ * position; captions that wrap over several lines are joined; the seven values are read in the
+ * form's column order (header text split over lines cannot be trusted for order).
+ */
+export function readTable3(lines: readonly SourceLine[]): Table3Reading {
+  const table3 = Object.fromEntries(
+    TABLE3_ROW_KEYS.map((k) => [k, [null, null, null, null, null, null, null]]),
+  ) as Table3;
+  const seen = new Set<Table3RowKey>();
+  const reading: Table3Reading = {
+    table3,
+    extraCells: [],
+    extraRows: [],
+    provenance: {},
+    findings: [],
+    missingRows: [],
+  };
+  const headerText = lines
+    .filter((l) => !hasValues(splitLine(l).values))
+    .map((l) => l.cells.join(''))
+    .join('');
+  const subtotalColumn = headerText.includes('小计');
+  let pending = '';
+  const groupRows = new Map<ExtraRow, Table3Group>();
+  for (const line of lines) {
+    const { label, values } = splitLine(line);
+    if (!hasValues(values)) {
+      pending = HEADER_WORDS.some((w) => label.includes(w)) ? '' : `${pending}${label}`;
+      continue;
+    }
+    const source = sourceOf(line);
+    const match = matchTable3Row(label) ?? matchTable3Row(`${pending}${label}`);
+    const fullLabel = `${pending}${label}`;
+    pending = '';
+    if (!match) {
+      const group = matchGroupCaption(fullLabel);
+      const { cells } = pickCells(values, 7);
+      if (group || fullLabel.trim() !== '') {
+        const row: ExtraRow = { table: 'table3', label: fullLabel.trim(), values: cells, source };
+        if (group) groupRows.set(row, group);
+        reading.extraRows.push(row);
+      }
+      continue;
+    }
+    if (seen.has(match.key)) {
+      reading.findings.push(
+        violation('T3-05', `“${table3FullLabel(match.key)}”行出现了两次，第二次的数值未采用`, {
+          table: 'table3',
+          rowKey: match.key,
+          rowLabel: table3FullLabel(match.key),
+          source,
+        }),
+      );
+      continue;
+    }
+    seen.add(match.key);
+    let { cells, extra } = pickCells(values, subtotalColumn ? 8 : 7);
+    const positions: number[] = [];
+    if (subtotalColumn && cells.length === 8) {
+      // A 法人小计 column printed between 其他 and 总计: keep it aside as an extra cell.
+      extra = [cells[6]!, ...extra];
+      positions.push(7);
+      cells = [...cells.slice(0, 6), cells[7]!];
+    }
+    table3[match.key] = cells;
+    cells.forEach((_, c) => {
+      reading.provenance[`table3.${match.key}.${c}`] = source;
+    });
+    extra.forEach((value, i) => {
+      reading.extraCells.push({
+        table: 'table3',
+        row: match.key,
+        position: positions[i] ?? 8 + i - positions.length,
+        value,
+        source,
+      });
+    });
+    if (!match.standard) {
+      reading.findings.push(
+        violation(
+          'N-09',
+          match.knownVariant
+            ? `行标题“${match.printed}”与标准格式“${TABLE3_ROW_LABELS[match.key]}”不一致：${match.knownVariant}`
+            : `行标题“${match.printed}”与标准格式“${TABLE3_ROW_LABELS[match.key]}”不一致`,
+          { table: 'table3', rowKey: match.key, rowLabel: table3FullLabel(match.key), source },
+          match.knownVariant ? 'warning' : 'info',
+        ),
+      );
+    }
+  }
+  for (const key of TABLE3_ROW_KEYS) {
+    if (seen.has(key)) continue;
+    reading.missingRows.push(key);
+  }
+  // A row captioned only by a group is a subtotal when the group's items are printed too (T3-06),
+  // otherwise it merges them (T3-05 reports the missing items).
+  for (const [row, group] of groupRows) {
+    if (TABLE3_ROW_KEYS.some((k) => table3Group(k) === group && seen.has(k))) row.subtotalOf = group;
+  }
+  if (reading.missingRows.length > 0 && reading.missingRows.length < TABLE3_ROW_KEYS.length) {
+    const merged = reading.extraRows.map((r) => `“${r.label}”`).join('、');
+    for (const key of reading.missingRows) {
+      reading.findings.push(
+        violation('T3-05', `表三缺少“${table3FullLabel(key)}”行${merged ? `（可能并入了${merged}）` : ''}`, {
+          table: 'table3',
+          rowKey: key,
+          rowLabel: table3FullLabel(key),
+        }),
+      );
+    }
+  }
+  return reading;
+}

@@ -1,0 +1,78 @@
+import { isIsoDate } from '../../../core/dates.ts';
+import type { SourceLine } from '../source-document.ts';
+
+function text(line: SourceLine): string {
+  return line.cells
+    .filter((c) => c.trim() !== '')
+    .join(' ')
+    .trim();
+}
+
+/** The title: the first short line naming a 年度报告, with the agency line before it when split. */
+export function findTitle(head: readonly SourceLine[]): { title: string; lines: SourceLine[] } {
+  const index = head.findIndex(
+    (l) => /报告/.test(text(l)) && /政府信息公开|年度/.test(text(l)) && text(l).length <= 60,
+  );
+  if (index < 0) return { title: '', lines: [] };
+  const title = text(head[index]!);
+  const before = index > 0 ? text(head[index - 1]!) : '';
+  if (
+    /^\d{4}/.test(title.replace(/\s/g, '')) &&
+    before.length > 0 &&
+    before.length <= 30 &&
+    !/[，。；：]/.test(before)
+  ) {
+    return { title: `${before}${title}`, lines: [head[index - 1]!, head[index]!] };
+  }
+  return { title, lines: [head[index]!] };
+}
+
+/** The agency is what the title names before the year: "中卫市数据局 2024年…报告" → 中卫市数据局. */
+export function agencyFromTitle(title: string): string {
+  const compactTitle = title.replace(/\s+/g, '');
+  const before = /^(.*?)\d{4}年/.exec(compactTitle)?.[1] ?? '';
+  if (before.length >= 2) return before.replace(/关于$/, '');
+  const after = /\d{4}年度?(.*?)政府信息公开/.exec(compactTitle)?.[1] ?? '';
+  return after;
+}
+
+export function yearFromTitle(title: string): number | null {
+  const m = /(\d{4})\s*年/.exec(title);
+  return m ? Number(m[1]) : null;
+}
+
+const PERIOD =
+  /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:起)?\s*(?:[，,]?\s*)?(?:至|到|—|-|－|~)\s*(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
+
+const pad = (n: string) => n.padStart(2, '0');
+
+/** The statistical period the report states ("统计期限自 2023 年 1 月 1 日起，至 2023 年 12 月 31 日止"). */
+export function findPeriod(lines: readonly SourceLine[]): { start: string; end: string } | null {
+  for (const line of lines) {
+    const t = text(line);
+    if (!/统计|期限|时间|数据/.test(t)) continue;
+    const m = PERIOD.exec(t);
+    if (!m) continue;
+    const start = `${m[1]}-${pad(m[2]!)}-${pad(m[3]!)}`;
+    const end = `${m[4] ?? m[1]}-${pad(m[5]!)}-${pad(m[6]!)}`;
+    if (isIsoDate(start) && isIsoDate(end)) return { start, end };
+  }
+  return null;
+}
+
+const DATE_LINE =
+  /^(?:发布(?:日期|时间)[:：]?\s*)?(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?$/;
+const DATE_LABELLED =
+  /(?:发布日期|发布时间|成文日期)[:：]\s*(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})/;
+
+/** A publication date: a labelled date anywhere, or a line that is only a date (the signature date). */
+export function findPublicationDate(lines: readonly SourceLine[]): string | null {
+  for (const line of lines) {
+    const t = text(line);
+    const m = DATE_LABELLED.exec(t) ?? (t.length <= 20 ? DATE_LINE.exec(t) : null);
+    if (!m) continue;
+    const date = `${m[1]}-${pad(m[2]!)}-${pad(m[3]!)}`;
+    if (isIsoDate(date)) return date;
+  }
+  return null;
+}

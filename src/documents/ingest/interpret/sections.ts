@@ -1,0 +1,59 @@
+import { SECTION_CAPTIONS } from '../../../core/report/labels.ts';
+import { compact, normalizeLabel } from '../../../core/report/normalize-text.ts';
+import type { SourceLine } from '../source-document.ts';
+
+/** Keywords that identify each section caption (一 … 六) even when its wording deviates. */
+const CAPTION_KEYS: ReadonlyArray<RegExp> = [/总体情况/, /主动公开/, /申请/, /复议|诉讼/, /问题/, /其他/];
+const NUMERALS = '一二三四五六';
+
+export interface Caption {
+  /** 1 … 6 */
+  number: number;
+  index: number;
+  printed: string;
+  standard: boolean;
+}
+
+export interface Segments {
+  captions: Caption[];
+  /** Lines before the first caption (title, preamble). */
+  head: SourceLine[];
+  /** Lines of section N (1 … 6), caption excluded. Empty when the caption was not found. */
+  body: Map<number, SourceLine[]>;
+}
+
+function lineText(line: SourceLine): string {
+  return line.cells.filter((c) => c.trim() !== '').join('');
+}
+
+export function captionOf(line: SourceLine): { number: number; printed: string } | null {
+  const text = compact(lineText(line));
+  if (text.length > 40) return null;
+  const m = /^([一二三四五六])[、.．,，]?/.exec(text);
+  if (!m) return null;
+  const number = NUMERALS.indexOf(m[1]!) + 1;
+  return CAPTION_KEYS[number - 1]!.test(text) ? { number, printed: lineText(line).trim() } : null;
+}
+
+/**
+ * Finds the six section captions (first occurrence of each, in document order) and splits the
+ * lines between them. Table-三 rows such as "三、本年度办理结果" are not captions: the keyword of
+ * each numeral rules them out.
+ */
+export function segment(lines: readonly SourceLine[]): Segments {
+  const captions: Caption[] = [];
+  lines.forEach((line, index) => {
+    const c = captionOf(line);
+    if (!c || captions.some((k) => k.number === c.number)) return;
+    const official = normalizeLabel(SECTION_CAPTIONS[c.number - 1]!);
+    captions.push({ ...c, index, standard: normalizeLabel(c.printed) === official });
+  });
+  const ordered = [...captions].sort((a, b) => a.index - b.index);
+  const body = new Map<number, SourceLine[]>();
+  ordered.forEach((c, i) => {
+    const end = ordered[i + 1]?.index ?? lines.length;
+    body.set(c.number, lines.slice(c.index + 1, end));
+  });
+  const head = lines.slice(0, ordered[0]?.index ?? lines.length);
+  return { captions, head, body };
+}

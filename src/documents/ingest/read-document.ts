@@ -1,0 +1,54 @@
+import { AppError } from '../../core/errors.ts';
+import { type IngestResult, interpretDocument } from './interpret/interpret-document.ts';
+import { readText } from './read-text.ts';
+import type { SourceDocument, SourceFormat } from './source-document.ts';
+
+/** Which format bytes are, from their content first and the file name second. */
+export function detectFormat(bytes: Uint8Array, fileName = ''): SourceFormat {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
+  if (head.startsWith('%PDF-')) return 'pdf';
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'docx';
+  const lower = fileName.toLowerCase();
+  if (/\.(pdf|docx?|wps|zip)$/.test(lower)) {
+    throw new AppError(
+      'UNSUPPORTED_FORMAT',
+      `扩展名为 ${lower.slice(lower.lastIndexOf('.'))}，但内容不是 PDF 或 DOCX 文件`,
+    );
+  }
+  if (
+    /^\s*(<!doctype html|<html|<\?xml|<head|<meta|<body|<div|<table|<p[\s>])/i.test(head) ||
+    /\.(html?|shtml|xhtml)$/.test(lower)
+  ) {
+    return 'html';
+  }
+  if (/\.(md|markdown)$/.test(lower)) return 'md';
+  return 'txt';
+}
+
+type Reader = (bytes: Uint8Array, fileName?: string) => Promise<SourceDocument>;
+
+async function readerFor(format: SourceFormat): Promise<Reader> {
+  switch (format) {
+    case 'txt':
+      return (bytes) => readText(bytes, 'txt');
+    case 'md':
+      return (bytes) => readText(bytes, 'md');
+    case 'html':
+      return (await import('./read-html.ts')).readHtml;
+    case 'docx':
+      return (await import('./read-docx.ts')).readDocx;
+    case 'pdf':
+      return (await import('./read-pdf.ts')).readPdf;
+  }
+}
+
+/** Reads a published annual report in any supported format: bytes in, report + provenance + findings out. */
+export async function readReportDocument(
+  bytes: Uint8Array,
+  fileName = '',
+): Promise<IngestResult & { format: SourceFormat }> {
+  const format = detectFormat(bytes, fileName);
+  const read = await readerFor(format);
+  const doc = await read(bytes, fileName);
+  return { ...interpretDocument(doc), format };
+}

@@ -1,0 +1,52 @@
+/**
+ * The common intermediate form every format reader produces: the document as an ordered list of
+ * lines, each a list of cell texts, with where it came from. The report interpreter
+ * (interpret-document.ts) turns it into a `gongkai-report/1` report; readers never look for
+ * labels or numbers themselves.
+ *
+ * - A paragraph is one line with one cell (a paragraph that a PDF or a text export wrapped over
+ *   several physical lines may come as several lines; the interpreter joins them).
+ * - A table row is one line with one cell per cell of the row, left to right. A merged cell
+ *   (rowspan/colspan, w:vMerge/w:gridSpan) appears once, in its first row and column; a row that
+ *   merges vertically with the one above simply has fewer cells. Empty cells are kept as ''.
+ * - Text is as printed: no normalisation of width, spacing or look-alike characters (the
+ *   interpreter normalises, so that it can also report non-standard labels).
+ */
+export type SourceFormat = 'txt' | 'md' | 'html' | 'docx' | 'pdf';
+
+export interface SourceLine {
+  cells: string[];
+  /** True when the line is a row of a table structure (HTML/DOCX table, tab-separated text, PDF columns). */
+  inTable: boolean;
+  /** 1-based line number in the source: text line (txt/md/html source line) or line on the page (pdf). */
+  line: number;
+  /** 1-based page, when the format has pages (pdf). */
+  page?: number;
+  /** Heading level 1–6 when the format marks headings (md #, html h1–h6, docx Heading styles). */
+  heading?: number;
+  /** Index of the table this row belongs to in the document (0-based), when inTable. */
+  table?: number;
+}
+
+export interface SourceDocument {
+  format: SourceFormat;
+  lines: SourceLine[];
+  /** Page count for paged formats. */
+  pages?: number;
+}
+
+/** Limits every reader enforces before and while reading: bounded time and memory on hostile input. */
+export const INGEST_LIMITS = {
+  /** Largest input file accepted, any format. */
+  maxFileBytes: 50 * 1024 * 1024,
+  /** Largest total uncompressed size of a DOCX's parts, and of one part. */
+  maxDocxUncompressedBytes: 100 * 1024 * 1024,
+  /** Most entries a DOCX zip may have. */
+  maxDocxEntries: 2_000,
+  /** Highest compression ratio of a DOCX part before it is treated as a zip bomb. */
+  maxCompressionRatio: 200,
+  /** Most pages of a PDF read; an annual report has 5–20. */
+  maxPdfPages: 200,
+  /** Most lines produced from one document. */
+  maxLines: 200_000,
+} as const;
