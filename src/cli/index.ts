@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { registerCheck } from './commands/check.ts';
 import { registerDeadline } from './commands/deadline.ts';
 import { registerFee } from './commands/fee.ts';
+import { registerParse } from './commands/parse.ts';
 import { registerSchema } from './commands/schema.ts';
 import { registerWorkdays } from './commands/workdays.ts';
 import { EXIT, reportFailure, translateCommanderError } from './exit.ts';
@@ -18,6 +19,7 @@ const program = new Command('gongkai')
   });
 
 registerCheck(program);
+registerParse(program);
 registerSchema(program);
 registerWorkdays(program);
 registerDeadline(program);

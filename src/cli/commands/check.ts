@@ -1,62 +1,126 @@
 import type { Command } from 'commander';
 import type { Report } from '../../core/report/schema.ts';
-import { hasErrors, validateReport } from '../../core/rules/validate-report.ts';
+import type { Finding } from '../../core/rules/finding.ts';
+import { checkReport } from '../../documents/check-document.ts';
 import { EXIT } from '../exit.ts';
+import { findingsCsv } from '../findings-csv.ts';
 import { formatFindingsTable, formatSummary, summarize } from '../format-findings.ts';
-import { readReportFile } from '../read-report-file.ts';
+import { collectFiles, type LoadedReport, loadReport } from '../load-report.ts';
+import { Progress } from '../progress.ts';
 
 interface CheckOptions {
   json?: boolean;
+  csv?: boolean;
   previous?: string;
+}
+
+export interface FileResult {
+  file: string;
+  refused?: string;
+  loaded?: LoadedReport;
+  findings?: Finding[];
+}
+
+const agencyKey = (report: Report) => report.agency.replace(/\s+/g, '');
+
+/** The same agency's report for the year before, from --previous or from the batch itself. */
+function previousFor(
+  loaded: LoadedReport,
+  batch: readonly LoadedReport[],
+  given: Report | undefined,
+): Report | undefined {
+  if (given) return given;
+  return batch.find(
+    (b) => agencyKey(b.report) === agencyKey(loaded.report) && b.report.year === loaded.report.year - 1,
+  )?.report;
 }
 
 export function registerCheck(program: Command): void {
   program
     .command('check')
-    .description('核查年度报告（gongkai-report/1 JSON）：表格勾稽关系、空白单元格、跨年度衔接等')
-    .argument('<files...>', '一个或多个 gongkai-report/1 JSON 文件')
-    .option('--previous <report.json>', '同一机关上一年度的报告，用于跨年度核对（Y-01、Y-02）')
+    .description(
+      '核查年度报告：读取 txt、Markdown、HTML、DOCX、PDF 或 gongkai-report/1 JSON，逐表逐格、逐句指出问题',
+    )
+    .argument('<paths...>', '报告文件或文件夹（文件夹内的报告会被逐一读取）')
+    .option(
+      '--previous <file>',
+      '同一机关上一年度的报告，用于跨年度核对（文件夹中同一机关相邻两年的报告会自动配对）',
+    )
     .option('--json', '以 JSON 输出（供程序读取）')
+    .option('--csv', '以 CSV 输出，每个问题一行')
     .addHelpText(
       'after',
-      '\n退出码：0 未发现错误；1 发现“错误”级别的问题；2 输入无法使用（文件不存在、不是 JSON、格式不符等）',
+      '\n退出码：0 未发现“错误”级别的问题；1 至少一份报告有“错误”；2 有文件无法读取或用法错误',
     )
-    .action((files: string[], options: CheckOptions) => {
-      const previous: Report | undefined = options.previous ? readReportFile(options.previous) : undefined;
-      const results = [];
-      let refused = 0;
-      let withErrors = 0;
-      for (const file of files) {
-        let report: Report;
+    .action(async (paths: string[], options: CheckOptions) => {
+      const previousGiven = options.previous ? (await loadReport(options.previous)).report : undefined;
+      const files = collectFiles(paths);
+      const progress = new Progress(files.length);
+      const results: FileResult[] = [];
+      for (const [i, file] of files.entries()) {
+        progress.tick(i, file);
         try {
-          report = readReportFile(file);
+          results.push({ file, loaded: await loadReport(file) });
         } catch (error) {
-          refused += 1;
-          const message = error instanceof Error ? error.message : String(error);
-          if (options.json) results.push({ file, refused: true, reason: message });
-          else process.stderr.write(`gongkai: ${message}\n`);
-          continue;
-        }
-        const findings = validateReport(report, previous ? { previous } : {});
-        if (hasErrors(findings)) withErrors += 1;
-        const summary = summarize(findings);
-        if (options.json) {
-          results.push({ file, agency: report.agency, year: report.year, summary, findings });
-        } else {
-          process.stdout.write(`${file} — ${report.agency} ${report.year} 年度\n`);
-          process.stdout.write(formatFindingsTable(findings));
-          process.stdout.write(`  共 ${findings.length} 项：${formatSummary(summary)}\n\n`);
+          results.push({ file, refused: error instanceof Error ? error.message : String(error) });
         }
       }
-      if (options.json)
-        process.stdout.write(
-          `${JSON.stringify(files.length === 1 && results.length === 1 ? results[0] : results, null, 2)}\n`,
-        );
-      else if (files.length > 1) {
-        process.stdout.write(
-          `读取 ${files.length - refused} 个，无法读取 ${refused} 个，有错误 ${withErrors} 个\n`,
-        );
+      progress.done();
+      const batch = results.flatMap((r) => (r.loaded ? [r.loaded] : []));
+      for (const r of results) {
+        if (!r.loaded) continue;
+        const previous = previousFor(r.loaded, batch, previousGiven);
+        r.findings = checkReport(r.loaded.report, r.loaded.ingest, previous ? { previous } : {});
       }
+      print(results, options);
+      const refused = results.filter((r) => r.refused).length;
+      const withErrors = results.filter((r) =>
+        r.findings?.some((f) => f.severity === 'error' && f.assessable),
+      ).length;
       process.exitCode = refused > 0 ? EXIT.unusable : withErrors > 0 ? EXIT.findings : EXIT.ok;
     });
+}
+
+function print(results: FileResult[], options: CheckOptions): void {
+  if (options.csv) {
+    process.stdout.write(findingsCsv(results));
+    for (const r of results) if (r.refused) process.stderr.write(`gongkai: ${r.refused}\n`);
+    return;
+  }
+  if (options.json) {
+    const json = results.map((r) =>
+      r.refused
+        ? { file: r.file, refused: true, reason: r.refused }
+        : {
+            file: r.file,
+            format: r.loaded!.format,
+            agency: r.loaded!.report.agency,
+            year: r.loaded!.report.year,
+            summary: summarize(r.findings!),
+            findings: r.findings,
+          },
+    );
+    process.stdout.write(`${JSON.stringify(json.length === 1 ? json[0] : json, null, 2)}\n`);
+    return;
+  }
+  for (const r of results) {
+    if (r.refused) {
+      process.stderr.write(`gongkai: ${r.refused}\n`);
+      continue;
+    }
+    const { report, format } = r.loaded!;
+    process.stdout.write(`${r.file} — ${report.agency} ${report.year} 年度（${format}）\n`);
+    process.stdout.write(formatFindingsTable(r.findings!));
+    process.stdout.write(`  共 ${r.findings!.length} 项：${formatSummary(summarize(r.findings!))}\n\n`);
+  }
+  if (results.length > 1) {
+    const read = results.filter((r) => r.loaded);
+    const errors = read.filter((r) => r.findings!.some((f) => f.severity === 'error' && f.assessable)).length;
+    const warnings = read.filter((r) =>
+      r.findings!.some((f) => f.severity === 'warning' && f.assessable),
+    ).length;
+    process.stdout.write(
+      `共 ${results.length} 个文件：已读取 ${read.length}，无法读取 ${results.length - read.length}；有错误 ${errors}，有警告 ${warnings}\n`,
+    );
+  }
 }

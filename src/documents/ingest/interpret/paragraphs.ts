@@ -10,7 +10,9 @@ export interface Paragraph {
 }
 
 const HEADING = /^(（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|\d+[.、．]|[一二三四五六]、)/;
-const ENDS_SENTENCE = /[。；！？）)」”]$/;
+const ENDS_SENTENCE = /[。；！？）)]$/;
+/** A sentence break followed by more text: the line is a paragraph that starts with a numbered title. */
+const SENTENCE_INSIDE = /[。；！？]./;
 const MAX_HEADING_LENGTH = 40;
 
 /**
@@ -30,7 +32,10 @@ export function joinParagraphs(lines: readonly SourceLine[]): Paragraph[] {
     const previous = out[out.length - 1];
     const previousIsHeading =
       previousLineWasHeading ||
-      (previous !== undefined && HEADING.test(previous.text) && previous.text.length <= MAX_HEADING_LENGTH);
+      (previous !== undefined &&
+        HEADING.test(previous.text) &&
+        previous.text.length <= MAX_HEADING_LENGTH &&
+        !SENTENCE_INSIDE.test(previous.text));
     const start = { line: line.line, ...(line.page !== undefined ? { page: line.page } : {}) };
     if (
       previous &&

@@ -1,0 +1,15 @@
+import type { Command } from 'commander';
+import { formatReportText } from '../format-report.ts';
+import { loadReport } from '../load-report.ts';
+
+export function registerParse(program: Command): void {
+  program
+    .command('parse')
+    .description('读取一份年度报告（txt、Markdown、HTML、DOCX、PDF），输出结构化数据')
+    .argument('<file>', '报告文件')
+    .option('--json', '输出 gongkai-report/1 JSON（含每个单元格的来源页码、行号）')
+    .action(async (file: string, options: { json?: boolean }) => {
+      const { report } = await loadReport(file);
+      process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatReportText(report));
+    });
+}

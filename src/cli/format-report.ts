@@ -1,0 +1,95 @@
+import stringWidth from 'string-width';
+import {
+  TABLE2_LABELS as L,
+  TABLE3_COLUMNS,
+  TABLE3_ROW_KEYS,
+  TABLE4_COLUMNS,
+  TABLE4_GROUP_KEYS,
+  TABLE4_GROUP_LABELS,
+  table3FullLabel,
+} from '../core/report/labels.ts';
+import type { Cell, Report } from '../core/report/schema.ts';
+
+const show = (v: Cell | undefined) => (v === null || v === undefined ? '（空）' : String(v));
+
+function padStart(text: string, width: number): string {
+  return ' '.repeat(Math.max(0, width - stringWidth(text))) + text;
+}
+function padEnd(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - stringWidth(text)));
+}
+
+function grid(header: string[], rows: string[][], labelWidth: number): string {
+  const widths = header.map((h, i) =>
+    Math.max(stringWidth(h), ...rows.map((r) => stringWidth(r[i + 1] ?? ''))),
+  );
+  const line = (label: string, cells: string[]) =>
+    `  ${padEnd(label, labelWidth)}  ${cells.map((c, i) => padStart(c, widths[i]!)).join('  ')}\n`;
+  return line('', header) + rows.map((r) => line(r[0]!, r.slice(1))).join('');
+}
+
+function shorten(label: string, max: number): string {
+  let out = label;
+  while (stringWidth(out) > max) out = out.slice(0, -2);
+  return out === label ? label : `${out}…`;
+}
+
+/** The report as a clerk reads it on a terminal: title block, the three tables, the narrative sections. */
+export function formatReportText(report: Report): string {
+  const t2 = report.table2;
+  let out = `${report.title || `${report.agency}${report.year}年政府信息公开工作年度报告`}\n`;
+  out += `机关：${report.agency}　年度：${report.year}　统计期限：${report.period ? `${report.period.start} 至 ${report.period.end}` : '（未写明）'}　发布日期：${report.publishedOn ?? '（未注明）'}\n\n`;
+  out += '一、总体情况\n';
+  out += `${report.sections.overview || '（无）'}\n\n`;
+  out += '二、主动公开政府信息情况\n';
+  out += grid(
+    [L.issued, L.repealed, L.inForce],
+    [
+      [
+        L.regulations,
+        show(t2.regulations.issued),
+        show(t2.regulations.repealed),
+        show(t2.regulations.inForce),
+      ],
+      [
+        L.normativeDocuments,
+        show(t2.normativeDocuments.issued),
+        show(t2.normativeDocuments.repealed),
+        show(t2.normativeDocuments.inForce),
+      ],
+    ],
+    16,
+  );
+  out += grid(
+    [L.decisions],
+    [
+      [L.licensing, show(t2.licensing)],
+      [L.punishment, show(t2.punishment)],
+      [L.coercion, show(t2.coercion)],
+    ],
+    16,
+  );
+  out += grid([L.feesAmount], [[L.fees, show(t2.feesWanYuan)]], 16);
+  out += '\n三、收到和处理政府信息公开申请情况\n';
+  out += grid(
+    [...TABLE3_COLUMNS],
+    TABLE3_ROW_KEYS.map((k) => [shorten(table3FullLabel(k), 44), ...report.table3[k].map(show)]),
+    44,
+  );
+  out += '\n四、政府信息公开行政复议、行政诉讼情况\n';
+  out += grid(
+    [...TABLE4_COLUMNS],
+    TABLE4_GROUP_KEYS.map((g) => [TABLE4_GROUP_LABELS[g], ...report.table4[g].map(show)]),
+    24,
+  );
+  const extras = report.extras;
+  if (extras && (extras.cells.length > 0 || extras.rows.length > 0)) {
+    out += '\n标准格式以外的内容：\n';
+    for (const c of extras.cells)
+      out += `  ${c.table} ${c.row ?? ''} 第${c.position}个数值：${show(c.value)}\n`;
+    for (const r of extras.rows) out += `  ${r.table} 行“${r.label}”：${r.values.map(show).join(' ')}\n`;
+  }
+  out += `\n五、存在的主要问题及改进情况\n${report.sections.problems || '（无）'}\n\n`;
+  out += `六、其他需要报告的事项\n${report.sections.other || '（无）'}\n`;
+  return out;
+}

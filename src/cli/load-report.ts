@@ -1,0 +1,102 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { AppError } from '../core/errors.ts';
+import type { Report } from '../core/report/schema.ts';
+import type { IngestResult } from '../documents/ingest/interpret/interpret-document.ts';
+import { readReportDocument } from '../documents/ingest/read-document.ts';
+import { INGEST_LIMITS } from '../documents/ingest/source-document.ts';
+import { readReportFile } from './read-report-file.ts';
+
+/** Extensions `check` and `import` pick up when given a folder. */
+export const REPORT_EXTENSIONS = new Set([
+  '.json',
+  '.txt',
+  '.md',
+  '.markdown',
+  '.html',
+  '.htm',
+  '.shtml',
+  '.docx',
+  '.pdf',
+]);
+
+export interface LoadedReport {
+  path: string;
+  report: Report;
+  /** Present when the report was read from a document (not from gongkai-report/1 JSON). */
+  ingest?: IngestResult;
+  format: string;
+}
+
+/** Expands folders (recursively, sorted) into the report files they hold; files are kept as given. */
+export function collectFiles(paths: readonly string[]): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+      a.name.localeCompare(b.name),
+    )) {
+      if (entry.name.startsWith('.')) continue;
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.isFile() && REPORT_EXTENSIONS.has(extname(entry.name).toLowerCase())) out.push(full);
+    }
+  };
+  for (const path of paths) {
+    let isDir = false;
+    try {
+      isDir = statSync(path).isDirectory();
+    } catch {
+      // Not there: loadReport reports it with the file's name.
+    }
+    if (isDir) walk(path);
+    else out.push(path);
+  }
+  return out;
+}
+
+function readBytes(path: string): Uint8Array {
+  let size: number;
+  try {
+    const stat = statSync(path);
+    if (stat.isDirectory()) throw new AppError('FILE_UNREADABLE', '是一个目录，不是文件');
+    size = stat.size;
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new AppError(
+      'FILE_UNREADABLE',
+      code === 'ENOENT' ? '文件不存在' : code === 'EACCES' ? '没有读取权限' : '无法读取',
+    );
+  }
+  if (size > INGEST_LIMITS.maxFileBytes) {
+    throw new AppError(
+      'DOCUMENT_REFUSED',
+      `文件过大（${Math.round(size / 1024 / 1024)} MiB，上限 ${INGEST_LIMITS.maxFileBytes / 1024 / 1024} MiB）`,
+    );
+  }
+  try {
+    return readFileSync(path);
+  } catch {
+    throw new AppError('FILE_UNREADABLE', '无法读取');
+  }
+}
+
+/**
+ * Loads a report from a gongkai-report/1 JSON file or from a published document in any format.
+ * Every failure is an AppError whose message starts with the file's path.
+ */
+export async function loadReport(path: string): Promise<LoadedReport> {
+  if (extname(path).toLowerCase() === '.json') return { path, report: readReportFile(path), format: 'json' };
+  try {
+    const bytes = readBytes(path);
+    const result = await readReportDocument(bytes, path);
+    return { path, report: result.report, ingest: result, format: result.format };
+  } catch (error) {
+    if (error instanceof AppError) throw new AppError(error.code, `${path}：${error.message}`, error.details);
+    // A reader library failed in a way it does not describe: refuse the file, never crash the batch.
+    throw new AppError(
+      'DOCUMENT_REFUSED',
+      `${path}：无法解析该文件（${error instanceof Error ? error.message.slice(0, 120) : '未知错误'}）`,
+    );
+  }
+}

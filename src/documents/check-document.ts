@@ -1,0 +1,77 @@
+import { TABLE2_LABELS as L, TABLE3_COLUMNS, TABLE4_COLUMNS } from '../core/report/labels.ts';
+import type { Report, SourceRef } from '../core/report/schema.ts';
+import { type Finding, sortFindings } from '../core/rules/finding.ts';
+import { checkNarrative } from '../core/rules/narrative/check-narrative.ts';
+import { type NarrativeParagraphs, paragraphsOfReport } from '../core/rules/narrative/narrative-input.ts';
+import { validateReport } from '../core/rules/validate-report.ts';
+import type { IngestResult } from './ingest/interpret/interpret-document.ts';
+
+export interface CheckOptions {
+  previous?: Report;
+}
+
+const TABLE2_ROW_KEYS: Record<string, string> = {
+  [L.regulations]: 'regulations',
+  [L.normativeDocuments]: 'normativeDocuments',
+  [L.licensing]: 'licensing',
+  [L.punishment]: 'punishment',
+  [L.coercion]: 'coercion',
+  [L.fees]: 'feesWanYuan',
+};
+const TABLE2_COLUMN_KEYS: Record<string, string> = {
+  [L.issued]: 'issued',
+  [L.repealed]: 'repealed',
+  [L.inForce]: 'inForce',
+};
+
+/** Where a validator finding's cell was printed, from the report's provenance. */
+function sourceFor(finding: Finding, provenance: Record<string, SourceRef>): SourceRef | undefined {
+  const { table, rowKey, columns } = finding.location;
+  if (!table) return undefined;
+  if (table === 'table2') {
+    const row = TABLE2_ROW_KEYS[finding.location.rowLabel ?? ''];
+    if (!row) return undefined;
+    const column = TABLE2_COLUMN_KEYS[columns?.[0] ?? ''];
+    return provenance[
+      column && (row === 'regulations' || row === 'normativeDocuments')
+        ? `table2.${row}.${column}`
+        : `table2.${row}`
+    ];
+  }
+  if (table === 'table3' && rowKey) {
+    const c = TABLE3_COLUMNS.indexOf((columns?.[0] ?? '自然人') as (typeof TABLE3_COLUMNS)[number]);
+    return provenance[`table3.${rowKey}.${Math.max(c, 0)}`];
+  }
+  if (table === 'table4') {
+    const c = Math.max(
+      TABLE4_COLUMNS.indexOf((columns?.[0] ?? '结果维持') as (typeof TABLE4_COLUMNS)[number]),
+      0,
+    );
+    return provenance[`table4.review.${c}`];
+  }
+  return undefined;
+}
+
+/**
+ * Every rule over a report: the data rules, the narrative rules and, for a report read from a
+ * document, the findings about the document itself. Findings about rows the document does not
+ * print replace the "blank cell" findings of those rows.
+ */
+export function checkReport(
+  report: Report,
+  ingest?: Pick<IngestResult, 'findings' | 'paragraphs' | 'missingRows'>,
+  options: CheckOptions = {},
+): Finding[] {
+  const paragraphs: NarrativeParagraphs = ingest?.paragraphs ?? paragraphsOfReport(report);
+  const missing = new Set<string>(ingest?.missingRows ?? []);
+  const data = validateReport(report, options.previous ? { previous: options.previous } : {}).filter(
+    (f) => !(f.ruleId === 'T3-04' && f.location.rowKey && missing.has(f.location.rowKey)),
+  );
+  const provenance = report.provenance ?? {};
+  for (const f of data) {
+    if (f.location.source) continue;
+    const source = sourceFor(f, provenance);
+    if (source) f.location = { ...f.location, source };
+  }
+  return sortFindings([...(ingest?.findings ?? []), ...data, ...checkNarrative(report, paragraphs)]);
+}
