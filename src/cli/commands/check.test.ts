@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -66,7 +66,11 @@ describe('gongkai check', () => {
       () => tempFile('shape.json', '{"schema":"gongkai-report/1"}'),
       /不是有效的 gongkai-report\/1 年度报告/,
     ],
-    ['a folder', () => seeds, /是一个目录/],
+    [
+      'a Word file that is not one',
+      () => tempFile('fake.docx', 'hello'),
+      /fake\.docx：扩展名为 \.docx，但内容不是 PDF 或 DOCX 文件/,
+    ],
   ])('refuses %s with one line and exit 2', (_name, path, message) => {
     const r = gongkai('check', path());
     expect(r.code).toBe(2);
@@ -79,7 +83,44 @@ describe('gongkai check', () => {
     const r = gongkai('check', join(seeds, 'missing.json'), join(seeds, '003.report.json'));
     expect(r.code).toBe(2);
     expect(r.stdout).toContain('中卫市机关事务服务中心');
-    expect(r.stdout).toContain('无法读取 1 个');
+    expect(r.stdout).toContain('共 2 个文件：已读取 1，无法读取 1');
+  });
+
+  it('reads every report in a folder, documents and JSON alike', () => {
+    const r = gongkai('check', seeds);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('000.txt — 中卫市云计算和大数据发展局 2023 年度（txt）');
+    expect(r.stdout).toContain('共 10 个文件：已读取 10，无法读取 0；有错误 6，有警告');
+  });
+
+  it('pairs two years of one agency in a batch for the cross-year rules', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gongkai-years-'));
+    const before = JSON.parse(readFileSync(join(seeds, '002.report.json'), 'utf8'));
+    const after = {
+      ...before,
+      year: 2024,
+      period: null,
+      title: '中卫市工业和信息化局2024年政府信息公开工作年度报告',
+    };
+    after.table3 = { ...before.table3, carriedOver: [1, 0, 0, 0, 0, 0, 1] };
+    writeFileSync(join(dir, '2023.json'), JSON.stringify(before));
+    writeFileSync(join(dir, '2024.json'), JSON.stringify(after));
+    const out = JSON.parse(gongkai('check', dir, '--json').stdout);
+    const y01 = out[1].findings.filter(
+      (f: { ruleId: string; assessable: boolean }) => f.ruleId === 'Y-01' && f.assessable,
+    );
+    expect(y01).toHaveLength(1);
+    expect(y01[0].location.columns).toEqual(['自然人', '总计']);
+  });
+
+  it('writes one CSV row per finding', () => {
+    const r = gongkai('check', join(seeds, '004.txt'), '--csv');
+    const lines = r.stdout
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe('文件,机关,年度,规则,级别,可核验,表格,行,列,页,行号,说明');
+    expect(lines.some((l) => l.includes(',T4-04,错误,是,表四,'))).toBe(true);
   });
 });
 
