@@ -1,4 +1,4 @@
-import { TABLE2_LABELS as L, TABLE3_COLUMNS, TABLE4_COLUMNS } from '../core/report/labels.ts';
+import { TABLE2_LABELS as L } from '../core/report/labels.ts';
 import type { Report, SourceRef } from '../core/report/schema.ts';
 import { type Finding, sortFindings } from '../core/rules/finding.ts';
 import { checkNarrative } from '../core/rules/narrative/check-narrative.ts';
@@ -18,37 +18,16 @@ const TABLE2_ROW_KEYS: Record<string, string> = {
   [L.coercion]: 'coercion',
   [L.fees]: 'feesWanYuan',
 };
-const TABLE2_COLUMN_KEYS: Record<string, string> = {
-  [L.issued]: 'issued',
-  [L.repealed]: 'repealed',
-  [L.inForce]: 'inForce',
-};
 
-/** Where a validator finding's cell was printed, from the report's provenance. */
+/** Where a validator finding's row was printed, from the report's provenance (keyed by row). */
 function sourceFor(finding: Finding, provenance: Record<string, SourceRef>): SourceRef | undefined {
-  const { table, rowKey, columns } = finding.location;
-  if (!table) return undefined;
+  const { table, rowKey, rowLabel } = finding.location;
   if (table === 'table2') {
-    const row = TABLE2_ROW_KEYS[finding.location.rowLabel ?? ''];
-    if (!row) return undefined;
-    const column = TABLE2_COLUMN_KEYS[columns?.[0] ?? ''];
-    return provenance[
-      column && (row === 'regulations' || row === 'normativeDocuments')
-        ? `table2.${row}.${column}`
-        : `table2.${row}`
-    ];
+    const row = TABLE2_ROW_KEYS[rowLabel ?? ''];
+    return row ? provenance[`table2.${row}`] : undefined;
   }
-  if (table === 'table3' && rowKey) {
-    const c = TABLE3_COLUMNS.indexOf((columns?.[0] ?? '自然人') as (typeof TABLE3_COLUMNS)[number]);
-    return provenance[`table3.${rowKey}.${Math.max(c, 0)}`];
-  }
-  if (table === 'table4') {
-    const c = Math.max(
-      TABLE4_COLUMNS.indexOf((columns?.[0] ?? '结果维持') as (typeof TABLE4_COLUMNS)[number]),
-      0,
-    );
-    return provenance[`table4.review.${c}`];
-  }
+  if (table === 'table3' && rowKey) return provenance[`table3.${rowKey}`];
+  if (table === 'table4') return provenance['table4.review'];
   return undefined;
 }
 

@@ -14,6 +14,19 @@ export function compact(text: string): string {
  * straight quotes unified, trailing punctuation dropped, Markdown emphasis removed.
  */
 export function normalizeLabel(text: string): string {
+  const cached = labelCache.get(text);
+  if (cached !== undefined) return cached;
+  const label = normalizeUncached(text);
+  if (labelCache.size >= MAX_CACHED_LABELS) labelCache.clear();
+  labelCache.set(text, label);
+  return label;
+}
+
+/** Labels repeat from report to report; a bounded memo keeps matching fast on large batches. */
+const labelCache = new Map<string, string>();
+const MAX_CACHED_LABELS = 20_000;
+
+function normalizeUncached(text: string): string {
   return compact(text)
     .replace(/\*\*/g, '')
     .replace(/[〔［【]/g, '[')

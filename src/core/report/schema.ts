@@ -115,7 +115,10 @@ export const reportSchema = z
       .object({ cells: z.array(extraCellSchema).default([]), rows: z.array(extraRowSchema).default([]) })
       .strict()
       .optional(),
-    /** Source location per cell path (e.g. "table3.granted.6") or section key, for ingested files. */
+    /**
+     * For a report read from a document: where each table row was printed, keyed by row path
+     * ("table2.licensing", "table2.regulations", "table3.granted", "table4.review") and "title".
+     */
     provenance: z.record(z.string(), sourceRefSchema).optional(),
   })
   .strict();

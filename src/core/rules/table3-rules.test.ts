@@ -97,6 +97,20 @@ describe('T3-05 shape', () => {
     expect(findings[0]?.message).toContain('8 个数值');
   });
 
+  it('reports an extra column printed in every row once, not once per row', () => {
+    const r = base();
+    const cells = Object.keys(r.table3).map((row) => ({
+      table: 'table3' as const,
+      row,
+      position: 7,
+      value: 1,
+    }));
+    r.extras = { cells, rows: [] };
+    const findings = fired(r, 'T3-05');
+    expect(findings).toHaveLength(1);
+    expect(findings[0]?.message).toContain('多出一列');
+  });
+
   it('fires on a row the format does not have', () => {
     const r = base();
     r.extras = {

@@ -14,6 +14,8 @@ import type { Finding } from './finding.ts';
 import { isCount, notAssessable, sumCells, violation } from './make-finding.ts';
 
 const COLUMN_INDEXES = TABLE3_COLUMNS.map((_, i) => i);
+/** From how many rows an extra cell at the same position counts as an extra column. */
+const WHOLE_COLUMN_ROWS = 20;
 
 function column(report: Report, key: Table3RowKey, c: number): Cell {
   return report.table3[key][c] ?? null;
@@ -169,7 +171,29 @@ function checkShape(report: Report): Finding[] {
     if (cell.table !== 'table3') continue;
     extraByRow.set(cell.row ?? '', [...(extraByRow.get(cell.row ?? '') ?? []), cell]);
   }
-  for (const [row, cells] of extraByRow) {
+  // A column printed in (nearly) every row is one extra column, reported once (e.g. a 法人小计 column).
+  const rowsByPosition = new Map<number, number>();
+  for (const cells of extraByRow.values()) {
+    for (const p of new Set(cells.map((c) => c.position)))
+      rowsByPosition.set(p, (rowsByPosition.get(p) ?? 0) + 1);
+  }
+  const wholeColumns = [...rowsByPosition].filter(([, n]) => n >= WHOLE_COLUMN_ROWS).map(([p]) => p);
+  for (const position of wholeColumns.sort((a, b) => a - b)) {
+    const first = [...extraByRow.values()].flat().find((c) => c.position === position && c.source);
+    findings.push(
+      violation(
+        'T3-05',
+        `表三多出一列：${rowsByPosition.get(position)} 行印有第 ${position} 个数值，标准格式只有 7 列（如“法人小计”列）`,
+        {
+          table: 'table3',
+          ...(first?.source ? { source: first.source } : {}),
+        },
+      ),
+    );
+  }
+  for (const [row, all] of extraByRow) {
+    const cells = all.filter((c) => !wholeColumns.includes(c.position));
+    if (cells.length === 0) continue;
     const positions = cells.map((c) => c.position);
     const source = cells.find((c) => c.source)?.source;
     const isKey = (TABLE3_ROW_KEYS as readonly string[]).includes(row);
@@ -178,7 +202,7 @@ function checkShape(report: Report): Finding[] {
     findings.push(
       violation(
         'T3-05',
-        `该行印有 ${printed} 个数值，标准格式每行 7 个（第 ${positions.sort((a, b) => a - b).join('、')} 个为多出的列）`,
+        `该行印有 ${Math.max(printed, 7 + positions.length)} 个数值，标准格式每行 7 个（第 ${positions.sort((a, b) => a - b).join('、')} 个为多出的列）`,
         {
           table: 'table3',
           ...(isKey ? { rowKey: row } : {}),

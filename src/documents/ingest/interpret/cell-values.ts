@@ -4,6 +4,8 @@ import type { SourceLine } from '../source-document.ts';
 /** Printed markers of a blank cell: the checker keeps them as null, never 0. */
 const NULL_MARKERS = new Set(['/', '／', '-', '－', '—', '——', '–', '\\', '无', '空']);
 const NUMBER = /^[-−]?\d+(?:\.\d+)?$/;
+const PLAIN_INTEGER = /^\d{1,9}$/;
+const EMPTY: ValueToken = { kind: 'empty' };
 
 export type ValueToken =
   | { kind: 'number'; value: number; text: string }
@@ -11,14 +13,29 @@ export type ValueToken =
   | { kind: 'empty' };
 
 /** Reads one cell's text as a value: a number (full-width digits, thousands separators and 万元 tolerated), a blank marker, or nothing. */
+const valueCache = new Map<string, ValueToken | null>();
+const MAX_CACHED = 50_000;
+
 export function readValue(text: string): ValueToken | null {
+  if (text === '') return EMPTY;
+  if (PLAIN_INTEGER.test(text)) return { kind: 'number', value: Number(text), text };
+  // Labels repeat from report to report: remember what a text was read as.
+  const cached = valueCache.get(text);
+  if (cached !== undefined) return cached;
+  const value = readValueUncached(text);
+  if (valueCache.size >= MAX_CACHED) valueCache.clear();
+  valueCache.set(text, value);
+  return value;
+}
+
+function readValueUncached(text: string): ValueToken | null {
   const t = text
     .normalize('NFKC')
     .replace(/[\s\u3000]+/g, '')
     .replace(/(?<=\d),(?=\d{3}\b)/g, '')
     .replace(/万?元$/, '')
     .replace(/^−/, '-');
-  if (t === '') return { kind: 'empty' };
+  if (t === '') return EMPTY;
   if (NUMBER.test(t)) return { kind: 'number', value: Number(t), text };
   if (NULL_MARKERS.has(t)) return { kind: 'null', text };
   return null;

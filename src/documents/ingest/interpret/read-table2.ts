@@ -45,7 +45,7 @@ export function readTable2(lines: readonly SourceLine[]): Table2Reading {
     if (row.count === 3) {
       const [issued, repealed, inForce] = cells as [Cell, Cell, Cell];
       table2[key as 'regulations'] = { issued, repealed, inForce };
-      for (const k of ['issued', 'repealed', 'inForce']) provenance[`table2.${key}.${k}`] = source;
+      provenance[`table2.${key}`] = source;
     } else {
       (table2 as unknown as Record<string, Cell>)[key] = cells[0] ?? null;
       provenance[`table2.${key}`] = source;

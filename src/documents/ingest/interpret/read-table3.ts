@@ -53,15 +53,11 @@ export function readTable3(lines: readonly SourceLine[]): Table3Reading {
     findings: [],
     missingRows: [],
   };
-  const headerText = lines
-    .filter((l) => !hasValues(splitLine(l).values))
-    .map((l) => l.cells.join(''))
-    .join('');
-  const subtotalColumn = headerText.includes('小计');
+  const split = lines.map((line) => ({ line, ...splitLine(line) }));
+  const subtotalColumn = split.some((s) => !hasValues(s.values) && s.line.cells.join('').includes('小计'));
   let pending = '';
   const groupRows = new Map<ExtraRow, Table3Group>();
-  for (const line of lines) {
-    const { label, values } = splitLine(line);
+  for (const { line, label, values } of split) {
     if (!hasValues(values)) {
       pending = HEADER_WORDS.some((w) => label.includes(w)) ? '' : `${pending}${label}`;
       continue;
@@ -101,9 +97,7 @@ export function readTable3(lines: readonly SourceLine[]): Table3Reading {
       cells = [...cells.slice(0, 6), cells[7]!];
     }
     table3[match.key] = cells;
-    cells.forEach((_, c) => {
-      reading.provenance[`table3.${match.key}.${c}`] = source;
-    });
+    reading.provenance[`table3.${match.key}`] = source;
     extra.forEach((value, i) => {
       reading.extraCells.push({
         table: 'table3',

@@ -32,9 +32,7 @@ export function readTable4(lines: readonly SourceLine[]): Table4Reading {
   const table4 = Object.fromEntries(TABLE4_GROUP_KEYS.map((g, i) => [g, group(i)])) as Table4;
   const provenance: Record<string, SourceRef> = {};
   if (firstSource) {
-    TABLE4_GROUP_KEYS.forEach((g) => {
-      for (let c = 0; c < 5; c += 1) provenance[`table4.${g}.${c}`] = firstSource;
-    });
+    for (const g of TABLE4_GROUP_KEYS) provenance[`table4.${g}`] = firstSource;
   }
   const extraCells = extra.map((value, i) => ({
     table: 'table4' as const,

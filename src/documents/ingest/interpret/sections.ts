@@ -26,7 +26,11 @@ function lineText(line: SourceLine): string {
   return line.cells.filter((c) => c.trim() !== '').join('');
 }
 
+const STARTS_WITH_NUMERAL = /^[\s\u3000#*]*[一二三四五六]/;
+
 export function captionOf(line: SourceLine): { number: number; printed: string } | null {
+  const first = line.cells.find((c) => c.trim() !== '');
+  if (first === undefined || !STARTS_WITH_NUMERAL.test(first)) return null;
   const text = compact(lineText(line));
   if (text.length > 40) return null;
   const m = /^([一二三四五六])[、.．,，]?/.exec(text);

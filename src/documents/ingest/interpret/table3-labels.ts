@@ -57,6 +57,9 @@ function topLevel(n: string): Table3RowKey | null {
   return null;
 }
 
+const matchCache = new Map<string, RowMatch | null>();
+const MAX_CACHED = 20_000;
+
 /**
  * Identifies the table-三 row a printed label stands for, by its own caption and not by its
  * position: group captions before the item ("（三）不予公开"), the outcome caption, and stray
@@ -64,6 +67,15 @@ function topLevel(n: string): Table3RowKey | null {
  * variants. Returns null for header text and anything that is not a row of the form.
  */
 export function matchTable3Row(label: string): RowMatch | null {
+  const cached = matchCache.get(label);
+  if (cached !== undefined) return cached;
+  const match = matchUncached(label);
+  if (matchCache.size >= MAX_CACHED) matchCache.clear();
+  matchCache.set(label, match);
+  return match;
+}
+
+function matchUncached(label: string): RowMatch | null {
   const n = normalizeLabel(label).replace(normalizeLabel(TABLE3_OUTCOME_CAPTION), '');
   if (n === '') return null;
   const item = tail(n, ITEM_MARK);
