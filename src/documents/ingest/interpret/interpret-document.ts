@@ -10,7 +10,7 @@ import { readTable2 } from './read-table2.ts';
 import { readTable3 } from './read-table3.ts';
 import { readTable4 } from './read-table4.ts';
 import { agencyFromTitle, findPeriod, findPublicationDate, findTitle, yearFromTitle } from './report-meta.ts';
-import { segment } from './sections.ts';
+import { segment, withoutPageChrome } from './sections.ts';
 import { sourceOf } from './source-ref.ts';
 
 export interface IngestResult {
@@ -36,7 +36,7 @@ function allText(lines: readonly SourceLine[]): string {
  */
 export function interpretDocument(doc: SourceDocument): IngestResult {
   const { captions, head, body } = segment(doc.lines);
-  const section = (n: number) => body.get(n) ?? [];
+  const section = (n: number) => (n === 6 ? withoutPageChrome(body.get(6) ?? []) : (body.get(n) ?? []));
   const table2 = readTable2(section(2).length > 0 ? section(2) : doc.lines);
   const table3 = readTable3(section(3));
   const table4 = readTable4(section(4));
@@ -47,7 +47,9 @@ export function interpretDocument(doc: SourceDocument): IngestResult {
     );
   }
   const { title, lines: titleLines } = findTitle(head);
-  const period = findPeriod([...head, ...section(1).slice(0, 5)]);
+  const preamble = joinParagraphs(head.filter((l) => !titleLines.includes(l)));
+  const overview = joinParagraphs(section(1));
+  const period = findPeriod([...preamble, ...overview.slice(0, 5)].map((p) => p.text));
   const year = yearFromTitle(title) ?? (period ? Number(period.start.slice(0, 4)) : null);
   if (year === null)
     throw new AppError('DOCUMENT_REFUSED', '无法确定报告年度：标题和正文中都没有“XXXX年”的年度');
@@ -58,8 +60,8 @@ export function interpretDocument(doc: SourceDocument): IngestResult {
     );
   }
   const paragraphs: NarrativeParagraphs = {
-    preamble: joinParagraphs(head.filter((l) => !titleLines.includes(l))),
-    overview: joinParagraphs(section(1)),
+    preamble,
+    overview,
     problems: joinParagraphs(section(5)),
     other: joinParagraphs(section(6)),
   };

@@ -1,4 +1,5 @@
 import {
+  TABLE3_GROUPS,
   TABLE3_ROW_KEYS,
   TABLE3_ROW_LABELS,
   type Table3Group,
@@ -6,6 +7,7 @@ import {
   table3FullLabel,
   table3Group,
 } from '../../../core/report/labels.ts';
+import { normalizeLabel } from '../../../core/report/normalize-text.ts';
 import type { ExtraCell, ExtraRow, SourceRef, Table3 } from '../../../core/report/schema.ts';
 import type { Finding } from '../../../core/rules/finding.ts';
 import { violation } from '../../../core/rules/make-finding.ts';
@@ -57,16 +59,37 @@ export function readTable3(lines: readonly SourceLine[]): Table3Reading {
   const subtotalColumn = split.some((s) => !hasValues(s.values) && s.line.cells.join('').includes('小计'));
   let pending = '';
   const groupRows = new Map<ExtraRow, Table3Group>();
-  for (const { line, label, values } of split) {
+  let lastGroup: Table3Group | null = null;
+  for (let i = 0; i < split.length; i += 1) {
+    const { line, label, values } = split[i]!;
     if (!hasValues(values)) {
       pending = HEADER_WORDS.some((w) => label.includes(w)) ? '' : `${pending}${label}`;
       continue;
     }
     const source = sourceOf(line);
-    const match = matchTable3Row(label) ?? matchTable3Row(`${pending}${label}`);
+    let match = matchTable3Row(label) ?? matchTable3Row(`${pending}${label}`);
+    // A caption that wraps below its values (values centred in a two-line cell) continues on the next line.
+    const next = split[i + 1];
+    if (!match && next && !hasValues(next.values) && next.label !== '') {
+      match = matchTable3Row(`${label}${next.label}`) ?? matchTable3Row(`${pending}${label}${next.label}`);
+      if (match) i += 1;
+    }
     const fullLabel = `${pending}${label}`;
     pending = '';
     if (!match) {
+      // "小计" under a group (its caption sits in a merged cell of an earlier row) is that group's subtotal.
+      const bare = /^(小计|合计)$/.test(normalizeLabel(label)) && lastGroup ? lastGroup : null;
+      if (bare) {
+        const row: ExtraRow = {
+          table: 'table3',
+          label: `${TABLE3_GROUPS[bare]} ${label.trim()}`,
+          values: pickCells(values, 7).cells,
+          source,
+        };
+        groupRows.set(row, bare);
+        reading.extraRows.push(row);
+        continue;
+      }
       const group = matchGroupCaption(fullLabel);
       const { cells } = pickCells(values, 7);
       if (group || fullLabel.trim() !== '') {
@@ -88,6 +111,7 @@ export function readTable3(lines: readonly SourceLine[]): Table3Reading {
       continue;
     }
     seen.add(match.key);
+    lastGroup = table3Group(match.key);
     let { cells, extra } = pickCells(values, subtotalColumn ? 8 : 7);
     const positions: number[] = [];
     if (subtotalColumn && cells.length === 8) {

@@ -8,23 +8,28 @@ function text(line: SourceLine): string {
     .trim();
 }
 
-/** The title: the first short line naming a 年度报告, with the agency line before it when split. */
+/** The title: the line that ends in "报告" (not a citation of the format notice), with the short lines before it that a layout wrapped. */
 export function findTitle(head: readonly SourceLine[]): { title: string; lines: SourceLine[] } {
-  const index = head.findIndex(
-    (l) => /报告/.test(text(l)) && /政府信息公开|年度/.test(text(l)) && text(l).length <= 60,
-  );
+  const isTitleEnd = (t: string) =>
+    /报告[\s)）]*$/.test(t) && !/《|格式|通知|[，。；]/.test(t) && t.length <= 60;
+  const index = head.findIndex((l) => isTitleEnd(text(l)));
   if (index < 0) return { title: '', lines: [] };
-  const title = text(head[index]!);
-  const before = index > 0 ? text(head[index - 1]!) : '';
-  if (
-    /^\d{4}/.test(title.replace(/\s/g, '')) &&
-    before.length > 0 &&
-    before.length <= 30 &&
-    !/[，。；：]/.test(before)
-  ) {
-    return { title: `${before}${title}`, lines: [head[index - 1]!, head[index]!] };
+  const lines = [head[index]!];
+  for (let i = index - 1; i >= 0 && lines.length < 3; i -= 1) {
+    const t = text(head[i]!);
+    const joined = lines.map(text).join('');
+    // Prepend wrapped parts while the title is not yet complete (agency and year come first).
+    if (
+      /^.{2,}\d{4}\s*年/.test(joined.replace(/\s+/g, '')) ||
+      t.length === 0 ||
+      t.length > 40 ||
+      /[，。；：:]/.test(t)
+    )
+      break;
+    lines.unshift(head[i]!);
   }
-  return { title, lines: [head[index]!] };
+  const title = lines.map(text).join('');
+  return { title, lines };
 }
 
 /** The agency is what the title names before the year: "中卫市数据局 2024年…报告" → 中卫市数据局. */
@@ -47,9 +52,8 @@ const PERIOD =
 const pad = (n: string) => n.padStart(2, '0');
 
 /** The statistical period the report states ("统计期限自 2023 年 1 月 1 日起，至 2023 年 12 月 31 日止"). */
-export function findPeriod(lines: readonly SourceLine[]): { start: string; end: string } | null {
-  for (const line of lines) {
-    const t = text(line);
+export function findPeriod(texts: readonly string[]): { start: string; end: string } | null {
+  for (const t of texts) {
     if (!/统计|期限|时间|数据/.test(t)) continue;
     const m = PERIOD.exec(t);
     if (!m) continue;

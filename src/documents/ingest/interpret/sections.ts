@@ -33,7 +33,8 @@ export function captionOf(line: SourceLine): { number: number; printed: string }
   if (first === undefined || !STARTS_WITH_NUMERAL.test(first)) return null;
   const text = compact(lineText(line));
   if (text.length > 40) return null;
-  const m = /^([一二三四五六])[、.．,，]?/.exec(text);
+  // The caption's numeral is followed by 、 (or a full stop); "六）其他处理" of a wrapped table cell is not a caption.
+  const m = /^([一二三四五六])[、.．]/.exec(text);
   if (!m) return null;
   const number = NUMERALS.indexOf(m[1]!) + 1;
   return CAPTION_KEYS[number - 1]!.test(text) ? { number, printed: lineText(line).trim() } : null;
@@ -60,4 +61,14 @@ export function segment(lines: readonly SourceLine[]): Segments {
   });
   const head = lines.slice(0, ordered[0]?.index ?? lines.length);
   return { captions, head, body };
+}
+
+/** Website furniture around a published report: print/close links, sharing, the site's footer. */
+const PAGE_CHROME =
+  /【打印本页】|【关闭窗口】|【打印】|【关闭】|分享到[:：]|主办单位?[:：]|承办单位?[:：]|网站标识码|ICP备|公网安备|版权所有|技术支持[:：]|网站地图|联系我们|扫一扫在手机/;
+
+/** The lines of the last section up to the first line of page chrome (the report ends there). */
+export function withoutPageChrome(lines: readonly SourceLine[]): SourceLine[] {
+  const end = lines.findIndex((l) => PAGE_CHROME.test(l.cells.join('')));
+  return end < 0 ? [...lines] : lines.slice(0, end);
 }
