@@ -75,6 +75,8 @@ export const extraCellSchema = z
     /** 1-based position of the cell among the row's numeric cells as printed (8 = one past 7). */
     position: z.number().int().positive(),
     value: cellSchema,
+    /** The column's printed caption when the document names it (e.g. "法人小计"). */
+    label: z.string().optional(),
     source: sourceRefSchema.optional(),
   })
   .strict();

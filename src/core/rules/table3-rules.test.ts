@@ -111,6 +111,22 @@ describe('T3-05 shape', () => {
     expect(findings[0]?.message).toContain('多出一列');
   });
 
+  it('warns about a 法人小计 column and checks that it adds up', () => {
+    const r = base();
+    const keys = Object.keys(r.table3) as Array<keyof Report['table3']>;
+    const cells = keys.map((row) => ({
+      table: 'table3' as const,
+      row,
+      position: 7,
+      label: '法人小计',
+      value:
+        r.table3[row].slice(1, 6).reduce<number>((a, b) => a + (b ?? 0), 0) + (row === 'granted' ? 1 : 0),
+    }));
+    r.extras = { cells, rows: [] };
+    expect(fired(r, 'T3-05').map((f) => f.severity)).toEqual(['warning']);
+    expect(fired(r, 'T3-06').map((f) => f.location.rowKey)).toEqual(['granted']);
+  });
+
   it('fires on a row the format does not have', () => {
     const r = base();
     r.extras = {

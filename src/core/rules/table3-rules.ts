@@ -179,15 +179,23 @@ function checkShape(report: Report): Finding[] {
   }
   const wholeColumns = [...rowsByPosition].filter(([, n]) => n >= WHOLE_COLUMN_ROWS).map(([p]) => p);
   for (const position of wholeColumns.sort((a, b) => a - b)) {
-    const first = [...extraByRow.values()].flat().find((c) => c.position === position && c.source);
+    const column = [...extraByRow.values()].flat().filter((c) => c.position === position);
+    const first = column.find((c) => c.source);
+    const label = column.find((c) => c.label)?.label;
+    const location = { table: 'table3' as const, ...(first?.source ? { source: first.source } : {}) };
+    if (label?.includes('小计')) {
+      // DOMAIN §A.3: some tools add a 法人小计 column; optional and derived: a warning, and it must add up.
+      findings.push(
+        violation('T3-05', `表三多出“${label}”列：标准格式没有该列，可删除`, location, 'warning'),
+      );
+      findings.push(...checkLegalPersonSubtotal(report, column, label));
+      continue;
+    }
     findings.push(
       violation(
         'T3-05',
-        `表三多出一列：${rowsByPosition.get(position)} 行印有第 ${position} 个数值，标准格式只有 7 列（如“法人小计”列）`,
-        {
-          table: 'table3',
-          ...(first?.source ? { source: first.source } : {}),
-        },
+        `表三多出一列：${rowsByPosition.get(position)} 行印有第 ${position} 个数值，标准格式只有 7 列`,
+        location,
       ),
     );
   }
@@ -219,6 +227,27 @@ function checkShape(report: Report): Finding[] {
         table: 'table3',
         rowLabel: row.label,
         ...(row.source ? { source: row.source } : {}),
+      }),
+    );
+  }
+  return findings;
+}
+
+/** T3-06 for a 法人小计 column: each value equals the five kinds of 法人或其他组织 of its row. */
+function checkLegalPersonSubtotal(report: Report, column: ExtraCell[], label: string): Finding[] {
+  const findings: Finding[] = [];
+  for (const cell of column) {
+    const key = cell.row as Table3RowKey;
+    const row = (TABLE3_ROW_KEYS as readonly string[]).includes(key) ? report.table3[key] : null;
+    const sum = row ? sumCells(row.slice(1, 6)) : null;
+    if (sum === null || cell.value === null || sum === cell.value) continue;
+    findings.push(
+      violation('T3-06', `“${label}”为 ${cell.value}，但五类法人或其他组织之和为 ${sum}`, {
+        table: 'table3',
+        rowKey: key,
+        rowLabel: table3FullLabel(key),
+        columns: [label],
+        ...(cell.source ? { source: cell.source } : {}),
       }),
     );
   }

@@ -123,13 +123,9 @@ export function readTable3(lines: readonly SourceLine[]): Table3Reading {
     table3[match.key] = cells;
     reading.provenance[`table3.${match.key}`] = source;
     extra.forEach((value, i) => {
-      reading.extraCells.push({
-        table: 'table3',
-        row: match.key,
-        position: positions[i] ?? 8 + i - positions.length,
-        value,
-        source,
-      });
+      const position = positions[i] ?? 8 + i - positions.length;
+      const label = position === 7 && subtotalColumn ? { label: '法人小计' } : {};
+      reading.extraCells.push({ table: 'table3', row: match.key, position, value, ...label, source });
     });
     if (!match.standard) {
       reading.findings.push(

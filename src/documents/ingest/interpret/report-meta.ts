@@ -12,9 +12,14 @@ function text(line: SourceLine): string {
 export function findTitle(head: readonly SourceLine[]): { title: string; lines: SourceLine[] } {
   const isTitleEnd = (t: string) =>
     /报告[\s)）]*$/.test(t) && !/《|格式|通知|[，。；]/.test(t) && t.length <= 60;
-  const index = head.findIndex((l) => isTitleEnd(text(l)));
+  // A title wrapped just before its last character(s) ("…年度报" / "告").
+  const withTail = (i: number) => {
+    const tail = head[i + 1] ? text(head[i + 1]!) : '';
+    return tail.length > 0 && tail.length <= 3 && isTitleEnd(text(head[i]!) + tail);
+  };
+  const index = head.findIndex((l, i) => isTitleEnd(text(l)) || withTail(i));
   if (index < 0) return { title: '', lines: [] };
-  const lines = [head[index]!];
+  const lines = isTitleEnd(text(head[index]!)) ? [head[index]!] : [head[index]!, head[index + 1]!];
   for (let i = index - 1; i >= 0 && lines.length < 3; i -= 1) {
     const t = text(head[i]!);
     const joined = lines.map(text).join('');
