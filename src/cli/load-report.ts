@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { AppError } from '../core/errors.ts';
 import type { Report } from '../core/report/schema.ts';
+import type { IngestWorker } from '../documents/ingest/ingest-pool.ts';
 import type { IngestResult } from '../documents/ingest/interpret/interpret-document.ts';
 import { readReportDocument } from '../documents/ingest/read-document.ts';
 import { INGEST_LIMITS } from '../documents/ingest/source-document.ts';
@@ -85,11 +86,11 @@ function readBytes(path: string): Uint8Array {
  * Loads a report from a gongkai-report/1 JSON file or from a published document in any format.
  * Every failure is an AppError whose message starts with the file's path.
  */
-export async function loadReport(path: string): Promise<LoadedReport> {
+export async function loadReport(path: string, worker?: IngestWorker): Promise<LoadedReport> {
   if (extname(path).toLowerCase() === '.json') return { path, report: readReportFile(path), format: 'json' };
   try {
     const bytes = readBytes(path);
-    const result = await readReportDocument(bytes, path);
+    const result = worker ? await worker.read(bytes, path) : await readReportDocument(bytes, path);
     return { path, report: result.report, ingest: result, format: result.format };
   } catch (error) {
     if (error instanceof AppError) throw new AppError(error.code, `${path}：${error.message}`, error.details);

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { Report } from '../../core/report/schema.ts';
 import type { Finding } from '../../core/rules/finding.ts';
 import { checkReport } from '../../documents/check-document.ts';
+import { IngestWorker } from '../../documents/ingest/ingest-pool.ts';
 import { EXIT } from '../exit.ts';
 import { findingsCsv } from '../findings-csv.ts';
 import { formatFindingsTable, formatSummary, summarize } from '../format-findings.ts';
@@ -57,15 +58,20 @@ export function registerCheck(program: Command): void {
       const files = collectFiles(paths);
       const progress = new Progress(files.length);
       const results: FileResult[] = [];
-      for (const [i, file] of files.entries()) {
-        progress.tick(i, file);
-        try {
-          results.push({ file, loaded: await loadReport(file) });
-        } catch (error) {
-          results.push({ file, refused: error instanceof Error ? error.message : String(error) });
+      const worker = new IngestWorker();
+      try {
+        for (const [i, file] of files.entries()) {
+          progress.tick(i, file);
+          try {
+            results.push({ file, loaded: await loadReport(file, worker) });
+          } catch (error) {
+            results.push({ file, refused: error instanceof Error ? error.message : String(error) });
+          }
         }
+      } finally {
+        progress.done();
+        await worker.close();
       }
-      progress.done();
       const batch = results.flatMap((r) => (r.loaded ? [r.loaded] : []));
       for (const r of results) {
         if (!r.loaded) continue;

@@ -1,0 +1,31 @@
+import { parentPort } from 'node:worker_threads';
+import { isAppError } from '../../core/errors.ts';
+import { readReportDocument } from './read-document.ts';
+
+/** One request to the worker thread: the bytes of one file. */
+export interface IngestRequest {
+  id: number;
+  bytes: Uint8Array;
+  fileName: string;
+}
+
+export type IngestReply =
+  | { id: number; ok: true; result: Awaited<ReturnType<typeof readReportDocument>> }
+  | { id: number; ok: false; code: string; message: string };
+
+parentPort?.on('message', async (request: IngestRequest) => {
+  let reply: IngestReply;
+  try {
+    reply = { id: request.id, ok: true, result: await readReportDocument(request.bytes, request.fileName) };
+  } catch (error) {
+    reply = isAppError(error)
+      ? { id: request.id, ok: false, code: error.code, message: error.message }
+      : {
+          id: request.id,
+          ok: false,
+          code: 'DOCUMENT_REFUSED',
+          message: `无法解析该文件（${error instanceof Error ? error.message.slice(0, 120) : '未知错误'}）`,
+        };
+  }
+  parentPort?.postMessage(reply);
+});
