@@ -1,0 +1,69 @@
+import { AppError } from '../../core/errors.ts';
+import { collectRules, type Matrix, type PageRules, type PathOps } from './pdf-rules.ts';
+import type { TextRun } from './pdf-runs.ts';
+import { mapPdfCharacters } from './pdf-text.ts';
+
+export type PdfjsModule = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+type PdfDocument = Awaited<ReturnType<PdfjsModule['getDocument']>['promise']>;
+
+/** What one page contributes to layout, in viewport space (scale 1, y downwards). */
+export interface PdfPageContent {
+  runs: TextRun[];
+  /** Null when the page has no text, too many rules, or its drawing could not be read. */
+  rules: PageRules | null;
+  width: number;
+  height: number;
+}
+
+/**
+ * Loads a page's text runs and, when it has text, its rules. Text is taken as printed
+ * (pdfjs normalisation off) except for the radical look-alikes mapPdfCharacters replaces.
+ * Throws AppError DOCUMENT_REFUSED naming the page when its text cannot be read; a page whose
+ * drawing operators fail is read without rules.
+ */
+export async function loadPageText(
+  pdfjs: PdfjsModule,
+  document: PdfDocument,
+  number: number,
+): Promise<PdfPageContent> {
+  try {
+    const page = await document.getPage(number);
+    const viewport = page.getViewport({ scale: 1 });
+    const base = viewport.transform as Matrix;
+    const content = await page.getTextContent({ disableNormalization: true });
+    const runs: TextRun[] = [];
+    for (const item of content.items) {
+      if (!('str' in item) || item.str.trim() === '') continue;
+      const m = pdfjs.Util.transform(base, item.transform) as Matrix;
+      const size = Math.hypot(m[2], m[3]);
+      // Text rotated against the page (vertical headers) is placed by its origin only.
+      const horizontal = Math.abs(m[1]) <= Math.abs(m[0]) * 0.3;
+      runs.push({
+        text: mapPdfCharacters(item.str),
+        x: m[4],
+        y: m[5],
+        width: horizontal ? item.width : size,
+        size,
+      });
+    }
+    const rules = runs.length > 0 ? await readRules(pdfjs, page, base) : null;
+    page.cleanup();
+    return { runs, rules, width: viewport.width, height: viewport.height };
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError('DOCUMENT_REFUSED', `PDF 第 ${number} 页已损坏，无法读取`);
+  }
+}
+
+async function readRules(
+  pdfjs: PdfjsModule,
+  page: Awaited<ReturnType<PdfDocument['getPage']>>,
+  base: Matrix,
+): Promise<PageRules | null> {
+  try {
+    const operators = await page.getOperatorList();
+    return collectRules(operators.fnArray, operators.argsArray, pdfjs.OPS as PathOps, base);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,61 @@
+import { AppError } from '../../core/errors.ts';
+import { readDocumentXml } from './docx-document.ts';
+import { type HeadingStyles, readHeadingStyles } from './docx-styles.ts';
+import { INGEST_LIMITS, type SourceDocument } from './source-document.ts';
+import { inflateZipEntry, readZipDirectory, type ZipEntry } from './zip-entries.ts';
+
+/** First bytes of an OLE compound file: a Word 97–2003 .doc, or an encrypted .docx. */
+const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+/**
+ * Reads a Word .docx: body paragraphs and tables of word/document.xml (text boxes included;
+ * page headers, footers and footnotes are not read), headings resolved through word/styles.xml.
+ * No page numbers: `line` is the running paragraph/row index.
+ *
+ * The zip's central directory is checked against INGEST_LIMITS before anything is inflated, and
+ * inflation stops at the declared size. Throws AppError UNSUPPORTED_FORMAT for a .doc, an
+ * encrypted file or bytes that are not a zip, DOCUMENT_REFUSED for a zip without
+ * word/document.xml, a limit exceeded, damaged data or a document without text.
+ */
+export async function readDocx(bytes: Uint8Array, _fileName?: string): Promise<SourceDocument> {
+  if (bytes.byteLength === 0) throw new AppError('DOCUMENT_REFUSED', '文件为空（0 字节）');
+  if (bytes.byteLength > INGEST_LIMITS.maxFileBytes) {
+    throw new AppError(
+      'DOCUMENT_REFUSED',
+      `DOCX 文件超过大小上限（${INGEST_LIMITS.maxFileBytes / 1024 / 1024} MB）`,
+    );
+  }
+  if (OLE_SIGNATURE.every((byte, index) => bytes[index] === byte)) {
+    throw new AppError(
+      'UNSUPPORTED_FORMAT',
+      '文件是旧版 Word（.doc）或已加密的 DOCX，无法读取；请另存为未加密的 .docx',
+    );
+  }
+  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) {
+    throw new AppError('UNSUPPORTED_FORMAT', '不是 DOCX 文件（不是 ZIP 压缩包）');
+  }
+  const entries = readZipDirectory(bytes);
+  const documentEntry = findEntry(entries, 'word/document.xml');
+  if (!documentEntry) {
+    throw new AppError('UNSUPPORTED_FORMAT', 'ZIP 压缩包中没有 word/document.xml，不是 Word 文档');
+  }
+  const stylesEntry = findEntry(entries, 'word/styles.xml');
+  const headings: HeadingStyles = stylesEntry
+    ? readHeadingStyles(decodeXml(inflateZipEntry(bytes, stylesEntry)))
+    : new Map();
+  const lines = readDocumentXml(decodeXml(inflateZipEntry(bytes, documentEntry)), headings);
+  if (lines.length === 0) throw new AppError('DOCUMENT_REFUSED', 'DOCX 中没有可读取的文字');
+  return { format: 'docx', lines };
+}
+
+/** Part names are case-insensitive in OPC; writers sometimes differ in case. */
+function findEntry(entries: ZipEntry[], name: string): ZipEntry | undefined {
+  return entries.find((entry) => entry.name.toLowerCase() === name);
+}
+
+/** XML parts are UTF-8 (BOM optional) or, rarely, UTF-16 with a BOM. */
+function decodeXml(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  return new TextDecoder('utf-8').decode(bytes);
+}

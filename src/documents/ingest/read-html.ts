@@ -1,0 +1,67 @@
+import { Parser } from 'htmlparser2';
+import { AppError } from '../../core/errors.ts';
+import { decodeHtml } from './html-encoding.ts';
+import { HtmlLineBuilder } from './html-line-builder.ts';
+import { INGEST_LIMITS, type SourceDocument } from './source-document.ts';
+
+/**
+ * Open elements deeper than this are refused: htmlparser2 keeps its open-element stack in an
+ * array it unshifts, so unbounded nesting (50 MB of unclosed <span>) would cost quadratic time.
+ */
+export const MAX_HTML_DEPTH = 1_000;
+
+/**
+ * Reads an HTML page (a report published on a government site, or a Word "save as web page").
+ * Paragraphs (p, div text, li, h1–h6, br-separated text) become one-cell lines, every <tr> of a
+ * data table one line with its cells; `line` is the source line of the element.
+ *
+ * Throws AppError DOCUMENT_REFUSED for files over INGEST_LIMITS.maxFileBytes, binary content,
+ * nesting deeper than MAX_HTML_DEPTH, more than INGEST_LIMITS.maxLines lines, or no text at all.
+ */
+export async function readHtml(bytes: Uint8Array, _fileName?: string): Promise<SourceDocument> {
+  if (bytes.byteLength === 0) throw new AppError('DOCUMENT_REFUSED', '文件为空（0 字节）');
+  if (bytes.byteLength > INGEST_LIMITS.maxFileBytes) {
+    throw new AppError(
+      'DOCUMENT_REFUSED',
+      `HTML 文件超过大小上限（${INGEST_LIMITS.maxFileBytes / 1024 / 1024} MB）`,
+    );
+  }
+  if (looksBinary(bytes)) {
+    throw new AppError('UNSUPPORTED_FORMAT', '不是 HTML 文件（含二进制内容）');
+  }
+  const { text } = decodeHtml(bytes);
+  const builder = new HtmlLineBuilder(text);
+  let depth = 0;
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        depth += 1;
+        if (depth > MAX_HTML_DEPTH) {
+          throw new AppError('DOCUMENT_REFUSED', `HTML 标签嵌套超过 ${MAX_HTML_DEPTH} 层，无法读取`);
+        }
+        builder.open(name, attributes, parser.startIndex);
+      },
+      onclosetag(name) {
+        depth -= 1;
+        builder.close(name);
+      },
+      ontext(data) {
+        builder.text(data, parser.startIndex);
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, recognizeSelfClosing: true },
+  );
+  parser.write(text);
+  parser.end();
+  const lines = builder.finish();
+  if (lines.length === 0) throw new AppError('DOCUMENT_REFUSED', 'HTML 中没有可读取的文字');
+  return { format: 'html', lines };
+}
+
+/** NUL bytes in the first 8 KB: a binary file (PDF, image, Office file) named .html. */
+function looksBinary(bytes: Uint8Array): boolean {
+  const head = bytes.subarray(0, 8192);
+  // UTF-16 text has NULs too; it is recognised by its BOM.
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return false;
+  return head.includes(0);
+}

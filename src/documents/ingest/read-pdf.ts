@@ -1,0 +1,161 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { AppError } from '../../core/errors.ts';
+import { layoutPage, type PageLine } from './pdf-layout.ts';
+import { loadPageText, type PdfjsModule, type PdfPageContent } from './pdf-page.ts';
+import { joinSplitRow } from './pdf-split-row.ts';
+import { INGEST_LIMITS, type SourceDocument, type SourceLine } from './source-document.ts';
+
+const PDFJS_ROOT = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+
+let pdfjs: Promise<PdfjsModule> | null = null;
+
+/** pdfjs in Node runs its "worker" in the main thread; the worker module is loaded from disk. */
+function loadPdfjs(): Promise<PdfjsModule> {
+  pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs').then((module) => {
+    module.GlobalWorkerOptions.workerSrc = pathToFileURL(
+      join(PDFJS_ROOT, 'legacy/build/pdf.worker.mjs'),
+    ).href;
+    return module;
+  });
+  return pdfjs;
+}
+
+/**
+ * Reads the text layer of a PDF with pdfjs (legacy build, no network, no font loading: CMaps and
+ * standard font data come from the pdfjs-dist package). Each page is laid out by pdf-layout.ts:
+ * ruled table rows become lines with one cell per cell, other text physical lines split at wide
+ * gaps; page-number headers/footers are dropped; radical look-alikes are mapped (pdf-text.ts).
+ * `page` is the 1-based page, `line` the 1-based line on that page. A table whose rows continue
+ * at the top of the next page keeps its table index.
+ *
+ * Throws AppError UNSUPPORTED_FORMAT when the bytes are not a PDF; DOCUMENT_REFUSED when the
+ * file is too big, encrypted, truncated or damaged, has more than INGEST_LIMITS.maxPdfPages
+ * pages, has no text layer at all (a scan), or yields more than INGEST_LIMITS.maxLines lines.
+ */
+export async function readPdf(bytes: Uint8Array, _fileName?: string): Promise<SourceDocument> {
+  if (bytes.byteLength === 0) throw new AppError('DOCUMENT_REFUSED', '文件为空（0 字节）');
+  if (bytes.byteLength > INGEST_LIMITS.maxFileBytes) {
+    throw new AppError(
+      'DOCUMENT_REFUSED',
+      `PDF 文件超过大小上限（${INGEST_LIMITS.maxFileBytes / 1024 / 1024} MB）`,
+    );
+  }
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
+  if (!head.includes('%PDF-')) throw new AppError('UNSUPPORTED_FORMAT', '不是 PDF 文件（缺少 %PDF 文件头）');
+  const tail = new TextDecoder('latin1').decode(bytes.subarray(Math.max(0, bytes.byteLength - 4096)));
+  if (!tail.includes('%%EOF'))
+    throw new AppError('DOCUMENT_REFUSED', 'PDF 文件不完整（缺少文件结尾，可能未下载完整）');
+
+  const module = await loadPdfjs();
+  const task = module.getDocument({
+    // pdfjs may detach the buffer it is given; the caller keeps theirs.
+    data: new Uint8Array(bytes),
+    cMapUrl: join(PDFJS_ROOT, 'cmaps/'),
+    cMapPacked: true,
+    standardFontDataUrl: join(PDFJS_ROOT, 'standard_fonts/'),
+    wasmUrl: join(PDFJS_ROOT, 'wasm/'),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    enableXfa: false,
+    verbosity: module.VerbosityLevel.ERRORS,
+  });
+  try {
+    const document = await task.promise.catch((error: unknown) => {
+      throw refusalForLoadError(error);
+    });
+    if (document.numPages > INGEST_LIMITS.maxPdfPages) {
+      throw new AppError(
+        'DOCUMENT_REFUSED',
+        `PDF 有 ${document.numPages} 页，超过上限 ${INGEST_LIMITS.maxPdfPages} 页`,
+      );
+    }
+    const pages: PdfPageContent[] = [];
+    for (let number = 1; number <= document.numPages; number += 1) {
+      pages.push(await loadPageText(module, document, number));
+    }
+    if (pages.every((page) => page.runs.length === 0)) {
+      throw new AppError('DOCUMENT_REFUSED', 'PDF 没有文字层（可能是扫描件），暂不支持 OCR');
+    }
+    return { format: 'pdf', lines: numberLines(pages), pages: document.numPages };
+  } finally {
+    await task.destroy();
+  }
+}
+
+/**
+ * Page and line numbers, and document-wide table indexes: a table whose rows go on at the top
+ * of the next page keeps its index, and a row the page break cut in two is joined back
+ * (joinSplitRow) and keeps the page and line where it starts.
+ */
+function numberLines(pages: PdfPageContent[]): SourceLine[] {
+  const lines: SourceLine[] = [];
+  let tables = 0;
+  let open: OpenTable | null = null;
+  pages.forEach((page, pageIndex) => {
+    const pageLines = layoutPage(page.runs, page.rules, page.width, page.height);
+    const indexes = new Map<number, number>();
+    // True while the page so far holds only rows that repeat the open table's header.
+    let atTableTop = true;
+    pageLines.forEach((pageLine, lineIndex) => {
+      const line: SourceLine = {
+        cells: pageLine.cells,
+        inTable: pageLine.inTable,
+        line: lineIndex + 1,
+        page: pageIndex + 1,
+      };
+      lines.push(line);
+      if (!pageLine.inTable || pageLine.group === undefined) {
+        open = null;
+        atTableTop = false;
+        return;
+      }
+      const key = pageLine.cells.join('|');
+      const continued: OpenTable | null = atTableTop ? open : null;
+      atTableTop = continued?.seen.has(key) === true;
+      if (continued) {
+        indexes.set(pageLine.group, continued.index);
+        line.table = continued.index;
+        if (atTableTop) return;
+        const joined = joinSplitRow(continued.row, pageLine);
+        if (joined) {
+          continued.line.cells = joined.cells;
+          continued.row = joined;
+          lines.pop();
+          return;
+        }
+      }
+      let index = indexes.get(pageLine.group);
+      if (index === undefined) {
+        index = tables++;
+        indexes.set(pageLine.group, index);
+      }
+      line.table = index;
+      const seen = open?.index === index ? open.seen : new Set<string>();
+      seen.add(key);
+      open = { index, row: pageLine, line, seen };
+    });
+    if (lines.length > INGEST_LIMITS.maxLines) {
+      throw new AppError('DOCUMENT_REFUSED', `PDF 内容超过 ${INGEST_LIMITS.maxLines} 行的上限，无法读取`);
+    }
+  });
+  return lines;
+}
+
+/** The table the last line belonged to: its index, its last row and the rows seen so far. */
+interface OpenTable {
+  index: number;
+  row: PageLine;
+  line: SourceLine;
+  seen: Set<string>;
+}
+
+function refusalForLoadError(error: unknown): AppError {
+  const name = error instanceof Error ? error.name : '';
+  if (name === 'PasswordException') return new AppError('DOCUMENT_REFUSED', 'PDF 已加密，无法读取');
+  if (name === 'InvalidPDFException')
+    return new AppError('DOCUMENT_REFUSED', 'PDF 文件已损坏或格式无效，无法读取');
+  return new AppError('DOCUMENT_REFUSED', 'PDF 文件已损坏或不完整，无法读取');
+}
