@@ -3,6 +3,10 @@ import { collectRules, type Matrix, type PageRules, type PathOps } from './pdf-r
 import type { TextRun } from './pdf-runs.ts';
 import { mapPdfCharacters } from './pdf-text.ts';
 
+const NUMERIC_RUN = /^\s*[\d.,/／—-]+\s*$/;
+/** Fewer separate value runs than this and the page has no table worth its borders. */
+const MIN_VALUES_FOR_TABLE = 3;
+
 export type PdfjsModule = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 type PdfDocument = Awaited<ReturnType<PdfjsModule['getDocument']>['promise']>;
 
@@ -46,7 +50,9 @@ export async function loadPageText(
         size,
       });
     }
-    const rules = runs.length > 0 ? await readRules(pdfjs, page, base) : null;
+    // Reading the drawing is the costly part of a page; only pages that print table values need it.
+    const values = runs.filter((r) => NUMERIC_RUN.test(r.text)).length;
+    const rules = values >= MIN_VALUES_FOR_TABLE ? await readRules(pdfjs, page, base) : null;
     page.cleanup();
     return { runs, rules, width: viewport.width, height: viewport.height };
   } catch (error) {

@@ -11,14 +11,25 @@ const PDFJS_ROOT = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/pa
 
 let pdfjs: Promise<PdfjsModule> | null = null;
 
-/** pdfjs in Node runs its "worker" in the main thread; the worker module is loaded from disk. */
+/**
+ * pdfjs in Node runs its "worker" in the main thread. Both modules are loaded here, once. The
+ * legacy build's core-js polyfills replace Array.prototype.push and JSON.parse on Node 20 (for
+ * edge cases no caller here has: arrays of 2^32 elements, JSON.parse source access); those
+ * replacements slow every push and parse of the whole process several times over, so the native
+ * functions are put back. Polyfills that only add missing methods stay.
+ */
 function loadPdfjs(): Promise<PdfjsModule> {
-  pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs').then((module) => {
-    module.GlobalWorkerOptions.workerSrc = pathToFileURL(
-      join(PDFJS_ROOT, 'legacy/build/pdf.worker.mjs'),
-    ).href;
+  pdfjs ??= (async () => {
+    const nativePush = Array.prototype.push;
+    const nativeParse = JSON.parse;
+    const module = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
+    Object.defineProperty(Array.prototype, 'push', { value: nativePush, writable: true, configurable: true, enumerable: false });
+    Object.defineProperty(JSON, 'parse', { value: nativeParse, writable: true, configurable: true, enumerable: false });
+    module.GlobalWorkerOptions.workerSrc = pathToFileURL(join(PDFJS_ROOT, 'legacy/build/pdf.worker.mjs')).href;
     return module;
-  });
+  })();
   return pdfjs;
 }
 
