@@ -4,6 +4,7 @@ import { registerDeadline } from './commands/deadline.ts';
 import { registerFee } from './commands/fee.ts';
 import { registerParse } from './commands/parse.ts';
 import { registerSchema } from './commands/schema.ts';
+import { registerServe } from './commands/serve.ts';
 import { registerWorkdays } from './commands/workdays.ts';
 import { EXIT, reportFailure, translateCommanderError } from './exit.ts';
 
@@ -18,6 +19,7 @@ const program = new Command('gongkai')
       write(`gongkai: ${translateCommanderError(text)}（使用 --help 查看用法）\n`),
   });
 
+registerServe(program);
 registerCheck(program);
 registerParse(program);
 registerSchema(program);

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+/**
+ * Server configuration, parsed once at start-up from the environment (documented in
+ * .env.example). Start-up fails listing every bad variable.
+ */
+const configSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(8080),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z.string().min(1).default('sqlite:./data/gongkai.db'),
+  /** Password of the first administrator; when absent a one-time password is generated and printed. */
+  GONGKAI_ADMIN_PASSWORD: z.string().min(12, { error: '管理员初始密码至少 12 个字符' }).optional(),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(8),
+  /** Behind a reverse proxy: trust X-Forwarded-* (needed for secure cookies and client IPs). */
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  /** Marks cookies Secure; set when the site is served over HTTPS. */
+  COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = Readonly<{
+  port: number;
+  host: string;
+  databaseUrl: string;
+  adminPassword: string | undefined;
+  sessionTtlHours: number;
+  trustProxy: boolean;
+  cookieSecure: boolean;
+  logLevel: string;
+}>;
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const result = configSchema.safeParse(env);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}：${i.message}`);
+    throw new ConfigError(`配置有误：\n${lines.join('\n')}`);
+  }
+  const c = result.data;
+  return Object.freeze({
+    port: c.PORT,
+    host: c.HOST,
+    databaseUrl: c.DATABASE_URL,
+    adminPassword: c.GONGKAI_ADMIN_PASSWORD,
+    sessionTtlHours: c.SESSION_TTL_HOURS,
+    trustProxy: c.TRUST_PROXY === 'true',
+    cookieSecure: c.COOKIE_SECURE === 'true',
+    logLevel: c.LOG_LEVEL,
+  });
+}

@@ -1,0 +1,97 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp } from '../../../../test/support/build-test-app.ts';
+
+const fixture = (path: string) => readFileSync(new URL(`../../../../test/fixtures/${path}`, import.meta.url));
+let app: Awaited<ReturnType<typeof buildTestApp>>;
+
+beforeAll(async () => {
+  app = await buildTestApp();
+});
+afterAll(async () => {
+  await app.close();
+});
+
+describe('POST /api/check/report', () => {
+  it('returns the findings of a report, naming table, row and column', async () => {
+    const report = JSON.parse(fixture('seeds/001.report.json').toString());
+    const res = await app.inject({ method: 'POST', url: '/api/check/report', payload: { report } });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.summary.errors).toBe(1);
+    expect(body.findings[0]).toMatchObject({
+      ruleId: 'T2-01',
+      location: { table: 'table2', rowLabel: '行政事业性收费' },
+    });
+  });
+
+  it('refuses something that is not a report with 422 and a Chinese message', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/check/report',
+      payload: { report: { schema: 'x' } },
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json()).toMatchObject({ code: 'INVALID_REPORT' });
+    expect(res.json().message).toContain('不是有效的 gongkai-report/1 年度报告');
+  });
+
+  it('refuses malformed JSON and a missing body with 400', async () => {
+    const bad = await app.inject({
+      method: 'POST',
+      url: '/api/check/report',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"report":',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toEqual({ code: 'INVALID_INPUT', message: '请求体不是有效的 JSON' });
+  });
+});
+
+describe('POST /api/check/document', () => {
+  it('reads a published HTML page and checks it', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/check/document?filename=seed-004.html',
+      headers: { 'content-type': 'text/html' },
+      payload: fixture('documents/seed-004.html'),
+    });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.format).toBe('html');
+    expect(body.report.agency).toBe('淄博市大数据局');
+    expect(body.findings.map((f: { ruleId: string }) => f.ruleId)).toContain('T4-04');
+  });
+
+  it('refuses a zip bomb named .docx with 422, naming the reason', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/check/document?filename=x.docx',
+      headers: { 'content-type': 'application/octet-stream' },
+      payload: fixture('documents/bad/zip-bomb.docx'),
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().message).toMatch(/压缩炸弹|上限/);
+  });
+
+  it('requires the file name', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/check/document',
+      headers: { 'content-type': 'text/plain' },
+      payload: 'x',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().code).toBe('INVALID_INPUT');
+  });
+});
+
+describe('the API around the routes', () => {
+  it('answers unknown addresses with a JSON 404 and serves the OpenAPI document', async () => {
+    expect((await app.inject({ url: '/api/nope' })).json()).toMatchObject({ code: 'NOT_FOUND' });
+    const openapi = (await app.inject({ url: '/api/openapi.json' })).json();
+    expect(Object.keys(openapi.paths)).toEqual(
+      expect.arrayContaining(['/api/check/report', '/api/check/document', '/api/health']),
+    );
+  });
+});
