@@ -1,0 +1,104 @@
+import { AppError } from '../../core/errors.ts';
+import {
+  TABLE2_LABELS as L2,
+  TABLE3_COLUMNS,
+  TABLE3_ROW_KEYS,
+  TABLE4_COLUMNS,
+  TABLE4_GROUP_KEYS,
+  TABLE4_GROUP_LABELS,
+  table3FullLabel,
+} from '../../core/report/labels.ts';
+import type { Cell, Report } from '../../core/report/schema.ts';
+import { formatCell } from './format-cell.ts';
+
+interface Problem {
+  path: string;
+  message: string;
+}
+
+const MAX_LISTED = 3;
+
+function checkCount(problems: Problem[], path: string, where: string, cell: Cell | undefined): void {
+  if (cell === null) return;
+  if (typeof cell !== 'number' || !Number.isInteger(cell) || cell < 0) {
+    const shown = typeof cell === 'number' ? formatCell(cell) : String(cell);
+    problems.push({ path, message: `${where}的值 ${shown} 不是非负整数` });
+  }
+}
+
+function checkRow(
+  problems: Problem[],
+  path: string,
+  where: string,
+  row: readonly Cell[],
+  columns: readonly string[],
+) {
+  if (!Array.isArray(row) || row.length !== columns.length) {
+    problems.push({ path, message: `${where}应有 ${columns.length} 个数值` });
+    return;
+  }
+  row.forEach((cell, i) => {
+    checkCount(problems, `${path}[${i}]`, `${where}“${columns[i]}”列`, cell);
+  });
+}
+
+/**
+ * Refuses, before anything is rendered, a report that no printed form may show: a negative or
+ * fractional count anywhere, a negative (or non-numeric) fee, a table row of the wrong length.
+ * Blank cells (`null`) are fine — they print empty. The identities (勾稽关系) are the validator's
+ * business, not the renderer's. Throws AppError INVALID_REPORT naming the first fields in Chinese;
+ * `details` lists every offending path.
+ */
+export function assertRenderable(report: Report): void {
+  const problems: Problem[] = [];
+  const t2 = report.table2;
+  const stocks = [
+    ['regulations', L2.regulations],
+    ['normativeDocuments', L2.normativeDocuments],
+  ] as const;
+  for (const [key, name] of stocks) {
+    checkCount(problems, `table2.${key}.issued`, `表二“${name}”行“${L2.issued}”列`, t2[key].issued);
+    checkCount(problems, `table2.${key}.repealed`, `表二“${name}”行“${L2.repealed}”列`, t2[key].repealed);
+    checkCount(problems, `table2.${key}.inForce`, `表二“${name}”行“${L2.inForce}”列`, t2[key].inForce);
+  }
+  const decisions = [
+    ['licensing', L2.licensing],
+    ['punishment', L2.punishment],
+    ['coercion', L2.coercion],
+  ] as const;
+  for (const [key, name] of decisions) {
+    checkCount(problems, `table2.${key}`, `表二“${name}”行“${L2.decisions}”列`, t2[key]);
+  }
+  const fee = t2.feesWanYuan;
+  if (fee !== null && (typeof fee !== 'number' || !Number.isFinite(fee) || fee < 0)) {
+    const shown = typeof fee === 'number' ? formatCell(fee) : String(fee);
+    problems.push({
+      path: 'table2.feesWanYuan',
+      message: `表二“${L2.fees}”行“${L2.feesAmount}”列的值 ${shown} 不是非负数`,
+    });
+  }
+  for (const key of TABLE3_ROW_KEYS) {
+    checkRow(
+      problems,
+      `table3.${key}`,
+      `表三“${table3FullLabel(key)}”行`,
+      report.table3[key],
+      TABLE3_COLUMNS,
+    );
+  }
+  for (const group of TABLE4_GROUP_KEYS) {
+    checkRow(
+      problems,
+      `table4.${group}`,
+      `表四“${TABLE4_GROUP_LABELS[group]}”组`,
+      report.table4[group],
+      TABLE4_COLUMNS,
+    );
+  }
+  if (problems.length === 0) return;
+  const listed = problems.slice(0, MAX_LISTED).map((p) => p.message);
+  const more = problems.length > MAX_LISTED ? `等 ${problems.length} 处` : '';
+  throw new AppError('INVALID_REPORT', `${listed.join('；')}${more}，无法生成报告`, {
+    fields: problems.map((p) => p.path),
+  });
+}

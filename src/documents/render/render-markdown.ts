@@ -1,0 +1,122 @@
+import {
+  TABLE2_LABELS as L2,
+  TABLE3_COLUMNS,
+  TABLE3_LEGAL_PERSON_HEADER,
+  TABLE3_NOTE,
+  TABLE3_ROW_KEYS,
+  TABLE4_COLUMNS,
+  TABLE4_GROUP_KEYS,
+  TABLE4_GROUP_LABELS,
+  table3FullLabel,
+} from '../../core/report/labels.ts';
+import type { Cell, Report } from '../../core/report/schema.ts';
+import {
+  APPENDIX_CAPTION,
+  APPENDIX_COLUMNS,
+  APPENDIX_EMPTY,
+  appendixRows,
+  type RenderOptions,
+} from './findings-appendix.ts';
+import { formatCell } from './format-cell.ts';
+import { type NarrativeBlock, reportTitle, type SectionBody, sectionPlan } from './report-outline.ts';
+
+/**
+ * Inline text: characters that would start emphasis, code or raw HTML are escaped; brackets are
+ * not (a link needs "](", which report text rarely has, and escapes make plain text harder to read).
+ */
+function mdText(text: string): string {
+  return text.replace(/[\\`*_<]/g, '\\$&');
+}
+
+/** A paragraph must not start a heading, quote, list or rule by accident. */
+function mdParagraph(text: string): string {
+  const escaped = mdText(text);
+  return escaped.replace(/^([#>+=-])/, '\\$1').replace(/^(\d+)([.)])(\s)/, '$1\\$2$3');
+}
+
+const mdCell = (text: string): string => mdText(text).replace(/\|/g, '\\|');
+
+function pipeTable(head: readonly string[], rows: readonly (readonly string[])[]): string {
+  const line = (cells: readonly string[]) => `| ${cells.map(mdCell).join(' | ')} |`;
+  return [line(head), `|${head.map(() => ' --- ').join('|')}|`, ...rows.map(line)].join('\n');
+}
+
+function blockMd(block: NarrativeBlock): string {
+  if (block.kind === 'heading') return `### ${mdText(block.text)}`;
+  return block.lead ? `**${mdText(block.lead)}**${mdText(block.text)}` : mdParagraph(block.text);
+}
+
+const v = (cell: Cell): string => formatCell(cell);
+
+function table2Md(report: Report): string {
+  const t = report.table2;
+  const stock = [L2.contentHeader, L2.issued, L2.repealed, L2.inForce];
+  const decisions = [L2.contentHeader, L2.decisions];
+  return [
+    `**${L2.item1}**`,
+    pipeTable(stock, [
+      [L2.regulations, v(t.regulations.issued), v(t.regulations.repealed), v(t.regulations.inForce)],
+      [
+        L2.normativeDocuments,
+        v(t.normativeDocuments.issued),
+        v(t.normativeDocuments.repealed),
+        v(t.normativeDocuments.inForce),
+      ],
+    ]),
+    `**${L2.item5}**`,
+    pipeTable(decisions, [[L2.licensing, v(t.licensing)]]),
+    `**${L2.item6}**`,
+    pipeTable(decisions, [
+      [L2.punishment, v(t.punishment)],
+      [L2.coercion, v(t.coercion)],
+    ]),
+    `**${L2.item8}**`,
+    pipeTable([L2.contentHeader, L2.feesAmount], [[L2.fees, v(t.feesWanYuan)]]),
+  ].join('\n\n');
+}
+
+/** Merged headers are flattened: "法人或其他组织 商业企业", as TABLE4_GROUP_LABELS does for table 四. */
+function table3Md(report: Report): string {
+  const columns = TABLE3_COLUMNS.map((c, i) => (i >= 1 && i <= 5 ? `${TABLE3_LEGAL_PERSON_HEADER} ${c}` : c));
+  const rows = TABLE3_ROW_KEYS.map((key) => [table3FullLabel(key), ...report.table3[key].map(v)]);
+  return pipeTable([TABLE3_NOTE, ...columns], rows);
+}
+
+/** Table 四 turned on its side (one row per group) so that it stays readable in plain text. */
+function table4Md(report: Report): string {
+  const rows = TABLE4_GROUP_KEYS.map((g) => [TABLE4_GROUP_LABELS[g], ...report.table4[g].map(v)]);
+  return pipeTable(['', ...TABLE4_COLUMNS], rows);
+}
+
+function bodyMd(report: Report, body: SectionBody): string {
+  switch (body.kind) {
+    case 'narrative':
+      return body.blocks.map(blockMd).join('\n\n');
+    case 'table2':
+      return table2Md(report);
+    case 'table3':
+      return table3Md(report);
+    case 'table4':
+      return table4Md(report);
+  }
+}
+
+/**
+ * The report as Markdown for review in plain text: title, the six sections as `## 一、总体情况` …,
+ * tables as pipe tables with full row labels. A blank cell (`null`) stays empty, never 0; cells a
+ * source document printed beyond the format (`report.extras`) are not rendered.
+ */
+export function renderMarkdown(report: Report, options: RenderOptions = {}): string {
+  const parts = [`# ${mdText(reportTitle(report).full)}`];
+  for (const section of sectionPlan(report)) {
+    parts.push(`## ${section.caption}`);
+    const body = bodyMd(report, section.body);
+    if (body) parts.push(body);
+  }
+  if (options.findings) {
+    parts.push(`## ${APPENDIX_CAPTION}`);
+    const rows = appendixRows(options.findings);
+    parts.push(rows.length === 0 ? APPENDIX_EMPTY : pipeTable(APPENDIX_COLUMNS, rows));
+  }
+  return `${parts.join('\n\n')}\n`;
+}
