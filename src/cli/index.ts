@@ -3,6 +3,7 @@ import { registerCheck } from './commands/check.ts';
 import { registerDeadline } from './commands/deadline.ts';
 import { registerFee } from './commands/fee.ts';
 import { registerParse } from './commands/parse.ts';
+import { registerRender } from './commands/render.ts';
 import { registerSchema } from './commands/schema.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerWorkdays } from './commands/workdays.ts';
@@ -22,6 +23,7 @@ const program = new Command('gongkai')
 registerServe(program);
 registerCheck(program);
 registerParse(program);
+registerRender(program);
 registerSchema(program);
 registerWorkdays(program);
 registerDeadline(program);

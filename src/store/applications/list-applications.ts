@@ -1,0 +1,106 @@
+import { type Kysely, sql } from 'kysely';
+import type { ApplicantType, ApplicationStatus, Outcome } from '../../core/applications/application.ts';
+import type { IsoDate } from '../../core/dates.ts';
+import type { Channel } from '../../core/deadlines/deadline-input.ts';
+import type { Database } from '../database.ts';
+import { type ApplicationSummary, maskName } from './stored-application.ts';
+
+export interface ApplicationFilters {
+  status?: ApplicationStatus | readonly ApplicationStatus[];
+  /** Open applications whose answer is due before this day: `today` lists the overdue ones. */
+  dueBefore?: IsoDate;
+  /** Year of receipt (the year of the tracking number). */
+  year?: number;
+  /** Text searched in the tracking number and the description (not in personal data). */
+  q?: string;
+}
+
+export interface Page {
+  /** 1–200, default 50. */
+  limit?: number;
+  offset?: number;
+}
+
+export interface ApplicationList {
+  items: ApplicationSummary[];
+  /** Matching applications in all pages. */
+  total: number;
+}
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * One page of an agency's applications, latest receipt first. The applicant appears only as a
+ * masked name, computed in SQL: the full name, ID number, phone and address never leave the
+ * database on this path.
+ */
+export async function listApplications(
+  db: Kysely<Database>,
+  agencyId: string,
+  filters: ApplicationFilters = {},
+  page: Page = {},
+): Promise<ApplicationList> {
+  const limit = Math.min(200, Math.max(1, Math.trunc(page.limit ?? 50)));
+  const offset = Math.max(0, Math.trunc(page.offset ?? 0));
+  const statuses = filters.status === undefined ? [] : ([] as ApplicationStatus[]).concat(filters.status);
+  const q = filters.q?.trim() ?? '';
+  const pattern = `%${escapeLike(q)}%`;
+  const base = db
+    .selectFrom('applications')
+    .where('applications.agency_id', '=', agencyId)
+    .$if(statuses.length > 0, (qb) => qb.where('applications.status', 'in', statuses))
+    .$if(filters.dueBefore !== undefined, (qb) =>
+      qb
+        .where('applications.status', '!=', 'concluded')
+        .where('applications.answer_due_on', '<', filters.dueBefore as IsoDate),
+    )
+    .$if(filters.year !== undefined, (qb) => qb.where('applications.year', '=', filters.year as number))
+    .$if(q !== '', (qb) =>
+      qb.where((eb) =>
+        eb.or([
+          eb(sql`applications.tracking_number`, 'like', sql`${pattern} escape '\\'`),
+          eb(sql`applications.description`, 'like', sql`${pattern} escape '\\'`),
+        ]),
+      ),
+    );
+  const counted = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const rows = await base
+    .innerJoin('applicants', 'applicants.application_id', 'applications.id')
+    .select([
+      'applications.id',
+      'applications.tracking_number',
+      'applications.channel',
+      'applications.received_on',
+      'applications.applicant_type',
+      'applications.description',
+      'applications.status',
+      'applications.outcome',
+      'applications.concluded_on',
+      'applications.answer_due_on',
+      'applications.version',
+      sql<string>`substr(applicants.name, 1, 1)`.as('name_first'),
+      sql<number>`length(applicants.name)`.as('name_length'),
+    ])
+    .orderBy('applications.received_on', 'desc')
+    .orderBy('applications.tracking_number', 'desc')
+    .limit(limit)
+    .offset(offset)
+    .execute();
+  return {
+    total: Number(counted.n),
+    items: rows.map((r) => ({
+      id: r.id,
+      trackingNumber: r.tracking_number,
+      channel: r.channel as Channel,
+      receivedOn: r.received_on,
+      applicantType: r.applicant_type as ApplicantType,
+      applicantNameMasked: maskName(r.name_first, Number(r.name_length)),
+      description: r.description,
+      status: r.status as ApplicationStatus,
+      outcome: r.outcome as Outcome | null,
+      concludedOn: r.concluded_on,
+      answerDueOn: r.answer_due_on,
+      version: r.version,
+    })),
+  };
+}

@@ -1,0 +1,123 @@
+/**
+ * Row types of the tables, as Kysely sees them. They never leave src/store: repositories map rows
+ * to domain objects. Portable types only (DESIGN.md, Storage): ids are text, counts integers, days
+ * 'YYYY-MM-DD' text, instants ISO-8601 UTC text ('2026-11-22T08:00:00.000Z', which sorts as
+ * text), JSON as text.
+ */
+
+export interface RegionsTable {
+  id: string;
+  code: string;
+  name: string;
+  level: 'province' | 'city' | 'county';
+  parent_id: string | null;
+}
+
+export interface AgenciesTable {
+  id: string;
+  region_id: string;
+  name: string;
+  kind: 'department' | 'government';
+}
+
+export interface UsersTable {
+  id: string;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  role: 'officer' | 'reviewer' | 'supervisor' | 'admin';
+  agency_id: string | null;
+  region_id: string | null;
+  failed_logins: number;
+  locked_until: string | null;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  /** SHA-256 (hex) of the session token; the token itself is only in the user's cookie. */
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  expires_at: string;
+  created_at: string;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  user_id: string;
+  /** SHA-256 (hex) of the token; the token is shown once, at creation. */
+  token_hash: string;
+  name: string;
+  created_at: string;
+  last_used_at: string | null;
+}
+
+export interface TrackingCountersTable {
+  agency_id: string;
+  year: number;
+  last_number: number;
+}
+
+export interface ApplicationsTable {
+  id: string;
+  agency_id: string;
+  /** Year of received_on: the year of the tracking number and of its counter. */
+  year: number;
+  tracking_number: string;
+  channel: string;
+  submitted_on: string;
+  confirmed_on: string | null;
+  received_on: string;
+  applicant_type: string;
+  description: string;
+  status: string;
+  outcome: string | null;
+  concluded_on: string | null;
+  events_json: string;
+  /**
+   * Derived: the answer deadline as computed by the core when the row was last saved. null while
+   * it is unknown (补正 awaited, period suspended) or the holiday calendar does not cover it.
+   */
+  answer_due_on: string | null;
+  /** SHA-256 (hex) of the applicant's follow-up code; null when none was issued. */
+  verification_hash: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** The applicant's personal data, kept apart from the case (DESIGN.md, quality bars). */
+export interface ApplicantsTable {
+  application_id: string;
+  name: string;
+  id_number: string | null;
+  phone: string | null;
+  address: string | null;
+  email: string | null;
+}
+
+export interface AuditLogTable {
+  seq: number;
+  at: string;
+  actor_user_id: string | null;
+  actor_label: string;
+  entity: string;
+  entity_id: string;
+  action: string;
+  before_json: string | null;
+  after_json: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface Database {
+  regions: RegionsTable;
+  agencies: AgenciesTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  tracking_counters: TrackingCountersTable;
+  applications: ApplicationsTable;
+  applicants: ApplicantsTable;
+  audit_log: AuditLogTable;
+}

@@ -1,0 +1,82 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { afterEach, describe, expect, it } from 'vitest';
+import { tempSqliteFile } from '../../test/support/store-test-db.ts';
+import { isAppError } from '../core/errors.ts';
+import { openDatabase, parseDatabaseUrl } from './dialect.ts';
+
+function codeOf(fn: () => unknown): string | undefined {
+  try {
+    fn();
+  } catch (error) {
+    return isAppError(error) ? error.code : 'not an AppError';
+  }
+  return undefined;
+}
+
+describe('parseDatabaseUrl', () => {
+  it('reads the SQLite forms and the PostgreSQL URLs', () => {
+    expect(parseDatabaseUrl('sqlite:./data/gongkai.db')).toEqual({
+      dialect: 'sqlite',
+      filename: './data/gongkai.db',
+    });
+    expect(parseDatabaseUrl('sqlite::memory:')).toEqual({ dialect: 'sqlite', filename: ':memory:' });
+    expect(parseDatabaseUrl('sqlite:///var/lib/gongkai.db')).toEqual({
+      dialect: 'sqlite',
+      filename: '/var/lib/gongkai.db',
+    });
+    expect(parseDatabaseUrl('postgres://u:p@db.example:5432/gongkai')).toEqual({
+      dialect: 'postgres',
+      connectionString: 'postgres://u:p@db.example:5432/gongkai',
+    });
+    expect(parseDatabaseUrl('postgresql://u@localhost/g').dialect).toBe('postgres');
+  });
+
+  it('refuses other schemes, an empty path and a broken URL with INVALID_INPUT in Chinese', () => {
+    for (const url of ['mysql://x/y', 'sqlite:', 'data/gongkai.db', '', 'postgres://', 'postgres://[::1']) {
+      expect(
+        codeOf(() => parseDatabaseUrl(url)),
+        url,
+      ).toBe('INVALID_INPUT');
+    }
+    expect(() => parseDatabaseUrl('mysql://x/y')).toThrow('数据库地址');
+  });
+});
+
+describe('openDatabase', () => {
+  let cleanup: (() => void) | undefined;
+  afterEach(() => cleanup?.());
+
+  it('creates the folder and the file, in WAL mode with foreign keys on and synchronous NORMAL', async () => {
+    const temp = tempSqliteFile();
+    cleanup = temp.cleanup;
+    const nested = join(temp.path, '..', 'nested', 'dir', 'gongkai.db');
+    const { db, dialect, close } = openDatabase(`sqlite:${nested}`);
+    try {
+      expect(dialect).toBe('sqlite');
+      expect(existsSync(nested)).toBe(true);
+      const pragma = async (name: string) =>
+        Object.values((await sql.raw(`pragma ${name}`).execute(db)).rows[0] as object)[0];
+      expect(await pragma('journal_mode')).toBe('wal');
+      expect(await pragma('foreign_keys')).toBe(1);
+      expect(await pragma('synchronous')).toBe(1); // NORMAL
+      expect(await pragma('busy_timeout')).toBe(5000);
+    } finally {
+      await close();
+    }
+  });
+
+  it('keeps what was committed once the file is reopened', async () => {
+    const temp = tempSqliteFile();
+    cleanup = temp.cleanup;
+    const first = openDatabase(temp.url);
+    await sql`create table t (x integer)`.execute(first.db);
+    await first.db.transaction().execute((trx) => sql`insert into t values (42)`.execute(trx));
+    await first.close();
+    const second = openDatabase(temp.url);
+    const { rows } = await sql<{ x: number }>`select x from t`.execute(second.db);
+    await second.close();
+    expect(rows).toEqual([{ x: 42 }]);
+  });
+});

@@ -1,0 +1,175 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import {
+  CompiledQuery,
+  type DatabaseConnection,
+  type DialectAdapter,
+  type Driver,
+  Kysely,
+  PostgresAdapter,
+  PostgresDialect,
+  SqliteAdapter,
+  SqliteDialect,
+  type SqliteDialectConfig,
+  SqliteDriver,
+} from 'kysely';
+import pg from 'pg';
+import { AppError } from '../core/errors.ts';
+import type { Database } from './database.ts';
+
+export const DEFAULT_DATABASE_URL = 'sqlite:./data/gongkai.db';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+export type DatabaseTarget =
+  | {
+      dialect: 'sqlite' /** ':memory:' or a file path as written (relative to the working directory). */;
+      filename: string;
+    }
+  | { dialect: 'postgres'; connectionString: string };
+
+export interface OpenedDatabase {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  /** Closes the SQLite file or ends the PostgreSQL pool. */
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  /** PostgreSQL pool size (default 10). */
+  poolSize?: number;
+  /** SQLite: how long a writer waits for another process's write lock before failing (default 5000 ms). */
+  busyTimeoutMs?: number;
+}
+
+function badUrl(url: string, why: string): AppError {
+  return new AppError(
+    'INVALID_INPUT',
+    `数据库地址 DATABASE_URL“${url}”无效：${why}。应为 sqlite:./data/gongkai.db、sqlite::memory: 或 postgres://用户:密码@主机:端口/数据库`,
+  );
+}
+
+/** Reads DATABASE_URL. Throws AppError('INVALID_INPUT') in Chinese for anything else. */
+export function parseDatabaseUrl(url: string): DatabaseTarget {
+  const text = url.trim();
+  if (text.startsWith('sqlite:')) {
+    let filename = text.slice('sqlite:'.length);
+    if (filename.startsWith('//')) filename = filename.slice(2); // sqlite:///abs/path, sqlite://./rel
+    if (filename === '') throw badUrl(url, 'SQLite 地址缺少文件路径');
+    if (filename.includes('\0')) throw badUrl(url, '文件路径含有非法字符');
+    return { dialect: 'sqlite', filename };
+  }
+  if (text.startsWith('postgres://') || text.startsWith('postgresql://')) {
+    let parsed: URL;
+    try {
+      parsed = new URL(text);
+    } catch {
+      throw badUrl(url, '无法解析 PostgreSQL 连接地址');
+    }
+    if (parsed.hostname === '' && !parsed.searchParams.has('host')) throw badUrl(url, '缺少主机名');
+    return { dialect: 'postgres', connectionString: text };
+  }
+  throw badUrl(url, '只支持 sqlite: 和 postgres:// 两种地址');
+}
+
+/**
+ * Opens the store named by a DATABASE_URL. The SQLite file (and its folder, e.g. ./data/) is
+ * created when missing; migrations are not applied here (see migrateToLatest).
+ */
+export function openDatabase(url: string, options: OpenDatabaseOptions = {}): OpenedDatabase {
+  const target = parseDatabaseUrl(url);
+  if (target.dialect === 'sqlite') return openSqlite(target.filename, options);
+  return openPostgres(target.connectionString, options);
+}
+
+function openSqlite(filename: string, options: OpenDatabaseOptions): OpenedDatabase {
+  const memory = filename === ':memory:';
+  const path = memory ? filename : resolve(filename);
+  if (!memory) mkdirSync(dirname(path), { recursive: true });
+  let sqlite: SqliteDatabase.Database;
+  try {
+    sqlite = new SqliteDatabase(path);
+  } catch (error) {
+    throw new AppError('FILE_UNREADABLE', `无法打开 SQLite 数据库文件“${path}”：${(error as Error).message}`);
+  }
+  // WAL: readers never block the writer and a commit is one append to the -wal file.
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+  // NORMAL in WAL mode syncs the WAL at checkpoints, not at every commit. A commit that returned
+  // is in the -wal file, i.e. in the OS page cache, so it survives the process being killed
+  // (kill -9, crash): the next open replays the WAL. Only a power loss or kernel crash can lose
+  // the last commits (never corrupt the file); FULL would add an fsync per commit for that case.
+  sqlite.pragma('synchronous = NORMAL');
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
+  return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+/**
+ * SQLite with two changes to Kysely's dialect:
+ * - transactions start with BEGIN IMMEDIATE, which takes the database's write lock at once. A
+ *   deferred BEGIN that reads and then writes fails with SQLITE_BUSY (without waiting) when
+ *   another process wrote in between; IMMEDIATE makes it wait (busy_timeout) instead, so several
+ *   processes on one file serialise their write transactions;
+ * - migrations run inside a transaction (SQLite's DDL is transactional): a failed migration
+ *   leaves nothing half-done, and two processes starting together apply each migration once.
+ */
+class ImmediateSqliteDialect extends SqliteDialect {
+  readonly #config: SqliteDialectConfig;
+
+  constructor(config: SqliteDialectConfig) {
+    super(config);
+    this.#config = config;
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.#config);
+  }
+
+  override createAdapter(): DialectAdapter {
+    return new TransactionalDdlSqliteAdapter();
+  }
+}
+
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+
+/** int8 (count(*), bigint columns) as a JS number; refuses values a number cannot hold exactly. */
+function parseInt8(text: string): number {
+  const n = Number(text);
+  if (!Number.isSafeInteger(n))
+    throw new AppError('INTERNAL', `数据库返回的整数 ${text} 超出可精确表示的范围`);
+  return n;
+}
+
+function openPostgres(connectionString: string, options: OpenDatabaseOptions): OpenedDatabase {
+  const pool = new pg.Pool({
+    connectionString,
+    max: options.poolSize ?? 10,
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        oid === pg.types.builtins.INT8 ? parseInt8 : pg.types.getTypeParser(oid, format)) as never,
+    },
+  });
+  // An idle client that loses its connection (server restart) emits 'error' on the pool; pg has
+  // already dropped that client and the next query opens a new one. Without a listener Node
+  // would end the process.
+  pool.on('error', () => {});
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: 'postgres', close: () => db.destroy() };
+}
+
+/** Which dialect a Kysely instance (or transaction) talks to. */
+export function dialectOf(db: { getExecutor(): { readonly adapter: DialectAdapter } }): DialectName {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+}

@@ -1,0 +1,74 @@
+import { type Kysely, type Migration, type MigrationResultSet, Migrator, NO_MIGRATIONS, sql } from 'kysely';
+import { AppError } from '../../core/errors.ts';
+import { dialectOf } from '../dialect.ts';
+import * as m001 from './2026-11-22-001-regions.ts';
+import * as m002 from './2026-11-22-002-agencies.ts';
+import * as m003 from './2026-11-22-003-users.ts';
+import * as m004 from './2026-11-22-004-sessions.ts';
+import * as m005 from './2026-11-22-005-api-tokens.ts';
+import * as m006 from './2026-11-22-006-tracking-counters.ts';
+import * as m007 from './2026-11-22-007-applications.ts';
+import * as m008 from './2026-11-22-008-applicants.ts';
+import * as m009 from './2026-11-22-009-audit-log.ts';
+import * as m010 from './2026-11-22-010-audit-log-append-only.ts';
+
+/**
+ * Every migration, by name. Imported statically (no folder scanning) so that the list is the same
+ * in tests, bundles and installed packages. Kysely applies them in name order; a new migration
+ * gets a later date prefix and is added here. Never edit one that has shipped.
+ */
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '2026-11-22-001-regions': m001,
+  '2026-11-22-002-agencies': m002,
+  '2026-11-22-003-users': m003,
+  '2026-11-22-004-sessions': m004,
+  '2026-11-22-005-api-tokens': m005,
+  '2026-11-22-006-tracking-counters': m006,
+  '2026-11-22-007-applications': m007,
+  '2026-11-22-008-applicants': m008,
+  '2026-11-22-009-audit-log': m009,
+  '2026-11-22-010-audit-log-append-only': m010,
+};
+
+// biome-ignore lint/suspicious/noExplicitAny: the migrator works on any schema, like the migrations.
+async function migratorFor(db: Kysely<any>): Promise<Migrator> {
+  // On PostgreSQL, Kysely's bookkeeping tables go in the schema the migrations write to (the first
+  // of search_path); otherwise a kysely_migration table in another schema would be mistaken for ours.
+  const schema =
+    dialectOf(db) === 'postgres'
+      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
+      : undefined;
+  return new Migrator({
+    db,
+    provider: { getMigrations: async () => ({ ...MIGRATIONS }) },
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
+}
+
+function check(outcome: MigrationResultSet, what: string): string[] {
+  if (outcome.error !== undefined) {
+    const failed = outcome.results?.find((r) => r.status === 'Error')?.migrationName;
+    const reason = outcome.error instanceof Error ? outcome.error.message : String(outcome.error);
+    throw new AppError('INTERNAL', `${what}失败${failed ? `（${failed}）` : ''}：${reason}`, {
+      migration: failed,
+    });
+  }
+  return (outcome.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/**
+ * Applies every pending migration in one transaction (both dialects: all or none), under the
+ * migrator's lock (PostgreSQL: an advisory lock; SQLite: the write lock of BEGIN IMMEDIATE) so that
+ * instances starting together apply each one once. Returns the names applied (empty when the
+ * schema was current). Throws AppError('INTERNAL') naming the migration that failed.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: see migratorFor.
+export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+  return check(await (await migratorFor(db)).migrateToLatest(), '数据库迁移');
+}
+
+/** Reverts every migration (tests, and rebuilding a development database). Returns the names reverted. */
+// biome-ignore lint/suspicious/noExplicitAny: see migratorFor.
+export async function migrateAllDown(db: Kysely<any>): Promise<string[]> {
+  return check(await (await migratorFor(db)).migrateTo(NO_MIGRATIONS), '撤销数据库迁移');
+}

@@ -1,0 +1,145 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { AppError } from '../../core/errors.ts';
+import type { AgenciesTable, Database, RegionsTable } from '../database.ts';
+import { isUniqueViolation } from '../db-errors.ts';
+
+export type RegionLevel = 'province' | 'city' | 'county';
+export type AgencyKind = 'department' | 'government';
+
+export interface Region {
+  id: string;
+  /** 行政区划代码, e.g. "110105". */
+  code: string;
+  name: string;
+  level: RegionLevel;
+  /** null for a province (or any region at the top of what this system holds). */
+  parentId: string | null;
+}
+
+export interface Agency {
+  id: string;
+  regionId: string;
+  name: string;
+  /** 'government' = the people's government of the region itself; 'department' = one of its departments. */
+  kind: AgencyKind;
+}
+
+export interface CreateRegionInput {
+  code: string;
+  name: string;
+  level: RegionLevel;
+  parentId?: string | null;
+}
+
+export interface CreateAgencyInput {
+  regionId: string;
+  name: string;
+  kind: AgencyKind;
+}
+
+const LEVEL_RANK: Record<RegionLevel, number> = { province: 0, city: 1, county: 2 };
+const LEVEL_LABELS: Record<RegionLevel, string> = { province: '省级', city: '市级', county: '县级' };
+
+function rowToRegion(row: RegionsTable): Region {
+  return { id: row.id, code: row.code, name: row.name, level: row.level, parentId: row.parent_id };
+}
+
+function rowToAgency(row: AgenciesTable): Agency {
+  return { id: row.id, regionId: row.region_id, name: row.name, kind: row.kind };
+}
+
+export async function getRegion(db: Kysely<Database>, id: string): Promise<Region | null> {
+  const row = await db.selectFrom('regions').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? rowToRegion(row) : null;
+}
+
+/**
+ * Throws NOT_FOUND for an unknown parent, INVALID_INPUT when the parent is not of a higher level
+ * (a county under a county), CONFLICT when the code is taken.
+ */
+export async function createRegion(db: Kysely<Database>, input: CreateRegionInput): Promise<Region> {
+  const name = input.name.trim();
+  const code = input.code.trim();
+  if (name === '' || code === '') throw new AppError('INVALID_INPUT', '行政区划的名称和代码不能为空');
+  const parentId = input.parentId ?? null;
+  if (parentId !== null) {
+    const parent = await getRegion(db, parentId);
+    if (!parent) throw new AppError('NOT_FOUND', '上级行政区划不存在');
+    if (LEVEL_RANK[parent.level] >= LEVEL_RANK[input.level]) {
+      throw new AppError(
+        'INVALID_INPUT',
+        `${LEVEL_LABELS[input.level]}行政区划不能隶属于${LEVEL_LABELS[parent.level]}行政区划“${parent.name}”`,
+      );
+    }
+  }
+  const region: Region = { id: randomUUID(), code, name, level: input.level, parentId };
+  try {
+    await db
+      .insertInto('regions')
+      .values({ id: region.id, code, name, level: region.level, parent_id: parentId })
+      .execute();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError('CONFLICT', `行政区划代码 ${code} 已存在`);
+    throw error;
+  }
+  return region;
+}
+
+/** Throws NOT_FOUND for an unknown region, CONFLICT when the region already has an agency of that name. */
+export async function createAgency(db: Kysely<Database>, input: CreateAgencyInput): Promise<Agency> {
+  const name = input.name.trim();
+  if (name === '') throw new AppError('INVALID_INPUT', '机关名称不能为空');
+  if (!(await getRegion(db, input.regionId))) throw new AppError('NOT_FOUND', '行政区划不存在');
+  const agency: Agency = { id: randomUUID(), regionId: input.regionId, name, kind: input.kind };
+  try {
+    await db
+      .insertInto('agencies')
+      .values({ id: agency.id, region_id: agency.regionId, name, kind: agency.kind })
+      .execute();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError('CONFLICT', `该行政区划下已有名为“${name}”的机关`);
+    throw error;
+  }
+  return agency;
+}
+
+export async function getAgency(db: Kysely<Database>, id: string): Promise<Agency | null> {
+  const row = await db.selectFrom('agencies').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? rowToAgency(row) : null;
+}
+
+/** The agencies of a region and of every region below it (what a 主管部门 supervises), by name. */
+export async function listAgencies(db: Kysely<Database>, regionId: string): Promise<Agency[]> {
+  const rows = await db
+    .withRecursive('subregions(id)', (qb) =>
+      qb
+        .selectFrom('regions')
+        .select('id')
+        .where('id', '=', regionId)
+        .unionAll((q) =>
+          q
+            .selectFrom('regions')
+            .innerJoin('subregions', 'subregions.id', 'regions.parent_id')
+            .select('regions.id'),
+        ),
+    )
+    .selectFrom('agencies')
+    .selectAll('agencies')
+    .where('agencies.region_id', 'in', (q) => q.selectFrom('subregions').select('subregions.id'))
+    .orderBy('agencies.name')
+    .orderBy('agencies.id')
+    .execute();
+  return rows.map(rowToAgency);
+}
+
+/** The regions directly below a region, or the top-level regions when regionId is null. */
+export async function listRegions(db: Kysely<Database>, parentId: string | null): Promise<Region[]> {
+  const rows = await db
+    .selectFrom('regions')
+    .selectAll()
+    .where('parent_id', parentId === null ? 'is' : '=', parentId)
+    .orderBy('code')
+    .execute();
+  return rows.map(rowToRegion);
+}

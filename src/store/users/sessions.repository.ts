@@ -1,0 +1,87 @@
+import type { Kysely } from 'kysely';
+import type { Database, SessionsTable } from '../database.ts';
+import { randomToken, sha256Hex } from '../secrets.ts';
+import { getUser, type User } from './users.repository.ts';
+
+/**
+ * Login sessions live in the database, so that every instance of the server agrees on them. The
+ * browser holds the token; the table holds only its SHA-256 (a leaked table logs nobody in).
+ */
+export interface Session {
+  /** SHA-256 of the token: safe to show and log, useless to log in with. */
+  id: string;
+  userId: string;
+  /** Sent back by the page with each state-changing request (double submit). */
+  csrfToken: string;
+  expiresAt: string;
+  createdAt: string;
+}
+
+export const SESSION_TTL_MS = 8 * 60 * 60 * 1000;
+
+function rowToSession(row: SessionsTable): Session {
+  return {
+    id: row.id,
+    userId: row.user_id,
+    csrfToken: row.csrf_token,
+    expiresAt: row.expires_at,
+    createdAt: row.created_at,
+  };
+}
+
+/** Returns the token once: it is the cookie value and is not stored. */
+export async function createSession(
+  db: Kysely<Database>,
+  userId: string,
+  now: Date,
+  ttlMs = SESSION_TTL_MS,
+): Promise<{ token: string; session: Session }> {
+  const token = randomToken();
+  const row: SessionsTable = {
+    id: sha256Hex(token),
+    user_id: userId,
+    csrf_token: randomToken(),
+    expires_at: new Date(now.getTime() + ttlMs).toISOString(),
+    created_at: now.toISOString(),
+  };
+  await db.insertInto('sessions').values(row).execute();
+  return { token, session: rowToSession(row) };
+}
+
+/** The live session of a token and its user; null when unknown or expired at `now`. */
+export async function findSession(
+  db: Kysely<Database>,
+  token: string,
+  now: Date,
+): Promise<{ session: Session; user: User } | null> {
+  const row = await db
+    .selectFrom('sessions')
+    .selectAll()
+    .where('id', '=', sha256Hex(token))
+    .where('expires_at', '>', now.toISOString())
+    .executeTakeFirst();
+  if (!row) return null;
+  const user = await getUser(db, row.user_id);
+  return user ? { session: rowToSession(row), user } : null;
+}
+
+/** Logout. True when there was such a session. */
+export async function deleteSession(db: Kysely<Database>, token: string): Promise<boolean> {
+  const result = await db.deleteFrom('sessions').where('id', '=', sha256Hex(token)).executeTakeFirst();
+  return result.numDeletedRows > 0n;
+}
+
+/** Ends every session of a user (password change, account disabled). Returns how many. */
+export async function deleteSessionsOfUser(db: Kysely<Database>, userId: string): Promise<number> {
+  const result = await db.deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** Housekeeping: removes sessions expired at `now`. Returns how many. */
+export async function deleteExpiredSessions(db: Kysely<Database>, now: Date): Promise<number> {
+  const result = await db
+    .deleteFrom('sessions')
+    .where('expires_at', '<=', now.toISOString())
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -1,0 +1,195 @@
+import { randomUUID } from 'node:crypto';
+import { type Kysely, sql } from 'kysely';
+import { AppError } from '../../core/errors.ts';
+import type { Database, UsersTable } from '../database.ts';
+import { isUniqueViolation } from '../db-errors.ts';
+import { decoyHash, hashPassword, passwordMatches } from './password.ts';
+
+export type Role = 'officer' | 'reviewer' | 'supervisor' | 'admin';
+
+/** A staff account as the rest of the system sees it: never the password hash. */
+export interface User {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  /** The agency an officer or reviewer works for; null for supervisors and admins. */
+  agencyId: string | null;
+  /** The region a supervisor oversees; null otherwise. */
+  regionId: string | null;
+  /** Failed logins since the last success or lockout. */
+  failedLogins: number;
+  /** ISO instant until which logins are refused; null or past = not locked. */
+  lockedUntil: string | null;
+  createdAt: string;
+}
+
+export interface CreateUserInput {
+  username: string;
+  displayName: string;
+  password: string;
+  role: Role;
+  agencyId?: string | null;
+  regionId?: string | null;
+}
+
+/** Five wrong passwords in a row lock the account for fifteen minutes. */
+export const LOCKOUT = { maxFailures: 5, minutes: 15 } as const;
+export const MIN_PASSWORD_LENGTH = 8;
+
+export type LoginResult =
+  | { ok: true; user: User }
+  | { ok: false; reason: 'invalid' }
+  | { ok: false; reason: 'locked'; lockedUntil: string };
+
+function rowToUser(row: UsersTable): User {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role,
+    agencyId: row.agency_id,
+    regionId: row.region_id,
+    failedLogins: row.failed_logins,
+    lockedUntil: row.locked_until,
+    createdAt: row.created_at,
+  };
+}
+
+function checkScope(input: CreateUserInput): { agencyId: string | null; regionId: string | null } {
+  const agencyId = input.agencyId ?? null;
+  const regionId = input.regionId ?? null;
+  if ((input.role === 'officer' || input.role === 'reviewer') && agencyId === null) {
+    throw new AppError('INVALID_INPUT', '经办人和审核人须属于一个机关（agencyId）');
+  }
+  if (input.role === 'supervisor' && regionId === null) {
+    throw new AppError('INVALID_INPUT', '主管部门用户须指定所管辖的行政区划（regionId）');
+  }
+  return { agencyId, regionId };
+}
+
+/** Throws INVALID_INPUT (short password, missing agency/region for the role), CONFLICT (username taken). */
+export async function createUser(db: Kysely<Database>, input: CreateUserInput, now: Date): Promise<User> {
+  const username = input.username.trim();
+  if (!/^\S{2,64}$/u.test(username)) throw new AppError('INVALID_INPUT', '用户名应为2至64个字符，不含空格');
+  const displayName = input.displayName.trim();
+  if (displayName === '') throw new AppError('INVALID_INPUT', '姓名不能为空');
+  if ([...input.password].length < MIN_PASSWORD_LENGTH) {
+    throw new AppError('INVALID_INPUT', `密码至少${MIN_PASSWORD_LENGTH}个字符`);
+  }
+  const { agencyId, regionId } = checkScope(input);
+  const row: UsersTable = {
+    id: randomUUID(),
+    username,
+    display_name: displayName,
+    password_hash: await hashPassword(input.password),
+    role: input.role,
+    agency_id: agencyId,
+    region_id: regionId,
+    failed_logins: 0,
+    locked_until: null,
+    created_at: now.toISOString(),
+  };
+  try {
+    await db.insertInto('users').values(row).execute();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError('CONFLICT', `用户名“${username}”已被使用`);
+    throw error;
+  }
+  return rowToUser(row);
+}
+
+export async function getUser(db: Kysely<Database>, id: string): Promise<User | null> {
+  const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? rowToUser(row) : null;
+}
+
+export async function findUserByUsername(db: Kysely<Database>, username: string): Promise<User | null> {
+  const row = await db
+    .selectFrom('users')
+    .selectAll()
+    .where('username', '=', username.trim())
+    .executeTakeFirst();
+  return row ? rowToUser(row) : null;
+}
+
+/**
+ * The user when the password is right, else null. Takes as long for an unknown username as for a
+ * wrong password. Does not look at the lockout: authenticate does.
+ */
+export async function verifyPassword(
+  db: Kysely<Database>,
+  username: string,
+  password: string,
+): Promise<User | null> {
+  const row = await db
+    .selectFrom('users')
+    .selectAll()
+    .where('username', '=', username.trim())
+    .executeTakeFirst();
+  if (!row) {
+    await passwordMatches(password, await decoyHash());
+    return null;
+  }
+  return (await passwordMatches(password, row.password_hash)) ? rowToUser(row) : null;
+}
+
+/**
+ * Counts one failed login, atomically (one UPDATE, correct when several instances count at once).
+ * The failure that reaches LOCKOUT.maxFailures locks the account until now + LOCKOUT.minutes and
+ * starts the count again.
+ */
+export async function recordFailedLogin(
+  db: Kysely<Database>,
+  userId: string,
+  now: Date,
+): Promise<{ failedLogins: number; lockedUntil: string | null }> {
+  const until = new Date(now.getTime() + LOCKOUT.minutes * 60_000).toISOString();
+  const reached = sql<boolean>`failed_logins + 1 >= ${LOCKOUT.maxFailures}`;
+  const row = await db
+    .updateTable('users')
+    .set({
+      failed_logins: sql<number>`case when ${reached} then 0 else failed_logins + 1 end`,
+      locked_until: sql<string | null>`case when ${reached} then ${until} else locked_until end`,
+    })
+    .where('id', '=', userId)
+    .returning(['failed_logins', 'locked_until'])
+    .executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND', '用户不存在');
+  return { failedLogins: row.failed_logins, lockedUntil: row.locked_until };
+}
+
+export async function resetFailedLogins(db: Kysely<Database>, userId: string): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ failed_logins: 0, locked_until: null })
+    .where('id', '=', userId)
+    .execute();
+}
+
+/**
+ * A login attempt at `now`: refuses a locked account without looking at the password, counts a
+ * wrong password (possibly locking the account), and clears the count on success.
+ */
+export async function authenticate(
+  db: Kysely<Database>,
+  username: string,
+  password: string,
+  now: Date,
+): Promise<LoginResult> {
+  const found = await findUserByUsername(db, username);
+  const at = now.toISOString();
+  if (found?.lockedUntil && found.lockedUntil > at)
+    return { ok: false, reason: 'locked', lockedUntil: found.lockedUntil };
+  const user = await verifyPassword(db, username, password);
+  if (user) {
+    await resetFailedLogins(db, user.id);
+    return { ok: true, user: { ...user, failedLogins: 0, lockedUntil: null } };
+  }
+  if (!found) return { ok: false, reason: 'invalid' };
+  const counted = await recordFailedLogin(db, found.id, now);
+  if (counted.lockedUntil && counted.lockedUntil > at) {
+    return { ok: false, reason: 'locked', lockedUntil: counted.lockedUntil };
+  }
+  return { ok: false, reason: 'invalid' };
+}

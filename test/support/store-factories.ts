@@ -1,0 +1,86 @@
+import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { ApplicationEvent } from '../../src/core/applications/application.ts';
+import {
+  applyApplicationEvent,
+  type RegisterApplicationInput,
+  type RegisteredApplication,
+  registerApplication,
+} from '../../src/store/applications/applications.repository.ts';
+import type { StoredApplication } from '../../src/store/applications/stored-application.ts';
+import type { Actor } from '../../src/store/audit/audit.repository.ts';
+import type { Database } from '../../src/store/database.ts';
+import { type Moment, momentOf } from '../../src/store/moment.ts';
+import {
+  type Agency,
+  createAgency,
+  createRegion,
+  type Region,
+} from '../../src/store/organisation/organisation.repository.ts';
+
+/** Data factories for store tests: each call makes records of its own, so tests do not interfere. */
+
+export const TEST_ACTOR: Actor = { userId: null, label: '测试经办人' };
+/** 2026-06-30 10:00 in China. */
+export const TEST_NOW: Moment = momentOf(new Date('2026-06-30T02:00:00.000Z'));
+
+const unique = () => randomBytes(4).toString('hex');
+
+export async function createTestAgency(db: Kysely<Database>): Promise<{ region: Region; agency: Agency }> {
+  const region = await createRegion(db, { code: `T${unique()}`, name: `测试市${unique()}`, level: 'city' });
+  const agency = await createAgency(db, { regionId: region.id, name: '测试局', kind: 'department' });
+  return { region, agency };
+}
+
+export function applicationInput(
+  agencyId: string,
+  overrides: Partial<RegisterApplicationInput> = {},
+): RegisterApplicationInput {
+  return {
+    agencyId,
+    channel: 'in-person',
+    submittedOn: '2026-03-02',
+    applicantType: 'naturalPerson',
+    description: '某某路段改造工程的环评批复',
+    applicant: {
+      name: '张三丰',
+      idNumber: '110105199001011234',
+      phone: '13800138000',
+      address: '北京市朝阳区某某路1号',
+      email: 'zhang@example.cn',
+    },
+    ...overrides,
+  };
+}
+
+export function registerTestApplication(
+  db: Kysely<Database>,
+  agencyId: string,
+  overrides: Partial<RegisterApplicationInput> = {},
+  now: Moment = TEST_NOW,
+): Promise<RegisteredApplication> {
+  return db
+    .transaction()
+    .execute((trx) => registerApplication(trx, applicationInput(agencyId, overrides), TEST_ACTOR, now));
+}
+
+export function applyTestEvent(
+  db: Kysely<Database>,
+  application: StoredApplication,
+  event: ApplicationEvent,
+  now: Moment = TEST_NOW,
+): Promise<StoredApplication> {
+  return db
+    .transaction()
+    .execute((trx) =>
+      applyApplicationEvent(
+        trx,
+        application.agencyId,
+        application.id,
+        event,
+        application.version,
+        TEST_ACTOR,
+        now,
+      ),
+    );
+}
