@@ -25,9 +25,21 @@ function loadPdfjs(): Promise<PdfjsModule> {
     const module = await import('pdfjs-dist/legacy/build/pdf.mjs');
     const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
     (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
-    Object.defineProperty(Array.prototype, 'push', { value: nativePush, writable: true, configurable: true, enumerable: false });
-    Object.defineProperty(JSON, 'parse', { value: nativeParse, writable: true, configurable: true, enumerable: false });
-    module.GlobalWorkerOptions.workerSrc = pathToFileURL(join(PDFJS_ROOT, 'legacy/build/pdf.worker.mjs')).href;
+    Object.defineProperty(Array.prototype, 'push', {
+      value: nativePush,
+      writable: true,
+      configurable: true,
+      enumerable: false,
+    });
+    Object.defineProperty(JSON, 'parse', {
+      value: nativeParse,
+      writable: true,
+      configurable: true,
+      enumerable: false,
+    });
+    module.GlobalWorkerOptions.workerSrc = pathToFileURL(
+      join(PDFJS_ROOT, 'legacy/build/pdf.worker.mjs'),
+    ).href;
     return module;
   })();
   return pdfjs;
