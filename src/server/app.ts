@@ -7,6 +7,8 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { type OpenedDatabase, openDatabase, type StoreDb } from '../store/dialect.ts';
+import { migrateToLatest } from '../store/migrations/migrate.ts';
 import type { Config } from './config.ts';
 import { registerErrorHandling } from './plugins/error-handling.ts';
 import { registerCheckRoutes } from './routes/check/check.routes.ts';
@@ -16,6 +18,17 @@ export interface AppOptions {
   config: Config;
   /** Logs to stdout when true (the server); tests keep quiet. */
   logger?: boolean;
+  /** An already opened database (tests share one); otherwise DATABASE_URL is opened and migrated. */
+  database?: OpenedDatabase;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The store: pass it (or a transaction) as the first argument of repository functions. */
+    db: StoreDb;
+    dialect: 'sqlite' | 'postgres';
+    config: Config;
+  }
 }
 
 /** JSON bodies are small; documents are uploaded as raw bytes up to the ingest limit. */
@@ -32,6 +45,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     trustProxy: options.config.trustProxy,
     ajv: { customOptions: { coerceTypes: false } },
   }).withTypeProvider<ZodTypeProvider>();
+  const database = options.database ?? openDatabase(options.config.databaseUrl);
+  if (!options.database) {
+    // The app owns a database it opened: migrate it now, close it with the app.
+    await migrateToLatest(database.db);
+    app.addHook('onClose', async () => database.close());
+  }
+  app.decorate('db', database.db);
+  app.decorate('dialect', database.dialect);
+  app.decorate('config', options.config);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);

@@ -173,3 +173,6 @@ function openPostgres(connectionString: string, options: OpenDatabaseOptions): O
 export function dialectOf(db: { getExecutor(): { readonly adapter: DialectAdapter } }): DialectName {
   return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
 }
+
+/** The handle outer layers pass to repository functions (they never import the query builder). */
+export type StoreDb = Kysely<Database>;
