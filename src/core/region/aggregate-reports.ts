@@ -1,0 +1,81 @@
+import { TABLE3_ROW_KEYS, TABLE4_GROUP_KEYS } from '../report/labels.ts';
+import type { Cell, Report, Table2, Table3, Table4 } from '../report/schema.ts';
+
+/** Sum of cells; null when any is blank, since the total is then unknown. */
+function add(a: Cell, b: Cell): Cell {
+  return a === null || b === null ? null : a + b;
+}
+
+function addRows(a: readonly Cell[], b: readonly Cell[]): Cell[] {
+  return a.map((v, i) => add(v, b[i] ?? null));
+}
+
+/** Adds amounts in 万元 exactly to 4 decimals (one 元), never drifting like floats. */
+function addFees(a: Cell, b: Cell): Cell {
+  if (a === null || b === null) return null;
+  return Math.round(a * 10_000 + b * 10_000) / 10_000;
+}
+
+export interface RegionalTotals {
+  table2: Table2;
+  table3: Table3;
+  table4: Table4;
+  /** How many reports were added. */
+  reports: number;
+  /** Reports with at least one blank cell: their totals are null where they were blank. */
+  incomplete: number;
+}
+
+/**
+ * The region's tables: the cell-by-cell sum of every agency's tables (the supervising office's
+ * regional totals). A blank cell in any report makes the regional cell blank rather than
+ * silently counting it as 0; `incomplete` says how many reports did that.
+ */
+export function aggregateReports(reports: readonly Report[]): RegionalTotals {
+  const zero = (n: number): Cell[] => Array.from({ length: n }, () => 0);
+  let table2: Table2 = {
+    regulations: { issued: 0, repealed: 0, inForce: 0 },
+    normativeDocuments: { issued: 0, repealed: 0, inForce: 0 },
+    licensing: 0,
+    punishment: 0,
+    coercion: 0,
+    feesWanYuan: 0,
+  };
+  const table3 = Object.fromEntries(TABLE3_ROW_KEYS.map((k) => [k, zero(7)])) as Table3;
+  const table4 = Object.fromEntries(TABLE4_GROUP_KEYS.map((k) => [k, zero(5)])) as Table4;
+  let incomplete = 0;
+  for (const r of reports) {
+    const t = r.table2;
+    table2 = {
+      regulations: {
+        issued: add(table2.regulations.issued, t.regulations.issued),
+        repealed: add(table2.regulations.repealed, t.regulations.repealed),
+        inForce: add(table2.regulations.inForce, t.regulations.inForce),
+      },
+      normativeDocuments: {
+        issued: add(table2.normativeDocuments.issued, t.normativeDocuments.issued),
+        repealed: add(table2.normativeDocuments.repealed, t.normativeDocuments.repealed),
+        inForce: add(table2.normativeDocuments.inForce, t.normativeDocuments.inForce),
+      },
+      licensing: add(table2.licensing, t.licensing),
+      punishment: add(table2.punishment, t.punishment),
+      coercion: add(table2.coercion, t.coercion),
+      feesWanYuan: addFees(table2.feesWanYuan, t.feesWanYuan),
+    };
+    for (const k of TABLE3_ROW_KEYS) table3[k] = addRows(table3[k], r.table3[k]);
+    for (const g of TABLE4_GROUP_KEYS) table4[g] = addRows(table4[g], r.table4[g]);
+    const hasBlank =
+      Object.values(r.table3).some((row) => row.includes(null)) ||
+      Object.values(r.table4).some((row) => row.includes(null)) ||
+      [
+        t.licensing,
+        t.punishment,
+        t.coercion,
+        t.feesWanYuan,
+        ...Object.values(t.regulations),
+        ...Object.values(t.normativeDocuments),
+      ].includes(null);
+    if (hasBlank) incomplete += 1;
+  }
+  return { table2, table3, table4, reports: reports.length, incomplete };
+}
