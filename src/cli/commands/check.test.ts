@@ -1,27 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { gongkai, REPO_ROOT, tempFile } from '../../../test/support/run-cli.ts';
 
-const root = fileURLToPath(new URL('../../../', import.meta.url));
-const seeds = join(root, 'test/fixtures/seeds');
-
-function gongkai(...args: string[]) {
-  const r = spawnSync(process.execPath, [join(root, 'bin/gongkai.js'), ...args], {
-    cwd: root,
-    encoding: 'utf8',
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-function tempFile(name: string, content: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'gongkai-check-'));
-  const path = join(dir, name);
-  writeFileSync(path, content);
-  return path;
-}
+const seeds = join(REPO_ROOT, 'test/fixtures/seeds');
 
 describe('gongkai check', () => {
   it('exits 0 on a report without errors and prints the not-assessable rules', () => {

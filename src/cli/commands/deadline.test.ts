@@ -1,33 +1,6 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-
-const root = fileURLToPath(new URL('../../../', import.meta.url));
-
-function gongkai(...args: string[]) {
-  const r = spawnSync(process.execPath, [join(root, 'bin/gongkai.js'), ...args], {
-    cwd: root,
-    encoding: 'utf8',
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-function expectRefused(r: ReturnType<typeof gongkai>, fragment: string): void {
-  expect(r.code).toBe(2);
-  expect(r.stdout).toBe('');
-  expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
-  expect(r.stderr).toContain(fragment);
-  expect(r.stderr).not.toMatch(/\bat .+:\d+/);
-}
-
-function tempFile(name: string, content: string): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'gongkai-deadline-')), name);
-  writeFileSync(path, content);
-  return path;
-}
+import { expectRefused, gongkai, REPO_ROOT, tempFile } from '../../../test/support/run-cli.ts';
 
 const EVENTS = [
   { type: 'consultation', party: 'third-party', startedOn: '2025-01-24', replyReceivedOn: '2025-02-10' },
@@ -114,7 +87,7 @@ describe('gongkai deadline', () => {
   });
 
   it('refuses a missing file, invalid JSON and a wrong shape', () => {
-    expectRefused(gongkai('deadline', '--input', join(root, 'no-such-case.json')), '文件不存在');
+    expectRefused(gongkai('deadline', '--input', join(REPO_ROOT, 'no-such-case.json')), '文件不存在');
     expectRefused(gongkai('deadline', '--input', tempFile('bad.json', '{ not json')), '不是有效的 JSON');
     const wrong = tempFile(
       'wrong.json',

@@ -1,26 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-
-const root = fileURLToPath(new URL('../../../', import.meta.url));
-
-function gongkai(...args: string[]) {
-  const r = spawnSync(process.execPath, [join(root, 'bin/gongkai.js'), ...args], {
-    cwd: root,
-    encoding: 'utf8',
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-/** A refusal: exit 2, nothing on stdout, exactly one Chinese line on stderr and no stack trace. */
-function expectRefused(r: ReturnType<typeof gongkai>, fragment: string): void {
-  expect(r.code).toBe(2);
-  expect(r.stdout).toBe('');
-  expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
-  expect(r.stderr).toContain(fragment);
-  expect(r.stderr).not.toMatch(/\bat .+:\d+/);
-}
+import { expectRefused, gongkai } from '../../../test/support/run-cli.ts';
 
 describe('gongkai workdays add', () => {
   it('prints only the date', () => {
