@@ -106,6 +106,15 @@ describe.skipIf(skip)(title, () => {
     expect(tokens.filter((t) => wanted.has(t))).toEqual(expected);
   });
 
+  it('prints any HTML page with printHtml, as reports are printed', async () => {
+    const html =
+      '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"></head><body><p>政府信息公开申请答复书</p></body></html>';
+    const text = await extractPdf(await renderer.printHtml(html));
+    expect(text.size[0]).toBeCloseTo(595.9, 0);
+    expect(text.items.join('')).toContain('政府信息公开申请答复书');
+    expect(text.items.join('')).toContain('第 1 页');
+  });
+
   it('renders a batch with one browser and through renderReport', async () => {
     const batch = await Promise.all([seedReport(), fullReport()].map((r) => renderer.render(r)));
     expect(batch.map((b) => b.length > 10_000)).toEqual([true, true]);

@@ -75,9 +75,17 @@ export class PdfRenderer {
   }
 
   async render(report: Report, options: RenderOptions = {}): Promise<Uint8Array> {
+    return this.printHtml(renderHtml(report, options));
+  }
+
+  /**
+   * Prints any self-contained HTML page (no script, no external resource) the way reports are
+   * printed: A4, 公文 margins, "第 N 页" footer, text layer repaired. Used by the 告知书 renderer.
+   */
+  async printHtml(html: string): Promise<Uint8Array> {
     const page = await this.context.newPage();
     try {
-      await page.setContent(renderHtml(report, options), { waitUntil: 'load' });
+      await page.setContent(html, { waitUntil: 'load' });
       const pdf = await page.pdf({
         format: 'A4',
         printBackground: true,
