@@ -1,5 +1,7 @@
 import { Command, CommanderError } from 'commander';
+import { registerAudit } from './commands/audit.ts';
 import { registerCheck } from './commands/check.ts';
+import { registerDb } from './commands/db.ts';
 import { registerDeadline } from './commands/deadline.ts';
 import { registerFee } from './commands/fee.ts';
 import { registerParse } from './commands/parse.ts';
@@ -28,6 +30,8 @@ registerSchema(program);
 registerWorkdays(program);
 registerDeadline(program);
 registerFee(program);
+registerDb(program);
+registerAudit(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -10,9 +10,19 @@ import {
 import { type OpenedDatabase, openDatabase, type StoreDb } from '../store/dialect.ts';
 import { migrateToLatest } from '../store/migrations/migrate.ts';
 import type { Config } from './config.ts';
+import { registerAuth } from './plugins/auth.ts';
+import { registerClock } from './plugins/clock.ts';
 import { registerErrorHandling } from './plugins/error-handling.ts';
+import { registerJsonHardening } from './plugins/json-hardening.ts';
+import { registerChineseValidation } from './plugins/validation.ts';
+import { registerApplicationRoutes } from './routes/applications/applications.routes.ts';
+import { registerAuthRoutes } from './routes/auth/auth.routes.ts';
 import { registerCheckRoutes } from './routes/check/check.routes.ts';
 import { registerHealthRoutes } from './routes/health/health.routes.ts';
+import { registerOrganisationRoutes } from './routes/organisation/organisation.routes.ts';
+import { registerPublicRoutes } from './routes/public/public.routes.ts';
+import { registerTokenRoutes } from './routes/tokens/tokens.routes.ts';
+import { registerUserRoutes } from './routes/users/users.routes.ts';
 
 export interface AppOptions {
   config: Config;
@@ -20,6 +30,8 @@ export interface AppOptions {
   logger?: boolean;
   /** An already opened database (tests share one); otherwise DATABASE_URL is opened and migrated. */
   database?: OpenedDatabase;
+  /** The clock routes read "now" from (default `new Date()`); tests fix the date with it. */
+  now?: () => Date;
 }
 
 declare module 'fastify' {
@@ -57,6 +69,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  registerChineseValidation(app);
+  registerClock(app, options.now);
+  registerJsonHardening(app);
+  await registerAuth(app);
   await app.register(swagger, {
     openapi: {
       info: {
@@ -71,5 +87,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(registerHealthRoutes, { prefix: '/api' });
   await app.register(registerCheckRoutes, { prefix: '/api' });
+  await app.register(registerAuthRoutes, { prefix: '/api' });
+  await app.register(registerTokenRoutes, { prefix: '/api' });
+  await app.register(registerOrganisationRoutes, { prefix: '/api' });
+  await app.register(registerUserRoutes, { prefix: '/api' });
+  await app.register(registerApplicationRoutes, { prefix: '/api' });
+  await app.register(registerPublicRoutes, { prefix: '/api' });
   return app;
 }

@@ -20,6 +20,8 @@ const configSchema = z.object({
   /** Marks cookies Secure; set when the site is served over HTTPS. */
   COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** A failed login (and a failed public tracking query) is answered no sooner than this. */
+  LOGIN_FAILURE_DELAY_MS: z.coerce.number().int().min(0).max(10_000).default(1000),
 });
 
 export type Config = Readonly<{
@@ -31,6 +33,7 @@ export type Config = Readonly<{
   trustProxy: boolean;
   cookieSecure: boolean;
   logLevel: string;
+  loginFailureDelayMs: number;
 }>;
 
 export class ConfigError extends Error {}
@@ -51,5 +54,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: c.TRUST_PROXY === 'true',
     cookieSecure: c.COOKIE_SECURE === 'true',
     logLevel: c.LOG_LEVEL,
+    loginFailureDelayMs: c.LOGIN_FAILURE_DELAY_MS,
   });
 }

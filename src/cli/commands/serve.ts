@@ -1,14 +1,54 @@
 import type { Command } from 'commander';
 import { buildApp } from '../../server/app.ts';
+import { ensureAdministrator } from '../../server/bootstrap/ensure-admin.ts';
 import { ConfigError, loadConfig } from '../../server/config.ts';
+import { type DemoSummary, loadDemo } from '../../server/demo/load-demo.ts';
+import type { StoreDb } from '../../store/dialect.ts';
 import { UsageError } from '../exit.ts';
+
+const ROLE_LABELS = {
+  officer: '经办人',
+  reviewer: '审核人',
+  supervisor: '主管部门',
+  admin: '系统管理员',
+} as const;
+
+/** First start on an empty database: the administrator, and its one-time password printed once. */
+async function bootstrapAdministrator(db: StoreDb, password: string | undefined): Promise<string> {
+  const result = await ensureAdministrator(db, password, new Date());
+  if (!result.created) return '';
+  if (result.generatedPassword === null) {
+    return `已创建系统管理员 ${result.username}，密码为 GONGKAI_ADMIN_PASSWORD 的值。\n`;
+  }
+  return [
+    `已创建系统管理员 ${result.username}，一次性密码：${result.generatedPassword}`,
+    '  该密码只显示这一次。请立即登录并修改密码（POST /api/auth/password）。',
+    '',
+  ].join('\n');
+}
+
+function describeDemo(demo: DemoSummary): string {
+  const lines = [
+    `演示数据已就绪（本次新增申请 ${demo.applicationsCreated} 件）。演示账户的密码均为：${demo.password}`,
+    ...demo.users.map(
+      (u) => `  ${u.username.padEnd(18)} ${u.displayName}  ${ROLE_LABELS[u.role]}  ${u.scope}`,
+    ),
+    '  演示账户的密码是公开的，请勿在正式环境中使用 --demo。',
+    '',
+  ];
+  return lines.join('\n');
+}
 
 export function registerServe(program: Command): void {
   program
     .command('serve')
     .description('启动服务（API 与网页）；配置见 .env.example')
     .option('--port <port>', '监听端口（默认取环境变量 PORT，或 8080）')
-    .action(async (options: { port?: string }) => {
+    .option(
+      '--demo',
+      '载入演示数据（宁夏回族自治区 → 中卫市 → 沙坡头区的机关、各角色用户和一年的申请；可重复执行）',
+    )
+    .action(async (options: { port?: string; demo?: boolean }) => {
       let config: ReturnType<typeof loadConfig>;
       try {
         config = loadConfig({ ...process.env, ...(options.port ? { PORT: options.port } : {}) });
@@ -23,6 +63,8 @@ export function registerServe(program: Command): void {
       };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
+      process.stdout.write(await bootstrapAdministrator(app.db, config.adminPassword));
+      if (options.demo) process.stdout.write(describeDemo(await loadDemo(app.db, new Date())));
       await app.listen({ port: config.port, host: config.host });
       process.stdout.write(
         `gongkai 已启动：http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}/  （API 文档：/api/docs）\n`,

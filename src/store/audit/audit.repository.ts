@@ -206,3 +206,9 @@ export async function verifyAuditChain(db: Kysely<Database>): Promise<AuditVerif
     if (rows.length < BATCH) return { ok: true, entries };
   }
 }
+
+/** One entry by its position in the chain, or null (to show the first bad entry of a verification). */
+export async function getAuditEntry(db: Kysely<Database>, seq: number): Promise<AuditEntry | null> {
+  const row = await db.selectFrom('audit_log').selectAll().where('seq', '=', seq).executeTakeFirst();
+  return row ? rowToEntry(row) : null;
+}

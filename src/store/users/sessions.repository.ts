@@ -85,3 +85,12 @@ export async function deleteExpiredSessions(db: Kysely<Database>, now: Date): Pr
     .executeTakeFirst();
   return Number(result.numDeletedRows);
 }
+
+/** Moves the expiry of a live session (sliding expiry: activity keeps a session open). */
+export async function renewSession(db: Kysely<Database>, sessionId: string, expiresAt: Date): Promise<void> {
+  await db
+    .updateTable('sessions')
+    .set({ expires_at: expiresAt.toISOString() })
+    .where('id', '=', sessionId)
+    .execute();
+}

@@ -193,3 +193,74 @@ export async function authenticate(
   }
   return { ok: false, reason: 'invalid' };
 }
+
+/**
+ * locked_until of an account an administrator disabled (the users table has no column of its
+ * own for it): authenticate refuses it as locked, and no lockout ever ends it. Sessions and API
+ * tokens of a disabled user are refused by the server, which looks the user up on each request.
+ */
+export const DISABLED_UNTIL = '9999-12-31T23:59:59.999Z';
+
+export function isUserDisabled(user: Pick<User, 'lockedUntil'>): boolean {
+  return user.lockedUntil === DISABLED_UNTIL;
+}
+
+/** Every account, by username (an administrator's list; a few hundred at most). */
+export async function listUsers(db: Kysely<Database>): Promise<User[]> {
+  const rows = await db.selectFrom('users').selectAll().orderBy('username').execute();
+  return rows.map(rowToUser);
+}
+
+export interface ChangeUserRoleInput {
+  role: Role;
+  agencyId?: string | null;
+  regionId?: string | null;
+}
+
+/**
+ * Gives a user another role and scope: an officer or reviewer keeps only an agency, a supervisor
+ * only a region, an administrator neither. Throws NOT_FOUND, INVALID_INPUT (scope missing for the
+ * role). The caller checks that the agency or region exists.
+ */
+export async function changeUserRole(
+  db: Kysely<Database>,
+  id: string,
+  input: ChangeUserRoleInput,
+): Promise<User> {
+  const scope = checkScope({ username: '', displayName: '', password: '', ...input });
+  const agencyId = input.role === 'officer' || input.role === 'reviewer' ? scope.agencyId : null;
+  const regionId = input.role === 'supervisor' ? scope.regionId : null;
+  const row = await db
+    .updateTable('users')
+    .set({ role: input.role, agency_id: agencyId, region_id: regionId })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND', '用户不存在');
+  return rowToUser(row);
+}
+
+/** Disables (no login, sessions and tokens refused) or re-enables an account. Throws NOT_FOUND. */
+export async function setUserDisabled(db: Kysely<Database>, id: string, disabled: boolean): Promise<User> {
+  const row = await db
+    .updateTable('users')
+    .set({ failed_logins: 0, locked_until: disabled ? DISABLED_UNTIL : null })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND', '用户不存在');
+  return rowToUser(row);
+}
+
+/** Replaces a user's password. Throws INVALID_INPUT (too short), NOT_FOUND. */
+export async function setUserPassword(db: Kysely<Database>, id: string, password: string): Promise<void> {
+  if ([...password].length < MIN_PASSWORD_LENGTH) {
+    throw new AppError('INVALID_INPUT', `密码至少${MIN_PASSWORD_LENGTH}个字符`);
+  }
+  const result = await db
+    .updateTable('users')
+    .set({ password_hash: await hashPassword(password) })
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (result.numUpdatedRows === 0n) throw new AppError('NOT_FOUND', '用户不存在');
+}

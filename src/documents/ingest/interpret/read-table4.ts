@@ -21,10 +21,13 @@ export function readTable4(lines: readonly SourceLine[]): Table4Reading {
   let firstSource: SourceRef | undefined;
   for (const line of lines) {
     const { label, values } = splitLine(line);
-    if (!hasValues(values)) continue;
+    // Table 四 on its side (one row of five per group, as render-markdown prints it): a group row
+    // whose cells are all blank keeps its place, or the next group's values would move into it.
+    const blankGroupRow = line.cells.length > 1 && values.length === 5 && /复议|诉讼/.test(label);
+    if (!hasValues(values) && !blankGroupRow) continue;
     // Only pure value rows (or rows whose label is a header fragment) carry table 四's data.
     if (label !== '' && !/复议|诉讼|结果|审结|总计/.test(label)) continue;
-    firstSource ??= sourceOf(line);
+    if (hasValues(values)) firstSource ??= sourceOf(line);
     tokens.push(...values);
   }
   const { cells, extra } = pickCells(tokens, 15);

@@ -1,0 +1,63 @@
+import { randomBytes } from 'node:crypto';
+import { isAppError } from '../../core/errors.ts';
+import { appendAudit } from '../../store/audit/audit.repository.ts';
+import type { StoreDb } from '../../store/dialect.ts';
+import { createUser, listUsers } from '../../store/users/users.repository.ts';
+import { presentManagedUser } from '../presenters/user.presenter.ts';
+
+export const ADMIN_USERNAME = 'admin';
+
+export type AdminBootstrap =
+  | { created: false }
+  /** generatedPassword: the one-time password to print once; null when GONGKAI_ADMIN_PASSWORD was used. */
+  | { created: true; username: string; generatedPassword: string | null };
+
+/** 20 characters without look-alikes (no 0/O, 1/l/I), about 115 bits. */
+function generatePassword(): string {
+  const alphabet = 'ABCDEFGHJKMNPQRSTUVWXYZabcdefghjkmnpqrstuvwxyz23456789';
+  return Array.from(randomBytes(20), (b) => alphabet[b % alphabet.length]).join('');
+}
+
+/**
+ * First start on an empty database: creates the administrator `admin` with `password` (from
+ * GONGKAI_ADMIN_PASSWORD) or a generated one, audited. Does nothing when any account exists.
+ * Safe when several instances start together: the check and the insert share a transaction, and
+ * a username taken meanwhile means another instance did it.
+ *
+ * The users table has no "must change password" flag, so the administrator is asked (in the
+ * printed message) rather than forced to change a generated password (POST /api/auth/password).
+ */
+export async function ensureAdministrator(
+  db: StoreDb,
+  password: string | undefined,
+  now: Date,
+): Promise<AdminBootstrap> {
+  const chosen = password ?? generatePassword();
+  try {
+    return await db.transaction().execute(async (trx) => {
+      if ((await listUsers(trx)).length > 0) return { created: false } as const;
+      const admin = await createUser(
+        trx,
+        { username: ADMIN_USERNAME, displayName: '系统管理员', password: chosen, role: 'admin' },
+        now,
+      );
+      await appendAudit(trx, {
+        at: now,
+        actor: { userId: null, label: '系统（首次启动）' },
+        entity: 'user',
+        entityId: admin.id,
+        action: 'create',
+        before: null,
+        after: presentManagedUser(admin),
+      });
+      return {
+        created: true,
+        username: admin.username,
+        generatedPassword: password ? null : chosen,
+      } as const;
+    });
+  } catch (error) {
+    if (isAppError(error) && error.code === 'CONFLICT') return { created: false };
+    throw error;
+  }
+}

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { buildServerTestApp } from '../../../test/support/server-test-app.ts';
+import { describeEachDialect } from '../../../test/support/store-test-db.ts';
+import { listApplications } from '../../store/applications/list-applications.ts';
+import { verifyAuditChain } from '../../store/audit/audit.repository.ts';
+import { listAgencies, listRegions } from '../../store/organisation/organisation.repository.ts';
+import { listUsers } from '../../store/users/users.repository.ts';
+import { DEMO_PASSWORD } from './demo-data.ts';
+import { loadDemo } from './load-demo.ts';
+import { planDemoCase, seededRandom } from './plan-demo-case.ts';
+
+const NOW = new Date('2026-11-20T02:00:00.000Z');
+
+describe('planDemoCase', () => {
+  it('never dates a step after today, and leaves recent applications open', () => {
+    const random = seededRandom(42);
+    for (let i = 0; i < 200; i += 1) {
+      for (const e of planDemoCase(random, '2026-11-18', '2026-11-20')) {
+        expect('on' in e ? e.on : e.type === 'extension' ? e.approvedOn : '').not.toBe('');
+        expect(JSON.stringify(e)).not.toMatch(/2026-11-2[1-9]|2026-12|2027/);
+      }
+    }
+  });
+});
+
+describeEachDialect('loadDemo', (t) => {
+  it('creates the Ningxia demo region, agencies, users and a year of applications in every state', async () => {
+    const summary = await loadDemo(t.db, NOW);
+    expect(summary.password).toBe(DEMO_PASSWORD);
+    expect(summary.users.map((u) => u.role).sort()).toEqual(
+      ['officer', 'officer', 'officer', 'reviewer', 'supervisor', 'supervisor'].sort(),
+    );
+    expect(summary.applicationsCreated).toBeGreaterThan(70);
+    const [nx] = await listRegions(t.db, null);
+    expect(nx?.name).toBe('宁夏回族自治区');
+    const agencies = await listAgencies(t.db, nx!.id);
+    expect(agencies.map((a) => a.name).sort()).toEqual(
+      ['中卫市数据局', '中卫市工业和信息化局', '沙坡头区人民政府办公室'].sort(),
+    );
+    const data = agencies.find((a) => a.name === '中卫市数据局')!;
+    const all = await listApplications(t.db, data.id, {}, { limit: 200 });
+    expect(all.total).toBeGreaterThan(30);
+    const statuses = new Set(all.items.map((a) => a.status));
+    expect(statuses).toContain('concluded');
+    expect(statuses.size).toBeGreaterThanOrEqual(2);
+    const outcomes = new Set(all.items.map((a) => a.outcome).filter(Boolean));
+    expect(outcomes.size).toBeGreaterThanOrEqual(4);
+    const received = all.items.map((a) => a.receivedOn);
+    expect(received.every((d) => d >= '2025-11-20' && d <= '2026-11-20')).toBe(true);
+    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true });
+  });
+
+  it('is idempotent: a second load adds nothing', async () => {
+    const users = (await listUsers(t.db)).length;
+    const audit = (await verifyAuditChain(t.db)).entries;
+    const again = await loadDemo(t.db, NOW);
+    expect(again.applicationsCreated).toBe(0);
+    expect((await listUsers(t.db)).length).toBe(users);
+    expect((await verifyAuditChain(t.db)).entries).toBe(audit);
+  });
+
+  it('lets a demo officer sign in and see an inbox with overdue and due-soon cases', async () => {
+    const app = await buildServerTestApp({ store: t, now: () => NOW });
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'shuju.jingban', password: DEMO_PASSWORD },
+    });
+    expect(login.statusCode).toBe(200);
+    const agencyId = login.json().user.agencyId;
+    const cookie = `gongkai_session=${login.cookies[0]!.value}`;
+    const summary = await app.inject({
+      url: `/api/agencies/${agencyId}/deadlines/summary`,
+      headers: { cookie },
+    });
+    expect(summary.json().open).toBeGreaterThan(0);
+    const supervisor = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'ningxia.zhuguan', password: DEMO_PASSWORD },
+    });
+    const list = await app.inject({
+      url: `/api/agencies/${agencyId}/applications`,
+      headers: { cookie: `gongkai_session=${supervisor.cookies[0]!.value}` },
+    });
+    expect(list.statusCode).toBe(200);
+    await app.close();
+  });
+});

@@ -1,0 +1,244 @@
+import { createHash } from 'node:crypto';
+import type { ApplicantType } from '../../core/applications/application.ts';
+import { eventDate } from '../../core/applications/lifecycle.ts';
+import { isWorkingDay } from '../../core/calendar/workdays.ts';
+import { addDays, type IsoDate } from '../../core/dates.ts';
+import type { Channel } from '../../core/deadlines/deadline-input.ts';
+import { isAppError } from '../../core/errors.ts';
+import {
+  applyApplicationEvent,
+  type RegisterApplicationInput,
+  registerApplication,
+} from '../../store/applications/applications.repository.ts';
+import { listApplications } from '../../store/applications/list-applications.ts';
+import { type Actor, appendAudit } from '../../store/audit/audit.repository.ts';
+import type { StoreDb } from '../../store/dialect.ts';
+import { type Moment, momentOf } from '../../store/moment.ts';
+import {
+  createAgency,
+  createRegion,
+  listAgencies,
+  listRegions,
+} from '../../store/organisation/organisation.repository.ts';
+import { createUser, findUserByUsername, type Role } from '../../store/users/users.repository.ts';
+import { presentAgency, presentRegion } from '../presenters/organisation.presenter.ts';
+import { presentManagedUser } from '../presenters/user.presenter.ts';
+import {
+  APPLICANT_TYPE_WEIGHTS,
+  CHANNEL_WEIGHTS,
+  DEMO_AGENCIES,
+  DEMO_PASSWORD,
+  DEMO_REGIONS,
+  DEMO_USERS,
+  type DemoAgency,
+  GIVEN_NAMES,
+  ORGANISATIONS,
+  SURNAMES,
+} from './demo-data.ts';
+import { between, pick, planDemoCase, type Random, seededRandom } from './plan-demo-case.ts';
+
+const ACTOR: Actor = { userId: null, label: '演示数据' };
+
+export interface DemoSummary {
+  password: string;
+  users: Array<{ username: string; displayName: string; role: Role; scope: string }>;
+  /** Applications created by this call (0 when the demo was already loaded). */
+  applicationsCreated: number;
+}
+
+async function audited<T extends { id: string }>(
+  db: StoreDb,
+  entity: string,
+  now: Date,
+  create: (trx: StoreDb) => Promise<T>,
+  present: (value: T) => unknown,
+): Promise<T> {
+  return db.transaction().execute(async (trx) => {
+    const created = await create(trx);
+    await appendAudit(trx, {
+      at: now,
+      actor: ACTOR,
+      entity,
+      entityId: created.id,
+      action: 'create',
+      before: null,
+      after: present(created),
+    });
+    return created;
+  });
+}
+
+/** 10:00 Beijing time of `day`, but never later than `now`. */
+function momentOn(day: IsoDate, now: Date): Moment {
+  const at = new Date(`${day}T10:00:00+08:00`);
+  return momentOf(at < now ? at : now);
+}
+
+const NEEDS_CONFIRMATION: ReadonlySet<Channel> = new Set(['online', 'email', 'fax', 'mail-ordinary']);
+
+function demoApplication(random: Random, agency: DemoAgency, agencyId: string, receivedOn: IsoDate) {
+  const channel = pick(random, CHANNEL_WEIGHTS);
+  const applicantType: ApplicantType = pick(random, APPLICANT_TYPE_WEIGHTS);
+  const person = applicantType === 'naturalPerson';
+  const serial = String(between(random, 0, 9999)).padStart(4, '0');
+  const name = person
+    ? `${SURNAMES[between(random, 0, SURNAMES.length - 1)]}${GIVEN_NAMES[between(random, 0, GIVEN_NAMES.length - 1)]}`
+    : ORGANISATIONS[applicantType]![between(random, 0, ORGANISATIONS[applicantType]!.length - 1)]!;
+  const input: RegisterApplicationInput = {
+    agencyId,
+    channel,
+    submittedOn: NEEDS_CONFIRMATION.has(channel) && random() < 0.3 ? addDays(receivedOn, -1) : receivedOn,
+    ...(NEEDS_CONFIRMATION.has(channel) ? { confirmedOn: receivedOn } : {}),
+    applicantType,
+    description: agency.requests[between(random, 0, agency.requests.length - 1)]!,
+    applicant: {
+      name,
+      idNumber: person ? `64050219${between(random, 60, 99)}0101${serial}` : `91640500MA7${serial}XXX`,
+      phone: `139${String(between(random, 0, 99_999_999)).padStart(8, '0')}`,
+      address: `宁夏回族自治区中卫市沙坡头区演示路${between(random, 1, 200)}号`,
+      email: channel === 'email' ? `demo${serial}@example.cn` : null,
+    },
+  };
+  return input;
+}
+
+/**
+ * Working days of the past year, one per application, oldest first (tracking numbers follow
+ * receipt). A third fall in the last six weeks, so that the inbox has open cases in every state.
+ */
+function receiptDays(random: Random, count: number, today: IsoDate): IsoDate[] {
+  const days: IsoDate[] = [];
+  const recent = Math.floor(count / 3);
+  for (let i = 0; i < count; i += 1) {
+    // Spread evenly over the year (stratified), the recent third at random in the last six weeks.
+    const back =
+      i < recent ? between(random, 0, 42) : Math.floor(((i - recent + random()) * 365) / (count - recent));
+    let day = addDays(today, -Math.min(back, 364));
+    try {
+      while (!isWorkingDay(day)) day = addDays(day, -1);
+    } catch {
+      continue; // a year the holiday calendar does not cover: leave that one out
+    }
+    days.push(day);
+  }
+  return days.sort();
+}
+
+async function loadApplications(
+  db: StoreDb,
+  agency: DemoAgency,
+  agencyId: string,
+  now: Date,
+): Promise<number> {
+  if ((await listApplications(db, agencyId, {}, { limit: 1 })).total > 0) return 0;
+  const today = momentOf(now).today;
+  const seed = createHash('sha256').update(agency.key).digest().readUInt32BE(0);
+  const random = seededRandom(seed);
+  let created = 0;
+  for (const day of receiptDays(random, agency.applications, today)) {
+    const input = demoApplication(random, agency, agencyId, day);
+    const { application } = await db
+      .transaction()
+      .execute((trx) => registerApplication(trx, input, ACTOR, momentOn(day, now)));
+    created += 1;
+    let version = application.version;
+    for (const event of planDemoCase(random, application.receivedOn, today)) {
+      try {
+        const saved = await db
+          .transaction()
+          .execute((trx) =>
+            applyApplicationEvent(
+              trx,
+              agencyId,
+              application.id,
+              event,
+              version,
+              ACTOR,
+              momentOn(eventDate(event), now),
+            ),
+          );
+        version = saved.version;
+      } catch (error) {
+        if (!isAppError(error)) throw error;
+        break; // a step the procedure refuses: the case stays where it is
+      }
+    }
+  }
+  return created;
+}
+
+/**
+ * Loads the demo (宁夏回族自治区 → 中卫市 → 沙坡头区, three agencies, a user per role with the
+ * password DEMO_PASSWORD, and a year of applications up to `now`) through the repositories, each
+ * creation audited. Idempotent: what exists (by region code, agency name, username) is kept, and
+ * an agency that already has applications gets no more.
+ */
+export async function loadDemo(db: StoreDb, now: Date): Promise<DemoSummary> {
+  const regionIds = new Map<string, string>();
+  const regionNames = new Map<string, string>();
+  for (const r of DEMO_REGIONS) {
+    const parentId = r.parent ? regionIds.get(r.parent)! : null;
+    const existing = (await listRegions(db, parentId)).find((x) => x.code === r.code);
+    const region =
+      existing ??
+      (await audited(
+        db,
+        'region',
+        now,
+        (trx) => createRegion(trx, { code: r.code, name: r.name, level: r.level, parentId }),
+        presentRegion,
+      ));
+    regionIds.set(r.key, region.id);
+    regionNames.set(r.key, region.name);
+  }
+  const agencyIds = new Map<string, string>();
+  let applicationsCreated = 0;
+  for (const a of DEMO_AGENCIES) {
+    const regionId = regionIds.get(a.region)!;
+    const existing = (await listAgencies(db, regionId)).find(
+      (x) => x.name === a.name && x.regionId === regionId,
+    );
+    const agency =
+      existing ??
+      (await audited(
+        db,
+        'agency',
+        now,
+        (trx) => createAgency(trx, { regionId, name: a.name, kind: a.kind }),
+        presentAgency,
+      ));
+    agencyIds.set(a.key, agency.id);
+  }
+  const users: DemoSummary['users'] = [];
+  for (const u of DEMO_USERS) {
+    if (!(await findUserByUsername(db, u.username))) {
+      await audited(
+        db,
+        'user',
+        now,
+        (trx) =>
+          createUser(
+            trx,
+            {
+              username: u.username,
+              displayName: u.displayName,
+              password: DEMO_PASSWORD,
+              role: u.role,
+              agencyId: u.agency ? agencyIds.get(u.agency)! : null,
+              regionId: u.region ? regionIds.get(u.region)! : null,
+            },
+            now,
+          ),
+        presentManagedUser,
+      );
+    }
+    const scope = u.agency
+      ? DEMO_AGENCIES.find((a) => a.key === u.agency)!.name
+      : `${regionNames.get(u.region!)}及下辖地区`;
+    users.push({ username: u.username, displayName: u.displayName, role: u.role, scope });
+  }
+  for (const a of DEMO_AGENCIES) {
+    applicationsCreated += await loadApplications(db, a, agencyIds.get(a.key)!, now);
+  }
+  return { password: DEMO_PASSWORD, users, applicationsCreated };
+}

@@ -1,0 +1,207 @@
+import {
+  APPLICANT_TYPE_LABELS,
+  APPLICATION_STATUS_LABELS,
+  type ApplicationEvent,
+  type ApplicationStatus,
+} from '../../core/applications/application.ts';
+import { deadlineOfApplication } from '../../core/applications/deadline-of-application.ts';
+import { eventDate } from '../../core/applications/lifecycle.ts';
+import { addDays, type IsoDate } from '../../core/dates.ts';
+import type { DeadlineResult } from '../../core/deadlines/deadline-result.ts';
+import { CHANNEL_LABELS } from '../../core/deadlines/read-timeline.ts';
+import { isAppError } from '../../core/errors.ts';
+import { table3FullLabel } from '../../core/report/labels.ts';
+import type {
+  Applicant,
+  ApplicationSummary,
+  StoredApplication,
+} from '../../store/applications/stored-application.ts';
+import type { AuditEntry } from '../../store/audit/audit.repository.ts';
+
+/**
+ * What leaves the server about applications. The applicant's personal data appears only in
+ * presentApplicant (for the handling agency's staff); lists carry the masked name the store
+ * computes; the public tracking view carries no personal data and no third party's name.
+ */
+
+export const EVENT_LABELS: Record<ApplicationEvent['type'], string> = {
+  'correction-requested': '发出补正通知',
+  'correction-received': '收到补正后的申请',
+  'correction-lapsed': '申请人逾期未补正',
+  'consultation-started': '征求第三方或其他机关意见',
+  'consultation-ended': '收到征求意见的答复',
+  'fee-notice': '发出收费通知',
+  'fee-paid': '申请人缴纳费用',
+  'fee-lapsed': '申请人逾期未缴费',
+  extension: '延长答复期限',
+  art35: '确定延迟答复期限（第三十五条）',
+  answered: '作出答复',
+  withdrawn: '申请人撤回申请',
+};
+
+/** Days ahead (today included) in which an open application counts as "due this week". */
+export const DUE_SOON_DAYS = 7;
+
+/**
+ * overdue: open and its answer deadline is before today. dueThisWeek: open and due within the
+ * next seven days, today included. Both false while the deadline is unknown (补正 awaited,
+ * period suspended).
+ */
+export function dueFlags(status: ApplicationStatus, answerDueOn: IsoDate | null, today: IsoDate) {
+  const open = status !== 'concluded' && answerDueOn !== null;
+  return {
+    overdue: open && answerDueOn < today,
+    dueThisWeek: open && answerDueOn >= today && answerDueOn <= addDays(today, DUE_SOON_DAYS - 1),
+  };
+}
+
+const outcomeLabel = (outcome: StoredApplication['outcome']) => (outcome ? table3FullLabel(outcome) : null);
+
+export function presentApplication(application: StoredApplication, today: IsoDate) {
+  return {
+    id: application.id,
+    agencyId: application.agencyId,
+    trackingNumber: application.trackingNumber,
+    channel: application.channel,
+    channelLabel: CHANNEL_LABELS[application.channel],
+    submittedOn: application.submittedOn,
+    confirmedOn: application.confirmedOn,
+    receivedOn: application.receivedOn,
+    applicantType: application.applicantType,
+    applicantTypeLabel: APPLICANT_TYPE_LABELS[application.applicantType],
+    description: application.description,
+    events: application.events,
+    status: application.status,
+    statusLabel: APPLICATION_STATUS_LABELS[application.status],
+    outcome: application.outcome,
+    outcomeLabel: outcomeLabel(application.outcome),
+    concludedOn: application.concludedOn,
+    answerDueOn: application.answerDueOn,
+    ...dueFlags(application.status, application.answerDueOn, today),
+    version: application.version,
+    createdAt: application.createdAt,
+    updatedAt: application.updatedAt,
+  };
+}
+
+export function presentApplicationSummary(summary: ApplicationSummary, today: IsoDate) {
+  return {
+    id: summary.id,
+    trackingNumber: summary.trackingNumber,
+    channel: summary.channel,
+    receivedOn: summary.receivedOn,
+    applicantType: summary.applicantType,
+    applicantNameMasked: summary.applicantNameMasked,
+    description: summary.description,
+    status: summary.status,
+    statusLabel: APPLICATION_STATUS_LABELS[summary.status],
+    outcome: summary.outcome,
+    concludedOn: summary.concludedOn,
+    answerDueOn: summary.answerDueOn,
+    ...dueFlags(summary.status, summary.answerDueOn, today),
+    version: summary.version,
+  };
+}
+
+/** The applicant's personal data: only ever sent by GET …/applications/:id/applicant. */
+export function presentApplicant(applicant: Applicant) {
+  return {
+    name: applicant.name,
+    idNumber: applicant.idNumber,
+    phone: applicant.phone,
+    address: applicant.address,
+    email: applicant.email,
+  };
+}
+
+function presentDeadlineResult(r: DeadlineResult) {
+  return {
+    receivedOn: r.receivedOn,
+    clockStartsOn: r.clockStartsOn,
+    answerDue: r.answerDue,
+    status: r.status,
+    workingDaysAllowed: r.workingDaysAllowed,
+    workingDaysUsed: r.workingDaysUsed,
+    steps: r.steps.map((s) => ({
+      label: s.label,
+      date: s.date,
+      explanation: s.explanation,
+      article: s.article,
+    })),
+    correctionNoticeDue: r.correctionNoticeDue,
+    thirdPartyReplyDue: r.thirdPartyReplyDue.map((c) => ({
+      party: c.party,
+      name: c.name ?? null,
+      letterReceivedOn: c.letterReceivedOn,
+      due: c.due,
+      replyReceivedOn: c.replyReceivedOn,
+      article: c.article,
+    })),
+    feePaymentDue: r.feePaymentDue,
+    warnings: r.warnings,
+  };
+}
+
+/**
+ * Every due date of a case with how it was computed, as of `today`; null with the reason when
+ * the core cannot compute them (a year the holiday calendar does not cover yet).
+ */
+export function presentDeadlines(application: StoredApplication, today: IsoDate) {
+  try {
+    return {
+      deadlines: presentDeadlineResult(deadlineOfApplication(application, today)),
+      deadlinesNote: null,
+    };
+  } catch (error) {
+    if (isAppError(error) && (error.code === 'CALENDAR_UNKNOWN' || error.code === 'INVALID_INPUT')) {
+      return { deadlines: null, deadlinesNote: error.message };
+    }
+    throw error;
+  }
+}
+
+const statusOf = (snapshot: unknown): string | null =>
+  typeof snapshot === 'object' && snapshot !== null && 'status' in snapshot
+    ? String((snapshot as { status: unknown }).status)
+    : null;
+
+const AUDIT_ACTION_LABELS: Record<string, string> = {
+  register: '登记申请',
+  ...Object.fromEntries(Object.entries(EVENT_LABELS).map(([type, label]) => [`event:${type}`, label])),
+};
+
+/** One line of a case's audit trail: who did what when, and the status it led to. */
+export function presentCaseAuditEntry(entry: AuditEntry) {
+  return {
+    seq: entry.seq,
+    at: entry.at,
+    actor: entry.actor.label,
+    action: entry.action,
+    actionLabel: AUDIT_ACTION_LABELS[entry.action] ?? entry.action,
+    statusBefore: statusOf(entry.before),
+    statusAfter: statusOf(entry.after),
+    hash: entry.hash,
+  };
+}
+
+/** What an applicant sees with tracking number and follow-up code: no personal data, no names. */
+export function presentTracking(application: StoredApplication, today: IsoDate) {
+  const steps = [
+    { date: application.receivedOn, label: '收到申请' },
+    ...application.events.map((e) => ({
+      date: eventDate(e),
+      label: e.type === 'answered' ? `作出答复：${table3FullLabel(e.outcome)}` : EVENT_LABELS[e.type],
+    })),
+  ];
+  return {
+    trackingNumber: application.trackingNumber,
+    receivedOn: application.receivedOn,
+    status: application.status,
+    statusLabel: APPLICATION_STATUS_LABELS[application.status],
+    answerDueOn: application.answerDueOn,
+    overdue: dueFlags(application.status, application.answerDueOn, today).overdue,
+    concludedOn: application.concludedOn,
+    outcomeLabel: outcomeLabel(application.outcome),
+    steps,
+  };
+}

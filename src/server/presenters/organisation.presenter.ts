@@ -1,0 +1,16 @@
+import type { Agency, Region } from '../../store/organisation/organisation.repository.ts';
+
+/** Regions and agencies are public information (条例第二十条（二）: 机构设置); all fields leave. */
+export function presentRegion(region: Region) {
+  return {
+    id: region.id,
+    code: region.code,
+    name: region.name,
+    level: region.level,
+    parentId: region.parentId,
+  };
+}
+
+export function presentAgency(agency: Agency) {
+  return { id: agency.id, regionId: agency.regionId, name: agency.name, kind: agency.kind };
+}

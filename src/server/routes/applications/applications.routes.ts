@@ -1,0 +1,214 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { addDays } from '../../../core/dates.ts';
+import { AppError } from '../../../core/errors.ts';
+import {
+  applyApplicationEvent,
+  getApplicant,
+  getApplication,
+  registerApplication,
+} from '../../../store/applications/applications.repository.ts';
+import { listApplications } from '../../../store/applications/list-applications.ts';
+import { listAuditEntries } from '../../../store/audit/audit.repository.ts';
+import { authorizeAgency } from '../../plugins/agency-access.ts';
+import { actorOf, requireUser } from '../../plugins/auth.ts';
+import { currentMoment } from '../../plugins/clock.ts';
+import {
+  DUE_SOON_DAYS,
+  presentApplicant,
+  presentApplication,
+  presentApplicationSummary,
+  presentCaseAuditEntry,
+  presentDeadlines,
+} from '../../presenters/application.presenter.ts';
+import { errorResponses } from '../common.schema.ts';
+import {
+  agencyParams,
+  applicantResponse,
+  applicationListResponse,
+  applicationParams,
+  applicationResponse,
+  caseResponse,
+  deadlineSummaryResponse,
+  listApplicationsQuery,
+  recordEventBody,
+  registerApplicationBody,
+  registeredResponse,
+} from './applications.schema.ts';
+
+const OPEN_STATUSES = ['received', 'awaiting-correction', 'consulting', 'awaiting-fee'] as const;
+
+/** Disclosure applications of an agency (依申请公开): register, list, follow, handle. */
+export async function registerApplicationRoutes(app: FastifyInstance): Promise<void> {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.post(
+    '/agencies/:agencyId/applications',
+    {
+      bodyLimit: 64 * 1024,
+      schema: {
+        tags: ['applications'],
+        summary: '登记一件政府信息公开申请：返回受理编号、申请人查询码（只显示一次）和答复期限',
+        params: agencyParams,
+        body: registerApplicationBody,
+        response: { 201: registeredResponse, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const user = requireUser(request);
+      const { agencyId } = request.params;
+      await authorizeAgency(app.db, user, agencyId, 'handle');
+      const now = currentMoment(app);
+      const { application, followUpCode } = await app.db
+        .transaction()
+        .execute((trx) => registerApplication(trx, { ...request.body, agencyId }, actorOf(user), now));
+      void reply.header('cache-control', 'no-store');
+      return reply.status(201).send({
+        application: presentApplication(application, now.today),
+        ...presentDeadlines(application, now.today),
+        followUpCode,
+      });
+    },
+  );
+
+  api.get(
+    '/agencies/:agencyId/applications',
+    {
+      schema: {
+        tags: ['applications'],
+        summary: '本机关的申请（申请人姓名脱敏；可按状态、到期日、年度、关键词筛选，分页）',
+        params: agencyParams,
+        querystring: listApplicationsQuery,
+        response: { 200: applicationListResponse, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const { agencyId } = request.params;
+      await authorizeAgency(app.db, user, agencyId, 'read');
+      const { limit, offset, status, dueBefore, year, q } = request.query;
+      const today = currentMoment(app).today;
+      const list = await listApplications(
+        app.db,
+        agencyId,
+        {
+          ...(status !== undefined ? { status } : {}),
+          ...(dueBefore !== undefined ? { dueBefore } : {}),
+          ...(year !== undefined ? { year } : {}),
+          ...(q !== undefined ? { q } : {}),
+        },
+        { limit, offset },
+      );
+      return {
+        items: list.items.map((s) => presentApplicationSummary(s, today)),
+        total: list.total,
+        limit,
+        offset,
+        today,
+      };
+    },
+  );
+
+  api.get(
+    '/agencies/:agencyId/applications/:id',
+    {
+      schema: {
+        tags: ['applications'],
+        summary: '一件申请的全部情况：办理步骤、各项期限及计算过程、审计记录（不含申请人个人信息）',
+        params: applicationParams,
+        response: { 200: caseResponse, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const { agencyId, id } = request.params;
+      await authorizeAgency(app.db, user, agencyId, 'read');
+      const application = await getApplication(app.db, agencyId, id);
+      if (!application) throw new AppError('NOT_FOUND', '申请不存在');
+      const today = currentMoment(app).today;
+      const trail = await listAuditEntries(app.db, 'application', id);
+      return {
+        application: presentApplication(application, today),
+        ...presentDeadlines(application, today),
+        auditTrail: trail.map(presentCaseAuditEntry),
+      };
+    },
+  );
+
+  api.get(
+    '/agencies/:agencyId/applications/:id/applicant',
+    {
+      schema: {
+        tags: ['applications'],
+        summary: '申请人个人信息（仅办理机关的经办人、审核人）',
+        params: applicationParams,
+        response: { 200: applicantResponse, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const user = requireUser(request);
+      const { agencyId, id } = request.params;
+      await authorizeAgency(app.db, user, agencyId, 'personal-data');
+      const applicant = await getApplicant(app.db, agencyId, id);
+      if (!applicant) throw new AppError('NOT_FOUND', '申请不存在');
+      void reply.header('cache-control', 'no-store');
+      return presentApplicant(applicant);
+    },
+  );
+
+  api.post(
+    '/agencies/:agencyId/applications/:id/events',
+    {
+      bodyLimit: 64 * 1024,
+      schema: {
+        tags: ['applications'],
+        summary: '记录一个办理步骤（补正、征求意见、收费、延期、答复、撤回……）',
+        params: applicationParams,
+        body: recordEventBody,
+        response: { 200: applicationResponse, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const { agencyId, id } = request.params;
+      await authorizeAgency(app.db, user, agencyId, 'handle');
+      const now = currentMoment(app);
+      const { event, expectedVersion } = request.body;
+      const application = await app.db
+        .transaction()
+        .execute((trx) =>
+          applyApplicationEvent(trx, agencyId, id, event, expectedVersion, actorOf(user), now),
+        );
+      return {
+        application: presentApplication(application, now.today),
+        ...presentDeadlines(application, now.today),
+      };
+    },
+  );
+
+  api.get(
+    '/agencies/:agencyId/deadlines/summary',
+    {
+      schema: {
+        tags: ['applications'],
+        summary: '待办概况：未办结、已逾期、7日内到期的申请数',
+        params: agencyParams,
+        response: { 200: deadlineSummaryResponse, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const { agencyId } = request.params;
+      await authorizeAgency(app.db, user, agencyId, 'read');
+      const today = currentMoment(app).today;
+      const count = async (filters: Parameters<typeof listApplications>[2]) =>
+        (await listApplications(app.db, agencyId, filters, { limit: 1 })).total;
+      const [open, overdue, dueWithinWeek] = await Promise.all([
+        count({ status: OPEN_STATUSES }),
+        count({ dueBefore: today }),
+        count({ dueBefore: addDays(today, DUE_SOON_DAYS) }),
+      ]);
+      return { today, open, overdue, dueThisWeek: dueWithinWeek - overdue };
+    },
+  );
+}

@@ -1,0 +1,183 @@
+import { z } from 'zod';
+import {
+  APPLICANT_TYPES,
+  applicationEventSchema,
+  channelSchema,
+  outcomeSchema,
+} from '../../../core/applications/application.ts';
+import { isoDateSchema } from '../common.schema.ts';
+
+const STATUSES = ['received', 'awaiting-correction', 'consulting', 'awaiting-fee', 'concluded'] as const;
+const id = z.string().min(1).max(100);
+const optionalText = (max: number) => z.string().max(max).nullable().optional();
+
+export const agencyParams = z.object({ agencyId: id });
+export const applicationParams = z.object({ agencyId: id, id });
+
+const applicantType = z.enum(APPLICANT_TYPES, {
+  error: `申请人类型应为 ${APPLICANT_TYPES.join('、')} 之一`,
+});
+
+/** 条例第二十九条: who applies (with identity and contact), what is requested, by which channel. */
+export const registerApplicationBody = z.strictObject({
+  channel: channelSchema,
+  submittedOn: isoDateSchema.describe('当面提交、寄达或签收之日'),
+  confirmedOn: isoDateSchema
+    .nullable()
+    .optional()
+    .describe('平信、互联网、传真、电子邮件：与申请人确认之日（条例第三十一条）'),
+  applicantType,
+  applicant: z.strictObject({
+    name: z.string().trim().min(1, { error: '申请人姓名或名称不能为空' }).max(200),
+    idNumber: optionalText(40).describe('身份证件号码或统一社会信用代码'),
+    phone: optionalText(40),
+    address: optionalText(500),
+    email: optionalText(200),
+  }),
+  description: z
+    .string()
+    .trim()
+    .min(1, { error: '申请公开的政府信息内容描述不能为空（条例第二十九条）' })
+    .max(10_000, { error: '内容描述过长（最多10000字）' }),
+});
+
+export const listApplicationsQuery = z.object({
+  status: z.enum(STATUSES, { error: `状态应为 ${STATUSES.join('、')} 之一` }).optional(),
+  dueBefore: isoDateSchema.optional().describe('未办结且答复期限早于该日（填今天即为已逾期）'),
+  year: z.coerce.number().int().min(1990).max(2100).optional().describe('收到申请的年度'),
+  q: z.string().max(100).optional().describe('在受理编号和内容描述中查找'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+});
+
+export const recordEventBody = z.strictObject({
+  event: applicationEventSchema,
+  expectedVersion: z.int().min(1).describe('读取申请时的 version；已被他人修改则返回 409'),
+});
+
+const flags = {
+  overdue: z.boolean().describe('未办结且已超过答复期限'),
+  dueThisWeek: z.boolean().describe('未办结且7日内（含今天）到期'),
+};
+
+export const applicationSchema = z.object({
+  id: z.string(),
+  agencyId: z.string(),
+  trackingNumber: z.string().describe('受理编号，例如 2025-0042'),
+  channel: channelSchema,
+  channelLabel: z.string(),
+  submittedOn: z.string(),
+  confirmedOn: z.string().nullable(),
+  receivedOn: z.string().describe('收到申请之日（条例第三十一条）'),
+  applicantType,
+  applicantTypeLabel: z.string(),
+  description: z.string(),
+  events: z.array(applicationEventSchema),
+  status: z.enum(STATUSES),
+  statusLabel: z.string(),
+  outcome: outcomeSchema.nullable(),
+  outcomeLabel: z.string().nullable(),
+  concludedOn: z.string().nullable(),
+  answerDueOn: z.string().nullable(),
+  ...flags,
+  version: z.int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export const applicationSummarySchema = z.object({
+  id: z.string(),
+  trackingNumber: z.string(),
+  channel: channelSchema,
+  receivedOn: z.string(),
+  applicantType,
+  applicantNameMasked: z.string().describe('申请人姓名（脱敏，例如 张**）'),
+  description: z.string(),
+  status: z.enum(STATUSES),
+  statusLabel: z.string(),
+  outcome: outcomeSchema.nullable(),
+  concludedOn: z.string().nullable(),
+  answerDueOn: z.string().nullable(),
+  ...flags,
+  version: z.int(),
+});
+
+export const deadlinesSchema = z
+  .object({
+    receivedOn: z.string(),
+    clockStartsOn: z.string().nullable(),
+    answerDue: z.string().nullable(),
+    status: z.enum(['running', 'overdue', 'suspended', 'awaiting-correction']),
+    workingDaysAllowed: z.int().nullable(),
+    workingDaysUsed: z.int().nullable(),
+    steps: z.array(
+      z.object({ label: z.string(), date: z.string(), explanation: z.string(), article: z.string() }),
+    ),
+    correctionNoticeDue: z.string(),
+    thirdPartyReplyDue: z.array(
+      z.object({
+        party: z.enum(['third-party', 'agency']),
+        name: z.string().nullable(),
+        letterReceivedOn: z.string(),
+        due: z.string(),
+        replyReceivedOn: z.string().nullable(),
+        article: z.string(),
+      }),
+    ),
+    feePaymentDue: z.string().nullable(),
+    warnings: z.array(z.string()),
+  })
+  .nullable()
+  .describe('各项期限及其计算过程（按今天计算）；日历尚未覆盖时为 null，原因见 deadlinesNote');
+
+const withDeadlines = {
+  application: applicationSchema,
+  deadlines: deadlinesSchema,
+  deadlinesNote: z.string().nullable(),
+};
+
+export const registeredResponse = z.object({
+  ...withDeadlines,
+  followUpCode: z.string().describe('申请人查询码：只显示这一次，请告知申请人（与受理编号一起用于查询进度）'),
+});
+
+export const applicationResponse = z.object(withDeadlines);
+
+export const caseAuditEntrySchema = z.object({
+  seq: z.int(),
+  at: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  actionLabel: z.string(),
+  statusBefore: z.string().nullable(),
+  statusAfter: z.string().nullable(),
+  hash: z.string().describe('审计链中该条记录的哈希'),
+});
+
+export const caseResponse = z.object({
+  ...withDeadlines,
+  auditTrail: z.array(caseAuditEntrySchema),
+});
+
+export const applicationListResponse = z.object({
+  items: z.array(applicationSummarySchema),
+  total: z.int(),
+  limit: z.int(),
+  offset: z.int(),
+  today: z.string().describe('判断逾期、到期所依据的日期（北京时间）'),
+});
+
+export const applicantResponse = z.object({
+  name: z.string(),
+  idNumber: z.string().nullable(),
+  phone: z.string().nullable(),
+  address: z.string().nullable(),
+  email: z.string().nullable(),
+});
+
+export const deadlineSummaryResponse = z.object({
+  today: z.string(),
+  open: z.int().describe('未办结'),
+  overdue: z.int().describe('未办结且已超过答复期限'),
+  dueThisWeek: z.int().describe('未办结且7日内（含今天）到期'),
+});

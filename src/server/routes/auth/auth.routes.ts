@@ -1,0 +1,229 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../../../core/errors.ts';
+import { appendAudit } from '../../../store/audit/audit.repository.ts';
+import {
+  createSession,
+  deleteSession,
+  deleteSessionsOfUser,
+} from '../../../store/users/sessions.repository.ts';
+import {
+  authenticate,
+  DISABLED_UNTIL,
+  findUserByUsername,
+  type LoginResult,
+  setUserPassword,
+} from '../../../store/users/users.repository.ts';
+import {
+  actorOf,
+  clearSessionCookie,
+  requireSession,
+  requireUser,
+  SESSION_COOKIE,
+  sessionTtlMs,
+  setSessionCookie,
+  toAuthUser,
+} from '../../plugins/auth.ts';
+import { presentUser } from '../../presenters/user.presenter.ts';
+import { errorResponses } from '../common.schema.ts';
+import { changePasswordBody, loginBody, sessionResponse } from './auth.schema.ts';
+
+/** 北京时间 HH:MM of an instant, for the lockout message. */
+const beijingTime = (iso: string) =>
+  new Intl.DateTimeFormat('zh-CN', {
+    timeZone: 'Asia/Shanghai',
+    month: 'numeric',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(new Date(iso));
+
+function refusal(result: Exclude<LoginResult, { ok: true }>): AppError {
+  if (result.reason === 'invalid') return new AppError('UNAUTHENTICATED', '用户名或密码错误');
+  if (result.lockedUntil === DISABLED_UNTIL) {
+    return new AppError('UNAUTHENTICATED', '该账户已停用，请联系系统管理员');
+  }
+  return new AppError(
+    'UNAUTHENTICATED',
+    `密码连续输错次数过多，账户已锁定至 ${beijingTime(result.lockedUntil)}（北京时间），请稍后再试`,
+    { lockedUntil: result.lockedUntil },
+  );
+}
+
+/**
+ * Login, logout, the current session and password change. Brute force is held back by the
+ * store's per-account lockout (5 wrong passwords → 15 minutes, counted in the database, so across
+ * instances) and by answering every failed login no sooner than LOGIN_FAILURE_DELAY_MS. There is
+ * no per-IP counter: it would need a table of its own, and the lockout already bounds guessing
+ * per account.
+ */
+export async function registerAuthRoutes(app: FastifyInstance): Promise<void> {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  const sessionOf = (request: FastifyRequest) => {
+    const user = requireUser(request);
+    const auth = request.authentication;
+    return {
+      user: presentUser(user),
+      via: auth?.via ?? ('token' as const),
+      csrfToken: auth?.via === 'session' ? auth.csrfToken : null,
+      expiresAt: auth?.via === 'session' ? auth.expiresAt : null,
+    };
+  };
+
+  api.post(
+    '/auth/login',
+    {
+      config: { csrf: false },
+      schema: {
+        tags: ['auth'],
+        summary: '登录：成功后设置会话 Cookie，返回用户与 CSRF 令牌',
+        body: loginBody,
+        response: { 200: sessionResponse, ...errorResponses(400, 401) },
+      },
+    },
+    async (request, reply) => {
+      const started = Date.now();
+      const now = app.now();
+      const { username, password } = request.body;
+      const previousToken =
+        request.authentication?.via === 'session' ? request.cookies[SESSION_COOKIE] : null;
+      const outcome = await app.db.transaction().execute(async (trx) => {
+        const before = await findUserByUsername(trx, username);
+        const result = await authenticate(trx, username, password, now);
+        if (!result.ok) {
+          // Audited only when the attempt changed the account (a failure counted, a lockout begun).
+          const lockedBefore = before?.lockedUntil != null && before.lockedUntil > now.toISOString();
+          if (before && !lockedBefore) {
+            const after = await findUserByUsername(trx, username);
+            await appendAudit(trx, {
+              at: now,
+              actor: { userId: null, label: `登录尝试（${request.ip}）` },
+              entity: 'user',
+              entityId: before.id,
+              action: result.reason === 'locked' ? 'login-locked' : 'login-failed',
+              before: { failedLogins: before.failedLogins, lockedUntil: before.lockedUntil },
+              after: { failedLogins: after?.failedLogins ?? null, lockedUntil: after?.lockedUntil ?? null },
+            });
+          }
+          return { result, session: null };
+        }
+        if (previousToken) await deleteSession(trx, previousToken);
+        const created = await createSession(trx, result.user.id, now, sessionTtlMs(app));
+        await appendAudit(trx, {
+          at: now,
+          actor: actorOf(toAuthUser(result.user)),
+          entity: 'user',
+          entityId: result.user.id,
+          action: 'login',
+          before: null,
+          after: { ip: request.ip, sessionExpiresAt: created.session.expiresAt },
+        });
+        return { result, session: created };
+      });
+      if (!outcome.result.ok || !outcome.session) {
+        const wait = app.config.loginFailureDelayMs - (Date.now() - started);
+        if (wait > 0) await sleep(wait);
+        throw refusal(outcome.result as Exclude<LoginResult, { ok: true }>);
+      }
+      setSessionCookie(app, reply, outcome.session.token);
+      return {
+        user: presentUser(outcome.result.user),
+        via: 'session' as const,
+        csrfToken: outcome.session.session.csrfToken,
+        expiresAt: outcome.session.session.expiresAt,
+      };
+    },
+  );
+
+  api.post(
+    '/auth/logout',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: '退出登录：结束当前会话并清除 Cookie（未登录时也返回 204）',
+        response: { 204: z.null().describe('已退出'), ...errorResponses(403) },
+      },
+    },
+    async (request, reply) => {
+      const user = request.user;
+      const token = request.cookies[SESSION_COOKIE];
+      if (user && request.authentication?.via === 'session' && token) {
+        const now = app.now();
+        await app.db.transaction().execute(async (trx) => {
+          await deleteSession(trx, token);
+          await appendAudit(trx, {
+            at: now,
+            actor: actorOf(user),
+            entity: 'user',
+            entityId: user.id,
+            action: 'logout',
+            before: null,
+            after: null,
+          });
+        });
+      }
+      clearSessionCookie(app, reply);
+      return reply.status(204).send(null);
+    },
+  );
+
+  api.get(
+    '/session',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: '当前登录的用户、登录方式与 CSRF 令牌',
+        response: { 200: sessionResponse, ...errorResponses(401) },
+      },
+    },
+    async (request) => sessionOf(request),
+  );
+
+  api.post(
+    '/auth/password',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: '修改自己的密码：结束该用户的所有会话，并为本浏览器开始新的会话',
+        body: changePasswordBody,
+        response: { 200: sessionResponse, ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (request, reply) => {
+      const user = requireSession(request);
+      const now = app.now();
+      // Its own transaction: a wrong current password is counted towards the lockout and stays counted.
+      const check = await app.db
+        .transaction()
+        .execute((trx) => authenticate(trx, user.username, request.body.currentPassword, now));
+      if (!check.ok) {
+        throw check.reason === 'invalid' ? new AppError('INVALID_INPUT', '当前密码不正确') : refusal(check);
+      }
+      const created = await app.db.transaction().execute(async (trx) => {
+        await setUserPassword(trx, user.id, request.body.newPassword);
+        await deleteSessionsOfUser(trx, user.id);
+        const session = await createSession(trx, user.id, now, sessionTtlMs(app));
+        await appendAudit(trx, {
+          at: now,
+          actor: actorOf(user),
+          entity: 'user',
+          entityId: user.id,
+          action: 'password-change',
+          before: null,
+          after: null,
+        });
+        return session;
+      });
+      setSessionCookie(app, reply, created.token);
+      return {
+        user: presentUser(user),
+        via: 'session' as const,
+        csrfToken: created.session.csrfToken,
+        expiresAt: created.session.expiresAt,
+      };
+    },
+  );
+}

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { userSchema } from '../common.schema.ts';
+
+export const loginBody = z.strictObject({
+  username: z.string().min(1).max(64).describe('用户名'),
+  password: z.string().min(1).max(1024).describe('密码'),
+});
+
+export const sessionResponse = z.object({
+  user: userSchema,
+  via: z.enum(['session', 'token']).describe('session：浏览器会话（Cookie）；token：API 令牌'),
+  csrfToken: z
+    .string()
+    .nullable()
+    .describe('浏览器会话的 CSRF 令牌：POST、PUT、PATCH、DELETE 请求须在请求头 x-csrf-token 中带上'),
+  expiresAt: z.string().nullable().describe('会话到期时间（无操作时）'),
+});
+
+export const changePasswordBody = z.strictObject({
+  currentPassword: z.string().min(1).max(1024),
+  newPassword: z.string().min(8, { error: '新密码至少8个字符' }).max(1024),
+});

@@ -1,0 +1,312 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createTestOrganisation,
+  createTestUser,
+  type Headers,
+  registrationBody,
+  sessionHeaders,
+  TEST_PASSWORD,
+  type TestOrganisation,
+  tokenHeaders,
+} from '../../../test/support/server-factories.ts';
+import { buildServerTestApp, TestClock } from '../../../test/support/server-test-app.ts';
+import { applicationInput, TEST_ACTOR } from '../../../test/support/store-factories.ts';
+import { registerApplication } from '../../store/applications/applications.repository.ts';
+import type { StoreDb } from '../../store/dialect.ts';
+import { momentOf } from '../../store/moment.ts';
+import { createApiToken } from '../../store/users/api-tokens.repository.ts';
+import type { User } from '../../store/users/users.repository.ts';
+
+/**
+ * Every route × every kind of caller → the status it gets. Each request is built afresh (a new
+ * session, a new application, a unique name) so that the order of the rows does not matter.
+ */
+
+const ROLES = [
+  'anonymous',
+  'officer',
+  'officerOther',
+  'reviewer',
+  'supervisor',
+  'supervisorOther',
+  'admin',
+  'apiToken',
+] as const;
+type Caller = (typeof ROLES)[number];
+
+const clock = new TestClock('2026-06-30T02:00:00.000Z');
+let app: FastifyInstance;
+let db: StoreDb;
+let org: TestOrganisation;
+const users = {} as Record<Exclude<Caller, 'anonymous' | 'apiToken'>, User>;
+let patchTarget: User;
+
+const userOf = (caller: Caller): User | null =>
+  caller === 'anonymous' ? null : caller === 'apiToken' ? users.officer : users[caller];
+
+async function headersOf(caller: Caller): Promise<Headers> {
+  if (caller === 'anonymous') return {};
+  if (caller === 'apiToken') return tokenHeaders(db, users.officer);
+  return sessionHeaders(db, users[caller], clock.now());
+}
+
+const unique = () => randomBytes(3).toString('hex');
+
+async function newApplication() {
+  const moment = momentOf(clock.now());
+  return db
+    .transaction()
+    .execute((trx) => registerApplication(trx, applicationInput(org.agencyX.id), TEST_ACTOR, moment));
+}
+
+interface Row {
+  route: string;
+  request: (caller: Caller) => Promise<InjectOptions>;
+  expect: Record<Caller, number>;
+}
+
+/** Expected statuses, given as the status of everyone who may and the status of everyone else. */
+function statuses(allowed: readonly Caller[], ok: number, others: Partial<Record<Caller, number>> = {}) {
+  return Object.fromEntries(
+    ROLES.map((r) => [r, others[r] ?? (allowed.includes(r) ? ok : r === 'anonymous' ? 401 : 403)]),
+  ) as Record<Caller, number>;
+}
+
+const EVERYONE = ROLES;
+const SIGNED_IN = ROLES.filter((r) => r !== 'anonymous');
+const BROWSER = ROLES.filter((r) => r !== 'anonymous' && r !== 'apiToken');
+const HANDLERS = ['officer', 'reviewer', 'apiToken'] as const;
+const READERS = ['officer', 'reviewer', 'supervisor', 'admin', 'apiToken'] as const;
+
+const fixture = (path: string) =>
+  readFileSync(new URL(`../../../test/fixtures/${path}`, import.meta.url), 'utf8');
+const report = JSON.parse(fixture('seeds/002.report.json'));
+const reportText = fixture('seeds/002.txt');
+
+const rows: Row[] = [
+  {
+    route: 'GET /api/health',
+    request: async () => ({ url: '/api/health' }),
+    expect: statuses(EVERYONE, 200),
+  },
+  {
+    route: 'POST /api/check/report',
+    request: async () => ({ method: 'POST', url: '/api/check/report', payload: { report } }),
+    expect: statuses(EVERYONE, 200),
+  },
+  {
+    route: 'POST /api/check/document',
+    request: async () => ({
+      method: 'POST',
+      url: '/api/check/document?filename=002.txt',
+      headers: { 'content-type': 'text/plain' },
+      payload: reportText,
+    }),
+    expect: statuses(EVERYONE, 200),
+  },
+  {
+    route: 'POST /api/auth/login',
+    request: async (c) => ({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: userOf(c)?.username ?? 'nobody', password: TEST_PASSWORD },
+    }),
+    expect: statuses(SIGNED_IN, 200),
+  },
+  {
+    route: 'POST /api/auth/logout',
+    request: async () => ({ method: 'POST', url: '/api/auth/logout' }),
+    expect: statuses(EVERYONE, 204),
+  },
+  {
+    route: 'GET /api/session',
+    request: async () => ({ url: '/api/session' }),
+    expect: statuses(SIGNED_IN, 200),
+  },
+  {
+    route: 'POST /api/auth/password',
+    request: async () => ({
+      method: 'POST',
+      url: '/api/auth/password',
+      payload: { currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD },
+    }),
+    expect: statuses(BROWSER, 200),
+  },
+  {
+    route: 'POST /api/auth/tokens',
+    request: async () => ({ method: 'POST', url: '/api/auth/tokens', payload: { name: `t${unique()}` } }),
+    expect: statuses(BROWSER, 201),
+  },
+  {
+    route: 'GET /api/auth/tokens',
+    request: async () => ({ url: '/api/auth/tokens' }),
+    expect: statuses(BROWSER, 200),
+  },
+  {
+    route: 'DELETE /api/auth/tokens/:id',
+    request: async (c) => {
+      const owner = userOf(c) ?? users.officer;
+      const { apiToken } = await createApiToken(db, owner.id, `t${unique()}`, clock.now());
+      return { method: 'DELETE', url: `/api/auth/tokens/${apiToken.id}` };
+    },
+    expect: statuses(BROWSER, 204),
+  },
+  {
+    route: 'GET /api/regions',
+    request: async () => ({ url: '/api/regions' }),
+    expect: statuses(EVERYONE, 200),
+  },
+  {
+    route: 'POST /api/regions',
+    request: async () => ({
+      method: 'POST',
+      url: '/api/regions',
+      payload: { code: `R${unique()}`, name: `测试区${unique()}`, level: 'county', parentId: org.cityA.id },
+    }),
+    expect: statuses(['admin'], 201),
+  },
+  {
+    route: 'GET /api/agencies',
+    request: async () => ({ url: '/api/agencies' }),
+    expect: statuses(EVERYONE, 200),
+  },
+  {
+    route: 'POST /api/agencies',
+    request: async () => ({
+      method: 'POST',
+      url: '/api/agencies',
+      payload: { regionId: org.cityA.id, name: `测试局${unique()}`, kind: 'department' },
+    }),
+    expect: statuses(['admin'], 201),
+  },
+  { route: 'GET /api/users', request: async () => ({ url: '/api/users' }), expect: statuses(['admin'], 200) },
+  {
+    route: 'POST /api/users',
+    request: async () => ({
+      method: 'POST',
+      url: '/api/users',
+      payload: {
+        username: `u.${unique()}`,
+        displayName: '新用户',
+        password: TEST_PASSWORD,
+        role: 'officer',
+        agencyId: org.agencyY.id,
+      },
+    }),
+    expect: statuses(['admin'], 201),
+  },
+  {
+    route: 'PATCH /api/users/:id',
+    request: async () => ({
+      method: 'PATCH',
+      url: `/api/users/${patchTarget.id}`,
+      payload: { disabled: false },
+    }),
+    expect: statuses(['admin'], 200),
+  },
+  {
+    route: 'POST /api/agencies/:agencyId/applications',
+    request: async () => ({
+      method: 'POST',
+      url: `/api/agencies/${org.agencyX.id}/applications`,
+      payload: registrationBody({ submittedOn: '2026-06-29' }),
+    }),
+    expect: statuses(HANDLERS, 201),
+  },
+  {
+    route: 'GET /api/agencies/:agencyId/applications',
+    request: async () => ({ url: `/api/agencies/${org.agencyX.id}/applications` }),
+    expect: statuses(READERS, 200),
+  },
+  {
+    route: 'GET /api/agencies/:agencyId/applications/:id',
+    request: async () => {
+      const { application } = await newApplication();
+      return { url: `/api/agencies/${org.agencyX.id}/applications/${application.id}` };
+    },
+    expect: statuses(READERS, 200),
+  },
+  {
+    route: 'GET /api/agencies/:agencyId/applications/:id/applicant',
+    request: async () => {
+      const { application } = await newApplication();
+      return { url: `/api/agencies/${org.agencyX.id}/applications/${application.id}/applicant` };
+    },
+    expect: statuses(HANDLERS, 200),
+  },
+  {
+    route: 'POST /api/agencies/:agencyId/applications/:id/events',
+    request: async () => {
+      const { application } = await newApplication();
+      return {
+        method: 'POST',
+        url: `/api/agencies/${org.agencyX.id}/applications/${application.id}/events`,
+        payload: { event: { type: 'withdrawn', on: '2026-06-30' }, expectedVersion: application.version },
+      };
+    },
+    expect: statuses(HANDLERS, 200),
+  },
+  {
+    route: 'GET /api/agencies/:agencyId/deadlines/summary',
+    request: async () => ({ url: `/api/agencies/${org.agencyX.id}/deadlines/summary` }),
+    expect: statuses(READERS, 200),
+  },
+  {
+    route: 'POST /api/public/track',
+    request: async () => {
+      const { application, followUpCode } = await newApplication();
+      return {
+        method: 'POST',
+        url: '/api/public/track',
+        payload: { agencyId: org.agencyX.id, trackingNumber: application.trackingNumber, code: followUpCode },
+      };
+    },
+    expect: statuses(EVERYONE, 200),
+  },
+];
+
+beforeAll(async () => {
+  app = await buildServerTestApp({ now: clock.now });
+  await app.ready();
+  db = app.db;
+  org = await createTestOrganisation(db);
+  users.officer = await createTestUser(db, 'officer', { agencyId: org.agencyX.id });
+  users.officerOther = await createTestUser(db, 'officer', { agencyId: org.agencyY.id });
+  users.reviewer = await createTestUser(db, 'reviewer', { agencyId: org.agencyX.id });
+  users.supervisor = await createTestUser(db, 'supervisor', { regionId: org.cityA.id });
+  users.supervisorOther = await createTestUser(db, 'supervisor', { regionId: org.cityB.id });
+  users.admin = await createTestUser(db, 'admin');
+  patchTarget = await createTestUser(db, 'officer', { agencyId: org.agencyY.id });
+});
+afterAll(async () => {
+  await app.close();
+});
+
+describe('authorization', () => {
+  it('covers every route of the API', () => {
+    const paths = (app.swagger() as { paths: Record<string, Record<string, unknown>> }).paths;
+    const documented = Object.entries(paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((m) => `${m.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`),
+    );
+    expect(rows.map((r) => r.route).sort()).toEqual(documented.sort());
+  });
+
+  describe.each(rows)('$route', (row) => {
+    it.each(ROLES)('answers %s as expected', async (caller) => {
+      const options = await row.request(caller);
+      const headers = { ...(await headersOf(caller)), ...(options.headers as Headers | undefined) };
+      const res = await app.inject({ ...options, headers });
+      expect({ caller, status: res.statusCode }).toEqual({ caller, status: row.expect[caller] });
+      if (res.statusCode === 401 && row.route !== 'POST /api/auth/login') {
+        expect(res.json()).toEqual({ code: 'UNAUTHENTICATED', message: '请先登录' });
+      }
+      if (res.statusCode === 403) {
+        expect(res.json().code).toBe('FORBIDDEN');
+        expect(res.json().message).toMatch(/^无权/);
+      }
+    });
+  });
+});

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { isIsoDate } from '../../core/dates.ts';
+
+/** Schemas shared by the route modules. */
+
+export const isoDateSchema = z
+  .string()
+  .refine(isIsoDate, { error: '应为真实存在的日期，格式 YYYY-MM-DD（例如 2025-01-24）' })
+  .describe('日期 YYYY-MM-DD');
+
+/** Body of every error response. */
+export const errorSchema = z
+  .object({ code: z.string(), message: z.string().describe('中文说明'), details: z.unknown().optional() })
+  .describe('错误：稳定的 code 与中文 message');
+
+const ERROR_DESCRIPTIONS = {
+  400: '请求有误（参数、日期、JSON 格式）',
+  401: '未登录（UNAUTHENTICATED）',
+  403: '无权操作（FORBIDDEN），或缺少 CSRF 令牌',
+  404: '不存在（NOT_FOUND）',
+  409: '冲突（CONFLICT）：已被他人修改，或办理程序不允许',
+} as const;
+
+/** The error responses a route can give, for its OpenAPI description. */
+export function errorResponses<S extends keyof typeof ERROR_DESCRIPTIONS>(
+  ...statuses: S[]
+): Record<S, typeof errorSchema> {
+  return Object.fromEntries(statuses.map((s) => [s, errorSchema.describe(ERROR_DESCRIPTIONS[s])])) as Record<
+    S,
+    typeof errorSchema
+  >;
+}
+
+export const ROLES = ['officer', 'reviewer', 'supervisor', 'admin'] as const;
+
+export const userSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(ROLES).describe('officer 经办人、reviewer 审核人、supervisor 主管部门、admin 系统管理员'),
+  agencyId: z.string().nullable().describe('经办人、审核人所属机关'),
+  regionId: z.string().nullable().describe('主管部门管辖的行政区划'),
+});
+
+export const idParams = z.object({ id: z.string().min(1).max(100) });

@@ -1,0 +1,137 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { AppError } from '../../../core/errors.ts';
+import { appendAudit } from '../../../store/audit/audit.repository.ts';
+import type { StoreDb } from '../../../store/dialect.ts';
+import {
+  type Agency,
+  createAgency,
+  createRegion,
+  getRegion,
+  listAgencies,
+  listRegions,
+} from '../../../store/organisation/organisation.repository.ts';
+import { actorOf, requireRole } from '../../plugins/auth.ts';
+import { presentAgency, presentRegion } from '../../presenters/organisation.presenter.ts';
+import { errorResponses } from '../common.schema.ts';
+import {
+  agencyListResponse,
+  agencySchema,
+  createAgencyBody,
+  createRegionBody,
+  listAgenciesQuery,
+  listRegionsQuery,
+  regionListResponse,
+  regionSchema,
+} from './organisation.schema.ts';
+
+async function allAgencies(db: StoreDb): Promise<Agency[]> {
+  const tops = await listRegions(db, null);
+  const lists = await Promise.all(tops.map((r) => listAgencies(db, r.id)));
+  return lists.flat().sort((a, b) => a.name.localeCompare(b.name, 'zh-CN') || a.id.localeCompare(b.id));
+}
+
+/**
+ * Regions and agencies. Reading is open to everyone, the public included: the structure of
+ * government is information every agency must publish (条例第二十条（二）), and the public
+ * tracking form needs the agency. Creating them is for administrators, and audited.
+ */
+export async function registerOrganisationRoutes(app: FastifyInstance): Promise<void> {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.get(
+    '/regions',
+    {
+      schema: {
+        tags: ['organisation'],
+        summary: '行政区划（某一级的下级；不填上级则为最上级）',
+        querystring: listRegionsQuery,
+        response: { 200: regionListResponse, ...errorResponses(400) },
+      },
+    },
+    async (request) => ({
+      items: (await listRegions(app.db, request.query.parentId ?? null)).map(presentRegion),
+    }),
+  );
+
+  api.post(
+    '/regions',
+    {
+      schema: {
+        tags: ['organisation'],
+        summary: '新建行政区划（系统管理员）',
+        body: createRegionBody,
+        response: { 201: regionSchema, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const user = requireRole(request, 'admin');
+      const now = app.now();
+      const region = await app.db.transaction().execute(async (trx) => {
+        const created = await createRegion(trx, request.body);
+        await appendAudit(trx, {
+          at: now,
+          actor: actorOf(user),
+          entity: 'region',
+          entityId: created.id,
+          action: 'create',
+          before: null,
+          after: presentRegion(created),
+        });
+        return created;
+      });
+      return reply.status(201).send(presentRegion(region));
+    },
+  );
+
+  api.get(
+    '/agencies',
+    {
+      schema: {
+        tags: ['organisation'],
+        summary: '机关（可按行政区划筛选，含下级行政区划的机关）',
+        querystring: listAgenciesQuery,
+        response: { 200: agencyListResponse, ...errorResponses(400, 404) },
+      },
+    },
+    async (request) => {
+      const { regionId } = request.query;
+      if (regionId !== undefined && !(await getRegion(app.db, regionId))) {
+        throw new AppError('NOT_FOUND', '行政区划不存在');
+      }
+      const agencies =
+        regionId === undefined ? await allAgencies(app.db) : await listAgencies(app.db, regionId);
+      return { items: agencies.map(presentAgency) };
+    },
+  );
+
+  api.post(
+    '/agencies',
+    {
+      schema: {
+        tags: ['organisation'],
+        summary: '新建机关（系统管理员）',
+        body: createAgencyBody,
+        response: { 201: agencySchema, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const user = requireRole(request, 'admin');
+      const now = app.now();
+      const agency = await app.db.transaction().execute(async (trx) => {
+        const created = await createAgency(trx, request.body);
+        await appendAudit(trx, {
+          at: now,
+          actor: actorOf(user),
+          entity: 'agency',
+          entityId: created.id,
+          action: 'create',
+          before: null,
+          after: presentAgency(created),
+        });
+        return created;
+      });
+      return reply.status(201).send(presentAgency(agency));
+    },
+  );
+}

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+
+const LEVELS = ['province', 'city', 'county'] as const;
+const KINDS = ['department', 'government'] as const;
+
+export const regionSchema = z.object({
+  id: z.string(),
+  code: z.string().describe('行政区划代码，例如 640502'),
+  name: z.string(),
+  level: z.enum(LEVELS).describe('province 省级、city 市级、county 县级'),
+  parentId: z.string().nullable(),
+});
+
+export const agencySchema = z.object({
+  id: z.string(),
+  regionId: z.string(),
+  name: z.string(),
+  kind: z.enum(KINDS).describe('department 政府部门、government 人民政府（或其办公室）'),
+});
+
+export const listRegionsQuery = z.strictObject({
+  parentId: z.string().min(1).max(100).optional().describe('上级行政区划；不填则列出最上级'),
+});
+
+export const listAgenciesQuery = z.strictObject({
+  regionId: z
+    .string()
+    .min(1)
+    .max(100)
+    .optional()
+    .describe('只列出该行政区划及其下级行政区划的机关；不填则列出全部'),
+});
+
+export const createRegionBody = z.strictObject({
+  code: z
+    .string()
+    .regex(/^[0-9A-Za-z]{2,20}$/, { error: '行政区划代码应为2至20位数字或字母' })
+    .describe('行政区划代码'),
+  name: z.string().trim().min(1).max(100),
+  level: z.enum(LEVELS, { error: '层级应为 province、city 或 county' }),
+  parentId: z.string().min(1).max(100).nullable().optional(),
+});
+
+export const createAgencyBody = z.strictObject({
+  regionId: z.string().min(1).max(100),
+  name: z.string().trim().min(1).max(100),
+  kind: z.enum(KINDS, { error: '机关类别应为 department（政府部门）或 government（人民政府）' }),
+});
+
+export const regionListResponse = z.object({ items: z.array(regionSchema) });
+export const agencyListResponse = z.object({ items: z.array(agencySchema) });

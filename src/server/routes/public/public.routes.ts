@@ -1,0 +1,47 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { AppError } from '../../../core/errors.ts';
+import { findApplicationByFollowUp } from '../../../store/applications/applications.repository.ts';
+import { currentMoment } from '../../plugins/clock.ts';
+import { presentTracking } from '../../presenters/application.presenter.ts';
+import { errorResponses } from '../common.schema.ts';
+import { trackBody, trackResponse } from './public.schema.ts';
+
+/** One answer for an unknown agency, an unknown number and a wrong code: nothing to tell them apart. */
+export const TRACK_NOT_FOUND = '未找到该申请：请核对机关、受理编号和查询码';
+
+/**
+ * For applicants: the status of an application from its tracking number and follow-up code. No
+ * login; no personal data and no third party's name in the answer. Guessing is held back by the
+ * code's ~79 random bits and by answering every miss no sooner than LOGIN_FAILURE_DELAY_MS.
+ */
+export async function registerPublicRoutes(app: FastifyInstance): Promise<void> {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.post(
+    '/public/track',
+    {
+      config: { csrf: false },
+      bodyLimit: 4 * 1024,
+      schema: {
+        tags: ['public'],
+        summary: '申请人查询办理进度（受理编号 + 查询码），不含个人信息',
+        body: trackBody,
+        response: { 200: trackResponse, ...errorResponses(400, 404) },
+      },
+    },
+    async (request, reply) => {
+      const started = Date.now();
+      const { agencyId, trackingNumber, code } = request.body;
+      const application = await findApplicationByFollowUp(app.db, agencyId, trackingNumber, code);
+      if (!application) {
+        const wait = app.config.loginFailureDelayMs - (Date.now() - started);
+        if (wait > 0) await sleep(wait);
+        throw new AppError('NOT_FOUND', TRACK_NOT_FOUND);
+      }
+      void reply.header('cache-control', 'no-store');
+      return presentTracking(application, currentMoment(app).today);
+    },
+  );
+}

@@ -1,0 +1,137 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { AppError } from '../../../core/errors.ts';
+import { appendAudit } from '../../../store/audit/audit.repository.ts';
+import type { StoreDb } from '../../../store/dialect.ts';
+import { getAgency, getRegion } from '../../../store/organisation/organisation.repository.ts';
+import { deleteSessionsOfUser } from '../../../store/users/sessions.repository.ts';
+import {
+  changeUserRole,
+  createUser,
+  getUser,
+  listUsers,
+  type Role,
+  setUserDisabled,
+} from '../../../store/users/users.repository.ts';
+import { actorOf, requireRole } from '../../plugins/auth.ts';
+import { presentManagedUser } from '../../presenters/user.presenter.ts';
+import { errorResponses, idParams } from '../common.schema.ts';
+import { createUserBody, managedUserSchema, updateUserBody, userListResponse } from './users.schema.ts';
+
+/** The agency or region a role needs must exist (the store would otherwise fail on the foreign key). */
+async function checkScopeExists(
+  db: StoreDb,
+  role: Role,
+  agencyId: string | null | undefined,
+  regionId: string | null | undefined,
+): Promise<void> {
+  if ((role === 'officer' || role === 'reviewer') && agencyId && !(await getAgency(db, agencyId))) {
+    throw new AppError('NOT_FOUND', '所属机关不存在');
+  }
+  if (role === 'supervisor' && regionId && !(await getRegion(db, regionId))) {
+    throw new AppError('NOT_FOUND', '管辖的行政区划不存在');
+  }
+}
+
+/** Staff accounts, for administrators. Every change is audited with the account before and after. */
+export async function registerUserRoutes(app: FastifyInstance): Promise<void> {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.get(
+    '/users',
+    {
+      schema: {
+        tags: ['users'],
+        summary: '全部用户（系统管理员）',
+        response: { 200: userListResponse, ...errorResponses(401, 403) },
+      },
+    },
+    async (request) => {
+      requireRole(request, 'admin');
+      return { items: (await listUsers(app.db)).map(presentManagedUser) };
+    },
+  );
+
+  api.post(
+    '/users',
+    {
+      schema: {
+        tags: ['users'],
+        summary: '新建用户（系统管理员）',
+        body: createUserBody,
+        response: { 201: managedUserSchema, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const admin = requireRole(request, 'admin');
+      const body = request.body;
+      const now = app.now();
+      const agencyId = body.role === 'officer' || body.role === 'reviewer' ? (body.agencyId ?? null) : null;
+      const regionId = body.role === 'supervisor' ? (body.regionId ?? null) : null;
+      const user = await app.db.transaction().execute(async (trx) => {
+        await checkScopeExists(trx, body.role, agencyId, regionId);
+        const created = await createUser(trx, { ...body, agencyId, regionId }, now);
+        await appendAudit(trx, {
+          at: now,
+          actor: actorOf(admin),
+          entity: 'user',
+          entityId: created.id,
+          action: 'create',
+          before: null,
+          after: presentManagedUser(created),
+        });
+        return created;
+      });
+      return reply.status(201).send(presentManagedUser(user));
+    },
+  );
+
+  api.patch(
+    '/users/:id',
+    {
+      schema: {
+        tags: ['users'],
+        summary: '修改用户的角色与范围，或停用、启用账户（系统管理员）',
+        params: idParams,
+        body: updateUserBody,
+        response: { 200: managedUserSchema, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const admin = requireRole(request, 'admin');
+      const { id } = request.params;
+      const body = request.body;
+      if (id === admin.id && (body.disabled === true || (body.role !== undefined && body.role !== 'admin'))) {
+        throw new AppError('CONFLICT', '不能停用自己的账户或取消自己的管理员角色');
+      }
+      const now = app.now();
+      const user = await app.db.transaction().execute(async (trx) => {
+        const before = await getUser(trx, id);
+        if (!before) throw new AppError('NOT_FOUND', '用户不存在');
+        let after = before;
+        if (body.role !== undefined || body.agencyId !== undefined || body.regionId !== undefined) {
+          const role = body.role ?? before.role;
+          const agencyId = body.agencyId !== undefined ? body.agencyId : before.agencyId;
+          const regionId = body.regionId !== undefined ? body.regionId : before.regionId;
+          await checkScopeExists(trx, role, agencyId, regionId);
+          after = await changeUserRole(trx, id, { role, agencyId, regionId });
+        }
+        if (body.disabled !== undefined) {
+          after = await setUserDisabled(trx, id, body.disabled);
+          if (body.disabled) await deleteSessionsOfUser(trx, id);
+        }
+        await appendAudit(trx, {
+          at: now,
+          actor: actorOf(admin),
+          entity: 'user',
+          entityId: id,
+          action: 'update',
+          before: presentManagedUser(before),
+          after: presentManagedUser(after),
+        });
+        return after;
+      });
+      return presentManagedUser(user);
+    },
+  );
+}

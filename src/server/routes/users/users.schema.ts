@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { ROLES, userSchema } from '../common.schema.ts';
+
+export const managedUserSchema = userSchema.extend({
+  disabled: z.boolean().describe('已停用：不能登录，会话与 API 令牌失效'),
+  lockedUntil: z.string().nullable().describe('因连续输错密码而锁定至此时间'),
+  createdAt: z.string(),
+});
+
+const role = z.enum(ROLES, { error: '角色应为 officer、reviewer、supervisor 或 admin' });
+const id = z.string().min(1).max(100);
+
+export const createUserBody = z.strictObject({
+  username: z
+    .string()
+    .regex(/^\S{2,64}$/u, { error: '用户名应为2至64个字符，不含空格' })
+    .describe('登录用的用户名'),
+  displayName: z.string().trim().min(1).max(100).describe('姓名'),
+  password: z.string().min(8, { error: '密码至少8个字符' }).max(1024),
+  role,
+  agencyId: id.nullable().optional().describe('经办人、审核人必填：所属机关'),
+  regionId: id.nullable().optional().describe('主管部门必填：管辖的行政区划'),
+});
+
+export const updateUserBody = z
+  .strictObject({
+    role: role.optional(),
+    agencyId: id.nullable().optional(),
+    regionId: id.nullable().optional(),
+    disabled: z.boolean().optional().describe('true 停用账户（并结束其会话），false 重新启用'),
+  })
+  .refine((b) => Object.values(b).some((v) => v !== undefined), { error: '请至少指定一项要修改的内容' });
+
+export const userListResponse = z.object({ items: z.array(managedUserSchema) });
