@@ -19,6 +19,7 @@ import { registerApplicationRoutes } from './routes/applications/applications.ro
 import { registerAuthRoutes } from './routes/auth/auth.routes.ts';
 import { registerCheckRoutes } from './routes/check/check.routes.ts';
 import { registerHealthRoutes } from './routes/health/health.routes.ts';
+import { registerLetterRoutes } from './routes/letters/letters.routes.ts';
 import { registerOrganisationRoutes } from './routes/organisation/organisation.routes.ts';
 import { registerPublicRoutes } from './routes/public/public.routes.ts';
 import { registerTokenRoutes } from './routes/tokens/tokens.routes.ts';
@@ -92,6 +93,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(registerOrganisationRoutes, { prefix: '/api' });
   await app.register(registerUserRoutes, { prefix: '/api' });
   await app.register(registerApplicationRoutes, { prefix: '/api' });
+  await app.register(registerLetterRoutes, { prefix: '/api' });
   await app.register(registerPublicRoutes, { prefix: '/api' });
   return app;
 }

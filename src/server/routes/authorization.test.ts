@@ -14,7 +14,10 @@ import {
 } from '../../../test/support/server-factories.ts';
 import { buildServerTestApp, TestClock } from '../../../test/support/server-test-app.ts';
 import { applicationInput, TEST_ACTOR } from '../../../test/support/store-factories.ts';
-import { registerApplication } from '../../store/applications/applications.repository.ts';
+import {
+  applyApplicationEvent,
+  registerApplication,
+} from '../../store/applications/applications.repository.ts';
 import type { StoreDb } from '../../store/dialect.ts';
 import { momentOf } from '../../store/moment.ts';
 import { createApiToken } from '../../store/users/api-tokens.repository.ts';
@@ -245,6 +248,32 @@ const rows: Row[] = [
         method: 'POST',
         url: `/api/agencies/${org.agencyX.id}/applications/${application.id}/events`,
         payload: { event: { type: 'withdrawn', on: '2026-06-30' }, expectedVersion: application.version },
+      };
+    },
+    expect: statuses(HANDLERS, 200),
+  },
+  {
+    route: 'POST /api/agencies/:agencyId/applications/:id/letters',
+    request: async () => {
+      // A withdrawn case: its answer letter needs no free text.
+      const { application } = await newApplication();
+      await db
+        .transaction()
+        .execute((trx) =>
+          applyApplicationEvent(
+            trx,
+            org.agencyX.id,
+            application.id,
+            { type: 'withdrawn', on: '2026-06-30' },
+            application.version,
+            TEST_ACTOR,
+            momentOf(clock.now()),
+          ),
+        );
+      return {
+        method: 'POST',
+        url: `/api/agencies/${org.agencyX.id}/applications/${application.id}/letters`,
+        payload: { kind: 'answer', format: 'html' },
       };
     },
     expect: statuses(HANDLERS, 200),

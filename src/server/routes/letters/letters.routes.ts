@@ -1,0 +1,140 @@
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { AppError, isAppError } from '../../../core/errors.ts';
+import { type Letter, letterFor } from '../../../documents/letters/letter-content.ts';
+import {
+  renderLetterDocx,
+  renderLetterHtml,
+  renderLetterPdf,
+} from '../../../documents/letters/render-letter.ts';
+import { PdfRenderer } from '../../../documents/render/render-pdf.ts';
+import { getApplicant, getApplication } from '../../../store/applications/applications.repository.ts';
+import { appendAudit } from '../../../store/audit/audit.repository.ts';
+import { authorizeAgency } from '../../plugins/agency-access.ts';
+import { actorOf, requireUser } from '../../plugins/auth.ts';
+import { currentMoment } from '../../plugins/clock.ts';
+import { applicationParams } from '../applications/applications.schema.ts';
+import { errorResponses } from '../common.schema.ts';
+import { contentDisposition, letterFileName } from './letter-file.ts';
+import { letterInputFromCase } from './letter-input-from-case.ts';
+import {
+  generateLetterBody,
+  LETTER_MEDIA_TYPES,
+  type LetterFormat,
+  letterFileResponse,
+} from './letters.schema.ts';
+
+/**
+ * One Chromium for the app's lifetime, launched on the first PDF request (most servers never print
+ * one) and closed with the app. A renderer that fails to print is dropped, so that a crashed
+ * browser is replaced on the next request instead of failing every request after it.
+ */
+function lazyPdfRenderer(app: FastifyInstance) {
+  let current: Promise<PdfRenderer> | null = null;
+  const dispose = (renderer: Promise<PdfRenderer>, log: FastifyBaseLogger) =>
+    renderer
+      .then((r) => r.close())
+      .catch((error: unknown) => log.warn({ err: error }, 'closing the PDF renderer failed'));
+  app.addHook('onClose', async () => {
+    const renderer = current;
+    current = null;
+    if (renderer) await dispose(renderer, app.log);
+  });
+  return async (letter: Letter, log: FastifyBaseLogger): Promise<Uint8Array> => {
+    current ??= PdfRenderer.launch().catch((error: unknown) => {
+      current = null;
+      // A missing or broken Chromium is the server's fault, not the caller's: 500, details logged.
+      throw isAppError(error) && error.code === 'INTERNAL'
+        ? error
+        : new AppError('INTERNAL', isAppError(error) ? error.message : String(error));
+    });
+    const renderer = current;
+    try {
+      return await renderLetterPdf(letter, await renderer);
+    } catch (error) {
+      if (current === renderer) {
+        current = null;
+        void dispose(renderer, log);
+      }
+      throw error;
+    }
+  };
+}
+
+/** 告知书 for a case, filled from the case and the officer's free texts. */
+export async function registerLetterRoutes(app: FastifyInstance): Promise<void> {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const printPdf = lazyPdfRenderer(app);
+
+  async function render(letter: Letter, format: LetterFormat, log: FastifyBaseLogger): Promise<Buffer> {
+    switch (format) {
+      case 'docx':
+        return Buffer.from(await renderLetterDocx(letter));
+      case 'pdf':
+        return Buffer.from(await printPdf(letter, log));
+      case 'html':
+        return Buffer.from(renderLetterHtml(letter), 'utf8');
+    }
+  }
+
+  api.post(
+    '/agencies/:agencyId/applications/:id/letters',
+    {
+      bodyLimit: 64 * 1024,
+      schema: {
+        tags: ['applications'],
+        summary: '出具告知书（答复书、补正、延期、收费、征求第三方意见、延迟答复）：DOCX、PDF 或 HTML 文件',
+        description:
+          '案卷记录的内容（申请人、申请内容、收到日期、受理编号、办理结果、各步骤日期、延期后的答复期限、收费金额、第三方名称）均取自案卷；请求体只提供案卷没有的文字（获取方式、理由、补正事项、缴费方式……）。仅办理机关的经办人、审核人可以出具（文书含申请人个人信息）。案卷尚不能出具该文书时返回 409，缺少必填文字时返回 400。',
+        params: applicationParams,
+        body: generateLetterBody,
+        response: { 200: letterFileResponse, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const user = requireUser(request);
+      const { agencyId, id } = request.params;
+      const agency = await authorizeAgency(app.db, user, agencyId, 'personal-data');
+      const [application, applicant] = await Promise.all([
+        getApplication(app.db, agencyId, id),
+        getApplicant(app.db, agencyId, id),
+      ]);
+      if (!application || !applicant) throw new AppError('NOT_FOUND', '申请不存在');
+      const now = currentMoment(app);
+      const body = request.body;
+      const { kind, input } = letterInputFromCase(
+        { application, applicantName: applicant.name, agency },
+        body,
+        now.today,
+      );
+      const letter = letterFor(kind, input);
+      const bytes = await render(letter, body.format, request.log);
+      // Only what identifies the document: the letter itself holds the personal data.
+      await app.db.transaction().execute((trx) =>
+        appendAudit(trx, {
+          at: now.at,
+          actor: actorOf(user),
+          entity: 'application',
+          entityId: id,
+          action: 'letter.generated',
+          before: null,
+          after: { kind, format: body.format, documentNumber: letter.documentNumber, date: input.date },
+        }),
+      );
+      const fileName = letterFileName(letter.documentNumber, kind, body.format);
+      void reply
+        .header('content-type', LETTER_MEDIA_TYPES[body.format])
+        .header(
+          'content-disposition',
+          contentDisposition(fileName, `letter-${kind}-${application.trackingNumber}.${body.format}`),
+        )
+        .header('cache-control', 'no-store')
+        .header('x-content-type-options', 'nosniff');
+      if (body.format === 'html') {
+        // The page needs nothing but its inline stylesheet.
+        void reply.header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'");
+      }
+      return reply.status(200).send(bytes);
+    },
+  );
+}
