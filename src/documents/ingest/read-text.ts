@@ -3,6 +3,13 @@ import { assertLooksLikeText, decodeText } from './decode-text.ts';
 import { INGEST_LIMITS, type SourceDocument, type SourceLine } from './source-document.ts';
 
 const MD_TABLE_SEPARATOR = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/;
+/**
+ * A CommonMark backslash escape: "\" before ASCII punctuation prints that punctuation. Our own
+ * Markdown renderer escapes \ ` * _ < | and a leading # > + = - or "1." this way; without
+ * unescaping, "<http://…>" in a section came back as "\<http://…>".
+ */
+const MD_ESCAPE = /\\([!-/:-@[-`{-~])/g;
+const unescapeMd = (text: string): string => text.replace(MD_ESCAPE, '$1');
 
 /**
  * Plain text and Markdown: one SourceLine per non-empty physical line. A line with tabs is a
@@ -45,11 +52,13 @@ export async function readText(bytes: Uint8Array, format: 'txt' | 'md' = 'txt'):
       cells = raw
         .trim()
         .slice(1, -1)
-        .split('|')
-        .map((c) => c.trim());
+        // An escaped "\|" is text inside a cell, not a cell border.
+        .split(/(?<!\\)\|/)
+        .map((c) => unescapeMd(c.trim()));
       inTable = true;
     } else {
-      cells = [raw.trim()];
+      // Bold marks are already gone, so an escaped "\*\*" comes back as "**" text.
+      cells = [format === 'md' ? unescapeMd(raw.trim()) : raw.trim()];
     }
     if (inTable && !previousWasTable) tableIndex += 1;
     previousWasTable = inTable;

@@ -8,6 +8,21 @@ function text(line: SourceLine): string {
     .trim();
 }
 
+/** Last characters of an agency's name: 局, 委员会, 办公室, 人民政府, 服务中心, 街道办事处, ）… */
+const AGENCY_END = /[局委办室厅府院会心所站处队部署行社馆镇乡道司科组)）]$/;
+
+/**
+ * True when `t`, the line above the title lines found so far, is the first part of an agency name
+ * that wrapped: the title is printed agency / "2023年…报告" and the agency line is cut mid-name (our
+ * PDF prints a 22 pt title, about 20 characters a line). The cut line does not end like a name
+ * and is at least as long as its rest. Without this, "新疆维吾尔自治区…人力资源" / "和社会保障局" /
+ * "2023年…报告" was read as agency "和社会保障局".
+ */
+function cutAgency(t: string, lines: readonly SourceLine[]): boolean {
+  const rest = lines.length === 2 ? text(lines[0]!) : '';
+  return rest !== '' && !/\d{4}\s*年/.test(rest) && !AGENCY_END.test(t) && t.length >= rest.length;
+}
+
 /** The title: the line that ends in "报告" (not a citation of the format notice), with the short lines before it that a layout wrapped. */
 export function findTitle(head: readonly SourceLine[]): { title: string; lines: SourceLine[] } {
   const isTitleEnd = (t: string) =>
@@ -25,7 +40,7 @@ export function findTitle(head: readonly SourceLine[]): { title: string; lines: 
     const joined = lines.map(text).join('');
     // Prepend wrapped parts while the title is not yet complete (agency and year come first).
     if (
-      /^.{2,}\d{4}\s*年/.test(joined.replace(/\s+/g, '')) ||
+      (/^.{2,}\d{4}\s*年/.test(joined.replace(/\s+/g, '')) && !cutAgency(t, lines)) ||
       t.length === 0 ||
       t.length > 40 ||
       /[，。；：:]/.test(t)
