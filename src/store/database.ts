@@ -110,6 +110,35 @@ export interface AuditLogTable {
   hash: string;
 }
 
+export type AnnualReportStatus = 'draft' | 'submitted' | 'approved' | 'published';
+
+/** One version of an agency's annual report (migration 016). */
+export interface AnnualReportsTable {
+  id: string;
+  agency_id: string;
+  year: number;
+  /** 1, 2, …: a correction of a published report is the next version. */
+  version: number;
+  status: AnnualReportStatus;
+  origin: 'assembled' | 'imported';
+  /** The whole `gongkai-report/1` JSON. */
+  report_json: string;
+  /** `{ table2, table3, table4 }` of the same report, for regional totals. */
+  numbers_json: string;
+  error_count: number;
+  warning_count: number;
+  published_on: string | null;
+  correction_reason: string | null;
+  source_file_name: string | null;
+  /** SHA-256 (hex) of the imported file's bytes; unique, so a re-import is recognised. */
+  source_sha256: string | null;
+  created_by: string | null;
+  /** Counts saves of this row (optimistic concurrency, like applications.version). */
+  revision: number;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   regions: RegionsTable;
   agencies: AgenciesTable;
@@ -120,4 +149,5 @@ export interface Database {
   applications: ApplicationsTable;
   applicants: ApplicantsTable;
   audit_log: AuditLogTable;
+  annual_reports: AnnualReportsTable;
 }

@@ -5,6 +5,7 @@ import { MIGRATIONS, migrateAllDown, migrateToLatest } from './migrate.ts';
 
 const TABLES = [
   'agencies',
+  'annual_reports',
   'api_tokens',
   'applicants',
   'applications',

@@ -11,6 +11,7 @@ import * as m007 from './2026-11-22-007-applications.ts';
 import * as m008 from './2026-11-22-008-applicants.ts';
 import * as m009 from './2026-11-22-009-audit-log.ts';
 import * as m010 from './2026-11-22-010-audit-log-append-only.ts';
+import * as m016 from './2026-11-22-016-annual-reports.ts';
 
 /**
  * Every migration, by name. Imported statically (no folder scanning) so that the list is the same
@@ -28,6 +29,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-22-008-applicants': m008,
   '2026-11-22-009-audit-log': m009,
   '2026-11-22-010-audit-log-append-only': m010,
+  '2026-11-22-016-annual-reports': m016,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: the migrator works on any schema, like the migrations.
