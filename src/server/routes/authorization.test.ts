@@ -295,6 +295,19 @@ const rows: Row[] = [
     },
     expect: statuses(EVERYONE, 200),
   },
+  {
+    route: 'POST /api/public/agencies/:agencyId/applications',
+    request: async () => ({
+      method: 'POST',
+      url: `/api/public/agencies/${org.agencyX.id}/applications`,
+      payload: {
+        applicantType: 'naturalPerson',
+        applicant: { name: '网上申请人', phone: '13800000000' },
+        description: '某项目的环境影响评价批复文件',
+      },
+    }),
+    expect: statuses(EVERYONE, 201),
+  },
 ];
 
 beforeAll(async () => {

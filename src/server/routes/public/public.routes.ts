@@ -2,11 +2,24 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../../../core/errors.ts';
-import { findApplicationByFollowUp } from '../../../store/applications/applications.repository.ts';
+import {
+  findApplicationByFollowUp,
+  registerApplication,
+} from '../../../store/applications/applications.repository.ts';
+import { getAgency } from '../../../store/organisation/organisation.repository.ts';
 import { currentMoment } from '../../plugins/clock.ts';
 import { presentTracking } from '../../presenters/application.presenter.ts';
 import { errorResponses } from '../common.schema.ts';
-import { trackBody, trackResponse } from './public.schema.ts';
+import {
+  publicAgencyParams,
+  publicApplyBody,
+  publicApplyResponse,
+  trackBody,
+  trackResponse,
+} from './public.schema.ts';
+
+/** Who the audit log names for an application the applicant made online. */
+const ONLINE_APPLICANT = { userId: null, label: '申请人（网上申请）' };
 
 /** One answer for an unknown agency, an unknown number and a wrong code: nothing to tell them apart. */
 export const TRACK_NOT_FOUND = '未找到该申请：请核对机关、受理编号和查询码';
@@ -42,6 +55,51 @@ export async function registerPublicRoutes(app: FastifyInstance): Promise<void> 
       }
       void reply.header('cache-control', 'no-store');
       return presentTracking(application, currentMoment(app).today);
+    },
+  );
+
+  api.post(
+    '/public/agencies/:agencyId/applications',
+    {
+      config: { csrf: false },
+      bodyLimit: 32 * 1024,
+      schema: {
+        tags: ['public'],
+        summary: '网上提交政府信息公开申请（无需登录）：返回受理编号和查询码（只显示一次）',
+        params: publicAgencyParams,
+        body: publicApplyBody,
+        response: { 201: publicApplyResponse, ...errorResponses(400, 404) },
+      },
+    },
+    async (request, reply) => {
+      const { agencyId } = request.params;
+      const agency = await getAgency(app.db, agencyId);
+      if (!agency) throw new AppError('NOT_FOUND', '机关不存在');
+      const now = currentMoment(app);
+      // Submitted through the system: submission and confirmation are the same day (art. 31).
+      const { application, followUpCode } = await app.db.transaction().execute((trx) =>
+        registerApplication(
+          trx,
+          {
+            ...request.body,
+            applicant: { ...request.body.applicant, email: request.body.applicant.email || null },
+            agencyId,
+            channel: 'online',
+            submittedOn: now.today,
+            confirmedOn: now.today,
+          },
+          ONLINE_APPLICANT,
+          now,
+        ),
+      );
+      void reply.header('cache-control', 'no-store');
+      return reply.status(201).send({
+        agencyName: agency.name,
+        trackingNumber: application.trackingNumber,
+        followUpCode,
+        receivedOn: application.receivedOn,
+        answerDueOn: application.answerDueOn,
+      });
     },
   );
 }

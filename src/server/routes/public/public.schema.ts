@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { APPLICANT_TYPES } from '../../../core/applications/application.ts';
 
 export const trackBody = z.strictObject({
   agencyId: z.string().min(1).max(100).describe('受理申请的机关（见 GET /api/agencies）'),
@@ -16,4 +17,44 @@ export const trackResponse = z.object({
   concludedOn: z.string().nullable(),
   outcomeLabel: z.string().nullable(),
   steps: z.array(z.object({ date: z.string(), label: z.string() })).describe('办理步骤（不含任何个人信息）'),
+});
+
+const contact = (max: number) => z.string().trim().max(max).nullable().optional();
+
+/**
+ * 条例第二十九条 for an application made online by the applicant: who applies (name, identity,
+ * contact) and a description of the information. At least one way to reach the applicant.
+ */
+export const publicApplyBody = z
+  .strictObject({
+    applicantType: z.enum(APPLICANT_TYPES, { error: '请选择申请人类型' }),
+    applicant: z.strictObject({
+      name: z.string().trim().min(1, { error: '请填写申请人姓名或名称' }).max(200),
+      idNumber: contact(40).describe('身份证件号码或统一社会信用代码'),
+      phone: contact(40),
+      email: z
+        .union([z.literal(''), z.email({ error: '电子邮箱格式不正确' })])
+        .nullable()
+        .optional(),
+      address: contact(500),
+    }),
+    description: z
+      .string()
+      .trim()
+      .min(1, { error: '请填写所需政府信息的名称、文号或便于查询的其他特征性描述' })
+      .max(10_000, { error: '内容描述过长（最多10000字）' }),
+  })
+  .refine((b) => Boolean(b.applicant.phone || b.applicant.email || b.applicant.address), {
+    error: '请至少填写一种联系方式（电话、电子邮箱或通信地址）',
+    path: ['applicant', 'phone'],
+  });
+
+export const publicAgencyParams = z.object({ agencyId: z.string().min(1).max(100) });
+
+export const publicApplyResponse = z.object({
+  agencyName: z.string(),
+  trackingNumber: z.string().describe('受理编号'),
+  followUpCode: z.string().describe('查询码：只显示这一次，请妥善保存'),
+  receivedOn: z.string().describe('收到申请之日（互联网渠道：提交并确认之日）'),
+  answerDueOn: z.string().nullable().describe('答复期限'),
 });
