@@ -15,6 +15,7 @@ import { registerClock } from './plugins/clock.ts';
 import { registerErrorHandling } from './plugins/error-handling.ts';
 import { registerJsonHardening } from './plugins/json-hardening.ts';
 import { registerChineseValidation } from './plugins/validation.ts';
+import { registerWeb } from './plugins/web.ts';
 import { registerApplicationRoutes } from './routes/applications/applications.routes.ts';
 import { registerAuthRoutes } from './routes/auth/auth.routes.ts';
 import { registerCheckRoutes } from './routes/check/check.routes.ts';
@@ -33,6 +34,8 @@ export interface AppOptions {
   database?: OpenedDatabase;
   /** The clock routes read "now" from (default `new Date()`); tests fix the date with it. */
   now?: () => Date;
+  /** The built web application (default dist/web); tests point it elsewhere. */
+  webRoot?: string;
 }
 
 declare module 'fastify' {
@@ -95,5 +98,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(registerApplicationRoutes, { prefix: '/api' });
   await app.register(registerLetterRoutes, { prefix: '/api' });
   await app.register(registerPublicRoutes, { prefix: '/api' });
+  await registerWeb(app, options.webRoot);
   return app;
 }

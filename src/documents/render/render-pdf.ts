@@ -16,7 +16,7 @@ const DEFAULT_CHROMIUM = '/usr/bin/chromium';
 const NO_CHROMIUM =
   'PDF 输出需要 Chromium：请安装 chromium（Debian：apt-get install chromium），或用环境变量 GONGKAI_CHROMIUM 指定路径';
 
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',

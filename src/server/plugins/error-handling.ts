@@ -55,9 +55,4 @@ export function registerErrorHandling(app: FastifyInstance): void {
       body = { code: 'INTERNAL', message: '服务器内部错误，请稍后重试' };
     void reply.status(status).send(body);
   });
-  app.setNotFoundHandler((request, reply) => {
-    void reply
-      .status(404)
-      .send({ code: 'NOT_FOUND', message: `没有这个地址：${request.method} ${request.url.split('?')[0]}` });
-  });
 }

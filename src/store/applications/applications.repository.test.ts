@@ -257,6 +257,14 @@ describeEachDialect('applications repository', (t) => {
 
     const page = await listApplications(t.db, agency.id, {}, { limit: 2, offset: 2 });
     expect(page).toMatchObject({ total: 3, items: [{ receivedOn: '2025-11-03' }] });
+
+    // By deadline: open ones soonest first (due 2025-12-01, then 2026-06-03), the concluded one last.
+    const byDue = await listApplications(t.db, agency.id, {}, { order: 'due' });
+    expect(byDue.items.map((i) => [i.receivedOn, i.status === 'concluded'])).toEqual([
+      ['2025-11-03', false],
+      ['2026-05-06', false],
+      ['2026-01-05', true],
+    ]);
   });
 
   if (t.dialect === 'postgres') {

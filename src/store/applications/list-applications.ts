@@ -19,6 +19,8 @@ export interface Page {
   /** 1–200, default 50. */
   limit?: number;
   offset?: number;
+  /** 'received' (default): latest receipt first; 'due': open ones by answer deadline, soonest first. */
+  order?: 'received' | 'due';
 }
 
 export interface ApplicationList {
@@ -30,7 +32,7 @@ export interface ApplicationList {
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
- * One page of an agency's applications, latest receipt first. The applicant appears only as a
+ * One page of an agency's applications, latest receipt first (or by deadline: `order: 'due'`). The applicant appears only as a
  * masked name, computed in SQL: the full name, ID number, phone and address never leave the
  * database on this path.
  */
@@ -81,6 +83,12 @@ export async function listApplications(
       sql<string>`substr(applicants.name, 1, 1)`.as('name_first'),
       sql<number>`length(applicants.name)`.as('name_length'),
     ])
+    .$if(page.order === 'due', (qb) =>
+      qb
+        .orderBy(sql`case when applications.status = 'concluded' then 1 else 0 end`)
+        .orderBy(sql`case when applications.answer_due_on is null then 1 else 0 end`)
+        .orderBy('applications.answer_due_on', 'asc'),
+    )
     .orderBy('applications.received_on', 'desc')
     .orderBy('applications.tracking_number', 'desc')
     .limit(limit)

@@ -86,7 +86,7 @@ export async function registerApplicationRoutes(app: FastifyInstance): Promise<v
       const user = requireUser(request);
       const { agencyId } = request.params;
       await authorizeAgency(app.db, user, agencyId, 'read');
-      const { limit, offset, status, dueBefore, year, q } = request.query;
+      const { limit, offset, sort, status, dueBefore, year, q } = request.query;
       const today = currentMoment(app).today;
       const list = await listApplications(
         app.db,
@@ -97,7 +97,7 @@ export async function registerApplicationRoutes(app: FastifyInstance): Promise<v
           ...(year !== undefined ? { year } : {}),
           ...(q !== undefined ? { q } : {}),
         },
-        { limit, offset },
+        { limit, offset, order: sort },
       );
       return {
         items: list.items.map((s) => presentApplicationSummary(s, today)),

@@ -46,6 +46,10 @@ export const listApplicationsQuery = z.object({
   dueBefore: isoDateSchema.optional().describe('未办结且答复期限早于该日（填今天即为已逾期）'),
   year: z.coerce.number().int().min(1990).max(2100).optional().describe('收到申请的年度'),
   q: z.string().max(100).optional().describe('在受理编号和内容描述中查找'),
+  sort: z
+    .enum(['received', 'due'], { error: '排序应为 received 或 due' })
+    .default('received')
+    .describe('received：最近收到的在前；due：未办结的按答复期限从近到远，办结的在后'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
 });

@@ -1,0 +1,81 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../app.ts';
+import { loadConfig } from '../config.ts';
+
+const config = loadConfig({ DATABASE_URL: 'sqlite::memory:', LOG_LEVEL: 'silent' });
+const html = { accept: 'text/html,application/xhtml+xml' };
+const dirs: string[] = [];
+
+function webRoot(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'gongkai-webroot-'));
+  dirs.push(dir);
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), content);
+  }
+  return `${dir}/`;
+}
+
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the web application at /', () => {
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    const root = webRoot({ 'index.html': '<p>单页应用</p>', 'assets/app-1a2b.js': 'console.log(1)' });
+    app = await buildApp({ config, webRoot: root });
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('serves index.html at / and for every page address, never cached', async () => {
+    for (const url of ['/', '/apply', '/workspace/applications/abc?agency=x']) {
+      const res = await app.inject({ url, headers: html });
+      expect({ url, status: res.statusCode, body: res.body }).toEqual({
+        url,
+        status: 200,
+        body: '<p>单页应用</p>',
+      });
+      expect(res.headers['cache-control']).toBe('no-cache');
+    }
+  });
+
+  it('serves hashed assets cached for a year', async () => {
+    const res = await app.inject({ url: '/assets/app-1a2b.js' });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toBe('console.log(1)');
+    expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+  });
+
+  it('keeps JSON 404s for the API and for missing files', async () => {
+    const api = await app.inject({ url: '/api/nothing-here', headers: html });
+    expect(api.statusCode).toBe(404);
+    expect(api.json()).toEqual({ code: 'NOT_FOUND', message: '没有这个地址：GET /api/nothing-here' });
+    const file = await app.inject({ url: '/assets/missing.js', headers: html });
+    expect(file.statusCode).toBe(404);
+    expect(file.json().code).toBe('NOT_FOUND');
+    const post = await app.inject({ method: 'POST', url: '/apply', headers: html, payload: {} });
+    expect(post.statusCode).toBe(404);
+  });
+});
+
+describe('without a build', () => {
+  it('says how to build the pages instead of a blank page, and the API still answers', async () => {
+    const app = await buildApp({ config, webRoot: webRoot({}) });
+    try {
+      const page = await app.inject({ url: '/track', headers: html });
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain('网页尚未构建');
+      expect(page.body).toContain('npm run build:web');
+      expect((await app.inject({ url: '/api/health' })).statusCode).toBe(200);
+    } finally {
+      await app.close();
+    }
+  });
+});

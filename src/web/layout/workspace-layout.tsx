@@ -1,0 +1,77 @@
+import { Button, Layout, Menu, Result, Space, Spin, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { ApiError, api, loginPathFor, messageOf, rememberCsrfToken } from '../api/client.ts';
+import type { Session } from '../api/types.ts';
+import { ROLE_LABELS, SessionContext } from './session.tsx';
+
+/** The officers' frame: signed in or sent to the login page (and back), menu, user, logout. */
+export function WorkspaceLayout() {
+  const [session, setSession] = useState<Session | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const navigate = useNavigate();
+  const location = useLocation();
+
+  useEffect(() => {
+    api
+      .get<Session>('/session', { allowUnauthenticated: true })
+      .then((s) => {
+        rememberCsrfToken(s.csrfToken);
+        setSession(s);
+      })
+      .catch((error: unknown) => {
+        if (error instanceof ApiError && error.status === 401) {
+          navigate(loginPathFor(window.location), { replace: true });
+        } else {
+          setFailure(messageOf(error));
+        }
+      });
+  }, [navigate]);
+
+  if (failure) return <Result status="error" title="无法打开工作台" subTitle={failure} />;
+  if (!session) return <Spin fullscreen description="正在加载……" />;
+
+  const logout = async () => {
+    await api.post('/auth/logout').catch(() => undefined);
+    rememberCsrfToken(null);
+    navigate('/login', { replace: true });
+  };
+
+  const selected =
+    location.pathname.startsWith('/workspace/applications') || location.pathname === '/workspace'
+      ? '/workspace'
+      : location.pathname;
+  return (
+    <SessionContext.Provider value={session}>
+      <Layout style={{ minHeight: '100vh' }}>
+        <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24, paddingInline: 16 }}>
+          <Link
+            to="/workspace"
+            style={{ color: '#fff', fontSize: 18, fontWeight: 600, whiteSpace: 'nowrap' }}
+          >
+            政府信息公开 · 工作台
+          </Link>
+          <Menu
+            theme="dark"
+            mode="horizontal"
+            selectedKeys={[selected]}
+            style={{ flex: 1, minWidth: 0 }}
+            items={[{ key: '/workspace', label: <Link to="/workspace">依申请公开</Link> }]}
+            aria-label="工作台导航"
+          />
+          <Space>
+            <Typography.Text style={{ color: '#fff' }}>
+              {session.user.displayName}（{ROLE_LABELS[session.user.role]}）
+            </Typography.Text>
+            <Button size="small" onClick={logout}>
+              退出
+            </Button>
+          </Space>
+        </Layout.Header>
+        <Layout.Content style={{ padding: 16 }}>
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+    </SessionContext.Provider>
+  );
+}

@@ -1,0 +1,15 @@
+import { Tag } from 'antd';
+
+/** The due date with the flag an officer looks for: red when overdue, orange within 7 days. */
+export function DueTag(props: {
+  due: string | null;
+  overdue: boolean;
+  dueThisWeek: boolean;
+  concluded: boolean;
+}) {
+  if (props.concluded) return <span>{props.due ?? '—'}</span>;
+  if (props.due === null) return <Tag>暂停计算</Tag>;
+  if (props.overdue) return <Tag color="red">{props.due} 已逾期</Tag>;
+  if (props.dueThisWeek) return <Tag color="orange">{props.due} 即将到期</Tag>;
+  return <span>{props.due}</span>;
+}

@@ -1,0 +1,186 @@
+import { Alert, Card, Col, Input, Row, Select, Space, Statistic, Table, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { api, messageOf } from '../../api/client.ts';
+import type { Agency, ApplicationList, ApplicationSummary } from '../../api/types.ts';
+import { useSession } from '../../layout/session.tsx';
+import { DueTag } from './due-tag.tsx';
+
+const STATUS_FILTERS = [
+  { value: '', label: '全部' },
+  { value: 'received', label: '办理中' },
+  { value: 'awaiting-correction', label: '等待补正' },
+  { value: 'consulting', label: '征求意见中' },
+  { value: 'awaiting-fee', label: '等待缴费' },
+  { value: 'concluded', label: '已办结' },
+];
+
+interface Summary {
+  today: string;
+  open: number;
+  overdue: number;
+  dueThisWeek: number;
+}
+
+/** The inbox: an agency's applications, open ones by deadline, overdue and due-soon flagged. */
+export function InboxPage() {
+  const session = useSession();
+  const [agencies, setAgencies] = useState<Agency[]>([]);
+  const [agencyId, setAgencyId] = useState<string | null>(session.user.agencyId);
+  const [status, setStatus] = useState('');
+  const [q, setQ] = useState('');
+  const [page, setPage] = useState(1);
+  const [list, setList] = useState<ApplicationList | null>(null);
+  const [summary, setSummary] = useState<Summary | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+
+  useEffect(() => {
+    if (session.user.agencyId) return;
+    const query = session.user.regionId ? `?regionId=${encodeURIComponent(session.user.regionId)}` : '';
+    api
+      .get<{ items: Agency[] }>(`/agencies${query}`)
+      .then((r) => {
+        setAgencies(r.items);
+        setAgencyId((current) => current ?? r.items[0]?.id ?? null);
+      })
+      .catch((e: unknown) => setFailure(messageOf(e)));
+  }, [session.user.agencyId, session.user.regionId]);
+
+  const load = useCallback(async () => {
+    if (!agencyId) return;
+    setLoading(true);
+    setFailure(null);
+    const params = new URLSearchParams({ sort: 'due', limit: '20', offset: String((page - 1) * 20) });
+    if (status) params.set('status', status);
+    if (q.trim()) params.set('q', q.trim());
+    const base = `/agencies/${encodeURIComponent(agencyId)}`;
+    try {
+      const [l, s] = await Promise.all([
+        api.get<ApplicationList>(`${base}/applications?${params}`),
+        api.get<Summary>(`${base}/deadlines/summary`),
+      ]);
+      setList(l);
+      setSummary(s);
+    } catch (e) {
+      setFailure(messageOf(e));
+    } finally {
+      setLoading(false);
+    }
+  }, [agencyId, page, status, q]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        依申请公开 · 待办
+      </Typography.Title>
+      {failure && <Alert type="error" showIcon title={failure} role="alert" />}
+      {summary && (
+        <Row gutter={16}>
+          <Col span={8}>
+            <Card size="small">
+              <Statistic title="未办结" value={summary.open} />
+            </Card>
+          </Col>
+          <Col span={8}>
+            <Card size="small">
+              <Statistic
+                title="已逾期"
+                value={summary.overdue}
+                valueStyle={{ color: summary.overdue ? '#cf1322' : undefined }}
+              />
+            </Card>
+          </Col>
+          <Col span={8}>
+            <Card size="small">
+              <Statistic
+                title="7日内到期"
+                value={summary.dueThisWeek}
+                valueStyle={{ color: summary.dueThisWeek ? '#d46b08' : undefined }}
+              />
+            </Card>
+          </Col>
+        </Row>
+      )}
+      <Space wrap>
+        {!session.user.agencyId && (
+          <Select
+            aria-label="机关"
+            style={{ minWidth: 240 }}
+            value={agencyId}
+            onChange={(v) => {
+              setAgencyId(v);
+              setPage(1);
+            }}
+            options={agencies.map((a) => ({ value: a.id, label: a.name }))}
+            showSearch
+            optionFilterProp="label"
+          />
+        )}
+        <Select
+          aria-label="办理状态"
+          style={{ width: 140 }}
+          value={status}
+          onChange={(v) => {
+            setStatus(v);
+            setPage(1);
+          }}
+          options={STATUS_FILTERS}
+        />
+        <Input.Search
+          aria-label="查找"
+          placeholder="受理编号或内容"
+          allowClear
+          onSearch={(v) => {
+            setQ(v);
+            setPage(1);
+          }}
+          style={{ width: 260 }}
+        />
+      </Space>
+      <Table<ApplicationSummary>
+        rowKey="id"
+        loading={loading}
+        dataSource={list?.items ?? []}
+        size="middle"
+        pagination={{
+          current: page,
+          pageSize: 20,
+          total: list?.total ?? 0,
+          onChange: setPage,
+          showSizeChanger: false,
+        }}
+        rowClassName={(r) => (r.overdue ? 'row-overdue' : '')}
+        columns={[
+          {
+            title: '受理编号',
+            dataIndex: 'trackingNumber',
+            render: (v: string, r) => (
+              <Link to={`/workspace/applications/${r.id}?agency=${agencyId}`}>{v}</Link>
+            ),
+          },
+          { title: '收到日期', dataIndex: 'receivedOn' },
+          { title: '申请人', dataIndex: 'applicantNameMasked' },
+          { title: '申请内容', dataIndex: 'description', ellipsis: true },
+          { title: '状态', dataIndex: 'statusLabel' },
+          {
+            title: '答复期限',
+            dataIndex: 'answerDueOn',
+            render: (_: unknown, r) => (
+              <DueTag
+                due={r.answerDueOn}
+                overdue={r.overdue}
+                dueThisWeek={r.dueThisWeek}
+                concluded={r.status === 'concluded'}
+              />
+            ),
+          },
+        ]}
+      />
+    </Space>
+  );
+}

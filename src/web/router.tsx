@@ -1,0 +1,33 @@
+import { createBrowserRouter } from 'react-router-dom';
+import { ErrorPage } from './layout/error-page.tsx';
+import { PublicLayout } from './layout/public-layout.tsx';
+import { WorkspaceLayout } from './layout/workspace-layout.tsx';
+import { LoginPage } from './pages/login.tsx';
+import { ApplyPage } from './pages/public/apply.tsx';
+import { HomePage } from './pages/public/home.tsx';
+import { TrackPage } from './pages/public/track.tsx';
+import { CasePage } from './pages/workspace/case.tsx';
+import { InboxPage } from './pages/workspace/inbox.tsx';
+
+export const router = createBrowserRouter([
+  {
+    element: <PublicLayout />,
+    errorElement: <ErrorPage />,
+    children: [
+      { path: '/', element: <HomePage /> },
+      { path: '/apply', element: <ApplyPage /> },
+      { path: '/track', element: <TrackPage /> },
+      { path: '/login', element: <LoginPage /> },
+    ],
+  },
+  {
+    path: '/workspace',
+    element: <WorkspaceLayout />,
+    errorElement: <ErrorPage />,
+    children: [
+      { index: true, element: <InboxPage /> },
+      { path: 'applications/:id', element: <CasePage /> },
+    ],
+  },
+  { path: '*', element: <ErrorPage notFound /> },
+]);

@@ -1,0 +1,89 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { User } from '../../src/store/users/users.repository.ts';
+import {
+  browserMissing,
+  browserSuiteTitle,
+  launchBrowser,
+  newPage,
+  startWebServer,
+  type WebServer,
+} from '../support/browser.ts';
+import {
+  createTestOrganisation,
+  createTestUser,
+  registrationBody,
+  signIn,
+  TEST_APPLICANT,
+  TEST_PASSWORD,
+  type TestOrganisation,
+} from '../support/server-factories.ts';
+import { TestClock } from '../support/server-test-app.ts';
+
+const clock = new TestClock('2025-03-03');
+let server: WebServer;
+let browser: Browser;
+let org: TestOrganisation;
+let officer: User;
+const ids: string[] = [];
+
+describe.skipIf(browserMissing)(browserSuiteTitle('officer workspace in a browser'), () => {
+  beforeAll(async () => {
+    server = await startWebServer({ now: clock.now });
+    org = await createTestOrganisation(server.app.db);
+    officer = await createTestUser(server.app.db, 'officer', { agencyId: org.agencyX.id });
+    for (const submittedOn of ['2025-03-03', '2025-04-01']) {
+      clock.set(submittedOn);
+      const headers = await signIn(server.app, officer.username);
+      const res = await server.app.inject({
+        method: 'POST',
+        url: `/api/agencies/${org.agencyX.id}/applications`,
+        headers,
+        payload: registrationBody({ submittedOn }),
+      });
+      expect(res.statusCode).toBe(201);
+      ids.push(res.json().application.id);
+    }
+    clock.set('2025-04-08');
+    browser = await launchBrowser();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('sends a signed-out officer to the login page and back to the case, then shows the inbox by deadline', async () => {
+    const { page, scriptErrors } = await newPage(browser);
+    const caseUrl = `/workspace/applications/${ids[0]}?agency=${org.agencyX.id}`;
+    await page.goto(`${server.url}${caseUrl}`);
+    await page.waitForURL(/\/login\?next=/);
+    await page.getByLabel('用户名').fill(officer.username);
+    await page.getByLabel('密码').fill('not-the-password');
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page
+      .getByRole('alert')
+      .getByText(/用户名或密码/)
+      .waitFor();
+    await page.getByLabel('密码').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.waitForURL((url) => `${url.pathname}${url.search}` === caseUrl);
+    await page.getByRole('heading', { name: '申请 2025-0001' }).waitFor();
+    // The due date and how it was computed; no personal data on the case page.
+    await page.getByText('自收到申请之日（2025年3月3日）的次日起算第20个工作日').waitFor();
+    const text = await page.locator('main, body').first().innerText();
+    for (const personal of [TEST_APPLICANT.name, TEST_APPLICANT.phone, TEST_APPLICANT.idNumber]) {
+      expect(text).not.toContain(personal);
+    }
+
+    await page.getByRole('link', { name: '← 返回待办' }).click();
+    const rows = page.locator('.ant-table-tbody tr');
+    await rows.first().getByText('2025-0001').waitFor();
+    // 2025-0001 was due 2025-03-31: overdue on 8 April, listed first; 2025-0002 is not flagged.
+    await expect.poll(() => rows.nth(0).innerText()).toContain('已逾期');
+    expect(await rows.nth(1).innerText()).toContain('2025-0002');
+    expect(await rows.nth(1).innerText()).not.toMatch(/已逾期|即将到期/);
+    expect(await rows.nth(0).innerText()).toContain('欧**');
+    await expect.poll(() => page.locator('.ant-statistic').nth(1).innerText()).toMatch(/已逾期\s*1/);
+    expect(scriptErrors).toEqual([]);
+  }, 60_000);
+});

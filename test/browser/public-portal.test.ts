@@ -1,0 +1,100 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  browserMissing,
+  browserSuiteTitle,
+  launchBrowser,
+  newPage,
+  startWebServer,
+  type WebServer,
+} from '../support/browser.ts';
+import { createTestOrganisation, type TestOrganisation } from '../support/server-factories.ts';
+import { TestClock } from '../support/server-test-app.ts';
+
+const clock = new TestClock('2025-03-03');
+let server: WebServer;
+let browser: Browser;
+let org: TestOrganisation;
+
+const countApplications = async () =>
+  Number(
+    (
+      await server.app.db
+        .selectFrom('applications')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+
+describe.skipIf(browserMissing)(browserSuiteTitle('public portal in a browser'), () => {
+  beforeAll(async () => {
+    server = await startWebServer({ now: clock.now });
+    org = await createTestOrganisation(server.app.db);
+    browser = await launchBrowser();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('applies online, shows field messages, then follows the case with the tracking number and code', async () => {
+    const { page, scriptErrors } = await newPage(browser);
+    await page.goto(`${server.url}/`);
+    await page.getByRole('link', { name: /在线提交申请/ }).click();
+    await expect.poll(() => page.url()).toContain('/apply');
+
+    // Empty form: every required field says what is missing, next to it; nothing is sent.
+    await page.getByRole('button', { name: '提交申请' }).click();
+    await page.getByText('请选择受理机关').waitFor();
+    await page.getByText('请填写申请人姓名或名称').waitFor();
+    await page.getByText('请填写所需政府信息的描述').waitFor();
+    expect(await countApplications()).toBe(0);
+
+    await page.getByLabel('受理机关').click();
+    await page.locator('.ant-select-item-option', { hasText: org.agencyX.name }).click();
+    await page.getByLabel('申请人姓名或名称').fill('赵六');
+    await page.getByLabel(/所需政府信息的名称/).fill('2024年本市老旧小区改造项目清单');
+    // No contact: the server refuses and its message appears next to the phone field.
+    await page.getByRole('button', { name: '提交申请' }).click();
+    await page.getByText('请至少填写一种联系方式（电话、电子邮箱或通信地址）').waitFor();
+    expect(await countApplications()).toBe(0);
+
+    await page.getByLabel('联系电话').fill('13900000000');
+    // A double click sends one application.
+    await page.getByRole('button', { name: '提交申请' }).dblclick();
+    const trackingNumber = (await page.getByTestId('tracking-number').innerText()).trim();
+    const code = (await page.getByTestId('follow-up-code').innerText()).trim();
+    expect(trackingNumber).toBe('2025-0001');
+    expect(await countApplications()).toBe(1);
+    await page.getByText('2025-03-31').waitFor();
+
+    await page.getByRole('button', { name: '查询办理进度' }).click();
+    await page.getByLabel('查询码').fill('WRONG-CODE');
+    await page.getByRole('button', { name: /查\s*询/ }).click();
+    await page.getByText('未找到该申请：请核对机关、受理编号和查询码').waitFor();
+
+    await page.getByLabel('查询码').fill(code);
+    await page.getByRole('button', { name: /查\s*询/ }).click();
+    const result = page.getByRole('region', { name: '办理情况' });
+    await result.getByText('办理中').waitFor();
+    await result.getByText('2025-03-31').waitFor();
+    expect(await result.innerText()).not.toContain('赵六');
+    expect(scriptErrors).toEqual([]);
+  }, 60_000);
+
+  it('fits a phone screen without sideways scrolling', async () => {
+    const { page, scriptErrors } = await newPage(browser, { width: 390, height: 844 });
+    await page.goto(`${server.url}/apply`);
+    await page.getByRole('button', { name: '提交申请' }).waitFor();
+    // Runs in the page, where document and window exist (the test's own types are Node's).
+    const overflow = await page.evaluate('document.documentElement.scrollWidth - window.innerWidth');
+    expect(Number(overflow)).toBeLessThanOrEqual(0);
+    expect(scriptErrors).toEqual([]);
+  });
+
+  it('answers an unknown address with a readable page, not a blank one', async () => {
+    const { page } = await newPage(browser);
+    await page.goto(`${server.url}/no/such/page`);
+    await page.getByText('页面不存在').waitFor();
+  });
+});

@@ -1,0 +1,79 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../../src/documents/render/render-pdf.ts';
+import { buildApp } from '../../src/server/app.ts';
+import { loadConfig } from '../../src/server/config.ts';
+import { REPO_ROOT } from './run-cli.ts';
+
+export const CHROMIUM = process.env.GONGKAI_CHROMIUM || '/usr/bin/chromium';
+
+/** Browser tests need Chromium; outside CI they are skipped (and say so) without it, never in CI. */
+export const browserMissing = !existsSync(CHROMIUM) && process.env.CI !== 'true';
+
+export function browserSuiteTitle(name: string): string {
+  return browserMissing
+    ? `${name} — SKIPPED: no Chromium at ${CHROMIUM} (apt-get install chromium; never skipped when CI=true)`
+    : name;
+}
+
+/** Builds dist/web when a source changed since the last build (what `npm start` does). */
+export function buildWebIfStale(): void {
+  const r = spawnSync(process.execPath, [join(REPO_ROOT, 'bin/build-web.js'), '--if-stale'], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(`web build failed:\n${r.stdout}\n${r.stderr}`);
+}
+
+export interface WebServer {
+  app: FastifyInstance;
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The real server over HTTP on a free loopback port, on a fresh SQLite file, serving the built
+ * web application: what a user's browser talks to.
+ */
+export async function startWebServer(options: { now?: () => Date } = {}): Promise<WebServer> {
+  buildWebIfStale();
+  const dir = mkdtempSync(join(tmpdir(), 'gongkai-web-'));
+  const app = await buildApp({
+    config: loadConfig({
+      DATABASE_URL: `sqlite:${join(dir, 'gongkai.db')}`,
+      LOG_LEVEL: 'silent',
+      LOGIN_FAILURE_DELAY_MS: '0',
+      HOST: '127.0.0.1',
+    }),
+    ...(options.now ? { now: options.now } : {}),
+  });
+  const url = await app.listen({ host: '127.0.0.1', port: 0 });
+  return {
+    app,
+    url,
+    close: async () => {
+      await app.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 60_000 });
+}
+
+/** A page at 1366×768 and the uncaught script errors it met (a test expects none). */
+export async function newPage(
+  browser: Browser,
+  viewport = { width: 1366, height: 768 },
+): Promise<{ page: Page; scriptErrors: string[] }> {
+  const page = await browser.newPage({ viewport, locale: 'zh-CN' });
+  page.setDefaultTimeout(10_000);
+  const scriptErrors: string[] = [];
+  page.on('pageerror', (error) => scriptErrors.push(`${page.url()}: ${error.message}`));
+  return { page, scriptErrors };
+}
