@@ -8,6 +8,7 @@ import { HomePage } from './pages/public/home.tsx';
 import { TrackPage } from './pages/public/track.tsx';
 import { CasePage } from './pages/workspace/case.tsx';
 import { InboxPage } from './pages/workspace/inbox.tsx';
+import { RegisterPage } from './pages/workspace/register.tsx';
 
 export const router = createBrowserRouter([
   {
@@ -26,6 +27,7 @@ export const router = createBrowserRouter([
     errorElement: <ErrorPage />,
     children: [
       { index: true, element: <InboxPage /> },
+      { path: 'applications/new', element: <RegisterPage /> },
       { path: 'applications/:id', element: <CasePage /> },
     ],
   },

@@ -86,4 +86,75 @@ describe.skipIf(browserMissing)(browserSuiteTitle('officer workspace in a browse
     await expect.poll(() => page.locator('.ant-statistic').nth(1).innerText()).toMatch(/已逾期\s*1/);
     expect(scriptErrors).toEqual([]);
   }, 60_000);
+
+  it('registers a letter, asks for 补正, extends, answers and downloads the answer letter', async () => {
+    const { page, scriptErrors } = await newPage(browser);
+    await page.goto(`${server.url}/login?next=%2Fworkspace`);
+    await page.getByLabel('用户名').fill(officer.username);
+    await page.getByLabel('密码').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.getByRole('button', { name: '登记申请' }).click();
+
+    const pick = async (label: string, option: string) => {
+      await page.getByLabel(label).click();
+      await page.locator('.ant-select-item-option', { hasText: option }).first().click();
+    };
+    const date = async (label: string, value: string) => {
+      // Typed, then Tab: Enter would submit the form.
+      await page.getByLabel(label).fill(value);
+      await page.getByLabel(label).press('Tab');
+    };
+    await pick('申请方式', '邮寄（挂号/需签收）');
+    await date('提交、寄达或签收之日', '2025-04-07');
+    await page.getByLabel('申请人姓名或名称').fill('钱七');
+    await page.getByLabel('所需政府信息的名称、文号或者特征性描述').fill('本县2024年财政预算执行情况');
+    await page.getByRole('button', { name: /登\s*记/ }).click();
+    await page.getByText('已登记：受理编号 2025-0003').waitFor();
+    await page.getByRole('button', { name: '打开案卷' }).click();
+    await page.getByRole('heading', { name: '申请 2025-0003' }).waitFor();
+
+    const record = async (step: string, fill: () => Promise<void>, status: string) => {
+      await pick('办理步骤', step);
+      await fill();
+      await page.getByRole('button', { name: /记\s*录/ }).click();
+      await page.locator('.ant-descriptions').getByText(status, { exact: true }).waitFor();
+    };
+    await record('发出补正通知', () => date('日期', '2025-04-08'), '待补正');
+    await record('收到补正后的申请', () => date('日期', '2025-04-08'), '办理中');
+    await record(
+      '延长答复期限',
+      async () => {
+        await date('批准延期之日', '2025-04-08');
+        await date('告知申请人之日', '2025-04-08');
+        await page.getByLabel('延长工作日数（最多20）').fill('10');
+        await page.getByLabel('批准人（政府信息公开工作机构负责人）').fill('王主任');
+      },
+      '办理中',
+    );
+    await record(
+      '作出答复',
+      async () => {
+        await date('日期', '2025-04-08');
+        await pick('办理结果', '（一）予以公开');
+      },
+      '已办结',
+    );
+    await page.getByText('（一）予以公开').first().waitFor();
+    // Each step is in the audit trail.
+    for (const label of ['发出补正通知', '收到补正后的申请', '延长答复期限', '作出答复']) {
+      await page.locator('.ant-timeline').getByText(label).waitFor();
+    }
+
+    await page.getByLabel('获取信息的方式、途径（予以公开、部分公开时必填）').fill('随本答复书送达');
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '生成并下载' }).click(),
+    ]);
+    expect(file.suggestedFilename()).toMatch(/\.docx$/);
+    const path = await file.path();
+    const { readFileSync } = await import('node:fs');
+    const bytes = readFileSync(path);
+    expect(bytes.subarray(0, 2).toString()).toBe('PK');
+    expect(scriptErrors).toEqual([]);
+  }, 90_000);
 });

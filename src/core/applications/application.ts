@@ -112,6 +112,22 @@ export const applicationEventSchema = z.discriminatedUnion(
 );
 export type ApplicationEvent = z.infer<typeof applicationEventSchema>;
 
+/** What each procedural step is called on the case page, in letters and in the audit trail. */
+export const APPLICATION_EVENT_LABELS: Record<ApplicationEvent['type'], string> = {
+  'correction-requested': '发出补正通知',
+  'correction-received': '收到补正后的申请',
+  'correction-lapsed': '申请人逾期未补正',
+  'consultation-started': '征求第三方或其他机关意见',
+  'consultation-ended': '收到征求意见的答复',
+  'fee-notice': '发出收费通知',
+  'fee-paid': '申请人缴纳费用',
+  'fee-lapsed': '申请人逾期未缴费',
+  extension: '延长答复期限',
+  art35: '确定延迟答复期限（第三十五条）',
+  answered: '作出答复',
+  withdrawn: '申请人撤回申请',
+};
+
 export interface Application {
   /** Unique per agency and year, allocated by the store (e.g. "2025-0042"). */
   trackingNumber: string;

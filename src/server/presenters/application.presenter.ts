@@ -1,7 +1,7 @@
 import {
   APPLICANT_TYPE_LABELS,
+  APPLICATION_EVENT_LABELS,
   APPLICATION_STATUS_LABELS,
-  type ApplicationEvent,
   type ApplicationStatus,
 } from '../../core/applications/application.ts';
 import { deadlineOfApplication } from '../../core/applications/deadline-of-application.ts';
@@ -24,20 +24,7 @@ import type { AuditEntry } from '../../store/audit/audit.repository.ts';
  * computes; the public tracking view carries no personal data and no third party's name.
  */
 
-export const EVENT_LABELS: Record<ApplicationEvent['type'], string> = {
-  'correction-requested': '发出补正通知',
-  'correction-received': '收到补正后的申请',
-  'correction-lapsed': '申请人逾期未补正',
-  'consultation-started': '征求第三方或其他机关意见',
-  'consultation-ended': '收到征求意见的答复',
-  'fee-notice': '发出收费通知',
-  'fee-paid': '申请人缴纳费用',
-  'fee-lapsed': '申请人逾期未缴费',
-  extension: '延长答复期限',
-  art35: '确定延迟答复期限（第三十五条）',
-  answered: '作出答复',
-  withdrawn: '申请人撤回申请',
-};
+export const EVENT_LABELS = APPLICATION_EVENT_LABELS;
 
 /** Days ahead (today included) in which an open application counts as "due this week". */
 export const DUE_SOON_DAYS = 7;

@@ -1,10 +1,12 @@
-import { Alert, Card, Descriptions, Space, Spin, Table, Tag, Timeline, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { Alert, Card, Col, Descriptions, Row, Space, Spin, Table, Tag, Timeline, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { api, messageOf } from '../../api/client.ts';
 import type { CaseView, DeadlineStep } from '../../api/types.ts';
 import { useSession } from '../../layout/session.tsx';
 import { DueTag } from './due-tag.tsx';
+import { LetterForm } from './letter-form.tsx';
+import { StepForm } from './step-form.tsx';
 
 /** One application: the facts, the due date and how it was computed, the audit trail. */
 export function CasePage() {
@@ -15,7 +17,7 @@ export function CasePage() {
   const [view, setView] = useState<CaseView | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
 
-  useEffect(() => {
+  const load = useCallback(() => {
     if (!id || !agencyId) {
       setFailure('缺少机关或申请编号');
       return;
@@ -26,9 +28,14 @@ export function CasePage() {
       .catch((e: unknown) => setFailure(messageOf(e)));
   }, [id, agencyId]);
 
+  useEffect(() => {
+    load();
+  }, [load]);
+
   if (failure) return <Alert type="error" showIcon title={failure} role="alert" />;
   if (!view) return <Spin description="正在加载……" />;
   const a = view.application;
+  const canHandle = session.user.role === 'officer' || session.user.role === 'reviewer';
   const d = view.deadlines;
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -87,6 +94,27 @@ export function CasePage() {
           </>
         )}
       </Card>
+      {canHandle && agencyId && (
+        <Row gutter={16}>
+          <Col xs={24} lg={12}>
+            <Card size="small" title="记录办理步骤">
+              <StepForm
+                key={a.version}
+                agencyId={agencyId}
+                applicationId={a.id}
+                status={a.status}
+                version={a.version}
+                onSaved={load}
+              />
+            </Card>
+          </Col>
+          <Col xs={24} lg={12}>
+            <Card size="small" title="出具告知书">
+              <LetterForm agencyId={agencyId} applicationId={a.id} outcome={a.outcome} />
+            </Card>
+          </Col>
+        </Row>
+      )}
       <Card size="small" title="办理记录">
         <Timeline
           items={view.auditTrail.map((e) => ({

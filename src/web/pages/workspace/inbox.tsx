@@ -1,4 +1,4 @@
-import { Alert, Card, Col, Input, Row, Select, Space, Statistic, Table, Typography } from 'antd';
+import { Alert, Button, Card, Col, Input, Row, Select, Space, Statistic, Table, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, messageOf } from '../../api/client.ts';
@@ -75,9 +75,16 @@ export function InboxPage() {
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      <Typography.Title level={3} style={{ margin: 0 }}>
-        依申请公开 · 待办
-      </Typography.Title>
+      <Space style={{ justifyContent: 'space-between', width: '100%' }}>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          依申请公开 · 待办
+        </Typography.Title>
+        {session.user.agencyId && (
+          <Link to="/workspace/applications/new">
+            <Button type="primary">登记申请</Button>
+          </Link>
+        )}
+      </Space>
       {failure && <Alert type="error" showIcon title={failure} role="alert" />}
       {summary && (
         <Row gutter={16}>

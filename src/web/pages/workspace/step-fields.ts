@@ -1,0 +1,65 @@
+import type { ApplicationEvent } from '../../../core/applications/application.ts';
+
+type EventType = ApplicationEvent['type'];
+
+/** The steps an officer can record in each status (the server refuses the others with a reason). */
+export const STEPS_BY_STATUS: Record<string, EventType[]> = {
+  received: [
+    'correction-requested',
+    'consultation-started',
+    'fee-notice',
+    'extension',
+    'art35',
+    'answered',
+    'withdrawn',
+  ],
+  'awaiting-correction': ['correction-received', 'correction-lapsed', 'withdrawn'],
+  consulting: ['consultation-ended', 'extension', 'withdrawn'],
+  'awaiting-fee': ['fee-paid', 'fee-lapsed', 'withdrawn'],
+  concluded: [],
+};
+
+export type FieldKind = 'date' | 'text' | 'longText' | 'int' | 'party' | 'outcome';
+
+export interface StepField {
+  name: string;
+  label: string;
+  kind: FieldKind;
+  required: boolean;
+}
+
+const on: StepField = { name: 'on', label: '日期', kind: 'date', required: true };
+
+/** The fields of each step, as the API's event schema names them. */
+export const STEP_FIELDS: Record<EventType, StepField[]> = {
+  'correction-requested': [on, { name: 'note', label: '需要补正的事项', kind: 'longText', required: false }],
+  'correction-received': [on],
+  'correction-lapsed': [on],
+  'consultation-started': [
+    on,
+    { name: 'party', label: '征求意见对象', kind: 'party', required: true },
+    { name: 'name', label: '第三方或机关名称', kind: 'text', required: true },
+    { name: 'letterReceivedOn', label: '对方收到征求意见书之日', kind: 'date', required: false },
+  ],
+  'consultation-ended': [on, { name: 'opinion', label: '意见', kind: 'longText', required: false }],
+  'fee-notice': [
+    on,
+    { name: 'amountYuan', label: '收费金额（元）', kind: 'int', required: true },
+    { name: 'noticeReceivedOn', label: '申请人收到收费通知之日', kind: 'date', required: false },
+  ],
+  'fee-paid': [on],
+  'fee-lapsed': [on],
+  extension: [
+    { name: 'approvedOn', label: '批准延期之日', kind: 'date', required: true },
+    { name: 'noticeOn', label: '告知申请人之日', kind: 'date', required: true },
+    { name: 'days', label: '延长工作日数（最多20）', kind: 'int', required: true },
+    { name: 'approver', label: '批准人（政府信息公开工作机构负责人）', kind: 'text', required: true },
+  ],
+  art35: [
+    { name: 'decidedOn', label: '确定之日', kind: 'date', required: true },
+    { name: 'dueOn', label: '延迟答复期限', kind: 'date', required: true },
+    { name: 'noticeOn', label: '告知申请人之日', kind: 'date', required: false },
+  ],
+  answered: [on, { name: 'outcome', label: '办理结果', kind: 'outcome', required: true }],
+  withdrawn: [on],
+};
