@@ -2,6 +2,7 @@ import { createBrowserRouter } from 'react-router-dom';
 import { ErrorPage } from './layout/error-page.tsx';
 import { PublicLayout } from './layout/public-layout.tsx';
 import { WorkspaceLayout } from './layout/workspace-layout.tsx';
+import { AdminPage } from './pages/admin/admin.tsx';
 import { LoginPage } from './pages/login.tsx';
 import { ApplyPage } from './pages/public/apply.tsx';
 import { HomePage } from './pages/public/home.tsx';
@@ -27,6 +28,7 @@ export const router = createBrowserRouter([
     errorElement: <ErrorPage />,
     children: [
       { index: true, element: <InboxPage /> },
+      { path: 'admin', element: <AdminPage /> },
       { path: 'applications/new', element: <RegisterPage /> },
       { path: 'applications/:id', element: <CasePage /> },
     ],

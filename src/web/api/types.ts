@@ -106,3 +106,17 @@ export interface ApplicationList {
   offset: number;
   today: string;
 }
+
+export interface Region {
+  id: string;
+  code: string;
+  name: string;
+  level: 'province' | 'city' | 'county';
+  parentId: string | null;
+}
+
+export interface ManagedUser extends User {
+  disabled: boolean;
+  lockedUntil: string | null;
+  createdAt: string;
+}

@@ -56,7 +56,12 @@ export function WorkspaceLayout() {
             mode="horizontal"
             selectedKeys={[selected]}
             style={{ flex: 1, minWidth: 0 }}
-            items={[{ key: '/workspace', label: <Link to="/workspace">依申请公开</Link> }]}
+            items={[
+              { key: '/workspace', label: <Link to="/workspace">依申请公开</Link> },
+              ...(session.user.role === 'admin'
+                ? [{ key: '/workspace/admin', label: <Link to="/workspace/admin">系统管理</Link> }]
+                : []),
+            ]}
             aria-label="工作台导航"
           />
           <Space>

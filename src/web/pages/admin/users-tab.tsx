@@ -1,0 +1,167 @@
+import { Alert, Button, Form, Input, Modal, Select, Space, Switch, Table, Tag } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { api, fieldErrors, messageOf } from '../../api/client.ts';
+import type { Agency, ManagedUser, Region, Role } from '../../api/types.ts';
+import { ROLE_LABELS } from '../../layout/session.tsx';
+
+interface NewUser {
+  username: string;
+  displayName: string;
+  password: string;
+  role: Role;
+  agencyId?: string;
+  regionId?: string;
+}
+
+/** Users: create with a role and its scope, disable and enable (administrators only). */
+export function UsersTab({ agencies, regions }: { agencies: Agency[]; regions: Region[] }) {
+  const [users, setUsers] = useState<ManagedUser[]>([]);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [form] = Form.useForm<NewUser>();
+  const role = Form.useWatch('role', form);
+
+  const load = useCallback(() => {
+    api
+      .get<{ items: ManagedUser[] }>('/users')
+      .then((r) => setUsers(r.items))
+      .catch((e: unknown) => setFailure(messageOf(e)));
+  }, []);
+  useEffect(load, [load]);
+
+  const agencyName = (id: string | null) => agencies.find((a) => a.id === id)?.name ?? '';
+  const regionName = (id: string | null) => regions.find((r) => r.id === id)?.name ?? '';
+
+  const create = async (values: NewUser) => {
+    if (busy) return;
+    setBusy(true);
+    try {
+      await api.post('/users', values);
+      setCreating(false);
+      form.resetFields();
+      load();
+    } catch (e) {
+      const fields = fieldErrors(e);
+      if (fields.length > 0) form.setFields(fields as never);
+      else setFailure(messageOf(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const setDisabled = async (user: ManagedUser, disabled: boolean) => {
+    try {
+      await api.patch(`/users/${encodeURIComponent(user.id)}`, { disabled });
+      load();
+    } catch (e) {
+      setFailure(messageOf(e));
+    }
+  };
+
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      {failure && (
+        <Alert type="error" showIcon title={failure} role="alert" closable onClose={() => setFailure(null)} />
+      )}
+      <Button type="primary" onClick={() => setCreating(true)}>
+        新建用户
+      </Button>
+      <Table<ManagedUser>
+        rowKey="id"
+        size="small"
+        dataSource={users}
+        pagination={{ pageSize: 20 }}
+        columns={[
+          { title: '用户名', dataIndex: 'username' },
+          { title: '姓名', dataIndex: 'displayName' },
+          { title: '角色', dataIndex: 'role', render: (r: Role) => ROLE_LABELS[r] },
+          {
+            title: '范围',
+            render: (_: unknown, u) => agencyName(u.agencyId) || regionName(u.regionId) || '全部',
+          },
+          {
+            title: '状态',
+            render: (_: unknown, u) =>
+              u.disabled ? (
+                <Tag color="red">已停用</Tag>
+              ) : u.lockedUntil ? (
+                <Tag color="orange">已锁定</Tag>
+              ) : (
+                <Tag color="green">正常</Tag>
+              ),
+          },
+          {
+            title: '启用',
+            render: (_: unknown, u) => (
+              <Switch
+                checked={!u.disabled}
+                aria-label={`启用 ${u.username}`}
+                onChange={(on) => void setDisabled(u, !on)}
+              />
+            ),
+          },
+        ]}
+      />
+      <Modal
+        title="新建用户"
+        open={creating}
+        onCancel={() => setCreating(false)}
+        onOk={() => form.submit()}
+        okText="创建"
+        cancelText="取消"
+        confirmLoading={busy}
+        destroyOnHidden
+      >
+        <Form<NewUser> form={form} layout="vertical" onFinish={create} initialValues={{ role: 'officer' }}>
+          <Form.Item name="username" label="用户名" rules={[{ required: true, message: '请填写用户名' }]}>
+            <Input autoComplete="off" />
+          </Form.Item>
+          <Form.Item
+            name="displayName"
+            label="姓名"
+            rules={[{ required: true, whitespace: true, message: '请填写姓名' }]}
+          >
+            <Input />
+          </Form.Item>
+          <Form.Item
+            name="password"
+            label="初始密码（至少8个字符）"
+            rules={[{ required: true, min: 8, message: '密码至少8个字符' }]}
+          >
+            <Input.Password autoComplete="new-password" />
+          </Form.Item>
+          <Form.Item name="role" label="角色">
+            <Select options={Object.entries(ROLE_LABELS).map(([value, label]) => ({ value, label }))} />
+          </Form.Item>
+          {(role === 'officer' || role === 'reviewer') && (
+            <Form.Item
+              name="agencyId"
+              label="所属机关"
+              rules={[{ required: true, message: '请选择所属机关' }]}
+            >
+              <Select
+                showSearch
+                optionFilterProp="label"
+                options={agencies.map((a) => ({ value: a.id, label: a.name }))}
+              />
+            </Form.Item>
+          )}
+          {role === 'supervisor' && (
+            <Form.Item
+              name="regionId"
+              label="管辖的行政区划"
+              rules={[{ required: true, message: '请选择行政区划' }]}
+            >
+              <Select
+                showSearch
+                optionFilterProp="label"
+                options={regions.map((r) => ({ value: r.id, label: r.name }))}
+              />
+            </Form.Item>
+          )}
+        </Form>
+      </Modal>
+    </Space>
+  );
+}

@@ -1,0 +1,84 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findUserByUsername } from '../../src/store/users/users.repository.ts';
+import {
+  browserMissing,
+  browserSuiteTitle,
+  launchBrowser,
+  newPage,
+  startWebServer,
+  type WebServer,
+} from '../support/browser.ts';
+import {
+  createTestOrganisation,
+  createTestUser,
+  TEST_PASSWORD,
+  type TestOrganisation,
+} from '../support/server-factories.ts';
+
+let server: WebServer;
+let browser: Browser;
+let org: TestOrganisation;
+
+describe.skipIf(browserMissing)(browserSuiteTitle('administration in a browser'), () => {
+  beforeAll(async () => {
+    server = await startWebServer();
+    org = await createTestOrganisation(server.app.db);
+    browser = await launchBrowser();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('creates an officer for an agency, refusing a short password next to the field, then disables the account', async () => {
+    const admin = await createTestUser(server.app.db, 'admin');
+    const { page, scriptErrors } = await newPage(browser);
+    await page.goto(`${server.url}/login?next=%2Fworkspace%2Fadmin`);
+    await page.getByLabel('用户名').fill(admin.username);
+    await page.getByLabel('密码').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.getByRole('heading', { name: '系统管理' }).waitFor();
+
+    await page.getByRole('button', { name: '新建用户' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('用户名').fill('new.officer');
+    await dialog.getByLabel('姓名').fill('孙八');
+    await dialog.getByLabel('初始密码（至少8个字符）').fill('short');
+    await dialog.getByLabel('所属机关').click();
+    await page.locator('.ant-select-item-option', { hasText: org.agencyX.name }).click();
+    await dialog.getByRole('button', { name: /创\s*建/ }).click();
+    await dialog.getByText('密码至少8个字符').waitFor();
+    expect(await findUserByUsername(server.app.db, 'new.officer')).toBeNull();
+
+    await dialog.getByLabel('初始密码（至少8个字符）').fill('long-enough-1');
+    await dialog.getByRole('button', { name: /创\s*建/ }).click();
+    const row = page.locator('.ant-table-tbody tr', { hasText: 'new.officer' });
+    await row.getByText('正常').waitFor();
+    expect(await findUserByUsername(server.app.db, 'new.officer')).toMatchObject({
+      role: 'officer',
+      agencyId: org.agencyX.id,
+    });
+
+    await row.getByRole('switch').click();
+    await row.getByText('已停用').waitFor();
+    const login = await server.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'new.officer', password: 'long-enough-1' },
+    });
+    expect(login.statusCode).toBe(401);
+    expect(scriptErrors).toEqual([]);
+  }, 60_000);
+
+  it('keeps officers out of administration', async () => {
+    const officer = await createTestUser(server.app.db, 'officer', { agencyId: org.agencyX.id });
+    const { page } = await newPage(browser);
+    await page.goto(`${server.url}/login?next=%2Fworkspace%2Fadmin`);
+    await page.getByLabel('用户名').fill(officer.username);
+    await page.getByLabel('密码').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.getByText('只有系统管理员可以使用系统管理').waitFor();
+    expect(await page.getByRole('link', { name: '系统管理' }).count()).toBe(0);
+  }, 60_000);
+});
