@@ -8,8 +8,9 @@ import * as ingest from './ingest.bench.ts';
 import { type Measure, machineFacts } from './measure.ts';
 import * as render from './render.bench.ts';
 import * as validator from './validator.bench.ts';
+import * as web from './web.bench.ts';
 
-const suites: Array<{ measures(): Promise<Measure[]> }> = [validator, deadlines, ingest, render];
+const suites: Array<{ measures(): Promise<Measure[]> }> = [validator, deadlines, ingest, render, web];
 
 const results: Measure[] = [];
 for (const suite of suites) {
