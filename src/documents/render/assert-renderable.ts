@@ -9,7 +9,7 @@ import {
   table3FullLabel,
 } from '../../core/report/labels.ts';
 import type { Cell, Report } from '../../core/report/schema.ts';
-import { formatCell } from './format-cell.ts';
+import { formatCell } from '../../core/report/format-cell.ts';
 
 interface Problem {
   path: string;

@@ -12,7 +12,7 @@ import {
   WidthType,
 } from 'docx';
 import { DOCX_SIZES, fontRun, mm, textRun } from './docx-style.ts';
-import type { GridCell, TableGrid } from './table-grids.ts';
+import type { GridCell, TableGrid } from '../../core/report/table-grids.ts';
 
 const LINE = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
 const BORDERS = {

@@ -12,7 +12,7 @@ import {
 } from './findings-appendix.ts';
 import { PAGE_MARGINS_MM } from './html-style.ts';
 import { reportTitle, type SectionBody, sectionPlan } from './report-outline.ts';
-import { table2Grid, table3Grid, table4Grid } from './table-grids.ts';
+import { table2Grid, table3Grid, table4Grid } from '../../core/report/table-grids.ts';
 
 type Block = Paragraph | ReturnType<typeof docxTable>;
 

@@ -17,7 +17,7 @@ import {
   appendixRows,
   type RenderOptions,
 } from './findings-appendix.ts';
-import { formatCell } from './format-cell.ts';
+import { formatCell } from '../../core/report/format-cell.ts';
 import { type NarrativeBlock, reportTitle, type SectionBody, sectionPlan } from './report-outline.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { Cell } from '../../core/report/schema.ts';
+import type { Cell } from './schema.ts';
 
 /**
  * The printed text of a cell: `null` (blank in the source) prints as an empty cell, never as 0.

@@ -1,3 +1,4 @@
+import { formatCell } from './format-cell.ts';
 import {
   TABLE2_LABELS as L2,
   TABLE3_APPLICANT_HEADER,
@@ -17,9 +18,8 @@ import {
   TABLE4_REVIEW_HEADER,
   type TableId,
   table3Group,
-} from '../../core/report/labels.ts';
-import type { Cell, Report } from '../../core/report/schema.ts';
-import { formatCell } from './format-cell.ts';
+} from './labels.ts';
+import type { Cell, Report } from './schema.ts';
 
 /**
  * The tables of the official form as grids of (possibly merged) cells, shared by the HTML and the
@@ -28,11 +28,22 @@ import { formatCell } from './format-cell.ts';
  */
 export type GridCellKind = 'note' | 'header' | 'caption' | 'label' | 'number';
 
+/** Which value of the report a number cell shows: row key and printed column caption. */
+export interface CellRef {
+  table: TableId;
+  /** Table 二: the Table2 field (regulations, licensing …); 三: the row key; 四: the group key. */
+  rowKey: string;
+  /** The column's caption as the rules name it in findings (e.g. 自然人, 本年制发件数, 总计). */
+  column: string;
+}
+
 export interface GridCell {
   kind: GridCellKind;
   text: string;
   rowSpan?: number;
   colSpan?: number;
+  /** Number cells only: the value shown, so a screen can put a finding beside it. */
+  ref?: CellRef;
 }
 
 export interface TableGrid {
@@ -51,8 +62,8 @@ const header = (text: string, rowSpan = 1, colSpan = 1): GridCell =>
   span({ kind: 'header', text }, rowSpan, colSpan);
 const label = (text: string, rowSpan = 1, colSpan = 1): GridCell =>
   span({ kind: 'label', text }, rowSpan, colSpan);
-const num = (cell: Cell, colSpan = 1): GridCell =>
-  span({ kind: 'number', text: formatCell(cell) }, 1, colSpan);
+const num = (cell: Cell, ref: CellRef, colSpan = 1): GridCell =>
+  span({ kind: 'number', text: formatCell(cell), ref }, 1, colSpan);
 
 function span(cell: GridCell, rowSpan: number, colSpan: number): GridCell {
   if (rowSpan > 1) cell.rowSpan = rowSpan;
@@ -67,7 +78,11 @@ function span(cell: GridCell, rowSpan: number, colSpan: number): GridCell {
 export function table2Grid(report: Report): TableGrid {
   const t = report.table2;
   const caption = (text: string): GridCell[] => [{ kind: 'caption', text, colSpan: 4 }];
-  const single = (rowLabel: string, cell: Cell): GridCell[] => [label(rowLabel), num(cell, 3)];
+  const at = (rowKey: string, column: string): CellRef => ({ table: 'table2', rowKey, column });
+  const single = (rowLabel: string, cell: Cell, rowKey: string, column: string): GridCell[] => [
+    label(rowLabel),
+    num(cell, at(rowKey, column), 3),
+  ];
   return {
     id: 'table2',
     columnsMm: [48, 36, 36, 36],
@@ -77,26 +92,26 @@ export function table2Grid(report: Report): TableGrid {
       [header(L2.contentHeader), header(L2.issued), header(L2.repealed), header(L2.inForce)],
       [
         label(L2.regulations),
-        num(t.regulations.issued),
-        num(t.regulations.repealed),
-        num(t.regulations.inForce),
+        num(t.regulations.issued, at('regulations', L2.issued)),
+        num(t.regulations.repealed, at('regulations', L2.repealed)),
+        num(t.regulations.inForce, at('regulations', L2.inForce)),
       ],
       [
         label(L2.normativeDocuments),
-        num(t.normativeDocuments.issued),
-        num(t.normativeDocuments.repealed),
-        num(t.normativeDocuments.inForce),
+        num(t.normativeDocuments.issued, at('normativeDocuments', L2.issued)),
+        num(t.normativeDocuments.repealed, at('normativeDocuments', L2.repealed)),
+        num(t.normativeDocuments.inForce, at('normativeDocuments', L2.inForce)),
       ],
       caption(L2.item5),
       [header(L2.contentHeader), header(L2.decisions, 1, 3)],
-      single(L2.licensing, t.licensing),
+      single(L2.licensing, t.licensing, 'licensing', L2.decisions),
       caption(L2.item6),
       [header(L2.contentHeader), header(L2.decisions, 1, 3)],
-      single(L2.punishment, t.punishment),
-      single(L2.coercion, t.coercion),
+      single(L2.punishment, t.punishment, 'punishment', L2.decisions),
+      single(L2.coercion, t.coercion, 'coercion', L2.decisions),
       caption(L2.item8),
       [header(L2.contentHeader), header(L2.feesAmount, 1, 3)],
-      single(L2.fees, t.feesWanYuan),
+      single(L2.fees, t.feesWanYuan, 'feesWanYuan', L2.feesAmount),
     ],
   };
 }
@@ -125,7 +140,9 @@ export function table3Grid(report: Report): TableGrid {
   const bodyRows: GridCell[][] = [];
   const seen = new Set<string>();
   for (const key of TABLE3_ROW_KEYS) {
-    const values = report.table3[key].map((c) => num(c));
+    const values = report.table3[key].map((c, i) =>
+      num(c, { table: 'table3', rowKey: key, column: TABLE3_COLUMNS[i] ?? '' }),
+    );
     const text = TABLE3_ROW_LABELS[key];
     const group = table3Group(key);
     const labels: GridCell[] = [];
@@ -170,6 +187,10 @@ export function table4Grid(report: Report): TableGrid {
       ],
       [...results(), ...results()],
     ],
-    bodyRows: [TABLE4_GROUP_KEYS.flatMap((g) => t[g].map((c) => num(c)))],
+    bodyRows: [
+      TABLE4_GROUP_KEYS.flatMap((g) =>
+        t[g].map((c, i) => num(c, { table: 'table4', rowKey: g, column: TABLE4_COLUMNS[i] ?? '' })),
+      ),
+    ],
   };
 }
