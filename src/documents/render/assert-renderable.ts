@@ -1,4 +1,5 @@
 import { AppError } from '../../core/errors.ts';
+import { formatCell } from '../../core/report/format-cell.ts';
 import {
   TABLE2_LABELS as L2,
   TABLE3_COLUMNS,
@@ -9,7 +10,6 @@ import {
   table3FullLabel,
 } from '../../core/report/labels.ts';
 import type { Cell, Report } from '../../core/report/schema.ts';
-import { formatCell } from '../../core/report/format-cell.ts';
 
 interface Problem {
   path: string;

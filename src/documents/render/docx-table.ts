@@ -11,8 +11,8 @@ import {
   VerticalAlignTable,
   WidthType,
 } from 'docx';
-import { DOCX_SIZES, fontRun, mm, textRun } from './docx-style.ts';
 import type { GridCell, TableGrid } from '../../core/report/table-grids.ts';
+import { DOCX_SIZES, fontRun, mm, textRun } from './docx-style.ts';
 
 const LINE = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
 const BORDERS = {

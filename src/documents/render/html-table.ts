@@ -1,5 +1,5 @@
-import { escapeHtml } from './escape-html.ts';
 import type { GridCell, TableGrid } from '../../core/report/table-grids.ts';
+import { escapeHtml } from './escape-html.ts';
 
 const CELL_CLASS: Record<GridCell['kind'], string> = {
   note: 'gk-note',

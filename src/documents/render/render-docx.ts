@@ -1,5 +1,6 @@
 import { AlignmentType, Document, Footer, Packer, PageNumber, Paragraph, TextRun } from 'docx';
 import type { Report } from '../../core/report/schema.ts';
+import { table2Grid, table3Grid, table4Grid } from '../../core/report/table-grids.ts';
 import { bodyParagraph, DOCX_SIZES, fontRun, headingParagraph, mm, titleParagraph } from './docx-style.ts';
 import { docxTable } from './docx-table.ts';
 import {
@@ -12,7 +13,6 @@ import {
 } from './findings-appendix.ts';
 import { PAGE_MARGINS_MM } from './html-style.ts';
 import { reportTitle, type SectionBody, sectionPlan } from './report-outline.ts';
-import { table2Grid, table3Grid, table4Grid } from '../../core/report/table-grids.ts';
 
 type Block = Paragraph | ReturnType<typeof docxTable>;
 

@@ -1,4 +1,5 @@
 import type { Report } from '../../core/report/schema.ts';
+import { table2Grid, table3Grid, table4Grid } from '../../core/report/table-grids.ts';
 import { escapeHtml } from './escape-html.ts';
 import {
   APPENDIX_CAPTION,
@@ -11,7 +12,6 @@ import {
 import { REPORT_CSS } from './html-style.ts';
 import { tableHtml } from './html-table.ts';
 import { type NarrativeBlock, reportTitle, type SectionBody, sectionPlan } from './report-outline.ts';
-import { table2Grid, table3Grid, table4Grid } from '../../core/report/table-grids.ts';
 
 function blockHtml(block: NarrativeBlock): string {
   if (block.kind === 'heading') return `<h3>${escapeHtml(block.text)}</h3>`;

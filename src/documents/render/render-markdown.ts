@@ -1,3 +1,4 @@
+import { formatCell } from '../../core/report/format-cell.ts';
 import {
   TABLE2_LABELS as L2,
   TABLE3_COLUMNS,
@@ -17,7 +18,6 @@ import {
   appendixRows,
   type RenderOptions,
 } from './findings-appendix.ts';
-import { formatCell } from '../../core/report/format-cell.ts';
 import { type NarrativeBlock, reportTitle, type SectionBody, sectionPlan } from './report-outline.ts';
 
 /**
