@@ -98,6 +98,14 @@ describe('kill -9 of the server in the middle of a burst of registrations (SQLit
         .where('action', '=', 'register')
         .executeTakeFirstOrThrow();
       expect(Number(registerEntries.n)).toBe(rows.length);
+      // The applicant's personal data was committed with its case, never without it.
+      const applicants = await db
+        .selectFrom('applicants')
+        .innerJoin('applications', 'applications.id', 'applicants.application_id')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('applications.agency_id', '=', agencyId)
+        .executeTakeFirstOrThrow();
+      expect(Number(applicants.n)).toBe(rows.length);
     } finally {
       await close();
     }
