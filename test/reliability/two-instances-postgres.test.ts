@@ -16,15 +16,15 @@ const REGISTRATIONS = 1000;
 
 describe.skipIf(!postgresAvailable)('two server processes on one PostgreSQL schema', () => {
   const servers: ServerProcess[] = [];
-  let drop: (() => Promise<void>) | undefined;
+  const drops: Array<() => Promise<void>> = [];
   afterAll(async () => {
     for (const s of servers) await s.kill9();
-    await drop?.();
+    for (const drop of drops) await drop();
   });
 
   it('take 1,000 concurrent registrations: distinct gap-free numbers, table 三 counts 1,000, audit verifies', async () => {
     const schema = await tempPostgresSchema();
-    drop = schema.drop;
+    drops.push(schema.drop);
     // Started together: both migrate and bootstrap the administrator on the same empty schema.
     const [a, b] = await Promise.all([
       startServer({ databaseUrl: schema.url }),
@@ -90,5 +90,67 @@ describe.skipIf(!postgresAvailable)('two server processes on one PostgreSQL sche
     expect(verified.code, verified.stdout + verified.stderr).toBe(0);
     const entries = Number(/审计日志完整：(\d+) 条/.exec(verified.stdout)?.[1]);
     expect(entries).toBeGreaterThanOrEqual(REGISTRATIONS);
+  }, 300_000);
+
+  it('lose no acknowledged registration when one of them is killed (-9) mid-burst', async () => {
+    const schema = await tempPostgresSchema();
+    drops.push(schema.drop);
+    const a = await startServer({ databaseUrl: schema.url });
+    const b = await startServer({ databaseUrl: schema.url });
+    servers.push(a, b);
+    const { agencyId, officer } = await setUpAgencyOverHttp(b.url);
+    const session = await httpLogin(b.url, officer, OFFICER_PASSWORD);
+    const path = `/api/agencies/${agencyId}/applications`;
+    const acknowledged = new Map<string, string>();
+    const otherStatuses: number[] = [];
+    let killing: Promise<void> | null = null;
+    await runPool(400, 30, async (i) => {
+      const server = i % 2 === 0 ? a : b;
+      try {
+        const res = await request(
+          server.url,
+          'POST',
+          path,
+          session,
+          registrationBody({ description: `第${i}件` }),
+        );
+        if (res.status !== 201) {
+          otherStatuses.push(res.status);
+          return;
+        }
+        acknowledged.set(res.body.application.id, res.body.application.trackingNumber);
+        if (acknowledged.size === 100) killing = a.kill9();
+      } catch {
+        // Instance a is gone: not acknowledged.
+      }
+    });
+    await killing;
+    expect(a.child.signalCode).toBe('SIGKILL');
+    expect(otherStatuses).toEqual([]);
+    // The survivor took every request sent to it after the kill.
+    expect(acknowledged.size).toBeGreaterThanOrEqual(200);
+    await b.stop();
+
+    const { db, close } = openDatabase(schema.url);
+    try {
+      const rows = await db
+        .selectFrom('applications')
+        .select(['id', 'tracking_number'])
+        .where('agency_id', '=', agencyId)
+        .execute();
+      const stored = new Map(rows.map((r) => [r.id, r.tracking_number]));
+      expect([...acknowledged].filter(([id, n]) => stored.get(id) !== n)).toEqual([]);
+      const counter = await db
+        .selectFrom('tracking_counters')
+        .select('last_number')
+        .where('agency_id', '=', agencyId)
+        .executeTakeFirstOrThrow();
+      const sequence = rows.map((r) => Number(r.tracking_number.split('-')[1])).sort((x, y) => x - y);
+      expect(sequence).toEqual(Array.from({ length: counter.last_number }, (_, i) => i + 1));
+    } finally {
+      await close();
+    }
+    const verified = auditVerify(schema.url);
+    expect(verified.code, verified.stdout + verified.stderr).toBe(0);
   }, 300_000);
 });
