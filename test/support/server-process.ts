@@ -43,9 +43,21 @@ export interface StartServerOptions {
   timeoutMs?: number;
 }
 
-/** Starts `gongkai serve` and resolves when it says it listens; rejects with its output otherwise. */
+/**
+ * Starts `gongkai serve` and resolves when it says it listens; rejects with its output otherwise.
+ * The port is picked free just before; if another process takes it meanwhile, another is tried.
+ */
 export async function startServer(options: StartServerOptions): Promise<ServerProcess> {
-  const port = await freePort();
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await startOnPort(await freePort(), options);
+    } catch (error) {
+      if (attempt >= 3 || !String((error as Error).message).includes('EADDRINUSE')) throw error;
+    }
+  }
+}
+
+async function startOnPort(port: number, options: StartServerOptions): Promise<ServerProcess> {
   const child = spawn(
     process.execPath,
     [join(REPO_ROOT, 'bin/gongkai.js'), 'serve', '--port', String(port)],
