@@ -21,6 +21,10 @@ export const createUserBody = z.strictObject({
   role,
   agencyId: id.nullable().optional().describe('经办人、审核人必填：所属机关'),
   regionId: id.nullable().optional().describe('主管部门必填：管辖的行政区划'),
+  mustChangePassword: z
+    .boolean()
+    .optional()
+    .describe('true：密码由管理员设定，该用户登录后须先修改密码才能使用其他功能（默认 false）'),
 });
 
 export const updateUserBody = z
