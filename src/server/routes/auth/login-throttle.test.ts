@@ -91,3 +91,38 @@ describeEachDialect('POST /api/auth/login per-address limit', (t) => {
     expect((await login(users[5]!.username, TEST_PASSWORD)).statusCode).toBe(200);
   });
 });
+
+describeEachDialect(
+  'POST /api/auth/login per-address limit behind a reverse proxy (TRUST_PROXY=true)',
+  (t) => {
+    let app: FastifyInstance;
+    let user: User;
+
+    beforeAll(async () => {
+      app = await buildServerTestApp({
+        store: t,
+        env: { TRUST_PROXY: 'true', LOGIN_IP_MAX_FAILURES: '3', LOGIN_IP_WINDOW_MINUTES: '10' },
+      });
+      const org = await createTestOrganisation(t.db);
+      user = await createTestUser(t.db, 'officer', { agencyId: org.agencyX.id });
+    });
+    afterAll(async () => {
+      await app.close();
+    });
+
+    const login = (password: string, client: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: user.username, password },
+        remoteAddress: '10.0.0.1', // the proxy
+        headers: { 'x-forwarded-for': client },
+      });
+
+    it('counts each client address the proxy forwards, not the proxy itself', async () => {
+      for (let i = 0; i < 3; i += 1) expect((await login('wrong', '198.51.100.1')).statusCode).toBe(401);
+      expect((await login(TEST_PASSWORD, '198.51.100.1')).statusCode).toBe(429);
+      expect((await login(TEST_PASSWORD, '198.51.100.2')).statusCode).toBe(200);
+    });
+  },
+);
