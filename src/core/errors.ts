@@ -14,6 +14,7 @@ export type AppErrorCode =
   | 'CONFLICT'
   | 'FORBIDDEN'
   | 'UNAUTHENTICATED'
+  | 'TOO_MANY_REQUESTS'
   | 'INTERNAL';
 
 export class AppError extends Error {

@@ -22,6 +22,14 @@ const configSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** A failed login (and a failed public tracking query) is answered no sooner than this. */
   LOGIN_FAILURE_DELAY_MS: z.coerce.number().int().min(0).max(10_000).default(1000),
+  /** Failed logins from one client address within LOGIN_IP_WINDOW_MINUTES before it gets 429. */
+  LOGIN_IP_MAX_FAILURES: z.coerce.number().int().min(1).max(100_000).default(20),
+  LOGIN_IP_WINDOW_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(10),
 });
 
 export type Config = Readonly<{
@@ -34,6 +42,8 @@ export type Config = Readonly<{
   cookieSecure: boolean;
   logLevel: string;
   loginFailureDelayMs: number;
+  loginIpMaxFailures: number;
+  loginIpWindowMinutes: number;
 }>;
 
 export class ConfigError extends Error {}
@@ -55,5 +65,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     cookieSecure: c.COOKIE_SECURE === 'true',
     logLevel: c.LOG_LEVEL,
     loginFailureDelayMs: c.LOGIN_FAILURE_DELAY_MS,
+    loginIpMaxFailures: c.LOGIN_IP_MAX_FAILURES,
+    loginIpWindowMinutes: c.LOGIN_IP_WINDOW_MINUTES,
   });
 }

@@ -13,6 +13,7 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
   CONFLICT: 409,
   FORBIDDEN: 403,
   UNAUTHENTICATED: 401,
+  TOO_MANY_REQUESTS: 429,
   INTERNAL: 500,
 };
 

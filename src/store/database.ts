@@ -31,6 +31,10 @@ export interface UsersTable {
   failed_logins: number;
   locked_until: string | null;
   created_at: string;
+  /** 1: disabled by an administrator (migration 011); no login, sessions and tokens refused. */
+  disabled: number;
+  /** 1: the account may only change its password, read its session and log out (migration 011). */
+  must_change_password: number;
 }
 
 export interface SessionsTable {

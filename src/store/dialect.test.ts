@@ -80,3 +80,30 @@ describe('openDatabase', () => {
     expect(rows).toEqual([{ x: 42 }]);
   });
 });
+
+describe('openDatabase on SQLite reuses prepared statements', () => {
+  it('answers each of more distinct queries than it keeps, and again after a schema change', async () => {
+    const { db, close } = openDatabase('sqlite::memory:');
+    try {
+      await sql`create table t (a integer)`.execute(db);
+      await sql`insert into t (a) values (1), (2), (3)`.execute(db);
+      // 700 distinct texts (more than the cache holds), each run twice, with random parameters.
+      for (let round = 0; round < 2; round += 1) {
+        for (let i = 0; i < 700; i += 1) {
+          const k = Math.floor(Math.random() * 4);
+          const { rows } = await sql<{
+            n: number;
+          }>`select count(*) + ${sql.lit(i)} as n from t where a <= ${k}`.execute(db);
+          expect(rows[0]!.n).toBe(Math.min(k, 3) + i);
+        }
+      }
+      const before = await sql<Record<string, unknown>>`select * from t order by a`.execute(db);
+      expect(Object.keys(before.rows[0]!)).toEqual(['a']);
+      await sql`alter table t add column b text default 'x'`.execute(db);
+      const after = await sql<Record<string, unknown>>`select * from t order by a`.execute(db);
+      expect(after.rows[0]).toEqual({ a: 1, b: 'x' });
+    } finally {
+      await close();
+    }
+  });
+});

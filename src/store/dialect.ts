@@ -7,6 +7,7 @@ import {
   type DialectAdapter,
   type Driver,
   Kysely,
+  type SqliteDatabase as KyselySqliteDatabase,
   PostgresAdapter,
   PostgresDialect,
   SqliteAdapter,
@@ -102,8 +103,42 @@ function openSqlite(filename: string, options: OpenDatabaseOptions): OpenedDatab
   // (kill -9, crash): the next open replays the WAL. Only a power loss or kernel crash can lose
   // the last commits (never corrupt the file); FULL would add an fsync per commit for that case.
   sqlite.pragma('synchronous = NORMAL');
-  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({
+    dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }),
+  });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+/** Distinct SQL texts whose prepared statements are kept (the app issues a few dozen). */
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * The database as Kysely's SQLite driver sees it, with prepared statements reused by SQL text
+ * (least recently used dropped first): the driver prepares every query anew, which costs about as
+ * much as running it. Safe because the driver runs a statement to completion synchronously
+ * (all/run) before the next one — gongkai never streams from SQLite (iterate) — and SQLite
+ * re-prepares a cached statement by itself after a schema change.
+ */
+function withStatementCache(sqlite: SqliteDatabase.Database): KyselySqliteDatabase {
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => {
+      cache.clear();
+      sqlite.close();
+    },
+    prepare: (text: string) => {
+      const cached = cache.get(text);
+      if (cached) {
+        cache.delete(text);
+        cache.set(text, cached);
+        return cached;
+      }
+      const statement = sqlite.prepare(text);
+      cache.set(text, statement);
+      if (cache.size > STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+      return statement;
+    },
+  };
 }
 
 /**

@@ -130,3 +130,16 @@ export function tempSqliteFile(): { url: string; path: string; cleanup(): void }
   const path = join(dir, 'gongkai.db');
   return { url: `sqlite:${path}`, path, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
+
+/**
+ * A fresh PostgreSQL schema on TEST_DATABASE_URL, for what a describeEachDialect suite cannot
+ * show (several server processes on one database): `url` selects it through search_path.
+ */
+export async function tempPostgresSchema(): Promise<{ url: string; drop(): Promise<void> }> {
+  const schema = `gk_test_${randomBytes(6).toString('hex')}`;
+  await adminQuery(`create schema ${schema}`);
+  return {
+    url: withSearchPath(TEST_DATABASE_URL, schema),
+    drop: () => adminQuery(`drop schema ${schema} cascade`),
+  };
+}

@@ -191,6 +191,13 @@ describe('letterFor correction', () => {
     const letter = letterFor('correction', sampleCorrection());
     expect(letter.title).toBe('补正申请告知书');
     expect(letter.documentNumber).toBe('中卫数据补〔2025〕第0001号');
+    expect(letterFor('correction', { ...sampleCorrection(), round: 1 }).documentNumber).toBe(
+      '中卫数据补〔2025〕第0001号',
+    );
+    expect(letterFor('correction', { ...sampleCorrection(), round: 2 }).documentNumber).toBe(
+      '中卫数据补〔2025〕第0001-2号',
+    );
+    expect(() => letterFor('correction', { ...sampleCorrection(), round: 0 })).toThrow('文书轮次');
     expect(letter.legalBasis).toEqual([`${REGULATION}第二十九条第二款`, `${REGULATION}第三十条`]);
     expect(letter.paragraphs[0]).toContain('现一次性告知您对以下事项作出补正：');
     expect(letter.paragraphs.slice(1, 4).map((p) => p.slice(0, 3))).toEqual(['（一）', '（二）', '（三）']);

@@ -32,6 +32,11 @@ export interface LetterBase {
   documentPrefix: string;
   /** The application's tracking number "YYYY-NNNN". */
   trackingNumber: string;
+  /**
+   * Which letter of its kind on the application this is (1 when absent): the second 补正 notice
+   * is round 2 and gets a document number of its own (see documentNumber).
+   */
+  round?: number;
   /** Date of the letter. */
   date: IsoDate;
   /** Art. 29 (2): the information requested, as the application describes it. */
@@ -109,7 +114,12 @@ export function assemble(
   }
   return {
     title: LETTER_TITLES[kind],
-    documentNumber: documentNumber(input.documentPrefix, LETTER_CODES[kind], input.trackingNumber),
+    documentNumber: documentNumber(
+      input.documentPrefix,
+      LETTER_CODES[kind],
+      input.trackingNumber,
+      input.round,
+    ),
     addressee,
     paragraphs,
     legalBasis: [...citations.legalBasis],

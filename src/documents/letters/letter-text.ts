@@ -76,9 +76,14 @@ export function optionalText(value: string | undefined): string | undefined {
 
 /**
  * "中卫数据补〔2025〕第0001号" from the agency's 机关代字 ("中卫数据"), the letter's kind code ("补";
- * "" for none) and a tracking number "YYYY-NNNN" as the store allocates it.
+ * "" for none) and a tracking number "YYYY-NNNN" as the store allocates it. A later letter of the
+ * same kind on the same application (a second 补正 round, a second third party) is numbered by
+ * its round: "中卫数据补〔2025〕第0001-2号", so no two letters share a number.
  */
-export function documentNumber(prefix: string, code: string, trackingNumber: string): string {
+export function documentNumber(prefix: string, code: string, trackingNumber: string, round = 1): string {
+  if (!Number.isInteger(round) || round < 1) {
+    throw new AppError('INVALID_INPUT', `文书轮次“${round}”无效：应为正整数`, { field: 'round' });
+  }
   const m = /^(\d{4})-(\d+)$/.exec(trackingNumber.trim());
   if (!m) {
     throw new AppError(
@@ -87,7 +92,8 @@ export function documentNumber(prefix: string, code: string, trackingNumber: str
       { field: 'trackingNumber' },
     );
   }
-  return `${textField(prefix, 'documentPrefix', '发文机关代字（例如“中卫数据”）')}${code}〔${m[1]}〕第${m[2]}号`;
+  const serial = round === 1 ? m[2] : `${m[2]}-${round}`;
+  return `${textField(prefix, 'documentPrefix', '发文机关代字（例如“中卫数据”）')}${code}〔${m[1]}〕第${serial}号`;
 }
 
 /** Bodies named in the remedies paragraph; defaults suit a department of a people's government. */

@@ -18,6 +18,7 @@ describeEachDialect('ensureAdministrator', (t) => {
       user: { role: 'admin' },
     });
     const admin = await findUserByUsername(t.db, 'admin');
+    expect(admin?.mustChangePassword).toBe(true);
     expect((await listAuditEntries(t.db, 'user', admin!.id)).map((e) => e.action)).toEqual(['create']);
     expect(await ensureAdministrator(t.db, undefined, NOW)).toEqual({ created: false });
   });
@@ -27,7 +28,10 @@ describeEachDialect('ensureAdministrator with GONGKAI_ADMIN_PASSWORD', (t) => {
   it('uses the configured password and prints none', async () => {
     const result = await ensureAdministrator(t.db, 'configured-admin-pass', NOW);
     expect(result).toEqual({ created: true, username: 'admin', generatedPassword: null });
-    expect(await authenticate(t.db, 'admin', 'configured-admin-pass', NOW)).toMatchObject({ ok: true });
+    expect(await authenticate(t.db, 'admin', 'configured-admin-pass', NOW)).toMatchObject({
+      ok: true,
+      user: { mustChangePassword: false },
+    });
   });
 });
 

@@ -24,8 +24,8 @@ function generatePassword(): string {
  * Safe when several instances start together: the check and the insert share a transaction, and
  * a username taken meanwhile means another instance did it.
  *
- * The users table has no "must change password" flag, so the administrator is asked (in the
- * printed message) rather than forced to change a generated password (POST /api/auth/password).
+ * A generated password is marked must_change_password: until the administrator changes it, the
+ * account can only read its session, change the password and log out.
  */
 export async function ensureAdministrator(
   db: StoreDb,
@@ -38,7 +38,13 @@ export async function ensureAdministrator(
       if ((await listUsers(trx)).length > 0) return { created: false } as const;
       const admin = await createUser(
         trx,
-        { username: ADMIN_USERNAME, displayName: '系统管理员', password: chosen, role: 'admin' },
+        {
+          username: ADMIN_USERNAME,
+          displayName: '系统管理员',
+          password: chosen,
+          role: 'admin',
+          mustChangePassword: password === undefined,
+        },
         now,
       );
       await appendAudit(trx, {

@@ -29,6 +29,8 @@ export interface AuthUser {
   role: Role;
   agencyId: string | null;
   regionId: string | null;
+  /** Until the password is changed, only the routes marked `passwordChangeDue: 'allowed'` serve it. */
+  mustChangePassword: boolean;
 }
 
 export type Authentication =
@@ -44,6 +46,11 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** false: no CSRF check for cookie-authenticated writes (login, public tracking). */
     csrf?: boolean;
+    /**
+     * 'allowed': the route serves a user who must change the password first (read the session,
+     * change the password, log out). Every other route that requires a user refuses it with 403.
+     */
+    passwordChangeDue?: 'allowed';
   }
 }
 
@@ -57,6 +64,7 @@ export function toAuthUser(user: User): AuthUser {
     role: user.role,
     agencyId: user.agencyId,
     regionId: user.regionId,
+    mustChangePassword: user.mustChangePassword,
   };
 }
 
@@ -145,9 +153,19 @@ export async function registerAuth(app: FastifyInstance): Promise<void> {
   app.addHook('onRequest', async (request, reply) => authenticateRequest(app, request, reply));
 }
 
-/** The caller, or 401 UNAUTHENTICATED. */
+/**
+ * The caller, or 401 UNAUTHENTICATED; 403 FORBIDDEN (details.mustChangePassword) when the caller
+ * must change the password first and the route does not allow that.
+ */
 export function requireUser(request: FastifyRequest): AuthUser {
   if (!request.user) throw new AppError('UNAUTHENTICATED', '请先登录');
+  if (request.user.mustChangePassword && request.routeOptions.config?.passwordChangeDue !== 'allowed') {
+    throw new AppError(
+      'FORBIDDEN',
+      '请先修改初始密码（POST /api/auth/password）：修改前只能查看当前会话、修改密码或退出登录',
+      { mustChangePassword: true },
+    );
+  }
   return request.user;
 }
 

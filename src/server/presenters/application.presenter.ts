@@ -155,6 +155,7 @@ const statusOf = (snapshot: unknown): string | null =>
 const AUDIT_ACTION_LABELS: Record<string, string> = {
   register: '登记申请',
   'letter.generated': '出具告知书',
+  'applicant.read': '查看申请人个人信息',
   ...Object.fromEntries(Object.entries(EVENT_LABELS).map(([type, label]) => [`event:${type}`, label])),
 };
 

@@ -21,6 +21,7 @@ export function presentManagedUser(user: User) {
     disabled,
     /** A lockout after wrong passwords (not a disablement); null when none was recorded. */
     lockedUntil: disabled ? null : user.lockedUntil,
+    mustChangePassword: user.mustChangePassword,
     createdAt: user.createdAt,
   };
 }

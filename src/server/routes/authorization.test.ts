@@ -14,6 +14,7 @@ import {
 } from '../../../test/support/server-factories.ts';
 import { buildServerTestApp, TestClock } from '../../../test/support/server-test-app.ts';
 import { applicationInput, TEST_ACTOR } from '../../../test/support/store-factories.ts';
+import { describeEachDialect } from '../../../test/support/store-test-db.ts';
 import {
   applyApplicationEvent,
   registerApplication,
@@ -310,45 +311,47 @@ const rows: Row[] = [
   },
 ];
 
-beforeAll(async () => {
-  app = await buildServerTestApp({ now: clock.now });
-  await app.ready();
-  db = app.db;
-  org = await createTestOrganisation(db);
-  users.officer = await createTestUser(db, 'officer', { agencyId: org.agencyX.id });
-  users.officerOther = await createTestUser(db, 'officer', { agencyId: org.agencyY.id });
-  users.reviewer = await createTestUser(db, 'reviewer', { agencyId: org.agencyX.id });
-  users.supervisor = await createTestUser(db, 'supervisor', { regionId: org.cityA.id });
-  users.supervisorOther = await createTestUser(db, 'supervisor', { regionId: org.cityB.id });
-  users.admin = await createTestUser(db, 'admin');
-  patchTarget = await createTestUser(db, 'officer', { agencyId: org.agencyY.id });
-});
-afterAll(async () => {
-  await app.close();
-});
-
-describe('authorization', () => {
-  it('covers every route of the API', () => {
-    const paths = (app.swagger() as { paths: Record<string, Record<string, unknown>> }).paths;
-    const documented = Object.entries(paths).flatMap(([path, methods]) =>
-      Object.keys(methods).map((m) => `${m.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`),
-    );
-    expect(rows.map((r) => r.route).sort()).toEqual(documented.sort());
+describeEachDialect('authorization matrix', (t) => {
+  beforeAll(async () => {
+    app = await buildServerTestApp({ store: t, now: clock.now });
+    await app.ready();
+    db = app.db;
+    org = await createTestOrganisation(db);
+    users.officer = await createTestUser(db, 'officer', { agencyId: org.agencyX.id });
+    users.officerOther = await createTestUser(db, 'officer', { agencyId: org.agencyY.id });
+    users.reviewer = await createTestUser(db, 'reviewer', { agencyId: org.agencyX.id });
+    users.supervisor = await createTestUser(db, 'supervisor', { regionId: org.cityA.id });
+    users.supervisorOther = await createTestUser(db, 'supervisor', { regionId: org.cityB.id });
+    users.admin = await createTestUser(db, 'admin');
+    patchTarget = await createTestUser(db, 'officer', { agencyId: org.agencyY.id });
+  });
+  afterAll(async () => {
+    await app.close();
   });
 
-  describe.each(rows)('$route', (row) => {
-    it.each(ROLES)('answers %s as expected', async (caller) => {
-      const options = await row.request(caller);
-      const headers = { ...(await headersOf(caller)), ...(options.headers as Headers | undefined) };
-      const res = await app.inject({ ...options, headers });
-      expect({ caller, status: res.statusCode }).toEqual({ caller, status: row.expect[caller] });
-      if (res.statusCode === 401 && row.route !== 'POST /api/auth/login') {
-        expect(res.json()).toEqual({ code: 'UNAUTHENTICATED', message: '请先登录' });
-      }
-      if (res.statusCode === 403) {
-        expect(res.json().code).toBe('FORBIDDEN');
-        expect(res.json().message).toMatch(/^无权/);
-      }
+  describe('authorization', () => {
+    it('covers every route of the API', () => {
+      const paths = (app.swagger() as { paths: Record<string, Record<string, unknown>> }).paths;
+      const documented = Object.entries(paths).flatMap(([path, methods]) =>
+        Object.keys(methods).map((m) => `${m.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`),
+      );
+      expect(rows.map((r) => r.route).sort()).toEqual(documented.sort());
+    });
+
+    describe.each(rows)('$route', (row) => {
+      it.each(ROLES)('answers %s as expected', async (caller) => {
+        const options = await row.request(caller);
+        const headers = { ...(await headersOf(caller)), ...(options.headers as Headers | undefined) };
+        const res = await app.inject({ ...options, headers });
+        expect({ caller, status: res.statusCode }).toEqual({ caller, status: row.expect[caller] });
+        if (res.statusCode === 401 && row.route !== 'POST /api/auth/login') {
+          expect(res.json()).toEqual({ code: 'UNAUTHENTICATED', message: '请先登录' });
+        }
+        if (res.statusCode === 403) {
+          expect(res.json().code).toBe('FORBIDDEN');
+          expect(res.json().message).toMatch(/^无权/);
+        }
+      });
     });
   });
 });

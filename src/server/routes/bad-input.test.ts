@@ -12,6 +12,7 @@ import {
 } from '../../../test/support/server-factories.ts';
 import { buildServerTestApp, TestClock } from '../../../test/support/server-test-app.ts';
 import { applicationInput, TEST_ACTOR } from '../../../test/support/store-factories.ts';
+import { describeEachDialect } from '../../../test/support/store-test-db.ts';
 import { registerApplication } from '../../store/applications/applications.repository.ts';
 import { momentOf } from '../../store/moment.ts';
 import type { User } from '../../store/users/users.repository.ts';
@@ -199,125 +200,130 @@ const routes: WriteRoute[] = [
   },
 ];
 
-beforeAll(async () => {
-  app = await buildServerTestApp({ now: clock.now });
-  org = await createTestOrganisation(app.db);
-  officer = await createTestUser(app.db, 'officer', { agencyId: org.agencyX.id });
-  admin = await createTestUser(app.db, 'admin');
-  target = await createTestUser(app.db, 'reviewer', { agencyId: org.agencyX.id });
-  const { application } = await app.db
-    .transaction()
-    .execute((trx) =>
-      registerApplication(
-        trx,
-        applicationInput(org.agencyX.id, { submittedOn: '2025-02-27' }),
-        TEST_ACTOR,
-        momentOf(clock.now()),
-      ),
-    );
-  applicationId = application.id;
-});
-afterAll(async () => {
-  await app.close();
-});
+describeEachDialect('bad input on every write route', (t) => {
+  beforeAll(async () => {
+    app = await buildServerTestApp({ store: t, now: clock.now });
+    org = await createTestOrganisation(app.db);
+    officer = await createTestUser(app.db, 'officer', { agencyId: org.agencyX.id });
+    admin = await createTestUser(app.db, 'admin');
+    target = await createTestUser(app.db, 'reviewer', { agencyId: org.agencyX.id });
+    const { application } = await app.db
+      .transaction()
+      .execute((trx) =>
+        registerApplication(
+          trx,
+          applicationInput(org.agencyX.id, { submittedOn: '2025-02-27' }),
+          TEST_ACTOR,
+          momentOf(clock.now()),
+        ),
+      );
+    applicationId = application.id;
+  });
+  afterAll(async () => {
+    await app.close();
+  });
 
-async function headersFor(user: User | null): Promise<Headers> {
-  return user ? sessionHeaders(app.db, user, clock.now()) : {};
-}
-
-describe.each(routes)('$name', (route) => {
-  async function expectRefused(payload: string | Record<string, unknown> | unknown, status: number | RegExp) {
-    const headers = await headersFor(route.as());
-    const before = await snapshotStore(app.db);
-    const res = await app.inject({
-      method: route.method,
-      url: route.url(),
-      headers: { ...headers, 'content-type': 'application/json' },
-      payload: typeof payload === 'string' ? payload : JSON.stringify(payload),
-    });
-    if (typeof status === 'number') expect(res.statusCode).toBe(status);
-    else expect(String(res.statusCode)).toMatch(status);
-    expect(res.json().message).toMatch(CHINESE);
-    expect(await snapshotStore(app.db)).toEqual(before);
-    return res;
+  async function headersFor(user: User | null): Promise<Headers> {
+    return user ? sessionHeaders(app.db, user, clock.now()) : {};
   }
 
-  it('refuses malformed JSON', async () => {
-    const res = await expectRefused('{"a": ', 400);
-    expect(res.json()).toEqual({ code: 'INVALID_INPUT', message: '请求体不是有效的 JSON' });
-  });
-
-  it('refuses a body that is not an object, and fields of the wrong type', async () => {
-    await expectRefused('[1, 2, 3]', 400);
-    const body = route.body();
-    for (const key of Object.keys(body)) {
-      const res = await expectRefused({ ...body, [key]: { nested: [12345] } }, 400);
-      expect(res.json().code).toBe('INVALID_INPUT');
-    }
-  });
-
-  it('refuses unknown fields', async () => {
-    const res = await expectRefused({ ...route.body(), isAdmin: true }, 400);
-    expect(res.json().message).toMatch(/isAdmin|未知|无法识别/);
-  });
-
-  it.each(route.invalid)('refuses %s', async (_name, body) => {
-    await expectRefused(body(), /^4\d\d$/);
-  });
-
-  it('refuses a body over its size limit with 413', async () => {
-    const res = await expectRefused({ ...route.body(), padding: 'x'.repeat(route.limit + 1) }, 413);
-    expect(res.json()).toEqual({ code: 'BODY_TOO_LARGE', message: '请求内容过大' });
-  });
-});
-
-describe('hostile text', () => {
-  const script = '<script>alert("x")</script>';
-  const sql = "Robert'); DROP TABLE applicants;--";
-
-  it('is stored verbatim, returned as inert JSON, and never executed', async () => {
-    const headers = await headersFor(officer);
-    const description = `${script} ${sql} 1' OR '1'='1`;
-    const res = await app.inject({
-      method: 'POST',
-      url: `/api/agencies/${org.agencyX.id}/applications`,
-      headers,
-      payload: registrationBody({
-        submittedOn: '2025-03-03',
-        description,
-        applicant: { name: sql, phone: script },
-      }),
-    });
-    expect(res.statusCode).toBe(201);
-    expect(res.headers['content-type']).toMatch(/^application\/json/);
-    expect(res.headers['x-content-type-options']).toBe('nosniff');
-    expect(res.body).not.toContain('<script>');
-    expect(res.body).toContain('\\u003cscript\\u003e');
-    const { id } = res.json().application;
-    expect(res.json().application.description).toBe(description);
-    const applicant = await app.inject({
-      url: `/api/agencies/${org.agencyX.id}/applications/${id}/applicant`,
-      headers,
-    });
-    expect(applicant.json()).toMatchObject({ name: sql, phone: script });
-    const search = await app.inject({
-      url: `/api/agencies/${org.agencyX.id}/applications?q=${encodeURIComponent("1' OR '1'='1")}`,
-      headers,
-    });
-    expect(search.json().items.map((i: { id: string }) => i.id)).toEqual([id]);
-    const all = await app.inject({ url: `/api/agencies/${org.agencyX.id}/applications`, headers });
-    expect(all.json().total).toBe(2);
-  });
-
-  it('finds nothing with LIKE wildcards or quotes in the search, instead of everything', async () => {
-    const headers = await headersFor(officer);
-    for (const q of ['%', '_', "'", '" OR 1=1 --']) {
+  describe.each(routes)('$name', (route) => {
+    async function expectRefused(
+      payload: string | Record<string, unknown> | unknown,
+      status: number | RegExp,
+    ) {
+      const headers = await headersFor(route.as());
+      const before = await snapshotStore(app.db);
       const res = await app.inject({
-        url: `/api/agencies/${org.agencyX.id}/applications?q=${encodeURIComponent(q)}`,
+        method: route.method,
+        url: route.url(),
+        headers: { ...headers, 'content-type': 'application/json' },
+        payload: typeof payload === 'string' ? payload : JSON.stringify(payload),
+      });
+      if (typeof status === 'number') expect(res.statusCode).toBe(status);
+      else expect(String(res.statusCode)).toMatch(status);
+      expect(res.json().message).toMatch(CHINESE);
+      expect(await snapshotStore(app.db)).toEqual(before);
+      return res;
+    }
+
+    it('refuses malformed JSON', async () => {
+      const res = await expectRefused('{"a": ', 400);
+      expect(res.json()).toEqual({ code: 'INVALID_INPUT', message: '请求体不是有效的 JSON' });
+    });
+
+    it('refuses a body that is not an object, and fields of the wrong type', async () => {
+      await expectRefused('[1, 2, 3]', 400);
+      const body = route.body();
+      for (const key of Object.keys(body)) {
+        const res = await expectRefused({ ...body, [key]: { nested: [12345] } }, 400);
+        expect(res.json().code).toBe('INVALID_INPUT');
+      }
+    });
+
+    it('refuses unknown fields', async () => {
+      const res = await expectRefused({ ...route.body(), isAdmin: true }, 400);
+      expect(res.json().message).toMatch(/isAdmin|未知|无法识别/);
+    });
+
+    it.each(route.invalid)('refuses %s', async (_name, body) => {
+      await expectRefused(body(), /^4\d\d$/);
+    });
+
+    it('refuses a body over its size limit with 413', async () => {
+      const res = await expectRefused({ ...route.body(), padding: 'x'.repeat(route.limit + 1) }, 413);
+      expect(res.json()).toEqual({ code: 'BODY_TOO_LARGE', message: '请求内容过大' });
+    });
+  });
+
+  describe('hostile text', () => {
+    const script = '<script>alert("x")</script>';
+    const sql = "Robert'); DROP TABLE applicants;--";
+
+    it('is stored verbatim, returned as inert JSON, and never executed', async () => {
+      const headers = await headersFor(officer);
+      const description = `${script} ${sql} 1' OR '1'='1`;
+      const res = await app.inject({
+        method: 'POST',
+        url: `/api/agencies/${org.agencyX.id}/applications`,
+        headers,
+        payload: registrationBody({
+          submittedOn: '2025-03-03',
+          description,
+          applicant: { name: sql, phone: script },
+        }),
+      });
+      expect(res.statusCode).toBe(201);
+      expect(res.headers['content-type']).toMatch(/^application\/json/);
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.body).not.toContain('<script>');
+      expect(res.body).toContain('\\u003cscript\\u003e');
+      const { id } = res.json().application;
+      expect(res.json().application.description).toBe(description);
+      const applicant = await app.inject({
+        url: `/api/agencies/${org.agencyX.id}/applications/${id}/applicant`,
         headers,
       });
-      expect(res.statusCode).toBe(200);
-      expect(res.json().total).toBeLessThanOrEqual(1);
-    }
+      expect(applicant.json()).toMatchObject({ name: sql, phone: script });
+      const search = await app.inject({
+        url: `/api/agencies/${org.agencyX.id}/applications?q=${encodeURIComponent("1' OR '1'='1")}`,
+        headers,
+      });
+      expect(search.json().items.map((i: { id: string }) => i.id)).toEqual([id]);
+      const all = await app.inject({ url: `/api/agencies/${org.agencyX.id}/applications`, headers });
+      expect(all.json().total).toBe(2);
+    });
+
+    it('finds nothing with LIKE wildcards or quotes in the search, instead of everything', async () => {
+      const headers = await headersFor(officer);
+      for (const q of ['%', '_', "'", '" OR 1=1 --']) {
+        const res = await app.inject({
+          url: `/api/agencies/${org.agencyX.id}/applications?q=${encodeURIComponent(q)}`,
+          headers,
+        });
+        expect(res.statusCode).toBe(200);
+        expect(res.json().total).toBeLessThanOrEqual(1);
+      }
+    });
   });
 });

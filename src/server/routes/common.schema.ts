@@ -19,6 +19,7 @@ const ERROR_DESCRIPTIONS = {
   403: '无权操作（FORBIDDEN），或缺少 CSRF 令牌',
   404: '不存在（NOT_FOUND）',
   409: '冲突（CONFLICT）：已被他人修改，或办理程序不允许',
+  429: '请求过多（TOO_MANY_REQUESTS），请稍后再试',
 } as const;
 
 /** The error responses a route can give, for its OpenAPI description. */

@@ -11,6 +11,7 @@ import * as m007 from './2026-11-22-007-applications.ts';
 import * as m008 from './2026-11-22-008-applicants.ts';
 import * as m009 from './2026-11-22-009-audit-log.ts';
 import * as m010 from './2026-11-22-010-audit-log-append-only.ts';
+import * as m011 from './2026-11-22-011-user-flags.ts';
 import * as m016 from './2026-11-22-016-annual-reports.ts';
 
 /**
@@ -29,6 +30,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-22-008-applicants': m008,
   '2026-11-22-009-audit-log': m009,
   '2026-11-22-010-audit-log-append-only': m010,
+  '2026-11-22-011-user-flags': m011,
   '2026-11-22-016-annual-reports': m016,
 };
 

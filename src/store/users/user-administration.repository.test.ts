@@ -6,7 +6,7 @@ import {
   authenticate,
   changeUserRole,
   createUser,
-  DISABLED_UNTIL,
+  findUserByUsername,
   isUserDisabled,
   LOCKOUT,
   listUsers,
@@ -60,16 +60,17 @@ describeEachDialect('user administration', (t) => {
     const { user } = await newOfficer('dis.abled');
     const disabled = await setUserDisabled(t.db, user.id, true);
     expect(isUserDisabled(disabled)).toBe(true);
+    expect(disabled).toMatchObject({ disabled: true, lockedUntil: null, failedLogins: 0 });
     expect(await authenticate(t.db, 'dis.abled', 'pass-word-1', later(1))).toEqual({
       ok: false,
-      reason: 'locked',
-      lockedUntil: DISABLED_UNTIL,
+      reason: 'disabled',
     });
     // Wrong passwords against a disabled account do not turn it into a 15-minute lockout.
     for (let i = 0; i < LOCKOUT.maxFailures + 1; i += 1) await authenticate(t.db, 'dis.abled', 'x', later(2));
     expect(await authenticate(t.db, 'dis.abled', 'pass-word-1', later(60))).toMatchObject({
-      reason: 'locked',
+      reason: 'disabled',
     });
+    expect(await findUserByUsername(t.db, 'dis.abled')).toMatchObject({ failedLogins: 0, lockedUntil: null });
     const enabled = await setUserDisabled(t.db, user.id, false);
     expect(isUserDisabled(enabled)).toBe(false);
     expect(await authenticate(t.db, 'dis.abled', 'pass-word-1', later(61))).toMatchObject({ ok: true });

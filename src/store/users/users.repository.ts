@@ -21,6 +21,10 @@ export interface User {
   failedLogins: number;
   /** ISO instant until which logins are refused; null or past = not locked. */
   lockedUntil: string | null;
+  /** Disabled by an administrator: no login; the server refuses its sessions and API tokens. */
+  disabled: boolean;
+  /** May only change its password, read its session and log out until the password is changed. */
+  mustChangePassword: boolean;
   createdAt: string;
 }
 
@@ -31,6 +35,8 @@ export interface CreateUserInput {
   role: Role;
   agencyId?: string | null;
   regionId?: string | null;
+  /** The password was generated for the user (first administrator): force a change at first use. */
+  mustChangePassword?: boolean;
 }
 
 /** Five wrong passwords in a row lock the account for fifteen minutes. */
@@ -40,6 +46,7 @@ export const MIN_PASSWORD_LENGTH = 8;
 export type LoginResult =
   | { ok: true; user: User }
   | { ok: false; reason: 'invalid' }
+  | { ok: false; reason: 'disabled' }
   | { ok: false; reason: 'locked'; lockedUntil: string };
 
 function rowToUser(row: UsersTable): User {
@@ -52,6 +59,8 @@ function rowToUser(row: UsersTable): User {
     regionId: row.region_id,
     failedLogins: row.failed_logins,
     lockedUntil: row.locked_until,
+    disabled: row.disabled === 1,
+    mustChangePassword: row.must_change_password === 1,
     createdAt: row.created_at,
   };
 }
@@ -89,6 +98,8 @@ export async function createUser(db: Kysely<Database>, input: CreateUserInput, n
     failed_logins: 0,
     locked_until: null,
     created_at: now.toISOString(),
+    disabled: 0,
+    must_change_password: input.mustChangePassword ? 1 : 0,
   };
   try {
     await db.insertInto('users').values(row).execute();
@@ -168,8 +179,8 @@ export async function resetFailedLogins(db: Kysely<Database>, userId: string): P
 }
 
 /**
- * A login attempt at `now`: refuses a locked account without looking at the password, counts a
- * wrong password (possibly locking the account), and clears the count on success.
+ * A login attempt at `now`: refuses a disabled or locked account without looking at the password,
+ * counts a wrong password (possibly locking the account), and clears the count on success.
  */
 export async function authenticate(
   db: Kysely<Database>,
@@ -179,6 +190,7 @@ export async function authenticate(
 ): Promise<LoginResult> {
   const found = await findUserByUsername(db, username);
   const at = now.toISOString();
+  if (found?.disabled) return { ok: false, reason: 'disabled' };
   if (found?.lockedUntil && found.lockedUntil > at)
     return { ok: false, reason: 'locked', lockedUntil: found.lockedUntil };
   const user = await verifyPassword(db, username, password);
@@ -195,14 +207,12 @@ export async function authenticate(
 }
 
 /**
- * locked_until of an account an administrator disabled (the users table has no column of its
- * own for it): authenticate refuses it as locked, and no lockout ever ends it. Sessions and API
- * tokens of a disabled user are refused by the server, which looks the user up on each request.
+ * An account an administrator disabled: authenticate refuses it whatever the password. Sessions
+ * and API tokens of a disabled user are refused by the server, which looks the user up on each
+ * request.
  */
-export const DISABLED_UNTIL = '9999-12-31T23:59:59.999Z';
-
-export function isUserDisabled(user: Pick<User, 'lockedUntil'>): boolean {
-  return user.lockedUntil === DISABLED_UNTIL;
+export function isUserDisabled(user: Pick<User, 'disabled'>): boolean {
+  return user.disabled;
 }
 
 /** Every account, by username (an administrator's list; a few hundred at most). */
@@ -244,7 +254,7 @@ export async function changeUserRole(
 export async function setUserDisabled(db: Kysely<Database>, id: string, disabled: boolean): Promise<User> {
   const row = await db
     .updateTable('users')
-    .set({ failed_logins: 0, locked_until: disabled ? DISABLED_UNTIL : null })
+    .set({ failed_logins: 0, locked_until: null, disabled: disabled ? 1 : 0 })
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirst();
@@ -252,14 +262,17 @@ export async function setUserDisabled(db: Kysely<Database>, id: string, disabled
   return rowToUser(row);
 }
 
-/** Replaces a user's password. Throws INVALID_INPUT (too short), NOT_FOUND. */
+/**
+ * Replaces a user's password, which also lifts must_change_password. Throws INVALID_INPUT (too
+ * short), NOT_FOUND.
+ */
 export async function setUserPassword(db: Kysely<Database>, id: string, password: string): Promise<void> {
   if ([...password].length < MIN_PASSWORD_LENGTH) {
     throw new AppError('INVALID_INPUT', `密码至少${MIN_PASSWORD_LENGTH}个字符`);
   }
   const result = await db
     .updateTable('users')
-    .set({ password_hash: await hashPassword(password) })
+    .set({ password_hash: await hashPassword(password), must_change_password: 0 })
     .where('id', '=', id)
     .executeTakeFirst();
   if (result.numUpdatedRows === 0n) throw new AppError('NOT_FOUND', '用户不存在');

@@ -9,7 +9,7 @@ import {
   registerApplication,
 } from '../../../store/applications/applications.repository.ts';
 import { listApplications } from '../../../store/applications/list-applications.ts';
-import { listAuditEntries } from '../../../store/audit/audit.repository.ts';
+import { appendAudit, listAuditEntries } from '../../../store/audit/audit.repository.ts';
 import { authorizeAgency } from '../../plugins/agency-access.ts';
 import { actorOf, requireUser } from '../../plugins/auth.ts';
 import { currentMoment } from '../../plugins/clock.ts';
@@ -140,7 +140,7 @@ export async function registerApplicationRoutes(app: FastifyInstance): Promise<v
     {
       schema: {
         tags: ['applications'],
-        summary: '申请人个人信息（仅办理机关的经办人、审核人）',
+        summary: '申请人个人信息（仅办理机关的经办人、审核人；每次查看都记入审计日志）',
         params: applicationParams,
         response: { 200: applicantResponse, ...errorResponses(400, 401, 403, 404) },
       },
@@ -149,8 +149,23 @@ export async function registerApplicationRoutes(app: FastifyInstance): Promise<v
       const user = requireUser(request);
       const { agencyId, id } = request.params;
       await authorizeAgency(app.db, user, agencyId, 'personal-data');
-      const applicant = await getApplicant(app.db, agencyId, id);
-      if (!applicant) throw new AppError('NOT_FOUND', '申请不存在');
+      const at = app.now();
+      // Each read of personal data is audited (who, which case, when; never the data itself), in
+      // the same transaction: no data leaves without its audit entry.
+      const applicant = await app.db.transaction().execute(async (trx) => {
+        const found = await getApplicant(trx, agencyId, id);
+        if (!found) throw new AppError('NOT_FOUND', '申请不存在');
+        await appendAudit(trx, {
+          at,
+          actor: actorOf(user),
+          entity: 'application',
+          entityId: id,
+          action: 'applicant.read',
+          before: null,
+          after: null,
+        });
+        return found;
+      });
       void reply.header('cache-control', 'no-store');
       return presentApplicant(applicant);
     },

@@ -11,7 +11,6 @@ import {
 } from '../../../store/users/sessions.repository.ts';
 import {
   authenticate,
-  DISABLED_UNTIL,
   findUserByUsername,
   type LoginResult,
   setUserPassword,
@@ -26,6 +25,7 @@ import {
   setSessionCookie,
   toAuthUser,
 } from '../../plugins/auth.ts';
+import { LoginThrottle } from '../../plugins/login-throttle.ts';
 import { presentUser } from '../../presenters/user.presenter.ts';
 import { errorResponses } from '../common.schema.ts';
 import { changePasswordBody, loginBody, sessionResponse } from './auth.schema.ts';
@@ -42,9 +42,7 @@ const beijingTime = (iso: string) =>
 
 function refusal(result: Exclude<LoginResult, { ok: true }>): AppError {
   if (result.reason === 'invalid') return new AppError('UNAUTHENTICATED', '用户名或密码错误');
-  if (result.lockedUntil === DISABLED_UNTIL) {
-    return new AppError('UNAUTHENTICATED', '该账户已停用，请联系系统管理员');
-  }
+  if (result.reason === 'disabled') return new AppError('UNAUTHENTICATED', '该账户已停用，请联系系统管理员');
   return new AppError(
     'UNAUTHENTICATED',
     `密码连续输错次数过多，账户已锁定至 ${beijingTime(result.lockedUntil)}（北京时间），请稍后再试`,
@@ -55,18 +53,23 @@ function refusal(result: Exclude<LoginResult, { ok: true }>): AppError {
 /**
  * Login, logout, the current session and password change. Brute force is held back by the
  * store's per-account lockout (5 wrong passwords → 15 minutes, counted in the database, so across
- * instances) and by answering every failed login no sooner than LOGIN_FAILURE_DELAY_MS. There is
- * no per-IP counter: it would need a table of its own, and the lockout already bounds guessing
- * per account.
+ * instances), by a per-address limit on failed logins (LOGIN_IP_MAX_FAILURES within
+ * LOGIN_IP_WINDOW_MINUTES, counted in this process: see LoginThrottle) and by answering every
+ * failed login no sooner than LOGIN_FAILURE_DELAY_MS.
+ *
+ * A user who must change the password (the generated first password) is told so by the login
+ * response and GET /api/session (`mustChangePassword`), and is served only by these routes.
  */
 export async function registerAuthRoutes(app: FastifyInstance): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
+  const throttle = new LoginThrottle(app.config.loginIpMaxFailures, app.config.loginIpWindowMinutes * 60_000);
 
   const sessionOf = (request: FastifyRequest) => {
     const user = requireUser(request);
     const auth = request.authentication;
     return {
       user: presentUser(user),
+      mustChangePassword: user.mustChangePassword,
       via: auth?.via ?? ('token' as const),
       csrfToken: auth?.via === 'session' ? auth.csrfToken : null,
       expiresAt: auth?.via === 'session' ? auth.expiresAt : null,
@@ -76,17 +79,25 @@ export async function registerAuthRoutes(app: FastifyInstance): Promise<void> {
   api.post(
     '/auth/login',
     {
-      config: { csrf: false },
+      config: { csrf: false, passwordChangeDue: 'allowed' },
       schema: {
         tags: ['auth'],
         summary: '登录：成功后设置会话 Cookie，返回用户与 CSRF 令牌',
         body: loginBody,
-        response: { 200: sessionResponse, ...errorResponses(400, 401) },
+        response: { 200: sessionResponse, ...errorResponses(400, 401, 429) },
       },
     },
     async (request, reply) => {
       const started = Date.now();
       const now = app.now();
+      const retryAfterMs = throttle.retryAfterMs(request.ip, now);
+      if (retryAfterMs > 0) {
+        const minutes = Math.ceil(retryAfterMs / 60_000);
+        void reply.header('retry-after', String(Math.ceil(retryAfterMs / 1000)));
+        throw new AppError('TOO_MANY_REQUESTS', `来自该地址的登录失败次数过多，请 ${minutes} 分钟后再试`, {
+          retryAfterSeconds: Math.ceil(retryAfterMs / 1000),
+        });
+      }
       const { username, password } = request.body;
       const previousToken =
         request.authentication?.via === 'session' ? request.cookies[SESSION_COOKIE] : null;
@@ -96,7 +107,7 @@ export async function registerAuthRoutes(app: FastifyInstance): Promise<void> {
         if (!result.ok) {
           // Audited only when the attempt changed the account (a failure counted, a lockout begun).
           const lockedBefore = before?.lockedUntil != null && before.lockedUntil > now.toISOString();
-          if (before && !lockedBefore) {
+          if (before && !lockedBefore && !before.disabled) {
             const after = await findUserByUsername(trx, username);
             await appendAudit(trx, {
               at: now,
@@ -124,6 +135,7 @@ export async function registerAuthRoutes(app: FastifyInstance): Promise<void> {
         return { result, session: created };
       });
       if (!outcome.result.ok || !outcome.session) {
+        throttle.recordFailure(request.ip, now);
         const wait = app.config.loginFailureDelayMs - (Date.now() - started);
         if (wait > 0) await sleep(wait);
         throw refusal(outcome.result as Exclude<LoginResult, { ok: true }>);
@@ -131,6 +143,7 @@ export async function registerAuthRoutes(app: FastifyInstance): Promise<void> {
       setSessionCookie(app, reply, outcome.session.token);
       return {
         user: presentUser(outcome.result.user),
+        mustChangePassword: outcome.result.user.mustChangePassword,
         via: 'session' as const,
         csrfToken: outcome.session.session.csrfToken,
         expiresAt: outcome.session.session.expiresAt,
@@ -141,6 +154,7 @@ export async function registerAuthRoutes(app: FastifyInstance): Promise<void> {
   api.post(
     '/auth/logout',
     {
+      config: { passwordChangeDue: 'allowed' },
       schema: {
         tags: ['auth'],
         summary: '退出登录：结束当前会话并清除 Cookie（未登录时也返回 204）',
@@ -173,6 +187,7 @@ export async function registerAuthRoutes(app: FastifyInstance): Promise<void> {
   api.get(
     '/session',
     {
+      config: { passwordChangeDue: 'allowed' },
       schema: {
         tags: ['auth'],
         summary: '当前登录的用户、登录方式与 CSRF 令牌',
@@ -185,6 +200,7 @@ export async function registerAuthRoutes(app: FastifyInstance): Promise<void> {
   api.post(
     '/auth/password',
     {
+      config: { passwordChangeDue: 'allowed' },
       schema: {
         tags: ['auth'],
         summary: '修改自己的密码：结束该用户的所有会话，并为本浏览器开始新的会话',
@@ -220,6 +236,7 @@ export async function registerAuthRoutes(app: FastifyInstance): Promise<void> {
       setSessionCookie(app, reply, created.token);
       return {
         user: presentUser(user),
+        mustChangePassword: false,
         via: 'session' as const,
         csrfToken: created.session.csrfToken,
         expiresAt: created.session.expiresAt,

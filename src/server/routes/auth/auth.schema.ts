@@ -8,6 +8,9 @@ export const loginBody = z.strictObject({
 
 export const sessionResponse = z.object({
   user: userSchema,
+  mustChangePassword: z
+    .boolean()
+    .describe('true：须先修改密码（POST /api/auth/password），此前其他接口一律返回 403'),
   via: z.enum(['session', 'token']).describe('session：浏览器会话（Cookie）；token：API 令牌'),
   csrfToken: z
     .string()

@@ -204,3 +204,39 @@ describe('letterInputFromCase', () => {
     expect(letterFor(kind, input).documentNumber).toBe('卫数补〔2025〕第0007号');
   });
 });
+
+describe('document numbers of repeated letters', () => {
+  const correction = (points: string[]) => body({ kind: 'correction', points });
+  const numberOf = (c: LetterCase, b: GenerateLetterBody) => {
+    const { kind, input } = letterInputFromCase(c, b, TODAY);
+    return letterFor(kind, input).documentNumber;
+  };
+
+  it('gives the second 补正 notice a number of its own', () => {
+    const first: ApplicationEvent[] = [{ type: 'correction-requested', on: '2025-03-05' }];
+    const second: ApplicationEvent[] = [
+      ...first,
+      { type: 'correction-received', on: '2025-03-10' },
+      { type: 'correction-requested', on: '2025-03-12' },
+    ];
+    const one = numberOf(caseWith(first), correction(['请写明项目名称']));
+    const two = numberOf(caseWith(second), correction(['请写明合同签订年份']));
+    expect(one).toBe('中卫数据补〔2025〕第0007号');
+    expect(two).toBe('中卫数据补〔2025〕第0007-2号');
+  });
+
+  it('numbers consultation letters by the third parties consulted, not by other agencies', () => {
+    const ended: ApplicationEvent = { type: 'consultation-ended', on: '2025-03-25' };
+    const agency: ApplicationEvent = {
+      type: 'consultation-started',
+      on: '2025-03-26',
+      party: 'agency',
+      name: '中卫市财政局',
+    };
+    const again: ApplicationEvent = { ...consultation, on: '2025-04-02', name: '宁夏另一科技有限公司' };
+    const letter = body({ kind: 'consultation', concern: '合同中的单价', replyTo: '本机关' });
+    expect(numberOf(caseWith([consultation]), letter)).toBe('中卫数据征〔2025〕第0007号');
+    const later = caseWith([consultation, ended, agency, { ...ended, on: '2025-03-31' }, again]);
+    expect(numberOf(later, letter)).toBe('中卫数据征〔2025〕第0007-2号');
+  });
+});

@@ -68,6 +68,15 @@ function remedyBodiesFor(c: LetterCase, given: RemedyBodies | undefined): Remedy
   return { ...given, reconsiderationBody: '上一级人民政府' };
 }
 
+/** How many events of `type` (matching `where`) the case has: the round of the letter on the latest. */
+function countEvents<T extends ApplicationEvent['type']>(
+  events: readonly ApplicationEvent[],
+  type: T,
+  where: (e: EventOf<T>) => boolean = () => true,
+): number {
+  return events.filter((e) => e.type === type && where(e as EventOf<T>)).length;
+}
+
 /** The latest 补正 round: when it was requested and, if so, when the corrected application arrived. */
 function latestCorrection(events: readonly ApplicationEvent[]) {
   let round: { requestedOn: IsoDate; receivedOn?: IsoDate } | undefined;
@@ -197,6 +206,7 @@ export function letterInputFromCase(c: LetterCase, body: GenerateLetterBody, tod
         kind: 'correction',
         input: {
           ...toApplicant,
+          round: countEvents(a.events, 'correction-requested'),
           points: body.points,
           workingDays: body.workingDays,
           submitTo: body.submitTo,
@@ -248,6 +258,7 @@ export function letterInputFromCase(c: LetterCase, body: GenerateLetterBody, tod
         kind: 'consultation',
         input: {
           ...base,
+          round: countEvents(a.events, 'consultation-started', (e) => e.party === 'third-party'),
           thirdParty: { name: event.name, organisation: body.thirdPartyOrganisation ?? false },
           concern: body.concern,
           dueOn,

@@ -8,7 +8,7 @@ import {
   TEST_PASSWORD,
   tokenHeaders,
 } from '../../../../test/support/server-factories.ts';
-import { buildServerTestApp } from '../../../../test/support/server-test-app.ts';
+import { buildServerTestApp, sessionCookieOf } from '../../../../test/support/server-test-app.ts';
 import { describeEachDialect } from '../../../../test/support/store-test-db.ts';
 import { listAuditEntries } from '../../../store/audit/audit.repository.ts';
 import type { User } from '../../../store/users/users.repository.ts';
@@ -169,6 +169,33 @@ describeEachDialect('administration: regions, agencies and users', (t) => {
         [expect.objectContaining({ disabled: false }), expect.objectContaining({ disabled: true })],
         [expect.objectContaining({ disabled: true }), expect.objectContaining({ disabled: false })],
       ]);
+    });
+
+    it('can be required to change the password the administrator gave them before anything else', async () => {
+      const res = await post('/api/users', {
+        username: 'new.admin',
+        displayName: '新管理员',
+        password: TEST_PASSWORD,
+        role: 'admin',
+        mustChangePassword: true,
+      });
+      expect(res.statusCode).toBe(201);
+      expect(res.json()).toMatchObject({ mustChangePassword: true });
+      const login = await post('/api/auth/login', { username: 'new.admin', password: TEST_PASSWORD }, {});
+      expect(login.json().mustChangePassword).toBe(true);
+      const own = { cookie: sessionCookieOf(login), 'x-csrf-token': login.json().csrfToken };
+      expect((await app.inject({ url: '/api/users', headers: own })).statusCode).toBe(403);
+      const changed = await post(
+        '/api/auth/password',
+        { currentPassword: TEST_PASSWORD, newPassword: 'changed-by-me-1' },
+        own,
+      );
+      expect(changed.json().mustChangePassword).toBe(false);
+      const fresh = { cookie: sessionCookieOf(changed), 'x-csrf-token': changed.json().csrfToken };
+      const list = await app.inject({ url: '/api/users', headers: fresh });
+      expect(list.statusCode).toBe(200);
+      const row = list.json().items.find((u: { username: string }) => u.username === 'new.admin');
+      expect(row.mustChangePassword).toBe(false);
     });
 
     it('keep an administrator from disabling or demoting itself', async () => {

@@ -4,6 +4,7 @@ import { ROLES, userSchema } from '../common.schema.ts';
 export const managedUserSchema = userSchema.extend({
   disabled: z.boolean().describe('已停用：不能登录，会话与 API 令牌失效'),
   lockedUntil: z.string().nullable().describe('因连续输错密码而锁定至此时间'),
+  mustChangePassword: z.boolean().describe('须先修改密码（系统生成的初始密码）才能使用其他功能'),
   createdAt: z.string(),
 });
 
@@ -20,6 +21,10 @@ export const createUserBody = z.strictObject({
   role,
   agencyId: id.nullable().optional().describe('经办人、审核人必填：所属机关'),
   regionId: id.nullable().optional().describe('主管部门必填：管辖的行政区划'),
+  mustChangePassword: z
+    .boolean()
+    .optional()
+    .describe('true：密码由管理员设定，该用户登录后须先修改密码才能使用其他功能（默认 false）'),
 });
 
 export const updateUserBody = z

@@ -1,0 +1,167 @@
+/**
+ * Registrations per second and p99 latency of the real server (`gongkai serve` in a process of its
+ * own, over loopback HTTP, autocannon), on SQLite and on PostgreSQL, beside a bare Fastify route
+ * measured the same way in the same run: the ratio to it is what the numbers mean across machines.
+ * PostgreSQL comes from BENCH_DATABASE_URL or TEST_DATABASE_URL (a schema of its own, dropped
+ * afterwards); without one reachable, its measures are left out with a message.
+ */
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { httpLogin, OFFICER_PASSWORD, setUpAgencyOverHttp } from '../test/support/http-client.ts';
+import { REPO_ROOT } from '../test/support/run-cli.ts';
+import { registrationBody } from '../test/support/server-factories.ts';
+import { startServer } from '../test/support/server-process.ts';
+import type { Measure } from './measure.ts';
+
+const DURATION_S = 4;
+const WARM_UP_S = 1;
+const CONNECTIONS = 10;
+const POSTGRES_URL =
+  process.env.BENCH_DATABASE_URL ??
+  process.env.TEST_DATABASE_URL ??
+  'postgres://gongkai:gongkai@127.0.0.1:5432/gongkai_test';
+
+interface Load {
+  perSecond: number;
+  p99Ms: number;
+}
+
+async function load(url: string, headers: Record<string, string>, body: string): Promise<Load> {
+  const options = { url, method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body };
+  await autocannon({ ...options, connections: CONNECTIONS, duration: WARM_UP_S });
+  const result = await autocannon({ ...options, connections: CONNECTIONS, duration: DURATION_S });
+  if (result.non2xx > 0 || result.errors > 0 || result.timeouts > 0) {
+    throw new Error(
+      `load on ${url}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`,
+    );
+  }
+  return { perSecond: Math.round(result['2xx'] / result.duration), p99Ms: result.latency.p99 };
+}
+
+async function bareFastify(): Promise<Load> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(REPO_ROOT, 'bench/bare-fastify-server.ts')],
+    {
+      cwd: REPO_ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  try {
+    const port = await new Promise<number>((resolve, reject) => {
+      let out = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        out += chunk.toString('utf8');
+        const m = /listening (\d+)/.exec(out);
+        if (m) resolve(Number(m[1]));
+      });
+      child.once('exit', (code) => reject(new Error(`bare Fastify server exited (${code})`)));
+    });
+    return await load(`http://127.0.0.1:${port}/bare`, {}, JSON.stringify(registrationBody()));
+  } finally {
+    child.kill('SIGKILL');
+  }
+}
+
+/** The real server on `databaseUrl`: an agency and an officer set up over HTTP, then the load. */
+async function registrations(databaseUrl: string): Promise<Load> {
+  const server = await startServer({ databaseUrl });
+  try {
+    const { agencyId, officer } = await setUpAgencyOverHttp(server.url);
+    const session = await httpLogin(server.url, officer, OFFICER_PASSWORD);
+    return await load(
+      `${server.url}/api/agencies/${agencyId}/applications`,
+      { cookie: session.cookie, 'x-csrf-token': session.csrfToken },
+      JSON.stringify(registrationBody()),
+    );
+  } finally {
+    await server.stop();
+  }
+}
+
+async function withSqliteFile<T>(work: (url: string) => Promise<T>): Promise<T> {
+  const dir = mkdtempSync(join(tmpdir(), 'gongkai-bench-'));
+  try {
+    return await work(`sqlite:${join(dir, 'gongkai.db')}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function adminQuery(text: string): Promise<void> {
+  const client = new pg.Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 3000 });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
+
+/** null when no PostgreSQL is reachable. */
+async function withPostgresSchema<T>(work: (url: string) => Promise<T>): Promise<T | null> {
+  const schema = `gk_bench_${randomBytes(6).toString('hex')}`;
+  try {
+    await adminQuery(`create schema ${schema}`);
+  } catch (error) {
+    process.stderr.write(`server bench: PostgreSQL unreachable (${(error as Error).message}), skipped\n`);
+    return null;
+  }
+  try {
+    const u = new URL(POSTGRES_URL);
+    u.searchParams.set('options', `-c search_path=${schema}`);
+    return await work(u.toString());
+  } finally {
+    await adminQuery(`drop schema ${schema} cascade`);
+  }
+}
+
+const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+export async function measures(): Promise<Measure[]> {
+  const how = `autocannon, ${CONNECTIONS} connections, ${DURATION_S} s after ${WARM_UP_S} s warm-up, loopback`;
+  const bare = await bareFastify();
+  const out: Measure[] = [
+    {
+      name: 'server.bareFastify.requestsPerSecond',
+      value: bare.perSecond,
+      unit: 'req/s',
+      what: `baseline: bare Fastify POST route parsing the same JSON body, own process (${how})`,
+    },
+    { name: 'server.bareFastify.p99', value: bare.p99Ms, unit: 'ms', what: 'p99 latency of the baseline' },
+  ];
+  const dialects: Array<[string, Load | null]> = [
+    ['sqlite', await withSqliteFile(registrations)],
+    ['postgres', await withPostgresSchema(registrations)],
+  ];
+  for (const [dialect, result] of dialects) {
+    if (!result) continue;
+    const what = `POST /api/agencies/:id/applications (session cookie + CSRF) on gongkai serve, ${dialect} (${how})`;
+    out.push(
+      {
+        name: `server.registrations.${dialect}.perSecond`,
+        value: result.perSecond,
+        unit: 'registrations/s',
+        what,
+      },
+      {
+        name: `server.registrations.${dialect}.p99`,
+        value: result.p99Ms,
+        unit: 'ms',
+        what: `p99 latency: ${what}`,
+      },
+      {
+        name: `server.registrations.${dialect}.ratioToBareFastify`,
+        value: round(result.perSecond / bare.perSecond, 3),
+        unit: 'ratio',
+        what: `registrations/s divided by the bare Fastify baseline's requests/s in the same run (${dialect})`,
+      },
+    );
+  }
+  return out;
+}

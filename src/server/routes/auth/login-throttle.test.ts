@@ -1,0 +1,128 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createTestOrganisation,
+  createTestUser,
+  TEST_PASSWORD,
+} from '../../../../test/support/server-factories.ts';
+import { buildServerTestApp, TestClock } from '../../../../test/support/server-test-app.ts';
+import { describeEachDialect } from '../../../../test/support/store-test-db.ts';
+import type { User } from '../../../store/users/users.repository.ts';
+import { LoginThrottle } from '../../plugins/login-throttle.ts';
+
+describe('LoginThrottle', () => {
+  it('refuses an address after `limit` failures within the window, until the oldest leaves it', () => {
+    const throttle = new LoginThrottle(3, 60_000);
+    const at = (s: number) => new Date(Date.UTC(2026, 0, 1, 0, 0, s));
+    throttle.recordFailure('10.0.0.1', at(0));
+    throttle.recordFailure('10.0.0.1', at(10));
+    expect(throttle.retryAfterMs('10.0.0.1', at(11))).toBe(0);
+    throttle.recordFailure('10.0.0.1', at(20));
+    expect(throttle.retryAfterMs('10.0.0.1', at(21))).toBe(39_000);
+    expect(throttle.retryAfterMs('10.0.0.2', at(21))).toBe(0);
+    expect(throttle.retryAfterMs('10.0.0.1', at(59))).toBe(1_000);
+    expect(throttle.retryAfterMs('10.0.0.1', at(60))).toBe(0);
+  });
+
+  it('forgets the oldest address beyond maxAddresses', () => {
+    const throttle = new LoginThrottle(1, 60_000, 2);
+    const now = new Date('2026-01-01T00:00:00Z');
+    for (const ip of ['a', 'b', 'c']) throttle.recordFailure(ip, now);
+    expect(['a', 'b', 'c'].map((ip) => throttle.retryAfterMs(ip, now) > 0)).toEqual([false, true, true]);
+  });
+});
+
+describeEachDialect('POST /api/auth/login per-address limit', (t) => {
+  const clock = new TestClock('2026-06-30T02:00:00.000Z');
+  let app: FastifyInstance;
+  let users: User[];
+
+  beforeAll(async () => {
+    app = await buildServerTestApp({
+      store: t,
+      now: clock.now,
+      env: { LOGIN_IP_MAX_FAILURES: '20', LOGIN_IP_WINDOW_MINUTES: '10' },
+    });
+    const org = await createTestOrganisation(t.db);
+    // Several accounts, so that the per-account lockout (5) is not what stops the guessing.
+    users = [];
+    for (let i = 0; i < 6; i += 1)
+      users.push(await createTestUser(t.db, 'officer', { agencyId: org.agencyX.id }));
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  const login = (username: string, password: string, ip = '203.0.113.7') =>
+    app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username, password },
+      remoteAddress: ip,
+    });
+
+  it('answers 429 in Chinese after 20 failures in 10 minutes from one address, even to the right password', async () => {
+    for (let i = 0; i < 20; i += 1) {
+      clock.set(new Date(Date.parse('2026-06-30T02:00:00.000Z') + i * 10_000).toISOString());
+      const res = await login(users[i % 5]!.username, `wrong-${i}`);
+      expect(res.statusCode).not.toBe(429);
+    }
+    clock.set('2026-06-30T02:05:00.000Z');
+    const blocked = await login(users[5]!.username, TEST_PASSWORD);
+    expect(blocked.statusCode).toBe(429);
+    expect(blocked.json()).toMatchObject({ code: 'TOO_MANY_REQUESTS' });
+    expect(blocked.json().message).toBe('来自该地址的登录失败次数过多，请 5 分钟后再试');
+    expect(blocked.headers['retry-after']).toBe('300');
+    // The refused attempt was not an attempt: the account was not touched.
+    const row = await t.db
+      .selectFrom('users')
+      .select('failed_logins')
+      .where('id', '=', users[5]!.id)
+      .executeTakeFirst();
+    expect(row?.failed_logins).toBe(0);
+  });
+
+  it('lets another address in meanwhile', async () => {
+    expect((await login(users[5]!.username, TEST_PASSWORD, '198.51.100.9')).statusCode).toBe(200);
+  });
+
+  it('lets the address try again once its oldest failure is 10 minutes old', async () => {
+    clock.set('2026-06-30T02:10:00.001Z');
+    expect((await login(users[5]!.username, TEST_PASSWORD)).statusCode).toBe(200);
+  });
+});
+
+describeEachDialect(
+  'POST /api/auth/login per-address limit behind a reverse proxy (TRUST_PROXY=true)',
+  (t) => {
+    let app: FastifyInstance;
+    let user: User;
+
+    beforeAll(async () => {
+      app = await buildServerTestApp({
+        store: t,
+        env: { TRUST_PROXY: 'true', LOGIN_IP_MAX_FAILURES: '3', LOGIN_IP_WINDOW_MINUTES: '10' },
+      });
+      const org = await createTestOrganisation(t.db);
+      user = await createTestUser(t.db, 'officer', { agencyId: org.agencyX.id });
+    });
+    afterAll(async () => {
+      await app.close();
+    });
+
+    const login = (password: string, client: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: user.username, password },
+        remoteAddress: '10.0.0.1', // the proxy
+        headers: { 'x-forwarded-for': client },
+      });
+
+    it('counts each client address the proxy forwards, not the proxy itself', async () => {
+      for (let i = 0; i < 3; i += 1) expect((await login('wrong', '198.51.100.1')).statusCode).toBe(401);
+      expect((await login(TEST_PASSWORD, '198.51.100.1')).statusCode).toBe(429);
+      expect((await login(TEST_PASSWORD, '198.51.100.2')).statusCode).toBe(200);
+    });
+  },
+);
