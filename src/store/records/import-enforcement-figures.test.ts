@@ -11,7 +11,7 @@ import { importEnforcementFigures } from './import-enforcement-figures.ts';
 const HEADER = '机关,年度,行政许可,行政处罚,行政强制,行政事业性收费（万元）';
 
 describeEachDialect('importEnforcementFigures', (t) => {
-  const run = (csv: string, mayWrite: (id: string) => Promise<boolean> = async () => true) =>
+  const run = (csv: string, mayWrite: (trx: unknown, id: string) => Promise<boolean> = async () => true) =>
     t.db
       .transaction()
       .execute((trx) => importEnforcementFigures(trx, parseFiguresCsv(csv), mayWrite, TEST_ACTOR, TEST_NOW));
@@ -58,7 +58,7 @@ describeEachDialect('importEnforcementFigures', (t) => {
     ].join('\n');
     let error: unknown;
     try {
-      await run(csv, async (id) => id === agency.id);
+      await run(csv, async (_trx, id) => id === agency.id);
     } catch (e) {
       error = e;
     }

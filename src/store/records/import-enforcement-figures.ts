@@ -15,7 +15,7 @@ export interface FiguresImportResult {
 
 /**
  * Imports parsed CSV lines in the caller's transaction, all or nothing: each line's agency is
- * found by id or exact name (a name two agencies share is refused), `mayWrite(agencyId)` says
+ * found by id or exact name (a name two agencies share is refused), `mayWrite(trx, agencyId)` says
  * whether the user may enter figures for it, and only when every line passes are the figures
  * written (an existing agency-year is replaced, its version incremented), each audited as
  * 'import'. Throws INVALID_INPUT listing every bad line in details.lines.
@@ -23,7 +23,7 @@ export interface FiguresImportResult {
 export async function importEnforcementFigures(
   trx: Transaction<Database>,
   rows: FiguresCsvRow[],
-  mayWrite: (agencyId: string) => Promise<boolean>,
+  mayWrite: (trx: Transaction<Database>, agencyId: string) => Promise<boolean>,
   actor: Actor,
   now: Moment,
 ): Promise<FiguresImportResult> {
@@ -51,7 +51,7 @@ export async function importEnforcementFigures(
       });
       continue;
     }
-    if (!(await mayWrite(agencyId))) {
+    if (!(await mayWrite(trx, agencyId))) {
       errors.push({ line: row.line, message: `无权录入机关“${row.agency}”的统计数据` });
       continue;
     }
