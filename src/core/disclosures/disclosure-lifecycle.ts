@@ -82,7 +82,8 @@ export function draftDisclosure(
   actor: DisclosureActor,
   today: IsoDate,
 ): Disclosure {
-  if (actor.role !== 'officer') throw new AppError('FORBIDDEN', '只有经办人可以拟稿登记主动公开信息');
+  if (actor.role !== 'officer')
+    throw new AppError('FORBIDDEN', '无权拟稿登记主动公开信息：只有经办人可以拟稿');
   return {
     ...checkDisclosureContent(content, today),
     status: 'draft',
@@ -106,7 +107,8 @@ export function editDisclosure(
   actor: DisclosureActor,
   today: IsoDate,
 ): Disclosure {
-  if (actor.role !== 'officer') throw new AppError('FORBIDDEN', '只有经办人可以修改主动公开信息');
+  if (actor.role !== 'officer')
+    throw new AppError('FORBIDDEN', '无权修改主动公开信息：只有经办人可以修改拟稿');
   if (item.status !== 'draft') {
     throw new AppError(
       'CONFLICT',
@@ -139,7 +141,7 @@ export function applyDisclosureStep(
   const rule = ALLOWED[step.type];
   if (!rule) throw new AppError('INVALID_INPUT', '审核步骤无效');
   if (actor.role !== rule.role) {
-    throw new AppError('FORBIDDEN', `“${STEP_LABELS[step.type]}”应由${ROLE_LABELS[rule.role]}办理`);
+    throw new AppError('FORBIDDEN', `无权办理“${STEP_LABELS[step.type]}”：应由${ROLE_LABELS[rule.role]}办理`);
   }
   if (!rule.from.includes(item.status)) {
     throw new AppError(
@@ -183,7 +185,7 @@ export function applyDisclosureStep(
     }
     case 'leaderApprove':
       if (actor.userId === item.sectionHeadUserId) {
-        throw new AppError('FORBIDDEN', '领导审批应由科室审核人以外的另一位审核人办理');
+        throw new AppError('FORBIDDEN', '无权办理“领导审批”：应由科室审核人以外的另一位审核人办理');
       }
       return {
         ...item,

@@ -63,6 +63,7 @@ describeEachDialect('importEnforcementFigures', (t) => {
       error = e;
     }
     expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe('FORBIDDEN');
     expect(
       ((error as AppError).details as { lines: Array<{ line: number }> }).lines.map((l) => l.line),
     ).toEqual([3, 4]);

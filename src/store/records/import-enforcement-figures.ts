@@ -18,7 +18,8 @@ export interface FiguresImportResult {
  * found by id or exact name (a name two agencies share is refused), `mayWrite(trx, agencyId)` says
  * whether the user may enter figures for it, and only when every line passes are the figures
  * written (an existing agency-year is replaced, its version incremented), each audited as
- * 'import'. Throws INVALID_INPUT listing every bad line in details.lines.
+ * 'import'. Throws FORBIDDEN when a line names an agency the user may not write, otherwise
+ * INVALID_INPUT, either listing every bad line in details.lines.
  */
 export async function importEnforcementFigures(
   trx: Transaction<Database>,
@@ -37,6 +38,7 @@ export async function importEnforcementFigures(
           .where((eb) => eb.or([eb('id', 'in', keys), eb('name', 'in', keys)]))
           .execute();
   const errors: CsvLineError[] = [];
+  const forbidden: number[] = [];
   const resolved: Array<FiguresCsvRow & { agencyId: string }> = [];
   const seen = new Map<string, number>();
   for (const row of rows) {
@@ -52,6 +54,7 @@ export async function importEnforcementFigures(
       continue;
     }
     if (!(await mayWrite(trx, agencyId))) {
+      forbidden.push(row.line);
       errors.push({ line: row.line, message: `无权录入机关“${row.agency}”的统计数据` });
       continue;
     }
@@ -71,7 +74,15 @@ export async function importEnforcementFigures(
     }
     resolved.push({ ...row, agencyId });
   }
-  if (errors.length > 0) throw csvErrors(errors.sort((a, b) => a.line - b.line));
+  errors.sort((a, b) => a.line - b.line);
+  if (forbidden.length > 0) {
+    throw new AppError(
+      'FORBIDDEN',
+      `无权录入第${forbidden.join('、')}行所列机关的统计数据：只能录入本机关的数据。未导入任何数据`,
+      { lines: errors },
+    );
+  }
+  if (errors.length > 0) throw csvErrors(errors);
 
   const at = now.at.toISOString();
   const result: FiguresImportResult = { created: 0, updated: 0, rows: [] };

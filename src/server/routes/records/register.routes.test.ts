@@ -259,8 +259,14 @@ describeEachDialect('table 二 records through the API', (t) => {
       expect(res.json().message).toContain('第3行');
       expect(res.json().details.lines.map((l: { line: number }) => l.line)).toEqual([3]);
       const second = await upload(csv.replace(',2018,-1,', ',2018,1,'));
-      expect(second.statusCode).toBe(400);
+      expect(second.statusCode).toBe(403);
+      expect(second.json().message).toMatch(/^无权录入第4行/);
       expect(second.json().details.lines.map((l: { line: number }) => l.line)).toEqual([4, 5]);
+      const third = await upload(
+        csv.replace(',2018,-1,', ',2018,1,').replace(`${users.org.agencyY.id},2019`, `${agency()},2017`),
+      );
+      expect(third.statusCode).toBe(400);
+      expect(third.json().details.lines.map((l: { line: number }) => l.line)).toEqual([5]);
       for (const year of [2018, 2019]) {
         expect(
           (await app.inject({ method: 'GET', url: figures(year), headers: h.officer })).json().entered,
