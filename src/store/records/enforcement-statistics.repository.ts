@@ -89,25 +89,35 @@ export async function saveEnforcementFigures(
     fees_wan_yuan_e4: valid.feesWanYuanE4,
     updated_at: at,
   };
-  if (before === null) {
-    await trx
-      .insertInto('enforcement_statistics')
-      .values({ agency_id: agencyId, year, ...values, version: 1, created_at: at })
-      .onConflict((oc) => oc.columns(['agency_id', 'year']).doNothing())
-      .execute();
-  } else {
-    await trx
-      .updateTable('enforcement_statistics')
-      .set({ ...values, version: before.version + 1 })
-      .where('agency_id', '=', agencyId)
-      .where('year', '=', year)
-      .where('version', '=', before.version)
-      .execute();
-  }
-  const after = await getEnforcementFigures(trx, agencyId, year);
-  if (!after || after.version !== (before?.version ?? 0) + 1 || after.updatedAt !== at) {
-    throw new AppError('CONFLICT', FIGURES_CONFLICT_MESSAGE);
-  }
+  // Both statements match no row when another transaction saved first (on PostgreSQL they wait
+  // for it to commit): the insert's ON CONFLICT DO NOTHING, the update's WHERE version = ….
+  const written =
+    before === null
+      ? (
+          await trx
+            .insertInto('enforcement_statistics')
+            .values({ agency_id: agencyId, year, ...values, version: 1, created_at: at })
+            .onConflict((oc) => oc.columns(['agency_id', 'year']).doNothing())
+            .executeTakeFirst()
+        ).numInsertedOrUpdatedRows
+      : (
+          await trx
+            .updateTable('enforcement_statistics')
+            .set({ ...values, version: before.version + 1 })
+            .where('agency_id', '=', agencyId)
+            .where('year', '=', year)
+            .where('version', '=', before.version)
+            .executeTakeFirst()
+        ).numUpdatedRows;
+  if (!written) throw new AppError('CONFLICT', FIGURES_CONFLICT_MESSAGE);
+  const after: StoredEnforcementFigures = {
+    agencyId,
+    year,
+    ...valid,
+    version: (before?.version ?? 0) + 1,
+    createdAt: before?.createdAt ?? at,
+    updatedAt: at,
+  };
   await appendAudit(trx, {
     at: now.at,
     actor,

@@ -96,10 +96,18 @@ export async function importEnforcementFigures(
       updated_at: at,
     };
     if (before === null) {
-      await trx
+      const inserted = await trx
         .insertInto('enforcement_statistics')
         .values({ agency_id: row.agencyId, year: row.year, ...values, version: 1, created_at: at })
-        .execute();
+        .onConflict((oc) => oc.columns(['agency_id', 'year']).doNothing())
+        .executeTakeFirst();
+      // Entered by someone else meanwhile: refuse the whole file rather than overwrite blindly.
+      if (!inserted.numInsertedOrUpdatedRows) {
+        throw new AppError(
+          'CONFLICT',
+          `第${row.line}行的机关年度数据刚被他人录入，未导入任何数据，请核对后重新导入`,
+        );
+      }
     } else {
       await trx
         .updateTable('enforcement_statistics')
