@@ -38,6 +38,38 @@ describe('assembleTable4', () => {
   });
 });
 
+describe('assembleTable4 totals', () => {
+  it('makes each 总计 the sum of its four columns (T4-01..03) and counts every pending case once per year', () => {
+    const kinds = ['review', 'litigationDirect', 'litigationAfterReview'] as const;
+    const results = ['upheld', 'corrected', 'other'] as const;
+    let seed = 17;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    const cases = Array.from({ length: 300 }, (_, i) => {
+      const filedOn = `${2022 + Math.floor(next() * 4)}-0${1 + Math.floor(next() * 9)}-1${Math.floor(next() * 9)}`;
+      const decided = next() < 0.7;
+      const decidedOn = decided
+        ? `${Number(filedOn.slice(0, 4)) + Math.floor(next() * 2)}-12-0${1 + Math.floor(next() * 9)}`
+        : null;
+      return { kind: kinds[i % 3]!, filedOn, decidedOn, result: decided ? results[i % 3]! : null };
+    });
+    for (const year of [2022, 2023, 2024, 2025, 2026]) {
+      const table = assembleTable4(cases, year);
+      let total = 0;
+      for (const row of Object.values(table)) {
+        expect(row[4]).toBe(row[0]! + row[1]! + row[2]! + row[3]!);
+        total += row[4]!;
+      }
+      const pending = cases.filter(
+        (c) => c.filedOn <= `${year}-12-31` && (c.decidedOn === null || c.decidedOn >= `${year}-01-01`),
+      );
+      expect(total).toBe(pending.length);
+    }
+  });
+});
+
 describe('checkCase and checkDecision', () => {
   it('refuses impossible, future and inconsistent dates', () => {
     expect(codeOf(() => checkCase({ kind: 'review', filedOn: '2025-02-29' }, '2025-06-01', null))).toBe(
