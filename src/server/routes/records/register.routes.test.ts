@@ -7,6 +7,7 @@ import {
   type RecordsTestUsers,
   recordsHeaders,
 } from '../../../../test/support/records-test-users.ts';
+import { snapshotStore } from '../../../../test/support/server-db-snapshot.ts';
 import type { Headers } from '../../../../test/support/server-factories.ts';
 import { buildServerTestApp, TestClock } from '../../../../test/support/server-test-app.ts';
 import { describeEachDialect } from '../../../../test/support/store-test-db.ts';
@@ -254,6 +255,7 @@ describeEachDialect('table 二 records through the API', (t) => {
         `${users.org.agencyY.id},2019,1,2,3,4`,
         '没有这个机关,2019,1,2,3,4',
       ].join('\n');
+      const before = await snapshotStore(t.db);
       const res = await upload(csv);
       expect(res.statusCode).toBe(400);
       expect(res.json().message).toContain('第3行');
@@ -267,6 +269,7 @@ describeEachDialect('table 二 records through the API', (t) => {
       );
       expect(third.statusCode).toBe(400);
       expect(third.json().details.lines.map((l: { line: number }) => l.line)).toEqual([5]);
+      expect(await snapshotStore(t.db)).toEqual(before);
       for (const year of [2018, 2019]) {
         expect(
           (await app.inject({ method: 'GET', url: figures(year), headers: h.officer })).json().entered,
