@@ -35,7 +35,7 @@ import {
   saveFiguresBody,
   table2Response,
   yearParams,
-} from './register.schema.ts';
+} from './table2.schema.ts';
 
 const DOCUMENTS = '规章和行政规范性文件';
 const FIGURES = '行政许可、行政处罚、行政强制和行政事业性收费统计数据';
@@ -46,7 +46,7 @@ const CSV_LIMIT = 2 * 1024 * 1024;
  * 行政许可 / 行政处罚 / 行政强制 counts and 行政事业性收费 (entered, or imported from CSV), and
  * table 二 itself as counted from them.
  */
-export async function registerRegisterRoutes(app: FastifyInstance): Promise<void> {
+export async function registerTable2Routes(app: FastifyInstance): Promise<void> {
   app.addContentTypeParser(
     ['text/csv', 'text/plain'],
     { parseAs: 'buffer', bodyLimit: CSV_LIMIT },
