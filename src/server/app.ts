@@ -18,11 +18,13 @@ import { registerChineseValidation } from './plugins/validation.ts';
 import { registerWeb } from './plugins/web.ts';
 import { registerApplicationRoutes } from './routes/applications/applications.routes.ts';
 import { registerAuthRoutes } from './routes/auth/auth.routes.ts';
+import { registerCaseRoutes } from './routes/cases/cases.routes.ts';
 import { registerCheckRoutes } from './routes/check/check.routes.ts';
 import { registerHealthRoutes } from './routes/health/health.routes.ts';
 import { registerLetterRoutes } from './routes/letters/letters.routes.ts';
 import { registerOrganisationRoutes } from './routes/organisation/organisation.routes.ts';
 import { registerPublicRoutes } from './routes/public/public.routes.ts';
+import { registerRecordsRoutes } from './routes/records/records.routes.ts';
 import { registerTokenRoutes } from './routes/tokens/tokens.routes.ts';
 import { registerUserRoutes } from './routes/users/users.routes.ts';
 
@@ -97,6 +99,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(registerUserRoutes, { prefix: '/api' });
   await app.register(registerApplicationRoutes, { prefix: '/api' });
   await app.register(registerLetterRoutes, { prefix: '/api' });
+  await app.register(registerRecordsRoutes, { prefix: '/api' });
+  await app.register(registerCaseRoutes, { prefix: '/api' });
   await app.register(registerPublicRoutes, { prefix: '/api' });
   await registerWeb(app, options.webRoot);
   return app;

@@ -10,6 +10,10 @@ const TABLES = [
   'applications',
   'applicants',
   'audit_log',
+  'normative_documents',
+  'enforcement_statistics',
+  'cases',
+  'disclosures',
 ] as const;
 
 /**

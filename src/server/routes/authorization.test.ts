@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordsAuthorizationRows } from '../../../test/support/records-authorization-rows.ts';
 import {
   createTestOrganisation,
   createTestUser,
@@ -309,6 +310,12 @@ const rows: Row[] = [
     }),
     expect: statuses(EVERYONE, 201),
   },
+  ...recordsAuthorizationRows({
+    db: () => db,
+    agencyId: () => org.agencyX.id,
+    now: () => clock.now(),
+    statuses,
+  }),
 ];
 
 describeEachDialect('authorization matrix', (t) => {

@@ -12,6 +12,10 @@ import * as m008 from './2026-11-22-008-applicants.ts';
 import * as m009 from './2026-11-22-009-audit-log.ts';
 import * as m010 from './2026-11-22-010-audit-log-append-only.ts';
 import * as m011 from './2026-11-22-011-user-flags.ts';
+import * as m012 from './2026-11-22-012-normative-documents.ts';
+import * as m013 from './2026-11-22-013-enforcement-statistics.ts';
+import * as m014 from './2026-11-22-014-cases.ts';
+import * as m015 from './2026-11-22-015-disclosures.ts';
 import * as m016 from './2026-11-22-016-annual-reports.ts';
 
 /**
@@ -31,6 +35,10 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-22-009-audit-log': m009,
   '2026-11-22-010-audit-log-append-only': m010,
   '2026-11-22-011-user-flags': m011,
+  '2026-11-22-012-normative-documents': m012,
+  '2026-11-22-013-enforcement-statistics': m013,
+  '2026-11-22-014-cases': m014,
+  '2026-11-22-015-disclosures': m015,
   '2026-11-22-016-annual-reports': m016,
 };
 
