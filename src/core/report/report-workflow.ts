@@ -146,3 +146,13 @@ export function decideReportStep(input: ReportStepInput): ReportStatus {
   }
   return rule.to === 'same' ? input.status : rule.to;
 }
+
+/** Assembling a new draft (the first version of an agency-year): officer or reviewer. Throws FORBIDDEN. */
+export function assertMayAssemble(role: ReportActorRole): void {
+  if (role !== 'officer' && role !== 'reviewer') {
+    throw new AppError(
+      'FORBIDDEN',
+      `${ROLE_LABELS[role]}不能汇总生成年度报告：只有本机关的经办人或审核人可以`,
+    );
+  }
+}
