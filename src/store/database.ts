@@ -148,6 +148,52 @@ export interface AnnualReportsTable {
   return_reason?: string | null;
 }
 
+/** 规章 / 行政规范性文件 of an agency's register (migration 012). */
+export interface NormativeDocumentsTable {
+  id: string;
+  agency_id: string;
+  kind: 'regulation' | 'normative';
+  document_number: string;
+  title: string;
+  issued_on: string;
+  /** null while in force. */
+  repealed_on: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Table 二's figures of an agency-year (migration 013); null = not entered. */
+export interface EnforcementStatisticsTable {
+  agency_id: string;
+  year: number;
+  licensing: number | null;
+  punishment: number | null;
+  coercion: number | null;
+  /** 行政事业性收费 in 0.0001 万元 (= 元); bigint, so PostgreSQL returns it as a string. */
+  fees_wan_yuan_e4: number | string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A 行政复议 / 行政诉讼 case (migration 014). */
+export interface CasesTable {
+  id: string;
+  agency_id: string;
+  application_id: string | null;
+  kind: 'review' | 'litigationDirect' | 'litigationAfterReview';
+  /** The reconsideration body's or court's case number (案号), when known. */
+  case_number: string | null;
+  filed_on: string;
+  /** null (with decided_on) while open: 尚未审结. */
+  result: 'upheld' | 'corrected' | 'other' | null;
+  decided_on: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   regions: RegionsTable;
   agencies: AgenciesTable;
@@ -159,4 +205,7 @@ export interface Database {
   applicants: ApplicantsTable;
   audit_log: AuditLogTable;
   annual_reports: AnnualReportsTable;
+  normative_documents: NormativeDocumentsTable;
+  enforcement_statistics: EnforcementStatisticsTable;
+  cases: CasesTable;
 }

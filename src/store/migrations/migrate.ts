@@ -11,6 +11,9 @@ import * as m007 from './2026-11-22-007-applications.ts';
 import * as m008 from './2026-11-22-008-applicants.ts';
 import * as m009 from './2026-11-22-009-audit-log.ts';
 import * as m010 from './2026-11-22-010-audit-log-append-only.ts';
+import * as m012 from './2026-11-22-012-normative-documents.ts';
+import * as m013 from './2026-11-22-013-enforcement-statistics.ts';
+import * as m014 from './2026-11-22-014-cases.ts';
 import * as m016 from './2026-11-22-016-annual-reports.ts';
 import * as m017 from './2026-11-22-017-annual-report-workflow.ts';
 
@@ -30,6 +33,9 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-22-008-applicants': m008,
   '2026-11-22-009-audit-log': m009,
   '2026-11-22-010-audit-log-append-only': m010,
+  '2026-11-22-012-normative-documents': m012,
+  '2026-11-22-013-enforcement-statistics': m013,
+  '2026-11-22-014-cases': m014,
   '2026-11-22-016-annual-reports': m016,
   '2026-11-22-017-annual-report-workflow': m017,
 };
