@@ -77,3 +77,15 @@ describe('draftOverview', () => {
     ]);
   });
 });
+
+describe('draftOverviewParagraphs with figures not entered', () => {
+  it('leaves out table 二 figures that are blank instead of stating 0', () => {
+    const report = generateValidReport(9);
+    report.table2.licensing = null;
+    report.table2.feesWanYuan = null;
+    const { proactive } = draftOverviewParagraphs(report, report.year);
+    expect(proactive).not.toContain('行政许可');
+    expect(proactive).not.toContain('收费');
+    expect(proactive).toContain(`行政处罚处理决定${report.table2.punishment}个`);
+  });
+});

@@ -8,7 +8,7 @@ import type { Cell } from './schema.ts';
  * the sentences are worded so that the narrative rules find no mismatch: the count of
  * applications is 本年新收 (N-02), each "其中" lists parts that add up to the total before it
  * (N-06), "未收到/未发生/未制发" only when the table says 0 (N-01, N-04, N-05), no year other than
- * the report's (N-07). A blank cell is drafted as 0.
+ * the report's (N-07). A blank table 二 figure (not entered) is left out; other blank cells count as 0.
  */
 
 export interface OverviewDraft {
@@ -50,10 +50,18 @@ function draftProactive(numbers: ReportNumbers, year: number): string {
       `制定规章${n(regs.issued)}件、废止${n(regs.repealed)}件，现行有效规章${n(regs.inForce)}件`,
     );
   }
-  sentences.push(
-    `作出行政许可处理决定${n(t.licensing)}个，行政处罚处理决定${n(t.punishment)}个，行政强制处理决定${n(t.coercion)}个`,
-  );
-  sentences.push(`本年行政事业性收费${formatWanYuan(n(t.feesWanYuan))}万元`);
+  // A figure not entered (blank cell) is left out rather than drafted as 0.
+  const decisions = (
+    [
+      ['行政许可', t.licensing],
+      ['行政处罚', t.punishment],
+      ['行政强制', t.coercion],
+    ] as Array<[string, Cell]>
+  )
+    .filter(([, v]) => v !== null)
+    .map(([label, v]) => `${label}处理决定${v}个`);
+  if (decisions.length > 0) sentences.push(`作出${decisions.join('，')}`);
+  if (t.feesWanYuan !== null) sentences.push(`本年行政事业性收费${formatWanYuan(t.feesWanYuan)}万元`);
   return `${sentences.join('；')}。`;
 }
 

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { handCountTable3, insertRandomApplications } from '../../../test/support/insert-applications.ts';
+import { enterTestFigures, fileTestCase, issueTestDocument } from '../../../test/support/report-records.ts';
 import { createTestAgency, TEST_NOW } from '../../../test/support/store-factories.ts';
 import { describeEachDialect } from '../../../test/support/store-test-db.ts';
 import { AppError } from '../../core/errors.ts';
@@ -44,6 +45,7 @@ describeEachDialect('annual reports: assembly and drafts', (t) => {
         days: 900,
       });
       for (const year of [2024, 2025]) {
+        await enterTestFigures(t.db, agency.id, year);
         const stored = await assemble(agency.id, year);
         const hand = handCountTable3(facts, year);
         for (const key of TABLE3_ROW_KEYS) {
@@ -66,6 +68,47 @@ describeEachDialect('annual reports: assembly and drafts', (t) => {
         expect(row).toMatchObject({ error_count: 0, status: 'draft', version: 1, origin: 'assembled' });
       }
     }
+  });
+
+  it('takes table 二 from the register and figures, table 四 from the cases', async () => {
+    const { agency } = await createTestAgency(t.db);
+    await issueTestDocument(t.db, agency.id, '2024-05-06', 1);
+    await issueTestDocument(t.db, agency.id, '2025-03-03', 2);
+    await issueTestDocument(t.db, agency.id, '2025-09-09', 3);
+    await enterTestFigures(t.db, agency.id, 2025);
+    await fileTestCase(t.db, agency.id, 'review', '2025-02-01', {
+      result: 'upheld',
+      decidedOn: '2025-04-01',
+    });
+    await fileTestCase(t.db, agency.id, 'review', '2025-11-01');
+    await fileTestCase(t.db, agency.id, 'litigationDirect', '2025-06-01', {
+      result: 'corrected',
+      decidedOn: '2025-10-01',
+    });
+    const stored = await assemble(agency.id, 2025);
+    expect(stored.report.table2).toEqual({
+      regulations: { issued: 0, repealed: 0, inForce: 0 },
+      normativeDocuments: { issued: 2, repealed: 0, inForce: 3 },
+      licensing: 13,
+      punishment: 4,
+      coercion: 1,
+      feesWanYuan: 12.5,
+    });
+    expect(stored.report.table4).toEqual({
+      review: [1, 0, 0, 1, 2],
+      litigationDirect: [0, 1, 0, 0, 1],
+      litigationAfterReview: [0, 0, 0, 0, 0],
+    });
+    expect(stored.errorCount).toBe(0);
+    expect(stored.report.sections.overview).toContain('制发行政规范性文件2件');
+    expect(stored.report.sections.overview).toContain('政府信息公开行政复议2件');
+  });
+
+  it('counts figures not entered as blank cells: an error that names them', async () => {
+    const { agency } = await createTestAgency(t.db);
+    const stored = await assemble(agency.id, 2025);
+    expect(stored.report.table2.licensing).toBeNull();
+    expect(stored.errorCount).toBeGreaterThan(0);
   });
 
   it('drafts section 一 from the numbers and names the agency and year', async () => {

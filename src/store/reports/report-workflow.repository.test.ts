@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { insertRandomApplications } from '../../../test/support/insert-applications.ts';
+import { enterTestFigures } from '../../../test/support/report-records.ts';
 import { createTestAgency } from '../../../test/support/store-factories.ts';
 import { describeEachDialect } from '../../../test/support/store-test-db.ts';
 import { AppError } from '../../core/errors.ts';
@@ -57,6 +58,7 @@ describeEachDialect('annual reports: workflow and versions', (t) => {
       from: '2025-01-01',
       days: 330,
     });
+    await enterTestFigures(t.db, agency.id, 2025);
     return t.db
       .transaction()
       .execute((trx) =>
