@@ -34,22 +34,20 @@ export function enterTestFigures(
 }
 
 export function issueTestDocument(db: Kysely<Database>, agencyId: string, issuedOn: IsoDate, n: number) {
-  return db
-    .transaction()
-    .execute((trx) =>
-      issueNormativeDocument(
-        trx,
-        agencyId,
-        {
-          kind: 'normative',
-          documentNumber: `测试规〔${issuedOn.slice(0, 4)}〕${n}号`,
-          title: `测试规范性文件${n}`,
-          issuedOn,
-        },
-        ACTOR,
-        LATER,
-      ),
-    );
+  return db.transaction().execute((trx) =>
+    issueNormativeDocument(
+      trx,
+      agencyId,
+      {
+        kind: 'normative',
+        documentNumber: `测试规〔${issuedOn.slice(0, 4)}〕${n}号`,
+        title: `测试规范性文件${n}`,
+        issuedOn,
+      },
+      ACTOR,
+      LATER,
+    ),
+  );
 }
 
 /** Files a case, decided on `decidedOn` with `result` when given. */
