@@ -22,6 +22,7 @@ import { registerHealthRoutes } from './routes/health/health.routes.ts';
 import { registerLetterRoutes } from './routes/letters/letters.routes.ts';
 import { registerOrganisationRoutes } from './routes/organisation/organisation.routes.ts';
 import { registerPublicRoutes } from './routes/public/public.routes.ts';
+import { registerReportRoutes } from './routes/reports/reports.routes.ts';
 import { registerTokenRoutes } from './routes/tokens/tokens.routes.ts';
 import { registerUserRoutes } from './routes/users/users.routes.ts';
 
@@ -95,5 +96,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(registerApplicationRoutes, { prefix: '/api' });
   await app.register(registerLetterRoutes, { prefix: '/api' });
   await app.register(registerPublicRoutes, { prefix: '/api' });
+  await app.register(registerReportRoutes, { prefix: '/api' });
   return app;
 }
