@@ -3,13 +3,14 @@
  * here, never in timed tests. Each *.bench.ts module exports `measures(): Promise<Measure[]>`.
  */
 import { writeFileSync } from 'node:fs';
+import * as assembly from './assembly.bench.ts';
 import * as deadlines from './deadlines.bench.ts';
 import * as ingest from './ingest.bench.ts';
 import { type Measure, machineFacts } from './measure.ts';
 import * as render from './render.bench.ts';
 import * as validator from './validator.bench.ts';
 
-const suites: Array<{ measures(): Promise<Measure[]> }> = [validator, deadlines, ingest, render];
+const suites: Array<{ measures(): Promise<Measure[]> }> = [validator, deadlines, ingest, render, assembly];
 
 const results: Measure[] = [];
 for (const suite of suites) {
