@@ -379,3 +379,51 @@ export async function reassembleReport(
   const numbers = await countReportNumbers(trx, agencyId, before.year);
   return saveVersion(trx, before, { report: { ...before.report, ...numbers } }, 'reassemble', actor, now);
 }
+
+/**
+ * The agency by id, or by exact name when exactly one agency has it. Throws NOT_FOUND, or
+ * INVALID_INPUT naming the regions when the name is ambiguous.
+ */
+export async function resolveAgency(
+  db: Kysely<Database>,
+  idOrName: string,
+): Promise<{ id: string; name: string; kind: 'department' | 'government' }> {
+  const key = idOrName.trim();
+  const byId = await db
+    .selectFrom('agencies')
+    .select(['id', 'name', 'kind'])
+    .where('id', '=', key)
+    .executeTakeFirst();
+  if (byId) return byId;
+  const byName = await db
+    .selectFrom('agencies')
+    .innerJoin('regions', 'regions.id', 'agencies.region_id')
+    .select(['agencies.id', 'agencies.name', 'agencies.kind', 'regions.name as region'])
+    .where('agencies.name', '=', key)
+    .execute();
+  if (byName.length === 0) throw new AppError('NOT_FOUND', `机关“${key}”不存在`);
+  if (byName.length > 1) {
+    throw new AppError(
+      'INVALID_INPUT',
+      `有 ${byName.length} 个机关名为“${key}”，请用机关编号指定：${byName.map((a) => `${a.id}（${a.region}）`).join('、')}`,
+    );
+  }
+  const { id, name, kind } = byName[0]!;
+  return { id, name, kind };
+}
+
+/**
+ * What assembly would produce for an agency-year, without saving anything: the report (tables
+ * counted from the records, section 一 drafted) and its findings. For previews and the CLI.
+ */
+export async function previewAnnualReport(
+  db: Kysely<Database>,
+  agencyId: string,
+  year: number,
+  today: string,
+): Promise<{ report: Report; findings: Finding[] }> {
+  checkYear(year, today);
+  const agency = await agencyFacts(db, agencyId);
+  const report = newReport(agency, year, await countReportNumbers(db, agencyId, year), {});
+  return { report, findings: await findingsOfStoredReport(db, agencyId, report) };
+}
