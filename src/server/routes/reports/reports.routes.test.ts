@@ -124,6 +124,25 @@ describeEachDialect('annual reports through the API', (t) => {
     expect(bad.statusCode).toBe(400);
   });
 
+  it('re-assembles the numbers of the draft from records added since', async () => {
+    await insertRandomApplications(t.db, {
+      agencyId: org.agencyX.id,
+      count: 5,
+      seed: 99,
+      from: '2025-03-01',
+      days: 10,
+    });
+    const before = (await call('officer', 'GET', `${base()}/${id}`)).json();
+    const res = await call('reviewer', 'POST', `${base()}/${id}/reassemble`, { expectedRevision: revision });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().report.table3.newReceived[6]).toBe(before.report.table3.newReceived[6] + 5);
+    expect(res.json().findings.some((f: { ruleId: string }) => f.ruleId === 'N-02')).toBe(true); // text now stale
+    revision = res.json().revision;
+    expect(
+      (await call('officer', 'POST', `${base()}/${id}/reassemble`, { expectedRevision: 1 })).statusCode,
+    ).toBe(409);
+  });
+
   it('redrafts the statistics paragraphs from the current numbers', async () => {
     const res = await call('officer', 'GET', `${base()}/${id}/draft-overview`);
     expect(res.statusCode).toBe(200);
@@ -164,6 +183,7 @@ describeEachDialect('annual reports through the API', (t) => {
     expect(published.json().auditTrail.map((e: { action: string }) => e.action)).toEqual([
       'assemble',
       'edit-sections',
+      'reassemble',
       'submit',
       'return',
       'submit',
@@ -193,6 +213,9 @@ describeEachDialect('annual reports through the API', (t) => {
     const v1 = await call('supervisor', 'GET', `${base()}/${id}`);
     expect(v1.json()).toMatchObject({ status: 'published', publishedOn: '2026-02-03' });
     expect((await call('officer', 'GET', `${base()}/${id}`)).json().allowedActions).toEqual([]); // not the newest
+    const current = await call('supervisor', 'GET', `${base()}/published/2025`);
+    expect(current.json()).toMatchObject({ id, version: 1 }); // v2 is only a draft
+    expect((await call('supervisor', 'GET', `${base()}/published/2024`)).statusCode).toBe(404);
   });
 
   it('renders the report as HTML, Markdown and DOCX, named after the agency and year', async () => {

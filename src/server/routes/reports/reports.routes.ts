@@ -9,6 +9,7 @@ import {
   assembleAnnualReport,
   findingsOfStoredReport,
   getAnnualReport,
+  getPublishedAnnualReport,
   listAnnualReports,
   type ReportActor,
   reassembleReport,
@@ -34,6 +35,7 @@ import {
   draftOverviewResponse,
   editSectionsBody,
   listReportsQuery,
+  publishedParams,
   reassembleBody,
   reportAgencyParams,
   reportFileResponse,
@@ -167,6 +169,25 @@ export async function registerReportRoutes(app: FastifyInstance): Promise<void> 
       const user = requireUser(request);
       const agency = await authorizeReports(app, user, request.params.agencyId, false);
       return view(await load(agency.id, request.params.id), agency, user);
+    },
+  );
+
+  api.get(
+    '/agencies/:agencyId/reports/published/:year',
+    {
+      schema: {
+        tags: ['reports'],
+        summary: '机关某年度“现行”的年度报告：已发布的最新版本（更正后为更正版本）',
+        params: publishedParams,
+        response: { 200: reportResponse, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const agency = await authorizeReports(app, user, request.params.agencyId, false);
+      const stored = await getPublishedAnnualReport(app.db, agency.id, request.params.year);
+      if (!stored) throw new AppError('NOT_FOUND', `${agency.name}${request.params.year}年度报告尚未发布`);
+      return view(stored, agency, user);
     },
   );
 

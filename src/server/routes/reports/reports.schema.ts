@@ -9,6 +9,10 @@ const revision = z.int().min(1).describe('读取报告时的 revision；已被�
 
 export const reportAgencyParams = z.object({ agencyId: id });
 export const reportParams = z.object({ agencyId: id, id });
+export const publishedParams = z.object({
+  agencyId: id,
+  year: z.coerce.number().int().min(2008).max(2100, { error: '年度无效' }),
+});
 
 const year = z.int().min(2021).max(2100).describe('报告年度（2021年起使用国办公开办函〔2021〕30号格式）');
 
