@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { CaseKind, CaseResult } from '../../src/core/cases/case.ts';
 import type { IsoDate } from '../../src/core/dates.ts';
@@ -8,6 +9,7 @@ import type { Database } from '../../src/store/database.ts';
 import { type Moment, momentOf } from '../../src/store/moment.ts';
 import { saveEnforcementFigures } from '../../src/store/records/enforcement-statistics.repository.ts';
 import { issueNormativeDocument } from '../../src/store/records/normative-documents.repository.ts';
+import { previewAnnualReport } from '../../src/store/reports/annual-reports.repository.ts';
 
 /** Records behind tables 二 and 四, entered through the records engineer's repositories. */
 
@@ -62,4 +64,53 @@ export async function fileTestCase(
     const filed = await fileCase(trx, agencyId, { kind, filedOn }, ACTOR, LATER);
     return decision ? decideCase(trx, agencyId, filed.id, decision, filed.version, ACTOR, LATER) : filed;
   });
+}
+
+/**
+ * A new version of the agency-year's report, inserted as it stands (tests that need a report in a
+ * given state, many times over): the report is what assembly would give now, the version the next
+ * number. Returns the id and revision to address it with.
+ */
+export async function insertTestReportVersion(
+  db: Kysely<Database>,
+  agencyId: string,
+  year: number,
+  status: 'draft' | 'submitted' | 'approved' | 'published',
+): Promise<{ id: string; revision: number }> {
+  const { report } = await previewAnnualReport(db, agencyId, year, LATER.today);
+  const newest = await db
+    .selectFrom('annual_reports')
+    .select((eb) => eb.fn.max('version').as('version'))
+    .where('agency_id', '=', agencyId)
+    .where('year', '=', year)
+    .executeTakeFirst();
+  const publishedOn = status === 'published' ? `${year + 1}-01-20` : null;
+  const id = randomUUID();
+  await db
+    .insertInto('annual_reports')
+    .values({
+      id,
+      agency_id: agencyId,
+      year,
+      version: Number(newest?.version ?? 0) + 1,
+      status,
+      origin: 'assembled',
+      report_json: JSON.stringify({ ...report, publishedOn }),
+      numbers_json: JSON.stringify({ table2: report.table2, table3: report.table3, table4: report.table4 }),
+      error_count: 0,
+      warning_count: 0,
+      published_on: publishedOn,
+      correction_reason: null,
+      source_file_name: null,
+      source_sha256: null,
+      created_by: null,
+      revision: 1,
+      created_at: LATER.at.toISOString(),
+      updated_at: LATER.at.toISOString(),
+      submitted_by: status === 'draft' ? null : 'someone-else',
+      approved_by: null,
+      return_reason: null,
+    })
+    .execute();
+  return { id, revision: 1 };
 }
