@@ -10,6 +10,7 @@ const TABLES = [
   'applications',
   'applicants',
   'audit_log',
+  'annual_reports',
 ] as const;
 
 /**
