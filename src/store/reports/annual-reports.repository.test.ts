@@ -139,6 +139,16 @@ describeEachDialect('annual reports: assembly and drafts', (t) => {
     expect(await listAnnualReports(t.db, agency.id)).toHaveLength(1);
   });
 
+  it('lets exactly one of two simultaneous assemblies of the same agency-year through', async () => {
+    const { agency } = await createTestAgency(t.db);
+    const results = await Promise.allSettled([assemble(agency.id, 2025), assemble(agency.id, 2025)]);
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(refused.reason).toBeInstanceOf(AppError);
+    expect((refused.reason as AppError).code).toBe('CONFLICT');
+    expect(await listAnnualReports(t.db, agency.id)).toHaveLength(1);
+  });
+
   it('saves section edits with optimistic concurrency: a stale revision is refused and changes nothing', async () => {
     const { agency } = await createTestAgency(t.db);
     const draft = await assemble(agency.id, 2025);
