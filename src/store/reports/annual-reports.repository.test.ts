@@ -10,12 +10,11 @@ import { listAuditEntries } from '../audit/audit.repository.ts';
 import { momentOf } from '../moment.ts';
 import {
   assembleAnnualReport,
-  getAnnualReport,
-  listAnnualReports,
   type ReportActor,
   reassembleReport,
   saveReportSections,
 } from './annual-reports.repository.ts';
+import { getAnnualReport, listAnnualReports } from './read-annual-reports.ts';
 
 const OFFICER: ReportActor = { userId: 'u-officer', label: '测试经办人', role: 'officer' };
 const SUPERVISOR: ReportActor = { userId: 'u-sup', label: '测试主管部门', role: 'supervisor' };

@@ -9,20 +9,15 @@ import {
   type ReportActorRole,
 } from '../../core/report/report-workflow.ts';
 import { REPORT_SCHEMA_ID, type Report } from '../../core/report/schema.ts';
-import { countFindings, storedReportFindings } from '../../core/report/stored-report-findings.ts';
 import type { Finding } from '../../core/rules/finding.ts';
 import { type Actor, appendAudit } from '../audit/audit.repository.ts';
 import type { AnnualReportsTable, Database } from '../database.ts';
 import { isUniqueViolation } from '../db-errors.ts';
 import type { Moment } from '../moment.ts';
 import { countReportNumbers } from './count-report-numbers.ts';
-import {
-  type AnnualReportSummary,
-  rowToAnnualReport,
-  rowToSummary,
-  type StoredAnnualReport,
-  SUMMARY_COLUMNS,
-} from './stored-annual-report.ts';
+import { getAnnualReport } from './read-annual-reports.ts';
+import { type AgencyFacts, agencyFacts, derivedColumns, findingsOfStoredReport } from './report-findings.ts';
+import { rowToAnnualReport, type StoredAnnualReport } from './stored-annual-report.ts';
 
 /** Who acts on a report: the audit actor and the role the workflow decides by. */
 export interface ReportActor extends Actor {
@@ -42,56 +37,6 @@ export const FIRST_REPORT_YEAR = 2021;
 
 /** Each section at most this many characters (a long report has a few thousand). */
 export const MAX_SECTION_LENGTH = 50_000;
-
-interface AgencyFacts {
-  name: string;
-  kind: 'department' | 'government';
-}
-
-async function agencyFacts(db: Kysely<Database>, agencyId: string): Promise<AgencyFacts> {
-  const agency = await db
-    .selectFrom('agencies')
-    .select(['name', 'kind'])
-    .where('id', '=', agencyId)
-    .executeTakeFirst();
-  if (!agency) throw new AppError('NOT_FOUND', '机关不存在');
-  return agency;
-}
-
-/** The agency's report of a year: its newest published version ("the" report), or null. */
-export async function getPublishedAnnualReport(
-  db: Kysely<Database>,
-  agencyId: string,
-  year: number,
-): Promise<StoredAnnualReport | null> {
-  const row = await db
-    .selectFrom('annual_reports')
-    .selectAll()
-    .where('agency_id', '=', agencyId)
-    .where('year', '=', year)
-    .where('status', '=', 'published')
-    .orderBy('version', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return row ? rowToAnnualReport(row) : null;
-}
-
-/**
- * Every rule over a stored report, with the agency's deadline (P-01) and its published report of
- * the year before (carry-over Y-01 and the other cross-year rules) when there is one.
- */
-export async function findingsOfStoredReport(
-  db: Kysely<Database>,
-  agencyId: string,
-  report: Report,
-): Promise<Finding[]> {
-  const agency = await agencyFacts(db, agencyId);
-  const previous = await getPublishedAnnualReport(db, agencyId, report.year - 1);
-  return storedReportFindings(report, {
-    agencyKind: agency.kind,
-    ...(previous ? { previous: previous.report } : {}),
-  });
-}
 
 function checkSections(sections: Partial<ReportSections>): void {
   for (const [key, text] of Object.entries(sections)) {
@@ -131,18 +76,6 @@ function newReport(
       other: sections.other ?? '',
     },
     ...numbers,
-  };
-}
-
-/** The columns every save recomputes from the report document. */
-export async function derivedColumns(db: Kysely<Database>, agencyId: string, report: Report) {
-  const { errors, warnings } = countFindings(await findingsOfStoredReport(db, agencyId, report));
-  const numbers: ReportNumbers = { table2: report.table2, table3: report.table3, table4: report.table4 };
-  return {
-    report_json: JSON.stringify(report),
-    numbers_json: JSON.stringify(numbers),
-    error_count: errors,
-    warning_count: warnings,
   };
 }
 
@@ -236,33 +169,6 @@ export function auditView(stored: StoredAnnualReport) {
     sections: report.sections,
     numbers: { table2: report.table2, table3: report.table3, table4: report.table4 },
   };
-}
-
-/** One version of the agency's report, or null (also when it belongs to another agency). */
-export async function getAnnualReport(
-  db: Kysely<Database>,
-  agencyId: string,
-  id: string,
-): Promise<StoredAnnualReport | null> {
-  const row = await db
-    .selectFrom('annual_reports')
-    .selectAll()
-    .where('id', '=', id)
-    .where('agency_id', '=', agencyId)
-    .executeTakeFirst();
-  return row ? rowToAnnualReport(row) : null;
-}
-
-/** Every version of the agency's reports (of one year when given), newest year and version first. */
-export async function listAnnualReports(
-  db: Kysely<Database>,
-  agencyId: string,
-  year?: number,
-): Promise<AnnualReportSummary[]> {
-  let query = db.selectFrom('annual_reports').select(SUMMARY_COLUMNS).where('agency_id', '=', agencyId);
-  if (year !== undefined) query = query.where('year', '=', year);
-  const rows = await query.orderBy('year', 'desc').orderBy('version', 'desc').execute();
-  return rows.map(rowToSummary);
 }
 
 export async function loadForUpdate(
@@ -378,38 +284,6 @@ export async function reassembleReport(
   });
   const numbers = await countReportNumbers(trx, agencyId, before.year);
   return saveVersion(trx, before, { report: { ...before.report, ...numbers } }, 'reassemble', actor, now);
-}
-
-/**
- * The agency by id, or by exact name when exactly one agency has it. Throws NOT_FOUND, or
- * INVALID_INPUT naming the regions when the name is ambiguous.
- */
-export async function resolveAgency(
-  db: Kysely<Database>,
-  idOrName: string,
-): Promise<{ id: string; name: string; kind: 'department' | 'government' }> {
-  const key = idOrName.trim();
-  const byId = await db
-    .selectFrom('agencies')
-    .select(['id', 'name', 'kind'])
-    .where('id', '=', key)
-    .executeTakeFirst();
-  if (byId) return byId;
-  const byName = await db
-    .selectFrom('agencies')
-    .innerJoin('regions', 'regions.id', 'agencies.region_id')
-    .select(['agencies.id', 'agencies.name', 'agencies.kind', 'regions.name as region'])
-    .where('agencies.name', '=', key)
-    .execute();
-  if (byName.length === 0) throw new AppError('NOT_FOUND', `机关“${key}”不存在`);
-  if (byName.length > 1) {
-    throw new AppError(
-      'INVALID_INPUT',
-      `有 ${byName.length} 个机关名为“${key}”，请用机关编号指定：${byName.map((a) => `${a.id}（${a.region}）`).join('、')}`,
-    );
-  }
-  const { id, name, kind } = byName[0]!;
-  return { id, name, kind };
 }
 
 /**

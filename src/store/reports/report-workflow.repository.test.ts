@@ -7,14 +7,8 @@ import { AppError } from '../../core/errors.ts';
 import { listAuditEntries } from '../audit/audit.repository.ts';
 import { type Moment, momentOf } from '../moment.ts';
 import { createAgency } from '../organisation/organisation.repository.ts';
-import {
-  assembleAnnualReport,
-  getAnnualReport,
-  getPublishedAnnualReport,
-  listAnnualReports,
-  type ReportActor,
-  saveReportSections,
-} from './annual-reports.repository.ts';
+import { assembleAnnualReport, type ReportActor, saveReportSections } from './annual-reports.repository.ts';
+import { getAnnualReport, getPublishedAnnualReport, listAnnualReports } from './read-annual-reports.ts';
 import { applyReportTransition, correctReport, type ReportTransition } from './report-workflow.repository.ts';
 import type { StoredAnnualReport } from './stored-annual-report.ts';
 

@@ -7,15 +7,9 @@ import { appendAudit } from '../audit/audit.repository.ts';
 import type { AnnualReportsTable, Database } from '../database.ts';
 import { isUniqueViolation } from '../db-errors.ts';
 import type { Moment } from '../moment.ts';
-import {
-  auditView,
-  derivedColumns,
-  findingsOfStoredReport,
-  getAnnualReport,
-  loadForUpdate,
-  type ReportActor,
-  saveVersion,
-} from './annual-reports.repository.ts';
+import { auditView, loadForUpdate, type ReportActor, saveVersion } from './annual-reports.repository.ts';
+import { getAnnualReport } from './read-annual-reports.ts';
+import { derivedColumns, findingsOfStoredReport } from './report-findings.ts';
 import { rowToAnnualReport, type StoredAnnualReport } from './stored-annual-report.ts';
 
 export type ReportTransition = 'submit' | 'return' | 'approve' | 'publish';

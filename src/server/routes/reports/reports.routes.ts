@@ -1,107 +1,30 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { AppError, isAppError } from '../../../core/errors.ts';
+import { AppError } from '../../../core/errors.ts';
 import { draftOverview, draftOverviewParagraphs } from '../../../core/report/draft-overview.ts';
-import { RENDER_FORMATS, renderReport } from '../../../documents/render/render-report.ts';
-import { listAuditEntries } from '../../../store/audit/audit.repository.ts';
-import type { Agency } from '../../../store/organisation/organisation.repository.ts';
-import {
-  assembleAnnualReport,
-  findingsOfStoredReport,
-  getAnnualReport,
-  getPublishedAnnualReport,
-  listAnnualReports,
-  type ReportActor,
-  reassembleReport,
-  saveReportSections,
-} from '../../../store/reports/annual-reports.repository.ts';
-import { applyReportTransition, correctReport } from '../../../store/reports/report-workflow.repository.ts';
-import type { StoredAnnualReport } from '../../../store/reports/stored-annual-report.ts';
-import { authorizeAgency } from '../../plugins/agency-access.ts';
-import { type AuthUser, actorOf, requireUser } from '../../plugins/auth.ts';
+import { assembleAnnualReport } from '../../../store/reports/annual-reports.repository.ts';
+import { getPublishedAnnualReport, listAnnualReports } from '../../../store/reports/read-annual-reports.ts';
+import { requireUser } from '../../plugins/auth.ts';
 import { currentMoment } from '../../plugins/clock.ts';
-import { pdfPrinter } from '../../plugins/pdf-printer.ts';
-import {
-  allowedActions,
-  presentReport,
-  presentReportSummary,
-} from '../../presenters/annual-report.presenter.ts';
-import { errorResponses, errorSchema } from '../common.schema.ts';
-import { contentDisposition } from '../letters/letter-file.ts';
+import { presentReportSummary } from '../../presenters/annual-report.presenter.ts';
+import { errorResponses } from '../common.schema.ts';
+import { authorizeReports, loadReport, reportActor, reportView } from './report-access.ts';
+import { registerReportDocumentRoute } from './report-document.routes.ts';
+import { registerReportWorkflowRoutes } from './report-workflow.routes.ts';
 import {
   assembleReportBody,
-  correctionBody,
-  documentQuery,
   draftOverviewResponse,
-  editSectionsBody,
   listReportsQuery,
   publishedParams,
-  reassembleBody,
   reportAgencyParams,
-  reportFileResponse,
   reportListResponse,
   reportParams,
   reportResponse,
-  transitionBody,
 } from './reports.schema.ts';
-
-/**
- * Who may do what with an agency's annual reports: officers and reviewers of the agency write
- * (assemble, edit, workflow steps as the core's decideReportStep allows per role); supervisors read
- * the reports of agencies in their region and below; admins read every agency's. Reading includes
- * the documents: a report holds no personal data.
- */
-async function authorizeReports(
-  app: FastifyInstance,
-  user: AuthUser,
-  agencyId: string,
-  write: boolean,
-): Promise<Agency> {
-  try {
-    return await authorizeAgency(app.db, user, agencyId, write ? 'handle' : 'read');
-  } catch (error) {
-    if (isAppError(error) && error.code === 'FORBIDDEN') {
-      throw new AppError(
-        'FORBIDDEN',
-        write ? '无权编辑该机关的年度报告：只有本机关的经办人和审核人可以' : '无权查看该机关的年度报告',
-      );
-    }
-    throw error;
-  }
-}
-
-function reportActor(user: AuthUser): ReportActor {
-  return { ...actorOf(user), role: user.role };
-}
-
-/** "中卫市数据局2025年政府信息公开工作年度报告（第2版）.docx" */
-function reportFileName(stored: StoredAnnualReport, agency: Agency, extension: string): string {
-  const version = stored.version > 1 ? `（第${stored.version}版）` : '';
-  return `${agency.name}${stored.year}年政府信息公开工作年度报告${version}${extension}`.replace(
-    /[\\/:*?"<>|\p{Cc}]/gu,
-    '_',
-  );
-}
 
 /** The annual report (政府信息公开工作年度报告): assembled from the records, written, reviewed, published. */
 export async function registerReportRoutes(app: FastifyInstance): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
-  const print = pdfPrinter(app);
-
-  async function view(stored: StoredAnnualReport, agency: Agency, user: AuthUser) {
-    const findings = await findingsOfStoredReport(app.db, agency.id, stored.report);
-    const versions = await listAnnualReports(app.db, agency.id, stored.year);
-    const newest = versions[0]?.id === stored.id;
-    const actions = allowedActions(stored, user, newest);
-    const trail = await listAuditEntries(app.db, 'annual-report', stored.id);
-    return presentReport(stored, agency, findings, actions, trail);
-  }
-
-  async function load(agencyId: string, id: string): Promise<StoredAnnualReport> {
-    const stored = await getAnnualReport(app.db, agencyId, id);
-    if (!stored) throw new AppError('NOT_FOUND', '年度报告不存在');
-    return stored;
-  }
 
   api.post(
     '/agencies/:agencyId/reports',
@@ -132,7 +55,7 @@ export async function registerReportRoutes(app: FastifyInstance): Promise<void> 
             now,
           ),
         );
-      return reply.status(201).send(await view(stored, agency, user));
+      return reply.status(201).send(await reportView(app, stored, agency, user));
     },
   );
 
@@ -168,7 +91,7 @@ export async function registerReportRoutes(app: FastifyInstance): Promise<void> 
     async (request) => {
       const user = requireUser(request);
       const agency = await authorizeReports(app, user, request.params.agencyId, false);
-      return view(await load(agency.id, request.params.id), agency, user);
+      return reportView(app, await loadReport(app, agency.id, request.params.id), agency, user);
     },
   );
 
@@ -187,7 +110,7 @@ export async function registerReportRoutes(app: FastifyInstance): Promise<void> 
       const agency = await authorizeReports(app, user, request.params.agencyId, false);
       const stored = await getPublishedAnnualReport(app.db, agency.id, request.params.year);
       if (!stored) throw new AppError('NOT_FOUND', `${agency.name}${request.params.year}年度报告尚未发布`);
-      return view(stored, agency, user);
+      return reportView(app, stored, agency, user);
     },
   );
 
@@ -204,7 +127,7 @@ export async function registerReportRoutes(app: FastifyInstance): Promise<void> 
     async (request) => {
       const user = requireUser(request);
       const agency = await authorizeReports(app, user, request.params.agencyId, false);
-      const { report } = await load(agency.id, request.params.id);
+      const { report } = await loadReport(app, agency.id, request.params.id);
       return {
         overview: draftOverview(report, report.year),
         ...draftOverviewParagraphs(report, report.year),
@@ -212,186 +135,6 @@ export async function registerReportRoutes(app: FastifyInstance): Promise<void> 
     },
   );
 
-  api.patch(
-    '/agencies/:agencyId/reports/:id/sections',
-    {
-      bodyLimit: 512 * 1024,
-      schema: {
-        tags: ['reports'],
-        summary: '修改草稿的第一、五、六部分正文（只改所给的部分）',
-        params: reportParams,
-        body: editSectionsBody,
-        response: { 200: reportResponse, ...errorResponses(400, 401, 403, 404, 409) },
-      },
-    },
-    async (request) => {
-      const user = requireUser(request);
-      const agency = await authorizeReports(app, user, request.params.agencyId, true);
-      const { expectedRevision, ...sections } = request.body;
-      const stored = await app.db
-        .transaction()
-        .execute((trx) =>
-          saveReportSections(
-            trx,
-            agency.id,
-            request.params.id,
-            sections,
-            expectedRevision,
-            reportActor(user),
-            currentMoment(app),
-          ),
-        );
-      return view(stored, agency, user);
-    },
-  );
-
-  api.post(
-    '/agencies/:agencyId/reports/:id/reassemble',
-    {
-      schema: {
-        tags: ['reports'],
-        summary: '按台账重新统计草稿的表二、表三、表四（正文不变，正文与表格不符之处由核查指出）',
-        params: reportParams,
-        body: reassembleBody,
-        response: { 200: reportResponse, ...errorResponses(400, 401, 403, 404, 409) },
-      },
-    },
-    async (request) => {
-      const user = requireUser(request);
-      const agency = await authorizeReports(app, user, request.params.agencyId, true);
-      const stored = await app.db
-        .transaction()
-        .execute((trx) =>
-          reassembleReport(
-            trx,
-            agency.id,
-            request.params.id,
-            request.body.expectedRevision,
-            reportActor(user),
-            currentMoment(app),
-          ),
-        );
-      return view(stored, agency, user);
-    },
-  );
-
-  api.post(
-    '/agencies/:agencyId/reports/:id/transitions',
-    {
-      schema: {
-        tags: ['reports'],
-        summary: '审核流程：提交审核、退回修改、审核通过、发布',
-        description:
-          '草稿 → 已提交审核（经办人或审核人；核查有错误时拒绝并列出错误，返回 422）→ 已审核通过（审核人，不能审核本人提交的报告）→ 已发布（经办人或审核人；发布日期为当天，发布后锁定，逾期发布允许但标出）。审核人可将已提交或已审核通过的报告退回草稿，须说明理由。',
-        params: reportParams,
-        body: transitionBody,
-        response: {
-          200: reportResponse,
-          ...errorResponses(400, 401, 403, 404, 409),
-          422: errorSchema.describe(
-            '核查有错误，不能提交审核（INVALID_REPORT，details.errors 列出各项错误）',
-          ),
-        },
-      },
-    },
-    async (request) => {
-      const user = requireUser(request);
-      const agency = await authorizeReports(app, user, request.params.agencyId, true);
-      const { action, reason, expectedRevision } = request.body;
-      const stored = await app.db
-        .transaction()
-        .execute((trx) =>
-          applyReportTransition(
-            trx,
-            agency.id,
-            request.params.id,
-            action,
-            reason ?? null,
-            expectedRevision,
-            reportActor(user),
-            currentMoment(app),
-          ),
-        );
-      return view(stored, agency, user);
-    },
-  );
-
-  api.post(
-    '/agencies/:agencyId/reports/:id/corrections',
-    {
-      schema: {
-        tags: ['reports'],
-        summary: '更正已发布的年度报告：生成新版本草稿（须说明理由），原版本保留可查',
-        params: reportParams,
-        body: correctionBody,
-        response: { 201: reportResponse, ...errorResponses(400, 401, 403, 404, 409) },
-      },
-    },
-    async (request, reply) => {
-      const user = requireUser(request);
-      const agency = await authorizeReports(app, user, request.params.agencyId, true);
-      const stored = await app.db
-        .transaction()
-        .execute((trx) =>
-          correctReport(
-            trx,
-            agency.id,
-            request.params.id,
-            request.body.reason,
-            reportActor(user),
-            currentMoment(app),
-          ),
-        );
-      return reply.status(201).send(await view(stored, agency, user));
-    },
-  );
-
-  api.get(
-    '/agencies/:agencyId/reports/:id/document',
-    {
-      schema: {
-        tags: ['reports'],
-        summary: '按国家标准格式输出年度报告：HTML、DOCX、PDF 或 Markdown',
-        params: reportParams,
-        querystring: documentQuery,
-        response: {
-          200: reportFileResponse,
-          ...errorResponses(400, 401, 403, 404),
-          422: errorSchema.describe('报告无法按标准格式输出（INVALID_REPORT）'),
-        },
-      },
-    },
-    async (request, reply) => {
-      const user = requireUser(request);
-      const agency = await authorizeReports(app, user, request.params.agencyId, false);
-      const stored = await load(agency.id, request.params.id);
-      const { format } = request.query;
-      const rendered =
-        format === 'pdf'
-          ? {
-              ...RENDER_FORMATS.pdf,
-              bytes: await print(
-                (renderer) =>
-                  renderReport(stored.report, 'pdf', { pdfRenderer: renderer }).then((r) => r.bytes),
-                request.log,
-              ),
-            }
-          : await renderReport(stored.report, format);
-      const fileName = reportFileName(stored, agency, rendered.extension);
-      void reply
-        .header('content-type', rendered.mediaType)
-        .header(
-          'content-disposition',
-          contentDisposition(
-            fileName,
-            `annual-report-${stored.year}-v${stored.version}${rendered.extension}`,
-          ),
-        )
-        .header('x-content-type-options', 'nosniff');
-      if (format === 'html') {
-        void reply.header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'");
-      }
-      return reply.status(200).send(Buffer.from(rendered.bytes));
-    },
-  );
+  await registerReportWorkflowRoutes(app);
+  await registerReportDocumentRoute(app);
 }
