@@ -194,6 +194,37 @@ export interface CasesTable {
   updated_at: string;
 }
 
+/** An item of the proactive disclosure register (migration 015). */
+export interface DisclosuresTable {
+  id: string;
+  agency_id: string;
+  title: string;
+  category: string;
+  channel: string;
+  document_number: string | null;
+  attribute: string;
+  /** null exactly when attribute is 'proactive'. */
+  attribute_reason: string | null;
+  /** Day the information was created or changed (art. 26). */
+  created_on: string;
+  /** Derived: created_on + 20 working days; null when the calendar does not reach it. */
+  due_on: string | null;
+  status: string;
+  published_on: string | null;
+  drafter_user_id: string;
+  section_head_user_id: string | null;
+  leader_user_id: string | null;
+  secrecy_by_user_id: string | null;
+  secrecy_at: string | null;
+  secrecy_conclusion: string | null;
+  secrecy_note: string | null;
+  /** JSON array of the review steps (who, when, what). */
+  steps_json: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   regions: RegionsTable;
   agencies: AgenciesTable;
@@ -208,4 +239,5 @@ export interface Database {
   normative_documents: NormativeDocumentsTable;
   enforcement_statistics: EnforcementStatisticsTable;
   cases: CasesTable;
+  disclosures: DisclosuresTable;
 }

@@ -93,6 +93,7 @@ export interface DemoUser {
 export const DEMO_USERS: readonly DemoUser[] = [
   { username: 'shuju.jingban', displayName: '马晓燕', role: 'officer', agency: 'data' },
   { username: 'shuju.shenhe', displayName: '杨建国', role: 'reviewer', agency: 'data' },
+  { username: 'shuju.lingdao', displayName: '周宏伟', role: 'reviewer', agency: 'data' },
   { username: 'gongxin.jingban', displayName: '李文静', role: 'officer', agency: 'industry' },
   { username: 'shapotou.jingban', displayName: '王海涛', role: 'officer', agency: 'spt-office' },
   { username: 'zhongwei.zhuguan', displayName: '张丽萍', role: 'supervisor', region: 'zw' },

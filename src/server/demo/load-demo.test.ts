@@ -3,7 +3,10 @@ import { buildServerTestApp } from '../../../test/support/server-test-app.ts';
 import { describeEachDialect } from '../../../test/support/store-test-db.ts';
 import { listApplications } from '../../store/applications/list-applications.ts';
 import { verifyAuditChain } from '../../store/audit/audit.repository.ts';
+import { countTable4 } from '../../store/cases/count-table4.ts';
+import { listDisclosures } from '../../store/disclosures/disclosures.repository.ts';
 import { listAgencies, listRegions } from '../../store/organisation/organisation.repository.ts';
+import { countTable2 } from '../../store/records/count-table2.ts';
 import { listUsers } from '../../store/users/users.repository.ts';
 import { DEMO_PASSWORD } from './demo-data.ts';
 import { loadDemo } from './load-demo.ts';
@@ -28,7 +31,7 @@ describeEachDialect('loadDemo', (t) => {
     const summary = await loadDemo(t.db, NOW);
     expect(summary.password).toBe(DEMO_PASSWORD);
     expect(summary.users.map((u) => u.role).sort()).toEqual(
-      ['officer', 'officer', 'officer', 'reviewer', 'supervisor', 'supervisor'].sort(),
+      ['officer', 'officer', 'officer', 'reviewer', 'reviewer', 'supervisor', 'supervisor'].sort(),
     );
     expect(summary.applicationsCreated).toBeGreaterThan(70);
     const [nx] = await listRegions(t.db, null);
@@ -48,6 +51,39 @@ describeEachDialect('loadDemo', (t) => {
     const received = all.items.map((a) => a.receivedOn);
     expect(received.every((d) => d >= '2025-11-20' && d <= '2026-11-20')).toBe(true);
     expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true });
+  });
+
+  it('gives 中卫市数据局 a year (2025) of records whose tables 二 and 四 match the hand count', async () => {
+    const [nx] = await listRegions(t.db, null);
+    const agencies = await listAgencies(t.db, nx!.id);
+    const data = agencies.find((a) => a.name === '中卫市数据局')!;
+    const industry = agencies.find((a) => a.name === '中卫市工业和信息化局')!;
+    expect(await countTable2(t.db, data.id, 2025)).toEqual({
+      regulations: { issued: 0, repealed: 0, inForce: 0 },
+      normativeDocuments: { issued: 2, repealed: 1, inForce: 3 },
+      licensing: 12,
+      punishment: 0,
+      coercion: 0,
+      feesWanYuan: 0,
+    });
+    expect(await countTable4(t.db, data.id, 2025)).toEqual({
+      review: [1, 1, 0, 0, 2],
+      litigationDirect: [0, 0, 0, 1, 1],
+      litigationAfterReview: [1, 0, 0, 0, 1],
+    });
+    const t2 = await countTable2(t.db, industry.id, 2025);
+    expect([t2.normativeDocuments.issued, t2.licensing, t2.punishment, t2.coercion, t2.feesWanYuan]).toEqual([
+      1, 86, 14, 2, 3.265,
+    ]);
+    const register = await listDisclosures(t.db, data.id, {}, { limit: 50 });
+    expect(register.items.map((d) => d.status).sort()).toEqual([
+      'approved',
+      'published',
+      'published',
+      'sectionApproved',
+      'submitted',
+    ]);
+    expect((await listDisclosures(t.db, data.id, { overdueOn: '2026-11-20' })).total).toBe(1);
   });
 
   it('is idempotent: a second load adds nothing', async () => {

@@ -35,6 +35,7 @@ import {
   ORGANISATIONS,
   SURNAMES,
 } from './demo-data.ts';
+import { loadDemoRecords } from './load-demo-records.ts';
 import { between, pick, planDemoCase, type Random, seededRandom } from './plan-demo-case.ts';
 
 const ACTOR: Actor = { userId: null, label: '演示数据' };
@@ -240,5 +241,6 @@ export async function loadDemo(db: StoreDb, now: Date): Promise<DemoSummary> {
   for (const a of DEMO_AGENCIES) {
     applicationsCreated += await loadApplications(db, a, agencyIds.get(a.key)!, now);
   }
+  await loadDemoRecords(db, agencyIds, now);
   return { password: DEMO_PASSWORD, users, applicationsCreated };
 }

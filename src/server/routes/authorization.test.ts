@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordsAuthorizationRows } from '../../../test/support/records-authorization-rows.ts';
 import { enterTestFigures, insertTestReportVersion } from '../../../test/support/report-records.ts';
 import {
   createTestOrganisation,
@@ -393,6 +394,12 @@ const rows: Row[] = [
     },
     expect: statuses(EVERYONE, 200),
   },
+  ...recordsAuthorizationRows({
+    db: () => db,
+    agencyId: () => org.agencyX.id,
+    now: () => clock.now(),
+    statuses,
+  }),
 ];
 
 beforeAll(async () => {

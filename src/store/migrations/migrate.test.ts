@@ -11,6 +11,7 @@ const TABLES = [
   'applications',
   'audit_log',
   'cases',
+  'disclosures',
   'enforcement_statistics',
   'normative_documents',
   'regions',

@@ -14,6 +14,7 @@ import * as m010 from './2026-11-22-010-audit-log-append-only.ts';
 import * as m012 from './2026-11-22-012-normative-documents.ts';
 import * as m013 from './2026-11-22-013-enforcement-statistics.ts';
 import * as m014 from './2026-11-22-014-cases.ts';
+import * as m015 from './2026-11-22-015-disclosures.ts';
 import * as m016 from './2026-11-22-016-annual-reports.ts';
 import * as m017 from './2026-11-22-017-annual-report-workflow.ts';
 import * as m018 from './2026-11-22-018-applications-table3-index.ts';
@@ -37,6 +38,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-22-012-normative-documents': m012,
   '2026-11-22-013-enforcement-statistics': m013,
   '2026-11-22-014-cases': m014,
+  '2026-11-22-015-disclosures': m015,
   '2026-11-22-016-annual-reports': m016,
   '2026-11-22-017-annual-report-workflow': m017,
   '2026-11-22-018-applications-table3-index': m018,
