@@ -1,7 +1,12 @@
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { handCountTable3, insertRandomApplications } from '../../../test/support/insert-applications.ts';
-import { enterTestFigures, fileTestCase, issueTestDocument } from '../../../test/support/report-records.ts';
+import {
+  enterTestFigures,
+  fileTestCase,
+  insertTestReportVersion,
+  issueTestDocument,
+} from '../../../test/support/report-records.ts';
 import { createTestAgency, TEST_NOW } from '../../../test/support/store-factories.ts';
 import { describeEachDialect } from '../../../test/support/store-test-db.ts';
 import { AppError } from '../../core/errors.ts';
@@ -10,6 +15,7 @@ import { listAuditEntries } from '../audit/audit.repository.ts';
 import { momentOf } from '../moment.ts';
 import {
   assembleAnnualReport,
+  previewAnnualReport,
   type ReportActor,
   reassembleReport,
   saveReportSections,
@@ -125,6 +131,42 @@ describeEachDialect('annual reports: assembly and drafts', (t) => {
     expect(stored.report.title).toBe(`${agency.name}2025年政府信息公开工作年度报告`);
     expect(stored.report.period).toEqual({ start: '2025-01-01', end: '2025-12-31' });
     expect(stored.report.publishedOn).toBeNull();
+  });
+
+  it('checks carry-over against the published report of the year before (Y-01)', async () => {
+    const { agency } = await createTestAgency(t.db);
+    await insertRandomApplications(t.db, {
+      agencyId: agency.id,
+      count: 120,
+      seed: 31,
+      from: '2024-03-01',
+      days: 600,
+    });
+    await enterTestFigures(t.db, agency.id, 2024);
+    await enterTestFigures(t.db, agency.id, 2025);
+    const previous = await insertTestReportVersion(t.db, agency.id, 2024, 'published');
+    const y01 = async () =>
+      (await previewAnnualReport(t.db, agency.id, 2025, TEST_NOW.today)).findings.filter(
+        (f) => f.ruleId === 'Y-01',
+      );
+    // Assembled from the same records, the two years agree: Y-01 assessed, nothing found.
+    expect(await y01()).toEqual([]);
+    const row = await t.db
+      .selectFrom('annual_reports')
+      .select('report_json')
+      .where('id', '=', previous.id)
+      .executeTakeFirstOrThrow();
+    const stated = JSON.parse(row.report_json);
+    stated.table3.carriedForward[0] += 1;
+    stated.table3.carriedForward[6] += 1;
+    await t.db
+      .updateTable('annual_reports')
+      .set({ report_json: JSON.stringify(stated) })
+      .where('id', '=', previous.id)
+      .execute();
+    const found = await y01();
+    expect(found.length).toBeGreaterThan(0);
+    expect(found[0]?.assessable).toBe(true);
   });
 
   it('refuses a second assembly of the same year, an unknown agency, a bad year and a supervisor', async () => {
