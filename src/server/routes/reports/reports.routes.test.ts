@@ -81,6 +81,10 @@ describeEachDialect('annual reports through the API', (t) => {
     });
     expect(body.report.table3.newReceived[6]).toBeGreaterThan(30);
     expect(body.findings.some((f: { ruleId: string }) => f.ruleId === 'S-04')).toBe(true); // 五 is empty
+    // The counts stored with the row are the live findings' counts.
+    const live = body.findings as Array<{ severity: string; assessable: boolean }>;
+    expect(body.warningCount).toBe(live.filter((f) => f.assessable && f.severity === 'warning').length);
+    expect(body.warningCount).toBeGreaterThan(0);
     expect(body.allowedActions).toEqual(['edit', 'reassemble', 'submit']);
     expect(body.auditTrail.map((e: { action: string }) => e.action)).toEqual(['assemble']);
     expect((await call('officer', 'POST', base(), { year: 2025 })).statusCode).toBe(409);
