@@ -214,6 +214,7 @@ const routes: WriteRoute[] = [
     invalid: [
       ['stale revision', () => ({ problems: '一是……', expectedRevision: draftReport.revision + 7 })],
       ['revision as text', () => ({ problems: '一是……', expectedRevision: '1' })],
+      ['nothing to change', () => ({ expectedRevision: draftReport.revision })],
       ['section over 50,000 characters', () => ({ other: '字'.repeat(50_001), expectedRevision: 1 })],
     ],
     limit: 512 * 1024,

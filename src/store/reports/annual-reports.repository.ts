@@ -236,7 +236,7 @@ export async function saveVersion(
 /**
  * Saves the officer's text of sections 一、五、六 (those given) on a draft. Throws NOT_FOUND,
  * CONFLICT (stale revision, or not a draft: a published report is locked), FORBIDDEN (role),
- * INVALID_INPUT (too long).
+ * INVALID_INPUT (none given, or too long).
  */
 export async function saveReportSections(
   trx: Transaction<Database>,
@@ -248,6 +248,8 @@ export async function saveReportSections(
   now: Moment,
 ): Promise<StoredAnnualReport> {
   checkSections(sections);
+  if (Object.values(sections).every((v) => v === undefined))
+    throw new AppError('INVALID_INPUT', '没有要修改的内容：请提供第一、五、六部分中至少一部分的正文');
   const before = await loadForUpdate(trx, agencyId, id, expectedRevision);
   decideReportStep({
     action: 'edit',
