@@ -5,6 +5,7 @@
  * bench/results.json, keeping the others.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import * as assembly from './assembly.bench.ts';
 import * as deadlines from './deadlines.bench.ts';
 import * as ingest from './ingest.bench.ts';
 import { type Measure, machineFacts } from './measure.ts';
@@ -20,6 +21,7 @@ const SUITES: Record<string, { measures(): Promise<Measure[]> }> = {
   render,
   server,
   web,
+  assembly,
 };
 
 const chosen = process.argv.slice(2);

@@ -6,6 +6,7 @@ import { registerDeadline } from './commands/deadline.ts';
 import { registerFee } from './commands/fee.ts';
 import { registerParse } from './commands/parse.ts';
 import { registerRender } from './commands/render.ts';
+import { registerReport } from './commands/report.ts';
 import { registerSchema } from './commands/schema.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerWorkdays } from './commands/workdays.ts';
@@ -32,6 +33,7 @@ registerDeadline(program);
 registerFee(program);
 registerDb(program);
 registerAudit(program);
+registerReport(program);
 
 try {
   await program.parseAsync(process.argv);

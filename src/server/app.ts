@@ -25,6 +25,7 @@ import { registerLetterRoutes } from './routes/letters/letters.routes.ts';
 import { registerOrganisationRoutes } from './routes/organisation/organisation.routes.ts';
 import { registerPublicRoutes } from './routes/public/public.routes.ts';
 import { registerRecordsRoutes } from './routes/records/records.routes.ts';
+import { registerReportRoutes } from './routes/reports/reports.routes.ts';
 import { registerTokenRoutes } from './routes/tokens/tokens.routes.ts';
 import { registerUserRoutes } from './routes/users/users.routes.ts';
 
@@ -102,6 +103,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(registerRecordsRoutes, { prefix: '/api' });
   await app.register(registerCaseRoutes, { prefix: '/api' });
   await app.register(registerPublicRoutes, { prefix: '/api' });
+  await app.register(registerReportRoutes, { prefix: '/api' });
   await registerWeb(app, options.webRoot);
   return app;
 }

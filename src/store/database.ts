@@ -141,6 +141,15 @@ export interface AnnualReportsTable {
   revision: number;
   created_at: string;
   updated_at: string;
+  /**
+   * Workflow (migration 017): the user who submitted this version, null before submission. Optional
+   * in the row type so that inserts written before 017 (imports) need not name the columns.
+   */
+  submitted_by?: string | null;
+  /** The reviewer who approved this version. */
+  approved_by?: string | null;
+  /** The reason of the last return to draft, until the next submission. */
+  return_reason?: string | null;
 }
 
 /** 规章 / 行政规范性文件 of an agency's register (migration 012). */

@@ -14,6 +14,7 @@ const TABLES = [
   'enforcement_statistics',
   'cases',
   'disclosures',
+  'annual_reports',
 ] as const;
 
 /**

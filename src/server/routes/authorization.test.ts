@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordsAuthorizationRows } from '../../../test/support/records-authorization-rows.ts';
+import { enterTestFigures, insertTestReportVersion } from '../../../test/support/report-records.ts';
 import {
   createTestOrganisation,
   createTestUser,
@@ -286,6 +287,103 @@ const rows: Row[] = [
     expect: statuses(READERS, 200),
   },
   {
+    route: 'POST /api/agencies/:agencyId/reports',
+    request: async () => {
+      await db
+        .deleteFrom('annual_reports')
+        .where('agency_id', '=', org.agencyX.id)
+        .where('year', '=', 2024)
+        .execute();
+      return { method: 'POST', url: `/api/agencies/${org.agencyX.id}/reports`, payload: { year: 2024 } };
+    },
+    expect: statuses(HANDLERS, 201),
+  },
+  {
+    route: 'GET /api/agencies/:agencyId/reports',
+    request: async () => ({ url: `/api/agencies/${org.agencyX.id}/reports` }),
+    expect: statuses(READERS, 200),
+  },
+  {
+    route: 'GET /api/agencies/:agencyId/reports/:id',
+    request: async () => {
+      const { id } = await insertTestReportVersion(db, org.agencyX.id, 2025, 'draft');
+      return { url: `/api/agencies/${org.agencyX.id}/reports/${id}` };
+    },
+    expect: statuses(READERS, 200),
+  },
+  {
+    route: 'GET /api/agencies/:agencyId/reports/published/:year',
+    request: async () => {
+      await insertTestReportVersion(db, org.agencyX.id, 2025, 'published');
+      return { url: `/api/agencies/${org.agencyX.id}/reports/published/2025` };
+    },
+    expect: statuses(READERS, 200),
+  },
+  {
+    route: 'GET /api/agencies/:agencyId/reports/:id/draft-overview',
+    request: async () => {
+      const { id } = await insertTestReportVersion(db, org.agencyX.id, 2025, 'draft');
+      return { url: `/api/agencies/${org.agencyX.id}/reports/${id}/draft-overview` };
+    },
+    expect: statuses(READERS, 200),
+  },
+  {
+    route: 'PATCH /api/agencies/:agencyId/reports/:id/sections',
+    request: async () => {
+      const { id, revision } = await insertTestReportVersion(db, org.agencyX.id, 2025, 'draft');
+      return {
+        method: 'PATCH',
+        url: `/api/agencies/${org.agencyX.id}/reports/${id}/sections`,
+        payload: { problems: '一是栏目更新不及时。', expectedRevision: revision },
+      };
+    },
+    expect: statuses(HANDLERS, 200),
+  },
+  {
+    route: 'POST /api/agencies/:agencyId/reports/:id/reassemble',
+    request: async () => {
+      const { id, revision } = await insertTestReportVersion(db, org.agencyX.id, 2025, 'draft');
+      return {
+        method: 'POST',
+        url: `/api/agencies/${org.agencyX.id}/reports/${id}/reassemble`,
+        payload: { expectedRevision: revision },
+      };
+    },
+    expect: statuses(HANDLERS, 200),
+  },
+  {
+    route: 'POST /api/agencies/:agencyId/reports/:id/transitions',
+    request: async () => {
+      const { id, revision } = await insertTestReportVersion(db, org.agencyX.id, 2025, 'draft');
+      return {
+        method: 'POST',
+        url: `/api/agencies/${org.agencyX.id}/reports/${id}/transitions`,
+        payload: { action: 'submit', expectedRevision: revision },
+      };
+    },
+    expect: statuses(HANDLERS, 200),
+  },
+  {
+    route: 'POST /api/agencies/:agencyId/reports/:id/corrections',
+    request: async () => {
+      const { id } = await insertTestReportVersion(db, org.agencyX.id, 2025, 'published');
+      return {
+        method: 'POST',
+        url: `/api/agencies/${org.agencyX.id}/reports/${id}/corrections`,
+        payload: { reason: '更正表三数据' },
+      };
+    },
+    expect: statuses(HANDLERS, 201),
+  },
+  {
+    route: 'GET /api/agencies/:agencyId/reports/:id/document',
+    request: async () => {
+      const { id } = await insertTestReportVersion(db, org.agencyX.id, 2025, 'draft');
+      return { url: `/api/agencies/${org.agencyX.id}/reports/${id}/document?format=html` };
+    },
+    expect: statuses(READERS, 200),
+  },
+  {
     route: 'POST /api/public/track',
     request: async () => {
       const { application, followUpCode } = await newApplication();
@@ -331,6 +429,7 @@ describeEachDialect('authorization matrix', (t) => {
     users.supervisorOther = await createTestUser(db, 'supervisor', { regionId: org.cityB.id });
     users.admin = await createTestUser(db, 'admin');
     patchTarget = await createTestUser(db, 'officer', { agencyId: org.agencyY.id });
+    await enterTestFigures(db, org.agencyX.id, 2025);
   });
   afterAll(async () => {
     await app.close();

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertTestReportVersion } from '../../../test/support/report-records.ts';
 import { snapshotStore } from '../../../test/support/server-db-snapshot.ts';
 import {
   createTestOrganisation,
@@ -30,6 +31,8 @@ let officer: User;
 let admin: User;
 let applicationId: string;
 let target: User;
+let draftReport: { id: string; revision: number };
+let publishedReport: { id: string; revision: number };
 
 const CHINESE = /[\u4e00-\u9fff]/;
 
@@ -190,6 +193,73 @@ const routes: WriteRoute[] = [
     limit: 64 * 1024,
   },
   {
+    name: 'POST /api/agencies/:agencyId/reports',
+    method: 'POST',
+    url: () => `/api/agencies/${org.agencyX.id}/reports`,
+    as: () => officer,
+    body: () => ({ year: 2022, sections: { problems: '一是……' } }),
+    invalid: [
+      ['year before the 2021 format', () => ({ year: 2020 })],
+      ['year after this year', () => ({ year: 2026 })],
+      ['year of an existing report', () => ({ year: 2024 })],
+      ['unknown section', () => ({ year: 2022, sections: { preface: '前言' } })],
+    ],
+    limit: 256 * 1024,
+  },
+  {
+    name: 'PATCH /api/agencies/:agencyId/reports/:id/sections',
+    method: 'PATCH',
+    url: () => `/api/agencies/${org.agencyX.id}/reports/${draftReport.id}/sections`,
+    as: () => officer,
+    body: () => ({ problems: '一是……', expectedRevision: draftReport.revision }),
+    invalid: [
+      ['stale revision', () => ({ problems: '一是……', expectedRevision: draftReport.revision + 7 })],
+      ['revision as text', () => ({ problems: '一是……', expectedRevision: '1' })],
+      ['nothing to change', () => ({ expectedRevision: draftReport.revision })],
+      ['section over 50,000 characters', () => ({ other: '字'.repeat(50_001), expectedRevision: 1 })],
+    ],
+    limit: 512 * 1024,
+  },
+  {
+    name: 'POST /api/agencies/:agencyId/reports/:id/reassemble',
+    method: 'POST',
+    url: () => `/api/agencies/${org.agencyX.id}/reports/${publishedReport.id}/reassemble`,
+    as: () => officer,
+    body: () => ({ expectedRevision: publishedReport.revision }),
+    invalid: [['a published report', () => ({ expectedRevision: publishedReport.revision })]],
+    limit: MiB,
+  },
+  {
+    name: 'POST /api/agencies/:agencyId/reports/:id/transitions',
+    method: 'POST',
+    url: () => `/api/agencies/${org.agencyX.id}/reports/${draftReport.id}/transitions`,
+    as: () => officer,
+    body: () => ({ action: 'approve', reason: null, expectedRevision: draftReport.revision }),
+    invalid: [
+      ['unknown action', () => ({ action: 'destroy', expectedRevision: 1 })],
+      ['approve by an officer', () => ({ action: 'approve', expectedRevision: draftReport.revision })],
+      ['publish a draft', () => ({ action: 'publish', expectedRevision: draftReport.revision })],
+      [
+        'return a draft',
+        () => ({ action: 'return', reason: '理由', expectedRevision: draftReport.revision }),
+      ],
+    ],
+    limit: MiB,
+  },
+  {
+    name: 'POST /api/agencies/:agencyId/reports/:id/corrections',
+    method: 'POST',
+    url: () => `/api/agencies/${org.agencyX.id}/reports/${draftReport.id}/corrections`,
+    as: () => officer,
+    body: () => ({ reason: '更正' }),
+    invalid: [
+      ['empty reason', () => ({ reason: '' })],
+      ['a reason over 2,000 characters', () => ({ reason: '理'.repeat(2001) })],
+      ['a draft', () => ({ reason: '更正' })],
+    ],
+    limit: MiB,
+  },
+  {
     name: 'POST /api/public/track',
     method: 'POST',
     url: () => '/api/public/track',
@@ -218,6 +288,8 @@ describeEachDialect('bad input on every write route', (t) => {
         ),
       );
     applicationId = application.id;
+    draftReport = await insertTestReportVersion(app.db, org.agencyX.id, 2024, 'draft');
+    publishedReport = await insertTestReportVersion(app.db, org.agencyX.id, 2023, 'published');
   });
   afterAll(async () => {
     await app.close();

@@ -17,6 +17,8 @@ import * as m013 from './2026-11-22-013-enforcement-statistics.ts';
 import * as m014 from './2026-11-22-014-cases.ts';
 import * as m015 from './2026-11-22-015-disclosures.ts';
 import * as m016 from './2026-11-22-016-annual-reports.ts';
+import * as m017 from './2026-11-22-017-annual-report-workflow.ts';
+import * as m018 from './2026-11-22-018-applications-table3-index.ts';
 
 /**
  * Every migration, by name. Imported statically (no folder scanning) so that the list is the same
@@ -40,6 +42,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-22-014-cases': m014,
   '2026-11-22-015-disclosures': m015,
   '2026-11-22-016-annual-reports': m016,
+  '2026-11-22-017-annual-report-workflow': m017,
+  '2026-11-22-018-applications-table3-index': m018,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: the migrator works on any schema, like the migrations.

@@ -1,18 +1,18 @@
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { AppError, isAppError } from '../../../core/errors.ts';
+import { AppError } from '../../../core/errors.ts';
 import { type Letter, letterFor } from '../../../documents/letters/letter-content.ts';
 import {
   renderLetterDocx,
   renderLetterHtml,
   renderLetterPdf,
 } from '../../../documents/letters/render-letter.ts';
-import { PdfRenderer } from '../../../documents/render/render-pdf.ts';
 import { getApplicant, getApplication } from '../../../store/applications/applications.repository.ts';
 import { appendAudit } from '../../../store/audit/audit.repository.ts';
 import { authorizeAgency } from '../../plugins/agency-access.ts';
 import { actorOf, requireUser } from '../../plugins/auth.ts';
 import { currentMoment } from '../../plugins/clock.ts';
+import { pdfPrinter } from '../../plugins/pdf-printer.ts';
 import { applicationParams } from '../applications/applications.schema.ts';
 import { errorResponses } from '../common.schema.ts';
 import { contentDisposition, letterFileName } from './letter-file.ts';
@@ -24,54 +24,17 @@ import {
   letterFileResponse,
 } from './letters.schema.ts';
 
-/**
- * One Chromium for the app's lifetime, launched on the first PDF request (most servers never print
- * one) and closed with the app. A renderer that fails to print is dropped, so that a crashed
- * browser is replaced on the next request instead of failing every request after it.
- */
-function lazyPdfRenderer(app: FastifyInstance) {
-  let current: Promise<PdfRenderer> | null = null;
-  const dispose = (renderer: Promise<PdfRenderer>, log: FastifyBaseLogger) =>
-    renderer
-      .then((r) => r.close())
-      .catch((error: unknown) => log.warn({ err: error }, 'closing the PDF renderer failed'));
-  app.addHook('onClose', async () => {
-    const renderer = current;
-    current = null;
-    if (renderer) await dispose(renderer, app.log);
-  });
-  return async (letter: Letter, log: FastifyBaseLogger): Promise<Uint8Array> => {
-    current ??= PdfRenderer.launch().catch((error: unknown) => {
-      current = null;
-      // A missing or broken Chromium is the server's fault, not the caller's: 500, details logged.
-      throw isAppError(error) && error.code === 'INTERNAL'
-        ? error
-        : new AppError('INTERNAL', isAppError(error) ? error.message : String(error));
-    });
-    const renderer = current;
-    try {
-      return await renderLetterPdf(letter, await renderer);
-    } catch (error) {
-      if (current === renderer) {
-        current = null;
-        void dispose(renderer, log);
-      }
-      throw error;
-    }
-  };
-}
-
 /** 告知书 for a case, filled from the case and the officer's free texts. */
 export async function registerLetterRoutes(app: FastifyInstance): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
-  const printPdf = lazyPdfRenderer(app);
+  const print = pdfPrinter(app);
 
   async function render(letter: Letter, format: LetterFormat, log: FastifyBaseLogger): Promise<Buffer> {
     switch (format) {
       case 'docx':
         return Buffer.from(await renderLetterDocx(letter));
       case 'pdf':
-        return Buffer.from(await printPdf(letter, log));
+        return Buffer.from(await print((renderer) => renderLetterPdf(letter, renderer), log));
       case 'html':
         return Buffer.from(renderLetterHtml(letter), 'utf8');
     }

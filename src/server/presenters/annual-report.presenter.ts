@@ -1,0 +1,97 @@
+import {
+  isPublishedLate,
+  publicationDeadline,
+  type ReportingAgencyKind,
+} from '../../core/report/publication-deadline.ts';
+import {
+  decideReportStep,
+  REPORT_ACTIONS,
+  REPORT_STATUS_LABELS,
+  type ReportAction,
+  type ReportActorRole,
+} from '../../core/report/report-workflow.ts';
+import { type Finding, formatLocation } from '../../core/rules/finding.ts';
+import type { AuditEntry } from '../../store/audit/audit.repository.ts';
+import type { AnnualReportSummary, StoredAnnualReport } from '../../store/reports/stored-annual-report.ts';
+
+/** Exactly what leaves the server about an annual report version (STYLE.md habit 10). */
+
+export interface ReportAgency {
+  name: string;
+  kind: ReportingAgencyKind;
+}
+
+export function presentReportSummary(summary: AnnualReportSummary, agency: ReportAgency) {
+  return {
+    id: summary.id,
+    agencyId: summary.agencyId,
+    agencyName: agency.name,
+    year: summary.year,
+    version: summary.version,
+    status: summary.status,
+    statusLabel: REPORT_STATUS_LABELS[summary.status],
+    origin: summary.origin,
+    errorCount: summary.errorCount,
+    warningCount: summary.warningCount,
+    publishedOn: summary.publishedOn,
+    deadline: publicationDeadline(summary.year, agency.kind),
+    late: isPublishedLate(summary.year, agency.kind, summary.publishedOn),
+    correctionReason: summary.correctionReason,
+    returnReason: summary.returnReason,
+    createdBy: summary.createdBy,
+    submittedBy: summary.submittedBy,
+    approvedBy: summary.approvedBy,
+    revision: summary.revision,
+    createdAt: summary.createdAt,
+    updatedAt: summary.updatedAt,
+  };
+}
+
+export function presentFinding(f: Finding) {
+  return { ...f, where: formatLocation(f.location) };
+}
+
+/** The steps the caller may take now (the UI shows these buttons); validator errors are not anticipated. */
+export function allowedActions(
+  summary: AnnualReportSummary,
+  user: { id: string; role: ReportActorRole; agencyId: string | null },
+  isNewestVersion: boolean,
+): ReportAction[] {
+  if (user.agencyId !== summary.agencyId) return [];
+  return REPORT_ACTIONS.filter((action) => {
+    try {
+      decideReportStep({
+        action,
+        status: summary.status,
+        role: user.role,
+        actorId: user.id,
+        submittedBy: summary.submittedBy,
+        reason: '-',
+        isNewestVersion,
+      });
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
+export function presentReportAuditEntry(entry: AuditEntry) {
+  return { at: entry.at, actor: entry.actor.label, action: entry.action };
+}
+
+export function presentReport(
+  stored: StoredAnnualReport,
+  agency: ReportAgency,
+  findings: Finding[],
+  actions: ReportAction[],
+  trail: AuditEntry[],
+) {
+  return {
+    ...presentReportSummary(stored, agency),
+    report: stored.report,
+    findings: findings.map(presentFinding),
+    allowedActions: actions,
+    auditTrail: trail.map(presentReportAuditEntry),
+  };
+}
