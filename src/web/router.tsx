@@ -7,6 +7,8 @@ import { LoginPage } from './pages/login.tsx';
 import { ApplyPage } from './pages/public/apply.tsx';
 import { HomePage } from './pages/public/home.tsx';
 import { TrackPage } from './pages/public/track.tsx';
+import { ReportEditorPage } from './pages/reports/report-editor.tsx';
+import { ReportListPage } from './pages/reports/report-list.tsx';
 import { CasePage } from './pages/workspace/case.tsx';
 import { InboxPage } from './pages/workspace/inbox.tsx';
 import { RegisterPage } from './pages/workspace/register.tsx';
@@ -29,6 +31,8 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <InboxPage /> },
       { path: 'admin', element: <AdminPage /> },
+      { path: 'reports', element: <ReportListPage /> },
+      { path: 'reports/:id', element: <ReportEditorPage /> },
       { path: 'applications/new', element: <RegisterPage /> },
       { path: 'applications/:id', element: <CasePage /> },
     ],

@@ -120,3 +120,38 @@ export interface ManagedUser extends User {
   lockedUntil: string | null;
   createdAt: string;
 }
+
+export interface Finding {
+  ruleId: string;
+  severity: 'error' | 'warning' | 'info';
+  assessable: boolean;
+  message: string;
+  where: string;
+  location: {
+    table?: 'table2' | 'table3' | 'table4';
+    section?: string;
+    rowKey?: string;
+    rowLabel?: string;
+    columns?: string[];
+  };
+}
+
+export interface ReportSummary {
+  id: string;
+  agencyId: string;
+  agencyName: string;
+  year: number;
+  version: number;
+  status: 'draft' | 'submitted' | 'approved' | 'published';
+  statusLabel: string;
+  origin: 'assembled' | 'imported';
+  errorCount: number;
+  warningCount: number;
+  publishedOn: string | null;
+  deadline: string;
+  late: boolean | null;
+  correctionReason: string | null;
+  returnReason: string | null;
+  revision: number;
+  updatedAt: string;
+}

@@ -58,6 +58,7 @@ export function WorkspaceLayout() {
             style={{ flex: 1, minWidth: 0 }}
             items={[
               { key: '/workspace', label: <Link to="/workspace">依申请公开</Link> },
+              { key: '/workspace/reports', label: <Link to="/workspace/reports">年度报告</Link> },
               ...(session.user.role === 'admin'
                 ? [{ key: '/workspace/admin', label: <Link to="/workspace/admin">系统管理</Link> }]
                 : []),

@@ -1,0 +1,379 @@
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Input,
+  List,
+  Modal,
+  Row,
+  Space,
+  Spin,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { REPORT_ACTION_LABELS, type ReportAction } from '../../../core/report/report-workflow.ts';
+import type { Report } from '../../../core/report/schema.ts';
+import { ApiError, api, download, messageOf } from '../../api/client.ts';
+import type { Finding, ReportSummary } from '../../api/types.ts';
+import { useSession } from '../../layout/session.tsx';
+import { FiguresForm } from './figures-form.tsx';
+import { STATUS_COLORS } from './report-list.tsx';
+import { ReportTables } from './report-tables.tsx';
+
+interface ReportView extends ReportSummary {
+  report: Report;
+  findings: Finding[];
+  allowedActions: ReportAction[];
+  auditTrail: { at: string; actor: string; action: string }[];
+}
+
+const SECTIONS = [
+  { key: 'overview', caption: '一、总体情况' },
+  { key: 'problems', caption: '五、存在的主要问题及改进情况' },
+  { key: 'other', caption: '六、其他需要报告的事项' },
+] as const;
+type SectionKey = (typeof SECTIONS)[number]['key'];
+
+const SEVERITY = { error: ['red', '错误'], warning: ['orange', '提醒'], info: ['blue', '说明'] } as const;
+
+function save(blob: Blob, fileName: string) {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/**
+ * One version of an agency's annual report: the official tables (computed from the records, read
+ * only) with findings beside the cells, the narrative sections (editable in a draft, with the
+ * offered first draft), the workflow steps the user may take, downloads, versions and audit trail.
+ */
+export function ReportEditorPage() {
+  const { id } = useParams();
+  const [params] = useSearchParams();
+  const session = useSession();
+  const navigate = useNavigate();
+  const agencyId = params.get('agency') ?? session.user.agencyId ?? '';
+  const base = `/agencies/${encodeURIComponent(agencyId)}/reports`;
+  const [view, setView] = useState<ReportView | null>(null);
+  const [versions, setVersions] = useState<ReportSummary[]>([]);
+  const [sections, setSections] = useState<Record<SectionKey, string>>({
+    overview: '',
+    problems: '',
+    other: '',
+  });
+  const [dirty, setDirty] = useState(false);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [askReason, setAskReason] = useState<'return' | 'correct' | null>(null);
+  const [reason, setReason] = useState('');
+
+  const show = useCallback((v: ReportView) => {
+    setView(v);
+    setSections({ ...v.report.sections });
+    setDirty(false);
+  }, []);
+
+  const load = useCallback(async () => {
+    if (!id) return;
+    try {
+      const v = await api.get<ReportView>(`${base}/${encodeURIComponent(id)}`);
+      show(v);
+      const list = await api.get<{ items: ReportSummary[] }>(`${base}?year=${v.year}`);
+      setVersions(list.items);
+    } catch (e) {
+      setFailure(messageOf(e));
+    }
+  }, [id, base, show]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const run = async (what: string, action: () => Promise<void>) => {
+    if (busy) return;
+    setBusy(what);
+    setFailure(null);
+    setNotice(null);
+    try {
+      await action();
+    } catch (e) {
+      setFailure(
+        e instanceof ApiError && e.status === 409 ? `${e.message}（请刷新页面查看最新内容）` : messageOf(e),
+      );
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  if (!view)
+    return failure ? (
+      <Alert type="error" showIcon title={failure} role="alert" />
+    ) : (
+      <Spin description="正在加载……" />
+    );
+  const can = (a: ReportAction) => view.allowedActions.includes(a);
+  const editable = can('edit');
+
+  const saveSections = () =>
+    run('save', async () => {
+      show(
+        await api.patch<ReportView>(`${base}/${view.id}/sections`, {
+          expectedRevision: view.revision,
+          ...sections,
+        }),
+      );
+      setNotice('已保存');
+    });
+  const transition = (action: 'submit' | 'approve' | 'publish' | 'return', why?: string) =>
+    run(action, async () => {
+      if (dirty) throw new ApiError(0, 'DIRTY', '正文有未保存的修改：请先保存');
+      show(
+        await api.post<ReportView>(`${base}/${view.id}/transitions`, {
+          action,
+          expectedRevision: view.revision,
+          ...(why ? { reason: why } : {}),
+        }),
+      );
+      setNotice(`已${REPORT_ACTION_LABELS[action]}`);
+    });
+  const reassemble = () =>
+    run('reassemble', async () => {
+      show(await api.post<ReportView>(`${base}/${view.id}/reassemble`, { expectedRevision: view.revision }));
+      setNotice('已按台账重新汇总表格数据');
+    });
+  const correct = (why: string) =>
+    run('correct', async () => {
+      const created = await api.post<ReportView>(`${base}/${view.id}/corrections`, { reason: why });
+      navigate(`/workspace/reports/${created.id}?agency=${agencyId}`);
+    });
+  const takeDraft = () =>
+    run('draft', async () => {
+      const draft = await api.get<{ overview: string }>(`${base}/${view.id}/draft-overview`);
+      setSections((s) => ({ ...s, overview: draft.overview }));
+      setDirty(true);
+    });
+  const fetchDocument = (format: 'docx' | 'pdf' | 'html') =>
+    run(format, async () => {
+      const { blob, fileName } = await download(`${base}/${view.id}/document?format=${format}`);
+      save(blob, fileName);
+    });
+
+  const errors = view.findings.filter((f) => f.severity === 'error').length;
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Link to="/workspace/reports">← 返回年度报告</Link>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        {view.agencyName} {view.year}年政府信息公开工作年度报告
+      </Typography.Title>
+      <Descriptions size="small" column={{ xs: 1, md: 4 }} bordered>
+        <Descriptions.Item label="状态">
+          <Tag color={STATUS_COLORS[view.status]}>{view.statusLabel}</Tag>
+        </Descriptions.Item>
+        <Descriptions.Item label="版本">第{view.version}版</Descriptions.Item>
+        <Descriptions.Item label="公布期限">{view.deadline}</Descriptions.Item>
+        <Descriptions.Item label="发布日期">
+          {view.publishedOn ?? '—'}
+          {view.late && (
+            <Tag color="red" style={{ marginLeft: 8 }}>
+              逾期发布
+            </Tag>
+          )}
+        </Descriptions.Item>
+        {view.correctionReason && (
+          <Descriptions.Item label="更正理由" span={4}>
+            {view.correctionReason}
+          </Descriptions.Item>
+        )}
+        {view.returnReason && (
+          <Descriptions.Item label="退回理由" span={4}>
+            {view.returnReason}
+          </Descriptions.Item>
+        )}
+      </Descriptions>
+      {failure && (
+        <Alert type="error" showIcon title={failure} role="alert" closable onClose={() => setFailure(null)} />
+      )}
+      {notice && <Alert type="success" showIcon title={notice} closable onClose={() => setNotice(null)} />}
+      <Space wrap>
+        {can('submit') && (
+          <Button
+            type="primary"
+            loading={busy === 'submit'}
+            onClick={() => void transition('submit')}
+            disabled={errors > 0}
+          >
+            提交审核
+          </Button>
+        )}
+        {can('approve') && (
+          <Button type="primary" loading={busy === 'approve'} onClick={() => void transition('approve')}>
+            审核通过
+          </Button>
+        )}
+        {can('publish') && (
+          <Button type="primary" loading={busy === 'publish'} onClick={() => void transition('publish')}>
+            发布
+          </Button>
+        )}
+        {can('return') && <Button onClick={() => setAskReason('return')}>退回修改</Button>}
+        {can('reassemble') && (
+          <Button loading={busy === 'reassemble'} onClick={() => void reassemble()}>
+            重新汇总表格数据
+          </Button>
+        )}
+        {can('correct') && <Button onClick={() => setAskReason('correct')}>更正（生成新版本）</Button>}
+        <Button loading={busy === 'docx'} onClick={() => void fetchDocument('docx')}>
+          下载 DOCX
+        </Button>
+        <Button loading={busy === 'pdf'} onClick={() => void fetchDocument('pdf')}>
+          下载 PDF
+        </Button>
+        <Button loading={busy === 'html'} onClick={() => void fetchDocument('html')}>
+          下载 HTML
+        </Button>
+      </Space>
+      {can('submit') && errors > 0 && (
+        <Alert type="warning" showIcon title={`核查发现 ${errors} 个错误，改正后才能提交审核。`} />
+      )}
+      <Row gutter={16}>
+        <Col xs={24} xl={16}>
+          <Card size="small" title="正文">
+            {SECTIONS.map((s) => (
+              <div key={s.key} style={{ marginBottom: 16 }}>
+                <Space style={{ justifyContent: 'space-between', width: '100%' }}>
+                  <label htmlFor={`section-${s.key}`} style={{ fontWeight: 600 }}>
+                    {s.caption}
+                  </label>
+                  {s.key === 'overview' && editable && (
+                    <Button size="small" loading={busy === 'draft'} onClick={() => void takeDraft()}>
+                      按表格数据起草统计段落
+                    </Button>
+                  )}
+                </Space>
+                <Input.TextArea
+                  id={`section-${s.key}`}
+                  value={sections[s.key]}
+                  readOnly={!editable}
+                  autoSize={{ minRows: 4, maxRows: 24 }}
+                  onChange={(e) => {
+                    setSections((v) => ({ ...v, [s.key]: e.target.value }));
+                    setDirty(true);
+                  }}
+                />
+              </div>
+            ))}
+            {editable && (
+              <Button
+                type="primary"
+                onClick={() => void saveSections()}
+                loading={busy === 'save'}
+                disabled={!dirty}
+              >
+                保存正文
+              </Button>
+            )}
+          </Card>
+          <Card size="small" title="统计表（由台账汇总，不能手工修改）" style={{ marginTop: 16 }}>
+            {can('reassemble') && view.origin === 'assembled' && (
+              <div style={{ marginBottom: 16 }}>
+                <Typography.Paragraph type="secondary">
+                  表二第（五）（六）（八）项不来自台账，请录入本年度数据（不填为空白，空白不等于0）：
+                </Typography.Paragraph>
+                <FiguresForm
+                  agencyId={agencyId}
+                  year={view.year}
+                  onSaved={async () => {
+                    show(
+                      await api.post<ReportView>(`${base}/${view.id}/reassemble`, {
+                        expectedRevision: view.revision,
+                      }),
+                    );
+                    setNotice('已保存统计数据并重新汇总表格');
+                  }}
+                />
+              </div>
+            )}
+            <ReportTables report={view.report} findings={view.findings} />
+          </Card>
+        </Col>
+        <Col xs={24} xl={8}>
+          <Card size="small" title={`核查结果（${view.findings.length}）`}>
+            {view.findings.length === 0 ? (
+              <Typography.Text type="success">未发现问题</Typography.Text>
+            ) : (
+              <List
+                size="small"
+                dataSource={view.findings}
+                renderItem={(f) => (
+                  <List.Item>
+                    <div>
+                      <Tag color={SEVERITY[f.severity][0]}>{SEVERITY[f.severity][1]}</Tag>
+                      <Typography.Text type="secondary">
+                        {f.ruleId}　{f.where}
+                      </Typography.Text>
+                      <div>{f.message}</div>
+                    </div>
+                  </List.Item>
+                )}
+              />
+            )}
+          </Card>
+          <Card size="small" title="版本" style={{ marginTop: 16 }}>
+            <List
+              size="small"
+              dataSource={versions}
+              renderItem={(v) => (
+                <List.Item>
+                  <Link to={`/workspace/reports/${v.id}?agency=${agencyId}`}>第{v.version}版</Link>
+                  <Tag color={STATUS_COLORS[v.status]}>{v.statusLabel}</Tag>
+                  {v.correctionReason && (
+                    <Typography.Text type="secondary">更正：{v.correctionReason}</Typography.Text>
+                  )}
+                </List.Item>
+              )}
+            />
+          </Card>
+          <Card size="small" title="审计记录" style={{ marginTop: 16 }}>
+            <Timeline
+              items={view.auditTrail.map((e) => ({
+                children: `${new Date(e.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })}　${e.action}　${e.actor}`,
+              }))}
+            />
+          </Card>
+        </Col>
+      </Row>
+      <Modal
+        open={askReason !== null}
+        title={askReason === 'return' ? '退回修改的理由' : '更正的理由（记入新版本）'}
+        okText="确定"
+        cancelText="取消"
+        okButtonProps={{ disabled: !reason.trim() }}
+        onCancel={() => setAskReason(null)}
+        onOk={() => {
+          const why = reason.trim();
+          const what = askReason;
+          setAskReason(null);
+          setReason('');
+          if (what === 'return') void transition('return', why);
+          else void correct(why);
+        }}
+      >
+        <Input.TextArea
+          aria-label="理由"
+          rows={4}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          maxLength={2000}
+        />
+      </Modal>
+    </Space>
+  );
+}

@@ -1,0 +1,141 @@
+import { Alert, Button, Form, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
+import { api, messageOf } from '../../api/client.ts';
+import type { Agency, ReportSummary } from '../../api/types.ts';
+import { useSession } from '../../layout/session.tsx';
+
+export const STATUS_COLORS = {
+  draft: 'default',
+  submitted: 'blue',
+  approved: 'cyan',
+  published: 'green',
+} as const;
+
+/** An agency's annual reports, newest year and version first; assemble a new year's draft. */
+export function ReportListPage() {
+  const session = useSession();
+  const navigate = useNavigate();
+  const [agencies, setAgencies] = useState<Agency[]>([]);
+  const [agencyId, setAgencyId] = useState<string | null>(session.user.agencyId);
+  const [items, setItems] = useState<ReportSummary[]>([]);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const canAssemble = session.user.role === 'officer' || session.user.role === 'reviewer';
+
+  useEffect(() => {
+    if (session.user.agencyId) return;
+    const query = session.user.regionId ? `?regionId=${encodeURIComponent(session.user.regionId)}` : '';
+    api
+      .get<{ items: Agency[] }>(`/agencies${query}`)
+      .then((r) => {
+        setAgencies(r.items);
+        setAgencyId((current) => current ?? r.items[0]?.id ?? null);
+      })
+      .catch((e: unknown) => setFailure(messageOf(e)));
+  }, [session.user.agencyId, session.user.regionId]);
+
+  const load = useCallback(() => {
+    if (!agencyId) return;
+    api
+      .get<{ items: ReportSummary[] }>(`/agencies/${encodeURIComponent(agencyId)}/reports`)
+      .then((r) => setItems(r.items))
+      .catch((e: unknown) => setFailure(messageOf(e)));
+  }, [agencyId]);
+  useEffect(load, [load]);
+
+  const assemble = async ({ year }: { year: number }) => {
+    if (!agencyId || busy) return;
+    setBusy(true);
+    setFailure(null);
+    try {
+      const created = await api.post<ReportSummary>(`/agencies/${encodeURIComponent(agencyId)}/reports`, {
+        year,
+      });
+      navigate(`/workspace/reports/${created.id}?agency=${agencyId}`);
+    } catch (e) {
+      setFailure(messageOf(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        政府信息公开工作年度报告
+      </Typography.Title>
+      {failure && <Alert type="error" showIcon title={failure} role="alert" />}
+      {!session.user.agencyId && (
+        <Select
+          aria-label="机关"
+          style={{ minWidth: 260 }}
+          value={agencyId}
+          onChange={setAgencyId}
+          options={agencies.map((a) => ({ value: a.id, label: a.name }))}
+          showSearch
+          optionFilterProp="label"
+        />
+      )}
+      {canAssemble && (
+        <Form layout="inline" onFinish={assemble} initialValues={{ year: new Date().getFullYear() - 1 }}>
+          <Form.Item name="year" label="年度" rules={[{ required: true, message: '请填写年度' }]}>
+            <InputNumber min={2021} max={2100} precision={0} />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" loading={busy}>
+            由台账汇总生成报告草稿
+          </Button>
+        </Form>
+      )}
+      <Table<ReportSummary>
+        rowKey="id"
+        size="middle"
+        dataSource={items}
+        pagination={false}
+        columns={[
+          {
+            title: '年度',
+            dataIndex: 'year',
+            render: (y: number, r) => (
+              <Link to={`/workspace/reports/${r.id}?agency=${r.agencyId}`}>{y}年度</Link>
+            ),
+          },
+          { title: '版本', dataIndex: 'version', render: (v: number) => `第${v}版` },
+          {
+            title: '状态',
+            dataIndex: 'statusLabel',
+            render: (label: string, r) => <Tag color={STATUS_COLORS[r.status]}>{label}</Tag>,
+          },
+          {
+            title: '核查',
+            render: (_: unknown, r) => (
+              <Space>
+                {r.errorCount > 0 && <Tag color="red">{r.errorCount} 个错误</Tag>}
+                {r.warningCount > 0 && <Tag color="orange">{r.warningCount} 个提醒</Tag>}
+                {r.errorCount + r.warningCount === 0 && <Tag color="green">通过</Tag>}
+              </Space>
+            ),
+          },
+          { title: '公布期限', dataIndex: 'deadline' },
+          {
+            title: '发布日期',
+            dataIndex: 'publishedOn',
+            render: (d: string | null, r) =>
+              d ? (
+                <span>
+                  {d}
+                  {r.late && (
+                    <Tag color="red" style={{ marginLeft: 8 }}>
+                      逾期发布
+                    </Tag>
+                  )}
+                </span>
+              ) : (
+                '—'
+              ),
+          },
+        ]}
+      />
+    </Space>
+  );
+}

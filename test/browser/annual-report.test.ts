@@ -1,0 +1,125 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { User } from '../../src/store/users/users.repository.ts';
+import {
+  browserMissing,
+  browserSuiteTitle,
+  launchBrowser,
+  newPage,
+  startWebServer,
+  type WebServer,
+} from '../support/browser.ts';
+import {
+  createTestOrganisation,
+  createTestUser,
+  registrationBody,
+  signIn,
+  TEST_PASSWORD,
+  type TestOrganisation,
+} from '../support/server-factories.ts';
+import { TestClock } from '../support/server-test-app.ts';
+
+const clock = new TestClock('2025-03-03');
+let server: WebServer;
+let browser: Browser;
+let org: TestOrganisation;
+let officer: User;
+let reviewer: User;
+
+async function logIn(page: Page, user: User, next: string) {
+  await page.goto(`${server.url}/login?next=${encodeURIComponent(next)}`);
+  await page.getByLabel('用户名').fill(user.username);
+  await page.getByLabel('密码').fill(TEST_PASSWORD);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+}
+
+describe.skipIf(browserMissing)(browserSuiteTitle('annual report in a browser'), () => {
+  beforeAll(async () => {
+    server = await startWebServer({ now: clock.now });
+    org = await createTestOrganisation(server.app.db);
+    officer = await createTestUser(server.app.db, 'officer', { agencyId: org.agencyX.id });
+    reviewer = await createTestUser(server.app.db, 'reviewer', { agencyId: org.agencyX.id });
+    // A year of records: three applications in 2025, two answered (granted), one still open.
+    for (const [submittedOn, answer] of [
+      ['2025-03-03', '2025-03-20'],
+      ['2025-06-02', '2025-06-16'],
+      ['2025-12-22', null],
+    ] as const) {
+      clock.set(submittedOn);
+      const headers = await signIn(server.app, officer.username);
+      const res = await server.app.inject({
+        method: 'POST',
+        url: `/api/agencies/${org.agencyX.id}/applications`,
+        headers,
+        payload: registrationBody({ submittedOn }),
+      });
+      expect(res.statusCode).toBe(201);
+      if (answer) {
+        clock.set(answer);
+        const h = await signIn(server.app, officer.username);
+        const done = await server.app.inject({
+          method: 'POST',
+          url: `/api/agencies/${org.agencyX.id}/applications/${res.json().application.id}/events`,
+          headers: h,
+          payload: { event: { type: 'answered', on: answer, outcome: 'granted' }, expectedVersion: 1 },
+        });
+        expect(done.statusCode).toBe(200);
+      }
+    }
+    clock.set('2026-01-12');
+    browser = await launchBrowser();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('assembles 2025 from the records, fixes its findings, submits; the reviewer approves and publishes', async () => {
+    const { page, scriptErrors } = await newPage(browser);
+    await logIn(page, officer, '/workspace/reports');
+    await page.getByLabel('年度').fill('2025');
+    await page.getByRole('button', { name: '由台账汇总生成报告草稿' }).click();
+    await page.getByRole('heading', { name: /2025年政府信息公开工作年度报告/ }).waitFor();
+
+    // Table 三 from the records: 3 received, 2 granted, 1 carried forward (natural persons).
+    const cell = (ref: string) => page.locator(`[data-cell="${ref}"]`);
+    expect(await cell('table3.newReceived.自然人').innerText()).toBe('3');
+    expect(await cell('table3.granted.总计').innerText()).toBe('2');
+    expect(await cell('table3.carriedForward.总计').innerText()).toBe('1');
+    // Not entered yet: table 二 (五)(六)(八) are blank, flagged beside the cell, and block submission.
+    await expect
+      .poll(() => cell('table2.licensing.本年处理决定数量').getAttribute('aria-invalid'))
+      .toBe('true');
+    await page.getByText(/核查发现 \d+ 个错误，改正后才能提交审核/).waitFor();
+    expect(await page.getByRole('button', { name: '提交审核' }).isDisabled()).toBe(true);
+
+    await page.getByLabel('行政许可').fill('13');
+    await page.getByLabel('行政处罚').fill('4');
+    await page.getByLabel('行政强制').fill('0');
+    await page.getByLabel('行政事业性收费（万元）').fill('12.5');
+    await page.getByRole('button', { name: '保存并重新汇总' }).click();
+    await page.getByText('已保存统计数据并重新汇总表格').waitFor();
+    expect(await cell('table2.licensing.本年处理决定数量').innerText()).toBe('13');
+    expect(await cell('table2.licensing.本年处理决定数量').getAttribute('aria-invalid')).toBeNull();
+
+    await page.locator('#section-problems').fill('依申请公开答复文书规范性有待提高，下一步将加强培训。');
+    await page.locator('#section-other').fill('本年度未收取信息处理费。年度政务公开工作要点已落实。');
+    await page.getByRole('button', { name: /保存正文/ }).click();
+    await page.getByText('已保存').waitFor();
+    await page.getByRole('button', { name: /提交审核/ }).click();
+    await page.getByText('已提交审核').first().waitFor();
+
+    // The reviewer approves and publishes.
+    const reviewerPage = (await newPage(browser)).page;
+    await logIn(reviewerPage, reviewer, page.url().replace(server.url, ''));
+    await reviewerPage.getByRole('button', { name: /审核通过/ }).click();
+    await reviewerPage.locator('.ant-descriptions').getByText('已审核通过').waitFor();
+    await reviewerPage.getByRole('button', { name: /^发\s*布$/ }).click();
+    await reviewerPage.locator('.ant-descriptions').getByText('已发布').waitFor();
+    await reviewerPage.locator('.ant-descriptions').getByText('2026-01-12').waitFor();
+    // Published: locked — no editing, only a correction as a new version.
+    expect(await reviewerPage.locator('#section-problems').getAttribute('readonly')).not.toBeNull();
+    await reviewerPage.getByRole('button', { name: '更正（生成新版本）' }).waitFor();
+    expect(scriptErrors).toEqual([]);
+  }, 120_000);
+});
