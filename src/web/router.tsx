@@ -7,6 +7,9 @@ import { LoginPage } from './pages/login.tsx';
 import { ApplyPage } from './pages/public/apply.tsx';
 import { HomePage } from './pages/public/home.tsx';
 import { TrackPage } from './pages/public/track.tsx';
+import { RegionDashboardPage } from './pages/region/dashboard.tsx';
+import { RegionImportPage } from './pages/region/import.tsx';
+import { RegionReportPage } from './pages/region/report-detail.tsx';
 import { ReportEditorPage } from './pages/reports/report-editor.tsx';
 import { ReportListPage } from './pages/reports/report-list.tsx';
 import { CasePage } from './pages/workspace/case.tsx';
@@ -31,6 +34,9 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <InboxPage /> },
       { path: 'admin', element: <AdminPage /> },
+      { path: 'region', element: <RegionDashboardPage /> },
+      { path: 'region/import', element: <RegionImportPage /> },
+      { path: 'region/reports/:reportId', element: <RegionReportPage /> },
       { path: 'reports', element: <ReportListPage /> },
       { path: 'reports/:id', element: <ReportEditorPage /> },
       { path: 'applications/new', element: <RegisterPage /> },

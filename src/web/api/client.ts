@@ -29,6 +29,39 @@ export function rememberCsrfToken(token: string | null): void {
 
 const UNREACHABLE = '无法连接服务器：请检查网络后重试';
 
+/**
+ * Uploads a file as the request body with progress (fetch reports none): POST `/api${path}`.
+ * Resolves with the JSON answer; rejects with an ApiError carrying the server's message.
+ */
+export function upload<T>(path: string, body: Blob, onProgress: (fraction: number) => void): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `/api${path}`);
+    xhr.setRequestHeader('content-type', 'application/octet-stream');
+    xhr.setRequestHeader('accept', 'application/json');
+    if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress(e.loaded / e.total);
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'NETWORK', UNREACHABLE));
+    xhr.onload = () => {
+      let data: { code?: string; message?: string } | null = null;
+      try {
+        data = xhr.responseText ? JSON.parse(xhr.responseText) : null;
+      } catch {
+        data = null;
+      }
+      if (xhr.status >= 200 && xhr.status < 300) resolve(data as T);
+      else {
+        if (xhr.status === 401) window.location.assign(loginPathFor(window.location));
+        const fallback = xhr.status >= 500 ? '服务器出现问题，请稍后再试' : `上传未成功（${xhr.status}）`;
+        reject(new ApiError(xhr.status, data?.code ?? 'HTTP', data?.message ?? fallback));
+      }
+    };
+    xhr.send(body);
+  });
+}
+
 export function loginPathFor(location: Location): string {
   const next = `${location.pathname}${location.search}`;
   return `/login?next=${encodeURIComponent(next)}`;

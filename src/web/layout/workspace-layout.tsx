@@ -57,6 +57,9 @@ export function WorkspaceLayout() {
             selectedKeys={[selected]}
             style={{ flex: 1, minWidth: 0 }}
             items={[
+              ...(session.user.role === 'supervisor' || session.user.role === 'admin'
+                ? [{ key: '/workspace/region', label: <Link to="/workspace/region">地区总览</Link> }]
+                : []),
               { key: '/workspace', label: <Link to="/workspace">依申请公开</Link> },
               { key: '/workspace/reports', label: <Link to="/workspace/reports">年度报告</Link> },
               ...(session.user.role === 'admin'

@@ -1,0 +1,251 @@
+import { InboxOutlined } from '@ant-design/icons';
+import type { UploadFile } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  InputNumber,
+  Progress,
+  Select,
+  Space,
+  Statistic,
+  Table,
+  Tag,
+  Typography,
+  Upload,
+} from 'antd';
+import { zipSync } from 'fflate';
+import { useEffect, useState } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
+import { api, messageOf, upload } from '../../api/client.ts';
+import { useSession } from '../../layout/session.tsx';
+import { useVisibleRegions } from './use-regions.ts';
+
+interface PlannedFile {
+  name: string;
+  status: 'ready' | 'duplicate' | 'skipped';
+  reason: string | null;
+  recognisedAgency: string | null;
+  year: number | null;
+  agencyName: string | null;
+  match: 'name' | 'mapping' | 'new-agency' | null;
+  errorCount: number;
+  warningCount: number;
+}
+
+interface Preview {
+  batchId: string;
+  status: 'pending' | 'confirmed' | 'cancelled';
+  counts: { ready: number; duplicate: number; skipped: number };
+  files: PlannedFile[];
+}
+
+interface Summary {
+  imported: number;
+  alreadyImported: number;
+  skipped: number;
+  files: {
+    name: string;
+    status: 'imported' | 'duplicate' | 'skipped';
+    reason: string | null;
+    agencyName: string | null;
+  }[];
+}
+
+const PLAN_TAGS = {
+  ready: ['blue', '待导入'],
+  duplicate: ['default', '已导入过'],
+  skipped: ['red', '跳过'],
+  imported: ['green', '已导入'],
+} as const;
+
+/**
+ * Import of published report files: drop many files or a zip, see what each one was recognised
+ * as (agency, year, match, findings) and confirm; a file imported before is recognised.
+ */
+export function RegionImportPage() {
+  const session = useSession();
+  const [params] = useSearchParams();
+  const { regions } = useVisibleRegions(session.user.role === 'admin' ? null : session.user.regionId);
+  const [code, setCode] = useState<string | null>(params.get('region'));
+  const [year, setYear] = useState<number | null>(null);
+  const [createAgencies, setCreateAgencies] = useState(false);
+  const [files, setFiles] = useState<UploadFile[]>([]);
+  const [progress, setProgress] = useState<number | null>(null);
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [summary, setSummary] = useState<Summary | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (!code && regions.length > 0)
+      setCode((regions.find((r) => r.id === session.user.regionId) ?? regions[0])!.code);
+  }, [regions, code, session.user.regionId]);
+
+  const send = async () => {
+    if (!code || files.length === 0 || busy) return;
+    setBusy(true);
+    setFailure(null);
+    setPreview(null);
+    setSummary(null);
+    try {
+      const originals = files.map((f) => f.originFileObj as File);
+      let body: Blob;
+      let filename: string;
+      if (originals.length === 1) {
+        body = originals[0]!;
+        filename = originals[0]!.name;
+      } else {
+        // Several files travel as one zip: one batch to preview and confirm.
+        const entries: Record<string, Uint8Array> = {};
+        for (const f of originals) entries[f.name] = new Uint8Array(await f.arrayBuffer());
+        body = new Blob([zipSync(entries, { level: 0 }) as BlobPart]);
+        filename = `${originals.length}份报告.zip`;
+      }
+      const query = new URLSearchParams({ region: code, filename });
+      if (year) query.set('year', String(year));
+      if (createAgencies) query.set('createAgencies', 'true');
+      setProgress(0);
+      setPreview(await upload<Preview>(`/imports?${query}`, body, setProgress));
+    } catch (e) {
+      setFailure(messageOf(e));
+    } finally {
+      setProgress(null);
+      setBusy(false);
+    }
+  };
+
+  const finish = async (action: 'confirm' | 'cancel') => {
+    if (!preview || busy) return;
+    setBusy(true);
+    try {
+      if (action === 'confirm') setSummary(await api.post<Summary>(`/imports/${preview.batchId}/confirm`));
+      else await api.post(`/imports/${preview.batchId}/cancel`);
+      setPreview(null);
+      setFiles([]);
+    } catch (e) {
+      setFailure(messageOf(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Link to="/workspace/region">← 返回地区总览</Link>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        导入已发布的年度报告
+      </Typography.Title>
+      {failure && (
+        <Alert type="error" showIcon title={failure} role="alert" closable onClose={() => setFailure(null)} />
+      )}
+      <Card size="small">
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <Space wrap>
+            <Select
+              aria-label="行政区划"
+              style={{ minWidth: 200 }}
+              value={code}
+              onChange={setCode}
+              options={regions.map((r) => ({ value: r.code, label: r.name }))}
+            />
+            <InputNumber
+              aria-label="只导入年度"
+              placeholder="只导入某年度（可不填）"
+              min={2008}
+              max={2100}
+              value={year}
+              onChange={setYear}
+              style={{ width: 200 }}
+            />
+            <Checkbox checked={createAgencies} onChange={(e) => setCreateAgencies(e.target.checked)}>
+              本地区没有的机关，确认导入时新建
+            </Checkbox>
+          </Space>
+          <Upload.Dragger
+            multiple
+            fileList={files}
+            beforeUpload={() => false}
+            onChange={({ fileList }) => setFiles(fileList)}
+            accept=".txt,.md,.html,.htm,.docx,.pdf,.zip"
+          >
+            <p className="ant-upload-drag-icon">
+              <InboxOutlined />
+            </p>
+            <p className="ant-upload-text">把报告文件或 zip 压缩包拖到这里，或点击选择</p>
+            <p className="ant-upload-hint">支持 txt、Markdown、HTML、DOCX、PDF；可一次选择多个文件</p>
+          </Upload.Dragger>
+          {progress !== null && (
+            <Progress percent={Math.round(progress * 100)} status="active" aria-label="上传进度" />
+          )}
+          {busy && progress === null && !preview && <Typography.Text>正在逐份读取和核查……</Typography.Text>}
+          <Button
+            type="primary"
+            onClick={() => void send()}
+            disabled={files.length === 0 || !code}
+            loading={busy && !preview}
+          >
+            上传并预览
+          </Button>
+        </Space>
+      </Card>
+      {preview && (
+        <Card size="small" title="预览：请核对每份报告识别出的机关和年度">
+          <Space size="large" style={{ marginBottom: 12 }}>
+            <Statistic title="待导入" value={preview.counts.ready} />
+            <Statistic title="已导入过" value={preview.counts.duplicate} />
+            <Statistic title="跳过" value={preview.counts.skipped} />
+          </Space>
+          <Table<PlannedFile>
+            rowKey="name"
+            size="small"
+            dataSource={preview.files}
+            pagination={{ pageSize: 50 }}
+            columns={[
+              { title: '文件', dataIndex: 'name' },
+              {
+                title: '状态',
+                dataIndex: 'status',
+                render: (s: PlannedFile['status']) => <Tag color={PLAN_TAGS[s][0]}>{PLAN_TAGS[s][1]}</Tag>,
+              },
+              { title: '报告中的机关', dataIndex: 'recognisedAgency' },
+              { title: '年度', dataIndex: 'year' },
+              {
+                title: '对应机关',
+                render: (_: unknown, f) =>
+                  f.match === 'new-agency' ? <Tag color="purple">新建</Tag> : (f.agencyName ?? '—'),
+              },
+              { title: '错误/提醒', render: (_: unknown, f) => `${f.errorCount} / ${f.warningCount}` },
+              { title: '原因', dataIndex: 'reason' },
+            ]}
+          />
+          <Space>
+            <Button
+              type="primary"
+              onClick={() => void finish('confirm')}
+              loading={busy}
+              disabled={preview.counts.ready === 0}
+            >
+              确认导入 {preview.counts.ready} 份
+            </Button>
+            <Button onClick={() => void finish('cancel')} disabled={busy}>
+              取消
+            </Button>
+          </Space>
+        </Card>
+      )}
+      {summary && (
+        <Alert
+          type="success"
+          showIcon
+          title={`导入完成：新导入 ${summary.imported} 份，已导入过 ${summary.alreadyImported} 份，跳过 ${summary.skipped} 份`}
+          description={summary.files
+            .filter((f) => f.status === 'skipped')
+            .map((f) => `${f.name}：${f.reason ?? ''}`)
+            .join('；')}
+        />
+      )}
+    </Space>
+  );
+}

@@ -1,0 +1,139 @@
+import { Alert, Card, Col, Descriptions, List, Row, Space, Spin, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { TABLE_CAPTIONS } from '../../../core/report/labels.ts';
+import type { Report } from '../../../core/report/schema.ts';
+import { api, messageOf } from '../../api/client.ts';
+import type { Finding } from '../../api/types.ts';
+import { ReportTables } from '../reports/report-tables.tsx';
+import { percent, type Rates } from './overview-types.ts';
+
+interface ReportDetail {
+  id: string;
+  agency: { id: string; name: string };
+  year: number;
+  version: number;
+  status: string;
+  origin: 'assembled' | 'imported';
+  publishedOn: string | null;
+  sourceFileName: string | null;
+  correctionReason: string | null;
+  report: Report;
+  findings: Finding[];
+  summary: { errors: number; warnings: number; infos: number; notAssessable: number };
+  rates: Rates;
+  previous: { reportId: string; year: number; version: number } | null;
+  similarity: { section: string; label: string; similarity: number | null; copied: boolean }[];
+}
+
+const SEVERITY = { error: ['red', '错误'], warning: ['orange', '提醒'], info: ['blue', '说明'] } as const;
+
+/** Where a finding is, in words: table, row, columns, or the section. */
+export function whereOf(f: Finding): string {
+  const l = f.location;
+  if (l.table) {
+    const parts = [`表：${TABLE_CAPTIONS[l.table]}`];
+    if (l.rowLabel) parts.push(`行：${l.rowLabel}`);
+    if (l.columns?.length) parts.push(`列：${l.columns.join('、')}`);
+    return parts.join('；');
+  }
+  return l.section ?? '';
+}
+
+/** A report of the region, drilled down to its findings, rates and similarity with last year. */
+export function RegionReportPage() {
+  const { reportId } = useParams();
+  const [detail, setDetail] = useState<ReportDetail | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  useEffect(() => {
+    if (!reportId) return;
+    api
+      .get<ReportDetail>(`/region/reports/${encodeURIComponent(reportId)}`)
+      .then(setDetail)
+      .catch((e: unknown) => setFailure(messageOf(e)));
+  }, [reportId]);
+
+  if (failure) return <Alert type="error" showIcon title={failure} role="alert" />;
+  if (!detail) return <Spin description="正在加载……" />;
+  const copied = detail.similarity.filter((s) => s.copied);
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Link to="/workspace/region">← 返回地区总览</Link>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        {detail.agency.name} {detail.year}年度报告（第{detail.version}版）
+      </Typography.Title>
+      <Descriptions size="small" bordered column={{ xs: 1, md: 3 }}>
+        <Descriptions.Item label="来源">
+          {detail.origin === 'imported' ? `导入：${detail.sourceFileName ?? ''}` : '由台账汇总'}
+        </Descriptions.Item>
+        <Descriptions.Item label="发布日期">{detail.publishedOn ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label="核查">
+          <Tag color="red">{detail.summary.errors} 错误</Tag>
+          <Tag color="orange">{detail.summary.warnings} 提醒</Tag>
+          <Tag>{detail.summary.notAssessable} 无法核验</Tag>
+        </Descriptions.Item>
+        <Descriptions.Item label="予以公开比例">{percent(detail.rates.grantedShare)}</Descriptions.Item>
+        <Descriptions.Item label="不予公开比例">{percent(detail.rates.deniedShare)}</Descriptions.Item>
+        <Descriptions.Item label="行政复议纠错率">
+          {percent(detail.rates.reviewCorrectionRate)}
+        </Descriptions.Item>
+      </Descriptions>
+      {copied.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          title="疑似照抄上一年度报告"
+          description={copied
+            .map((s) => `${s.label}（相似度 ${Math.round((s.similarity ?? 0) * 100)}%）`)
+            .join('；')}
+        />
+      )}
+      <Row gutter={16}>
+        <Col xs={24} xl={15}>
+          <Card size="small" title="统计表">
+            <ReportTables report={detail.report} findings={detail.findings} />
+          </Card>
+        </Col>
+        <Col xs={24} xl={9}>
+          <Card size="small" title={`核查结果（${detail.findings.length}）`}>
+            <List
+              size="small"
+              dataSource={detail.findings}
+              renderItem={(f) => (
+                <List.Item>
+                  <div>
+                    <Tag color={SEVERITY[f.severity][0]}>{SEVERITY[f.severity][1]}</Tag>
+                    <Typography.Text type="secondary">
+                      {f.ruleId}　{whereOf(f)}
+                    </Typography.Text>
+                    <div>{f.message}</div>
+                  </div>
+                </List.Item>
+              )}
+            />
+          </Card>
+          <Card size="small" title="与上一年度的文字相似度" style={{ marginTop: 16 }}>
+            {detail.previous === null ? (
+              <Typography.Text type="secondary">没有上一年度已发布的报告</Typography.Text>
+            ) : (
+              <List
+                size="small"
+                dataSource={detail.similarity}
+                renderItem={(s) => (
+                  <List.Item>
+                    {s.label}：{s.similarity === null ? '文字过短' : `${Math.round(s.similarity * 100)}%`}
+                    {s.copied && (
+                      <Tag color="orange" style={{ marginLeft: 8 }}>
+                        疑似照抄
+                      </Tag>
+                    )}
+                  </List.Item>
+                )}
+              />
+            )}
+          </Card>
+        </Col>
+      </Row>
+    </Space>
+  );
+}

@@ -1,0 +1,109 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAgency, createRegion } from '../../src/store/organisation/organisation.repository.ts';
+import type { User } from '../../src/store/users/users.repository.ts';
+import {
+  browserMissing,
+  browserSuiteTitle,
+  launchBrowser,
+  newPage,
+  startWebServer,
+  type WebServer,
+} from '../support/browser.ts';
+import { generateValidReport } from '../support/generate-report.ts';
+import { reportToText } from '../support/report-to-text.ts';
+import { createTestUser, TEST_PASSWORD } from '../support/server-factories.ts';
+import { TestClock } from '../support/server-test-app.ts';
+
+const clock = new TestClock('2025-06-02');
+let server: WebServer;
+let browser: Browser;
+let supervisor: User;
+let dir: string;
+const files: string[] = [];
+
+async function uploadAndConfirm(page: Page) {
+  await page.goto(`${server.url}/workspace/region/import`);
+  await page.locator('input[type=file]').setInputFiles(files);
+  await page.getByRole('button', { name: '上传并预览' }).click();
+  await page.getByText('预览：请核对每份报告识别出的机关和年度').waitFor();
+}
+
+describe.skipIf(browserMissing)(browserSuiteTitle('supervising office in a browser'), () => {
+  beforeAll(async () => {
+    server = await startWebServer({ now: clock.now });
+    const db = server.app.db;
+    const region = await createRegion(db, { code: '640599', name: '测试市', level: 'city' });
+    const names = ['测试市教育局', '测试市交通运输局', '测试市水务局'];
+    for (const name of names) await createAgency(db, { regionId: region.id, name, kind: 'department' });
+    supervisor = await createTestUser(db, 'supervisor', { regionId: region.id });
+    dir = mkdtempSync(join(tmpdir(), 'gongkai-import-'));
+    // 教育局 on time; 交通运输局 late and with a table 三 total that does not add up; 水务局 none.
+    const onTime = {
+      ...generateValidReport(11, { agency: names[0]!, year: 2024 }),
+      publishedOn: '2025-01-20',
+    };
+    const late = { ...generateValidReport(12, { agency: names[1]!, year: 2024 }), publishedOn: '2025-02-20' };
+    late.table3.granted[0]! += 1;
+    late.table3.granted[6]! += 1;
+    for (const [i, report] of [onTime, late].entries()) {
+      const path = join(dir, `报告${i + 1}.txt`);
+      writeFileSync(path, `${reportToText(report)}发布日期：${report.publishedOn}\n`);
+      files.push(path);
+    }
+    browser = await launchBrowser();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  // The broken row: （一）予以公开 + 1, so （七）总计 no longer equals the sum of the outcomes (T3-02).
+  it('imports a folder of reports, then finds the late agency, the missing one and the finding', async () => {
+    const { page, scriptErrors } = await newPage(browser);
+    await page.goto(`${server.url}/login?next=%2Fworkspace%2Fregion`);
+    await page.getByLabel('用户名').fill(supervisor.username);
+    await page.getByLabel('密码').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.getByRole('heading', { name: '地区年度报告总览' }).waitFor();
+
+    await uploadAndConfirm(page);
+    const preview = page.locator('.ant-table-tbody');
+    await expect.poll(() => preview.locator('.ant-tag', { hasText: '待导入' }).count()).toBe(2);
+    await page.getByRole('button', { name: /确认导入 2 份/ }).click();
+    await page.getByText('导入完成：新导入 2 份，已导入过 0 份，跳过 0 份').waitFor();
+
+    // The same files again are recognised, not stored twice.
+    await uploadAndConfirm(page);
+    await expect.poll(() => preview.locator('.ant-tag', { hasText: '已导入过' }).count()).toBe(2);
+    await page
+      .getByRole('button', { name: '取 消' })
+      .or(page.getByRole('button', { name: '取消' }))
+      .first()
+      .click();
+
+    await page.getByRole('link', { name: '← 返回地区总览' }).click();
+    await page.getByRole('spinbutton', { name: '年度' }).fill('2024');
+    await page.getByRole('spinbutton', { name: '年度' }).press('Enter');
+    const row = (name: string) => page.locator('.ant-table-tbody tr', { hasText: name });
+    await row('测试市交通运输局').getByText('逾期发布').waitFor();
+    await row('测试市水务局').getByText('逾期未发布').waitFor();
+    await row('测试市教育局').getByText('已按时发布').waitFor();
+    expect(await row('测试市交通运输局').innerText()).toMatch(/\d+ 错误/);
+
+    await row('测试市交通运输局').getByRole('link').click();
+    await page.getByRole('heading', { name: /测试市交通运输局 2024年度报告/ }).waitFor();
+    await page
+      .getByText(/行：（七）总计；列：自然人/)
+      .first()
+      .waitFor();
+    await expect
+      .poll(() => page.locator('[data-cell="table3.totalConcluded.自然人"]').getAttribute('aria-invalid'))
+      .toBe('true');
+    expect(scriptErrors).toEqual([]);
+  }, 120_000);
+});
