@@ -139,6 +139,21 @@ export interface AnnualReportsTable {
   updated_at: string;
 }
 
+/** An import of report files awaiting the user's confirmation (migration 019). */
+export interface ImportBatchesTable {
+  id: string;
+  region_id: string;
+  status: 'pending' | 'confirmed' | 'cancelled';
+  /** The preview: each file's recognised agency, year, match, status and the report read from it. */
+  plan_json: string;
+  /** What the confirmation stored and skipped; null while pending. */
+  summary_json: string | null;
+  created_by: string | null;
+  created_at: string;
+  expires_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   regions: RegionsTable;
   agencies: AgenciesTable;
@@ -150,4 +165,5 @@ export interface Database {
   applicants: ApplicantsTable;
   audit_log: AuditLogTable;
   annual_reports: AnnualReportsTable;
+  import_batches: ImportBatchesTable;
 }

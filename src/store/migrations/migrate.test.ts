@@ -10,6 +10,7 @@ const TABLES = [
   'applicants',
   'applications',
   'audit_log',
+  'import_batches',
   'regions',
   'sessions',
   'tracking_counters',

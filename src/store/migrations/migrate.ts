@@ -12,6 +12,7 @@ import * as m008 from './2026-11-22-008-applicants.ts';
 import * as m009 from './2026-11-22-009-audit-log.ts';
 import * as m010 from './2026-11-22-010-audit-log-append-only.ts';
 import * as m016 from './2026-11-22-016-annual-reports.ts';
+import * as m019 from './2026-11-22-019-import-batches.ts';
 
 /**
  * Every migration, by name. Imported statically (no folder scanning) so that the list is the same
@@ -30,6 +31,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-22-009-audit-log': m009,
   '2026-11-22-010-audit-log-append-only': m010,
   '2026-11-22-016-annual-reports': m016,
+  '2026-11-22-019-import-batches': m019,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: the migrator works on any schema, like the migrations.

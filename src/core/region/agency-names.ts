@@ -1,0 +1,64 @@
+/**
+ * The form of an agency name used to match a report to an agency: full-width characters folded
+ * (NFKC), whitespace, punctuation and brackets removed, so that "中卫市 数据局" and "中卫市数据局"
+ * or "（中卫市）数据局" and "(中卫市)数据局" are the same agency.
+ */
+export function normalizeAgencyName(name: string): string {
+  return name.normalize('NFKC').replace(/[\s\p{P}\p{S}]/gu, '');
+}
+
+export interface NamedAgency {
+  id: string;
+  name: string;
+  /** Names of the agency's region and the regions above it, nearest first (e.g. 沙坡头区, 中卫市). */
+  regionNames: readonly string[];
+}
+
+/**
+ * Every name under which a report may print an agency: its own name, and its name prefixed with
+ * the names of its region (a department registered as "数据局" prints "中卫市数据局").
+ */
+export function agencyNameKeys(agency: NamedAgency): string[] {
+  const keys = new Set<string>([normalizeAgencyName(agency.name)]);
+  let prefix = '';
+  for (const region of agency.regionNames) {
+    prefix = normalizeAgencyName(region) + prefix;
+    keys.add(prefix + normalizeAgencyName(agency.name));
+    keys.add(normalizeAgencyName(region) + normalizeAgencyName(agency.name));
+  }
+  return [...keys];
+}
+
+export type AgencyMatch =
+  | { kind: 'matched'; agencyId: string; via: 'name' | 'mapping' }
+  | { kind: 'none' }
+  | { kind: 'ambiguous'; agencyIds: string[] };
+
+/**
+ * Finds the agency a report's agency name designates among `agencies` (the user's region).
+ * `mapping` (report name → agency id) is consulted first: it is how the user resolves an agency
+ * renamed between years (中卫市云计算和大数据发展局 → 中卫市数据局).
+ */
+export function matchAgency(
+  reportAgency: string,
+  agencies: readonly NamedAgency[],
+  mapping: Readonly<Record<string, string>> = {},
+): AgencyMatch {
+  const key = normalizeAgencyName(reportAgency);
+  for (const [from, to] of Object.entries(mapping)) {
+    if (normalizeAgencyName(from) !== key) continue;
+    const target = agencies.find(
+      (a) => a.id === to || normalizeAgencyName(a.name) === normalizeAgencyName(to),
+    );
+    if (target) return { kind: 'matched', agencyId: target.id, via: 'mapping' };
+  }
+  const found = agencies.filter((a) => agencyNameKeys(a).includes(key));
+  if (found.length === 1) return { kind: 'matched', agencyId: found[0]!.id, via: 'name' };
+  if (found.length > 1) {
+    // A name equal to the registered name wins over a name built with a region prefix.
+    const exact = found.filter((a) => normalizeAgencyName(a.name) === key);
+    if (exact.length === 1) return { kind: 'matched', agencyId: exact[0]!.id, via: 'name' };
+    return { kind: 'ambiguous', agencyIds: found.map((a) => a.id) };
+  }
+  return { kind: 'none' };
+}
