@@ -18,10 +18,13 @@ import { registerChineseValidation } from './plugins/validation.ts';
 import { registerApplicationRoutes } from './routes/applications/applications.routes.ts';
 import { registerAuthRoutes } from './routes/auth/auth.routes.ts';
 import { registerCheckRoutes } from './routes/check/check.routes.ts';
+import { registerExportRoutes } from './routes/exports/exports.routes.ts';
 import { registerHealthRoutes } from './routes/health/health.routes.ts';
+import { registerImportRoutes } from './routes/imports/imports.routes.ts';
 import { registerLetterRoutes } from './routes/letters/letters.routes.ts';
 import { registerOrganisationRoutes } from './routes/organisation/organisation.routes.ts';
 import { registerPublicRoutes } from './routes/public/public.routes.ts';
+import { registerRegionRoutes } from './routes/region/region.routes.ts';
 import { registerTokenRoutes } from './routes/tokens/tokens.routes.ts';
 import { registerUserRoutes } from './routes/users/users.routes.ts';
 
@@ -95,5 +98,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(registerApplicationRoutes, { prefix: '/api' });
   await app.register(registerLetterRoutes, { prefix: '/api' });
   await app.register(registerPublicRoutes, { prefix: '/api' });
+  await app.register(registerImportRoutes, { prefix: '/api' });
+  await app.register(registerRegionRoutes, { prefix: '/api' });
+  await app.register(registerExportRoutes, { prefix: '/api' });
   return app;
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { AppError } from '../../core/errors.ts';
-import type { Actor } from '../audit/audit.repository.ts';
+import { type Actor, appendAudit } from '../audit/audit.repository.ts';
 import type { Database } from '../database.ts';
 import type { Moment } from '../moment.ts';
 import { commitImport, type ImportSummary } from './import-commit.ts';
@@ -106,16 +106,27 @@ export async function confirmImportBatch(
   return summary;
 }
 
+/** Cancels a pending preview (audited); CONFLICT when it was already confirmed or cancelled. */
 export async function cancelImportBatch(
-  db: Kysely<Database>,
+  trx: Transaction<Database>,
   batch: ImportBatch,
+  actor: Actor,
   now: Moment,
 ): Promise<void> {
-  const r = await db
+  const r = await trx
     .updateTable('import_batches')
     .set({ status: 'cancelled', updated_at: now.at.toISOString() })
     .where('id', '=', batch.id)
     .where('status', '=', 'pending')
     .executeTakeFirst();
   if (Number(r.numUpdatedRows) !== 1) throw new AppError('CONFLICT', '该批导入已确认或已取消');
+  await appendAudit(trx, {
+    at: now.at,
+    actor,
+    entity: 'import-batch',
+    entityId: batch.id,
+    action: 'cancel',
+    before: { status: 'pending' },
+    after: { status: 'cancelled' },
+  });
 }
