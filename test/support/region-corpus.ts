@@ -61,7 +61,7 @@ export function regionCorpus(options: CorpusOptions): RegionCorpus {
       if (options.missing?.(i, year)) return;
       const report = generateValidReport(Math.floor(random() * 1e9), { agency: agency.name, year });
       const late = options.late?.(i, year) ?? false;
-      const day = String(10 + (i % 20)).padStart(2, '0');
+      const day = String(10 + (i % 18)).padStart(2, '0');
       const government = agency.kind === 'government';
       report.publishedOn = late
         ? `${year + 1}-${government ? '04' : '02'}-${day}`
