@@ -62,3 +62,20 @@ export function matchAgency(
   }
   return { kind: 'none' };
 }
+
+const PLACE_PREFIX = /^(.{2,10}?(?:省|自治区|市|自治州|州|地区|盟|县|自治县|区|旗))/u;
+
+/**
+ * Whether an agency name may belong to a region whose (own, lower and upper) region names are
+ * `regionNames`: true unless the name starts with a place name none of them begins with —
+ * "淄博市大数据局" does not belong to 中卫市, "中卫市数据局" and "沙坡头区民政局" may.
+ */
+export function nameFitsRegion(agencyName: string, regionNames: readonly string[]): boolean {
+  const name = normalizeAgencyName(agencyName);
+  const place = PLACE_PREFIX.exec(name)?.[1];
+  if (!place) return true;
+  return regionNames.some((r) => {
+    const region = normalizeAgencyName(r);
+    return name.startsWith(region) || region.startsWith(place);
+  });
+}

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { isAppError } from '../../core/errors.ts';
-import { matchAgency } from '../../core/region/agency-names.ts';
+import { matchAgency, nameFitsRegion } from '../../core/region/agency-names.ts';
 import type { Report } from '../../core/report/schema.ts';
 import { checkReport } from '../../documents/check-document.ts';
 import type { IngestOutput } from '../../documents/ingest/ingest-pool.ts';
 import type { Database } from '../database.ts';
-import { regionalAgencies } from './regional-agencies.ts';
+import { regionalAgencies, regionNamesAround } from './regional-agencies.ts';
 
 /** A file offered for import; `read` may throw an AppError (unreadable, too large, zip bomb). */
 export interface ImportSource {
@@ -94,6 +94,7 @@ export async function planImport(
 ): Promise<PlannedFile[]> {
   const agencies = await regionalAgencies(db, options.regionId);
   const byId = new Map(agencies.map((a) => [a.id, a]));
+  const regionNames = options.createAgencies ? await regionNamesAround(db, options.regionId) : [];
   const seenSha = new Map<string, string>();
   const seenAgencyYear = new Map<string, string>();
   const out: PlannedFile[] = [];
@@ -154,8 +155,10 @@ export async function planImport(
       file.reason = `机关名称“${report.agency}”对应本地区多个机关，请用映射指定`;
       continue;
     }
-    if (match.kind === 'none' && !options.createAgencies) {
-      file.reason = `机关“${report.agency}”不属于本地区（或名称已变更）：可指定名称映射，或选择新建机关`;
+    if (match.kind === 'none' && !(options.createAgencies && nameFitsRegion(report.agency, regionNames))) {
+      file.reason = options.createAgencies
+        ? `机关“${report.agency}”不属于本地区：名称中的地名不是本地区或其下级地区，未新建`
+        : `机关“${report.agency}”不属于本地区（或名称已变更）：可指定名称映射，或选择新建机关`;
       continue;
     }
     const agencyKey = match.kind === 'matched' ? match.agencyId : `new:${report.agency}`;

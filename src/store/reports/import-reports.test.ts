@@ -138,6 +138,11 @@ describeEachDialect('planImport and commitImport', (t) => {
       ['ready', 'name', '中卫市数据局'],
       ['ready', 'new-agency', '中卫市工业和信息化局'],
     ]);
+    const foreign = await planImport(t.db, read, [source('004.txt', seedCopy('004'))], {
+      regionId: region.id,
+      createAgencies: true,
+    });
+    expect(foreign[0]).toMatchObject({ status: 'skipped', reason: expect.stringContaining('未新建') });
     expect(await commit(region.id, plan)).toMatchObject({ imported: 3 });
     const created = await t.db
       .selectFrom('agencies')

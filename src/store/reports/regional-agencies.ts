@@ -39,3 +39,26 @@ export async function regionalAgencies(db: Kysely<Database>, regionId: string): 
     return { ...a, regionNames: names, regionCode: own.code, regionName: own.name };
   });
 }
+
+/** Names of a region, of every region below it and of the regions above it. */
+export async function regionNamesAround(db: Kysely<Database>, regionId: string): Promise<string[]> {
+  const all = await db.selectFrom('regions').select(['id', 'name', 'parent_id']).execute();
+  const byId = new Map(all.map((r) => [r.id, r]));
+  const names = new Set<string>();
+  let up = byId.get(regionId);
+  for (let depth = 0; up && depth < 8; depth += 1) {
+    names.add(up.name);
+    up = up.parent_id ? byId.get(up.parent_id) : undefined;
+  }
+  const below = [regionId];
+  while (below.length > 0) {
+    const id = below.pop()!;
+    for (const r of all) {
+      if (r.parent_id === id) {
+        names.add(r.name);
+        below.push(r.id);
+      }
+    }
+  }
+  return [...names];
+}
