@@ -207,9 +207,9 @@ describeEachDialect('import, supervisor view and exports through the API', (t) =
         const statuses = new Map(
           body.agencies.map((a: { agency: { name: string }; status: string }) => [a.agency.name, a.status]),
         );
-        corpus.agencies.forEach((a, i) =>
-          expect(statuses.get(a.name), `${a.name} ${year}`).toBe(statusOf(i, a.kind, year)),
-        );
+        corpus.agencies.forEach((a, i) => {
+          expect(statuses.get(a.name), `${a.name} ${year}`).toBe(statusOf(i, a.kind, year));
+        });
         const parts = corpus.files.filter((f) => f.report.year === year).map((f) => f.report);
         expect(body.totals.reports).toBe(parts.length);
         for (const row of ['newReceived', 'granted', 'totalConcluded', 'carriedForward'] as const) {
