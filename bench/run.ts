@@ -6,10 +6,11 @@ import { writeFileSync } from 'node:fs';
 import * as deadlines from './deadlines.bench.ts';
 import * as ingest from './ingest.bench.ts';
 import { type Measure, machineFacts } from './measure.ts';
+import * as region from './region.bench.ts';
 import * as render from './render.bench.ts';
 import * as validator from './validator.bench.ts';
 
-const suites: Array<{ measures(): Promise<Measure[]> }> = [validator, deadlines, ingest, render];
+const suites: Array<{ measures(): Promise<Measure[]> }> = [validator, deadlines, ingest, render, region];
 
 const results: Measure[] = [];
 for (const suite of suites) {

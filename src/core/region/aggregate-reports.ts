@@ -6,8 +6,15 @@ function add(a: Cell, b: Cell): Cell {
   return a === null || b === null ? null : a + b;
 }
 
-function addRows(a: readonly Cell[], b: readonly Cell[]): Cell[] {
-  return a.map((v, i) => add(v, b[i] ?? null));
+/** Adds row `b` into `sum`; true when `b` has a blank cell. */
+function addRowInto(sum: Cell[], b: readonly Cell[]): boolean {
+  let blank = false;
+  for (let i = 0; i < sum.length; i += 1) {
+    const v = b[i] ?? null;
+    if (v === null) blank = true;
+    sum[i] = add(sum[i]!, v);
+  }
+  return blank;
 }
 
 /** Adds amounts in 万元 exactly to 4 decimals (one 元), never drifting like floats. */
@@ -62,11 +69,12 @@ export function aggregateReports(reports: readonly Report[]): RegionalTotals {
       coercion: add(table2.coercion, t.coercion),
       feesWanYuan: addFees(table2.feesWanYuan, t.feesWanYuan),
     };
-    for (const k of TABLE3_ROW_KEYS) table3[k] = addRows(table3[k], r.table3[k]);
-    for (const g of TABLE4_GROUP_KEYS) table4[g] = addRows(table4[g], r.table4[g]);
+    // In place: the sums are fresh arrays of this function, and this loop runs over thousands of reports.
+    let blank = false;
+    for (const k of TABLE3_ROW_KEYS) blank = addRowInto(table3[k], r.table3[k]) || blank;
+    for (const g of TABLE4_GROUP_KEYS) blank = addRowInto(table4[g], r.table4[g]) || blank;
     const hasBlank =
-      Object.values(r.table3).some((row) => row.includes(null)) ||
-      Object.values(r.table4).some((row) => row.includes(null)) ||
+      blank ||
       [
         t.licensing,
         t.punishment,

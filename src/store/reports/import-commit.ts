@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { Transaction } from 'kysely';
+import type { Insertable, Transaction } from 'kysely';
 import { normalizeAgencyName } from '../../core/region/agency-names.ts';
 import type { Report } from '../../core/report/schema.ts';
 import { type Actor, appendAudit } from '../audit/audit.repository.ts';
-import type { Database } from '../database.ts';
+import type { AnnualReportsTable, Database } from '../database.ts';
 import type { Moment } from '../moment.ts';
 import { createAgency } from '../organisation/organisation.repository.ts';
 import type { PlannedFile } from './import-plan.ts';
@@ -32,11 +32,61 @@ export function numbersOf(report: Report) {
   return { table2: report.table2, table3: report.table3, table4: report.table4 };
 }
 
+/** Rows per statement: well under the parameter limits of SQLite and PostgreSQL. */
+const CHUNK = 200;
+
+function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Agencies the plan says to create, created once each (audited), by normalised name → id. */
+async function createPlannedAgencies(
+  trx: Transaction<Database>,
+  batchId: string,
+  regionId: string,
+  plan: readonly PlannedFile[],
+  actor: Actor,
+  now: Moment,
+): Promise<Map<string, string>> {
+  const created = new Map<string, string>();
+  for (const f of plan) {
+    if (f.status !== 'ready' || f.agencyId !== null || !f.report) continue;
+    const name = f.agencyName ?? f.report.agency;
+    const key = normalizeAgencyName(name);
+    if (created.has(key)) continue;
+    const existing = await trx
+      .selectFrom('agencies')
+      .select('id')
+      .where('region_id', '=', regionId)
+      .where('name', '=', name)
+      .executeTakeFirst();
+    if (existing) {
+      created.set(key, existing.id);
+      continue;
+    }
+    const agency = await createAgency(trx, { regionId, name, kind: kindOfNewAgency(name) });
+    await appendAudit(trx, {
+      at: now.at,
+      actor,
+      entity: 'agency',
+      entityId: agency.id,
+      action: 'create-by-import',
+      before: null,
+      after: { regionId, name, kind: agency.kind, batchId },
+    });
+    created.set(key, agency.id);
+  }
+  return created;
+}
+
 /**
  * Stores the ready files of a plan as published, imported reports (version = next for the
  * agency-year), creating the agencies the plan says to create in `regionId`. A file whose bytes
- * were stored meanwhile is reported as a duplicate. One audit entry per stored report and one
- * for the batch; no personal data (reports carry none). The caller owns the transaction.
+ * were stored meanwhile is reported as a duplicate. In bulk (a few statements per 200 reports),
+ * with one audit entry for the batch listing every stored report (agency, year, version, file
+ * digest) — reports carry no personal data. The caller owns the transaction.
  */
 export async function commitImport(
   trx: Transaction<Database>,
@@ -46,9 +96,41 @@ export async function commitImport(
   actor: Actor,
   now: Moment,
 ): Promise<ImportSummary> {
-  const created = new Map<string, string>();
   const at = now.at.toISOString();
+  const ready = plan.filter((f) => f.status === 'ready' && f.report && f.sha256);
+  const storedSha = new Set<string>();
+  for (const part of chunks(ready.map((f) => f.sha256!))) {
+    const rows = await trx
+      .selectFrom('annual_reports')
+      .select('source_sha256')
+      .where('source_sha256', 'in', part)
+      .execute();
+    for (const r of rows) storedSha.add(r.source_sha256!);
+  }
+  const created = await createPlannedAgencies(trx, batchId, regionId, plan, actor, now);
+  const agencyOf = (f: PlannedFile) =>
+    f.agencyId ?? created.get(normalizeAgencyName(f.agencyName ?? f.report!.agency))!;
+  const lastVersion = new Map<string, number>();
+  for (const part of chunks([...new Set(ready.map(agencyOf))])) {
+    const rows = await trx
+      .selectFrom('annual_reports')
+      .select(['agency_id', 'year', (eb) => eb.fn.max('version').as('version')])
+      .where('agency_id', 'in', part)
+      .groupBy(['agency_id', 'year'])
+      .execute();
+    for (const r of rows) lastVersion.set(`${r.agency_id}|${r.year}`, Number(r.version));
+  }
+
   const files: ImportSummary['files'] = [];
+  const inserts: Insertable<AnnualReportsTable>[] = [];
+  const stored: Array<{
+    reportId: string;
+    agencyId: string;
+    year: number;
+    version: number;
+    sha256: string;
+    file: string;
+  }> = [];
   for (const f of plan) {
     const base = {
       name: f.name,
@@ -63,85 +145,41 @@ export async function commitImport(
       files.push({ ...base, status: f.status === 'duplicate' ? 'duplicate' : 'skipped' });
       continue;
     }
-    const already = await trx
-      .selectFrom('annual_reports')
-      .select('id')
-      .where('source_sha256', '=', f.sha256)
-      .executeTakeFirst();
-    if (already) {
+    if (storedSha.has(f.sha256)) {
       files.push({ ...base, status: 'duplicate', reason: '已导入过，不重复导入' });
       continue;
     }
-    let agencyId = f.agencyId;
-    if (agencyId === null) {
-      const name = f.agencyName ?? f.report.agency;
-      const key = normalizeAgencyName(name);
-      agencyId = created.get(key) ?? null;
-      if (agencyId === null) {
-        const existing = await trx
-          .selectFrom('agencies')
-          .select('id')
-          .where('region_id', '=', regionId)
-          .where('name', '=', name)
-          .executeTakeFirst();
-        agencyId =
-          existing?.id ?? (await createAgency(trx, { regionId, name, kind: kindOfNewAgency(name) })).id;
-        if (!existing) {
-          await appendAudit(trx, {
-            at: now.at,
-            actor,
-            entity: 'agency',
-            entityId: agencyId,
-            action: 'create-by-import',
-            before: null,
-            after: { regionId, name, batchId },
-          });
-        }
-        created.set(key, agencyId);
-      }
-    }
-    const last = await trx
-      .selectFrom('annual_reports')
-      .select((eb) => eb.fn.max('version').as('version'))
-      .where('agency_id', '=', agencyId)
-      .where('year', '=', f.report.year)
-      .executeTakeFirst();
-    const version = Number(last?.version ?? 0) + 1;
+    storedSha.add(f.sha256);
+    const agencyId = agencyOf(f);
+    const key = `${agencyId}|${f.report.year}`;
+    const version = (lastVersion.get(key) ?? 0) + 1;
+    lastVersion.set(key, version);
     const id = randomUUID();
-    await trx
-      .insertInto('annual_reports')
-      .values({
-        id,
-        agency_id: agencyId,
-        year: f.report.year,
-        version,
-        status: 'published',
-        origin: 'imported',
-        report_json: JSON.stringify(f.report),
-        numbers_json: JSON.stringify(numbersOf(f.report)),
-        error_count: f.errorCount,
-        warning_count: f.warningCount,
-        published_on: f.report.publishedOn,
-        correction_reason: version > 1 ? '导入了新的已发布文件' : null,
-        source_file_name: f.name.slice(-255),
-        source_sha256: f.sha256,
-        created_by: actor.userId,
-        revision: 1,
-        created_at: at,
-        updated_at: at,
-      })
-      .execute();
-    await appendAudit(trx, {
-      at: now.at,
-      actor,
-      entity: 'annual-report',
-      entityId: id,
-      action: 'import',
-      before: null,
-      after: { agencyId, year: f.report.year, version, sha256: f.sha256, fileName: f.name, batchId },
+    inserts.push({
+      id,
+      agency_id: agencyId,
+      year: f.report.year,
+      version,
+      status: 'published',
+      origin: 'imported',
+      report_json: JSON.stringify(f.report),
+      numbers_json: JSON.stringify(numbersOf(f.report)),
+      error_count: f.errorCount,
+      warning_count: f.warningCount,
+      published_on: f.report.publishedOn,
+      correction_reason: version > 1 ? '导入了新的已发布文件' : null,
+      source_file_name: f.name.slice(-255),
+      source_sha256: f.sha256,
+      created_by: actor.userId,
+      revision: 1,
+      created_at: at,
+      updated_at: at,
     });
+    stored.push({ reportId: id, agencyId, year: f.report.year, version, sha256: f.sha256, file: f.name });
     files.push({ ...base, status: 'imported', reason: null, reportId: id, version });
   }
+  for (const part of chunks(inserts, 100)) await trx.insertInto('annual_reports').values(part).execute();
+
   const summary: ImportSummary = {
     batchId,
     imported: files.filter((f) => f.status === 'imported').length,
@@ -161,6 +199,7 @@ export async function commitImport(
       imported: summary.imported,
       alreadyImported: summary.alreadyImported,
       skipped: summary.skipped,
+      reports: stored,
     },
   });
   return summary;

@@ -6,7 +6,7 @@ import { reportToText } from '../../../test/support/report-to-text.ts';
 import { describeEachDialect } from '../../../test/support/store-test-db.ts';
 import { TABLE3_ROW_KEYS, TABLE4_GROUP_KEYS } from '../../core/report/labels.ts';
 import type { Report } from '../../core/report/schema.ts';
-import { regionOverview } from './regional-overview.ts';
+import { regionHistory, regionOverview } from './regional-overview.ts';
 
 const YEARS = [2023, 2024, 2025] as const;
 const missing = (i: number, y: number) => (y === 2024 && i % 9 === 2) || (y === 2025 && i % 5 === 0);
@@ -83,9 +83,14 @@ describeEachDialect('regionOverview', (t) => {
       const granted = sums.t3.granted![6]!;
       const concluded = sums.t3.totalConcluded![6]!;
       expect(overview.rates.grantedShare.value).toBe(Math.round((granted / concluded) * 1000) / 10);
-      expect(overview.history.map((h) => h.year)).toEqual(YEARS.filter((y) => y <= year));
     }
     expect(agencies.size).toBe(60);
+    const history = await regionHistory(t.db, region, 2020, 2025);
+    expect(history.map((h) => [h.year, h.reports, h.totalsErrors])).toEqual(
+      YEARS.map((y) => [y, corpus.files.filter((f) => f.report.year === y).length, 0]),
+    );
+    const of2023 = corpus.files.filter((f) => f.report.year === 2023);
+    expect(history[0]!.newReceived).toBe(of2023.reduce((s, f) => s + f.report.table3.newReceived[6]!, 0));
   });
 
   it('counts every agency of the sub-regions and nothing of other regions', async () => {

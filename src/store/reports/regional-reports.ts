@@ -56,16 +56,16 @@ export async function latestPublishedReports(
     .where('annual_reports.year', '>=', from)
     .where('annual_reports.year', '<=', to)
     .where('agencies.region_id', 'in', subregions(db, regionId))
-    .orderBy('annual_reports.agency_id')
-    .orderBy('annual_reports.year')
-    .orderBy('annual_reports.version', 'desc')
     .execute();
-  const out: PublishedReportOfYear[] = [];
-  let previousKey = '';
+  // The newest version of each agency-year, picked here rather than sorted by the database.
+  const newest = new Map<string, (typeof rows)[number]>();
   for (const r of rows) {
     const key = `${r.agency_id}|${r.year}`;
-    if (key === previousKey) continue; // an older version of the same agency-year
-    previousKey = key;
+    const seen = newest.get(key);
+    if (!seen || seen.version < r.version) newest.set(key, r);
+  }
+  const out: PublishedReportOfYear[] = [];
+  for (const r of newest.values()) {
     out.push({
       reportId: r.id,
       agencyId: r.agency_id,

@@ -220,6 +220,13 @@ describeEachDialect('import, supervisor view and exports through the API', (t) =
         expect(body.totals.table4.review[4]).toBe(parts.reduce((s, r) => s + r.table4.review[4]!, 0));
         expect(body.totalsFindings.filter((f: { severity: string }) => f.severity === 'error')).toEqual([]);
       }
+      const history = await app.inject({
+        url: `/api/region/regions/${region.code}/history?from=2020&to=2025`,
+        headers: supervisor,
+      });
+      expect(history.json().years.map((y: { year: number; reports: number }) => [y.year, y.reports])).toEqual(
+        YEARS.map((y) => [y, corpus.files.filter((f) => f.report.year === y).length]),
+      );
       const missingOnly = await app.inject({
         url: `/api/region/regions/${region.code}/years/2025?status=missing`,
         headers: admin,

@@ -6,7 +6,7 @@ import { COPIED_SECTION_THRESHOLD, textSimilarity } from '../../../core/region/s
 import { SECTION_LABELS } from '../../../core/rules/finding.ts';
 import { checkReport } from '../../../documents/check-document.ts';
 import { getAgency } from '../../../store/organisation/organisation.repository.ts';
-import { regionOverview } from '../../../store/reports/regional-overview.ts';
+import { regionHistory, regionOverview } from '../../../store/reports/regional-overview.ts';
 import {
   agencyReportVersions,
   getStoredReport,
@@ -18,6 +18,9 @@ import { errorResponses } from '../common.schema.ts';
 import {
   agencyParams,
   agencyReportsResponse,
+  historyParams,
+  historyQuery,
+  historyResponse,
   regionOverviewResponse,
   regionYearParams,
   regionYearQuery,
@@ -38,7 +41,7 @@ export async function registerRegionRoutes(app: FastifyInstance): Promise<void> 
       schema: {
         tags: ['region'],
         summary:
-          '地区年度概览：各机关年度报告的发布情况（按时、逾期、未发布、未到期限）、核查问题数、地区合计及其核查、比率和历年比较',
+          '地区年度概览：各机关年度报告的发布情况（按时、逾期、未发布、未到期限）、核查问题数、比率，地区合计及其核查',
         params: regionYearParams,
         querystring: regionYearQuery,
         response: { 200: regionOverviewResponse, ...errorResponses(400, 401, 403, 404) },
@@ -52,6 +55,31 @@ export async function registerRegionRoutes(app: FastifyInstance): Promise<void> 
       return status
         ? { ...overview, agencies: overview.agencies.filter((a) => a.status === status) }
         : overview;
+    },
+  );
+
+  api.get(
+    '/region/regions/:code/history',
+    {
+      schema: {
+        tags: ['region'],
+        summary: '地区历年比较：各年度地区合计的收件数、办结数、公开比例、纠错率',
+        params: historyParams,
+        querystring: historyQuery,
+        response: { 200: historyResponse, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const region = await authorizeRegionCode(app.db, user, request.params.code);
+      const { from, to } = request.query;
+      if (from > to || to - from > 20) {
+        throw new AppError('INVALID_INPUT', '年度范围无效：起始年度不能晚于截止年度，且最多比较 21 个年度');
+      }
+      return {
+        region: { id: region.id, code: region.code, name: region.name },
+        years: await regionHistory(app.db, region, from, to),
+      };
     },
   );
 

@@ -63,17 +63,27 @@ export const regionOverviewResponse = z.object({
   }),
   totalsFindings: z.array(findingSchema).describe('对地区合计表格的勾稽关系核查'),
   rates: ratesSchema,
-  history: z
-    .array(
-      z.object({
-        year: z.number(),
-        reports: z.number(),
-        newReceived: z.number().nullable(),
-        totalConcluded: z.number().nullable(),
-        rates: ratesSchema,
-      }),
-    )
-    .describe('与此前年度的比较（地区合计）'),
+});
+
+export const historyParams = z.object({ code: z.string().min(1).max(20).describe('行政区划代码') });
+
+export const historyQuery = z.strictObject({
+  from: z.coerce.number().int().min(2008).max(2100).describe('起始年度'),
+  to: z.coerce.number().int().min(2008).max(2100).describe('截止年度'),
+});
+
+export const historyResponse = z.object({
+  region: z.object({ id: z.string(), code: z.string(), name: z.string() }),
+  years: z.array(
+    z.object({
+      year: z.number(),
+      reports: z.number().describe('参与汇总的报告数'),
+      newReceived: z.number().nullable().describe('本年新收政府信息公开申请数（地区合计）'),
+      totalConcluded: z.number().nullable().describe('办结总数（地区合计）'),
+      rates: ratesSchema,
+      totalsErrors: z.number().describe('地区合计表格未通过的勾稽关系条数'),
+    }),
+  ),
 });
 
 export const reportParams = z.object({ reportId: z.string().min(1).max(100) });
