@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Insertable, Transaction } from 'kysely';
+import { AppError } from '../../core/errors.ts';
 import { normalizeAgencyName } from '../../core/region/agency-names.ts';
 import type { Report } from '../../core/report/schema.ts';
 import { type Actor, appendAudit } from '../audit/audit.repository.ts';
 import type { AnnualReportsTable, Database } from '../database.ts';
+import { isUniqueViolation } from '../db-errors.ts';
 import type { Moment } from '../moment.ts';
 import { createAgency } from '../organisation/organisation.repository.ts';
 import type { PlannedFile } from './import-plan.ts';
@@ -178,7 +180,18 @@ export async function commitImport(
     stored.push({ reportId: id, agencyId, year: f.report.year, version, sha256: f.sha256, file: f.name });
     files.push({ ...base, status: 'imported', reason: null, reportId: id, version });
   }
-  for (const part of chunks(inserts, 100)) await trx.insertInto('annual_reports').values(part).execute();
+  try {
+    for (const part of chunks(inserts, 100)) await trx.insertInto('annual_reports').values(part).execute();
+  } catch (error) {
+    // Another import stored one of these files (or a version of the same agency-year) meanwhile.
+    if (isUniqueViolation(error)) {
+      throw new AppError(
+        'CONFLICT',
+        '另一批导入同时存入了其中的文件或同一机关同一年度的报告，本批未入库，请重新确认或上传',
+      );
+    }
+    throw error;
+  }
 
   const summary: ImportSummary = {
     batchId,
