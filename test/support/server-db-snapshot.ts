@@ -10,6 +10,8 @@ const TABLES = [
   'applications',
   'applicants',
   'audit_log',
+  'annual_reports',
+  'import_batches',
 ] as const;
 
 /**

@@ -11,6 +11,7 @@ import {
 } from '../../../../test/support/region-corpus.ts';
 import { reportToText } from '../../../../test/support/report-to-text.ts';
 import { seedTextPath } from '../../../../test/support/seeds.ts';
+import { snapshotStore } from '../../../../test/support/server-db-snapshot.ts';
 import {
   createTestUser,
   type Headers,
@@ -165,8 +166,10 @@ describeEachDialect('import, supervisor view and exports through the API', (t) =
     it('refuses a zip of 100,000 entries and skips an entry that inflates beyond its declared size', async () => {
       const entries: Record<string, Uint8Array> = {};
       for (let i = 0; i < 100_000; i += 1) entries[`r${i}.txt`] = new Uint8Array(0);
+      const before = await snapshotStore(t.db);
       const many = await upload(supervisor, zipSync(entries, { level: 0 }), 'filename=many.zip');
       expect(many.statusCode).toBe(422);
+      expect(await snapshotStore(t.db)).toEqual(before);
       expect(many.json().message).toMatch(/上限|ZIP64/);
       const bomb = zipSync({ 'bomb.txt': new Uint8Array(4 * 1024 * 1024) });
       const view = new DataView(bomb.buffer);
