@@ -40,7 +40,7 @@ export interface RegionalTotals {
  */
 export function aggregateReports(reports: readonly Report[]): RegionalTotals {
   const zero = (n: number): Cell[] => Array.from({ length: n }, () => 0);
-  let table2: Table2 = {
+  const table2: Table2 = {
     regulations: { issued: 0, repealed: 0, inForce: 0 },
     normativeDocuments: { issued: 0, repealed: 0, inForce: 0 },
     licensing: 0,
@@ -51,39 +51,26 @@ export function aggregateReports(reports: readonly Report[]): RegionalTotals {
   const table3 = Object.fromEntries(TABLE3_ROW_KEYS.map((k) => [k, zero(7)])) as Table3;
   const table4 = Object.fromEntries(TABLE4_GROUP_KEYS.map((k) => [k, zero(5)])) as Table4;
   let incomplete = 0;
+  // In place: the sums are fresh objects of this function, and this loop runs over thousands of reports.
   for (const r of reports) {
     const t = r.table2;
-    table2 = {
-      regulations: {
-        issued: add(table2.regulations.issued, t.regulations.issued),
-        repealed: add(table2.regulations.repealed, t.regulations.repealed),
-        inForce: add(table2.regulations.inForce, t.regulations.inForce),
-      },
-      normativeDocuments: {
-        issued: add(table2.normativeDocuments.issued, t.normativeDocuments.issued),
-        repealed: add(table2.normativeDocuments.repealed, t.normativeDocuments.repealed),
-        inForce: add(table2.normativeDocuments.inForce, t.normativeDocuments.inForce),
-      },
-      licensing: add(table2.licensing, t.licensing),
-      punishment: add(table2.punishment, t.punishment),
-      coercion: add(table2.coercion, t.coercion),
-      feesWanYuan: addFees(table2.feesWanYuan, t.feesWanYuan),
-    };
-    // In place: the sums are fresh arrays of this function, and this loop runs over thousands of reports.
     let blank = false;
+    for (const stock of ['regulations', 'normativeDocuments'] as const) {
+      for (const column of ['issued', 'repealed', 'inForce'] as const) {
+        const v = t[stock][column];
+        if (v === null) blank = true;
+        table2[stock][column] = add(table2[stock][column], v);
+      }
+    }
+    for (const key of ['licensing', 'punishment', 'coercion'] as const) {
+      if (t[key] === null) blank = true;
+      table2[key] = add(table2[key], t[key]);
+    }
+    if (t.feesWanYuan === null) blank = true;
+    table2.feesWanYuan = addFees(table2.feesWanYuan, t.feesWanYuan);
     for (const k of TABLE3_ROW_KEYS) blank = addRowInto(table3[k], r.table3[k]) || blank;
     for (const g of TABLE4_GROUP_KEYS) blank = addRowInto(table4[g], r.table4[g]) || blank;
-    const hasBlank =
-      blank ||
-      [
-        t.licensing,
-        t.punishment,
-        t.coercion,
-        t.feesWanYuan,
-        ...Object.values(t.regulations),
-        ...Object.values(t.normativeDocuments),
-      ].includes(null);
-    if (hasBlank) incomplete += 1;
+    if (blank) incomplete += 1;
   }
   return { table2, table3, table4, reports: reports.length, incomplete };
 }
