@@ -18,7 +18,7 @@ interface ImportCliOptions {
   year?: string;
   yes?: boolean;
   createAgencies?: boolean;
-  map: string[];
+  map?: string[];
   db?: string;
   json?: boolean;
 }
@@ -93,8 +93,7 @@ export function registerImport(program: Command): void {
     .option(
       '--map <报告中的名称=机关名称>',
       '机关名称映射（可重复），用于更名的机关，例如 --map 中卫市云计算和大数据发展局=中卫市数据局',
-      (value: string, previous: string[]) => [...previous, value],
-      [] as string[],
+      (value: string, previous: string[] | undefined) => [...(previous ?? []), value],
     )
     .option('--db <url>', '数据库地址（默认取环境变量 DATABASE_URL）')
     .option('--json', '以 JSON 输出导入结果')
@@ -104,7 +103,7 @@ export function registerImport(program: Command): void {
     )
     .action(async (paths: string[], options: ImportCliOptions) => {
       const year = parseYear(options.year);
-      const mapping = parseMapping(options.map);
+      const mapping = parseMapping(options.map ?? []);
       const opened = openDatabase(options.db ?? databaseUrlFromEnvironment());
       const worker = new IngestWorker();
       try {
