@@ -1,7 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { openDatabase } from '../../store/dialect.ts';
-import { migrateToLatest } from '../../store/migrations/migrate.ts';
 import { regionByCode } from '../../store/reports/regional-agencies.ts';
 import {
   EXPORT_FORMATS,
@@ -9,6 +8,7 @@ import {
   regionalExportFile,
 } from '../../store/reports/regional-export-file.ts';
 import { UsageError } from '../exit.ts';
+import { requireCurrentSchema } from '../require-current-schema.ts';
 import { databaseUrlFromEnvironment } from './db.ts';
 
 interface ExportCliOptions {
@@ -52,7 +52,7 @@ export function registerExport(program: Command): void {
       if (format === 'xlsx' && output === undefined) throw new UsageError('导出 XLSX 时须用 -o 指定输出文件');
       const opened = openDatabase(options.db ?? databaseUrlFromEnvironment());
       try {
-        await migrateToLatest(opened.db);
+        await requireCurrentSchema(opened.db);
         const region = await regionByCode(opened.db, options.region);
         const bytes = await regionalExportFile(opened.db, region, from, to, format);
         if (output === undefined) process.stdout.write(bytes);

@@ -3,7 +3,6 @@ import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
 import { IngestWorker } from '../../documents/ingest/ingest-pool.ts';
 import { openDatabase } from '../../store/dialect.ts';
-import { migrateToLatest } from '../../store/migrations/migrate.ts';
 import { momentOf } from '../../store/moment.ts';
 import { commitImport, type ImportSummary } from '../../store/reports/import-commit.ts';
 import { type PlannedFile, planImport } from '../../store/reports/import-plan.ts';
@@ -11,6 +10,7 @@ import { regionByCode } from '../../store/reports/regional-agencies.ts';
 import { EXIT, UsageError } from '../exit.ts';
 import { importSourcesOf } from '../import-files.ts';
 import { Progress } from '../progress.ts';
+import { requireCurrentSchema } from '../require-current-schema.ts';
 import { databaseUrlFromEnvironment } from './db.ts';
 
 interface ImportCliOptions {
@@ -107,7 +107,7 @@ export function registerImport(program: Command): void {
       const opened = openDatabase(options.db ?? databaseUrlFromEnvironment());
       const worker = new IngestWorker();
       try {
-        await migrateToLatest(opened.db);
+        await requireCurrentSchema(opened.db);
         const region = await regionByCode(opened.db, options.region);
         const sources = importSourcesOf(paths);
         const progress = new Progress(sources.length);
