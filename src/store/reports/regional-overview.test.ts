@@ -6,6 +6,7 @@ import { reportToText } from '../../../test/support/report-to-text.ts';
 import { describeEachDialect } from '../../../test/support/store-test-db.ts';
 import { TABLE3_ROW_KEYS, TABLE4_GROUP_KEYS } from '../../core/report/labels.ts';
 import type { Report } from '../../core/report/schema.ts';
+import { createAgency, createRegion } from '../organisation/organisation.repository.ts';
 import { regionHistory, regionOverview } from './regional-overview.ts';
 
 const YEARS = [2023, 2024, 2025] as const;
@@ -100,9 +101,27 @@ describeEachDialect('regionOverview', (t) => {
     const rb = await createCorpusRegion(t.db, b);
     await importCorpusThroughStore(t.db, ra.region.id, a);
     await importCorpusThroughStore(t.db, rb.region.id, b);
+    // A county below city A, with one agency whose report names it with the city and county.
+    const county = await createRegion(t.db, {
+      code: `C${ra.region.code}`,
+      name: '某某县',
+      level: 'county',
+      parentId: ra.region.id,
+    });
+    await createAgency(t.db, { regionId: county.id, name: '民政局', kind: 'department' });
+    const countyReport = generateValidReport(99, { agency: `${a.regionName}某某县民政局`, year: 2024 });
+    await importCorpusThroughStore(t.db, ra.region.id, {
+      files: [
+        { name: 'county.txt', text: reportToText(countyReport), report: countyReport, agencyName: '民政局' },
+      ],
+    });
     const overview = await regionOverview(t.db, ra.region, 2024, TODAY);
-    expect(overview.agencies).toHaveLength(5);
-    expect(overview.totals.reports).toBe(5);
-    expect(overview.totals.table3).toEqual(independentSums(a.files.map((f) => f.report)).t3);
+    expect(overview.agencies).toHaveLength(6);
+    expect(overview.totals.reports).toBe(6);
+    expect(overview.totals.table3).toEqual(
+      independentSums([...a.files.map((f) => f.report), countyReport]).t3,
+    );
+    const ofCounty = await regionOverview(t.db, county, 2024, TODAY);
+    expect(ofCounty.agencies.map((x) => [x.agency.name, x.status])).toEqual([['民政局', 'published']]);
   });
 });
