@@ -34,33 +34,51 @@ export type AgencyMatch =
   | { kind: 'none' }
   | { kind: 'ambiguous'; agencyIds: string[] };
 
+export type AgencyMatcher = (reportAgency: string, mapping?: Readonly<Record<string, string>>) => AgencyMatch;
+
 /**
- * Finds the agency a report's agency name designates among `agencies` (the user's region).
- * `mapping` (report name → agency id) is consulted first: it is how the user resolves an agency
- * renamed between years (中卫市云计算和大数据发展局 → 中卫市数据局).
+ * A matcher over `agencies` (the user's region): finds the agency a report's agency name
+ * designates. The names are indexed once, so matching thousands of reports stays linear.
+ * `mapping` (report name → agency id or name) is consulted first: it is how the user resolves an
+ * agency renamed between years (中卫市云计算和大数据发展局 → 中卫市数据局).
  */
+export function agencyMatcher(agencies: readonly NamedAgency[]): AgencyMatcher {
+  const byKey = new Map<string, NamedAgency[]>();
+  for (const a of agencies) {
+    for (const key of agencyNameKeys(a)) {
+      const list = byKey.get(key) ?? [];
+      if (!list.includes(a)) list.push(a);
+      byKey.set(key, list);
+    }
+  }
+  return (reportAgency, mapping = {}) => {
+    const key = normalizeAgencyName(reportAgency);
+    for (const [from, to] of Object.entries(mapping)) {
+      if (normalizeAgencyName(from) !== key) continue;
+      const target =
+        agencies.find((a) => a.id === to) ??
+        agencies.find((a) => normalizeAgencyName(a.name) === normalizeAgencyName(to));
+      if (target) return { kind: 'matched', agencyId: target.id, via: 'mapping' };
+    }
+    const found = byKey.get(key) ?? [];
+    if (found.length === 1) return { kind: 'matched', agencyId: found[0]!.id, via: 'name' };
+    if (found.length > 1) {
+      // A name equal to the registered name wins over a name built with a region prefix.
+      const exact = found.filter((a) => normalizeAgencyName(a.name) === key);
+      if (exact.length === 1) return { kind: 'matched', agencyId: exact[0]!.id, via: 'name' };
+      return { kind: 'ambiguous', agencyIds: found.map((a) => a.id) };
+    }
+    return { kind: 'none' };
+  };
+}
+
+/** One match (see agencyMatcher; build a matcher once for a batch). */
 export function matchAgency(
   reportAgency: string,
   agencies: readonly NamedAgency[],
   mapping: Readonly<Record<string, string>> = {},
 ): AgencyMatch {
-  const key = normalizeAgencyName(reportAgency);
-  for (const [from, to] of Object.entries(mapping)) {
-    if (normalizeAgencyName(from) !== key) continue;
-    const target = agencies.find(
-      (a) => a.id === to || normalizeAgencyName(a.name) === normalizeAgencyName(to),
-    );
-    if (target) return { kind: 'matched', agencyId: target.id, via: 'mapping' };
-  }
-  const found = agencies.filter((a) => agencyNameKeys(a).includes(key));
-  if (found.length === 1) return { kind: 'matched', agencyId: found[0]!.id, via: 'name' };
-  if (found.length > 1) {
-    // A name equal to the registered name wins over a name built with a region prefix.
-    const exact = found.filter((a) => normalizeAgencyName(a.name) === key);
-    if (exact.length === 1) return { kind: 'matched', agencyId: exact[0]!.id, via: 'name' };
-    return { kind: 'ambiguous', agencyIds: found.map((a) => a.id) };
-  }
-  return { kind: 'none' };
+  return agencyMatcher(agencies)(reportAgency, mapping);
 }
 
 const PLACE_PREFIX = /^(.{2,10}?(?:省|自治区|市|自治州|州|地区|盟|县|自治县|区|旗))/u;

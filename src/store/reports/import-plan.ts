@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { isAppError } from '../../core/errors.ts';
-import { matchAgency, nameFitsRegion } from '../../core/region/agency-names.ts';
+import { agencyMatcher, nameFitsRegion } from '../../core/region/agency-names.ts';
 import type { Report } from '../../core/report/schema.ts';
 import { checkReport } from '../../documents/check-document.ts';
 import type { IngestOutput } from '../../documents/ingest/ingest-pool.ts';
@@ -94,6 +94,7 @@ export async function planImport(
 ): Promise<PlannedFile[]> {
   const agencies = await regionalAgencies(db, options.regionId);
   const byId = new Map(agencies.map((a) => [a.id, a]));
+  const match = agencyMatcher(agencies);
   const regionNames = options.createAgencies ? await regionNamesAround(db, options.regionId) : [];
   const seenSha = new Map<string, string>();
   const seenAgencyYear = new Map<string, string>();
@@ -150,18 +151,18 @@ export async function planImport(
       file.reason = `报告年度为 ${report.year} 年，与指定的 ${options.year} 年不符`;
       continue;
     }
-    const match = matchAgency(report.agency, agencies, options.mapping ?? {});
-    if (match.kind === 'ambiguous') {
+    const found = match(report.agency, options.mapping ?? {});
+    if (found.kind === 'ambiguous') {
       file.reason = `机关名称“${report.agency}”对应本地区多个机关，请用映射指定`;
       continue;
     }
-    if (match.kind === 'none' && !(options.createAgencies && nameFitsRegion(report.agency, regionNames))) {
+    if (found.kind === 'none' && !(options.createAgencies && nameFitsRegion(report.agency, regionNames))) {
       file.reason = options.createAgencies
         ? `机关“${report.agency}”不属于本地区：名称中的地名不是本地区或其下级地区，未新建`
         : `机关“${report.agency}”不属于本地区（或名称已变更）：可指定名称映射，或选择新建机关`;
       continue;
     }
-    const agencyKey = match.kind === 'matched' ? match.agencyId : `new:${report.agency}`;
+    const agencyKey = found.kind === 'matched' ? found.agencyId : `new:${report.agency}`;
     const sameYear = seenAgencyYear.get(`${agencyKey}|${report.year}`);
     if (sameYear !== undefined) {
       file.reason = `本批中已有该机关 ${report.year} 年度的报告（文件“${sameYear}”）`;
@@ -173,10 +174,10 @@ export async function planImport(
     file.warningCount = findings.filter((f) => f.severity === 'warning').length;
     file.status = 'ready';
     file.report = report;
-    if (match.kind === 'matched') {
-      file.agencyId = match.agencyId;
-      file.agencyName = byId.get(match.agencyId)!.name;
-      file.match = match.via;
+    if (found.kind === 'matched') {
+      file.agencyId = found.agencyId;
+      file.agencyName = byId.get(found.agencyId)!.name;
+      file.match = found.via;
     } else {
       file.agencyName = report.agency.replace(/\s+/g, '');
       file.match = 'new-agency';
