@@ -9,6 +9,7 @@ import * as assembly from './assembly.bench.ts';
 import * as deadlines from './deadlines.bench.ts';
 import * as ingest from './ingest.bench.ts';
 import { type Measure, machineFacts } from './measure.ts';
+import * as region from './region.bench.ts';
 import * as render from './render.bench.ts';
 import * as server from './server.bench.ts';
 import * as validator from './validator.bench.ts';
@@ -22,6 +23,7 @@ const SUITES: Record<string, { measures(): Promise<Measure[]> }> = {
   server,
   web,
   assembly,
+  region,
 };
 
 const chosen = process.argv.slice(2);

@@ -3,7 +3,9 @@ import { registerAudit } from './commands/audit.ts';
 import { registerCheck } from './commands/check.ts';
 import { registerDb } from './commands/db.ts';
 import { registerDeadline } from './commands/deadline.ts';
+import { registerExport } from './commands/export.ts';
 import { registerFee } from './commands/fee.ts';
+import { registerImport } from './commands/import.ts';
 import { registerParse } from './commands/parse.ts';
 import { registerRender } from './commands/render.ts';
 import { registerReport } from './commands/report.ts';
@@ -34,6 +36,8 @@ registerFee(program);
 registerDb(program);
 registerAudit(program);
 registerReport(program);
+registerImport(program);
+registerExport(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -20,11 +20,14 @@ import { registerApplicationRoutes } from './routes/applications/applications.ro
 import { registerAuthRoutes } from './routes/auth/auth.routes.ts';
 import { registerCaseRoutes } from './routes/cases/cases.routes.ts';
 import { registerCheckRoutes } from './routes/check/check.routes.ts';
+import { registerExportRoutes } from './routes/exports/exports.routes.ts';
 import { registerHealthRoutes } from './routes/health/health.routes.ts';
+import { registerImportRoutes } from './routes/imports/imports.routes.ts';
 import { registerLetterRoutes } from './routes/letters/letters.routes.ts';
 import { registerOrganisationRoutes } from './routes/organisation/organisation.routes.ts';
 import { registerPublicRoutes } from './routes/public/public.routes.ts';
 import { registerRecordsRoutes } from './routes/records/records.routes.ts';
+import { registerRegionRoutes } from './routes/region/region.routes.ts';
 import { registerReportRoutes } from './routes/reports/reports.routes.ts';
 import { registerTokenRoutes } from './routes/tokens/tokens.routes.ts';
 import { registerUserRoutes } from './routes/users/users.routes.ts';
@@ -104,6 +107,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(registerCaseRoutes, { prefix: '/api' });
   await app.register(registerPublicRoutes, { prefix: '/api' });
   await app.register(registerReportRoutes, { prefix: '/api' });
+  await app.register(registerImportRoutes, { prefix: '/api' });
+  await app.register(registerRegionRoutes, { prefix: '/api' });
+  await app.register(registerExportRoutes, { prefix: '/api' });
   await registerWeb(app, options.webRoot);
   return app;
 }

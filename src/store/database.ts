@@ -229,6 +229,21 @@ export interface DisclosuresTable {
   updated_at: string;
 }
 
+/** An import of report files awaiting the user's confirmation (migration 019). */
+export interface ImportBatchesTable {
+  id: string;
+  region_id: string;
+  status: 'pending' | 'confirmed' | 'cancelled';
+  /** The preview: each file's recognised agency, year, match, status and the report read from it. */
+  plan_json: string;
+  /** What the confirmation stored and skipped; null while pending. */
+  summary_json: string | null;
+  created_by: string | null;
+  created_at: string;
+  expires_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   regions: RegionsTable;
   agencies: AgenciesTable;
@@ -244,4 +259,5 @@ export interface Database {
   enforcement_statistics: EnforcementStatisticsTable;
   cases: CasesTable;
   disclosures: DisclosuresTable;
+  import_batches: ImportBatchesTable;
 }

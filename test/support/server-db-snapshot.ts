@@ -15,6 +15,7 @@ const TABLES = [
   'cases',
   'disclosures',
   'annual_reports',
+  'import_batches',
 ] as const;
 
 /**

@@ -6,8 +6,15 @@ function add(a: Cell, b: Cell): Cell {
   return a === null || b === null ? null : a + b;
 }
 
-function addRows(a: readonly Cell[], b: readonly Cell[]): Cell[] {
-  return a.map((v, i) => add(v, b[i] ?? null));
+/** Adds row `b` into `sum`; true when `b` has a blank cell. */
+function addRowInto(sum: Cell[], b: readonly Cell[]): boolean {
+  let blank = false;
+  for (let i = 0; i < sum.length; i += 1) {
+    const v = b[i] ?? null;
+    if (v === null) blank = true;
+    sum[i] = add(sum[i]!, v);
+  }
+  return blank;
 }
 
 /** Adds amounts in 万元 exactly to 4 decimals (one 元), never drifting like floats. */
@@ -33,7 +40,7 @@ export interface RegionalTotals {
  */
 export function aggregateReports(reports: readonly Report[]): RegionalTotals {
   const zero = (n: number): Cell[] => Array.from({ length: n }, () => 0);
-  let table2: Table2 = {
+  const table2: Table2 = {
     regulations: { issued: 0, repealed: 0, inForce: 0 },
     normativeDocuments: { issued: 0, repealed: 0, inForce: 0 },
     licensing: 0,
@@ -44,38 +51,26 @@ export function aggregateReports(reports: readonly Report[]): RegionalTotals {
   const table3 = Object.fromEntries(TABLE3_ROW_KEYS.map((k) => [k, zero(7)])) as Table3;
   const table4 = Object.fromEntries(TABLE4_GROUP_KEYS.map((k) => [k, zero(5)])) as Table4;
   let incomplete = 0;
+  // In place: the sums are fresh objects of this function, and this loop runs over thousands of reports.
   for (const r of reports) {
     const t = r.table2;
-    table2 = {
-      regulations: {
-        issued: add(table2.regulations.issued, t.regulations.issued),
-        repealed: add(table2.regulations.repealed, t.regulations.repealed),
-        inForce: add(table2.regulations.inForce, t.regulations.inForce),
-      },
-      normativeDocuments: {
-        issued: add(table2.normativeDocuments.issued, t.normativeDocuments.issued),
-        repealed: add(table2.normativeDocuments.repealed, t.normativeDocuments.repealed),
-        inForce: add(table2.normativeDocuments.inForce, t.normativeDocuments.inForce),
-      },
-      licensing: add(table2.licensing, t.licensing),
-      punishment: add(table2.punishment, t.punishment),
-      coercion: add(table2.coercion, t.coercion),
-      feesWanYuan: addFees(table2.feesWanYuan, t.feesWanYuan),
-    };
-    for (const k of TABLE3_ROW_KEYS) table3[k] = addRows(table3[k], r.table3[k]);
-    for (const g of TABLE4_GROUP_KEYS) table4[g] = addRows(table4[g], r.table4[g]);
-    const hasBlank =
-      Object.values(r.table3).some((row) => row.includes(null)) ||
-      Object.values(r.table4).some((row) => row.includes(null)) ||
-      [
-        t.licensing,
-        t.punishment,
-        t.coercion,
-        t.feesWanYuan,
-        ...Object.values(t.regulations),
-        ...Object.values(t.normativeDocuments),
-      ].includes(null);
-    if (hasBlank) incomplete += 1;
+    let blank = false;
+    for (const stock of ['regulations', 'normativeDocuments'] as const) {
+      for (const column of ['issued', 'repealed', 'inForce'] as const) {
+        const v = t[stock][column];
+        if (v === null) blank = true;
+        table2[stock][column] = add(table2[stock][column], v);
+      }
+    }
+    for (const key of ['licensing', 'punishment', 'coercion'] as const) {
+      if (t[key] === null) blank = true;
+      table2[key] = add(table2[key], t[key]);
+    }
+    if (t.feesWanYuan === null) blank = true;
+    table2.feesWanYuan = addFees(table2.feesWanYuan, t.feesWanYuan);
+    for (const k of TABLE3_ROW_KEYS) blank = addRowInto(table3[k], r.table3[k]) || blank;
+    for (const g of TABLE4_GROUP_KEYS) blank = addRowInto(table4[g], r.table4[g]) || blank;
+    if (blank) incomplete += 1;
   }
   return { table2, table3, table4, reports: reports.length, incomplete };
 }

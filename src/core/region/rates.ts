@@ -1,4 +1,4 @@
-import { TABLE3_TOTAL_COLUMN, TABLE4_TOTAL_COLUMN } from '../report/labels.ts';
+import { TABLE3_ROW_KEYS, TABLE3_TOTAL_COLUMN, TABLE4_TOTAL_COLUMN } from '../report/labels.ts';
 import type { Table3, Table4 } from '../report/schema.ts';
 
 /** A share in per cent with one decimal, or null when the base is blank or zero (no division by zero). */
@@ -16,6 +16,8 @@ function rate(numerator: number | null, denominator: number | null): Rate {
   return { value, numerator, denominator };
 }
 
+const DENIED_KEYS = TABLE3_ROW_KEYS.filter((k) => k.startsWith('denied.'));
+
 const total = (row: readonly (number | null)[]) => row[TABLE3_TOTAL_COLUMN] ?? null;
 
 /**
@@ -27,11 +29,11 @@ export function disclosureRates(table3: Table3, table4: Table4) {
   const concluded = total(table3.totalConcluded);
   const granted = total(table3.granted);
   const partial = total(table3.partial);
-  const deniedKeys = Object.keys(table3).filter((k) => k.startsWith('denied.')) as Array<keyof Table3>;
-  const denied = deniedKeys.reduce<number | null>(
-    (s, k) => (s === null || total(table3[k]) === null ? null : s + total(table3[k])!),
-    0,
-  );
+  let denied: number | null = 0;
+  for (const k of DENIED_KEYS) {
+    const v = total(table3[k]);
+    denied = denied === null || v === null ? null : denied + v;
+  }
   const corrected = (g: readonly (number | null)[]) => {
     const decided = g[TABLE4_TOTAL_COLUMN] === null || g[3] === null ? null : g[TABLE4_TOTAL_COLUMN]! - g[3]!;
     return rate(g[1] ?? null, decided);
@@ -45,9 +47,11 @@ export function disclosureRates(table3: Table3, table4: Table4) {
     deniedShare: rate(denied, concluded),
     reviewCorrectionRate: corrected(table4.review),
     litigationCorrectionRate: corrected(
-      table4.litigationDirect.map((v, i) =>
-        v === null || table4.litigationAfterReview[i] == null ? null : v + table4.litigationAfterReview[i]!,
-      ),
+      [0, 1, 2, 3, 4].map((i) => {
+        const a = table4.litigationDirect[i] ?? null;
+        const b = table4.litigationAfterReview[i] ?? null;
+        return a === null || b === null ? null : a + b;
+      }),
     ),
   };
 }

@@ -1,9 +1,11 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateValidReport } from '../../../test/support/generate-report.ts';
 import { recordsAuthorizationRows } from '../../../test/support/records-authorization-rows.ts';
 import { enterTestFigures, insertTestReportVersion } from '../../../test/support/report-records.ts';
+import { reportToText } from '../../../test/support/report-to-text.ts';
 import {
   createTestOrganisation,
   createTestUser,
@@ -17,12 +19,16 @@ import {
 import { buildServerTestApp, TestClock } from '../../../test/support/server-test-app.ts';
 import { applicationInput, TEST_ACTOR } from '../../../test/support/store-factories.ts';
 import { describeEachDialect } from '../../../test/support/store-test-db.ts';
+import { readReportDocument } from '../../documents/ingest/read-document.ts';
 import {
   applyApplicationEvent,
   registerApplication,
 } from '../../store/applications/applications.repository.ts';
 import type { StoreDb } from '../../store/dialect.ts';
 import { momentOf } from '../../store/moment.ts';
+import { saveImportBatch } from '../../store/reports/import-batches.ts';
+import { commitImport } from '../../store/reports/import-commit.ts';
+import { planImport } from '../../store/reports/import-plan.ts';
 import { createApiToken } from '../../store/users/api-tokens.repository.ts';
 import type { User } from '../../store/users/users.repository.ts';
 
@@ -92,7 +98,83 @@ const fixture = (path: string) =>
 const report = JSON.parse(fixture('seeds/002.report.json'));
 const reportText = fixture('seeds/002.txt');
 
+/** The supervising office (region routes, imports, exports): a supervisor of city A (above agency X) and admins. */
+const OFFICE = ['supervisor', 'admin'] as const;
+
+async function newImportBatch(): Promise<string> {
+  const batch = await saveImportBatch(db, org.cityA.id, {}, [], TEST_ACTOR, momentOf(clock.now()));
+  return batch.id;
+}
+
+let reportOfX: string | undefined;
+/** A published report of agency X, imported once. */
+async function importedReportOfX(): Promise<string> {
+  if (reportOfX) return reportOfX;
+  const text = reportToText(generateValidReport(77, { agency: '甲县数据局', year: 2024 }));
+  const plan = await planImport(
+    db,
+    (bytes, name) => readReportDocument(bytes, name),
+    [{ name: `x-${unique()}.txt`, read: () => new TextEncoder().encode(`${text}\n${unique()}\n`) }],
+    { regionId: org.cityA.id },
+  );
+  const summary = await db
+    .transaction()
+    .execute((trx) => commitImport(trx, randomUUID(), org.cityA.id, plan, TEST_ACTOR, momentOf(clock.now())));
+  reportOfX = summary.files[0]!.reportId!;
+  return reportOfX;
+}
+
 const rows: Row[] = [
+  {
+    route: 'POST /api/imports',
+    request: async () => ({
+      method: 'POST',
+      url: `/api/imports?region=${org.cityA.code}&filename=r.txt`,
+      headers: { 'content-type': 'text/plain' },
+      payload: `${reportToText(generateValidReport(5, { agency: '甲县数据局', year: 2024 }))}\n${unique()}\n`,
+    }),
+    expect: statuses(OFFICE, 201),
+  },
+  {
+    route: 'GET /api/imports/:batchId',
+    request: async () => ({ url: `/api/imports/${await newImportBatch()}` }),
+    expect: statuses(OFFICE, 200),
+  },
+  {
+    route: 'POST /api/imports/:batchId/confirm',
+    request: async () => ({ method: 'POST', url: `/api/imports/${await newImportBatch()}/confirm` }),
+    expect: statuses(OFFICE, 200),
+  },
+  {
+    route: 'POST /api/imports/:batchId/cancel',
+    request: async () => ({ method: 'POST', url: `/api/imports/${await newImportBatch()}/cancel` }),
+    expect: statuses(OFFICE, 204),
+  },
+  {
+    route: 'GET /api/region/regions/:code/years/:year',
+    request: async () => ({ url: `/api/region/regions/${org.cityA.code}/years/2025` }),
+    expect: statuses(OFFICE, 200),
+  },
+  {
+    route: 'GET /api/region/regions/:code/history',
+    request: async () => ({ url: `/api/region/regions/${org.cityA.code}/history?from=2023&to=2025` }),
+    expect: statuses(OFFICE, 200),
+  },
+  {
+    route: 'GET /api/region/agencies/:agencyId/reports',
+    request: async () => ({ url: `/api/region/agencies/${org.agencyX.id}/reports` }),
+    expect: statuses(OFFICE, 200),
+  },
+  {
+    route: 'GET /api/region/reports/:reportId',
+    request: async () => ({ url: `/api/region/reports/${await importedReportOfX()}` }),
+    expect: statuses(OFFICE, 200),
+  },
+  {
+    route: 'GET /api/exports/regions/:code/reports',
+    request: async () => ({ url: `/api/exports/regions/${org.cityA.code}/reports?from=2024&format=csv` }),
+    expect: statuses(OFFICE, 200),
+  },
   {
     route: 'GET /api/health',
     request: async () => ({ url: '/api/health' }),

@@ -19,6 +19,7 @@ import * as m015 from './2026-11-22-015-disclosures.ts';
 import * as m016 from './2026-11-22-016-annual-reports.ts';
 import * as m017 from './2026-11-22-017-annual-report-workflow.ts';
 import * as m018 from './2026-11-22-018-applications-table3-index.ts';
+import * as m019 from './2026-11-22-019-import-batches.ts';
 
 /**
  * Every migration, by name. Imported statically (no folder scanning) so that the list is the same
@@ -44,6 +45,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-22-016-annual-reports': m016,
   '2026-11-22-017-annual-report-workflow': m017,
   '2026-11-22-018-applications-table3-index': m018,
+  '2026-11-22-019-import-batches': m019,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: the migrator works on any schema, like the migrations.

@@ -1,0 +1,152 @@
+import { randomUUID } from 'node:crypto';
+import { createInterface } from 'node:readline/promises';
+import type { Command } from 'commander';
+import { IngestWorker } from '../../documents/ingest/ingest-pool.ts';
+import { openDatabase } from '../../store/dialect.ts';
+import { momentOf } from '../../store/moment.ts';
+import { commitImport, type ImportSummary } from '../../store/reports/import-commit.ts';
+import { type PlannedFile, planImport } from '../../store/reports/import-plan.ts';
+import { regionByCode } from '../../store/reports/regional-agencies.ts';
+import { EXIT, UsageError } from '../exit.ts';
+import { importSourcesOf } from '../import-files.ts';
+import { Progress } from '../progress.ts';
+import { requireCurrentSchema } from '../require-current-schema.ts';
+import { databaseUrlFromEnvironment } from './db.ts';
+
+interface ImportCliOptions {
+  region: string;
+  year?: string;
+  yes?: boolean;
+  createAgencies?: boolean;
+  map?: string[];
+  db?: string;
+  json?: boolean;
+}
+
+const STATUS_LABELS: Record<PlannedFile['status'], string> = {
+  ready: '待导入',
+  duplicate: '已导入过',
+  skipped: '跳过',
+};
+
+const MATCH_LABELS = { name: '按名称', mapping: '按映射', 'new-agency': '新建机关' } as const;
+
+function parseMapping(pairs: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const pair of pairs) {
+    const at = pair.indexOf('=');
+    if (at <= 0 || at === pair.length - 1) {
+      throw new UsageError(`--map 的取值“${pair}”无效：应为“报告中的机关名称=本系统中的机关名称”`);
+    }
+    out[pair.slice(0, at).trim()] = pair.slice(at + 1).trim();
+  }
+  return out;
+}
+
+function parseYear(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\d{4}$/.test(text)) throw new UsageError(`--year 的取值“${text}”无效：应为四位年份，例如 2024`);
+  return Number(text);
+}
+
+function planLine(f: PlannedFile): string {
+  const what =
+    f.status === 'ready'
+      ? `${f.recognisedAgency} ${f.year} 年度 → ${f.agencyName}（${MATCH_LABELS[f.match!]}）${f.errorCount > 0 ? `，核查错误 ${f.errorCount} 项` : ''}`
+      : (f.reason ?? '');
+  return `  [${STATUS_LABELS[f.status]}] ${f.name}：${what}\n`;
+}
+
+async function confirmed(question: string): Promise<boolean> {
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    const answer = await Promise.race([
+      rl.question(question),
+      new Promise<string>((r) => rl.once('close', () => r(''))),
+    ]);
+    return /^(y|yes|是|确认)$/i.test(answer.trim());
+  } finally {
+    rl.close();
+  }
+}
+
+function printSummary(summary: ImportSummary): void {
+  process.stdout.write(
+    `导入完成：已导入 ${summary.imported} 份，已导入过 ${summary.alreadyImported} 份，跳过 ${summary.skipped} 份\n`,
+  );
+  for (const f of summary.files) {
+    if (f.status === 'skipped') process.stdout.write(`  跳过 ${f.name}：${f.reason}\n`);
+  }
+}
+
+export function registerImport(program: Command): void {
+  program
+    .command('import')
+    .description(
+      '导入各机关已发布的年度报告（txt、Markdown、HTML、DOCX、PDF；单个文件、文件夹或 zip 压缩包）：从内容识别机关和年度，确认后入库',
+    )
+    .argument('<paths...>', '报告文件、文件夹或 zip 压缩包')
+    .requiredOption('--region <code>', '本地区的行政区划代码：报告须属于该地区（含下级地区）的机关')
+    .option('--year <year>', '只导入该年度的报告，其他年度的跳过')
+    .option('--yes', '不询问，直接导入')
+    .option('--create-agencies', '报告的机关在本地区找不到时，在该地区新建机关')
+    .option(
+      '--map <报告中的名称=机关名称>',
+      '机关名称映射（可重复），用于更名的机关，例如 --map 中卫市云计算和大数据发展局=中卫市数据局',
+      (value: string, previous: string[] | undefined) => [...(previous ?? []), value],
+    )
+    .option('--db <url>', '数据库地址（默认取环境变量 DATABASE_URL）')
+    .option('--json', '以 JSON 输出导入结果')
+    .addHelpText(
+      'after',
+      '\n退出码：0 全部导入（或已导入过）；2 有文件被跳过、用户取消或用法错误。重复导入同一文件（SHA-256 相同）不会重复入库。',
+    )
+    .action(async (paths: string[], options: ImportCliOptions) => {
+      const year = parseYear(options.year);
+      const mapping = parseMapping(options.map ?? []);
+      const opened = openDatabase(options.db ?? databaseUrlFromEnvironment());
+      const worker = new IngestWorker();
+      try {
+        await requireCurrentSchema(opened.db);
+        const region = await regionByCode(opened.db, options.region);
+        const sources = importSourcesOf(paths);
+        const progress = new Progress(sources.length);
+        const plan = await planImport(
+          opened.db,
+          (bytes, name) => worker.read(bytes, name),
+          sources,
+          {
+            regionId: region.id,
+            ...(year !== undefined ? { year } : {}),
+            mapping,
+            createAgencies: options.createAgencies === true,
+          },
+          (done, name) => progress.tick(done, name),
+        ).finally(() => progress.done());
+        const ready = plan.filter((f) => f.status === 'ready').length;
+        if (!options.json) {
+          process.stdout.write(
+            `导入到 ${region.name}（${region.code}）：共 ${plan.length} 个文件，待导入 ${ready} 份\n`,
+          );
+          for (const f of plan) process.stdout.write(planLine(f));
+        }
+        if (ready > 0 && !options.yes && !(await confirmed(`确认导入这 ${ready} 份报告？[y/N] `))) {
+          process.stderr.write('gongkai: 已取消，未导入任何报告\n');
+          process.exitCode = EXIT.unusable;
+          return;
+        }
+        const now = momentOf(new Date());
+        const summary = await opened.db
+          .transaction()
+          .execute((trx) =>
+            commitImport(trx, randomUUID(), region.id, plan, { userId: null, label: '命令行导入' }, now),
+          );
+        if (options.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+        else printSummary(summary);
+        process.exitCode = summary.skipped > 0 ? EXIT.unusable : EXIT.ok;
+      } finally {
+        await worker.close();
+        await opened.close();
+      }
+    });
+}

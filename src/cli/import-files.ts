@@ -1,0 +1,75 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { AppError } from '../core/errors.ts';
+import { sourcesOfBytes } from '../documents/import/import-sources.ts';
+import type { ArchiveFile } from '../documents/import/unpack-archive.ts';
+import { IMPORT_EXTENSIONS, IMPORT_ZIP_LIMITS } from '../documents/import/unpack-archive.ts';
+import { INGEST_LIMITS } from '../documents/ingest/source-document.ts';
+
+const MB = 1024 * 1024;
+
+function failing(name: string, message: string): ArchiveFile {
+  return {
+    name,
+    read: () => {
+      throw new AppError('DOCUMENT_REFUSED', message);
+    },
+  };
+}
+
+function readLimited(path: string, limit: number): Uint8Array {
+  const size = statSync(path).size;
+  if (size > limit) {
+    throw new AppError(
+      'DOCUMENT_REFUSED',
+      `文件过大（${Math.round(size / MB)} MiB，上限 ${limit / MB} MiB）`,
+    );
+  }
+  return readFileSync(path);
+}
+
+/**
+ * The files `import` reads from its arguments: a report file, a folder (recursively: its report
+ * files and zips) or a zip (its entries, read one at a time). A path that cannot be used becomes
+ * a source that fails with the reason, so that it is listed as skipped in the summary.
+ */
+export function importSourcesOf(paths: readonly string[]): ArchiveFile[] {
+  const out: ArchiveFile[] = [];
+  const add = (path: string, given: boolean) => {
+    let isDir = false;
+    try {
+      isDir = statSync(path).isDirectory();
+    } catch {
+      out.push(failing(path, '文件不存在或无法读取'));
+      return;
+    }
+    if (isDir) {
+      for (const entry of readdirSync(path, { withFileTypes: true }).sort((a, b) =>
+        a.name.localeCompare(b.name),
+      )) {
+        if (entry.name.startsWith('.')) continue;
+        const full = join(path, entry.name);
+        if (entry.isDirectory()) add(full, false);
+        else if (entry.isFile()) add(full, false);
+      }
+      return;
+    }
+    const ext = extname(path).toLowerCase();
+    if (ext === '.zip') {
+      try {
+        const bytes = readLimited(path, IMPORT_ZIP_LIMITS.maxTotalBytes);
+        out.push(...sourcesOfBytes(bytes, path));
+      } catch (error) {
+        out.push(failing(path, error instanceof AppError ? error.message : '无法读取压缩包'));
+      }
+      return;
+    }
+    if (!IMPORT_EXTENSIONS.includes(ext)) {
+      if (given) out.push(failing(path, '不是支持的报告格式（txt、Markdown、HTML、DOCX、PDF 或 zip）'));
+      return;
+    }
+    out.push({ name: path, read: () => readLimited(path, INGEST_LIMITS.maxFileBytes) });
+  };
+  for (const p of paths) add(p, true);
+  return out;
+}

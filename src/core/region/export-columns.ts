@@ -1,0 +1,127 @@
+import { TABLE3_ROW_KEYS, TABLE4_GROUP_KEYS } from '../report/labels.ts';
+import type { Cell, Table2, Table3, Table4 } from '../report/schema.ts';
+
+/**
+ * The stable column names of the regional export (one row per agency-year). They never change
+ * once published: evaluators' scripts depend on them. Documented in docs/exports.md.
+ *
+ * - t2_<row>_<issued|repealed|in_force>, t2_licensing, t2_punishment, t2_coercion, t2_fees_wan_yuan
+ * - t3_<row>_<column>: row keys of table 三 in snake case (denied.stateSecret → denied_state_secret),
+ *   columns natural_person, commercial, research, social_welfare, legal_service, other, total
+ * - t4_<review|litigation_direct|litigation_after_review>_<upheld|corrected|other|pending|total>
+ *
+ * A blank cell ('/', '—' or empty in the published report) is exported empty, never 0.
+ */
+export const TABLE3_COLUMN_KEYS = [
+  'natural_person',
+  'commercial',
+  'research',
+  'social_welfare',
+  'legal_service',
+  'other',
+  'total',
+] as const;
+
+export const TABLE4_COLUMN_KEYS = ['upheld', 'corrected', 'other', 'pending', 'total'] as const;
+
+const snake = (key: string) => key.replace(/\./g, '_').replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/** The identifying columns that precede the cells. */
+export const EXPORT_ID_COLUMNS = [
+  'region_code',
+  'region_name',
+  'agency',
+  'agency_kind',
+  'year',
+  'version',
+  'origin',
+  'published_on',
+  'error_count',
+  'warning_count',
+] as const;
+
+export type ExportIdColumn = (typeof EXPORT_ID_COLUMNS)[number];
+
+const TABLE2_CELLS: Array<[string, (t: Table2) => Cell]> = [
+  ['t2_regulations_issued', (t) => t.regulations.issued],
+  ['t2_regulations_repealed', (t) => t.regulations.repealed],
+  ['t2_regulations_in_force', (t) => t.regulations.inForce],
+  ['t2_normative_documents_issued', (t) => t.normativeDocuments.issued],
+  ['t2_normative_documents_repealed', (t) => t.normativeDocuments.repealed],
+  ['t2_normative_documents_in_force', (t) => t.normativeDocuments.inForce],
+  ['t2_licensing', (t) => t.licensing],
+  ['t2_punishment', (t) => t.punishment],
+  ['t2_coercion', (t) => t.coercion],
+  ['t2_fees_wan_yuan', (t) => t.feesWanYuan],
+];
+
+/** The cell columns, in form order: table 二, table 三 row by row, table 四 group by group. */
+export const EXPORT_CELL_COLUMNS: readonly string[] = [
+  ...TABLE2_CELLS.map(([name]) => name),
+  ...TABLE3_ROW_KEYS.flatMap((row) => TABLE3_COLUMN_KEYS.map((c) => `t3_${snake(row)}_${c}`)),
+  ...TABLE4_GROUP_KEYS.flatMap((g) => TABLE4_COLUMN_KEYS.map((c) => `t4_${snake(g)}_${c}`)),
+];
+
+export const EXPORT_COLUMNS: readonly string[] = [...EXPORT_ID_COLUMNS, ...EXPORT_CELL_COLUMNS];
+
+export interface ReportNumbers {
+  table2: Table2;
+  table3: Table3;
+  table4: Table4;
+}
+
+/** Every cell of a report's tables, in the order of EXPORT_CELL_COLUMNS. */
+export function reportCells(numbers: ReportNumbers): Cell[] {
+  return [
+    ...TABLE2_CELLS.map(([, get]) => get(numbers.table2)),
+    ...TABLE3_ROW_KEYS.flatMap((row) => TABLE3_COLUMN_KEYS.map((_, i) => numbers.table3[row][i] ?? null)),
+    ...TABLE4_GROUP_KEYS.flatMap((g) => TABLE4_COLUMN_KEYS.map((_, i) => numbers.table4[g][i] ?? null)),
+  ];
+}
+
+export type ExportValue = string | number | null;
+
+export interface ExportRowInput {
+  regionCode: string;
+  regionName: string;
+  agency: string;
+  agencyKind: string;
+  year: number;
+  version: number;
+  origin: string;
+  publishedOn: string | null;
+  errorCount: number;
+  warningCount: number;
+  numbers: ReportNumbers;
+}
+
+/** One export row: the identifying columns then every cell (EXPORT_COLUMNS order). */
+export function exportRow(r: ExportRowInput): ExportValue[] {
+  return [
+    r.regionCode,
+    r.regionName,
+    r.agency,
+    r.agencyKind,
+    r.year,
+    r.version,
+    r.origin,
+    r.publishedOn,
+    r.errorCount,
+    r.warningCount,
+    ...reportCells(r.numbers),
+  ];
+}
+
+function csvField(value: ExportValue): string {
+  if (value === null) return '';
+  const text = String(value);
+  // Formula injection: a text cell starting with = + - @ is prefixed so that Excel shows it as text.
+  const safe = typeof value === 'string' && /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** CSV with a UTF-8 byte order mark (so that Excel opens Chinese text correctly) and CRLF lines. */
+export function toCsv(columns: readonly string[], rows: readonly ExportValue[][]): string {
+  const lines = [columns.join(','), ...rows.map((r) => r.map(csvField).join(','))];
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}

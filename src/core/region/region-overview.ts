@@ -1,0 +1,130 @@
+import type { IsoDate } from '../dates.ts';
+import type { Report } from '../report/schema.ts';
+import type { Finding } from '../rules/finding.ts';
+import { checkTable2 } from '../rules/table2-rules.ts';
+import { checkTable3 } from '../rules/table3-rules.ts';
+import { checkTable4 } from '../rules/table4-rules.ts';
+import { aggregateReports, type RegionalTotals } from './aggregate-reports.ts';
+import type { ReportNumbers } from './export-columns.ts';
+import { disclosureRates } from './rates.ts';
+import {
+  type AgencyKindForDeadline,
+  type PublicationStatus,
+  publicationStatus,
+  reportDeadline,
+} from './report-deadline.ts';
+
+export interface OverviewAgency {
+  id: string;
+  name: string;
+  kind: AgencyKindForDeadline;
+  regionId: string;
+}
+
+/** The newest published version of an agency's report for the year, as the store lists it. */
+export interface PublishedReportSummary {
+  reportId: string;
+  agencyId: string;
+  version: number;
+  origin: 'assembled' | 'imported';
+  publishedOn: IsoDate | null;
+  errorCount: number;
+  warningCount: number;
+  numbers: ReportNumbers;
+}
+
+export type DisclosureRates = ReturnType<typeof disclosureRates>;
+
+export interface AgencyYearStatus {
+  agency: OverviewAgency;
+  status: PublicationStatus;
+  deadline: IsoDate;
+  report: Omit<PublishedReportSummary, 'numbers' | 'agencyId'> | null;
+  rates: DisclosureRates | null;
+}
+
+export interface RegionYearOverview {
+  year: number;
+  today: IsoDate;
+  counts: Record<PublicationStatus, number>;
+  agencies: AgencyYearStatus[];
+  totals: RegionalTotals;
+  /** The table rules (T2, T3, T4) applied to the regional totals: a sum of valid reports is valid. */
+  totalsFindings: Finding[];
+  rates: DisclosureRates;
+}
+
+/** Regional totals and the table rules applied to them (the totals are themselves a report's tables). */
+export function regionalTotals(numbers: readonly ReportNumbers[]): {
+  totals: RegionalTotals;
+  findings: Finding[];
+} {
+  // aggregateReports reads only the tables.
+  const totals = aggregateReports(numbers as unknown as Report[]);
+  const asReport = {
+    agency: '地区合计',
+    table2: totals.table2,
+    table3: totals.table3,
+    table4: totals.table4,
+  } as Report;
+  // T2-04 (规章 only for governments with rule-making power) does not apply to a sum of agencies.
+  const findings = [...checkTable2(asReport), ...checkTable3(asReport), ...checkTable4(asReport)].filter(
+    (f) => f.ruleId !== 'T2-04',
+  );
+  return { totals, findings };
+}
+
+/**
+ * The supervising office's view of a region for one year: every agency with its publication
+ * status (against the deadline and `today`), its newest published report's finding counts and
+ * rates, the regional totals (sum of every newest published report, itself checked) and rates.
+ */
+export function regionYearOverview(
+  year: number,
+  agencies: readonly OverviewAgency[],
+  reports: readonly PublishedReportSummary[],
+  today: IsoDate,
+): RegionYearOverview {
+  const byAgency = new Map(reports.map((r) => [r.agencyId, r]));
+  const counts: Record<PublicationStatus, number> = { published: 0, late: 0, missing: 0, 'not-due': 0 };
+  const rows = agencies.map((agency): AgencyYearStatus => {
+    const r = byAgency.get(agency.id);
+    const status = publicationStatus({
+      year,
+      kind: agency.kind,
+      published: r !== undefined,
+      publishedOn: r?.publishedOn ?? null,
+      today,
+    });
+    counts[status] += 1;
+    return {
+      agency,
+      status,
+      deadline: reportDeadline(year, agency.kind),
+      report: r
+        ? {
+            reportId: r.reportId,
+            version: r.version,
+            origin: r.origin,
+            publishedOn: r.publishedOn,
+            errorCount: r.errorCount,
+            warningCount: r.warningCount,
+          }
+        : null,
+      rates: r ? disclosureRates(r.numbers.table3, r.numbers.table4) : null,
+    };
+  });
+  const known = new Set(agencies.map((a) => a.id));
+  const { totals, findings } = regionalTotals(
+    reports.filter((r) => known.has(r.agencyId)).map((r) => r.numbers),
+  );
+  return {
+    year,
+    today,
+    counts,
+    agencies: rows,
+    totals,
+    totalsFindings: findings,
+    rates: disclosureRates(totals.table3, totals.table4),
+  };
+}

@@ -1,0 +1,175 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../../../core/errors.ts';
+import { sourcesOfBytes } from '../../../documents/import/import-sources.ts';
+import { IngestWorker } from '../../../documents/ingest/ingest-pool.ts';
+import {
+  cancelImportBatch,
+  confirmImportBatch,
+  getImportBatch,
+  type ImportBatch,
+  saveImportBatch,
+} from '../../../store/reports/import-batches.ts';
+import { planImport } from '../../../store/reports/import-plan.ts';
+import { actorOf, requireUser } from '../../plugins/auth.ts';
+import { currentMoment } from '../../plugins/clock.ts';
+import { errorResponses } from '../common.schema.ts';
+import { authorizeRegionCode, authorizeRegionId } from '../region/region-access.ts';
+import { batchParams, previewResponse, summaryResponse, uploadQuery } from './imports.schema.ts';
+
+/** Largest upload: a zip of thousands of reports. */
+export const IMPORT_UPLOAD_LIMIT = 200 * 1024 * 1024;
+
+const UPLOAD_TYPES = [
+  'application/zip',
+  'application/x-zip-compressed',
+  'application/octet-stream',
+  'application/pdf',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'text/html',
+  'text/plain',
+  'text/markdown',
+];
+
+function presentBatch(batch: ImportBatch) {
+  const count = (s: string) => batch.files.filter((f) => f.status === s).length;
+  return {
+    batchId: batch.id,
+    status: batch.status,
+    expiresAt: batch.expiresAt,
+    counts: { ready: count('ready'), duplicate: count('duplicate'), skipped: count('skipped') },
+    // The parsed reports stay on the server until confirmation.
+    files: batch.files.map(({ report: _report, ...f }) => f),
+    summary: batch.summary,
+  };
+}
+
+function mappingOf(map: string | string[] | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const pair of map === undefined ? [] : Array.isArray(map) ? map : [map]) {
+    const at = pair.indexOf('=');
+    if (at <= 0 || at === pair.length - 1) {
+      throw new AppError('INVALID_INPUT', `机关名称映射“${pair}”无效：应为“报告中的名称=机关名称”`);
+    }
+    out[pair.slice(0, at).trim()] = pair.slice(at + 1).trim();
+  }
+  return out;
+}
+
+/**
+ * Import of published reports in two steps: upload (a file or a zip) → a preview of what each
+ * file is and what would happen to it → confirm (stored, audited) or cancel. Supervisors for
+ * their region (and below), admins for any.
+ */
+export async function registerImportRoutes(app: FastifyInstance): Promise<void> {
+  const worker = new IngestWorker();
+  app.addHook('onClose', async () => worker.close());
+  app.addContentTypeParser(
+    UPLOAD_TYPES,
+    { parseAs: 'buffer', bodyLimit: IMPORT_UPLOAD_LIMIT },
+    (_req, body, done) => done(null, body),
+  );
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  const batchFor = async (user: ReturnType<typeof requireUser>, batchId: string) => {
+    const batch = await getImportBatch(app.db, batchId);
+    if (!batch) {
+      await authorizeRegionId(app.db, user, user.regionId ?? '');
+      throw new AppError('NOT_FOUND', '该批导入不存在');
+    }
+    await authorizeRegionId(app.db, user, batch.regionId);
+    return batch;
+  };
+
+  api.post(
+    '/imports',
+    {
+      bodyLimit: IMPORT_UPLOAD_LIMIT,
+      schema: {
+        tags: ['imports'],
+        summary:
+          '上传已发布的年度报告（单个文件或 zip 压缩包，请求体为文件内容）：逐个读取，识别机关和年度，返回预览，待确认后入库',
+        querystring: uploadQuery,
+        response: { 201: previewResponse, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const user = requireUser(request);
+      const region = await authorizeRegionCode(app.db, user, request.query.region);
+      if (!Buffer.isBuffer(request.body)) {
+        throw new AppError('INVALID_INPUT', '请求体应为文件内容（Content-Type 如 application/zip）');
+      }
+      const bytes = new Uint8Array(request.body);
+      const options = {
+        ...(request.query.year !== undefined ? { year: request.query.year } : {}),
+        mapping: mappingOf(request.query.map),
+        createAgencies: request.query.createAgencies === 'true',
+      };
+      const sources = sourcesOfBytes(bytes, request.query.filename, '');
+      const files = await planImport(app.db, (b, name) => worker.read(b, name), sources, {
+        regionId: region.id,
+        ...options,
+      });
+      const batch = await saveImportBatch(
+        app.db,
+        region.id,
+        options,
+        files,
+        actorOf(user),
+        currentMoment(app),
+      );
+      return reply.status(201).send(presentBatch(batch));
+    },
+  );
+
+  api.get(
+    '/imports/:batchId',
+    {
+      schema: {
+        tags: ['imports'],
+        summary: '一批导入的预览（确认后含导入结果）',
+        params: batchParams,
+        response: { 200: previewResponse, ...errorResponses(401, 403, 404) },
+      },
+    },
+    async (request) => presentBatch(await batchFor(requireUser(request), request.params.batchId)),
+  );
+
+  api.post(
+    '/imports/:batchId/confirm',
+    {
+      schema: {
+        tags: ['imports'],
+        summary: '确认导入：把预览中“待导入”的报告入库（已导入过的不重复入库），返回导入结果',
+        params: batchParams,
+        response: { 200: summaryResponse, ...errorResponses(401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const batch = await batchFor(user, request.params.batchId);
+      const now = currentMoment(app);
+      return app.db.transaction().execute((trx) => confirmImportBatch(trx, batch, actorOf(user), now));
+    },
+  );
+
+  api.post(
+    '/imports/:batchId/cancel',
+    {
+      schema: {
+        tags: ['imports'],
+        summary: '取消一批导入（不入库任何报告）',
+        params: batchParams,
+        response: { 204: z.null().describe('已取消'), ...errorResponses(401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const user = requireUser(request);
+      const batch = await batchFor(user, request.params.batchId);
+      const now = currentMoment(app);
+      await app.db.transaction().execute((trx) => cancelImportBatch(trx, batch, actorOf(user), now));
+      return reply.status(204).send(null);
+    },
+  );
+}

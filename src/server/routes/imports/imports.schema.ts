@@ -1,0 +1,71 @@
+import { z } from 'zod';
+
+export const uploadQuery = z.strictObject({
+  region: z.string().min(1).max(20).describe('本地区的行政区划代码：报告须属于该地区（含下级地区）的机关'),
+  filename: z
+    .string()
+    .min(1)
+    .max(255)
+    .describe('上传的文件名：.zip 为压缩包，其他为单份报告（txt、md、html、docx、pdf）'),
+  year: z.coerce.number().int().min(2008).max(2100).optional().describe('只导入该年度的报告'),
+  createAgencies: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe('true：报告的机关在本地区找不到时，确认导入时在该地区新建机关'),
+  map: z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .describe('机关名称映射“报告中的名称=机关名称或机关 id”（可重复），用于更名的机关'),
+});
+
+export const batchParams = z.object({ batchId: z.string().min(1).max(100) });
+
+const plannedFile = z.object({
+  name: z.string(),
+  status: z
+    .enum(['ready', 'duplicate', 'skipped'])
+    .describe('ready 待导入、duplicate 已导入过、skipped 跳过'),
+  reason: z.string().nullable().describe('跳过或重复的原因'),
+  sha256: z.string().nullable(),
+  format: z.string().nullable(),
+  recognisedAgency: z.string().nullable().describe('报告中的机关名称'),
+  year: z.number().nullable().describe('报告年度'),
+  agencyId: z.string().nullable().describe('匹配到的本地区机关；新建机关时为 null'),
+  agencyName: z.string().nullable(),
+  match: z
+    .enum(['name', 'mapping', 'new-agency'])
+    .nullable()
+    .describe('name 按名称、mapping 按映射、new-agency 新建机关'),
+  errorCount: z.number(),
+  warningCount: z.number(),
+});
+
+const summary = z.object({
+  batchId: z.string(),
+  imported: z.number(),
+  alreadyImported: z.number(),
+  skipped: z.number(),
+  files: z.array(
+    z.object({
+      name: z.string(),
+      status: z.enum(['imported', 'duplicate', 'skipped']),
+      reason: z.string().nullable(),
+      recognisedAgency: z.string().nullable(),
+      year: z.number().nullable(),
+      agencyName: z.string().nullable(),
+      reportId: z.string().nullable(),
+      version: z.number().nullable(),
+    }),
+  ),
+});
+
+export const previewResponse = z.object({
+  batchId: z.string(),
+  status: z.enum(['pending', 'confirmed', 'cancelled']),
+  expiresAt: z.string(),
+  counts: z.object({ ready: z.number(), duplicate: z.number(), skipped: z.number() }),
+  files: z.array(plannedFile),
+  summary: summary.nullable().describe('确认后的导入结果'),
+});
+
+export const summaryResponse = summary;

@@ -1,0 +1,163 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { AppError } from '../../../core/errors.ts';
+import { disclosureRates } from '../../../core/region/rates.ts';
+import { COPIED_SECTION_THRESHOLD, textSimilarity } from '../../../core/region/similarity.ts';
+import { SECTION_LABELS } from '../../../core/rules/finding.ts';
+import { checkReport } from '../../../documents/check-document.ts';
+import { getAgency } from '../../../store/organisation/organisation.repository.ts';
+import { regionHistory, regionOverview } from '../../../store/reports/regional-overview.ts';
+import {
+  agencyReportVersions,
+  getStoredReport,
+  newestPublishedReport,
+} from '../../../store/reports/regional-reports.ts';
+import { requireUser } from '../../plugins/auth.ts';
+import { currentMoment } from '../../plugins/clock.ts';
+import { errorResponses } from '../common.schema.ts';
+import {
+  agencyParams,
+  agencyReportsResponse,
+  historyParams,
+  historyQuery,
+  historyResponse,
+  regionOverviewResponse,
+  regionYearParams,
+  regionYearQuery,
+  reportDetailResponse,
+  reportParams,
+} from './region.schema.ts';
+import { authorizeRegionCode, authorizeRegionId } from './region-access.ts';
+
+const SECTIONS = ['overview', 'problems', 'other'] as const;
+
+/** The supervising office (主管部门): a region's year, drilled down to agency, report and finding. */
+export async function registerRegionRoutes(app: FastifyInstance): Promise<void> {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.get(
+    '/region/regions/:code/years/:year',
+    {
+      schema: {
+        tags: ['region'],
+        summary:
+          '地区年度概览：各机关年度报告的发布情况（按时、逾期、未发布、未到期限）、核查问题数、比率，地区合计及其核查',
+        params: regionYearParams,
+        querystring: regionYearQuery,
+        response: { 200: regionOverviewResponse, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const region = await authorizeRegionCode(app.db, user, request.params.code);
+      const overview = await regionOverview(app.db, region, request.params.year, currentMoment(app).today);
+      const status = request.query.status;
+      return status
+        ? { ...overview, agencies: overview.agencies.filter((a) => a.status === status) }
+        : overview;
+    },
+  );
+
+  api.get(
+    '/region/regions/:code/history',
+    {
+      schema: {
+        tags: ['region'],
+        summary: '地区历年比较：各年度地区合计的收件数、办结数、公开比例、纠错率',
+        params: historyParams,
+        querystring: historyQuery,
+        response: { 200: historyResponse, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const region = await authorizeRegionCode(app.db, user, request.params.code);
+      const { from, to } = request.query;
+      if (from > to || to - from > 20) {
+        throw new AppError('INVALID_INPUT', '年度范围无效：起始年度不能晚于截止年度，且最多比较 21 个年度');
+      }
+      return {
+        region: { id: region.id, code: region.code, name: region.name },
+        years: await regionHistory(app.db, region, from, to),
+      };
+    },
+  );
+
+  api.get(
+    '/region/agencies/:agencyId/reports',
+    {
+      schema: {
+        tags: ['region'],
+        summary: '一个机关历年的年度报告（每个版本的发布日期、来源、核查问题数）',
+        params: agencyParams,
+        response: { 200: agencyReportsResponse, ...errorResponses(401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const agency = await getAgency(app.db, request.params.agencyId);
+      if (!agency) {
+        await authorizeRegionId(app.db, user, user.regionId ?? '');
+        throw new AppError('NOT_FOUND', '机关不存在');
+      }
+      await authorizeRegionId(app.db, user, agency.regionId);
+      return { agency, versions: await agencyReportVersions(app.db, agency.id) };
+    },
+  );
+
+  api.get(
+    '/region/reports/:reportId',
+    {
+      schema: {
+        tags: ['region'],
+        summary: '一份年度报告的核查结果（逐表逐格）、比率，以及各部分文字与上一年度的相似度（疑似照抄）',
+        params: reportParams,
+        response: { 200: reportDetailResponse, ...errorResponses(401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const stored = await getStoredReport(app.db, request.params.reportId);
+      if (!stored) {
+        await authorizeRegionId(app.db, user, user.regionId ?? '');
+        throw new AppError('NOT_FOUND', '年度报告不存在');
+      }
+      await authorizeRegionId(app.db, user, stored.regionId);
+      const previous = await newestPublishedReport(app.db, stored.agencyId, stored.year - 1);
+      const findings = checkReport(stored.report, undefined, previous ? { previous: previous.report } : {});
+      const similarity = SECTIONS.map((section) => {
+        const value = previous
+          ? textSimilarity(stored.report.sections[section], previous.report.sections[section])
+          : null;
+        return {
+          section,
+          label: SECTION_LABELS[section],
+          similarity: value,
+          copied: value !== null && value >= COPIED_SECTION_THRESHOLD,
+        };
+      });
+      return {
+        id: stored.id,
+        agency: { id: stored.agencyId, name: stored.agencyName },
+        year: stored.year,
+        version: stored.version,
+        status: stored.status,
+        origin: stored.origin,
+        publishedOn: stored.publishedOn,
+        sourceFileName: stored.sourceFileName,
+        correctionReason: stored.correctionReason,
+        report: stored.report,
+        findings,
+        summary: {
+          errors: findings.filter((f) => f.severity === 'error' && f.assessable).length,
+          warnings: findings.filter((f) => f.severity === 'warning' && f.assessable).length,
+          infos: findings.filter((f) => f.severity === 'info' && f.assessable).length,
+          notAssessable: findings.filter((f) => !f.assessable).length,
+        },
+        rates: disclosureRates(stored.report.table3, stored.report.table4),
+        previous: previous ? { reportId: previous.id, year: previous.year, version: previous.version } : null,
+        similarity,
+      };
+    },
+  );
+}

@@ -1,0 +1,132 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import { AppError } from '../../core/errors.ts';
+import { type Actor, appendAudit } from '../audit/audit.repository.ts';
+import type { Database } from '../database.ts';
+import type { Moment } from '../moment.ts';
+import { commitImport, type ImportSummary } from './import-commit.ts';
+import type { ImportOptions, PlannedFile } from './import-plan.ts';
+
+/** How long an unconfirmed preview can be confirmed. */
+export const IMPORT_BATCH_TTL_MS = 24 * 60 * 60 * 1000;
+
+export interface ImportBatch {
+  id: string;
+  regionId: string;
+  status: 'pending' | 'confirmed' | 'cancelled';
+  createdBy: string | null;
+  createdAt: string;
+  expiresAt: string;
+  options: Omit<ImportOptions, 'regionId'>;
+  files: PlannedFile[];
+  summary: ImportSummary | null;
+}
+
+/** Keeps a preview until the user confirms it (the API's two-step import). */
+export async function saveImportBatch(
+  db: Kysely<Database>,
+  regionId: string,
+  options: Omit<ImportOptions, 'regionId'>,
+  files: PlannedFile[],
+  actor: Actor,
+  now: Moment,
+): Promise<ImportBatch> {
+  const batch: ImportBatch = {
+    id: randomUUID(),
+    regionId,
+    status: 'pending',
+    createdBy: actor.userId,
+    createdAt: now.at.toISOString(),
+    expiresAt: new Date(now.at.getTime() + IMPORT_BATCH_TTL_MS).toISOString(),
+    options,
+    files,
+    summary: null,
+  };
+  await db
+    .insertInto('import_batches')
+    .values({
+      id: batch.id,
+      region_id: regionId,
+      status: 'pending',
+      plan_json: JSON.stringify({ options, files }),
+      summary_json: null,
+      created_by: actor.userId,
+      created_at: batch.createdAt,
+      expires_at: batch.expiresAt,
+      updated_at: batch.createdAt,
+    })
+    .execute();
+  return batch;
+}
+
+export async function getImportBatch(db: Kysely<Database>, id: string): Promise<ImportBatch | null> {
+  const row = await db.selectFrom('import_batches').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) return null;
+  const plan = JSON.parse(row.plan_json) as { options: ImportBatch['options']; files: PlannedFile[] };
+  return {
+    id: row.id,
+    regionId: row.region_id,
+    status: row.status,
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+    options: plan.options,
+    files: plan.files,
+    summary: row.summary_json ? (JSON.parse(row.summary_json) as ImportSummary) : null,
+  };
+}
+
+/**
+ * Confirms a pending preview: stores its ready files (commitImport) and marks it confirmed, in
+ * the caller's transaction. CONFLICT when it was already confirmed or cancelled, or has expired.
+ */
+export async function confirmImportBatch(
+  trx: Transaction<Database>,
+  batch: ImportBatch,
+  actor: Actor,
+  now: Moment,
+): Promise<ImportSummary> {
+  // Taking the row first serialises two confirmations of the same batch.
+  const claimed = await trx
+    .updateTable('import_batches')
+    .set({ status: 'confirmed', updated_at: now.at.toISOString() })
+    .where('id', '=', batch.id)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  if (Number(claimed.numUpdatedRows) !== 1) throw new AppError('CONFLICT', '该批导入已确认或已取消');
+  if (now.at.toISOString() > batch.expiresAt) {
+    throw new AppError('CONFLICT', '该批导入的预览已过期（24 小时），请重新上传');
+  }
+  const summary = await commitImport(trx, batch.id, batch.regionId, batch.files, actor, now);
+  await trx
+    .updateTable('import_batches')
+    .set({ summary_json: JSON.stringify(summary) })
+    .where('id', '=', batch.id)
+    .execute();
+  return summary;
+}
+
+/** Cancels a pending preview (audited); CONFLICT when it was already confirmed or cancelled. */
+export async function cancelImportBatch(
+  trx: Transaction<Database>,
+  batch: ImportBatch,
+  actor: Actor,
+  now: Moment,
+): Promise<void> {
+  const r = await trx
+    .updateTable('import_batches')
+    .set({ status: 'cancelled', updated_at: now.at.toISOString() })
+    .where('id', '=', batch.id)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  if (Number(r.numUpdatedRows) !== 1) throw new AppError('CONFLICT', '该批导入已确认或已取消');
+  await appendAudit(trx, {
+    at: now.at,
+    actor,
+    entity: 'import-batch',
+    entityId: batch.id,
+    action: 'cancel',
+    before: { status: 'pending' },
+    after: { status: 'cancelled' },
+  });
+}

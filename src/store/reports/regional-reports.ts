@@ -1,0 +1,194 @@
+import type { Kysely } from 'kysely';
+import type { ReportNumbers } from '../../core/region/export-columns.ts';
+import type { PublishedReportSummary } from '../../core/region/region-overview.ts';
+import type { Report } from '../../core/report/schema.ts';
+import type { AnnualReportStatus, Database } from '../database.ts';
+
+export interface PublishedReportOfYear extends PublishedReportSummary {
+  year: number;
+}
+
+/** Ids of a region and every region below it, as a subquery. */
+function subregions(db: Kysely<Database>, regionId: string) {
+  return db
+    .withRecursive('subregions(id)', (qb) =>
+      qb
+        .selectFrom('regions')
+        .select('id')
+        .where('id', '=', regionId)
+        .unionAll((q) =>
+          q
+            .selectFrom('regions')
+            .innerJoin('subregions', 'subregions.id', 'regions.parent_id')
+            .select('regions.id'),
+        ),
+    )
+    .selectFrom('subregions')
+    .select('subregions.id');
+}
+
+/**
+ * For every agency of the region (and below) and each year from `from` to `to`: the newest
+ * published version of its annual report, with its tables (numbers_json only — a few KB per
+ * report, so that totals over thousands of reports stay fast) and its stored finding counts.
+ */
+export async function latestPublishedReports(
+  db: Kysely<Database>,
+  regionId: string,
+  from: number,
+  to: number,
+): Promise<PublishedReportOfYear[]> {
+  const rows = await db
+    .selectFrom('annual_reports')
+    .innerJoin('agencies', 'agencies.id', 'annual_reports.agency_id')
+    .select([
+      'annual_reports.id',
+      'annual_reports.agency_id',
+      'annual_reports.year',
+      'annual_reports.version',
+      'annual_reports.origin',
+      'annual_reports.published_on',
+      'annual_reports.error_count',
+      'annual_reports.warning_count',
+      'annual_reports.numbers_json',
+    ])
+    .where('annual_reports.status', '=', 'published')
+    .where('annual_reports.year', '>=', from)
+    .where('annual_reports.year', '<=', to)
+    .where('agencies.region_id', 'in', subregions(db, regionId))
+    .execute();
+  // The newest version of each agency-year, picked here rather than sorted by the database.
+  const newest = new Map<string, (typeof rows)[number]>();
+  for (const r of rows) {
+    const key = `${r.agency_id}|${r.year}`;
+    const seen = newest.get(key);
+    if (!seen || seen.version < r.version) newest.set(key, r);
+  }
+  const out: PublishedReportOfYear[] = [];
+  for (const r of newest.values()) {
+    out.push({
+      reportId: r.id,
+      agencyId: r.agency_id,
+      year: r.year,
+      version: r.version,
+      origin: r.origin,
+      publishedOn: r.published_on,
+      errorCount: r.error_count,
+      warningCount: r.warning_count,
+      numbers: JSON.parse(r.numbers_json) as ReportNumbers,
+    });
+  }
+  return out;
+}
+
+export interface StoredReport {
+  id: string;
+  agencyId: string;
+  agencyName: string;
+  regionId: string;
+  year: number;
+  version: number;
+  status: AnnualReportStatus;
+  origin: 'assembled' | 'imported';
+  publishedOn: string | null;
+  errorCount: number;
+  warningCount: number;
+  correctionReason: string | null;
+  sourceFileName: string | null;
+  createdAt: string;
+  report: Report;
+}
+
+/** One stored version of an annual report, with its whole gongkai-report/1 document. */
+export async function getStoredReport(db: Kysely<Database>, id: string): Promise<StoredReport | null> {
+  const row = await db
+    .selectFrom('annual_reports')
+    .innerJoin('agencies', 'agencies.id', 'annual_reports.agency_id')
+    .selectAll('annual_reports')
+    .select(['agencies.name as agency_name', 'agencies.region_id'])
+    .where('annual_reports.id', '=', id)
+    .executeTakeFirst();
+  if (!row) return null;
+  return {
+    id: row.id,
+    agencyId: row.agency_id,
+    agencyName: row.agency_name,
+    regionId: row.region_id,
+    year: row.year,
+    version: row.version,
+    status: row.status,
+    origin: row.origin,
+    publishedOn: row.published_on,
+    errorCount: row.error_count,
+    warningCount: row.warning_count,
+    correctionReason: row.correction_reason,
+    sourceFileName: row.source_file_name,
+    createdAt: row.created_at,
+    report: JSON.parse(row.report_json) as Report,
+  };
+}
+
+/** The newest published version of an agency's report for a year, or null. */
+export async function newestPublishedReport(
+  db: Kysely<Database>,
+  agencyId: string,
+  year: number,
+): Promise<StoredReport | null> {
+  const row = await db
+    .selectFrom('annual_reports')
+    .select('id')
+    .where('agency_id', '=', agencyId)
+    .where('year', '=', year)
+    .where('status', '=', 'published')
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row ? getStoredReport(db, row.id) : null;
+}
+
+export interface ReportVersionSummary {
+  id: string;
+  year: number;
+  version: number;
+  status: AnnualReportStatus;
+  origin: 'assembled' | 'imported';
+  publishedOn: string | null;
+  errorCount: number;
+  warningCount: number;
+  sourceFileName: string | null;
+}
+
+/** Every version of every annual report of an agency, newest year and version first. */
+export async function agencyReportVersions(
+  db: Kysely<Database>,
+  agencyId: string,
+): Promise<ReportVersionSummary[]> {
+  const rows = await db
+    .selectFrom('annual_reports')
+    .select([
+      'id',
+      'year',
+      'version',
+      'status',
+      'origin',
+      'published_on',
+      'error_count',
+      'warning_count',
+      'source_file_name',
+    ])
+    .where('agency_id', '=', agencyId)
+    .orderBy('year', 'desc')
+    .orderBy('version', 'desc')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    year: r.year,
+    version: r.version,
+    status: r.status,
+    origin: r.origin,
+    publishedOn: r.published_on,
+    errorCount: r.error_count,
+    warningCount: r.warning_count,
+    sourceFileName: r.source_file_name,
+  }));
+}
