@@ -48,6 +48,20 @@ try {
   await page.locator('.ant-table-tbody tr').first().getByRole('link').click();
   await page.getByText('期限及计算过程').waitFor();
   await shot(page, 'workspace-case');
+
+  // The annual report of the demo's last full year, assembled from the records.
+  await page.goto(`${server.url}/workspace/reports`);
+  await page.getByLabel('年度').fill(String(new Date().getFullYear() - 1));
+  await page.getByRole('button', { name: '由台账汇总生成报告草稿' }).click();
+  await page.getByText('统计表（由台账汇总，不能手工修改）').waitFor();
+  await shot(page, 'report-editor');
+
+  const office = await newPage(browser);
+  await signIn(office.page, 'zhongwei.zhuguan');
+  await office.page.goto(`${server.url}/workspace/region`);
+  await office.page.getByText('各机关').first().waitFor();
+  await office.page.waitForTimeout(1000); // charts draw after their chunk loads
+  await shot(office.page, 'region-dashboard');
 } finally {
   await browser.close();
   await server.close();

@@ -120,6 +120,10 @@ describe.skipIf(browserMissing)(browserSuiteTitle('annual report in a browser'),
     // Published: locked — no editing, only a correction as a new version.
     expect(await reviewerPage.locator('#section-problems').getAttribute('readonly')).not.toBeNull();
     await reviewerPage.getByRole('button', { name: '更正（生成新版本）' }).waitFor();
+    // Each step is in the audit trail, by its Chinese name.
+    for (const step of ['汇总生成草稿', '重新汇总表格数据', '修改正文', '提交审核', '审核通过', '发布']) {
+      await reviewerPage.locator('.ant-timeline').getByText(step).first().waitFor();
+    }
     expect(scriptErrors).toEqual([]);
   }, 120_000);
 });

@@ -5,6 +5,7 @@ import {
 } from '../../core/report/publication-deadline.ts';
 import {
   decideReportStep,
+  REPORT_ACTION_LABELS,
   REPORT_ACTIONS,
   REPORT_STATUS_LABELS,
   type ReportAction,
@@ -76,8 +77,22 @@ export function allowedActions(
   });
 }
 
+/** What the trail calls each step of a report (workflow steps share the workflow's labels). */
+const AUDIT_ACTION_LABELS: Record<string, string> = {
+  ...REPORT_ACTION_LABELS,
+  assemble: '汇总生成草稿',
+  'edit-sections': '修改正文',
+  import: '导入',
+  'create-by-import': '导入时新建机关',
+};
+
 export function presentReportAuditEntry(entry: AuditEntry) {
-  return { at: entry.at, actor: entry.actor.label, action: entry.action };
+  return {
+    at: entry.at,
+    actor: entry.actor.label,
+    action: entry.action,
+    actionLabel: AUDIT_ACTION_LABELS[entry.action] ?? entry.action,
+  };
 }
 
 export function presentReport(

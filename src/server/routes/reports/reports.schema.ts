@@ -92,7 +92,9 @@ export const reportResponse = reportSummarySchema.extend({
   report: reportSchema,
   findings: z.array(findingSchema.extend({ where: z.string() })).describe('实时核查结果（错误在前）'),
   allowedActions: z.array(z.enum(REPORT_ACTIONS)).describe('当前用户现在可以进行的操作'),
-  auditTrail: z.array(z.object({ at: z.string(), actor: z.string(), action: z.string() })),
+  auditTrail: z.array(
+    z.object({ at: z.string(), actor: z.string(), action: z.string(), actionLabel: z.string() }),
+  ),
 });
 
 export const draftOverviewResponse = z.object({

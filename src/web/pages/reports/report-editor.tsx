@@ -29,7 +29,7 @@ interface ReportView extends ReportSummary {
   report: Report;
   findings: Finding[];
   allowedActions: ReportAction[];
-  auditTrail: { at: string; actor: string; action: string }[];
+  auditTrail: { at: string; actor: string; action: string; actionLabel: string }[];
 }
 
 const SECTIONS = [
@@ -344,7 +344,7 @@ export function ReportEditorPage() {
           <Card size="small" title="审计记录" style={{ marginTop: 16 }}>
             <Timeline
               items={view.auditTrail.map((e) => ({
-                children: `${new Date(e.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })}　${e.action}　${e.actor}`,
+                children: `${new Date(e.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })}　${e.actionLabel}　${e.actor}`,
               }))}
             />
           </Card>
