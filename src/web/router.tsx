@@ -4,6 +4,7 @@ import { PublicLayout } from './layout/public-layout.tsx';
 import { WorkspaceLayout } from './layout/workspace-layout.tsx';
 import { AdminPage } from './pages/admin/admin.tsx';
 import { LoginPage } from './pages/login.tsx';
+import { PasswordPage } from './pages/password.tsx';
 import { ApplyPage } from './pages/public/apply.tsx';
 import { HomePage } from './pages/public/home.tsx';
 import { TrackPage } from './pages/public/track.tsx';
@@ -34,6 +35,7 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <InboxPage /> },
       { path: 'admin', element: <AdminPage /> },
+      { path: 'password', element: <PasswordPage /> },
       { path: 'region', element: <RegionDashboardPage /> },
       { path: 'region/import', element: <RegionImportPage /> },
       { path: 'region/reports/:reportId', element: <RegionReportPage /> },

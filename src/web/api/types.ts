@@ -16,6 +16,8 @@ export interface Session {
   via: 'session' | 'token';
   csrfToken: string | null;
   expiresAt: string | null;
+  /** The generated first password (or one an administrator set) must be changed before anything else. */
+  mustChangePassword?: boolean;
 }
 
 export interface Agency {

@@ -28,6 +28,13 @@ export function WorkspaceLayout() {
       });
   }, [navigate]);
 
+  useEffect(() => {
+    // The generated first password must be changed before anything else (the API refuses the rest).
+    if (session?.mustChangePassword && location.pathname !== '/workspace/password') {
+      navigate('/workspace/password', { replace: true });
+    }
+  }, [session, location.pathname, navigate]);
+
   if (failure) return <Result status="error" title="无法打开工作台" subTitle={failure} />;
   if (!session) return <Spin fullscreen description="正在加载……" />;
 
@@ -72,6 +79,9 @@ export function WorkspaceLayout() {
             <Typography.Text style={{ color: '#fff' }}>
               {session.user.displayName}（{ROLE_LABELS[session.user.role]}）
             </Typography.Text>
+            <Link to="/workspace/password" style={{ color: '#fff' }}>
+              修改密码
+            </Link>
             <Button size="small" onClick={logout}>
               退出
             </Button>

@@ -1,0 +1,77 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUser } from '../../src/store/users/users.repository.ts';
+import {
+  browserMissing,
+  browserSuiteTitle,
+  launchBrowser,
+  newPage,
+  startWebServer,
+  type WebServer,
+} from '../support/browser.ts';
+
+let server: WebServer;
+let browser: Browser;
+
+describe.skipIf(browserMissing)(browserSuiteTitle('first password in a browser'), () => {
+  beforeAll(async () => {
+    server = await startWebServer();
+    await createUser(
+      server.app.db,
+      {
+        username: 'first.admin',
+        displayName: '初始管理员',
+        password: 'generated-pass-1',
+        role: 'admin',
+        agencyId: null,
+        regionId: null,
+        mustChangePassword: true,
+      },
+      new Date(),
+    );
+    browser = await launchBrowser();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('makes an administrator with a generated password change it before anything else', async () => {
+    const { page, scriptErrors } = await newPage(browser);
+    await page.goto(`${server.url}/login?next=%2Fworkspace%2Fadmin`);
+    await page.getByLabel('用户名').fill('first.admin');
+    await page.getByLabel('密码').fill('generated-pass-1');
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.waitForURL(/\/workspace\/password$/);
+    await page.getByText('首次登录须先修改密码').waitFor();
+
+    // Nothing else opens until the password is changed.
+    await page.goto(`${server.url}/workspace/admin`);
+    await page.waitForURL(/\/workspace\/password$/);
+
+    await page.getByLabel('当前密码').fill('generated-pass-1');
+    await page.getByLabel('新密码（至少8个字符）').fill('my-own-password-9');
+    await page.getByLabel('再次输入新密码').fill('my-own-password-8');
+    await page.getByRole('button', { name: '修改密码' }).click();
+    await page.getByText('两次输入的新密码不一致').waitFor();
+
+    await page.getByLabel('当前密码').fill('wrong-password');
+    await page.getByLabel('再次输入新密码').fill('my-own-password-9');
+    await page.getByRole('button', { name: '修改密码' }).click();
+    await page.getByRole('alert').waitFor();
+    expect(page.url()).toMatch(/\/workspace\/password$/);
+
+    await page.getByLabel('当前密码').fill('generated-pass-1');
+    await page.getByRole('button', { name: '修改密码' }).click();
+    await page.waitForURL(/\/workspace$/);
+    await page.getByRole('link', { name: '系统管理' }).click();
+    await page.getByRole('heading', { name: '系统管理' }).waitFor();
+    const login = await server.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'first.admin', password: 'my-own-password-9' },
+    });
+    expect(login.json().mustChangePassword).toBe(false);
+    expect(scriptErrors).toEqual([]);
+  }, 60_000);
+});
