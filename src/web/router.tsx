@@ -16,6 +16,7 @@ import { ReportListPage } from './pages/reports/report-list.tsx';
 import { CasePage } from './pages/workspace/case.tsx';
 import { InboxPage } from './pages/workspace/inbox.tsx';
 import { RegisterPage } from './pages/workspace/register.tsx';
+import { WorkspaceHome } from './pages/workspace/workspace-home.tsx';
 
 export const router = createBrowserRouter([
   {
@@ -33,7 +34,8 @@ export const router = createBrowserRouter([
     element: <WorkspaceLayout />,
     errorElement: <ErrorPage />,
     children: [
-      { index: true, element: <InboxPage /> },
+      { index: true, element: <WorkspaceHome /> },
+      { path: 'applications', element: <InboxPage /> },
       { path: 'admin', element: <AdminPage /> },
       { path: 'password', element: <PasswordPage /> },
       { path: 'region', element: <RegionDashboardPage /> },

@@ -63,8 +63,8 @@ describe.skipIf(browserMissing)(browserSuiteTitle('first password in a browser')
 
     await page.getByLabel('当前密码').fill('generated-pass-1');
     await page.getByRole('button', { name: '修改密码' }).click();
-    await page.waitForURL(/\/workspace$/);
-    await page.getByRole('link', { name: '系统管理' }).click();
+    // An administrator starts at administration.
+    await page.waitForURL(/\/workspace\/admin$/);
     await page.getByRole('heading', { name: '系统管理' }).waitFor();
     const login = await server.app.inject({
       method: 'POST',

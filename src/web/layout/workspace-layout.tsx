@@ -44,10 +44,9 @@ export function WorkspaceLayout() {
     navigate('/login', { replace: true });
   };
 
-  const selected =
-    location.pathname.startsWith('/workspace/applications') || location.pathname === '/workspace'
-      ? '/workspace'
-      : location.pathname;
+  // The menu entry of the page shown: the first path segment after /workspace.
+  const section = location.pathname.split('/')[2] ?? '';
+  const selected = `/workspace/${section}`;
   return (
     <SessionContext.Provider value={session}>
       <Layout style={{ minHeight: '100vh' }}>
@@ -67,7 +66,7 @@ export function WorkspaceLayout() {
               ...(session.user.role === 'supervisor' || session.user.role === 'admin'
                 ? [{ key: '/workspace/region', label: <Link to="/workspace/region">地区总览</Link> }]
                 : []),
-              { key: '/workspace', label: <Link to="/workspace">依申请公开</Link> },
+              { key: '/workspace/applications', label: <Link to="/workspace/applications">依申请公开</Link> },
               { key: '/workspace/reports', label: <Link to="/workspace/reports">年度报告</Link> },
               ...(session.user.role === 'admin'
                 ? [{ key: '/workspace/admin', label: <Link to="/workspace/admin">系统管理</Link> }]

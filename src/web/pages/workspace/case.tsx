@@ -39,7 +39,7 @@ export function CasePage() {
   const d = view.deadlines;
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      <Link to="/workspace">← 返回待办</Link>
+      <Link to="/workspace/applications">← 返回待办</Link>
       <Typography.Title level={3} style={{ margin: 0 }}>
         申请 {a.trackingNumber}
       </Typography.Title>
