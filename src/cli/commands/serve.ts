@@ -22,7 +22,7 @@ async function bootstrapAdministrator(db: StoreDb, password: string | undefined)
   }
   return [
     `已创建系统管理员 ${result.username}，一次性密码：${result.generatedPassword}`,
-    '  该密码只显示这一次。登录后须先修改密码（POST /api/auth/password），修改前不能使用其他功能。',
+    '  该密码只显示这一次。请在网页“工作人员登录”后按提示修改密码（API：POST /api/auth/password），修改前不能使用其他功能。',
     '',
   ].join('\n');
 }
