@@ -96,6 +96,12 @@ describe.skipIf(browserMissing)(browserSuiteTitle('supervising office in a brows
     await row('测试市教育局').getByText('已按时发布').waitFor();
     expect(await row('测试市交通运输局').innerText()).toMatch(/\d+ 错误/);
 
+    const [summary] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '汇总报告 DOCX' }).click(),
+    ]);
+    expect(summary.suggestedFilename()).toBe('测试市2024年政府信息公开工作年度报告汇总.docx');
+
     await row('测试市交通运输局').getByRole('link').click();
     await page.getByRole('heading', { name: /测试市交通运输局 2024年度报告/ }).waitFor();
     await page

@@ -156,6 +156,11 @@ const rows: Row[] = [
     expect: statuses(OFFICE, 200),
   },
   {
+    route: 'GET /api/region/regions/:code/years/:year/summary',
+    request: async () => ({ url: `/api/region/regions/${org.cityA.code}/years/2024/summary?format=md` }),
+    expect: statuses(OFFICE, 200),
+  },
+  {
     route: 'GET /api/region/regions/:code/history',
     request: async () => ({ url: `/api/region/regions/${org.cityA.code}/history?from=2023&to=2025` }),
     expect: statuses(OFFICE, 200),

@@ -28,12 +28,14 @@ import {
   reportParams,
 } from './region.schema.ts';
 import { authorizeRegionCode, authorizeRegionId } from './region-access.ts';
+import { registerRegionSummaryRoute } from './region-summary.routes.ts';
 
 const SECTIONS = ['overview', 'problems', 'other'] as const;
 
 /** The supervising office (主管部门): a region's year, drilled down to agency, report and finding. */
 export async function registerRegionRoutes(app: FastifyInstance): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
+  await registerRegionSummaryRoute(app);
 
   api.get(
     '/region/regions/:code/years/:year',

@@ -143,6 +143,18 @@ export function RegionDashboardPage() {
     }
   };
 
+  const summaryAs = async (format: 'docx' | 'pdf') => {
+    if (!code) return;
+    try {
+      const { blob, fileName } = await download(
+        `/region/regions/${encodeURIComponent(code)}/years/${year}/summary?format=${format}`,
+      );
+      save(blob, fileName);
+    } catch (e) {
+      setFailure(messageOf(e));
+    }
+  };
+
   const rows = (overview?.agencies ?? []).filter((a) => !status || a.status === status);
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -169,6 +181,8 @@ export function RegionDashboardPage() {
           <Link to={`/workspace/region/import${code ? `?region=${code}` : ''}`}>
             <Button type="primary">导入报告文件</Button>
           </Link>
+          <Button onClick={() => void summaryAs('docx')}>汇总报告 DOCX</Button>
+          <Button onClick={() => void summaryAs('pdf')}>汇总报告 PDF</Button>
           <Button onClick={() => void exportAs('xlsx')}>导出 Excel</Button>
           <Button onClick={() => void exportAs('csv')}>导出 CSV</Button>
           <Button onClick={() => void exportAs('json')}>导出 JSON</Button>
