@@ -101,6 +101,7 @@ describe.skipIf(browserMissing)(browserSuiteTitle('proactive disclosure review c
     await date(o, '信息形成（变更）日期', '2025-03-10');
     await o.getByRole('button', { name: '保存拟稿' }).click();
     await o
+      .locator('.ant-form-item', { has: o.getByLabel('信息形成（变更）日期', { exact: true }) })
       .locator('.ant-form-item-explain-error', { hasText: '信息形成（变更）日期 2025-03-10 晚于今天' })
       .waitFor();
     await date(o, '信息形成（变更）日期', '2025-03-03');

@@ -10,8 +10,8 @@ import type { CaseRecordView } from './records-types.ts';
 const FILE_HINTS: [string, string[]][] = [
   ['kind', ['案件类型']],
   ['caseNumber', ['案号']],
-  ['application', ['所涉申请']],
   ['filedOn', ['立案（申请）日期']],
+  ['application', ['所涉申请', '受理编号']],
 ];
 
 /**
