@@ -40,7 +40,7 @@ async function recordsOfDataBureau(): Promise<string> {
   const officer = await as('shuju.jingban');
   const session = await server.app.inject({ method: 'GET', url: '/api/session', headers: officer });
   const agencyId: string = session.json().user.agencyId;
-  const call = async (headers: Record<string, string>, url: string, payload: unknown) => {
+  const call = async (headers: Record<string, string>, url: string, payload: object) => {
     const res = await server.app.inject({
       method: 'POST',
       url: `/api/agencies/${agencyId}${url}`,
