@@ -172,11 +172,95 @@ describe.skipIf(browserMissing)(browserSuiteTitle('proactive disclosure review c
     expect(oErrors).toEqual([]);
   }, 120_000);
 
+  it('refuses 不得公开 for a 主动公开 item, returns it with a reason, and lets the officer correct and resubmit it', async () => {
+    const headers = await signIn(server.app, officer.username);
+    const created = await server.app.inject({
+      method: 'POST',
+      url: `/api/agencies/${org.agencyX.id}/disclosures`,
+      headers,
+      payload: {
+        title: '甲县数据中心建设方案',
+        category: '规划计划',
+        channel: 'website',
+        attribute: 'proactive',
+        createdOn: '2025-03-03',
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    const submitted = await server.app.inject({
+      method: 'POST',
+      url: `/api/agencies/${org.agencyX.id}/disclosures/${created.json().id}/steps`,
+      headers,
+      payload: { step: { type: 'submit' }, expectedVersion: created.json().version },
+    });
+    expect(submitted.statusCode).toBe(200);
+
+    const { page: s, scriptErrors: sErrors } = await newPage(browser);
+    await logIn(s, sectionHead, '/workspace/disclosures');
+    await s
+      .locator('.ant-card', { hasText: '待我审核' })
+      .first()
+      .getByRole('link', { name: '甲县数据中心建设方案' })
+      .click();
+    await s.getByLabel('保密审查结论', { exact: true }).click();
+    await s.locator('.ant-select-item-option', { hasText: '涉及国家秘密或敏感信息，不得公开' }).click();
+    await s.getByRole('button', { name: '审核通过' }).click();
+    await s.getByRole('alert').getByText('不能按主动公开审核通过').waitFor();
+    // A return needs its reason (said next to the field before anything is sent).
+    await s.getByRole('button', { name: '退回修改' }).click();
+    await s.getByText('退回应说明理由').waitFor();
+    await s.getByLabel('退回理由').fill('涉及机房位置，请改为不予公开并说明依据');
+    await s.getByRole('button', { name: '退回修改' }).click();
+    await s.locator('.ant-descriptions').first().getByText('拟稿', { exact: true }).waitFor();
+    expect(await s.locator('.ant-timeline').innerText()).toContain('退回修改');
+    expect(await s.locator('.ant-timeline').innerText()).toContain(
+      '理由：涉及机房位置，请改为不予公开并说明依据',
+    );
+    expect(await s.locator('.ant-card', { hasText: '保密审查记录' }).innerText()).toContain(
+      '尚未进行保密审查',
+    );
+    expect(sErrors).toEqual([]);
+
+    const { page: o, scriptErrors: oErrors } = await newPage(browser);
+    await logIn(o, officer, '/workspace/disclosures');
+    await o.getByLabel('状态', { exact: true }).click();
+    await o.locator('.ant-select-item-option', { hasText: '拟稿' }).click();
+    // The drafts: the item just returned and the never-submitted one of beforeAll.
+    await expect.poll(() => o.locator('.ant-table-row').count()).toBe(2);
+    expect(await o.locator('.ant-table-row').allInnerTexts()).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('甲县数据中心建设方案'),
+        expect.stringContaining('2024年第四季度'),
+      ]),
+    );
+    await o.getByRole('link', { name: '甲县数据中心建设方案' }).click();
+    await o.getByRole('button', { name: '修改拟稿' }).click();
+    await o.getByLabel('公开属性').click();
+    await o.locator('.ant-select-item-option', { hasText: '不予公开' }).click();
+    await o.getByRole('button', { name: '保存修改' }).click();
+    await o.getByText('依申请公开或不予公开的，应当说明理由（法律依据）').waitFor();
+    await o.getByLabel('不予主动公开的理由及依据').fill('涉及安全保卫，依据条例第十四条不予公开');
+    await o.getByRole('button', { name: '保存修改' }).click();
+    const facts = o.locator('.ant-descriptions').first();
+    await facts.getByText('涉及安全保卫，依据条例第十四条不予公开').waitFor();
+    expect(await facts.innerText()).toContain('不予公开');
+    await o.getByRole('button', { name: '提交审核' }).click();
+    await facts.getByText('待科室审核', { exact: true }).waitFor();
+    expect(oErrors).toEqual([]);
+  }, 120_000);
+
   it('lets a supervisor read the register of an agency of its region without step buttons', async () => {
     const { page, scriptErrors } = await newPage(browser);
     await logIn(page, supervisor, '/workspace/disclosures');
     await page.getByLabel('机关').click();
     await page.locator('.ant-select-item-option', { hasText: org.agencyX.name }).first().click();
+    // Only the item past its art. 26 due day when filtered on it.
+    await page.getByLabel('期限', { exact: true }).click();
+    await page.locator('.ant-select-item-option', { hasText: '只看已超期' }).click();
+    await expect.poll(() => page.locator('.ant-table-row').count()).toBe(1);
+    expect(await page.locator('.ant-table-row').innerText()).toContain('2024年第四季度财政资金使用情况');
+    await page.getByLabel('期限', { exact: true }).click();
+    await page.locator('.ant-select-item-option', { hasText: '全部期限' }).click();
     await page.getByRole('link', { name: TITLE }).click();
     await page.getByRole('heading', { name: TITLE }).waitFor();
     await page.locator('.ant-card', { hasText: '审核链' }).getByText('领导审批').waitFor();
