@@ -120,6 +120,9 @@ try {
   await page.getByText('统计表（由台账汇总，不能手工修改）').waitFor();
   await shot(page, 'report-editor');
 
+  await page.goto(`${server.url}/workspace/normative-documents`);
+  await page.getByText('宁数规〔2026〕1号', { exact: true }).waitFor();
+  await shot(page, 'workspace-normative');
   await page.goto(`${server.url}/workspace/cases`);
   await page.getByText('宁复〔2026〕12号').waitFor();
   await shot(page, 'workspace-cases');

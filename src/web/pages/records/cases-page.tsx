@@ -85,7 +85,7 @@ export function CasesPage() {
           dataSource={CASE_KINDS.map((k) => ({ key: k, cells: table4?.table4[k] ?? [] }))}
           columns={[
             {
-              title: '',
+              title: '案件类型',
               dataIndex: 'key',
               render: (k: keyof typeof TABLE4_GROUP_LABELS) => TABLE4_GROUP_LABELS[k],
             },
