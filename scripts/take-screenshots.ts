@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { loadDemo } from '../src/server/demo/load-demo.ts';
 import { launchBrowser, newPage, startWebServer } from '../test/support/browser.ts';
 import { REPO_ROOT } from '../test/support/run-cli.ts';
+import { signIn as apiSignIn } from '../test/support/server-factories.ts';
 
 const OUT = join(REPO_ROOT, 'docs/screenshots');
 mkdirSync(OUT, { recursive: true });
@@ -29,7 +30,70 @@ async function signIn(page: Page, username: string) {
   await page.waitForURL(/\/workspace/);
 }
 
+/** A few proactive disclosure items, normative documents and cases of the demo's data bureau. */
+async function recordsOfDataBureau(): Promise<string> {
+  const day = (daysAgo: number) => {
+    const d = new Date(Date.now() - daysAgo * 86_400_000);
+    return d.toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+  };
+  const as = async (username: string) => apiSignIn(server.app, username, demo.password);
+  const officer = await as('shuju.jingban');
+  const session = await server.app.inject({ method: 'GET', url: '/api/session', headers: officer });
+  const agencyId: string = session.json().user.agencyId;
+  const call = async (headers: Record<string, string>, url: string, payload: object) => {
+    const res = await server.app.inject({
+      method: 'POST',
+      url: `/api/agencies/${agencyId}${url}`,
+      headers,
+      payload,
+    });
+    if (res.statusCode >= 300) throw new Error(`${url}: ${res.body}`);
+    return res.json();
+  };
+  const items = [];
+  for (const [title, category, channel, createdOn] of [
+    ['本局2026年度部门预算', '财政信息', 'website', day(3)],
+    ['关于推进公共数据开放的实施意见', '政策文件', 'gazette', day(10)],
+    ['本局内设机构及职能调整', '机构职能', 'wechat', day(60)],
+  ] as const) {
+    items.push(
+      await call(officer, '/disclosures', { title, category, channel, attribute: 'proactive', createdOn }),
+    );
+  }
+  const submitted = await call(officer, `/disclosures/${items[1].id}/steps`, {
+    step: { type: 'submit' },
+    expectedVersion: items[1].version,
+  });
+  await call(await as('shuju.shenhe'), `/disclosures/${items[1].id}/steps`, {
+    step: { type: 'sectionApprove', secrecyConclusion: 'publishable', secrecyNote: '已核对，无涉密内容' },
+    expectedVersion: submitted.version,
+  });
+  await call(officer, '/normative-documents', {
+    kind: 'normative',
+    documentNumber: '宁数规〔2026〕1号',
+    title: '公共数据开放管理办法',
+    issuedOn: day(40),
+  });
+  const review = await call(officer, '/cases', {
+    kind: 'review',
+    filedOn: day(30),
+    caseNumber: '宁复〔2026〕12号',
+  });
+  await call(officer, `/cases/${review.id}/decision`, {
+    result: 'upheld',
+    decidedOn: day(5),
+    expectedVersion: review.version,
+  });
+  await call(officer, '/cases', {
+    kind: 'litigationDirect',
+    filedOn: day(8),
+    caseNumber: '（2026）宁0104行初21号',
+  });
+  return items[1].id;
+}
+
 try {
+  const pendingItemId = await recordsOfDataBureau();
   const { page } = await newPage(browser);
   await page.goto(`${server.url}/`);
   await shot(page, 'portal-home', false);
@@ -55,6 +119,22 @@ try {
   await page.getByRole('button', { name: '由台账汇总生成报告草稿' }).click();
   await page.getByText('统计表（由台账汇总，不能手工修改）').waitFor();
   await shot(page, 'report-editor');
+
+  await page.goto(`${server.url}/workspace/normative-documents`);
+  await page.getByText('宁数规〔2026〕1号', { exact: true }).waitFor();
+  await shot(page, 'workspace-normative');
+  await page.goto(`${server.url}/workspace/cases`);
+  await page.getByText('宁复〔2026〕12号').waitFor();
+  await shot(page, 'workspace-cases');
+
+  const leader = await newPage(browser);
+  await signIn(leader.page, 'shuju.lingdao');
+  await leader.page.goto(`${server.url}/workspace/disclosures`);
+  await leader.page.getByText(/待我审核（[1-9]\d*）/).waitFor();
+  await shot(leader.page, 'workspace-disclosures');
+  await leader.page.goto(`${server.url}/workspace/disclosures/${pendingItemId}`);
+  await leader.page.getByText('保密审查记录').waitFor();
+  await shot(leader.page, 'workspace-disclosure-item');
 
   const office = await newPage(browser);
   await signIn(office.page, 'zhongwei.zhuguan');

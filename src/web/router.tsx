@@ -8,6 +8,10 @@ import { PasswordPage } from './pages/password.tsx';
 import { ApplyPage } from './pages/public/apply.tsx';
 import { HomePage } from './pages/public/home.tsx';
 import { TrackPage } from './pages/public/track.tsx';
+import { CasesPage } from './pages/records/cases-page.tsx';
+import { DisclosureItemPage } from './pages/records/disclosure-item.tsx';
+import { DisclosureListPage } from './pages/records/disclosure-list.tsx';
+import { NormativePage } from './pages/records/normative-page.tsx';
 import { RegionDashboardPage } from './pages/region/dashboard.tsx';
 import { RegionImportPage } from './pages/region/import.tsx';
 import { RegionReportPage } from './pages/region/report-detail.tsx';
@@ -45,6 +49,10 @@ export const router = createBrowserRouter([
       { path: 'reports/:id', element: <ReportEditorPage /> },
       { path: 'applications/new', element: <RegisterPage /> },
       { path: 'applications/:id', element: <CasePage /> },
+      { path: 'disclosures', element: <DisclosureListPage /> },
+      { path: 'disclosures/:id', element: <DisclosureItemPage /> },
+      { path: 'normative-documents', element: <NormativePage /> },
+      { path: 'cases', element: <CasesPage /> },
     ],
   },
   { path: '*', element: <ErrorPage notFound /> },

@@ -33,11 +33,16 @@ const UNREACHABLE = '无法连接服务器：请检查网络后重试';
  * Uploads a file as the request body with progress (fetch reports none): POST `/api${path}`.
  * Resolves with the JSON answer; rejects with an ApiError carrying the server's message.
  */
-export function upload<T>(path: string, body: Blob, onProgress: (fraction: number) => void): Promise<T> {
+export function upload<T>(
+  path: string,
+  body: Blob,
+  onProgress: (fraction: number) => void,
+  contentType = 'application/octet-stream',
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `/api${path}`);
-    xhr.setRequestHeader('content-type', 'application/octet-stream');
+    xhr.setRequestHeader('content-type', contentType);
     xhr.setRequestHeader('accept', 'application/json');
     if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
     xhr.upload.onprogress = (e) => {

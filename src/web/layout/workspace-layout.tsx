@@ -67,6 +67,12 @@ export function WorkspaceLayout() {
                 ? [{ key: '/workspace/region', label: <Link to="/workspace/region">地区总览</Link> }]
                 : []),
               { key: '/workspace/applications', label: <Link to="/workspace/applications">依申请公开</Link> },
+              { key: '/workspace/disclosures', label: <Link to="/workspace/disclosures">主动公开</Link> },
+              {
+                key: '/workspace/normative-documents',
+                label: <Link to="/workspace/normative-documents">规范性文件</Link>,
+              },
+              { key: '/workspace/cases', label: <Link to="/workspace/cases">复议诉讼</Link> },
               { key: '/workspace/reports', label: <Link to="/workspace/reports">年度报告</Link> },
               ...(session.user.role === 'admin'
                 ? [{ key: '/workspace/admin', label: <Link to="/workspace/admin">系统管理</Link> }]

@@ -1,0 +1,47 @@
+import { Select } from 'antd';
+import { useEffect, useState } from 'react';
+import { api, messageOf } from '../../api/client.ts';
+import type { Agency } from '../../api/types.ts';
+import { useSession } from '../../layout/session.tsx';
+
+/**
+ * The agency whose records a page shows: the user's own (officers, reviewers), or one chosen
+ * among the region's agencies (supervisors, admins, who only read).
+ */
+export function useAgencyChoice(): {
+  agencyId: string | null;
+  picker: React.ReactNode;
+  failure: string | null;
+  canHandle: boolean;
+} {
+  const session = useSession();
+  const [agencies, setAgencies] = useState<Agency[]>([]);
+  const [agencyId, setAgencyId] = useState<string | null>(session.user.agencyId);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (session.user.agencyId) return;
+    const query = session.user.regionId ? `?regionId=${encodeURIComponent(session.user.regionId)}` : '';
+    api
+      .get<{ items: Agency[] }>(`/agencies${query}`)
+      .then((r) => {
+        setAgencies(r.items);
+        setAgencyId((current) => current ?? r.items[0]?.id ?? null);
+      })
+      .catch((e: unknown) => setFailure(messageOf(e)));
+  }, [session.user.agencyId, session.user.regionId]);
+
+  const picker = session.user.agencyId ? null : (
+    <Select
+      aria-label="机关"
+      style={{ minWidth: 260 }}
+      value={agencyId}
+      onChange={setAgencyId}
+      options={agencies.map((a) => ({ value: a.id, label: a.name }))}
+      showSearch
+      optionFilterProp="label"
+    />
+  );
+  const canHandle = session.user.role === 'officer' || session.user.role === 'reviewer';
+  return { agencyId, picker, failure, canHandle };
+}
