@@ -157,6 +157,16 @@ export async function download(path: string, body?: unknown): Promise<{ blob: Bl
   return { blob: await response.blob(), fileName };
 }
 
+/** Hands a downloaded file to the browser under its name. */
+export function saveFile(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
 /** Field messages by dotted path ("applicant.email"), for antd Form.setFields. */
 export function fieldErrors(error: unknown): { name: (string | number)[]; errors: string[] }[] {
   if (!(error instanceof ApiError)) return [];

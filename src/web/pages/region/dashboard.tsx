@@ -16,7 +16,7 @@ import {
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { Report } from '../../../core/report/schema.ts';
-import { api, download, messageOf } from '../../api/client.ts';
+import { api, download, messageOf, saveFile } from '../../api/client.ts';
 import { useSession } from '../../layout/session.tsx';
 import { ReportTables } from '../reports/report-tables.tsx';
 import {
@@ -29,15 +29,6 @@ import {
 import { useVisibleRegions } from './use-regions.ts';
 
 const Chart = lazy(() => import('./charts.tsx'));
-
-function save(blob: Blob, fileName: string) {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /** The supervising office's view of a region and a year: who published, late, missing; totals; findings. */
 export function RegionDashboardPage() {
@@ -137,7 +128,7 @@ export function RegionDashboardPage() {
       const { blob, fileName } = await download(
         `/exports/regions/${encodeURIComponent(code)}/reports?from=${year}&to=${year}&format=${format}`,
       );
-      save(blob, fileName);
+      saveFile(blob, fileName);
     } catch (e) {
       setFailure(messageOf(e));
     }
@@ -149,7 +140,7 @@ export function RegionDashboardPage() {
       const { blob, fileName } = await download(
         `/region/regions/${encodeURIComponent(code)}/years/${year}/summary?format=${format}`,
       );
-      save(blob, fileName);
+      saveFile(blob, fileName);
     } catch (e) {
       setFailure(messageOf(e));
     }

@@ -18,7 +18,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { REPORT_ACTION_LABELS, type ReportAction } from '../../../core/report/report-workflow.ts';
 import type { Report } from '../../../core/report/schema.ts';
-import { ApiError, api, download, messageOf } from '../../api/client.ts';
+import { ApiError, api, download, messageOf, saveFile } from '../../api/client.ts';
 import type { Finding, ReportSummary } from '../../api/types.ts';
 import { useSession } from '../../layout/session.tsx';
 import { FiguresForm } from './figures-form.tsx';
@@ -40,15 +40,6 @@ const SECTIONS = [
 type SectionKey = (typeof SECTIONS)[number]['key'];
 
 const SEVERITY = { error: ['red', '错误'], warning: ['orange', '提醒'], info: ['blue', '说明'] } as const;
-
-function save(blob: Blob, fileName: string) {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /**
  * One version of an agency's annual report: the official tables (computed from the records, read
@@ -163,7 +154,7 @@ export function ReportEditorPage() {
   const fetchDocument = (format: 'docx' | 'pdf' | 'html') =>
     run(format, async () => {
       const { blob, fileName } = await download(`${base}/${view.id}/document?format=${format}`);
-      save(blob, fileName);
+      saveFile(blob, fileName);
     });
 
   const errors = view.findings.filter((f) => f.severity === 'error').length;

@@ -1,6 +1,6 @@
 import { Alert, Button, Checkbox, Form, Input, InputNumber, Radio, Select } from 'antd';
 import { useState } from 'react';
-import { download, messageOf } from '../../api/client.ts';
+import { download, messageOf, saveFile } from '../../api/client.ts';
 
 const KINDS = [
   { value: 'answer', label: '政府信息公开申请答复书' },
@@ -72,15 +72,6 @@ function letterBody(values: LetterValues, outcome: string | null): Record<string
   }
 }
 
-function save(blob: Blob, fileName: string) {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 /** Issues a letter (告知书) from the case as DOCX, PDF or HTML; the server explains a refusal. */
 export function LetterForm(props: { agencyId: string; applicationId: string; outcome: string | null }) {
   const [form] = Form.useForm<LetterValues>();
@@ -98,7 +89,7 @@ export function LetterForm(props: { agencyId: string; applicationId: string; out
         `/agencies/${encodeURIComponent(props.agencyId)}/applications/${encodeURIComponent(props.applicationId)}/letters`,
         letterBody(values, props.outcome),
       );
-      save(blob, fileName);
+      saveFile(blob, fileName);
     } catch (e) {
       setFailure(messageOf(e));
     } finally {
