@@ -7,6 +7,8 @@ import { LoginPage } from './pages/login.tsx';
 import { PasswordPage } from './pages/password.tsx';
 import { ApplyPage } from './pages/public/apply.tsx';
 import { HomePage } from './pages/public/home.tsx';
+import { PublishedReportsPage } from './pages/public/published-reports.tsx';
+import { StatisticsPage } from './pages/public/statistics.tsx';
 import { TrackPage } from './pages/public/track.tsx';
 import { CasesPage } from './pages/records/cases-page.tsx';
 import { DisclosureItemPage } from './pages/records/disclosure-item.tsx';
@@ -30,6 +32,8 @@ export const router = createBrowserRouter([
       { path: '/', element: <HomePage /> },
       { path: '/apply', element: <ApplyPage /> },
       { path: '/track', element: <TrackPage /> },
+      { path: '/reports', element: <PublishedReportsPage /> },
+      { path: '/statistics', element: <StatisticsPage /> },
       { path: '/login', element: <LoginPage /> },
     ],
   },

@@ -161,6 +161,21 @@ const rows: Row[] = [
     expect: statuses(OFFICE, 200),
   },
   {
+    route: 'GET /api/public/regions/:code/reports',
+    request: async () => ({ url: `/api/public/regions/${org.cityA.code}/reports?year=2024` }),
+    expect: statuses(EVERYONE, 200),
+  },
+  {
+    route: 'GET /api/public/reports/:reportId/document',
+    request: async () => ({ url: `/api/public/reports/${await importedReportOfX()}/document?format=md` }),
+    expect: statuses(EVERYONE, 200),
+  },
+  {
+    route: 'GET /api/public/regions/:code/statistics',
+    request: async () => ({ url: `/api/public/regions/${org.cityA.code}/statistics?from=2023&to=2024` }),
+    expect: statuses(EVERYONE, 200),
+  },
+  {
     route: 'GET /api/region/regions/:code/history',
     request: async () => ({ url: `/api/region/regions/${org.cityA.code}/history?from=2023&to=2025` }),
     expect: statuses(OFFICE, 200),

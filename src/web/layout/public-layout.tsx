@@ -5,6 +5,8 @@ const ITEMS = [
   { key: '/', label: <Link to="/">首页</Link> },
   { key: '/apply', label: <Link to="/apply">在线申请</Link> },
   { key: '/track', label: <Link to="/track">办理进度查询</Link> },
+  { key: '/reports', label: <Link to="/reports">年度报告</Link> },
+  { key: '/statistics', label: <Link to="/statistics">统计数据</Link> },
   { key: '/login', label: <Link to="/login">工作人员登录</Link> },
 ];
 

@@ -17,6 +17,7 @@ import {
   trackBody,
   trackResponse,
 } from './public.schema.ts';
+import { registerPublicReportRoutes } from './public-reports.routes.ts';
 
 /** Who the audit log names for an application the applicant made online. */
 const ONLINE_APPLICANT = { userId: null, label: '申请人（网上申请）' };
@@ -31,6 +32,7 @@ export const TRACK_NOT_FOUND = '未找到该申请：请核对机关、受理编
  */
 export async function registerPublicRoutes(app: FastifyInstance): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
+  await registerPublicReportRoutes(app);
 
   api.post(
     '/public/track',

@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateValidReport } from '../../../../test/support/generate-report.ts';
+import { insertTestReportVersion } from '../../../../test/support/report-records.ts';
+import { reportToText } from '../../../../test/support/report-to-text.ts';
+import { createTestOrganisation, type TestOrganisation } from '../../../../test/support/server-factories.ts';
+import { buildServerTestApp, TestClock } from '../../../../test/support/server-test-app.ts';
+import { TEST_ACTOR } from '../../../../test/support/store-factories.ts';
+import { readReportDocument } from '../../../documents/ingest/read-document.ts';
+import { momentOf } from '../../../store/moment.ts';
+import { createAgency } from '../../../store/organisation/organisation.repository.ts';
+import { commitImport } from '../../../store/reports/import-commit.ts';
+import { planImport } from '../../../store/reports/import-plan.ts';
+
+const clock = new TestClock('2025-06-02');
+let app: FastifyInstance;
+let org: TestOrganisation;
+let draftId: string;
+const a = { ...generateValidReport(31, { agency: '甲县数据局', year: 2024 }), publishedOn: '2025-01-20' };
+const b = { ...generateValidReport(32, { agency: '甲县教育局', year: 2024 }), publishedOn: '2025-01-25' };
+
+beforeAll(async () => {
+  app = await buildServerTestApp({ now: clock.now });
+  org = await createTestOrganisation(app.db);
+  await createAgency(app.db, { regionId: org.countyA1.id, name: '甲县教育局', kind: 'department' });
+  const sources = [a, b].map((r, i) => ({
+    name: `r${i}.txt`,
+    read: () => new TextEncoder().encode(`${reportToText(r)}发布日期：${r.publishedOn}\n`),
+  }));
+  const plan = await planImport(app.db, (bytes, name) => readReportDocument(bytes, name), sources, {
+    regionId: org.cityA.id,
+  });
+  await app.db
+    .transaction()
+    .execute((trx) => commitImport(trx, randomUUID(), org.cityA.id, plan, TEST_ACTOR, momentOf(clock.now())));
+  // A draft of 2025 exists too: the public never sees it.
+  draftId = (await insertTestReportVersion(app.db, org.agencyX.id, 2025, 'draft')).id;
+});
+afterAll(async () => {
+  await app.close();
+});
+
+describe('public reports and statistics', () => {
+  it('lists the published reports of a region and shows each one, never a draft', async () => {
+    const list = await app.inject({ url: `/api/public/regions/${org.cityA.code}/reports?year=2024` });
+    expect(list.statusCode).toBe(200);
+    const items = list.json().items as { reportId: string; agencyName: string; publishedOn: string }[];
+    expect(items.map((i) => [i.agencyName, i.publishedOn]).sort()).toEqual([
+      ['甲县教育局', '2025-01-25'],
+      ['甲县数据局', '2025-01-20'],
+    ]);
+    const html = await app.inject({ url: `/api/public/reports/${items[0]!.reportId}/document?format=html` });
+    expect(html.statusCode).toBe(200);
+    expect(html.body).toContain(items[0]!.agencyName);
+    const draft = await app.inject({ url: `/api/public/reports/${draftId}/document` });
+    expect(draft.statusCode).toBe(404);
+    expect(draft.json().message).toBe('没有这份已发布的年度报告');
+    expect(
+      (await app.inject({ url: `/api/public/regions/${org.cityA.code}/reports?year=2025` })).json().items,
+    ).toEqual([]);
+  });
+
+  it('gives the region’s statistics by year as the sum of the published reports, and as CSV', async () => {
+    const res = await app.inject({
+      url: `/api/public/regions/${org.cityA.code}/statistics?from=2023&to=2024`,
+    });
+    expect(res.statusCode).toBe(200);
+    const [y2023, y2024] = res.json().years;
+    expect(y2023).toMatchObject({ year: 2023, reports: 0, receivedTotal: 0 });
+    expect(y2024.reports).toBe(2);
+    expect(y2024.receivedTotal).toBe(a.table3.newReceived[6]! + b.table3.newReceived[6]!);
+    expect(y2024.concluded).toBe(a.table3.totalConcluded[6]! + b.table3.totalConcluded[6]!);
+    expect(y2024.outcomes.find((o: { key: string }) => o.key === 'granted').count).toBe(
+      a.table3.granted[6]! + b.table3.granted[6]!,
+    );
+    const csv = await app.inject({
+      url: `/api/public/regions/${org.cityA.code}/statistics?from=2023&to=2024&format=csv`,
+    });
+    expect(csv.headers['content-type']).toContain('text/csv');
+    const lines = csv.body.replace('\uFEFF', '').trim().split('\r\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[2]?.startsWith(`2024,2,`)).toBe(true);
+  });
+
+  it('refuses an impossible year range and an unknown region with a message', async () => {
+    const range = await app.inject({
+      url: `/api/public/regions/${org.cityA.code}/statistics?from=2025&to=2020`,
+    });
+    expect(range.statusCode).toBe(400);
+    expect(range.json().message).toContain('年度范围无效');
+    const unknown = await app.inject({ url: '/api/public/regions/000000/reports?year=2024' });
+    expect(unknown.statusCode).toBe(404);
+  });
+});

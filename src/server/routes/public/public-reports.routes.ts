@@ -1,0 +1,174 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../../../core/errors.ts';
+import { statisticsCsv, yearStatistics } from '../../../core/region/public-statistics.ts';
+import { RENDER_FORMATS, renderReport } from '../../../documents/render/render-report.ts';
+import { regionByCode } from '../../../store/reports/regional-agencies.ts';
+import { regionOverview } from '../../../store/reports/regional-overview.ts';
+import { getStoredReport } from '../../../store/reports/regional-reports.ts';
+import { currentMoment } from '../../plugins/clock.ts';
+import { pdfPrinter } from '../../plugins/pdf-printer.ts';
+import { errorResponses } from '../common.schema.ts';
+import { contentDisposition } from '../letters/letter-file.ts';
+
+const code = z.string().min(1).max(20).describe('行政区划代码');
+const year = z.coerce.number().int().min(2008).max(2100);
+const cells = z.number().nullable();
+
+const publishedListResponse = z.object({
+  region: z.object({ code: z.string(), name: z.string() }),
+  year: z.number(),
+  items: z.array(
+    z.object({
+      reportId: z.string(),
+      agencyName: z.string(),
+      version: z.number(),
+      publishedOn: z.string().nullable(),
+    }),
+  ),
+});
+
+const statisticsResponse = z.object({
+  region: z.object({ code: z.string(), name: z.string() }),
+  years: z.array(
+    z.object({
+      year: z.number(),
+      reports: z.number(),
+      received: z.array(z.object({ type: z.string(), label: z.string(), count: cells })),
+      receivedTotal: cells,
+      outcomes: z.array(z.object({ key: z.string(), label: z.string(), count: cells })),
+      concluded: cells,
+    }),
+  ),
+});
+
+/**
+ * For the public: the published annual reports of a region's agencies, each readable in the
+ * national format, and the region's statistics by year (from the newest published reports; no
+ * personal data exists in them). Drafts, submitted and approved versions are never shown.
+ */
+export async function registerPublicReportRoutes(app: FastifyInstance): Promise<void> {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const print = pdfPrinter(app);
+
+  api.get(
+    '/public/regions/:code/reports',
+    {
+      schema: {
+        tags: ['public'],
+        summary: '某地区各机关已发布的年度报告（每个机关最新发布的版本）',
+        params: z.object({ code }),
+        querystring: z.strictObject({ year }),
+        response: { 200: publishedListResponse, ...errorResponses(400, 404) },
+      },
+    },
+    async (request) => {
+      const region = await regionByCode(app.db, request.params.code);
+      const overview = await regionOverview(app.db, region, request.query.year, currentMoment(app).today);
+      const items = overview.agencies.flatMap((a) =>
+        a.report
+          ? [
+              {
+                reportId: a.report.reportId,
+                agencyName: a.agency.name,
+                version: a.report.version,
+                publishedOn: a.report.publishedOn,
+              },
+            ]
+          : [],
+      );
+      return { region: { code: region.code, name: region.name }, year: request.query.year, items };
+    },
+  );
+
+  api.get(
+    '/public/reports/:reportId/document',
+    {
+      schema: {
+        tags: ['public'],
+        summary: '阅读或下载一份已发布的年度报告：HTML、PDF、DOCX 或 Markdown',
+        params: z.object({ reportId: z.string().min(1).max(100) }),
+        querystring: z.strictObject({
+          format: z
+            .enum(['html', 'docx', 'pdf', 'md'], { error: '格式应为 html、docx、pdf 或 md' })
+            .default('html'),
+        }),
+        response: { 200: z.any().describe('年度报告文件'), ...errorResponses(400, 404) },
+      },
+    },
+    async (request, reply) => {
+      const stored = await getStoredReport(app.db, request.params.reportId);
+      // Unpublished versions do not exist for the public.
+      if (!stored || stored.status !== 'published')
+        throw new AppError('NOT_FOUND', '没有这份已发布的年度报告');
+      const { format } = request.query;
+      const rendered =
+        format === 'pdf'
+          ? {
+              ...RENDER_FORMATS.pdf,
+              bytes: await print(
+                (renderer) =>
+                  renderReport(stored.report, 'pdf', { pdfRenderer: renderer }).then((r) => r.bytes),
+                request.log,
+              ),
+            }
+          : await renderReport(stored.report, format);
+      const name = `${stored.agencyName}${stored.year}年政府信息公开工作年度报告${rendered.extension}`;
+      void reply
+        .header('content-type', rendered.mediaType)
+        .header(
+          'content-disposition',
+          contentDisposition(name, `annual-report-${stored.year}${rendered.extension}`),
+        )
+        .header('x-content-type-options', 'nosniff');
+      if (format === 'html') {
+        void reply.header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'");
+      }
+      return reply.status(200).send(Buffer.from(rendered.bytes));
+    },
+  );
+
+  api.get(
+    '/public/regions/:code/statistics',
+    {
+      schema: {
+        tags: ['public'],
+        summary: '某地区历年依申请公开统计：按申请人类型的新收申请数、按办理结果的办结数（format=csv 下载）',
+        params: z.object({ code }),
+        querystring: z.strictObject({
+          from: year,
+          to: year,
+          format: z.enum(['json', 'csv'], { error: '格式应为 json 或 csv' }).default('json'),
+        }),
+        response: { 200: statisticsResponse.or(z.string()), ...errorResponses(400, 404) },
+      },
+    },
+    async (request, reply) => {
+      const { from, to, format } = request.query;
+      if (from > to || to - from > 9) {
+        throw new AppError('INVALID_INPUT', '年度范围无效：起始年度不能晚于截止年度，且最多10个年度');
+      }
+      const region = await regionByCode(app.db, request.params.code);
+      const today = currentMoment(app).today;
+      const years = [];
+      for (let y = from; y <= to; y += 1) {
+        const { totals } = await regionOverview(app.db, region, y, today);
+        years.push(yearStatistics(y, totals.reports, totals.table3));
+      }
+      if (format === 'csv') {
+        return reply
+          .header('content-type', 'text/csv; charset=utf-8')
+          .header(
+            'content-disposition',
+            contentDisposition(
+              `${region.name}${from}-${to}年依申请公开统计.csv`,
+              `statistics-${region.code}.csv`,
+            ),
+          )
+          .send(statisticsCsv(years));
+      }
+      return { region: { code: region.code, name: region.name }, years };
+    },
+  );
+}

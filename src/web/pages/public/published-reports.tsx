@@ -1,0 +1,86 @@
+import { Alert, Card, InputNumber, List, Select, Space, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { api, messageOf } from '../../api/client.ts';
+import { useVisibleRegions } from '../region/use-regions.ts';
+
+interface PublishedList {
+  items: { reportId: string; agencyName: string; version: number; publishedOn: string | null }[];
+}
+
+/** The public reads the published annual reports of a region's agencies, in the national format. */
+export function PublishedReportsPage() {
+  const { regions, failure: regionFailure } = useVisibleRegions(null);
+  const [code, setCode] = useState<string | null>(null);
+  const [year, setYear] = useState(new Date().getFullYear() - 1);
+  const [list, setList] = useState<PublishedList | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!code && regions.length > 0) setCode(regions[0]!.code);
+  }, [regions, code]);
+  useEffect(() => {
+    if (!code) return;
+    api
+      .get<PublishedList>(`/public/regions/${encodeURIComponent(code)}/reports?year=${year}`, {
+        allowUnauthenticated: true,
+      })
+      .then(setList)
+      .catch((e: unknown) => setFailure(messageOf(e)));
+  }, [code, year]);
+
+  const href = (id: string, format: string) =>
+    `/api/public/reports/${encodeURIComponent(id)}/document?format=${format}`;
+  return (
+    <Card title={<h1 style={{ fontSize: 20, margin: 0 }}>政府信息公开工作年度报告</h1>}>
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Select
+          aria-label="地区"
+          style={{ minWidth: 200 }}
+          value={code}
+          onChange={setCode}
+          options={regions.map((r) => ({ value: r.code, label: r.name }))}
+        />
+        <InputNumber
+          aria-label="年度"
+          min={2008}
+          max={2100}
+          value={year}
+          onChange={(v) => v && setYear(v)}
+          addonAfter="年度"
+        />
+      </Space>
+      {(failure || regionFailure) && (
+        <Alert type="error" showIcon title={failure ?? regionFailure} role="alert" />
+      )}
+      <List
+        bordered
+        dataSource={list?.items ?? []}
+        locale={{ emptyText: '该地区本年度尚无已发布的年度报告' }}
+        renderItem={(r) => (
+          <List.Item
+            actions={[
+              <a key="html" href={href(r.reportId, 'html')} target="_blank" rel="noreferrer">
+                在线阅读
+              </a>,
+              <a key="pdf" href={href(r.reportId, 'pdf')}>
+                PDF
+              </a>,
+              <a key="docx" href={href(r.reportId, 'docx')}>
+                Word
+              </a>,
+            ]}
+          >
+            <Typography.Text strong>
+              {r.agencyName}
+              {year}年政府信息公开工作年度报告
+            </Typography.Text>
+            <Typography.Text type="secondary" style={{ marginLeft: 12 }}>
+              {r.publishedOn ? `发布日期 ${r.publishedOn}` : ''}
+              {r.version > 1 ? `（更正版第${r.version}版）` : ''}
+            </Typography.Text>
+          </List.Item>
+        )}
+      />
+    </Card>
+  );
+}

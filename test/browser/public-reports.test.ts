@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readReportDocument } from '../../src/documents/ingest/read-document.ts';
+import { momentOf } from '../../src/store/moment.ts';
+import { createAgency } from '../../src/store/organisation/organisation.repository.ts';
+import { commitImport } from '../../src/store/reports/import-commit.ts';
+import { planImport } from '../../src/store/reports/import-plan.ts';
+import {
+  browserMissing,
+  browserSuiteTitle,
+  launchBrowser,
+  newPage,
+  startWebServer,
+  type WebServer,
+} from '../support/browser.ts';
+import { generateValidReport } from '../support/generate-report.ts';
+import { reportToText } from '../support/report-to-text.ts';
+import { createTestOrganisation, type TestOrganisation } from '../support/server-factories.ts';
+import { TestClock } from '../support/server-test-app.ts';
+import { TEST_ACTOR } from '../support/store-factories.ts';
+
+const clock = new TestClock('2025-06-02');
+let server: WebServer;
+let browser: Browser;
+let org: TestOrganisation;
+const a = { ...generateValidReport(41, { agency: '甲县数据局', year: 2024 }), publishedOn: '2025-01-20' };
+const b = { ...generateValidReport(42, { agency: '甲县教育局', year: 2024 }), publishedOn: '2025-01-25' };
+
+describe.skipIf(browserMissing)(browserSuiteTitle('published reports and statistics for the public'), () => {
+  beforeAll(async () => {
+    server = await startWebServer({ now: clock.now });
+    const db = server.app.db;
+    org = await createTestOrganisation(db);
+    await createAgency(db, { regionId: org.countyA1.id, name: '甲县教育局', kind: 'department' });
+    const sources = [a, b].map((r, i) => ({
+      name: `r${i}.txt`,
+      read: () => new TextEncoder().encode(`${reportToText(r)}发布日期：${r.publishedOn}\n`),
+    }));
+    const plan = await planImport(db, (bytes, name) => readReportDocument(bytes, name), sources, {
+      regionId: org.cityA.id,
+    });
+    await db
+      .transaction()
+      .execute((trx) =>
+        commitImport(trx, randomUUID(), org.cityA.id, plan, TEST_ACTOR, momentOf(clock.now())),
+      );
+    browser = await launchBrowser();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('lists a region’s published reports, each readable, and charts its statistics', async () => {
+    const { page, scriptErrors } = await newPage(browser);
+    const scripts: string[] = [];
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(r.url());
+    });
+    await page.goto(`${server.url}/`);
+    await page.getByRole('link', { name: '年度报告' }).click();
+    await page.getByLabel('地区').click();
+    await page.locator('.ant-select-item-option', { hasText: org.cityA.name }).click();
+    await page.getByRole('spinbutton', { name: '年度' }).fill('2024');
+    await page.getByRole('spinbutton', { name: '年度' }).press('Tab');
+    await page.getByText('甲县教育局2024年政府信息公开工作年度报告').waitFor();
+    await page.getByText('甲县数据局2024年政府信息公开工作年度报告').waitFor();
+    // No chart library on pages without charts.
+    expect(scripts.filter((u) => /\/charts-[\w-]+\.js$/.test(u))).toEqual([]);
+
+    const read = page
+      .locator('.ant-list-item', { hasText: '甲县数据局' })
+      .getByRole('link', { name: '在线阅读' });
+    const html = await fetch(new URL((await read.getAttribute('href'))!, server.url));
+    expect(html.status).toBe(200);
+    expect(await html.text()).toContain('甲县数据局');
+
+    await page.getByRole('link', { name: '统计数据' }).click();
+    await page.getByLabel('地区').click();
+    await page.locator('.ant-select-item-option', { hasText: org.cityA.name }).click();
+    await page.getByRole('spinbutton', { name: '截至年度' }).fill('2024');
+    await page.getByRole('spinbutton', { name: '截至年度' }).press('Tab');
+    const row = page.locator('.ant-table-tbody tr', { hasText: '2024' });
+    const received = a.table3.newReceived[6]! + b.table3.newReceived[6]!;
+    await expect.poll(() => row.innerText()).toContain(String(received));
+    await page.getByRole('img', { name: '办理结果分布' }).waitFor();
+    expect(scripts.some((u) => /\/charts-[\w-]+\.js$/.test(u))).toBe(true);
+    expect(scriptErrors).toEqual([]);
+  }, 90_000);
+});
