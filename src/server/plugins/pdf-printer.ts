@@ -8,6 +8,9 @@ export type PdfPrint = (
   log: FastifyBaseLogger,
 ) => Promise<Uint8Array>;
 
+/** How many PDFs one server prints at the same time. */
+export const MAX_CONCURRENT_PRINTS = 2;
+
 /** Keyed by the app's config object: one per buildApp, the same in every encapsulated route plugin. */
 const printers = new WeakMap<object, PdfPrint>();
 
@@ -30,7 +33,27 @@ export function pdfPrinter(app: FastifyInstance): PdfPrint {
     current = null;
     if (renderer) await dispose(renderer, app.log);
   });
+  // Pages printed at once: more would only share the same two CPUs and multiply Chromium's memory,
+  // and public routes can ask for PDFs; the others wait their turn.
+  let printing = 0;
+  const waiting: Array<() => void> = [];
+  const turn = async () => {
+    if (printing >= MAX_CONCURRENT_PRINTS) await new Promise<void>((resolve) => waiting.push(resolve));
+    printing += 1;
+  };
+  const done = () => {
+    printing -= 1;
+    waiting.shift()?.();
+  };
   const print: PdfPrint = async (use, log) => {
+    await turn();
+    try {
+      return await printNow(use, log);
+    } finally {
+      done();
+    }
+  };
+  const printNow: PdfPrint = async (use, log) => {
     current ??= PdfRenderer.launch().catch((error: unknown) => {
       current = null;
       // A missing or broken Chromium is the server's fault, not the caller's: 500, details logged.

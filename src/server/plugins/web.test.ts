@@ -27,7 +27,11 @@ afterAll(() => {
 describe('the web application at /', () => {
   let app: FastifyInstance;
   beforeAll(async () => {
-    const root = webRoot({ 'index.html': '<p>单页应用</p>', 'assets/app-1a2b.js': 'console.log(1)' });
+    const root = webRoot({
+      'index.html': '<p>单页应用</p>',
+      'assets/app-1a2b.js': 'console.log(1)',
+      '.built': '2026-11-22T00:00:00.000Z',
+    });
     app = await buildApp({ config, webRoot: root });
   });
   afterAll(async () => {
@@ -51,6 +55,10 @@ describe('the web application at /', () => {
     expect(res.statusCode).toBe(200);
     expect(res.body).toBe('console.log(1)');
     expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+  });
+
+  it('does not serve dotfiles such as the build stamp', async () => {
+    expect((await app.inject({ url: '/.built' })).statusCode).toBe(404);
   });
 
   it('keeps JSON 404s for the API and for missing files', async () => {

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -41,8 +42,12 @@ export async function registerWeb(app: FastifyInstance, root = WEB_ROOT): Promis
       index: false,
       wildcard: true,
       cacheControl: false,
+      dotfiles: 'ignore',
       setHeaders: (res, path) => {
-        if (path.includes('/assets/')) res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+        // Hashed bundles under dist/web/assets only (judged inside the web root, not by the install path).
+        if (relative(root, path).startsWith(`assets${sep}`)) {
+          res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+        }
       },
     });
   }

@@ -15,7 +15,7 @@ import { planImport } from '../../../store/reports/import-plan.ts';
 import { actorOf, requireUser } from '../../plugins/auth.ts';
 import { currentMoment } from '../../plugins/clock.ts';
 import { errorResponses } from '../common.schema.ts';
-import { authorizeRegionCode, authorizeRegionId } from '../region/region-access.ts';
+import { assertRegionRole, authorizeRegionCode, authorizeRegionId } from '../region/region-access.ts';
 import { batchParams, previewResponse, summaryResponse, uploadQuery } from './imports.schema.ts';
 
 /** Largest upload: a zip of thousands of reports. */
@@ -86,6 +86,8 @@ export async function registerImportRoutes(app: FastifyInstance): Promise<void> 
     '/imports',
     {
       bodyLimit: IMPORT_UPLOAD_LIMIT,
+      // Refuse anonymous callers and the wrong roles before reading a body of up to 200 MB.
+      onRequest: async (request) => assertRegionRole(requireUser(request)),
       schema: {
         tags: ['imports'],
         summary:
@@ -139,6 +141,7 @@ export async function registerImportRoutes(app: FastifyInstance): Promise<void> 
   api.post(
     '/imports/:batchId/confirm',
     {
+      bodyLimit: 4 * 1024,
       schema: {
         tags: ['imports'],
         summary: '确认导入：把预览中“待导入”的报告入库（已导入过的不重复入库），返回导入结果',
@@ -157,6 +160,7 @@ export async function registerImportRoutes(app: FastifyInstance): Promise<void> 
   api.post(
     '/imports/:batchId/cancel',
     {
+      bodyLimit: 4 * 1024,
       schema: {
         tags: ['imports'],
         summary: '取消一批导入（不入库任何报告）',

@@ -121,7 +121,9 @@ export async function registerPublicReportRoutes(app: FastifyInstance): Promise<
           'content-disposition',
           contentDisposition(name, `annual-report-${stored.year}${rendered.extension}`),
         )
-        .header('x-content-type-options', 'nosniff');
+        .header('x-content-type-options', 'nosniff')
+        // A published version never changes (a correction is a new version with its own id).
+        .header('cache-control', 'public, max-age=86400');
       if (format === 'html') {
         void reply.header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'");
       }
