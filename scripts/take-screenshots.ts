@@ -1,11 +1,21 @@
 // Screenshots of the main pages for the README (docs/screenshots/*.png): the real server on a
 // temporary database with the demo data, the built web application, Debian's Chromium.
 // Run: npm run screenshots
+
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { readReportDocument } from '../src/documents/ingest/read-document.ts';
 import { loadDemo } from '../src/server/demo/load-demo.ts';
+import { momentOf } from '../src/store/moment.ts';
+import { commitImport } from '../src/store/reports/import-commit.ts';
+import { planImport } from '../src/store/reports/import-plan.ts';
+import { regionByCode } from '../src/store/reports/regional-agencies.ts';
+import { createUser } from '../src/store/users/users.repository.ts';
 import { launchBrowser, newPage, startWebServer } from '../test/support/browser.ts';
+import { generateValidReport } from '../test/support/generate-report.ts';
+import { reportToText } from '../test/support/report-to-text.ts';
 import { REPO_ROOT } from '../test/support/run-cli.ts';
 import { signIn as apiSignIn } from '../test/support/server-factories.ts';
 
@@ -92,8 +102,51 @@ async function recordsOfDataBureau(): Promise<string> {
   return items[1].id;
 }
 
+/**
+ * Published reports of the demo city's agencies for the last two years, as if imported from their
+ * websites: one published late and one missing, so that the region's pages have something to show.
+ */
+async function publishedReportsOfTheCity(): Promise<void> {
+  const year = new Date().getFullYear() - 1;
+  const reports = [
+    { agency: '中卫市工业和信息化局', year: year - 1, publishedOn: `${year}-01-18` },
+    { agency: '中卫市数据局', year: year - 1, publishedOn: `${year}-01-25` },
+    { agency: '沙坡头区人民政府办公室', year: year - 1, publishedOn: `${year}-03-20` },
+    { agency: '中卫市工业和信息化局', year, publishedOn: `${year + 1}-01-22` },
+    { agency: '沙坡头区人民政府办公室', year, publishedOn: `${year + 1}-04-10` },
+  ].map((r, i) => ({
+    ...generateValidReport(100 + i, { agency: r.agency, year: r.year, scale: 12 }),
+    publishedOn: r.publishedOn,
+  }));
+  const city = await regionByCode(server.app.db, '640500');
+  const sources = reports.map((r, i) => ({
+    name: `demo-${i}.txt`,
+    read: () => new TextEncoder().encode(`${reportToText(r)}发布日期：${r.publishedOn}\n`),
+  }));
+  const plan = await planImport(server.app.db, (bytes, name) => readReportDocument(bytes, name), sources, {
+    regionId: city.id,
+  });
+  const actor = { userId: null, label: '截图脚本' };
+  await server.app.db
+    .transaction()
+    .execute((trx) => commitImport(trx, randomUUID(), city.id, plan, actor, momentOf(new Date())));
+}
+
 try {
   const pendingItemId = await recordsOfDataBureau();
+  await publishedReportsOfTheCity();
+  await createUser(
+    server.app.db,
+    {
+      username: 'screenshot.admin',
+      displayName: '系统管理员',
+      password: demo.password,
+      role: 'admin',
+      agencyId: null,
+      regionId: null,
+    },
+    new Date(),
+  );
   const { page } = await newPage(browser);
   await page.goto(`${server.url}/`);
   await shot(page, 'portal-home', false);
@@ -142,6 +195,33 @@ try {
   await office.page.getByText('各机关').first().waitFor();
   await office.page.waitForTimeout(1000); // charts draw after their chunk loads
   await shot(office.page, 'region-dashboard');
+  await office.page
+    .locator('.ant-table-tbody tr', { hasText: '沙坡头区人民政府办公室' })
+    .getByRole('link')
+    .click();
+  await office.page.getByText('核查结果').first().waitFor();
+  await shot(office.page, 'region-report');
+  await office.page.goto(`${server.url}/workspace/region/import`);
+  await office.page.getByText('把报告文件或 zip 压缩包拖到这里，或点击选择').waitFor();
+  await shot(office.page, 'region-import', false);
+
+  const admin = await newPage(browser);
+  await signIn(admin.page, 'screenshot.admin');
+  await admin.page.getByRole('heading', { name: '系统管理' }).waitFor();
+  await shot(admin.page, 'admin-users', false);
+
+  const visitor = await newPage(browser);
+  await visitor.page.goto(`${server.url}/reports`);
+  await visitor.page.getByLabel('地区').click();
+  await visitor.page.locator('.ant-select-item-option', { hasText: '中卫市' }).click();
+  await visitor.page.getByText('中卫市工业和信息化局', { exact: false }).first().waitFor();
+  await shot(visitor.page, 'portal-reports', false);
+  await visitor.page.goto(`${server.url}/statistics`);
+  await visitor.page.getByLabel('地区').click();
+  await visitor.page.locator('.ant-select-item-option', { hasText: '中卫市' }).click();
+  await visitor.page.getByRole('img', { name: '办理结果分布' }).waitFor();
+  await visitor.page.waitForTimeout(1000);
+  await shot(visitor.page, 'portal-statistics');
 } finally {
   await browser.close();
   await server.close();
