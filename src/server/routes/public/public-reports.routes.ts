@@ -3,7 +3,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../../core/errors.ts';
 import { statisticsCsv, yearStatistics } from '../../../core/region/public-statistics.ts';
-import { RENDER_FORMATS, renderReport } from '../../../documents/render/render-report.ts';
 import { regionByCode } from '../../../store/reports/regional-agencies.ts';
 import { regionOverview } from '../../../store/reports/regional-overview.ts';
 import { getStoredReport } from '../../../store/reports/regional-reports.ts';
@@ -11,6 +10,7 @@ import { currentMoment } from '../../plugins/clock.ts';
 import { pdfPrinter } from '../../plugins/pdf-printer.ts';
 import { errorResponses } from '../common.schema.ts';
 import { contentDisposition } from '../letters/letter-file.ts';
+import { sendReportDocument } from '../reports/send-report-document.ts';
 
 const code = z.string().min(1).max(20).describe('行政区划代码');
 const year = z.coerce.number().int().min(2008).max(2100);
@@ -102,32 +102,12 @@ export async function registerPublicReportRoutes(app: FastifyInstance): Promise<
       // Unpublished versions do not exist for the public.
       if (!stored || stored.status !== 'published')
         throw new AppError('NOT_FOUND', '没有这份已发布的年度报告');
-      const { format } = request.query;
-      const rendered =
-        format === 'pdf'
-          ? {
-              ...RENDER_FORMATS.pdf,
-              bytes: await print(
-                (renderer) =>
-                  renderReport(stored.report, 'pdf', { pdfRenderer: renderer }).then((r) => r.bytes),
-                request.log,
-              ),
-            }
-          : await renderReport(stored.report, format);
-      const name = `${stored.agencyName}${stored.year}年政府信息公开工作年度报告${rendered.extension}`;
-      void reply
-        .header('content-type', rendered.mediaType)
-        .header(
-          'content-disposition',
-          contentDisposition(name, `annual-report-${stored.year}${rendered.extension}`),
-        )
-        .header('x-content-type-options', 'nosniff')
+      return sendReportDocument(request, reply, print, stored.report, request.query.format, {
+        fileName: `${stored.agencyName}${stored.year}年政府信息公开工作年度报告`,
+        asciiName: `annual-report-${stored.year}`,
         // A published version never changes (a correction is a new version with its own id).
-        .header('cache-control', 'public, max-age=86400');
-      if (format === 'html') {
-        void reply.header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'");
-      }
-      return reply.status(200).send(Buffer.from(rendered.bytes));
+        headers: { 'cache-control': 'public, max-age=86400' },
+      });
     },
   );
 

@@ -2,13 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { regionalSummaryReport } from '../../../core/region/regional-summary.ts';
-import { RENDER_FORMATS, renderReport } from '../../../documents/render/render-report.ts';
 import { regionOverview } from '../../../store/reports/regional-overview.ts';
 import { requireUser } from '../../plugins/auth.ts';
 import { currentMoment } from '../../plugins/clock.ts';
 import { pdfPrinter } from '../../plugins/pdf-printer.ts';
 import { errorResponses } from '../common.schema.ts';
-import { contentDisposition } from '../letters/letter-file.ts';
+import { sendReportDocument } from '../reports/send-report-document.ts';
 import { regionYearParams } from './region.schema.ts';
 import { authorizeRegionCode } from './region-access.ts';
 
@@ -43,28 +42,10 @@ export async function registerRegionSummaryRoute(app: FastifyInstance): Promise<
       const report = regionalSummaryReport(region.name, overview);
       const { format } = request.query;
       if (format === 'json') return report;
-      const rendered =
-        format === 'pdf'
-          ? {
-              ...RENDER_FORMATS.pdf,
-              bytes: await print(
-                (renderer) => renderReport(report, 'pdf', { pdfRenderer: renderer }).then((r) => r.bytes),
-                request.log,
-              ),
-            }
-          : await renderReport(report, format);
-      const name = `${region.name}${report.year}年政府信息公开工作年度报告汇总${rendered.extension}`;
-      void reply
-        .header('content-type', rendered.mediaType)
-        .header(
-          'content-disposition',
-          contentDisposition(name, `region-summary-${region.code}-${report.year}${rendered.extension}`),
-        )
-        .header('x-content-type-options', 'nosniff');
-      if (format === 'html') {
-        void reply.header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'");
-      }
-      return reply.status(200).send(Buffer.from(rendered.bytes));
+      return sendReportDocument(request, reply, print, report, format, {
+        fileName: `${region.name}${report.year}年政府信息公开工作年度报告汇总`,
+        asciiName: `region-summary-${region.code}-${report.year}`,
+      });
     },
   );
 }
