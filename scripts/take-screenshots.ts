@@ -13,7 +13,7 @@ import { commitImport } from '../src/store/reports/import-commit.ts';
 import { planImport } from '../src/store/reports/import-plan.ts';
 import { regionByCode } from '../src/store/reports/regional-agencies.ts';
 import { createUser } from '../src/store/users/users.repository.ts';
-import { launchBrowser, newPage, startWebServer } from '../test/support/browser.ts';
+import { launchBrowser, newPage, signInThroughPage, startWebServer } from '../test/support/browser.ts';
 import { generateValidReport } from '../test/support/generate-report.ts';
 import { reportToText } from '../test/support/report-to-text.ts';
 import { REPO_ROOT } from '../test/support/run-cli.ts';
@@ -33,10 +33,7 @@ async function shot(page: Page, name: string, fullPage = true) {
 }
 
 async function signIn(page: Page, username: string) {
-  await page.goto(`${server.url}/login?next=%2Fworkspace`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(demo.password);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await signInThroughPage(page, `${server.url}/login?next=%2Fworkspace`, username, demo.password);
   await page.waitForURL(/\/workspace/);
 }
 

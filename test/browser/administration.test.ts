@@ -6,6 +6,7 @@ import {
   browserSuiteTitle,
   launchBrowser,
   newPage,
+  signInThroughPage,
   startWebServer,
   type WebServer,
 } from '../support/browser.ts';
@@ -34,10 +35,12 @@ describe.skipIf(browserMissing)(browserSuiteTitle('administration in a browser')
   it('creates an officer for an agency, refusing a short password next to the field, then disables the account', async () => {
     const admin = await createTestUser(server.app.db, 'admin');
     const { page, scriptErrors } = await newPage(browser);
-    await page.goto(`${server.url}/login?next=%2Fworkspace%2Fadmin`);
-    await page.getByLabel('用户名').fill(admin.username);
-    await page.getByLabel('密码').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await signInThroughPage(
+      page,
+      `${server.url}/login?next=%2Fworkspace%2Fadmin`,
+      admin.username,
+      TEST_PASSWORD,
+    );
     await page.getByRole('heading', { name: '系统管理' }).waitFor();
 
     await page.getByRole('button', { name: '新建用户' }).click();
@@ -74,10 +77,12 @@ describe.skipIf(browserMissing)(browserSuiteTitle('administration in a browser')
   it('keeps officers out of administration', async () => {
     const officer = await createTestUser(server.app.db, 'officer', { agencyId: org.agencyX.id });
     const { page } = await newPage(browser);
-    await page.goto(`${server.url}/login?next=%2Fworkspace%2Fadmin`);
-    await page.getByLabel('用户名').fill(officer.username);
-    await page.getByLabel('密码').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await signInThroughPage(
+      page,
+      `${server.url}/login?next=%2Fworkspace%2Fadmin`,
+      officer.username,
+      TEST_PASSWORD,
+    );
     await page.getByText('只有系统管理员可以使用系统管理').waitFor();
     expect(await page.getByRole('link', { name: '系统管理' }).count()).toBe(0);
   }, 60_000);

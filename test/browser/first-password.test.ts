@@ -6,6 +6,7 @@ import {
   browserSuiteTitle,
   launchBrowser,
   newPage,
+  signInThroughPage,
   startWebServer,
   type WebServer,
 } from '../support/browser.ts';
@@ -38,10 +39,12 @@ describe.skipIf(browserMissing)(browserSuiteTitle('first password in a browser')
 
   it('makes an administrator with a generated password change it before anything else', async () => {
     const { page, scriptErrors } = await newPage(browser);
-    await page.goto(`${server.url}/login?next=%2Fworkspace%2Fadmin`);
-    await page.getByLabel('用户名').fill('first.admin');
-    await page.getByLabel('密码').fill('generated-pass-1');
-    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await signInThroughPage(
+      page,
+      `${server.url}/login?next=%2Fworkspace%2Fadmin`,
+      'first.admin',
+      'generated-pass-1',
+    );
     await page.waitForURL(/\/workspace\/password$/);
     await page.getByText('首次登录须先修改密码').waitFor();
 

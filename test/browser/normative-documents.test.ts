@@ -6,6 +6,7 @@ import {
   browserSuiteTitle,
   launchBrowser,
   newPage,
+  signInThroughPage,
   startWebServer,
   type WebServer,
 } from '../support/browser.ts';
@@ -25,10 +26,12 @@ let officer: User;
 let supervisor: User;
 
 async function logIn(page: Page, user: User, next: string) {
-  await page.goto(`${server.url}/login?next=${encodeURIComponent(next)}`);
-  await page.getByLabel('用户名').fill(user.username);
-  await page.getByLabel('密码').fill(TEST_PASSWORD);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await signInThroughPage(
+    page,
+    `${server.url}/login?next=${encodeURIComponent(next)}`,
+    user.username,
+    TEST_PASSWORD,
+  );
   await page.waitForURL((url) => url.pathname === next);
 }
 

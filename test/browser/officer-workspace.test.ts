@@ -6,6 +6,7 @@ import {
   browserSuiteTitle,
   launchBrowser,
   newPage,
+  signInThroughPage,
   startWebServer,
   type WebServer,
 } from '../support/browser.ts';
@@ -89,10 +90,7 @@ describe.skipIf(browserMissing)(browserSuiteTitle('officer workspace in a browse
 
   it('registers a letter, asks for 补正, extends, answers and downloads the answer letter', async () => {
     const { page, scriptErrors } = await newPage(browser);
-    await page.goto(`${server.url}/login?next=%2Fworkspace`);
-    await page.getByLabel('用户名').fill(officer.username);
-    await page.getByLabel('密码').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await signInThroughPage(page, `${server.url}/login?next=%2Fworkspace`, officer.username, TEST_PASSWORD);
     await page.getByRole('button', { name: '登记申请' }).click();
 
     const pick = async (label: string, option: string) => {

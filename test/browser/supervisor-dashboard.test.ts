@@ -10,6 +10,7 @@ import {
   browserSuiteTitle,
   launchBrowser,
   newPage,
+  signInThroughPage,
   startWebServer,
   type WebServer,
 } from '../support/browser.ts';
@@ -65,10 +66,12 @@ describe.skipIf(browserMissing)(browserSuiteTitle('supervising office in a brows
   // The broken row: （一）予以公开 + 1, so （七）总计 no longer equals the sum of the outcomes (T3-02).
   it('imports a folder of reports, then finds the late agency, the missing one and the finding', async () => {
     const { page, scriptErrors } = await newPage(browser);
-    await page.goto(`${server.url}/login?next=%2Fworkspace`);
-    await page.getByLabel('用户名').fill(supervisor.username);
-    await page.getByLabel('密码').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await signInThroughPage(
+      page,
+      `${server.url}/login?next=%2Fworkspace`,
+      supervisor.username,
+      TEST_PASSWORD,
+    );
     // A supervisor starts at the region overview.
     await page.getByRole('heading', { name: '地区年度报告总览' }).waitFor();
 

@@ -77,3 +77,16 @@ export async function newPage(
   page.on('pageerror', (error) => scriptErrors.push(`${page.url()}: ${error.message}`));
   return { page, scriptErrors };
 }
+
+/** Opens the login page at `loginUrl` and signs in with the form, as a person would. */
+export async function signInThroughPage(
+  page: Page,
+  loginUrl: string,
+  username: string,
+  password: string,
+): Promise<void> {
+  await page.goto(loginUrl);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+}

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api, messageOf } from '../../api/client.ts';
+import { fetchAllRegions } from '../../api/regions.ts';
 import type { Agency, Region } from '../../api/types.ts';
 
 /** Every region (walking the tree level by level) and every agency, for the admin pages. */
@@ -13,15 +14,7 @@ export function useOrganisation() {
   useEffect(() => {
     let cancelled = false;
     (async () => {
-      const all: Region[] = [];
-      let level = (await api.get<{ items: Region[] }>('/regions')).items;
-      while (level.length > 0) {
-        all.push(...level);
-        const children = await Promise.all(
-          level.map((r) => api.get<{ items: Region[] }>(`/regions?parentId=${encodeURIComponent(r.id)}`)),
-        );
-        level = children.flatMap((c) => c.items);
-      }
+      const all = await fetchAllRegions();
       const list = (await api.get<{ items: Agency[] }>('/agencies')).items;
       if (!cancelled) {
         setRegions(all);

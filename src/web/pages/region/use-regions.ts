@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { api, messageOf } from '../../api/client.ts';
+import { messageOf } from '../../api/client.ts';
+import { fetchAllRegions } from '../../api/regions.ts';
 import type { Region } from '../../api/types.ts';
 
 /** The regions a user may look at: a supervisor's own region and those below it; all for an admin. */
@@ -8,15 +9,7 @@ export function useVisibleRegions(regionId: string | null): { regions: Region[];
   const [failure, setFailure] = useState<string | null>(null);
   useEffect(() => {
     (async () => {
-      const all: Region[] = [];
-      let level = (await api.get<{ items: Region[] }>('/regions')).items;
-      while (level.length > 0) {
-        all.push(...level);
-        const children = await Promise.all(
-          level.map((r) => api.get<{ items: Region[] }>(`/regions?parentId=${encodeURIComponent(r.id)}`)),
-        );
-        level = children.flatMap((c) => c.items);
-      }
+      const all = await fetchAllRegions();
       if (!regionId) return all;
       const visible = new Set([regionId]);
       for (const r of all) if (r.parentId && visible.has(r.parentId)) visible.add(r.id);
