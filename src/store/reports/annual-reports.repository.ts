@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { AppError } from '../../core/errors.ts';
 import { draftOverview } from '../../core/report/draft-overview.ts';
@@ -11,10 +10,11 @@ import {
 import { REPORT_SCHEMA_ID, type Report } from '../../core/report/schema.ts';
 import type { Finding } from '../../core/rules/finding.ts';
 import { type Actor, appendAudit } from '../audit/audit.repository.ts';
-import type { AnnualReportsTable, Database } from '../database.ts';
+import type { Database } from '../database.ts';
 import { isUniqueViolation } from '../db-errors.ts';
 import type { Moment } from '../moment.ts';
 import { countReportNumbers } from './count-report-numbers.ts';
+import { newDraftRow } from './draft-row.ts';
 import { getAnnualReport } from './read-annual-reports.ts';
 import { type AgencyFacts, agencyFacts, derivedColumns, findingsOfStoredReport } from './report-findings.ts';
 import { rowToAnnualReport, type StoredAnnualReport } from './stored-annual-report.ts';
@@ -120,26 +120,17 @@ export async function assembleAnnualReport(
   const numbers = await countReportNumbers(trx, input.agencyId, input.year);
   const report = newReport(agency, input.year, numbers, input.sections ?? {});
   const at = now.at.toISOString();
-  const row: AnnualReportsTable = {
-    id: randomUUID(),
-    agency_id: input.agencyId,
+  const row = await newDraftRow(trx, {
+    agencyId: input.agencyId,
     year: input.year,
     version: 1,
-    status: 'draft',
     origin: 'assembled',
-    ...(await derivedColumns(trx, input.agencyId, report)),
-    published_on: null,
-    correction_reason: null,
-    source_file_name: null,
-    source_sha256: null,
-    created_by: actor.userId,
-    revision: 1,
-    created_at: at,
-    updated_at: at,
-    submitted_by: null,
-    approved_by: null,
-    return_reason: null,
-  };
+    report,
+    correctionReason: null,
+    createdBy: actor.userId,
+    at,
+  });
+
   try {
     await trx.insertInto('annual_reports').values(row).execute();
   } catch (error) {

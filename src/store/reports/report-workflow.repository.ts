@@ -1,15 +1,15 @@
-import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import { AppError } from '../../core/errors.ts';
 import { decideReportStep } from '../../core/report/report-workflow.ts';
 import { formatLocation } from '../../core/rules/finding.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
-import type { AnnualReportsTable, Database } from '../database.ts';
+import type { Database } from '../database.ts';
 import { isUniqueViolation } from '../db-errors.ts';
 import type { Moment } from '../moment.ts';
 import { auditView, loadForUpdate, type ReportActor, saveVersion } from './annual-reports.repository.ts';
+import { newDraftRow } from './draft-row.ts';
 import { getAnnualReport } from './read-annual-reports.ts';
-import { derivedColumns, findingsOfStoredReport } from './report-findings.ts';
+import { findingsOfStoredReport } from './report-findings.ts';
 import { rowToAnnualReport, type StoredAnnualReport } from './stored-annual-report.ts';
 
 export type ReportTransition = 'submit' | 'return' | 'approve' | 'publish';
@@ -125,26 +125,17 @@ export async function correctReport(
   });
   const report = { ...published.report, publishedOn: null };
   const at = now.at.toISOString();
-  const row: AnnualReportsTable = {
-    id: randomUUID(),
-    agency_id: agencyId,
+  const row = await newDraftRow(trx, {
+    agencyId,
     year: published.year,
     version: newestVersion + 1,
-    status: 'draft',
     origin: published.origin,
-    ...(await derivedColumns(trx, agencyId, report)),
-    published_on: null,
-    correction_reason: reason.trim(),
-    source_file_name: null,
-    source_sha256: null,
-    created_by: actor.userId,
-    revision: 1,
-    created_at: at,
-    updated_at: at,
-    submitted_by: null,
-    approved_by: null,
-    return_reason: null,
-  };
+    report,
+    correctionReason: reason.trim(),
+    createdBy: actor.userId,
+    at,
+  });
+
   try {
     await trx.insertInto('annual_reports').values(row).execute();
   } catch (error) {

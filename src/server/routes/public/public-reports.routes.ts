@@ -100,8 +100,7 @@ export async function registerPublicReportRoutes(app: FastifyInstance): Promise<
     async (request, reply) => {
       const stored = await getStoredReport(app.db, request.params.reportId);
       // Unpublished versions do not exist for the public.
-      if (!stored || stored.status !== 'published')
-        throw new AppError('NOT_FOUND', '没有这份已发布的年度报告');
+      if (stored?.status !== 'published') throw new AppError('NOT_FOUND', '没有这份已发布的年度报告');
       return sendReportDocument(request, reply, print, stored.report, request.query.format, {
         fileName: `${stored.agencyName}${stored.year}年政府信息公开工作年度报告`,
         asciiName: `annual-report-${stored.year}`,
