@@ -62,6 +62,7 @@ describe('openDatabase', () => {
       expect(await pragma('foreign_keys')).toBe(1);
       expect(await pragma('synchronous')).toBe(1); // NORMAL
       expect(await pragma('busy_timeout')).toBe(5000);
+      expect(await pragma('wal_autocheckpoint')).toBe(10000);
     } finally {
       await close();
     }

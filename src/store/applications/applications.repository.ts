@@ -15,6 +15,7 @@ import { readTimeline } from '../../core/deadlines/read-timeline.ts';
 import { AppError, isAppError } from '../../core/errors.ts';
 import { type Actor, appendAudit } from '../audit/audit.repository.ts';
 import type { ApplicationsTable, Database } from '../database.ts';
+import { isForeignKeyViolation } from '../db-errors.ts';
 import type { Moment } from '../moment.ts';
 import { sameDigest } from '../secrets.ts';
 import { followUpCodeHash, newFollowUpCode } from './follow-up-code.ts';
@@ -104,17 +105,11 @@ export async function registerApplication(
       events: [],
     }),
   );
-  const agency = await trx
-    .selectFrom('agencies')
-    .select('id')
-    .where('id', '=', input.agencyId)
-    .executeTakeFirst();
-  if (!agency) throw new AppError('NOT_FOUND', '机关不存在');
-
   const year = yearOf(receivedOn);
   // One statement, atomic on both dialects: the first registration of the year inserts 1; the
   // others increment under the counter row's lock (PostgreSQL) or the write lock (SQLite), held
-  // to the end of the transaction, so no two transactions can get the same number.
+  // to the end of the transaction, so no two transactions can get the same number. It is also
+  // the first write, so an unknown agency fails here on the foreign key, before anything is written.
   const counter = await trx
     .insertInto('tracking_counters')
     .values({ agency_id: input.agencyId, year, last_number: 1 })
@@ -122,7 +117,10 @@ export async function registerApplication(
       oc.columns(['agency_id', 'year']).doUpdateSet({ last_number: sql`tracking_counters.last_number + 1` }),
     )
     .returning('last_number')
-    .executeTakeFirstOrThrow();
+    .executeTakeFirstOrThrow()
+    .catch((error: unknown) => {
+      throw isForeignKeyViolation(error) ? new AppError('NOT_FOUND', '机关不存在') : error;
+    });
   const trackingNumber = `${year}-${String(counter.last_number).padStart(4, '0')}`;
 
   const core: Application = {

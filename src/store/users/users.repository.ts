@@ -49,7 +49,7 @@ export type LoginResult =
   | { ok: false; reason: 'disabled' }
   | { ok: false; reason: 'locked'; lockedUntil: string };
 
-function rowToUser(row: UsersTable): User {
+export function rowToUser(row: UsersTable): User {
   return {
     id: row.id,
     username: row.username,
