@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.ts';
@@ -10,7 +11,9 @@ const config = loadConfig({ DATABASE_URL: 'sqlite::memory:', LOG_LEVEL: 'silent'
 const html = { accept: 'text/html,application/xhtml+xml' };
 const dirs: string[] = [];
 
-function webRoot(files: Record<string, string>): string {
+const BIG_SCRIPT = `console.log(${JSON.stringify('政府信息公开'.repeat(2000))});`;
+
+function webRoot(files: Record<string, string | Buffer>): string {
   const dir = mkdtempSync(join(tmpdir(), 'gongkai-webroot-'));
   dirs.push(dir);
   for (const [name, content] of Object.entries(files)) {
@@ -30,6 +33,9 @@ describe('the web application at /', () => {
     const root = webRoot({
       'index.html': '<p>单页应用</p>',
       'assets/app-1a2b.js': 'console.log(1)',
+      'assets/big-3c4d.js': BIG_SCRIPT,
+      'assets/big-3c4d.js.br': brotliCompressSync(BIG_SCRIPT),
+      'assets/big-3c4d.js.gz': gzipSync(BIG_SCRIPT),
       '.built': '2026-11-22T00:00:00.000Z',
     });
     app = await buildApp({ config, webRoot: root });
@@ -55,6 +61,29 @@ describe('the web application at /', () => {
     expect(res.statusCode).toBe(200);
     expect(res.body).toBe('console.log(1)');
     expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+  });
+
+  it('sends the compressed copy the build made to a browser that accepts it, the plain file otherwise', async () => {
+    const br = await app.inject({
+      url: '/assets/big-3c4d.js',
+      headers: { 'accept-encoding': 'gzip, deflate, br' },
+    });
+    expect(br.statusCode).toBe(200);
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.rawPayload.length).toBeLessThan(BIG_SCRIPT.length / 4);
+    expect(brotliDecompressSync(br.rawPayload).toString('utf8')).toBe(BIG_SCRIPT);
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+
+    const gz = await app.inject({ url: '/assets/big-3c4d.js', headers: { 'accept-encoding': 'gzip' } });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.rawPayload).toString('utf8')).toBe(BIG_SCRIPT);
+
+    const plain = await app.inject({
+      url: '/assets/big-3c4d.js',
+      headers: { 'accept-encoding': 'identity' },
+    });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe(BIG_SCRIPT);
   });
 
   it('does not serve dotfiles such as the build stamp', async () => {

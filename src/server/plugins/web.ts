@@ -26,6 +26,7 @@ function wantsPage(request: FastifyRequest): boolean {
 /**
  * The web application at `/`: files of dist/web (hashed assets cached for a year, index.html
  * never), and index.html for every other page address so that the browser's router takes over.
+ * Compressed copies made by the build are sent to browsers that accept them.
  * Without a build, a page says how to make one. API addresses keep their JSON 404.
  */
 export async function registerWeb(app: FastifyInstance, root = WEB_ROOT): Promise<void> {
@@ -43,6 +44,8 @@ export async function registerWeb(app: FastifyInstance, root = WEB_ROOT): Promis
       wildcard: true,
       cacheControl: false,
       dotfiles: 'ignore',
+      // The build writes .br and .gz beside each text file (bin/build-web.js).
+      preCompressed: true,
       setHeaders: (res, path) => {
         // Hashed bundles under dist/web/assets only (judged inside the web root, not by the install path).
         if (relative(root, path).startsWith(`assets${sep}`)) {
