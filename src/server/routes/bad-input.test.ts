@@ -338,6 +338,15 @@ describeEachDialect('bad input on every write route', (t) => {
       expect(res.json().message).toMatch(/isAdmin|未知|无法识别/);
     });
 
+    it('refuses a NUL character in any text field (PostgreSQL cannot store one)', async () => {
+      const body = route.body();
+      const texts = Object.keys(body).filter((key) => typeof body[key] === 'string');
+      for (const key of texts) {
+        const res = await expectRefused({ ...body, [key]: 'a\u0000b' }, 400);
+        expect(res.json().message).toContain('空字符');
+      }
+    });
+
     it.each(route.invalid)('refuses %s', async (_name, body) => {
       await expectRefused(body(), /^4\d\d$/);
     });
