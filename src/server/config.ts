@@ -30,6 +30,8 @@ const configSchema = z.object({
     .min(1)
     .max(24 * 60)
     .default(10),
+  /** Online applications (public, no login) accepted from one client address per hour. */
+  PUBLIC_APPLY_MAX_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(20),
 });
 
 export type Config = Readonly<{
@@ -44,6 +46,7 @@ export type Config = Readonly<{
   loginFailureDelayMs: number;
   loginIpMaxFailures: number;
   loginIpWindowMinutes: number;
+  publicApplyMaxPerHour: number;
 }>;
 
 export class ConfigError extends Error {}
@@ -67,5 +70,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     loginFailureDelayMs: c.LOGIN_FAILURE_DELAY_MS,
     loginIpMaxFailures: c.LOGIN_IP_MAX_FAILURES,
     loginIpWindowMinutes: c.LOGIN_IP_WINDOW_MINUTES,
+    publicApplyMaxPerHour: c.PUBLIC_APPLY_MAX_PER_HOUR,
   });
 }

@@ -116,3 +116,42 @@ describe('POST /api/public/agencies/:agencyId/applications', () => {
     expect(res.json().message).toBe('机关不存在');
   });
 });
+
+describe('online applications from one address', () => {
+  it('are limited per hour (PUBLIC_APPLY_MAX_PER_HOUR): the next gets 429 and is not stored; other addresses go on', async () => {
+    const limited = await buildServerTestApp({ now: clock.now, env: { PUBLIC_APPLY_MAX_PER_HOUR: '2' } });
+    try {
+      const o = await createTestOrganisation(limited.db);
+      const post = (remoteAddress: string) =>
+        limited.inject({
+          method: 'POST',
+          url: `/api/public/agencies/${o.agencyX.id}/applications`,
+          payload: body(),
+          remoteAddress,
+        });
+      const count = async () =>
+        Number(
+          (
+            await limited.db
+              .selectFrom('applications')
+              .select((eb) => eb.fn.countAll().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
+      expect((await post('203.0.113.7')).statusCode).toBe(201);
+      expect((await post('203.0.113.7')).statusCode).toBe(201);
+      const refused = await post('203.0.113.7');
+      expect(refused.statusCode).toBe(429);
+      expect(refused.json()).toEqual({
+        code: 'TOO_MANY_REQUESTS',
+        message: expect.stringContaining('每小时最多网上提交 2 件申请'),
+      });
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+      expect(await count()).toBe(2);
+      expect((await post('198.51.100.9')).statusCode).toBe(201);
+      expect(await count()).toBe(3);
+    } finally {
+      await limited.close();
+    }
+  });
+});

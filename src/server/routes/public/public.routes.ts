@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../../../core/errors.ts';
@@ -33,6 +34,10 @@ export const TRACK_NOT_FOUND = '未找到该申请：请核对机关、受理编
 export async function registerPublicRoutes(app: FastifyInstance): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
   await registerPublicReportRoutes(app);
+  // Only the routes that ask for it (config.rateLimit) are limited; counted per client address in
+  // this process's memory (behind a proxy, TRUST_PROXY makes the address the client's).
+  await app.register(rateLimit, { global: false });
+  const perHour = app.config.publicApplyMaxPerHour;
 
   api.post(
     '/public/track',
@@ -63,14 +68,25 @@ export async function registerPublicRoutes(app: FastifyInstance): Promise<void> 
   api.post(
     '/public/agencies/:agencyId/applications',
     {
-      config: { csrf: false },
+      config: {
+        csrf: false,
+        rateLimit: {
+          max: perHour,
+          timeWindow: 60 * 60 * 1000,
+          errorResponseBuilder: () =>
+            new AppError(
+              'TOO_MANY_REQUESTS',
+              `提交过于频繁：同一网络地址每小时最多网上提交 ${perHour} 件申请，请稍后再试，或通过信函、当面等方式提交`,
+            ),
+        },
+      },
       bodyLimit: 32 * 1024,
       schema: {
         tags: ['public'],
         summary: '网上提交政府信息公开申请（无需登录）：返回受理编号和查询码（只显示一次）',
         params: publicAgencyParams,
         body: publicApplyBody,
-        response: { 201: publicApplyResponse, ...errorResponses(400, 404) },
+        response: { 201: publicApplyResponse, ...errorResponses(400, 404, 429) },
       },
     },
     async (request, reply) => {
