@@ -22,7 +22,30 @@ export interface ImportBatch {
   summary: ImportSummary | null;
 }
 
-/** Keeps a preview until the user confirms it (the API's two-step import). */
+/** How long after its expiry an unconfirmed preview (or after its cancellation) is kept before it is purged. */
+export const IMPORT_BATCH_PURGE_AFTER_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Deletes previews that can no longer be confirmed: pending ones expired a day ago or more, and
+ * ones cancelled a day ago or more. They hold every parsed report of an upload, so they would
+ * otherwise grow the database with each abandoned import. Confirmed batches stay (their summary
+ * is the record of what was imported). Returns how many were deleted.
+ */
+export async function purgeStaleImportBatches(db: Kysely<Database>, now: Date): Promise<number> {
+  const before = new Date(now.getTime() - IMPORT_BATCH_PURGE_AFTER_MS).toISOString();
+  const result = await db
+    .deleteFrom('import_batches')
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('status', '=', 'pending'), eb('expires_at', '<=', before)]),
+        eb.and([eb('status', '=', 'cancelled'), eb('updated_at', '<=', before)]),
+      ]),
+    )
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** Keeps a preview until the user confirms it (the API's two-step import); purges stale ones first. */
 export async function saveImportBatch(
   db: Kysely<Database>,
   regionId: string,
@@ -42,6 +65,7 @@ export async function saveImportBatch(
     files,
     summary: null,
   };
+  await purgeStaleImportBatches(db, now.at);
   await db
     .insertInto('import_batches')
     .values({
