@@ -134,6 +134,25 @@ export async function listAgencies(db: Kysely<Database>, regionId: string): Prom
 }
 
 /** The regions directly below a region, or the top-level regions when regionId is null. */
+/** Every region in one query, parents before children (level by level, each level by code). */
+export async function listAllRegions(db: Kysely<Database>): Promise<Region[]> {
+  const rows = (await db.selectFrom('regions').selectAll().orderBy('code').execute()).map(rowToRegion);
+  const ids = new Set(rows.map((r) => r.id));
+  const children = new Map<string | null, Region[]>();
+  for (const r of rows) {
+    // A parent that does not exist would be corrupted data: list such a region at the top.
+    const parent = r.parentId !== null && ids.has(r.parentId) ? r.parentId : null;
+    children.set(parent, [...(children.get(parent) ?? []), r]);
+  }
+  const ordered: Region[] = [];
+  let level = children.get(null) ?? [];
+  while (level.length > 0) {
+    ordered.push(...level);
+    level = level.flatMap((r) => children.get(r.id) ?? []);
+  }
+  return ordered;
+}
+
 export async function listRegions(db: Kysely<Database>, parentId: string | null): Promise<Region[]> {
   const rows = await db
     .selectFrom('regions')

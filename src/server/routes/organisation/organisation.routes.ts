@@ -9,6 +9,7 @@ import {
   createRegion,
   getRegion,
   listAgencies,
+  listAllRegions,
   listRegions,
 } from '../../../store/organisation/organisation.repository.ts';
 import { actorOf, requireRole } from '../../plugins/auth.ts';
@@ -44,14 +45,20 @@ export async function registerOrganisationRoutes(app: FastifyInstance): Promise<
     {
       schema: {
         tags: ['organisation'],
-        summary: '行政区划（某一级的下级；不填上级则为最上级）',
+        summary: '行政区划（某一级的下级；不填上级则为最上级；all=true 则一次列出全部，上级在前）',
         querystring: listRegionsQuery,
         response: { 200: regionListResponse, ...errorResponses(400) },
       },
     },
-    async (request) => ({
-      items: (await listRegions(app.db, request.query.parentId ?? null)).map(presentRegion),
-    }),
+    async (request) => {
+      const { parentId, all } = request.query;
+      if (all === 'true' && parentId !== undefined) {
+        throw new AppError('INVALID_INPUT', 'all=true 时不能同时指定 parentId');
+      }
+      const regions =
+        all === 'true' ? await listAllRegions(app.db) : await listRegions(app.db, parentId ?? null);
+      return { items: regions.map(presentRegion) };
+    },
   );
 
   api.post(

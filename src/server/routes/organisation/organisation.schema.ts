@@ -20,6 +20,10 @@ export const agencySchema = z.object({
 
 export const listRegionsQuery = z.strictObject({
   parentId: z.string().min(1).max(100).optional().describe('上级行政区划；不填则列出最上级'),
+  all: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe('true：一次列出全部行政区划（上级在前），此时不能同时填 parentId'),
 });
 
 export const listAgenciesQuery = z.strictObject({

@@ -42,6 +42,7 @@ describeEachDialect('administration: regions, agencies and users', (t) => {
         parentId: nx.id,
       });
       expect(zw.statusCode).toBe(201);
+      const zwId: string = zw.json().id;
       const agency = await post('/api/agencies', {
         regionId: zw.json().id,
         name: '中卫市数据局',
@@ -68,6 +69,17 @@ describeEachDialect('administration: regions, agencies and users', (t) => {
       expect(top.items.map((r: { name: string }) => r.name)).toContain('宁夏回族自治区');
       const children = (await app.inject({ url: `/api/regions?parentId=${nx.id}` })).json();
       expect(children.items).toEqual([expect.objectContaining({ code: '640500', parentId: nx.id })]);
+      // A county whose code sorts before its city's still comes after it: parents first.
+      const county2 = (
+        await post('/api/regions', { code: '100001', name: '沙坡头区', level: 'county', parentId: zwId })
+      ).json();
+      const all = (await app.inject({ url: '/api/regions?all=true' })).json().items as Array<{ id: string }>;
+      const position = (id: string) => all.findIndex((r) => r.id === id);
+      expect(position(nx.id)).toBeGreaterThanOrEqual(0);
+      expect(position(nx.id)).toBeLessThan(position(zwId));
+      expect(position(zwId)).toBeLessThan(position(county2.id));
+      expect(all).toHaveLength((await t.db.selectFrom('regions').select('id').execute()).length);
+      expect((await app.inject({ url: `/api/regions?all=true&parentId=${nx.id}` })).statusCode).toBe(400);
       const agencies = (await app.inject({ url: `/api/agencies?regionId=${nx.id}` })).json();
       expect(agencies.items).toEqual([expect.objectContaining({ name: '中卫市数据局', kind: 'department' })]);
       expect((await app.inject({ url: '/api/agencies' })).json().items).toHaveLength(1);
