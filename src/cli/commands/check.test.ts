@@ -13,6 +13,8 @@ describe('gongkai check', () => {
     expect(r.stdout).toContain('中卫市工业和信息化局 2023 年度');
     expect(r.stdout).toContain('P-01');
     expect(r.stdout).toContain('无法核验');
+    expect(r.stdout).toContain('未提供上一年度报告，上年结转无法');
+    expect(r.stdout).toContain('提示：用 --previous <文件> 指定上一年度报告');
   });
 
   it('exits 1 and names table, row and column of an error', () => {
@@ -32,6 +34,13 @@ describe('gongkai check', () => {
     const out = JSON.parse(r.stdout);
     expect(out.findings.map((f: { ruleId: string }) => f.ruleId)).not.toContain('Y-01');
     expect(out.summary.errors).toBe(1);
+    const text = gongkai(
+      'check',
+      join(seeds, '001.report.json'),
+      '--previous',
+      join(seeds, '000.report.json'),
+    );
+    expect(text.stdout).not.toContain('提示：用 --previous');
   });
 
   it('prints machine-readable findings with --json', () => {

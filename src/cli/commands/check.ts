@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { Report } from '../../core/report/schema.ts';
+import { NO_PREVIOUS_REPORT } from '../../core/rules/cross-rules.ts';
 import type { Finding } from '../../core/rules/finding.ts';
 import { checkReport } from '../../documents/check-document.ts';
 import { IngestWorker } from '../../documents/ingest/ingest-pool.ts';
@@ -118,6 +119,15 @@ function print(results: FileResult[], options: CheckOptions): void {
     process.stdout.write(`${r.file} — ${report.agency} ${report.year} 年度（${format}）\n`);
     process.stdout.write(formatFindingsTable(r.findings!));
     process.stdout.write(`  共 ${r.findings!.length} 项：${formatSummary(summarize(r.findings!))}\n\n`);
+  }
+  if (
+    results.some((r) =>
+      r.findings?.some((f) => f.ruleId === 'Y-01' && f.message.includes(NO_PREVIOUS_REPORT)),
+    )
+  ) {
+    process.stdout.write(
+      '提示：用 --previous <文件> 指定上一年度报告，或把同一机关相邻两年的报告一并检查，即可核对上年结转（Y-01）\n',
+    );
   }
   if (results.length > 1) {
     const read = results.filter((r) => r.loaded);

@@ -9,6 +9,9 @@ import type { Report } from '../report/schema.ts';
 import type { Finding } from './finding.ts';
 import { notAssessable, violation } from './make-finding.ts';
 
+/** Y-01's message when last year's report is not at hand (the CLI adds how to give it). */
+export const NO_PREVIOUS_REPORT = '未提供上一年度报告，上年结转无法与上年“结转下年度继续办理”核对';
+
 /** Y-01: this year's 上年结转 equals last year's 结转下年度继续办理, per column. */
 export function checkCarryOver(report: Report, previous: Report | undefined): Finding[] {
   const location = {
@@ -16,14 +19,7 @@ export function checkCarryOver(report: Report, previous: Report | undefined): Fi
     rowKey: 'carriedOver',
     rowLabel: table3FullLabel('carriedOver'),
   };
-  if (!previous)
-    return [
-      notAssessable(
-        'Y-01',
-        '未提供上一年度报告（--previous），上年结转无法与上年“结转下年度继续办理”核对',
-        location,
-      ),
-    ];
+  if (!previous) return [notAssessable('Y-01', NO_PREVIOUS_REPORT, location)];
   if (previous.year !== report.year - 1) {
     return [
       notAssessable(
