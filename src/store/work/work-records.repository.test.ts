@@ -1,3 +1,4 @@
+import type { Transaction } from 'kysely';
 import { expect, it } from 'vitest';
 import { snapshotStore } from '../../../test/support/server-db-snapshot.ts';
 import { createTestAgency, TEST_ACTOR, TEST_NOW } from '../../../test/support/store-factories.ts';
@@ -6,6 +7,7 @@ import { sampleWorkRecords } from '../../../test/support/work-record-samples.ts'
 import type { AppError } from '../../core/errors.ts';
 import { WORK_RECORD_KINDS } from '../../core/work/work-record-kinds.ts';
 import { listAuditEntries } from '../audit/audit.repository.ts';
+import type { Database } from '../database.ts';
 import { draftDisclosureItem } from '../disclosures/disclosures.repository.ts';
 import { issueNormativeDocument } from '../records/normative-documents.repository.ts';
 import {
@@ -23,8 +25,7 @@ const refusal = async (p: Promise<unknown>) =>
   );
 
 describeEachDialect('work records repository', (t) => {
-  const tx = <T>(fn: Parameters<ReturnType<typeof t.db.transaction>['execute']>[0]) =>
-    t.db.transaction().execute(fn) as Promise<T>;
+  const tx = <T>(fn: (trx: Transaction<Database>) => Promise<T>) => t.db.transaction().execute(fn);
   const create = (agencyId: string, input: unknown) =>
     t.db.transaction().execute((trx) => createWorkRecord(trx, agencyId, input, TEST_ACTOR, TEST_NOW));
 
