@@ -2,7 +2,11 @@ import type { Kysely } from 'kysely';
 import { DISCLOSURE_CHANNELS, type DisclosureChannel } from '../../core/disclosures/disclosure.ts';
 import { AppError } from '../../core/errors.ts';
 import type { PublicationChannelRecord } from '../../core/work/work-record-kinds.ts';
-import type { DisclosureCountsOfYear, WorkRecordsOfYear } from '../../core/work/work-records.ts';
+import {
+  CHANNEL_KINDS,
+  type DisclosureCountsOfYear,
+  type WorkRecordsOfYear,
+} from '../../core/work/work-records.ts';
 import type { Database } from '../database.ts';
 import { listAgencies } from '../organisation/organisation.repository.ts';
 import { regionByCode } from '../reports/regional-agencies.ts';
@@ -92,6 +96,11 @@ function sortRecords(r: WorkRecordsOfYear): void {
   r.meetings.sort(byDate((x) => x.heldOn));
   r.accountability.sort(byDate((x) => x.decidedOn));
   r.tasks.sort((a, b) => a.position - b.position);
+  r.channels.sort(
+    (a, b) =>
+      CHANNEL_KINDS.indexOf(a.kind) - CHANNEL_KINDS.indexOf(b.kind) ||
+      (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+  );
 }
 
 const largestFirst =
