@@ -193,6 +193,11 @@ describeEachDialect('work records repository', (t) => {
     const cases: Array<[Record<string, unknown>, string, string]> = [
       [{ normativeDocumentId: 'no-such-document' }, 'NOT_FOUND', '所解读的规范性文件不存在'],
       [{ normativeDocumentId: foreign.id }, 'INVALID_INPUT', '不是本机关制发的'],
+      [
+        { normativeDocumentId: own.id, publishedOn: '2025-01-31' },
+        'INVALID_INPUT',
+        '解读发布日期 2025-01-31 早于所解读文件的制发日期 2025-02-01',
+      ],
       [{ disclosureId: 'no-such-item' }, 'NOT_FOUND', '所解读的主动公开信息不存在'],
       [{ disclosureId: item.id }, 'INVALID_INPUT', '不属于本机关'],
     ];
