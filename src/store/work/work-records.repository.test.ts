@@ -149,6 +149,16 @@ describeEachDialect('work records repository', (t) => {
     ).rejects.toThrow();
   });
 
+  it('lets one of two simultaneous entries of the same year figures through, the other gets 409', async () => {
+    const { agency } = await createTestAgency(t.db);
+    const figures = sampleWorkRecords().figures;
+    const outcomes = await Promise.allSettled([create(agency.id, figures), create(agency.id, figures)]);
+    expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const rejected = outcomes.find((o) => o.status === 'rejected') as PromiseRejectedResult;
+    expect(rejected.reason).toMatchObject({ code: 'CONFLICT' });
+    expect(await listWorkRecords(t.db, agency.id, { kind: 'figures' })).toHaveLength(1);
+  });
+
   it('links an interpretation to the agency own documents only, and changes nothing otherwise', async () => {
     const { agency } = await createTestAgency(t.db);
     const { agency: other } = await createTestAgency(t.db);
