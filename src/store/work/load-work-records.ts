@@ -113,19 +113,21 @@ const largestFirst =
  * per 500 agencies: the records of the year and the channels, the disclosure register grouped by
  * agency and category / channel / attribute, and the normative documents issued in the year.
  * Proactive items count in the year they were published; items 依申请公开 / 不予公开 in the year
- * their review chain ended (leader approval, the last change such an item can get).
+ * their review chain ended (leader approval, the last change such an item can get). `chunk`:
+ * agencies per batch of queries (tests make it small).
  */
 export async function loadWorkRecordsOfAgencies(
   db: Kysely<Database>,
   agencyIds: readonly string[],
   year: number,
+  chunk = CHUNK,
 ): Promise<Map<string, WorkRecordsOfYear>> {
   const out = new Map(agencyIds.map((id) => [id, emptyYear(year)]));
   const first = `${year}-01-01`;
   const last = `${year}-12-31`;
   const instants = chinaYearInstants(year);
-  for (let start = 0; start < agencyIds.length; start += CHUNK) {
-    const ids = agencyIds.slice(start, start + CHUNK);
+  for (let start = 0; start < agencyIds.length; start += chunk) {
+    const ids = agencyIds.slice(start, start + chunk);
     const records = await db
       .selectFrom('work_records')
       .selectAll()
