@@ -281,6 +281,16 @@ describe('validateWorkRecord', () => {
     expect(e.message).toContain(`${path.slice(1).replace(/\//g, '.')}：`);
   });
 
+  it('checks date fields against today, not text that reads like a date', () => {
+    const record = validateWorkRecord(
+      withData('meeting', (d) => {
+        d.topic = '2099-01-01';
+      }),
+      TODAY,
+    );
+    expect(record.data).toMatchObject({ topic: '2099-01-01' });
+  });
+
   it('lists every field at fault in one message', () => {
     const e = refusal(
       withData('proposal', (d) => {

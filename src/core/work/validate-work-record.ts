@@ -39,9 +39,13 @@ export function yearOfWorkRecord(record: WorkRecordContent): number | null {
   }
 }
 
-/** Every date of a record's data, with its path, for the checks against today. */
+/** Every date field of a record's data, with its path, for the checks against today. */
 function datesOf(value: unknown, path: PropertyKey[] = []): Array<{ path: PropertyKey[]; date: IsoDate }> {
-  if (typeof value === 'string') return isIsoDate(value) ? [{ path, date: value }] : [];
+  if (typeof value === 'string') {
+    // Date fields are named …On (heldOn, receivedOn, …); a title that reads like a date is not one.
+    const key = path[path.length - 1];
+    return typeof key === 'string' && key.endsWith('On') && isIsoDate(value) ? [{ path, date: value }] : [];
+  }
   if (Array.isArray(value)) return value.flatMap((v, i) => datesOf(v, [...path, i]));
   if (value !== null && typeof value === 'object') {
     return Object.entries(value).flatMap(([k, v]) => datesOf(v, [...path, k]));
