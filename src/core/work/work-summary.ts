@@ -150,7 +150,7 @@ function tally<K extends string>(
 }
 
 /**
- * Parts with equal labels merged, completed with a remainder part so that they add up to `total`.
+ * Parts with equal labels merged (in their order), completed with a remainder part so that they add up to `total`.
  * Parts that add up to more than the total (records the store should not hold) give no breakdown
  * at all rather than one that does not add up.
  */
@@ -159,13 +159,12 @@ function completed(parts: LabelledCount[], total: number, remainderLabel: string
   for (const p of parts) if (p.count > 0) merged.set(p.label, (merged.get(p.label) ?? 0) + p.count);
   const listed = [...merged.values()].reduce((a, b) => a + b, 0);
   if (listed > total) return [];
-  const out = [...merged].map(([label, count]) => ({ label, count }));
-  if (listed < total) {
-    const other = out.find((p) => p.label === remainderLabel);
-    if (other) other.count += total - listed;
-    else out.push({ label: remainderLabel, count: total - listed });
-  }
-  return out;
+  const rest = (merged.get(remainderLabel) ?? 0) + total - listed;
+  const out = [...merged]
+    .filter(([label]) => label !== remainderLabel)
+    .map(([label, count]) => ({ label, count }));
+  // The remainder goes last, as reports list 其他 after the named parts.
+  return rest > 0 ? [...out, { label: remainderLabel, count: rest }] : out;
 }
 
 function within26(issuedOn: IsoDate, publishedOn: IsoDate): boolean | null {
