@@ -97,9 +97,8 @@ describe('draftNarrative', () => {
       if (summary.accountabilityCases === 0)
         expect(overview).toContain('未发生因政府信息公开工作引起的责任追究');
       else expect(overview).toContain(`追究责任${summary.accountabilityCases}起`);
-      summary.tasks.forEach((task, i) =>
-        expect(other).toContain(`${i + 1}.${task.title}。${task.implementation}`),
-      );
+      for (const [i, task] of summary.tasks.entries())
+        expect(other).toContain(`${i + 1}.${task.title}。${task.implementation}`);
       for (const m of `${overview}${other}`.matchAll(/(\d{4})年/g))
         expect(Number(m[1])).toBeLessThanOrEqual(report.year);
     }
