@@ -92,7 +92,9 @@ describe('draftNarrative', () => {
       } else expect(other).toContain('未承办人大代表建议和政协委员提案');
       const t = summary.training;
       if (t.held > 0)
-        expect(overview).toContain(`组织政务公开培训${t.held}次、参训${t.heldParticipants}人次`);
+        expect(overview).toContain(
+          `组织政务公开培训${t.held}次${t.heldParticipants > 0 ? `、参训${t.heldParticipants}人次` : ''}`,
+        );
       if (t.held + t.attended === 0) expect(overview).toContain('未组织或参加政务公开培训');
       if (summary.accountabilityCases === 0)
         expect(overview).toContain('未发生因政府信息公开工作引起的责任追究');

@@ -215,8 +215,15 @@ function draftSupervision(s: WorkSummary, numbers: ReportNumbers, who: string): 
   if (s.inAnnualAssessment === false) work.push('政务公开工作尚未纳入年度考核');
   work.push(...s.meetings.byKind.map((m) => `${m.label}${m.count}次`));
   const t = s.training;
-  if (t.held > 0) work.push(`组织政务公开培训${t.held}次、参训${t.heldParticipants}人次`);
-  if (t.attended > 0) work.push(`派员参加政务公开培训${t.attended}次、${t.attendedParticipants}人次`);
+  // Participants not entered (0) are left out rather than stated as 0.
+  if (t.held > 0)
+    work.push(
+      `组织政务公开培训${t.held}次${t.heldParticipants > 0 ? `、参训${t.heldParticipants}人次` : ''}`,
+    );
+  if (t.attended > 0)
+    work.push(
+      `派员参加政务公开培训${t.attended}次${t.attendedParticipants > 0 ? `、${t.attendedParticipants}人次` : ''}`,
+    );
   if (t.held === 0 && t.attended === 0) work.push('本年未组织或参加政务公开培训');
   texts.push(sentence(work));
   texts.push(draftEvaluations(s));
