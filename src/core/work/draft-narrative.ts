@@ -114,7 +114,8 @@ function draftOnRequest(s: WorkSummary, numbers: ReportNumbers): string {
 function draftManagement(s: WorkSummary): string {
   const { decided: d, interpretations: i } = s;
   const texts: string[] = [];
-  if (d.total > 0) {
+  // Written when some documents are not 主动公开: "all proactive" tells the reader nothing.
+  if (d.onRequest + d.withheld > 0) {
     const parts = [
       { label: '主动公开的', count: d.proactive },
       { label: '依申请公开的', count: d.onRequest },
@@ -124,7 +125,7 @@ function draftManagement(s: WorkSummary): string {
       parts.length >= 2
         ? `，其中公开属性为${list(parts, '份')}`
         : `，公开属性均为${parts[0]!.label.replace(/的$/, '')}`;
-    texts.push(`本年确定公开属性的公文${d.total}份${rest}。`);
+    texts.push(`本年确定公开属性的文件${d.total}份${rest}。`);
   }
   if (i.normativeIssued > 0) {
     const missing = i.normativeIssued - i.normativeInterpreted;
@@ -154,9 +155,9 @@ function draftPlatform(s: WorkSummary, who: string): string {
       c.open > 0
         ? `${who}运营政府网站和政务新媒体${c.open}个${breakdown(c.byKind, '个')}。` +
           (c.unfiled === 0
-            ? '均已备案。'
+            ? '上述网站和账号均已备案。'
             : c.filed === 0
-              ? '均未备案。'
+              ? '上述网站和账号均未备案。'
               : `已备案${c.filed}个，尚未备案${c.unfiled}个。`)
         : '';
     const figures = c.list.map((ch) => {
