@@ -78,8 +78,12 @@ describe('draftNarrative', () => {
       const p = summary.proactive;
       if (p.total > 0) expect(overview).toContain(`${report.year}年，${who}主动公开政府信息${p.total}条`);
       else expect(overview).toContain('未主动公开政府信息');
-      if (p.byCategory.length >= 2)
-        expect(overview).toContain(`其中${p.byCategory.map((c) => `${c.label}${c.count}条`).join('、')}。`);
+      if (p.byCategory.length >= 2) {
+        // A number in a label may be written in Chinese numerals ("第10期简报" → "第十期简报").
+        const label = (l: string) => l.replace(/\d+/g, '[0-9零一两二三四五六七八九十百千]+');
+        const listed = p.byCategory.map((c) => `${label(c.label)}${c.count}条`).join('、');
+        expect(overview).toMatch(new RegExp(`其中${listed}。`));
+      }
       const e = summary.evaluations;
       if (e.count === 0) expect(overview).toContain('本年未开展政府开放日');
       else expect(overview).not.toContain('未开展政府开放日');
@@ -125,6 +129,31 @@ describe('draftNarrative', () => {
     expect(fees(0, 12)).toBe('本年度未收取信息处理费。');
     expect(fees(null, 0)).toBe('本年度未收到政府信息公开申请，未收取信息处理费。');
     expect(fees(undefined, 4)).toContain('请根据收费记录填写');
+  });
+});
+
+describe('draftNarrative, labels with counts of their own', () => {
+  it('writes a count inside a category name in Chinese numerals, so that the "其中" list still adds up', () => {
+    const records = emptyWorkRecords(2023);
+    records.disclosures.proactivePublished = 40;
+    records.disclosures.byCategory = [
+      { category: '2个项目节能监察结果', count: 2 },
+      { category: '14家重点用能企业节能监察结果', count: 14 },
+      { category: '第10期至第215期工作简报', count: 24 },
+    ];
+    const report = generateValidReport(1, { year: 2023 });
+    const draft = draftNarrative(summariseWork(records), report, 2023);
+    expect(draft.overview).toContain(
+      '主动公开政府信息40条，其中第十期至第二百一十五期工作简报24条、14家重点用能企业节能监察结果14条、两个项目节能监察结果2条。',
+    );
+    expect(mismatches(withNarrative(report, draft.overview, draft.other))).toEqual([]);
+  });
+
+  it('refuses to draft a report of another year than the records', () => {
+    const report = generateValidReport(1, { year: 2023 });
+    expect(() => draftNarrative(summariseWork(emptyWorkRecords(2024)), report, 2023)).toThrow(
+      '工作记录属于2024年，不能用于起草2023年度报告的正文',
+    );
   });
 });
 
