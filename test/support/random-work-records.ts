@@ -115,8 +115,8 @@ export function randomWorkRecords(seed: number, year = 2023): WorkRecordsOfYear 
     theme: pick(THEMES),
     heldOn: date(),
     endsOn: null,
-    participants: int(80),
-    formsHandedOut: int(40),
+    participants: random() < 0.15 ? null : int(80),
+    formsHandedOut: random() < 0.15 ? null : int(40),
     suggestions: Array.from({ length: int(scale > 3 ? 12 : 3) }, () => ({
       content: '建议',
       receivedOn: `${year}-06-01`,
@@ -142,7 +142,7 @@ export function randomWorkRecords(seed: number, year = 2023): WorkRecordsOfYear 
     kind: pick(TRAINING_KINDS),
     title: '政务公开业务培训',
     heldOn: date(random() < 0.1 ? year + 1 : year),
-    participants: int(60),
+    participants: random() < 0.15 ? null : int(60),
   }));
   records.meetings = Array.from({ length: int(4) }, () => ({
     kind: pick(MEETING_KINDS),
@@ -165,7 +165,7 @@ export function randomWorkRecords(seed: number, year = 2023): WorkRecordsOfYear 
       ? {
           year,
           inAnnualAssessment: random() < 0.8,
-          workGroupsCleaned: int(4),
+          workGroupsCleaned: random() < 0.15 ? null : int(4),
           workPlanTitle: random() < 0.5 ? `某市${year}年政务公开工作要点` : null,
           processingFeesYuan: random() < 0.5 ? null : pick([0, 0, 100, 250.5]),
         }

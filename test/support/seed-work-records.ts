@@ -1,8 +1,8 @@
 /**
  * The work records that would have produced sections 一 and 六 of seeds 000, 002, 003 and 004
  * (test/fixtures/seeds), as API bodies, with only what the seeds state (suggestion texts are
- * placeholders: the seeds count them without quoting them). Seed 001 states no figure of its open
- * day, which the records cannot leave blank (participants and forms are required counts).
+ * placeholders: the seeds count them without quoting them). Figures a seed does not state (seed
+ * 001's open day, seed 000's participants) are left unrecorded (null), not entered as 0.
  */
 type Body = { kind: string; data: Record<string, unknown> };
 
@@ -42,7 +42,7 @@ export const SEED_WORK_RECORDS: Record<string, { year: number; records: Body[] }
           theme: '云聚中卫 数算未来',
           heldOn: '2023-09-18',
           endsOn: '2023-09-22',
-          participants: 24,
+          participants: null,
           formsHandedOut: 24,
           suggestions: suggestions(5, '2023-09-22', '2023-10-20'),
         },
@@ -74,6 +74,24 @@ export const SEED_WORK_RECORDS: Record<string, { year: number; records: Body[] }
           workPlanTitle: '2023年政务公开工作要点',
         },
       },
+    ],
+  },
+  /** 中卫市数据局 2024: an open day with 群众评议 and no figure stated; 4 interpretations; 3 政协提案 answers published. */
+  '001': {
+    year: 2024,
+    records: [
+      { kind: 'evaluation', data: { kind: 'openDay', theme: '群众评议', heldOn: '2024-09-26', suggestions: [] } },
+      ...[1, 2, 3, 4].map((i) => ({
+        kind: 'interpretation',
+        data: {
+          documentTitle: `《文件${i}》`,
+          forms: ['text'],
+          publishedOn: `2024-0${i + 2}-15`,
+          byDraftingOffice: false,
+        },
+      })),
+      ...proposals('cppccProposal', 3, 2024, true),
+      { kind: 'figures', data: { year: 2024, inAnnualAssessment: true } },
     ],
   },
   /** 中卫市工业和信息化局 2023: website 94 items, weibo 267 items / 73 followers (opened 2014-07); 27 forms, 7 suggestions; 8 results published (the split 3 + 5 is not in the seed). */

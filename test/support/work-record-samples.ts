@@ -88,6 +88,7 @@ export function sampleWorkRecords(): Record<
         inAnnualAssessment: true,
         workGroupsCleaned: 3,
         workPlanTitle: '中卫市2025年政务公开工作要点',
+        processingFeesYuan: 0,
       },
     },
     task: {

@@ -97,7 +97,7 @@ describe('draftNarrative', () => {
       const t = summary.training;
       if (t.held > 0)
         expect(overview).toContain(
-          `组织政务公开培训${t.held}次${t.heldParticipants > 0 ? `、参训${t.heldParticipants}人次` : ''}`,
+          `组织政务公开培训${t.held}次${t.heldParticipants ? `、参训${t.heldParticipants}人次` : ''}`,
         );
       if (t.held + t.attended === 0) expect(overview).toContain('未组织或参加政务公开培训');
       if (summary.accountabilityCases === 0)
@@ -121,8 +121,8 @@ describe('draftNarrative', () => {
         inAnnualAssessment: true,
         workGroupsCleaned: 0,
         workPlanTitle: null,
+        processingFeesYuan: yuan ?? null,
       };
-      if (yuan !== undefined) records.figures.processingFeesYuan = yuan;
       return draftNarrative(summariseWork(records), r, r.year).parts.find((p) => p.key === 'fees')!.text;
     };
     expect(fees(300, 12)).toBe('本年度收取信息处理费300元。');

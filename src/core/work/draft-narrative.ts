@@ -221,6 +221,9 @@ function draftPlatform(s: WorkSummary, who: string): string {
   return paragraphs(texts);
 }
 
+/** A figure worth stating: recorded and not zero (an unknown or zero count is left out, never written as 0). */
+const positive = (n: number | null): n is number => n !== null && n > 0;
+
 function draftEvaluations(s: WorkSummary): string {
   const e = s.evaluations;
   if (e.count === 0) return '本年未开展政府开放日等公众参与活动。';
@@ -231,8 +234,8 @@ function draftEvaluations(s: WorkSummary): string {
     const when = ev.endsOn ? `${day(ev.heldOn, s.year)}至${day(ev.endsOn, s.year)}` : day(ev.heldOn, s.year);
     const clauses = [
       `${when}，开展${ev.theme.trim() ? `以“${ev.theme.trim()}”为主题的` : ''}${label}`,
-      ...(ev.participants > 0 ? [`参加${ev.participants}人`] : []),
-      ...(ev.formsHandedOut > 0 ? [`发放征求意见表${ev.formsHandedOut}份`] : []),
+      ...(positive(ev.participants) ? [`参加${ev.participants}人`] : []),
+      ...(positive(ev.formsHandedOut) ? [`发放征求意见表${ev.formsHandedOut}份`] : []),
     ];
     if (ev.suggestions > 0)
       clauses.push(e.count === 1 ? handling(ev.suggestions) : `收集意见建议${ev.suggestions}条`);
@@ -241,8 +244,8 @@ function draftEvaluations(s: WorkSummary): string {
   if (e.count === 1) return events.join('');
   const totals = sentence([
     `全年开展${list(e.byKind, '次')}`,
-    `参加${e.participants}人`,
-    ...(e.formsHandedOut > 0 ? [`发放征求意见表${e.formsHandedOut}份`] : []),
+    ...(positive(e.participants) ? [`参加${e.participants}人`] : []),
+    ...(positive(e.formsHandedOut) ? [`发放征求意见表${e.formsHandedOut}份`] : []),
     ...(e.suggestionsReceived > 0 ? [handling(e.suggestionsReceived)] : []),
   ]);
   return events.join('') + totals;
@@ -258,11 +261,11 @@ function draftSupervision(s: WorkSummary, numbers: ReportNumbers, who: string): 
   // Participants not entered (0) are left out rather than stated as 0.
   if (t.held > 0)
     work.push(
-      `组织政务公开培训${t.held}次${t.heldParticipants > 0 ? `、参训${t.heldParticipants}人次` : ''}`,
+      `组织政务公开培训${t.held}次${positive(t.heldParticipants) ? `、参训${t.heldParticipants}人次` : ''}`,
     );
   if (t.attended > 0)
     work.push(
-      `派员参加政务公开培训${t.attended}次${t.attendedParticipants > 0 ? `、${t.attendedParticipants}人次` : ''}`,
+      `派员参加政务公开培训${t.attended}次${positive(t.attendedParticipants) ? `、${t.attendedParticipants}人次` : ''}`,
     );
   if (t.held === 0 && t.attended === 0) work.push('本年未组织或参加政务公开培训');
   texts.push(sentence(work));

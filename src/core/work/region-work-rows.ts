@@ -17,7 +17,8 @@ export interface RegionWorkRow {
   noOpenDay: boolean;
   /** Every public-evaluation event (open days included). */
   evaluations: number;
-  participants: number;
+  /** null when some event's participants were not recorded. */
+  participants: number | null;
   suggestionsReceived: number;
   suggestionsAdopted: number;
   suggestionsPending: number;
@@ -45,6 +46,7 @@ export interface RegionWorkTotals {
   agenciesWithUninterpretedDocuments: number;
   proactivePublished: number;
   openDays: number;
+  /** Over the agencies whose figure is known. */
   participants: number;
   suggestionsReceived: number;
   suggestionsAdopted: number;
@@ -115,7 +117,7 @@ export function regionWorkRows(
         .length,
       proactivePublished: total((r) => r.proactivePublished),
       openDays: total((r) => r.openDays),
-      participants: total((r) => r.participants),
+      participants: total((r) => r.participants ?? 0),
       suggestionsReceived: total((r) => r.suggestionsReceived),
       suggestionsAdopted: total((r) => r.suggestionsAdopted),
       proposals: total((r) => r.proposals),

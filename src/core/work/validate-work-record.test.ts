@@ -63,6 +63,24 @@ describe('validateWorkRecord', () => {
     });
   });
 
+  it('leaves counts the officer does not know unrecorded (null), never 0', () => {
+    const event = validateWorkRecord(
+      { kind: 'evaluation', data: { kind: 'openDay', theme: '群众评议', heldOn: '2025-09-26' } },
+      TODAY,
+    );
+    expect(event.data).toMatchObject({ participants: null, formsHandedOut: null, suggestions: [] });
+    const figures = validateWorkRecord(
+      { kind: 'figures', data: { year: 2025, inAnnualAssessment: true } },
+      TODAY,
+    );
+    expect(figures.data).toMatchObject({ workGroupsCleaned: null, processingFeesYuan: null });
+    const fee = validateWorkRecord(
+      withData('figures', (d) => (d.processingFeesYuan = 12.5)),
+      TODAY,
+    );
+    expect(fee.data).toMatchObject({ processingFeesYuan: 12.5 });
+  });
+
   const refused: Array<[string, unknown, string, string]> = [
     [
       'a suggestion handled before it was received',
@@ -262,6 +280,24 @@ describe('validateWorkRecord', () => {
       'secret',
     ],
     ['an unknown kind', { kind: 'party', data: {} }, '/kind', '记录类别应为'],
+    [
+      'a negative information processing fee',
+      withData('figures', (d) => (d.processingFeesYuan = -1)),
+      '/data/processingFeesYuan',
+      '信息处理费不能为负数',
+    ],
+    [
+      'a fee in fractions of a fen',
+      withData('figures', (d) => (d.processingFeesYuan = 12.345)),
+      '/data/processingFeesYuan',
+      '最多保留两位小数',
+    ],
+    [
+      'a negative count of participants',
+      withData('evaluation', (d) => (d.participants = -3)),
+      '/data/participants',
+      '参加人数不能为负数',
+    ],
     ['no data', { kind: 'meeting' }, '/data', ''],
     [
       'a task position of 0',

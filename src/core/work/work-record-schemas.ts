@@ -49,6 +49,9 @@ const count = (label: string) =>
     .max(100_000_000, { error: `${label}过大` })
     .describe(label);
 
+/** A count the officer may not know (an open day's participants, say): null = not recorded. */
+const optionalCount = (label: string) => count(label).nullable().default(null);
+
 export const workYearSchema = (label = '年度') =>
   z
     .int({ error: `${label}应为整数` })
@@ -127,8 +130,8 @@ export const evaluationSchema = z
     theme: text('活动主题', 500),
     heldOn: date('活动日期'),
     endsOn: optionalDate('活动结束日期'),
-    participants: count('参加人数'),
-    formsHandedOut: count('发放征求意见表份数'),
+    participants: optionalCount('参加人数'),
+    formsHandedOut: optionalCount('发放征求意见表份数'),
     suggestions: z
       .array(suggestionSchema, { error: '意见建议应为列表' })
       .max(2000, { error: '意见建议不能超过2000条' })
@@ -204,7 +207,7 @@ export const trainingSchema = z.strictObject({
   kind: oneOf(TRAINING_KINDS, '培训类型'),
   title: text('培训名称', 500),
   heldOn: date('培训日期'),
-  participants: count('参训人数'),
+  participants: optionalCount('参训人数'),
 });
 
 export const meetingSchema = z.strictObject({
@@ -269,7 +272,17 @@ export const channelSchema = z
 export const figuresSchema = z.strictObject({
   year: workYearSchema('年度'),
   inAnnualAssessment: flag('政务公开是否纳入年度考核'),
-  workGroupsCleaned: count('清理整合工作群数量'),
+  workGroupsCleaned: optionalCount('清理整合工作群数量'),
+  processingFeesYuan: z
+    .number({ error: '信息处理费应为金额（元）' })
+    .min(0, { error: '信息处理费不能为负数' })
+    .max(100_000_000, { error: '信息处理费过大' })
+    .refine((v) => Number.isInteger(Math.round(v * 100)) && Math.abs(v * 100 - Math.round(v * 100)) < 1e-6, {
+      error: '信息处理费最多保留两位小数（元）',
+    })
+    .nullable()
+    .default(null)
+    .describe('本年收取的信息处理费（元）；不填表示未登记'),
   workPlanTitle: optionalText('年度政务公开工作要点标题', 500),
 });
 

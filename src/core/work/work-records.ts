@@ -64,9 +64,10 @@ export interface EvaluationEvent {
   heldOn: IsoDate;
   /** Last day, for a 开放周; null for a one-day event. */
   endsOn: IsoDate | null;
-  participants: number;
-  /** 征求意见表 handed out. */
-  formsHandedOut: number;
+  /** null when not recorded (the report then states no figure). */
+  participants: number | null;
+  /** 征求意见表 handed out; null when not recorded. */
+  formsHandedOut: number | null;
   /** Suggestions received, each with its handling. */
   suggestions: EvaluationSuggestion[];
 }
@@ -126,7 +127,8 @@ export interface TrainingSession {
   kind: TrainingKind;
   title: string;
   heldOn: IsoDate;
-  participants: number;
+  /** null when not recorded. */
+  participants: number | null;
 }
 
 /** Meetings on 政务公开: the principal's hearing of reports, special meetings. */
@@ -189,14 +191,14 @@ export interface WorkYearFigures {
   /** 政务公开 is part of the agency's annual assessment (纳入年度考核). */
   inAnnualAssessment: boolean;
   /** Work chat groups (工作群) cleaned up or merged in the year. */
-  workGroupsCleaned: number;
+  workGroupsCleaned: number | null;
   /** Title of the year's plan the tasks implement, e.g. "中卫市2023年政务公开工作要点". */
   workPlanTitle: string | null;
   /**
    * 信息处理费 charged in the year under 国办函〔2020〕109号, in 元 (optional: not in the tables;
    * null or absent when not entered).
    */
-  processingFeesYuan?: number | null;
+  processingFeesYuan: number | null;
 }
 
 /** One task of the year's 政务公开工作要点 and how it was carried out. */

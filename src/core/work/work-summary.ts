@@ -29,6 +29,17 @@ import {
  * categories). Records dated outside the year do not count, except proposals of the year concluded
  * or published after it (they count as received, not as concluded or published).
  */
+
+/** The sum, or null when any figure is unknown: a total of the known ones would understate it. */
+function sumKnown(values: ReadonlyArray<number | null>): number | null {
+  let total = 0;
+  for (const v of values) {
+    if (v === null) return null;
+    total += v;
+  }
+  return total;
+}
+
 export interface WorkSummary {
   year: number;
   proactive: {
@@ -64,8 +75,9 @@ export interface WorkSummary {
   evaluations: {
     count: number;
     byKind: Array<LabelledCount & { kind: EvaluationKind }>;
-    participants: number;
-    formsHandedOut: number;
+    /** Sum over the events; null when some event's figure was not recorded (never understated). */
+    participants: number | null;
+    formsHandedOut: number | null;
     suggestionsReceived: number;
     /** Suggestions no longer pending. */
     suggestionsHandled: number;
@@ -78,8 +90,8 @@ export interface WorkSummary {
       theme: string;
       heldOn: IsoDate;
       endsOn: IsoDate | null;
-      participants: number;
-      formsHandedOut: number;
+      participants: number | null;
+      formsHandedOut: number | null;
       suggestions: number;
     }>;
   };
@@ -97,7 +109,13 @@ export interface WorkSummary {
     /** Last conclusion day within the year; null when none concluded. */
     lastConcludedOn: IsoDate | null;
   };
-  training: { held: number; heldParticipants: number; attended: number; attendedParticipants: number };
+  /** Participants null when some session's figure was not recorded. */
+  training: {
+    held: number;
+    heldParticipants: number | null;
+    attended: number;
+    attendedParticipants: number | null;
+  };
   meetings: { count: number; byKind: Array<LabelledCount & { kind: MeetingKind }> };
   accountabilityCases: number;
   accountability: string[];
@@ -256,8 +274,8 @@ function summariseEvaluations(records: WorkRecordsOfYear): WorkSummary['evaluati
       EVALUATION_LABELS,
       events.map((e) => e.kind),
     ).map(({ key, ...c }) => ({ kind: key, ...c })),
-    participants: sum((e) => e.participants),
-    formsHandedOut: sum((e) => e.formsHandedOut),
+    participants: sumKnown(events.map((e) => e.participants)),
+    formsHandedOut: sumKnown(events.map((e) => e.formsHandedOut)),
     suggestionsReceived: suggestions.length,
     suggestionsHandled: suggestions.filter((s) => s.handling !== 'pending').length,
     suggestionsAdopted: suggestions.filter((s) => s.handling === 'adopted').length,
@@ -395,9 +413,9 @@ export function summariseWork(records: WorkRecordsOfYear): WorkSummary {
     proposals: summariseProposals(records),
     training: {
       held: held.length,
-      heldParticipants: held.reduce((a, t) => a + t.participants, 0),
+      heldParticipants: sumKnown(held.map((t) => t.participants)),
       attended: attended.length,
-      attendedParticipants: attended.reduce((a, t) => a + t.participants, 0),
+      attendedParticipants: sumKnown(attended.map((t) => t.participants)),
     },
     meetings: {
       count: meetings.length,

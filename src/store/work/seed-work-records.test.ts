@@ -46,12 +46,24 @@ describeEachDialect('the work records of the seeds', (t) => {
 
   it('000: a 政府开放周 with 24 forms and 5 suggestions, 6 提案 answers published, 2 work groups cleaned', async () => {
     expect(await enter('000')).toMatchObject({
-      openEvents: [['openWeek', 24, 24, 5]],
+      openEvents: [['openWeek', null, 24, 5]],
       cppcc: 6,
       resultsPublished: 6,
       interpretations: 3,
       inAssessment: true,
       workGroupsCleaned: 2,
+      accountability: 0,
+    });
+  });
+
+  it('001: an open day whose figures the seed does not state (left unrecorded), 4 interpretations, 3 提案 answers published', async () => {
+    expect(await enter('001')).toMatchObject({
+      openEvents: [['openDay', null, null, 0]],
+      cppcc: 3,
+      resultsPublished: 3,
+      interpretations: 4,
+      inAssessment: true,
+      workGroupsCleaned: null,
       accountability: 0,
     });
   });
