@@ -80,7 +80,10 @@ export const SEED_WORK_RECORDS: Record<string, { year: number; records: Body[] }
   '001': {
     year: 2024,
     records: [
-      { kind: 'evaluation', data: { kind: 'openDay', theme: '群众评议', heldOn: '2024-09-26', suggestions: [] } },
+      {
+        kind: 'evaluation',
+        data: { kind: 'openDay', theme: '群众评议', heldOn: '2024-09-26', suggestions: [] },
+      },
       ...[1, 2, 3, 4].map((i) => ({
         kind: 'interpretation',
         data: {

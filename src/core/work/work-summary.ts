@@ -266,7 +266,6 @@ function summariseEvaluations(records: WorkRecordsOfYear): WorkSummary['evaluati
     .filter((e) => inYear(e.heldOn, records.year))
     .sort((a, b) => a.heldOn.localeCompare(b.heldOn));
   const suggestions = events.flatMap((e) => e.suggestions);
-  const sum = (f: (e: (typeof events)[number]) => number) => events.reduce((a, e) => a + f(e), 0);
   return {
     count: events.length,
     byKind: tally(
