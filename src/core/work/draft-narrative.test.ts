@@ -78,6 +78,10 @@ describe('draftNarrative', () => {
       const p = summary.proactive;
       if (p.total > 0) expect(overview).toContain(`${report.year}年，${who}主动公开政府信息${p.total}条`);
       else expect(overview).toContain('未主动公开政府信息');
+      // Published items went through the register's review chain, and the draft says so.
+      expect(overview.includes('均经拟稿、科室负责人审核（含保密审查）、分管领导审批后发布')).toBe(
+        p.total > 0,
+      );
       if (p.byCategory.length >= 2) {
         // A number in a label may be written in Chinese numerals ("第10期简报" → "第十期简报").
         const label = (l: string) => l.replace(/\d+/g, '[0-9零一两二三四五六七八九十百千]+');

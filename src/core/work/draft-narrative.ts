@@ -153,6 +153,12 @@ function draftOnRequest(s: WorkSummary, numbers: ReportNumbers): string {
 function draftManagement(s: WorkSummary): string {
   const { decided: d, interpretations: i } = s;
   const texts: string[] = [];
+  // True by construction: the register publishes an item only at the end of its review chain.
+  if (s.proactive.total > 0) {
+    texts.push(
+      '坚持“先审查、后公开”，主动公开的政府信息均经拟稿、科室负责人审核（含保密审查）、分管领导审批后发布。',
+    );
+  }
   // Written when some documents are not 主动公开: "all proactive" tells the reader nothing.
   if (d.onRequest + d.withheld > 0) {
     const parts = [
