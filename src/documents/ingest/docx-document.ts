@@ -23,6 +23,13 @@ const SKIPPED = new Set([
   'tcPrChange',
 ]);
 
+/**
+ * Formatting subtrees that hold no text and nothing the reader uses (a run's or a paragraph
+ * mark's font and size, table, row and section properties): most of the bytes of a Word file,
+ * skipped by the scanner without being tokenized. Cell properties (w:tcPr) are read: w:vMerge.
+ */
+const FORMATTING = new Set(['rPr', 'tblPr', 'tblGrid', 'trPr', 'sectPr']);
+
 interface Paragraph {
   parts: string[];
   line: number;
@@ -162,6 +169,7 @@ export function readDocumentXml(xml: Uint8Array, headings: HeadingStyles): Sourc
           break;
       }
     },
+    skipContent: (tag) => FORMATTING.has(localName(tag)),
     text(text) {
       if (skipDepth === 0 && textDepth > 0) paragraphs.at(-1)?.parts.push(text.read());
     },

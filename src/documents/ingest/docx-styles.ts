@@ -94,8 +94,16 @@ function resolveLevel(styles: Map<string, StyleDefinition>, id: string): number 
   return null;
 }
 
-/** Element name without its namespace prefix ("w:p" → "p"). */
+const localNames = new Map<string, string>();
+const MAX_LOCAL_NAMES = 4_096;
+
+/** Element name without its namespace prefix ("w:p" → "p"); remembered, as names repeat endlessly. */
 export function localName(tag: string): string {
+  const known = localNames.get(tag);
+  if (known !== undefined) return known;
   const colon = tag.indexOf(':');
-  return colon === -1 ? tag : tag.slice(colon + 1);
+  const name = colon === -1 ? tag : tag.slice(colon + 1);
+  if (localNames.size >= MAX_LOCAL_NAMES) localNames.clear();
+  localNames.set(tag, name);
+  return name;
 }

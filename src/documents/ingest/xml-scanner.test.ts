@@ -149,4 +149,31 @@ describe('scanXml', () => {
     });
     expect(seen).toEqual(['a', 'b', 'text', '/b', '/a']);
   });
+
+  it('skips the content of the elements the handler asks it to, up to their own end tag', () => {
+    const xml =
+      '<w:r><w:rPr><w:b/><w:rPrChange><w:t>old</w:t></w:rPrChange></w:rPr ><w:t>kept</w:t></w:r>' +
+      '<w:rPrX>also kept</w:rPrX><w:rPr>never closed<w:t>lost</w:t>';
+    const seen: string[] = [];
+    scanXml(Buffer.from(xml), {
+      open: (name) => seen.push(name),
+      close: (name) => seen.push(`/${name}`),
+      text: (text) => seen.push(text.read()),
+      skipContent: (name) => name === 'w:rPr',
+    });
+    expect(seen).toEqual([
+      'w:r',
+      'w:rPr',
+      '/w:rPr',
+      'w:t',
+      'kept',
+      '/w:t',
+      '/w:r',
+      'w:rPrX',
+      'also kept',
+      '/w:rPrX',
+      'w:rPr',
+      '/w:rPr',
+    ]);
+  });
 });

@@ -14,6 +14,12 @@ export interface XmlText {
 /** What a reader of the scanner's events implements; names are qualified ("w:p"), case kept. */
 export interface XmlHandler {
   open(name: string, attributes: XmlAttributes): void;
+  /**
+   * Asked after open: true skips the element's content, no events until its end tag (the
+   * first one of that name: see endOfElement), then close(name). For subtrees known to hold
+   * nothing the reader uses (a run's formatting), so they are not even tokenized.
+   */
+  skipContent?(name: string): boolean;
   close(name: string): void;
   text(text: XmlText): void;
 }
@@ -39,6 +45,34 @@ function decodeEntities(text: string): string {
   });
 }
 
+/**
+ * Buffer's own slicing methods: `toString(encoding, start, end)` checks its arguments and
+ * dispatches in JavaScript first, which costs more than the slice of a short tag name. They exist
+ * on every Buffer (Node's toString calls them) but are not in Node's type declarations.
+ */
+interface BufferSlices {
+  latin1Slice(start: number, end: number): string;
+  utf8Slice(start: number, end: number): string;
+}
+
+/**
+ * Element names already seen, by a hash of their bytes: a DOCX has a few dozen distinct names
+ * repeated tens of thousands of times, and a name found here is checked byte by byte, not sliced.
+ */
+const knownNames = new Map<number, string>();
+const MAX_KNOWN_NAMES = 4_096;
+
+function nameAt(buf: Buffer, start: number, end: number): string {
+  let hash = end - start;
+  for (let at = start; at < end; at += 1) hash = (Math.imul(hash, 31) + buf[at]!) | 0;
+  const known = knownNames.get(hash);
+  if (known !== undefined && sameName(buf, start, end, known)) return known;
+  const name = (buf as unknown as BufferSlices).latin1Slice(start, end);
+  if (knownNames.size >= MAX_KNOWN_NAMES) knownNames.clear();
+  knownNames.set(hash, name);
+  return name;
+}
+
 function isSpace(byte: number): boolean {
   return byte === 0x20 || byte === 0x0a || byte === 0x09 || byte === 0x0d || byte === 0x0c;
 }
@@ -47,7 +81,8 @@ function isSpace(byte: number): boolean {
  * A streaming scanner for the XML parts of office files: elements, attributes and text of UTF-8
  * bytes, with the events of a SAX parser in XML mode (htmlparser2's `xmlMode`, which it replaces
  * for speed). It never builds a tree and never decodes what the handler does not ask for: the
- * bytes are searched natively for "<", tag names are short latin1 slices, text and attribute
+ * bytes are searched natively for "<", tag names are
+ * interned, text and attribute
  * values are decoded on demand.
  *
  * Same events as htmlparser2 in XML mode, also on malformed input: `<x/>` opens and closes; a
@@ -58,6 +93,7 @@ function isSpace(byte: number): boolean {
  */
 export function scanXml(bytes: Uint8Array, handler: XmlHandler): void {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const slices = buf as unknown as BufferSlices;
   const length = buf.length;
   const stack: string[] = [];
   let textStart = 0;
@@ -65,7 +101,7 @@ export function scanXml(bytes: Uint8Array, handler: XmlHandler): void {
   let textIsCdata = false;
   const text: XmlText = {
     read: () => {
-      const raw = buf.toString('utf8', textStart, textEnd);
+      const raw = slices.utf8Slice(textStart, textEnd);
       return textIsCdata ? raw : decodeEntities(raw);
     },
   };
@@ -89,8 +125,10 @@ export function scanXml(bytes: Uint8Array, handler: XmlHandler): void {
 
   let pos = 0;
   while (pos < length) {
-    const lt = buf.indexOf(LT, pos);
-    if (lt === -1) {
+    // Markup is dense: a loop finds the next "<" sooner than a call into native code.
+    let lt = pos;
+    while (lt < length && buf[lt] !== LT) lt += 1;
+    if (lt === length) {
       emitText(pos, length, false);
       break;
     }
@@ -120,7 +158,7 @@ export function scanXml(bytes: Uint8Array, handler: XmlHandler): void {
       if (gt === -1) break;
       let nameEnd = lt + 2;
       while (nameEnd < gt && !isSpace(buf[nameEnd]!)) nameEnd += 1;
-      closeTo(buf.toString('latin1', lt + 2, nameEnd));
+      closeTo(nameAt(buf, lt + 2, nameEnd));
       pos = gt + 1;
       continue;
     }
@@ -139,15 +177,51 @@ export function scanXml(bytes: Uint8Array, handler: XmlHandler): void {
     const gt = tagEnd(buf, nameEnd);
     if (gt === -1) break;
     const selfClosing = buf[gt - 1] === SLASH && gt - 1 >= nameEnd;
-    const name = buf.toString('latin1', lt + 1, nameEnd);
+    const name = nameAt(buf, lt + 1, nameEnd);
     attributesStart = nameEnd;
     attributesEnd = selfClosing ? gt - 1 : gt;
     stack.push(name);
     handler.open(name, attributes);
-    if (selfClosing) closeTo(name);
     pos = gt + 1;
+    if (selfClosing) closeTo(name);
+    else if (handler.skipContent?.(name)) {
+      pos = endOfElement(buf, name, pos);
+      closeTo(name);
+    }
   }
   while (stack.length > 0) handler.close(stack.pop()!);
+}
+
+const endTags = new Map<string, Buffer>();
+
+/**
+ * Offset just past the end tag of an element `name` whose content starts at `from`; the end of
+ * the bytes when it is never closed. Not a parse: comments, CDATA and nested elements of the
+ * same name are not recognised inside (the formatting subtrees skipped never hold them, and a
+ * malformed one only ends early, its remainder read as ordinary markup).
+ */
+function endOfElement(buf: Buffer, name: string, from: number): number {
+  let end = endTags.get(name);
+  if (end === undefined) {
+    end = Buffer.from(`</${name}`, 'latin1');
+    if (endTags.size >= MAX_KNOWN_NAMES) endTags.clear();
+    endTags.set(name, end);
+  }
+  let at = from;
+  for (;;) {
+    const close = buf.indexOf(end, at);
+    if (close === -1) return buf.length;
+    at = close + end.length;
+    if (!endsName(buf, at)) continue;
+    const gt = buf.indexOf(GT, at);
+    return gt === -1 ? buf.length : gt + 1;
+  }
+}
+
+/** Whether the byte at `at` ends a tag name (so "<w:rPr" is not "<w:rPrChange"). */
+function endsName(buf: Buffer, at: number): boolean {
+  const byte = buf[at];
+  return byte === GT || byte === SLASH || (byte !== undefined && isSpace(byte));
 }
 
 function startsWith(buf: Buffer, at: number, ascii: string): boolean {
@@ -204,7 +278,7 @@ function attributeValue(buf: Buffer, start: number, end: number, name: string): 
       valueEnd = at;
     }
     if (sameName(buf, nameStart, nameEnd, name)) {
-      const raw = buf.toString('utf8', valueStart, valueEnd);
+      const raw = (buf as unknown as BufferSlices).utf8Slice(valueStart, valueEnd);
       return raw.includes('&') ? decodeEntities(raw) : raw;
     }
   }
