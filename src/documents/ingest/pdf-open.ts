@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { runInNewContext } from 'node:vm';
+import { installLoopbackClone } from './pdf-loopback-clone.ts';
 import type { PdfjsModule } from './pdf-page.ts';
 
 const PDFJS_ROOT = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
@@ -40,6 +41,11 @@ export function loadPdfjs(): Promise<PdfjsModule> {
       enumerable: false,
     });
     fastToBase64();
+    // A throwaway worker, only to reach the prototype of pdfjs's LoopbackPort.
+    const probe = new module.PDFWorker();
+    await probe.promise;
+    installLoopbackClone(probe.port);
+    probe.destroy();
     module.GlobalWorkerOptions.workerSrc = pathToFileURL(
       join(PDFJS_ROOT, 'legacy/build/pdf.worker.mjs'),
     ).href;
