@@ -1,4 +1,3 @@
-import { Parser } from 'htmlparser2';
 import { AppError } from '../../core/errors.ts';
 import {
   type HeadingStyles,
@@ -7,6 +6,7 @@ import {
   localName,
 } from './docx-styles.ts';
 import { INGEST_LIMITS, type SourceLine } from './source-document.ts';
+import { scanXml } from './xml-scanner.ts';
 
 /**
  * Subtrees whose text is not what the reader sees: the VML duplicate of a text box
@@ -22,6 +22,13 @@ const SKIPPED = new Set([
   'trPrChange',
   'tcPrChange',
 ]);
+
+/**
+ * Formatting subtrees that hold no text and nothing the reader uses (a run's or a paragraph
+ * mark's font and size, table, row and section properties): most of the bytes of a Word file,
+ * skipped by the scanner without being tokenized. Cell properties (w:tcPr) are read: w:vMerge.
+ */
+const FORMATTING = new Set(['rPr', 'tblPr', 'tblGrid', 'trPr', 'sectPr']);
 
 interface Paragraph {
   parts: string[];
@@ -48,7 +55,7 @@ interface Row {
  * flattened into its text; vMerge continuations omitted). `line` counts top-level paragraphs and
  * table rows, 1-based, empty ones included, so it points at a position in the document.
  */
-export function readDocumentXml(xml: string, headings: HeadingStyles): SourceLine[] {
+export function readDocumentXml(xml: Uint8Array, headings: HeadingStyles): SourceLine[] {
   const lines: SourceLine[] = [];
   const paragraphs: Paragraph[] = [];
   let skipDepth = 0;
@@ -101,106 +108,102 @@ export function readDocumentXml(xml: string, headings: HeadingStyles): SourceLin
     row = null;
   };
 
-  const parser = new Parser(
-    {
-      onopentag(tag, attributes) {
-        const name = localName(tag);
-        if (skipDepth > 0 || SKIPPED.has(name)) {
-          skipDepth += 1;
-          return;
-        }
-        switch (name) {
-          case 'p':
-            if (tableDepth === 0) position += 1;
-            paragraphs.push({ parts: [], line: position, styleId: null, outlineLevel: null });
-            break;
-          case 'pPr':
-            pPrDepth += 1;
-            break;
-          case 'pStyle':
-            if (pPrDepth > 0 && paragraphs.length > 0)
-              paragraphs[paragraphs.length - 1]!.styleId = attributes['w:val'] ?? null;
-            break;
-          case 'outlineLvl':
-            if (pPrDepth > 0 && paragraphs.length > 0) {
-              paragraphs[paragraphs.length - 1]!.outlineLevel = Number(attributes['w:val']);
-            }
-            break;
-          case 'r':
-            runDepth += 1;
-            break;
-          case 't':
-            if (runDepth > 0) textDepth += 1;
-            break;
-          case 'tab':
-          case 'br':
-          case 'cr':
-            if (runDepth > 0 && pPrDepth === 0) paragraphs.at(-1)?.parts.push(' ');
-            break;
-          case 'noBreakHyphen':
-            if (runDepth > 0) paragraphs.at(-1)?.parts.push('-');
-            break;
-          case 'tbl':
-            tableDepth += 1;
-            if (tableDepth === 1) tableEmitted = false;
-            break;
-          case 'tr':
-            if (tableDepth === 1) {
-              endRow();
-              position += 1;
-              row = { cells: [], line: position };
-            }
-            break;
-          case 'tc':
-            if (tableDepth === 1 && row) {
-              cell = { paragraphs: [], continued: false };
-              row.cells.push(cell);
-            }
-            break;
-          case 'vMerge':
-            // <w:vMerge/> and w:val="continue" continue the cell above; "restart" starts a merge.
-            if (tableDepth === 1 && cell && attributes['w:val'] !== 'restart') cell.continued = true;
-            break;
-        }
-      },
-      ontext(data) {
-        if (skipDepth === 0 && textDepth > 0) paragraphs.at(-1)?.parts.push(data);
-      },
-      onclosetag(tag) {
-        const name = localName(tag);
-        if (skipDepth > 0) {
-          skipDepth -= 1;
-          return;
-        }
-        switch (name) {
-          case 'p':
-            endParagraph();
-            break;
-          case 'pPr':
-            pPrDepth -= 1;
-            break;
-          case 'r':
-            runDepth -= 1;
-            break;
-          case 't':
-            if (textDepth > 0) textDepth -= 1;
-            break;
-          case 'tc':
-            if (tableDepth === 1) cell = null;
-            break;
-          case 'tr':
-            if (tableDepth === 1) endRow();
-            break;
-          case 'tbl':
-            if (tableDepth === 1) endRow();
-            tableDepth -= 1;
-            break;
-        }
-      },
+  scanXml(xml, {
+    open(tag, attributes) {
+      const name = localName(tag);
+      if (skipDepth > 0 || SKIPPED.has(name)) {
+        skipDepth += 1;
+        return;
+      }
+      switch (name) {
+        case 'p':
+          if (tableDepth === 0) position += 1;
+          paragraphs.push({ parts: [], line: position, styleId: null, outlineLevel: null });
+          break;
+        case 'pPr':
+          pPrDepth += 1;
+          break;
+        case 'pStyle':
+          if (pPrDepth > 0 && paragraphs.length > 0)
+            paragraphs[paragraphs.length - 1]!.styleId = attributes.get('w:val') ?? null;
+          break;
+        case 'outlineLvl':
+          if (pPrDepth > 0 && paragraphs.length > 0) {
+            paragraphs[paragraphs.length - 1]!.outlineLevel = Number(attributes.get('w:val'));
+          }
+          break;
+        case 'r':
+          runDepth += 1;
+          break;
+        case 't':
+          if (runDepth > 0) textDepth += 1;
+          break;
+        case 'tab':
+        case 'br':
+        case 'cr':
+          if (runDepth > 0 && pPrDepth === 0) paragraphs.at(-1)?.parts.push(' ');
+          break;
+        case 'noBreakHyphen':
+          if (runDepth > 0) paragraphs.at(-1)?.parts.push('-');
+          break;
+        case 'tbl':
+          tableDepth += 1;
+          if (tableDepth === 1) tableEmitted = false;
+          break;
+        case 'tr':
+          if (tableDepth === 1) {
+            endRow();
+            position += 1;
+            row = { cells: [], line: position };
+          }
+          break;
+        case 'tc':
+          if (tableDepth === 1 && row) {
+            cell = { paragraphs: [], continued: false };
+            row.cells.push(cell);
+          }
+          break;
+        case 'vMerge':
+          // <w:vMerge/> and w:val="continue" continue the cell above; "restart" starts a merge.
+          if (tableDepth === 1 && cell && attributes.get('w:val') !== 'restart') cell.continued = true;
+          break;
+      }
     },
-    { xmlMode: true },
-  );
-  parser.write(xml);
-  parser.end();
+    skipContent: (tag) => FORMATTING.has(localName(tag)),
+    text(text) {
+      if (skipDepth === 0 && textDepth > 0) paragraphs.at(-1)?.parts.push(text.read());
+    },
+    close(tag) {
+      const name = localName(tag);
+      if (skipDepth > 0) {
+        skipDepth -= 1;
+        return;
+      }
+      switch (name) {
+        case 'p':
+          endParagraph();
+          break;
+        case 'pPr':
+          pPrDepth -= 1;
+          break;
+        case 'r':
+          runDepth -= 1;
+          break;
+        case 't':
+          if (textDepth > 0) textDepth -= 1;
+          break;
+        case 'tc':
+          if (tableDepth === 1) cell = null;
+          break;
+        case 'tr':
+          if (tableDepth === 1) endRow();
+          break;
+        case 'tbl':
+          if (tableDepth === 1) endRow();
+          tableDepth -= 1;
+          break;
+      }
+    },
+  });
   return lines;
 }

@@ -1,4 +1,4 @@
-import { Parser } from 'htmlparser2';
+import { scanXml } from './xml-scanner.ts';
 
 /** Heading level (1–6) of each paragraph style id that is a heading; other styles are absent. */
 export type HeadingStyles = ReadonlyMap<string, number>;
@@ -29,43 +29,43 @@ export function headingLevelOfOutline(value: number | null): number | null {
  * or it has (or inherits through w:basedOn) an outline level 0–5. Chinese Word gives built-in
  * headings ids like "1" or "2", so ids alone are not trusted.
  */
-export function readHeadingStyles(xml: string): HeadingStyles {
+export function readHeadingStyles(xml: Uint8Array): HeadingStyles {
   const styles = new Map<string, StyleDefinition>();
   let current: StyleDefinition | null = null;
   let currentId: string | null = null;
   let depth = 0;
   let styleDepth = -1;
-  const parser = new Parser(
-    {
-      onopentag(tag, attributes) {
-        depth += 1;
-        const name = localName(tag);
-        if (name === 'style' && attributes['w:type'] !== 'character' && attributes['w:type'] !== 'table') {
-          currentId = attributes['w:styleId'] ?? null;
-          current = { name: '', basedOn: null, outlineLevel: null };
-          styleDepth = depth;
-          return;
-        }
-        if (!current) return;
-        const value = attributes['w:val'];
-        if (name === 'name' && value !== undefined) current.name = value;
-        else if (name === 'basedOn' && value !== undefined) current.basedOn = value;
-        else if (name === 'outlineLvl' && value !== undefined) current.outlineLevel = Number(value);
-      },
-      onclosetag() {
-        if (depth === styleDepth && current && currentId !== null) {
-          styles.set(currentId, current);
-          current = null;
-          currentId = null;
-          styleDepth = -1;
-        }
-        depth -= 1;
-      },
+  scanXml(xml, {
+    open(tag, attributes) {
+      depth += 1;
+      const name = localName(tag);
+      if (
+        name === 'style' &&
+        attributes.get('w:type') !== 'character' &&
+        attributes.get('w:type') !== 'table'
+      ) {
+        currentId = attributes.get('w:styleId') ?? null;
+        current = { name: '', basedOn: null, outlineLevel: null };
+        styleDepth = depth;
+        return;
+      }
+      if (!current) return;
+      const value = attributes.get('w:val');
+      if (name === 'name' && value !== undefined) current.name = value;
+      else if (name === 'basedOn' && value !== undefined) current.basedOn = value;
+      else if (name === 'outlineLvl' && value !== undefined) current.outlineLevel = Number(value);
     },
-    { xmlMode: true },
-  );
-  parser.write(xml);
-  parser.end();
+    text() {},
+    close() {
+      if (depth === styleDepth && current && currentId !== null) {
+        styles.set(currentId, current);
+        current = null;
+        currentId = null;
+        styleDepth = -1;
+      }
+      depth -= 1;
+    },
+  });
   const levels = new Map<string, number>();
   for (const id of styles.keys()) {
     const level = resolveLevel(styles, id);
@@ -94,8 +94,16 @@ function resolveLevel(styles: Map<string, StyleDefinition>, id: string): number 
   return null;
 }
 
-/** Element name without its namespace prefix ("w:p" → "p"). */
+const localNames = new Map<string, string>();
+const MAX_LOCAL_NAMES = 4_096;
+
+/** Element name without its namespace prefix ("w:p" → "p"); remembered, as names repeat endlessly. */
 export function localName(tag: string): string {
+  const known = localNames.get(tag);
+  if (known !== undefined) return known;
   const colon = tag.indexOf(':');
-  return colon === -1 ? tag : tag.slice(colon + 1);
+  const name = colon === -1 ? tag : tag.slice(colon + 1);
+  if (localNames.size >= MAX_LOCAL_NAMES) localNames.clear();
+  localNames.set(tag, name);
+  return name;
 }

@@ -1,3 +1,5 @@
+import { Buffer, isUtf8 } from 'node:buffer';
+
 /** The legacy Chinese labels all decode as GB18030, a superset of GB2312 and GBK. */
 const GB_LABELS = new Set([
   'gbk',
@@ -69,7 +71,7 @@ export function decodeHtml(bytes: Uint8Array): DecodedHtml {
 /** The charset label declared by the first <meta> that declares one, lower-cased; null when none. */
 export function declaredCharset(bytes: Uint8Array): string | null {
   // latin1 maps every byte to one code unit, so ASCII markup is readable whatever the encoding.
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, PRESCAN_BYTES));
+  const head = asBuffer(bytes).toString('latin1', 0, Math.min(bytes.byteLength, PRESCAN_BYTES));
   const metaTag = /<meta\b[^>]*>/gi;
   for (const match of head.matchAll(metaTag)) {
     const charset = /charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)/i.exec(match[0]);
@@ -89,10 +91,11 @@ function encodingFor(label: string): string | null {
   }
 }
 
+/** The text of valid UTF-8 bytes, null for anything else (validated natively before decoding once). */
 function tryUtf8(bytes: Uint8Array): string | null {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return null;
-  }
+  return isUtf8(bytes) ? asBuffer(bytes).toString('utf8') : null;
+}
+
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }

@@ -256,6 +256,11 @@ export class HtmlLineBuilder {
   }
 
   private flush(): void {
+    // Called at every block and cell boundary, most of which close no text.
+    if (this.parts.length === 0) {
+      this.paragraphLine = null;
+      return;
+    }
     const text = this.parts
       .join('')
       .replace(/[ \t\n\r\f]+/g, ' ')

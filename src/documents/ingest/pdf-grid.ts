@@ -39,7 +39,8 @@ const MAX_WORK = 50_000_000;
  * it; a run that crosses a vertical rule is cut there first. Rows are the distinct cell tops; a
  * cell spanning rows (rowspan) belongs to the row where it starts, as in HTML. Empty cells of a
  * row are found between the vertical rules crossing the row's middle and come out as ''.
- * Text with no box stays free. Rules drawn piecewise are joined first (mergeCollinear).
+ * Text with no box stays free. Rules drawn piecewise are joined first (mergeCollinear), then
+ * sorted (vertical by x, horizontal by y) so that each lookup starts next to the point.
  */
 export function placeInGrid(
   runs: PlacedRun[],
@@ -49,7 +50,7 @@ export function placeInGrid(
 ): GridResult {
   if (!pageRules || pageRules.horizontal.length === 0 || pageRules.vertical.length === 0)
     return { rows: [], free: runs };
-  const rules = mergeCollinear(pageRules);
+  const rules = sortRules(mergeCollinear(pageRules));
   if (runs.length * (rules.horizontal.length + rules.vertical.length) > MAX_WORK)
     return { rows: [], free: runs };
   const maxArea = pageWidth * pageHeight * MAX_CELL_AREA_SHARE;
@@ -80,8 +81,14 @@ function buildRows(boxes: Box[], rules: PageRules, maxArea: number): GridRow[] {
     const top = boxes[i]!.top;
     const members: Box[] = [];
     while (i < boxes.length && boxes[i]!.top - top <= SAME_LINE - 1) members.push(boxes[i++]!);
-    const left = Math.min(...members.map((box) => box.left));
-    const right = Math.max(...members.map((box) => box.right));
+    let left = Number.POSITIVE_INFINITY;
+    let right = Number.NEGATIVE_INFINITY;
+    let bottom = Number.NEGATIVE_INFINITY;
+    for (const box of members) {
+      left = Math.min(left, box.left);
+      right = Math.max(right, box.right);
+      bottom = Math.max(bottom, box.bottom);
+    }
     const continues = top <= gridBottom + SAME_LINE + 1 && left < gridRight && right > gridLeft;
     if (!continues) {
       grid += 1;
@@ -91,7 +98,7 @@ function buildRows(boxes: Box[], rules: PageRules, maxArea: number): GridRow[] {
     }
     gridLeft = Math.min(gridLeft, left);
     gridRight = Math.max(gridRight, right);
-    gridBottom = Math.max(gridBottom, ...members.map((box) => box.bottom));
+    gridBottom = Math.max(gridBottom, bottom);
     const cells = rowCells(members, rules, gridLeft, gridRight, maxArea);
     rows.push({
       cells: cells.map((box) => joinBlock(box.runs)),
@@ -106,14 +113,15 @@ function buildRows(boxes: Box[], rules: PageRules, maxArea: number): GridRow[] {
 /** The row's boxes plus its empty cells, left to right; cells continued from a row above are left out. */
 function rowCells(members: Box[], rules: PageRules, left: number, right: number, maxArea: number): Box[] {
   const top = members[0]!.top;
-  const bottom = Math.min(...members.map((box) => box.bottom));
+  let bottom = Number.POSITIVE_INFINITY;
+  for (const box of members) bottom = Math.min(bottom, box.bottom);
   const middle = (top + bottom) / 2;
-  const crossing = rules.vertical
-    .filter(
-      (rule) =>
-        rule.y1 <= middle && rule.y2 >= middle && rule.x1 >= left - SAME_LINE && rule.x1 <= right + SAME_LINE,
-    )
-    .map((rule) => rule.x1);
+  const crossing: number[] = [];
+  for (let k = firstAtLeast(rules.vertical, 'x1', left - SAME_LINE); k < rules.vertical.length; k += 1) {
+    const rule = rules.vertical[k]!;
+    if (rule.x1 > right + SAME_LINE) break;
+    if (rule.y1 <= middle && rule.y2 >= middle) crossing.push(rule.x1);
+  }
   const byKey = new Map(members.map((box) => [box.key, box]));
   const edges = mergeClose(crossing);
   for (let k = 1; k < edges.length; k += 1) {
@@ -131,28 +139,82 @@ function rowCells(members: Box[], rules: PageRules, left: number, right: number,
  * may have neither; the ends of the vertical rules on its sides stand in for missing ones.
  */
 function findBox(rules: PageRules, x: number, y: number, maxArea: number): Omit<Box, 'runs'> | null {
+  const { vertical, horizontal } = rules;
+  // Nearest covering rule on each side; among rules at the same x the first one, as drawn.
   let leftRule: Segment | null = null;
+  for (let k = firstAtLeast(vertical, 'x1', x) - 1; k >= 0; k -= 1) {
+    const rule = vertical[k]!;
+    if (leftRule && rule.x1 < leftRule.x1) break;
+    if (rule.y1 - 0.5 <= y && rule.y2 + 0.5 >= y) leftRule = rule;
+  }
   let rightRule: Segment | null = null;
-  for (const rule of rules.vertical) {
-    if (rule.y1 - 0.5 > y || rule.y2 + 0.5 < y) continue;
-    if (rule.x1 < x && (!leftRule || rule.x1 > leftRule.x1)) leftRule = rule;
-    else if (rule.x1 > x && (!rightRule || rule.x1 < rightRule.x1)) rightRule = rule;
+  for (let k = firstAbove(vertical, 'x1', x); k < vertical.length; k += 1) {
+    const rule = vertical[k]!;
+    if (rule.y1 - 0.5 <= y && rule.y2 + 0.5 >= y) {
+      rightRule = rule;
+      break;
+    }
   }
   if (!leftRule || !rightRule) return null;
   let top = Number.NEGATIVE_INFINITY;
+  for (let k = firstAtLeast(horizontal, 'y1', y) - 1; k >= 0; k -= 1) {
+    const rule = horizontal[k]!;
+    if (rule.x1 - 0.5 <= x && rule.x2 + 0.5 >= x) {
+      top = rule.y1;
+      break;
+    }
+  }
   let bottom = Number.POSITIVE_INFINITY;
-  for (const rule of rules.horizontal) {
-    if (rule.x1 - 0.5 > x || rule.x2 + 0.5 < x) continue;
-    if (rule.y1 < y && rule.y1 > top) top = rule.y1;
-    else if (rule.y1 > y && rule.y1 < bottom) bottom = rule.y1;
+  for (let k = firstAbove(horizontal, 'y1', y); k < horizontal.length; k += 1) {
+    const rule = horizontal[k]!;
+    if (rule.x1 - 0.5 <= x && rule.x2 + 0.5 >= x) {
+      bottom = rule.y1;
+      break;
+    }
   }
   if (!Number.isFinite(top)) top = Math.max(leftRule.y1, rightRule.y1);
   if (!Number.isFinite(bottom)) bottom = Math.min(leftRule.y2, rightRule.y2);
   const left = leftRule.x1;
   const right = rightRule.x1;
   if (top >= y || bottom <= y || (right - left) * (bottom - top) > maxArea) return null;
-  const key = [left, top, right, bottom].map((value) => Math.round(value * 2)).join(':');
+  const key = `${Math.round(left * 2)}:${Math.round(top * 2)}:${Math.round(right * 2)}:${Math.round(bottom * 2)}`;
   return { left, top, right, bottom, key };
+}
+
+/**
+ * Vertical rules by x, horizontal by y (stable: rules at one position keep their order). A rule
+ * with a NaN coordinate bounds nothing and would break the order; it is left out.
+ */
+function sortRules(rules: PageRules): PageRules {
+  const defined = (rule: Segment) => !Number.isNaN(rule.x1 + rule.x2 + rule.y1 + rule.y2);
+  return {
+    horizontal: rules.horizontal.filter(defined).sort((a, b) => a.y1 - b.y1),
+    vertical: rules.vertical.filter(defined).sort((a, b) => a.x1 - b.x1),
+  };
+}
+
+/** Index of the first segment whose `field` is ≥ value, in segments sorted by it. */
+function firstAtLeast(segments: Segment[], field: 'x1' | 'y1', value: number): number {
+  let low = 0;
+  let high = segments.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (segments[mid]![field] < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** Index of the first segment whose `field` is > value, in segments sorted by it. */
+function firstAbove(segments: Segment[], field: 'x1' | 'y1', value: number): number {
+  let low = 0;
+  let high = segments.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (segments[mid]![field] <= value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 /** Joins rules that continue each other (borders drawn cell by cell) into one long rule. */
@@ -196,13 +258,12 @@ function mergeAlong(
  * run). Characters are placed by an estimated advance: 1 em for CJK, half an em otherwise.
  */
 function cutAtRules(run: PlacedRun, vertical: Segment[]): PlacedRun[] {
-  const cuts = vertical
-    .filter(
-      (rule) =>
-        rule.y1 - 0.5 <= run.cy && rule.y2 + 0.5 >= run.cy && rule.x1 > run.x0 + 1 && rule.x1 < run.x1 - 1,
-    )
-    .map((rule) => rule.x1)
-    .sort((a, b) => a - b);
+  const cuts: number[] = [];
+  for (let k = firstAbove(vertical, 'x1', run.x0 + 1); k < vertical.length; k += 1) {
+    const rule = vertical[k]!;
+    if (rule.x1 >= run.x1 - 1) break;
+    if (rule.y1 - 0.5 <= run.cy && rule.y2 + 0.5 >= run.cy) cuts.push(rule.x1);
+  }
   if (cuts.length === 0) return [run];
   const chars = [...run.text];
   const weights = chars.map((char) => (char.charCodeAt(0) > 0x2e7f ? 1 : 0.5));

@@ -49,10 +49,11 @@ export function layoutPage(
   height: number,
 ): PageLine[] {
   const grid = placeInGrid(cleanRuns(runs), rules, width, height);
-  const free = groupLines(grid.free)
-    .map(toFreeLine)
-    .filter((line) => !isPageFurniture(line, height));
-  mergeWrappedLabels(free);
+  const free = mergeWrappedLabels(
+    groupLines(grid.free)
+      .map(toFreeLine)
+      .filter((line) => !isPageFurniture(line, height)),
+  );
   markFreeTables(free);
 
   const lines: PageLine[] = [];
@@ -85,15 +86,18 @@ export function layoutPage(
 function toFreeLine(line: RunLine): FreeLine {
   const cells: FreeLine['cells'] = [];
   let group: PlacedRun[] = [];
+  let right = Number.NEGATIVE_INFINITY;
   const flush = (): void => {
     if (group.length === 0) return;
-    cells.push({ text: joinRuns(group), x0: group[0]!.x0, x1: Math.max(...group.map((run) => run.x1)) });
+    cells.push({ text: joinRuns(group), x0: group[0]!.x0, x1: right });
     group = [];
+    right = Number.NEGATIVE_INFINITY;
   };
   for (const run of line.runs) {
-    const previous = group.at(-1);
+    const previous = group[group.length - 1];
     if (previous && run.x0 - previous.x1 > CELL_GAP_EMS * line.size) flush();
     group.push(run);
+    right = Math.max(right, run.x1);
   }
   flush();
   return { cells, cy: line.cy, size: line.size, top: line.cy - line.size * 0.6, inTable: false };
@@ -113,26 +117,23 @@ function numericCount(line: FreeLine): number {
  * and/or below the numbers of its row (above too when cells are vertically centred). Such a
  * line (no numbers, no more than two cells, ending before the row's first number, within 1.6
  * font sizes of the row, not a section caption like "五、…") is folded into the row's
- * overlapping label cell, in reading order.
+ * overlapping label cell, in reading order. Returns the lines left.
  */
-function mergeWrappedLabels(lines: FreeLine[]): void {
-  for (let i = 0; i < lines.length; i += 1) {
-    const line = lines[i]!;
-    if (
-      numericCount(line) > 0 ||
+function mergeWrappedLabels(input: FreeLine[]): FreeLine[] {
+  const numbers = new Map(input.map((line) => [line, numericCount(line)]));
+  const lines: FreeLine[] = [];
+  for (let i = 0; i < input.length; i += 1) {
+    const line = input[i]!;
+    const best =
+      numbers.get(line)! > 0 ||
       line.cells.length > 2 ||
       /^[一二三四五六七八九十]+、/.test(line.cells[0]?.text ?? '')
-    )
+        ? null
+        : rowOfWrappedLabel(line, [lines[lines.length - 1], input[i + 1]], numbers);
+    if (!best) {
+      lines.push(line);
       continue;
-    let best: FreeLine | null = null;
-    for (const candidate of [lines[i - 1], lines[i + 1]]) {
-      if (!candidate || numericCount(candidate) < 2) continue;
-      const firstNumber = candidate.cells.find((cell) => isNumericText(cell.text))!;
-      if (line.cells.some((cell) => cell.x1 >= firstNumber.x0)) continue;
-      if (Math.abs(candidate.cy - line.cy) > 1.6 * Math.max(line.size, candidate.size)) continue;
-      if (!best || Math.abs(candidate.cy - line.cy) < Math.abs(best.cy - line.cy)) best = candidate;
     }
-    if (!best) continue;
     const above = line.cy < best.cy;
     for (const cell of line.cells) {
       const target = best.cells.find(
@@ -148,27 +149,53 @@ function mergeWrappedLabels(lines: FreeLine[]): void {
       }
     }
     best.top = Math.min(best.top, line.top);
-    lines.splice(i, 1);
-    i -= 1;
+    numbers.set(best, numericCount(best));
   }
+  return lines;
+}
+
+/** The closer of the lines before and after whose numbers `line` may be the wrapped label of. */
+function rowOfWrappedLabel(
+  line: FreeLine,
+  candidates: (FreeLine | undefined)[],
+  numbers: Map<FreeLine, number>,
+): FreeLine | null {
+  let best: FreeLine | null = null;
+  for (const candidate of candidates) {
+    if (!candidate || numbers.get(candidate)! < 2) continue;
+    const firstNumber = candidate.cells.find((cell) => isNumericText(cell.text))!;
+    if (line.cells.some((cell) => cell.x1 >= firstNumber.x0)) continue;
+    if (Math.abs(candidate.cy - line.cy) > 1.6 * Math.max(line.size, candidate.size)) continue;
+    if (!best || Math.abs(candidate.cy - line.cy) < Math.abs(best.cy - line.cy)) best = candidate;
+  }
+  return best;
 }
 
 /** Marks free lines that are table rows: several numbers, or columns shared with a neighbour. */
 function markFreeTables(lines: FreeLine[]): void {
+  const starts = lines.map((line) => line.cells.map((cell) => cell.x0).sort((a, b) => a - b));
   lines.forEach((line, index) => {
     if (line.cells.length < 2) return;
     if (numericCount(line) >= 2) {
       line.inTable = true;
       return;
     }
-    const neighbours = [lines[index - 2], lines[index - 1], lines[index + 1], lines[index + 2]];
-    line.inTable = neighbours.some(
-      (other) => other !== undefined && other.cells.length >= 2 && sharedColumns(line, other) >= 2,
+    line.inTable = [index - 2, index - 1, index + 1, index + 2].some(
+      (other) =>
+        lines[other] !== undefined &&
+        lines[other].cells.length >= 2 &&
+        sharedColumns(starts[index]!, starts[other]!) >= 2,
     );
   });
 }
 
-function sharedColumns(a: FreeLine, b: FreeLine): number {
-  return a.cells.filter((cell) => b.cells.some((other) => Math.abs(other.x0 - cell.x0) <= COLUMN_TOLERANCE))
-    .length;
+/** How many of the (sorted) cell starts `a` have a start of `b` within COLUMN_TOLERANCE. */
+function sharedColumns(a: number[], b: number[]): number {
+  let shared = 0;
+  let k = 0;
+  for (const start of a) {
+    while (k < b.length && b[k]! < start - COLUMN_TOLERANCE) k += 1;
+    if (k < b.length && b[k]! <= start + COLUMN_TOLERANCE) shared += 1;
+  }
+  return shared;
 }

@@ -6,9 +6,17 @@ import { mapPdfCharacters } from './pdf-text.ts';
 const NUMERIC_RUN = /^\s*[\d.,/／—-]+\s*$/;
 /** Fewer separate value runs than this and the page has no table worth its borders. */
 const MIN_VALUES_FOR_TABLE = 3;
+/**
+ * Most text items read from one page (a report page has at most a few thousand); a page with more
+ * is refused while pdfjs is still reading it, which bounds the time and memory a hostile content
+ * stream of text operators can take.
+ */
+export const MAX_TEXT_ITEMS_PER_PAGE = 100_000;
 
 export type PdfjsModule = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 type PdfDocument = Awaited<ReturnType<PdfjsModule['getDocument']>['promise']>;
+type PdfPage = Awaited<ReturnType<PdfDocument['getPage']>>;
+type TextContent = Awaited<ReturnType<PdfPage['getTextContent']>>;
 
 /** What one page contributes to layout, in viewport space (scale 1, y downwards). */
 export interface PdfPageContent {
@@ -22,8 +30,8 @@ export interface PdfPageContent {
 /**
  * Loads a page's text runs and, when it has text, its rules. Text is taken as printed
  * (pdfjs normalisation off) except for the radical look-alikes mapPdfCharacters replaces.
- * Throws AppError DOCUMENT_REFUSED naming the page when its text cannot be read; a page whose
- * drawing operators fail is read without rules.
+ * Throws AppError DOCUMENT_REFUSED naming the page when its text cannot be read or holds more
+ * than MAX_TEXT_ITEMS_PER_PAGE items; a page whose drawing operators fail is read without rules.
  */
 export async function loadPageText(
   pdfjs: PdfjsModule,
@@ -34,9 +42,8 @@ export async function loadPageText(
     const page = await document.getPage(number);
     const viewport = page.getViewport({ scale: 1 });
     const base = viewport.transform as Matrix;
-    const content = await page.getTextContent({ disableNormalization: true });
     const runs: TextRun[] = [];
-    for (const item of content.items) {
+    for (const item of await readTextItems(page, number)) {
       if (!('str' in item) || item.str.trim() === '') continue;
       const m = pdfjs.Util.transform(base, item.transform) as Matrix;
       const size = Math.hypot(m[2], m[3]);
@@ -61,13 +68,30 @@ export async function loadPageText(
   }
 }
 
-async function readRules(
-  pdfjs: PdfjsModule,
-  page: Awaited<ReturnType<PdfDocument['getPage']>>,
-  base: Matrix,
-): Promise<PageRules | null> {
+/** The page's text items as getTextContent gives them, read chunk by chunk up to the limit. */
+async function readTextItems(page: PdfPage, number: number): Promise<TextContent['items']> {
+  const reader = (
+    page.streamTextContent({ disableNormalization: true }) as ReadableStream<TextContent>
+  ).getReader();
+  const items: TextContent['items'] = [];
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return items;
+    for (const item of value.items) items.push(item);
+    if (items.length > MAX_TEXT_ITEMS_PER_PAGE) {
+      await reader.cancel();
+      throw new AppError(
+        'DOCUMENT_REFUSED',
+        `PDF 第 ${number} 页的文字片段超过 ${MAX_TEXT_ITEMS_PER_PAGE} 个，不像年度报告，无法读取`,
+      );
+    }
+  }
+}
+
+async function readRules(pdfjs: PdfjsModule, page: PdfPage, base: Matrix): Promise<PageRules | null> {
   try {
-    const operators = await page.getOperatorList();
+    // Annotations (links, form fields) draw no table borders; their appearance streams are skipped.
+    const operators = await page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE });
     return collectRules(operators.fnArray, operators.argsArray, pdfjs.OPS as PathOps, base);
   } catch {
     return null;

@@ -187,12 +187,14 @@ function addStrokedEdges(rules: PageRules, path: Subpath): void {
 
 function addThinFill(rules: PageRules, path: Subpath): void {
   if (!path.straight || path.points.length < 2) return;
-  const xs = path.points.map((point) => point[0]);
-  const ys = path.points.map((point) => point[1]);
-  const x1 = Math.min(...xs);
-  const x2 = Math.max(...xs);
-  const y1 = Math.min(...ys);
-  const y2 = Math.max(...ys);
+  let [x1, y1] = path.points[0]!;
+  let [x2, y2] = [x1, y1];
+  for (const [x, y] of path.points) {
+    x1 = Math.min(x1, x);
+    x2 = Math.max(x2, x);
+    y1 = Math.min(y1, y);
+    y2 = Math.max(y2, y);
+  }
   const width = x2 - x1;
   const height = y2 - y1;
   if (height <= MAX_LINE_THICKNESS && width > height)

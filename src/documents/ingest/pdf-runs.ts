@@ -36,24 +36,60 @@ export function placeRun(run: TextRun): PlacedRun {
   return { text: run.text, x0, x1, y: run.y, size: run.size, cy: run.y - run.size * 0.35 };
 }
 
+/** Side (points) of the squares runs are hashed into when looking for a second copy. */
+const TWIN_SQUARE = 4;
+/** A run whose tolerance spans more squares than this per axis (type over ~100 pt) is kept unchecked. */
+const MAX_TWIN_SQUARES = 12;
+
 /**
  * Drops whitespace-only runs and the second copy of a run printed twice at (almost) the same
- * place, which is how some producers fake bold type.
+ * place (within a fifth of its size), which is how some producers fake bold type. Kept runs are
+ * hashed by text and position, so that a page of many identical runs stays linear.
  */
 export function cleanRuns(runs: TextRun[]): PlacedRun[] {
-  const placed = runs.filter((run) => run.text.trim() !== '' && run.size > 0).map(placeRun);
   const kept: PlacedRun[] = [];
-  const seen = new Map<string, PlacedRun[]>();
-  for (const run of placed) {
-    const twins = seen.get(run.text) ?? [];
-    const tolerance = run.size * 0.2;
-    if (twins.some((twin) => Math.abs(twin.x0 - run.x0) < tolerance && Math.abs(twin.y - run.y) < tolerance))
-      continue;
-    twins.push(run);
-    seen.set(run.text, twins);
+  // Text → hash of the TWIN_SQUARE square a run starts in → kept runs there.
+  const seen = new Map<string, Map<number, PlacedRun[]>>();
+  for (const source of runs) {
+    if (source.text.trim() === '' || !(source.size > 0)) continue;
+    const run = placeRun(source);
+    let squares = seen.get(run.text);
+    if (squares && hasTwin(squares, run)) continue;
+    if (!squares) {
+      squares = new Map();
+      seen.set(run.text, squares);
+    }
+    const key = squareKey(square(run.x0), square(run.y));
+    const there = squares.get(key);
+    if (there) there.push(run);
+    else squares.set(key, [run]);
     kept.push(run);
   }
   return kept;
+}
+
+function hasTwin(squares: Map<number, PlacedRun[]>, run: PlacedRun): boolean {
+  const tolerance = run.size * 0.2;
+  const [x1, x2] = [square(run.x0 - tolerance), square(run.x0 + tolerance)];
+  const [y1, y2] = [square(run.y - tolerance), square(run.y + tolerance)];
+  if (!(x2 - x1 < MAX_TWIN_SQUARES && y2 - y1 < MAX_TWIN_SQUARES)) return false;
+  for (let sx = x1; sx <= x2; sx += 1) {
+    for (let sy = y1; sy <= y2; sy += 1) {
+      for (const twin of squares.get(squareKey(sx, sy)) ?? []) {
+        if (Math.abs(twin.x0 - run.x0) < tolerance && Math.abs(twin.y - run.y) < tolerance) return true;
+      }
+    }
+  }
+  return false;
+}
+
+function square(value: number): number {
+  return Math.floor(value / TWIN_SQUARE);
+}
+
+/** A hash of a square; two squares may share one (their runs are then compared too, harmlessly). */
+function squareKey(sx: number, sy: number): number {
+  return Math.imul(sx | 0, 73_856_093) ^ Math.imul(sy | 0, 19_349_663);
 }
 
 /** Groups runs into physical lines, top to bottom; runs inside a line are sorted left to right. */

@@ -27,7 +27,25 @@ export function detectFormat(bytes: Uint8Array, fileName = ''): SourceFormat {
 
 type Reader = (bytes: Uint8Array, fileName?: string) => Promise<SourceDocument>;
 
-async function readerFor(format: SourceFormat): Promise<Reader> {
+/**
+ * The reader of a format. HTML, DOCX and PDF readers are loaded on first use (pdfjs is large) and
+ * kept: a dynamic import() of a loaded module still goes through the module loader's resolve
+ * hooks, which cost more than reading a small report.
+ */
+const loadedReaders = new Map<SourceFormat, Promise<Reader>>();
+
+function readerFor(format: SourceFormat): Promise<Reader> {
+  let reader = loadedReaders.get(format);
+  if (reader === undefined) {
+    reader = loadReader(format);
+    loadedReaders.set(format, reader);
+    // A failed load (a broken install) is not remembered: the next document tries again.
+    reader.catch(() => loadedReaders.delete(format));
+  }
+  return reader;
+}
+
+async function loadReader(format: SourceFormat): Promise<Reader> {
   switch (format) {
     case 'txt':
       return (bytes) => readText(bytes, 'txt');

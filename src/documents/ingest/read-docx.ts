@@ -1,3 +1,4 @@
+import { Buffer } from 'node:buffer';
 import { AppError } from '../../core/errors.ts';
 import { readDocumentXml } from './docx-document.ts';
 import { type HeadingStyles, readHeadingStyles } from './docx-styles.ts';
@@ -41,9 +42,9 @@ export async function readDocx(bytes: Uint8Array, _fileName?: string): Promise<S
   }
   const stylesEntry = findEntry(entries, 'word/styles.xml');
   const headings: HeadingStyles = stylesEntry
-    ? readHeadingStyles(decodeXml(inflateZipEntry(bytes, stylesEntry)))
+    ? readHeadingStyles(asUtf8(inflateZipEntry(bytes, stylesEntry)))
     : new Map();
-  const lines = readDocumentXml(decodeXml(inflateZipEntry(bytes, documentEntry)), headings);
+  const lines = readDocumentXml(asUtf8(inflateZipEntry(bytes, documentEntry)), headings);
   if (lines.length === 0) throw new AppError('DOCUMENT_REFUSED', 'DOCX 中没有可读取的文字');
   return { format: 'docx', lines };
 }
@@ -53,9 +54,16 @@ function findEntry(entries: ZipEntry[], name: string): ZipEntry | undefined {
   return entries.find((entry) => entry.name.toLowerCase() === name);
 }
 
-/** XML parts are UTF-8 (BOM optional) or, rarely, UTF-16 with a BOM. */
-function decodeXml(bytes: Uint8Array): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
-  return new TextDecoder('utf-8').decode(bytes);
+/**
+ * XML parts are UTF-8 (BOM optional: it is not markup and is skipped as text) or, rarely, UTF-16
+ * with a BOM, which is re-encoded: the XML scanner reads UTF-8 bytes.
+ */
+function asUtf8(bytes: Uint8Array): Uint8Array {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return Buffer.from(new TextDecoder('utf-16le').decode(bytes.subarray(2)), 'utf8');
+  }
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return Buffer.from(new TextDecoder('utf-16be').decode(bytes.subarray(2)), 'utf8');
+  }
+  return bytes;
 }

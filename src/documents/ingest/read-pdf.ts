@@ -1,53 +1,15 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { AppError } from '../../core/errors.ts';
+import { withSyncInflate } from './pdf-inflate.ts';
 import { layoutPage, type PageLine } from './pdf-layout.ts';
+import { loadPdfjs, openPdf } from './pdf-open.ts';
 import { loadPageText, type PdfjsModule, type PdfPageContent } from './pdf-page.ts';
 import { joinSplitRow } from './pdf-split-row.ts';
 import { INGEST_LIMITS, type SourceDocument, type SourceLine } from './source-document.ts';
 
-const PDFJS_ROOT = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
-
-let pdfjs: Promise<PdfjsModule> | null = null;
-
 /**
- * pdfjs in Node runs its "worker" in the main thread. Both modules are loaded here, once. The
- * legacy build's core-js polyfills replace Array.prototype.push and JSON.parse on Node 20 (for
- * edge cases no caller here has: arrays of 2^32 elements, JSON.parse source access); those
- * replacements slow every push and parse of the whole process several times over, so the native
- * functions are put back. Polyfills that only add missing methods stay.
- */
-function loadPdfjs(): Promise<PdfjsModule> {
-  pdfjs ??= (async () => {
-    const nativePush = Array.prototype.push;
-    const nativeParse = JSON.parse;
-    const module = await import('pdfjs-dist/legacy/build/pdf.mjs');
-    const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
-    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
-    Object.defineProperty(Array.prototype, 'push', {
-      value: nativePush,
-      writable: true,
-      configurable: true,
-      enumerable: false,
-    });
-    Object.defineProperty(JSON, 'parse', {
-      value: nativeParse,
-      writable: true,
-      configurable: true,
-      enumerable: false,
-    });
-    module.GlobalWorkerOptions.workerSrc = pathToFileURL(
-      join(PDFJS_ROOT, 'legacy/build/pdf.worker.mjs'),
-    ).href;
-    return module;
-  })();
-  return pdfjs;
-}
-
-/**
- * Reads the text layer of a PDF with pdfjs (legacy build, no network, no font loading: CMaps and
- * standard font data come from the pdfjs-dist package). Each page is laid out by pdf-layout.ts:
+ * Reads the text layer of a PDF with pdfjs (opened by openPdf: no network, nothing drawn, CMaps
+ * and standard font data from the pdfjs-dist package; streams inflated in one synchronous call,
+ * see pdf-inflate.ts). Each page is laid out by pdf-layout.ts:
  * ruled table rows become lines with one cell per cell, other text physical lines split at wide
  * gaps; page-number headers/footers are dropped; radical look-alikes are mapped (pdf-text.ts).
  * `page` is the 1-based page, `line` the 1-based line on that page. A table whose rows continue
@@ -58,6 +20,13 @@ function loadPdfjs(): Promise<PdfjsModule> {
  * pages, has no text layer at all (a scan), or yields more than INGEST_LIMITS.maxLines lines.
  */
 export async function readPdf(bytes: Uint8Array, _fileName?: string): Promise<SourceDocument> {
+  checkEnvelope(bytes);
+  const module = await loadPdfjs();
+  return withSyncInflate(() => readText(module, bytes));
+}
+
+/** The checks made on the bytes alone, before pdfjs parses anything. */
+function checkEnvelope(bytes: Uint8Array): void {
   if (bytes.byteLength === 0) throw new AppError('DOCUMENT_REFUSED', '文件为空（0 字节）');
   if (bytes.byteLength > INGEST_LIMITS.maxFileBytes) {
     throw new AppError(
@@ -70,21 +39,10 @@ export async function readPdf(bytes: Uint8Array, _fileName?: string): Promise<So
   const tail = new TextDecoder('latin1').decode(bytes.subarray(Math.max(0, bytes.byteLength - 4096)));
   if (!tail.includes('%%EOF'))
     throw new AppError('DOCUMENT_REFUSED', 'PDF 文件不完整（缺少文件结尾，可能未下载完整）');
+}
 
-  const module = await loadPdfjs();
-  const task = module.getDocument({
-    // pdfjs may detach the buffer it is given; the caller keeps theirs.
-    data: new Uint8Array(bytes),
-    cMapUrl: join(PDFJS_ROOT, 'cmaps/'),
-    cMapPacked: true,
-    standardFontDataUrl: join(PDFJS_ROOT, 'standard_fonts/'),
-    wasmUrl: join(PDFJS_ROOT, 'wasm/'),
-    isEvalSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    enableXfa: false,
-    verbosity: module.VerbosityLevel.ERRORS,
-  });
+async function readText(module: PdfjsModule, bytes: Uint8Array): Promise<SourceDocument> {
+  const task = openPdf(module, bytes);
   try {
     const document = await task.promise.catch((error: unknown) => {
       throw refusalForLoadError(error);

@@ -1,4 +1,4 @@
-import { Inflate } from 'fflate';
+import { inflateRawSync } from 'node:zlib';
 import { AppError } from '../../core/errors.ts';
 import { INGEST_LIMITS } from './source-document.ts';
 
@@ -32,9 +32,6 @@ export const DOCX_ZIP_LIMITS: ZipLimits = {
  * compress 300:1 legitimately and cannot hurt.
  */
 const RATIO_FLOOR_BYTES = 1024 * 1024;
-
-/** Compressed bytes handed to the inflater at a time; deflate expands at most ~1032:1. */
-const INFLATE_CHUNK = 4096;
 
 const MB = 1024 * 1024;
 
@@ -93,7 +90,8 @@ export function readZipDirectory(bytes: Uint8Array, limits: ZipLimits = DOCX_ZIP
 
 /**
  * Inflates one entry, never producing more than its declared size (nor the per-entry limit):
- * the inflater is fed small chunks and stopped as soon as the output passes the cap.
+ * zlib stops and throws as soon as its output would pass the cap, so a lying declaration costs
+ * at most the cap in memory.
  */
 export function inflateZipEntry(
   bytes: Uint8Array,
@@ -119,29 +117,15 @@ export function inflateZipEntry(
       `DOCX 条目 ${entry.name} 使用了不支持的压缩方式（${entry.method}）`,
     );
   }
-  const chunks: Uint8Array[] = [];
-  let produced = 0;
-  const inflater = new Inflate((chunk) => {
-    produced += chunk.byteLength;
-    if (produced > cap) throw oversize(entry, limits);
-    chunks.push(chunk);
-  });
+  let out: Uint8Array;
   try {
-    for (let at = 0; at < data.byteLength; at += INFLATE_CHUNK) {
-      const piece = data.subarray(at, Math.min(at + INFLATE_CHUNK, data.byteLength));
-      inflater.push(piece, at + INFLATE_CHUNK >= data.byteLength);
-    }
-    if (data.byteLength === 0) inflater.push(new Uint8Array(0), true);
+    // maxOutputLength must be at least 1; an entry declared empty is checked below.
+    out = inflateRawSync(data, { maxOutputLength: Math.max(cap, 1) });
   } catch (error) {
-    if (error instanceof AppError) throw error;
+    if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw oversize(entry, limits);
     throw damaged();
   }
-  const out = new Uint8Array(produced);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.byteLength;
-  }
+  if (out.byteLength > cap) throw oversize(entry, limits);
   return out;
 }
 

@@ -36,7 +36,15 @@ function allText(lines: readonly SourceLine[]): string {
  */
 export function interpretDocument(doc: SourceDocument): IngestResult {
   const { captions, head, body } = segment(doc.lines);
-  const section = (n: number) => (n === 6 ? withoutPageChrome(body.get(6) ?? []) : (body.get(n) ?? []));
+  const sections = new Map<number, SourceLine[]>();
+  const section = (n: number): SourceLine[] => {
+    let lines = sections.get(n);
+    if (lines === undefined) {
+      lines = n === 6 ? withoutPageChrome(body.get(6) ?? []) : (body.get(n) ?? []);
+      sections.set(n, lines);
+    }
+    return lines;
+  };
   const table2 = readTable2(section(2).length > 0 ? section(2) : doc.lines);
   const table3 = readTable3(section(3));
   const table4 = readTable4(section(4));

@@ -1,0 +1,179 @@
+import { Buffer } from 'node:buffer';
+import { Parser } from 'htmlparser2';
+import { describe, expect, it } from 'vitest';
+import { scanXml } from './xml-scanner.ts';
+
+/** Events as comparable strings; adjacent text pieces are joined (parsers may split text anywhere). */
+function collect(push: (event: string) => void) {
+  let text = '';
+  const flush = () => {
+    if (text !== '') push(`text ${text}`);
+    text = '';
+  };
+  return {
+    open(name: string, attributes: Record<string, string>) {
+      flush();
+      push(`open ${name} ${JSON.stringify(attributes)}`);
+    },
+    close(name: string) {
+      flush();
+      push(`close ${name}`);
+    },
+    text(data: string) {
+      text += data;
+    },
+    end: flush,
+  };
+}
+
+/** The reference: htmlparser2 in XML mode, the parser the DOCX reader used before the scanner. */
+function referenceEvents(xml: string): string[] {
+  const events: string[] = [];
+  const sink = collect((event) => events.push(event));
+  const parser = new Parser(
+    {
+      onopentag: (name, attributes) => sink.open(name, attributes),
+      onclosetag: (name) => sink.close(name),
+      ontext: (data) => sink.text(data),
+    },
+    { xmlMode: true },
+  );
+  parser.write(xml);
+  parser.end();
+  sink.end();
+  return events;
+}
+
+/** The scanner's events, asking for exactly the attributes the reference reports. */
+function scannerEvents(xml: string, reference: string[]): string[] {
+  const events: string[] = [];
+  const sink = collect((event) => events.push(event));
+  const opened = reference.filter((event) => event.startsWith('open '));
+  let index = 0;
+  scanXml(Buffer.from(xml, 'utf8'), {
+    open(name, attributes) {
+      const expected = opened[index++];
+      const keys = expected ? Object.keys(JSON.parse(expected.slice(expected.indexOf('{')))) : [];
+      sink.open(name, Object.fromEntries(keys.map((key) => [key, attributes.get(key) ?? '(absent)'])));
+    },
+    close: (name) => sink.close(name),
+    text: (text) => sink.text(text.read()),
+  });
+  sink.end();
+  return events;
+}
+
+/** A small deterministic generator (no dependence on Math.random: a failure can be replayed). */
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1103515245 + 12345) & 0x7fffffff;
+    return state / 0x7fffffff;
+  };
+}
+
+const TEXTS = [
+  '表三',
+  ' 12 ',
+  'a&amp;b',
+  '&lt;x&gt;',
+  '&#20013;&#x6587;',
+  '&nbsp;',
+  'x > y',
+  '全角　空格',
+  '&#0;',
+];
+const NAMES = ['w:p', 'w:r', 'w:t', 'w:tbl', 'w:tc', 'w:pStyle', 'w:vMerge', 'mc:Fallback', 'x'];
+const ATTRIBUTES = [
+  '',
+  ' w:val="restart"',
+  " w:val='Heading1'",
+  ' w:type="paragraph" w:styleId="a1"',
+  ' w:styleId="h&amp;1&#x41;"',
+  ' x="a>b" w:val="2"',
+  ' w:val = "3" ',
+  ' w:val="标题 2"',
+];
+const ODDITIES = ['<!-- <w:t>x</w:t> -->', '<![CDATA[a&amp;<b>]]>', '<?pi x?>', '</w:p>', '</nothing>'];
+
+function randomXml(next: () => number, depth = 0): string {
+  const pick = <T>(list: T[]): T => list[Math.floor(next() * list.length)]!;
+  let xml = '';
+  const count = Math.floor(next() * 5);
+  for (let i = 0; i < count; i += 1) {
+    const roll = next();
+    if (roll < 0.25) xml += pick(TEXTS);
+    else if (roll < 0.35) xml += pick(ODDITIES);
+    else {
+      const name = pick(NAMES);
+      const attributes = pick(ATTRIBUTES);
+      if (next() < 0.3 || depth > 5) xml += `<${name}${attributes}/>`;
+      // One element in ten is left unclosed: the events must still match.
+      else xml += `<${name}${attributes}>${randomXml(next, depth + 1)}${next() < 0.9 ? `</${name}>` : ''}`;
+    }
+  }
+  return xml;
+}
+
+describe('scanXml', () => {
+  it('gives the events of htmlparser2 in XML mode on 3,000 random documents, malformed ones included', () => {
+    const next = random(20261122);
+    let withEntities = 0;
+    for (let round = 0; round < 3_000; round += 1) {
+      const xml = `<?xml version="1.0"?><w:document>${randomXml(next)}</w:document>`;
+      const reference = referenceEvents(xml);
+      if (reference.some((event) => event.startsWith('text') && /[<>&中]/.test(event))) withEntities += 1;
+      expect(scannerEvents(xml, reference), xml).toEqual(reference);
+    }
+    // The comparison covered decoded entities, not only plain text.
+    expect(withEntities).toBeGreaterThan(300);
+  });
+
+  it('decodes entities in text and attributes, keeps CDATA as printed and skips comments', () => {
+    const xml = '<a v="1&amp;2&#x4E2D;"><!-- <b/> -->x&lt;y&#22269;<![CDATA[&amp;]]></a>';
+    const seen: string[] = [];
+    scanXml(Buffer.from(xml), {
+      open: (name, attributes) => seen.push(`${name}:${attributes.get('v')}:${attributes.get('w')}`),
+      close: (name) => seen.push(`/${name}`),
+      text: (text) => seen.push(text.read()),
+    });
+    expect(seen).toEqual(['a:1&2中:undefined', 'x<y国', '&amp;', '/a']);
+  });
+
+  it('ends cleanly on truncated input, closing what is open', () => {
+    const seen: string[] = [];
+    scanXml(Buffer.from('<a><b>text<c x="unterminated'), {
+      open: (name) => seen.push(name),
+      close: (name) => seen.push(`/${name}`),
+      text: (text) => seen.push(text.read()),
+    });
+    expect(seen).toEqual(['a', 'b', 'text', '/b', '/a']);
+  });
+
+  it('skips the content of the elements the handler asks it to, up to their own end tag', () => {
+    const xml =
+      '<w:r><w:rPr><w:b/><w:rPrChange><w:t>old</w:t></w:rPrChange></w:rPr ><w:t>kept</w:t></w:r>' +
+      '<w:rPrX>also kept</w:rPrX><w:rPr>never closed<w:t>lost</w:t>';
+    const seen: string[] = [];
+    scanXml(Buffer.from(xml), {
+      open: (name) => seen.push(name),
+      close: (name) => seen.push(`/${name}`),
+      text: (text) => seen.push(text.read()),
+      skipContent: (name) => name === 'w:rPr',
+    });
+    expect(seen).toEqual([
+      'w:r',
+      'w:rPr',
+      '/w:rPr',
+      'w:t',
+      'kept',
+      '/w:t',
+      '/w:r',
+      'w:rPrX',
+      'also kept',
+      '/w:rPrX',
+      'w:rPr',
+      '/w:rPr',
+    ]);
+  });
+});
