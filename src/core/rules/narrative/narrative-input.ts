@@ -49,11 +49,28 @@ export function sentencesOf(section: NarrativeSection, paragraph: NarrativeParag
   return sentences;
 }
 
+/**
+ * The sentences of each section, split once per paragraphs object: every narrative rule walks
+ * them, so a report is split once rather than once per rule. Keyed by the object (paragraphs are
+ * not changed once read), so nothing is kept after they are gone.
+ */
+const SPLIT = new WeakMap<NarrativeParagraphs, Partial<Record<NarrativeSection, Sentence[]>>>();
+
+function sectionSentences(paragraphs: NarrativeParagraphs, section: NarrativeSection): Sentence[] {
+  let bySection = SPLIT.get(paragraphs);
+  if (!bySection) {
+    bySection = {};
+    SPLIT.set(paragraphs, bySection);
+  }
+  bySection[section] ??= paragraphs[section].flatMap((p) => sentencesOf(section, p));
+  return bySection[section];
+}
+
 export function allSentences(
   paragraphs: NarrativeParagraphs,
   sections: NarrativeSection[] = ['preamble', 'overview', 'problems', 'other'],
 ): Sentence[] {
-  return sections.flatMap((section) => paragraphs[section].flatMap((p) => sentencesOf(section, p)));
+  return sections.flatMap((section) => sectionSentences(paragraphs, section));
 }
 
 const MAX_QUOTE = 80;
