@@ -56,6 +56,8 @@ export function sentencesOf(section: NarrativeSection, paragraph: NarrativeParag
  */
 const SPLIT = new WeakMap<NarrativeParagraphs, Partial<Record<NarrativeSection, Sentence[]>>>();
 
+const JOINED = new WeakMap<NarrativeParagraphs, Map<string, Sentence[]>>();
+
 function sectionSentences(paragraphs: NarrativeParagraphs, section: NarrativeSection): Sentence[] {
   let bySection = SPLIT.get(paragraphs);
   if (!bySection) {
@@ -70,7 +72,19 @@ export function allSentences(
   paragraphs: NarrativeParagraphs,
   sections: NarrativeSection[] = ['preamble', 'overview', 'problems', 'other'],
 ): Sentence[] {
-  return sections.flatMap((section) => sectionSentences(paragraphs, section));
+  if (sections.length === 1) return sectionSentences(paragraphs, sections[0]!);
+  const key = sections.join(',');
+  let joined = JOINED.get(paragraphs);
+  if (!joined) {
+    joined = new Map();
+    JOINED.set(paragraphs, joined);
+  }
+  let sentences = joined.get(key);
+  if (!sentences) {
+    sentences = sections.flatMap((section) => sectionSentences(paragraphs, section));
+    joined.set(key, sentences);
+  }
+  return sentences;
 }
 
 const MAX_QUOTE = 80;
