@@ -60,3 +60,18 @@ export async function authorizeAgency(
   }
   return agency;
 }
+
+/**
+ * The same check as authorizeAgency when the agency itself is not needed: for officers and
+ * reviewers of the agency it is decided without a query (their account's agency exists: a
+ * foreign key), which matters on routes called many times a second such as registration.
+ */
+export async function checkAgencyAccess(
+  db: StoreDb,
+  user: AuthUser,
+  agencyId: string,
+  access: AgencyAccess,
+): Promise<void> {
+  if ((user.role === 'officer' || user.role === 'reviewer') && user.agencyId === agencyId) return;
+  await authorizeAgency(db, user, agencyId, access);
+}
