@@ -14,9 +14,10 @@ import { type Channel, parseDeadlineInput } from '../../core/deadlines/deadline-
 import { readTimeline } from '../../core/deadlines/read-timeline.ts';
 import { AppError, isAppError } from '../../core/errors.ts';
 import { type Actor, appendAudit } from '../audit/audit.repository.ts';
-import type { ApplicationsTable, Database } from '../database.ts';
+import type { ApplicantsTable, ApplicationsTable, Database } from '../database.ts';
 import { isForeignKeyViolation } from '../db-errors.ts';
 import type { Moment } from '../moment.ts';
+import { columnsOf, preparedQuery } from '../prepared-query.ts';
 import { sameDigest } from '../secrets.ts';
 import { followUpCodeHash, newFollowUpCode } from './follow-up-code.ts';
 import {
@@ -89,6 +90,58 @@ function checkInput(input: RegisterApplicationInput): void {
  * registration (without personal data). Throws INVALID_INPUT (channel/date rules, dates after
  * today, empty description or name), NOT_FOUND (agency).
  */
+// Registration runs these for every application: compiled once (see preparedQuery).
+const nextTrackingNumber = preparedQuery<{ agency_id: string; year: number }, { last_number: number }>(
+  ['agency_id', 'year'],
+  (db, p) =>
+    db
+      .insertInto('tracking_counters')
+      .values({ agency_id: p.agency_id, year: p.year, last_number: 1 })
+      .onConflict((oc) =>
+        oc
+          .columns(['agency_id', 'year'])
+          .doUpdateSet({ last_number: sql`tracking_counters.last_number + 1` }),
+      )
+      .returning('last_number'),
+);
+
+const insertApplication = preparedQuery<ApplicationsTable, never>(
+  columnsOf<ApplicationsTable>({
+    id: true,
+    agency_id: true,
+    year: true,
+    tracking_number: true,
+    channel: true,
+    submitted_on: true,
+    confirmed_on: true,
+    received_on: true,
+    applicant_type: true,
+    description: true,
+    status: true,
+    outcome: true,
+    concluded_on: true,
+    events_json: true,
+    answer_due_on: true,
+    verification_hash: true,
+    version: true,
+    created_at: true,
+    updated_at: true,
+  }),
+  (db, row) => db.insertInto('applications').values(row),
+);
+
+const insertApplicant = preparedQuery<ApplicantsTable, never>(
+  columnsOf<ApplicantsTable>({
+    application_id: true,
+    name: true,
+    id_number: true,
+    phone: true,
+    address: true,
+    email: true,
+  }),
+  (db, row) => db.insertInto('applicants').values(row),
+);
+
 export async function registerApplication(
   trx: Transaction<Database>,
   input: RegisterApplicationInput,
@@ -110,17 +163,12 @@ export async function registerApplication(
   // others increment under the counter row's lock (PostgreSQL) or the write lock (SQLite), held
   // to the end of the transaction, so no two transactions can get the same number. It is also
   // the first write, so an unknown agency fails here on the foreign key, before anything is written.
-  const counter = await trx
-    .insertInto('tracking_counters')
-    .values({ agency_id: input.agencyId, year, last_number: 1 })
-    .onConflict((oc) =>
-      oc.columns(['agency_id', 'year']).doUpdateSet({ last_number: sql`tracking_counters.last_number + 1` }),
-    )
-    .returning('last_number')
-    .executeTakeFirstOrThrow()
-    .catch((error: unknown) => {
+  const [counter] = await nextTrackingNumber(trx, { agency_id: input.agencyId, year }).catch(
+    (error: unknown) => {
       throw isForeignKeyViolation(error) ? new AppError('NOT_FOUND', '机关不存在') : error;
-    });
+    },
+  );
+  if (!counter) throw new Error('tracking counter: no row returned');
   const trackingNumber = `${year}-${String(counter.last_number).padStart(4, '0')}`;
 
   const core: Application = {
@@ -159,18 +207,15 @@ export async function registerApplication(
     created_at: at,
     updated_at: at,
   };
-  await trx.insertInto('applications').values(row).execute();
-  await trx
-    .insertInto('applicants')
-    .values({
-      application_id: row.id,
-      name: input.applicant.name.trim(),
-      id_number: optional(input.applicant.idNumber),
-      phone: optional(input.applicant.phone),
-      address: optional(input.applicant.address),
-      email: optional(input.applicant.email),
-    })
-    .execute();
+  await insertApplication(trx, row);
+  await insertApplicant(trx, {
+    application_id: row.id,
+    name: input.applicant.name.trim(),
+    id_number: optional(input.applicant.idNumber),
+    phone: optional(input.applicant.phone),
+    address: optional(input.applicant.address),
+    email: optional(input.applicant.email),
+  });
   const application = rowToApplication(row);
   await appendAudit(trx, {
     at: now.at,

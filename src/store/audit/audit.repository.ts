@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { AuditLogTable, Database } from '../database.ts';
 import { dialectOf } from '../dialect.ts';
+import { columnsOf, preparedQuery } from '../prepared-query.ts';
 import { canonicalJson } from './canonical-json.ts';
 
 /** Who made a change: a staff user, or a label alone ("申请人（网上申请）", "system"). */
@@ -69,8 +70,27 @@ export function auditHash(prevHash: string, fields: HashedFields): string {
     .digest('hex');
 }
 
-/** The value as it reads back from its stored JSON text (so that the hash can be recomputed). */
-const asStored = (value: unknown): unknown => (value == null ? null : JSON.parse(canonicalJson(value)));
+const selectLastEntry = preparedQuery<Record<string, never>, { seq: number; hash: string }>([], (db) =>
+  db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1),
+);
+
+const AUDIT_COLUMNS = columnsOf<AuditLogTable>({
+  seq: true,
+  at: true,
+  actor_user_id: true,
+  actor_label: true,
+  entity: true,
+  entity_id: true,
+  action: true,
+  before_json: true,
+  after_json: true,
+  prev_hash: true,
+  hash: true,
+});
+
+const insertEntry = preparedQuery<AuditLogTable, never>(AUDIT_COLUMNS, (db, row) =>
+  db.insertInto('audit_log').values(row),
+);
 
 /**
  * Appends one entry to the audit log, chained to the previous one. Appends are serialised, so that
@@ -87,22 +107,21 @@ export async function appendAudit(trx: Transaction<Database>, entry: AuditEntryI
       trx,
     );
   }
-  const last = await trx
-    .selectFrom('audit_log')
-    .select(['seq', 'hash'])
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const [last] = await selectLastEntry(trx, {});
+  // Each snapshot is written as canonical JSON once: the stored text, and the value hashed is
+  // that text read back (what verification will read).
+  const beforeJson = entry.before == null ? null : canonicalJson(entry.before);
+  const afterJson = entry.after == null ? null : canonicalJson(entry.after);
   const fields: HashedFields = {
-    seq: (last?.seq ?? 0) + 1,
+    seq: Number(last?.seq ?? 0) + 1,
     at: entry.at.toISOString(),
     actorUserId: entry.actor.userId,
     actorLabel: entry.actor.label,
     entity: entry.entity,
     entityId: entry.entityId,
     action: entry.action,
-    before: asStored(entry.before),
-    after: asStored(entry.after),
+    before: beforeJson === null ? null : JSON.parse(beforeJson),
+    after: afterJson === null ? null : JSON.parse(afterJson),
   };
   const prevHash = last?.hash ?? GENESIS_HASH;
   const row: AuditLogTable = {
@@ -113,12 +132,12 @@ export async function appendAudit(trx: Transaction<Database>, entry: AuditEntryI
     entity: fields.entity,
     entity_id: fields.entityId,
     action: fields.action,
-    before_json: fields.before === null ? null : canonicalJson(fields.before),
-    after_json: fields.after === null ? null : canonicalJson(fields.after),
+    before_json: beforeJson,
+    after_json: afterJson,
     prev_hash: prevHash,
     hash: auditHash(prevHash, fields),
   };
-  await trx.insertInto('audit_log').values(row).execute();
+  await insertEntry(trx, row);
   return rowToEntry(row);
 }
 

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { Database, SessionsTable } from '../database.ts';
+import type { Database, SessionsTable, UsersTable } from '../database.ts';
+import { preparedQuery } from '../prepared-query.ts';
 import { randomToken, sha256Hex } from '../secrets.ts';
 import { rowToUser, type User } from './users.repository.ts';
 
@@ -48,25 +49,37 @@ export async function createSession(
   return { token, session: rowToSession(row) };
 }
 
+const selectLiveSession = preparedQuery<{ id: string; now: string }, UsersTable & LiveSessionColumns>(
+  ['id', 'now'],
+  (db, p) =>
+    db
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.user_id')
+      .selectAll('users')
+      .select([
+        'sessions.id as session_id',
+        'sessions.csrf_token as session_csrf_token',
+        'sessions.expires_at as session_expires_at',
+        'sessions.created_at as session_created_at',
+      ])
+      .where('sessions.id', '=', p.id)
+      .where('sessions.expires_at', '>', p.now),
+);
+
+interface LiveSessionColumns {
+  session_id: string;
+  session_csrf_token: string;
+  session_expires_at: string;
+  session_created_at: string;
+}
+
 /** The live session of a token and its user; null when unknown or expired at `now`. One query: it runs on every request. */
 export async function findSession(
   db: Kysely<Database>,
   token: string,
   now: Date,
 ): Promise<{ session: Session; user: User } | null> {
-  const row = await db
-    .selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.user_id')
-    .selectAll('users')
-    .select([
-      'sessions.id as session_id',
-      'sessions.csrf_token as session_csrf_token',
-      'sessions.expires_at as session_expires_at',
-      'sessions.created_at as session_created_at',
-    ])
-    .where('sessions.id', '=', sha256Hex(token))
-    .where('sessions.expires_at', '>', now.toISOString())
-    .executeTakeFirst();
+  const [row] = await selectLiveSession(db, { id: sha256Hex(token), now: now.toISOString() });
   if (!row) return null;
   const session: Session = {
     id: row.session_id,
