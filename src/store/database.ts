@@ -244,6 +244,19 @@ export interface ImportBatchesTable {
   updated_at: string;
 }
 
+/** A work record (migrations 020, 021): data_json is checked by src/core/work before it is saved. */
+export interface WorkRecordsTable {
+  id: string;
+  agency_id: string;
+  kind: string;
+  /** null exactly for a channel (kind 'channel'). */
+  year: number | null;
+  data_json: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   regions: RegionsTable;
   agencies: AgenciesTable;
@@ -260,4 +273,5 @@ export interface Database {
   cases: CasesTable;
   disclosures: DisclosuresTable;
   import_batches: ImportBatchesTable;
+  work_records: WorkRecordsTable;
 }

@@ -16,6 +16,7 @@ const TABLES = [
   'disclosures',
   'annual_reports',
   'import_batches',
+  'work_records',
 ] as const;
 
 /**

@@ -19,6 +19,7 @@ const TABLES = [
   'sessions',
   'tracking_counters',
   'users',
+  'work_records',
 ];
 
 describe('MIGRATIONS', () => {

@@ -20,6 +20,8 @@ import * as m016 from './2026-11-22-016-annual-reports.ts';
 import * as m017 from './2026-11-22-017-annual-report-workflow.ts';
 import * as m018 from './2026-11-22-018-applications-table3-index.ts';
 import * as m019 from './2026-11-22-019-import-batches.ts';
+import * as m020 from './2026-11-22-020-work-records.ts';
+import * as m021 from './2026-11-22-021-work-figures-unique.ts';
 
 /**
  * Every migration, by name. Imported statically (no folder scanning) so that the list is the same
@@ -46,6 +48,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-22-017-annual-report-workflow': m017,
   '2026-11-22-018-applications-table3-index': m018,
   '2026-11-22-019-import-batches': m019,
+  '2026-11-22-020-work-records': m020,
+  '2026-11-22-021-work-figures-unique': m021,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: the migrator works on any schema, like the migrations.
