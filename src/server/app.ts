@@ -31,6 +31,7 @@ import { registerRegionRoutes } from './routes/region/region.routes.ts';
 import { registerReportRoutes } from './routes/reports/reports.routes.ts';
 import { registerTokenRoutes } from './routes/tokens/tokens.routes.ts';
 import { registerUserRoutes } from './routes/users/users.routes.ts';
+import { registerWorkRecordRoutes } from './routes/work/work-records.routes.ts';
 
 export interface AppOptions {
   config: Config;
@@ -110,6 +111,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(registerImportRoutes, { prefix: '/api' });
   await app.register(registerRegionRoutes, { prefix: '/api' });
   await app.register(registerExportRoutes, { prefix: '/api' });
+  await app.register(registerWorkRecordRoutes, { prefix: '/api' });
   await registerWeb(app, options.webRoot);
   return app;
 }

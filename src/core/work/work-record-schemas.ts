@@ -292,28 +292,35 @@ const recordYear = workYearSchema('记录年度')
   .optional()
   .describe('记录所属年度：可不填，由记录的日期（或其年度字段）确定；填写时须与之一致；平台记录不填');
 
-const body = <K extends string, S extends z.ZodType>(kind: K, data: S) =>
-  z.strictObject({ kind: z.literal(kind), year: recordYear, data });
+/**
+ * A record as sent to the API, discriminated by kind: `{ kind, year?, data }` and the fields of
+ * `extra` (e.g. the version an update expects).
+ */
+export function workRecordBodyWith<E extends z.core.$ZodLooseShape>(extra: E) {
+  const body = <K extends string, S extends z.ZodType>(kind: K, data: S) =>
+    z.strictObject({ kind: z.literal(kind), year: recordYear, data, ...extra });
+  return z.discriminatedUnion(
+    'kind',
+    [
+      body('interpretation', interpretationSchema),
+      body('evaluation', evaluationSchema),
+      body('proposal', proposalSchema),
+      body('training', trainingSchema),
+      body('meeting', meetingSchema),
+      body('accountability', accountabilitySchema),
+      body('channel', channelSchema),
+      body('figures', figuresSchema),
+      body('task', taskSchema),
+    ],
+    {
+      error:
+        '记录类别应为 interpretation、evaluation、proposal、training、meeting、accountability、channel、figures、task 之一',
+    },
+  );
+}
 
 /** A record as sent to the API: its kind, optionally its year, and its data. */
-export const workRecordBodySchema = z.discriminatedUnion(
-  'kind',
-  [
-    body('interpretation', interpretationSchema),
-    body('evaluation', evaluationSchema),
-    body('proposal', proposalSchema),
-    body('training', trainingSchema),
-    body('meeting', meetingSchema),
-    body('accountability', accountabilitySchema),
-    body('channel', channelSchema),
-    body('figures', figuresSchema),
-    body('task', taskSchema),
-  ],
-  {
-    error:
-      '记录类别应为 interpretation、evaluation、proposal、training、meeting、accountability、channel、figures、task 之一',
-  },
-);
+export const workRecordBodySchema = workRecordBodyWith({});
 export type WorkRecordBody = z.input<typeof workRecordBodySchema>;
 
 /** The schemas' output is the shapes of work-records.ts (checked by the compiler). */
