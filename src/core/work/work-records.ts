@@ -192,6 +192,11 @@ export interface WorkYearFigures {
   workGroupsCleaned: number;
   /** Title of the year's plan the tasks implement, e.g. "中卫市2023年政务公开工作要点". */
   workPlanTitle: string | null;
+  /**
+   * 信息处理费 charged in the year under 国办函〔2020〕109号, in 元 (optional: not in the tables;
+   * null or absent when not entered).
+   */
+  processingFeesYuan?: number | null;
 }
 
 /** One task of the year's 政务公开工作要点 and how it was carried out. */
@@ -210,8 +215,11 @@ export interface DisclosureCountsOfYear {
   proactivePublished: number;
   /** The same items by the agency's own category, largest first; adds up to proactivePublished. */
   byCategory: Array<{ category: string; count: number }>;
-  /** The same items by channel; adds up to proactivePublished. */
-  byChannel: Array<{ channel: DisclosureChannel; count: number }>;
+  /**
+   * The same items by channel; adds up to proactivePublished. `name` (optional) names the outlet
+   * when one kind has several ("政府信息公开专栏", "局门户网站"); the draft uses it instead of the kind.
+   */
+  byChannel: Array<{ channel: DisclosureChannel; count: number; name?: string }>;
   /** Items whose review chain ended in the year with attribute 依申请公开 / 不予公开. */
   decidedOnRequest: number;
   decidedWithheld: number;
