@@ -37,13 +37,13 @@ export function saveWorkRecord<K extends WorkRecordKind>(
 ): Promise<WorkRecordView<K>> {
   const base = workRecordsPath(agencyId);
   return editing
-    ? api.put(`${base}/${encodeURIComponent(editing.id)}`, { kind, data, version: editing.version })
+    ? api.put(`${base}/${encodeURIComponent(editing.id)}`, { kind, data, expectedVersion: editing.version })
     : api.post(base, { kind, data });
 }
 
 export function deleteWorkRecord(agencyId: string, record: WorkRecordView): Promise<void> {
   return api.delete(
-    `${workRecordsPath(agencyId)}/${encodeURIComponent(record.id)}?version=${record.version}`,
+    `${workRecordsPath(agencyId)}/${encodeURIComponent(record.id)}?expectedVersion=${record.version}`,
   );
 }
 
