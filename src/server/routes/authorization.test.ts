@@ -19,6 +19,7 @@ import {
 import { buildServerTestApp, TestClock } from '../../../test/support/server-test-app.ts';
 import { applicationInput, TEST_ACTOR } from '../../../test/support/store-factories.ts';
 import { describeEachDialect } from '../../../test/support/store-test-db.ts';
+import { workAuthorizationRows } from '../../../test/support/work-authorization-rows.ts';
 import { readReportDocument } from '../../documents/ingest/read-document.ts';
 import {
   applyApplicationEvent,
@@ -521,6 +522,13 @@ const rows: Row[] = [
   ...recordsAuthorizationRows({
     db: () => db,
     agencyId: () => org.agencyX.id,
+    now: () => clock.now(),
+    statuses,
+  }),
+  ...workAuthorizationRows({
+    db: () => db,
+    agencyId: () => org.agencyX.id,
+    regionCode: () => org.cityA.code,
     now: () => clock.now(),
     statuses,
   }),

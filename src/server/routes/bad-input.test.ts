@@ -17,6 +17,7 @@ import { describeEachDialect } from '../../../test/support/store-test-db.ts';
 import { registerApplication } from '../../store/applications/applications.repository.ts';
 import { momentOf } from '../../store/moment.ts';
 import type { User } from '../../store/users/users.repository.ts';
+import { createWorkRecord } from '../../store/work/work-records.repository.ts';
 
 /**
  * Bad input on every write route: malformed JSON, wrong types, unknown keys and enum values,
@@ -33,12 +34,13 @@ let applicationId: string;
 let target: User;
 let draftReport: { id: string; revision: number };
 let publishedReport: { id: string; revision: number };
+let workRecordId: string;
 
 const CHINESE = /[\u4e00-\u9fff]/;
 
 interface WriteRoute {
   name: string;
-  method: 'POST' | 'PATCH';
+  method: 'POST' | 'PATCH' | 'PUT';
   url: () => string;
   as: () => User | null;
   body: () => Record<string, unknown>;
@@ -49,6 +51,64 @@ interface WriteRoute {
 }
 
 const MiB = 1024 * 1024;
+
+const MEETING = {
+  kind: 'meeting',
+  data: { kind: 'specialMeeting', heldOn: '2025-02-18', topic: '研究政务公开' },
+};
+const OPEN_DAY = {
+  kind: 'evaluation',
+  data: {
+    kind: 'openDay',
+    theme: '开放日',
+    heldOn: '2025-02-01',
+    endsOn: null,
+    participants: 30,
+    formsHandedOut: 30,
+    suggestions: [
+      { content: '建议', receivedOn: '2025-02-01', handling: 'adopted', handledOn: '2025-02-10' },
+    ],
+  },
+};
+const PROPOSAL = {
+  kind: 'proposal',
+  data: {
+    kind: 'cppccProposal',
+    role: 'lead',
+    number: '第8号',
+    title: '提案',
+    year: 2025,
+    receivedOn: '2025-01-10',
+    concludedOn: '2025-02-20',
+    satisfactionPercent: 100,
+    resultPublishedOn: '2025-02-25',
+  },
+};
+const CHANNEL = {
+  kind: 'channel',
+  data: {
+    kind: 'website',
+    name: '门户网站',
+    openedOn: '2015-01-01',
+    filedWith: '网信办',
+    filedOn: '2015-02-01',
+  },
+};
+const INTERPRETATION = {
+  kind: 'interpretation',
+  data: {
+    documentTitle: '《办法》',
+    normativeDocumentId: null,
+    disclosureId: null,
+    forms: ['text'],
+    publishedOn: '2025-02-01',
+    byDraftingOffice: true,
+  },
+};
+const withData = (record: { kind: string; data: object }, change: Record<string, unknown>) => ({
+  ...record,
+  data: { ...record.data, ...change },
+});
 
 const routes: WriteRoute[] = [
   {
@@ -260,6 +320,72 @@ const routes: WriteRoute[] = [
     limit: MiB,
   },
   {
+    name: 'POST /api/agencies/:agencyId/work-records',
+    method: 'POST',
+    url: () => `/api/agencies/${org.agencyX.id}/work-records`,
+    as: () => officer,
+    body: () => MEETING,
+    invalid: [
+      ['unknown kind', () => ({ kind: 'party', data: MEETING.data })],
+      ['impossible date', () => withData(MEETING, { heldOn: '2025-02-29' })],
+      ['date after today', () => withData(MEETING, { heldOn: '2025-03-04' })],
+      [
+        'suggestion handled before it was received',
+        () =>
+          withData(OPEN_DAY, {
+            suggestions: [
+              { content: '建议', receivedOn: '2025-02-01', handling: 'adopted', handledOn: '2025-01-31' },
+            ],
+          }),
+      ],
+      [
+        'open week ending before it began',
+        () => withData(OPEN_DAY, { kind: 'openWeek', endsOn: '2025-01-31' }),
+      ],
+      ['negative participants', () => withData(OPEN_DAY, { participants: -1 })],
+      ['satisfaction over 100%', () => withData(PROPOSAL, { satisfactionPercent: 100.1 })],
+      ['proposal concluded before it was received', () => withData(PROPOSAL, { concludedOn: '2025-01-09' })],
+      [
+        'result published before it was received',
+        () => withData(PROPOSAL, { resultPublishedOn: '2025-01-01' }),
+      ],
+      ['no interpretation form', () => withData(INTERPRETATION, { forms: [] })],
+      ['repeated interpretation form', () => withData(INTERPRETATION, { forms: ['qa', 'qa'] })],
+      ['interpretation of no document', () => withData(INTERPRETATION, { normativeDocumentId: 'nope' })],
+      ['filed without the filing office', () => withData(CHANNEL, { filedWith: null })],
+      [
+        'duplicate channel years',
+        () =>
+          withData(CHANNEL, {
+            years: [
+              { year: 2024, posts: 1, followers: null },
+              { year: 2024, posts: 2, followers: null },
+            ],
+          }),
+      ],
+      [
+        'year out of range',
+        () => ({ kind: 'task', data: { year: 1990, position: 1, title: '任务', implementation: '' } }),
+      ],
+      ['year that does not match', () => ({ ...MEETING, year: 2024 })],
+    ],
+    limit: 512 * 1024,
+  },
+  {
+    name: 'PUT /api/agencies/:agencyId/work-records/:id',
+    method: 'PUT',
+    url: () => `/api/agencies/${org.agencyX.id}/work-records/${workRecordId}`,
+    as: () => officer,
+    body: () => ({ ...MEETING, expectedVersion: 1 }),
+    invalid: [
+      ['stale version', () => ({ ...MEETING, expectedVersion: 7 })],
+      ['version as text', () => ({ ...MEETING, expectedVersion: '1' })],
+      ['another kind', () => ({ ...PROPOSAL, expectedVersion: 1 })],
+      ['impossible date', () => ({ ...withData(MEETING, { heldOn: '2025-13-01' }), expectedVersion: 1 })],
+    ],
+    limit: 512 * 1024,
+  },
+  {
     name: 'POST /api/public/track',
     method: 'POST',
     url: () => '/api/public/track',
@@ -290,6 +416,10 @@ describeEachDialect('bad input on every write route', (t) => {
     applicationId = application.id;
     draftReport = await insertTestReportVersion(app.db, org.agencyX.id, 2024, 'draft');
     publishedReport = await insertTestReportVersion(app.db, org.agencyX.id, 2023, 'published');
+    const record = await app.db
+      .transaction()
+      .execute((trx) => createWorkRecord(trx, org.agencyX.id, MEETING, TEST_ACTOR, momentOf(clock.now())));
+    workRecordId = record.id;
   });
   afterAll(async () => {
     await app.close();
