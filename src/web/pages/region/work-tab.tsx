@@ -48,7 +48,7 @@ export function RegionWorkTab({ code, year }: { code: string; year: number }) {
           { type: 'value', name: '%', max: 100 },
         ],
         series: [
-          { name: '政府开放日', type: 'bar', data: table.rows.map((r) => r.openDays) },
+          { name: '政府开放日', type: 'bar', barMaxWidth: 36, data: table.rows.map((r) => r.openDays) },
           {
             name: '建议提案结果未公开',
             type: 'bar',

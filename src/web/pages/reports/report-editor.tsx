@@ -327,6 +327,14 @@ export function ReportEditorPage() {
         </Col>
         <Col xs={24} xl={8}>
           <Card size="small" title={`核查结果（${view.findings.length}）`}>
+            {dirty && (
+              <Alert
+                type="info"
+                showIcon
+                title="正文有未保存的修改：核查结果针对已保存的内容，保存后更新。"
+                style={{ marginBottom: 8 }}
+              />
+            )}
             {view.findings.length === 0 ? (
               <Typography.Text type="success">未发现问题</Typography.Text>
             ) : (

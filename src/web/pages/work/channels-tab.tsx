@@ -73,7 +73,7 @@ function configFor(year: number): WorkRecordTabConfig<'channel', Values> {
       { title: '名称', render: (_, r) => r.data.name },
       {
         title: '备案',
-        width: 220,
+        width: 280,
         render: (_, r) =>
           r.data.filedWith ? (
             `${r.data.filedWith}${r.data.filedOn ? `（${r.data.filedOn}）` : ''}`
