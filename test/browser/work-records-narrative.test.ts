@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAgency } from '../../src/store/organisation/organisation.repository.ts';
 import type { User } from '../../src/store/users/users.repository.ts';
 import {
   browserMissing,
@@ -10,13 +11,21 @@ import {
   startWebServer,
   type WebServer,
 } from '../support/browser.ts';
-import { createTestOrganisation, createTestUser, TEST_PASSWORD } from '../support/server-factories.ts';
+import {
+  createTestOrganisation,
+  createTestUser,
+  signIn,
+  TEST_PASSWORD,
+  type TestOrganisation,
+} from '../support/server-factories.ts';
 import { TestClock } from '../support/server-test-app.ts';
 
 const clock = new TestClock('2026-01-12');
 let server: WebServer;
 let browser: Browser;
 let officer: User;
+let supervisor: User;
+let org: TestOrganisation;
 
 /** Types a day into an antd DatePicker inside `scope` and confirms it. */
 async function pickDay(page: Page, label: string | RegExp, day: string, nth = 0) {
@@ -31,8 +40,11 @@ describe.skipIf(browserMissing)(
   () => {
     beforeAll(async () => {
       server = await startWebServer({ now: clock.now });
-      const org = await createTestOrganisation(server.app.db);
+      org = await createTestOrganisation(server.app.db);
       officer = await createTestUser(server.app.db, 'officer', { agencyId: org.agencyX.id });
+      supervisor = await createTestUser(server.app.db, 'supervisor', { regionId: org.cityA.id });
+      // A second agency of the city that held no open day.
+      await createAgency(server.app.db, { regionId: org.cityA.id, name: '甲市档案馆', kind: 'department' });
       browser = await launchBrowser();
     }, 120_000);
     afterAll(async () => {
@@ -83,6 +95,27 @@ describe.skipIf(browserMissing)(
       await row.waitFor();
       expect(await row.innerText()).toMatch(/27\s+30\s+3\s+2\s+0/);
 
+      // Someone else saves the record meanwhile: the officer's edit is refused and explained.
+      await row.getByRole('button', { name: /修\s*改/ }).click();
+      const headers = await signIn(server.app, officer.username);
+      const base = `/api/agencies/${org.agencyX.id}/work-records`;
+      const [stored] = (
+        await server.app.inject({ method: 'GET', url: `${base}?kind=evaluation`, headers })
+      ).json().items;
+      const resaved = await server.app.inject({
+        method: 'PUT',
+        url: `${base}/${stored.id}`,
+        headers,
+        payload: { kind: 'evaluation', data: stored.data, expectedVersion: stored.version },
+      });
+      expect(resaved.statusCode, resaved.body).toBe(200);
+      await dialog.getByRole('button', { name: /保\s*存/ }).click();
+      await page
+        .getByRole('alert')
+        .filter({ hasText: /已被他人修改.*已重新载入最新内容/ })
+        .waitFor();
+      await dialog.waitFor({ state: 'hidden' });
+
       // The year's report, drafted from the records.
       await page.getByRole('link', { name: '年度报告' }).click();
       await page.getByLabel('年度').fill('2025');
@@ -111,5 +144,36 @@ describe.skipIf(browserMissing)(
       expect(await findings.innerText()).toContain('5');
       expect(scriptErrors).toEqual([]);
     }, 180_000);
+
+    it('shows the supervisor who held no open day, read only', async () => {
+      const { page, scriptErrors } = await newPage(browser);
+      await signInThroughPage(
+        page,
+        `${server.url}/login?next=${encodeURIComponent('/workspace/region')}`,
+        supervisor.username,
+        TEST_PASSWORD,
+      );
+      await page.getByRole('spinbutton', { name: '年度' }).fill('2025');
+      await page.getByRole('tab', { name: '公开工作' }).click();
+      const table = page.getByRole('table').filter({ hasText: '政府开放日' });
+      await table
+        .getByRole('row', { name: /甲县数据局/ })
+        .getByText('1次')
+        .waitFor();
+      await table
+        .getByRole('row', { name: /甲市档案馆/ })
+        .getByText('未开展')
+        .waitFor();
+      await page.getByRole('img', { name: /各机关政府开放日/ }).waitFor();
+      await page.getByText('未开展政府开放日的机关').waitFor();
+      await page.getByLabel('只看未开展政府开放日').check();
+      await expect.poll(() => table.getByRole('row', { name: /甲县数据局/ }).count()).toBe(0);
+
+      // The work page: the agency picker, no writing.
+      await page.goto(`${server.url}/workspace/work?year=2025&tab=evaluations`);
+      await page.getByText('（只读）').waitFor();
+      expect(await page.getByRole('button', { name: '新增公众参与活动' }).count()).toBe(0);
+      expect(scriptErrors).toEqual([]);
+    }, 120_000);
   },
 );

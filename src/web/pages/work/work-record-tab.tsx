@@ -42,6 +42,13 @@ export interface WorkRecordTabConfig<K extends WorkRecordKind, Values> {
 const STALE = '（已重新载入最新内容，请核对后再修改）';
 
 /**
+ * A refusal because the record changed since it was read (not a 409 of another kind, such as the
+ * year's figures or a task number already entered, which the form shows).
+ */
+const isStale = (e: unknown): e is ApiError =>
+  e instanceof ApiError && e.status === 409 && /已被他人修改|已被删除/.test(e.message);
+
+/**
  * One kind of work record of an agency-year: a table, an add/edit form in a dialog (the server's
  * field messages beside the fields), delete with confirmation, and a stale edit (409) explained
  * and the list reloaded.
@@ -95,13 +102,11 @@ export function WorkRecordTab<K extends WorkRecordKind, Values extends object>({
     } catch (e) {
       const fields = recordFieldErrors(e);
       if (fields.length > 0) form.setFields(fields as never);
-      if (e instanceof ApiError && e.status === 409) {
-        setFormFailure(`${e.message}${editing === 'new' ? '' : STALE}`);
-        if (editing !== 'new') {
-          await load();
-          setEditing(null);
-          setFailure(`${e.message}${STALE}`);
-        }
+      if (isStale(e) && editing !== 'new') {
+        // A stale edit: the dialog closes, the list shows what is stored now, the page says why.
+        setEditing(null);
+        setFailure(`${e.message}${STALE}`);
+        await load();
       } else {
         setFormFailure(messageOf(e));
       }
@@ -115,7 +120,7 @@ export function WorkRecordTab<K extends WorkRecordKind, Values extends object>({
     try {
       await deleteWorkRecord(agencyId, record);
     } catch (e) {
-      setFailure(e instanceof ApiError && e.status === 409 ? `${e.message}${STALE}` : messageOf(e));
+      setFailure(isStale(e) ? `${e.message}${STALE}` : messageOf(e));
     }
     await load();
   };
