@@ -37,7 +37,8 @@ describe('validateWorkRecord', () => {
     expect(validateWorkRecord(training, TODAY).year).toBe(2024);
     expect(validateWorkRecord({ ...training, year: 2024 }, TODAY).year).toBe(2024);
     const e = refusal({ ...training, year: 2025 });
-    expect(e.message).toContain('记录年度 2025 与记录本身的年度 2024 不一致');
+    expect(e.message).toBe('记录有误：year：记录年度 2025 与记录本身的年度 2024 不一致');
+    expect(e.details).toEqual([{ path: '/year', message: '记录年度 2025 与记录本身的年度 2024 不一致' }]);
     expect(refusal({ ...sampleWorkRecords().channel, year: 2025 }).message).toContain('不分年度');
   });
 
@@ -68,7 +69,7 @@ describe('validateWorkRecord', () => {
       withData('evaluation', (d) => {
         (d.suggestions as Array<Record<string, unknown>>)[0]!.handledOn = '2025-05-19';
       }),
-      'data.suggestions[0].handledOn',
+      '/data/suggestions/0/handledOn',
       '意见建议的办理日期 2025-05-19 早于收到日期 2025-05-20',
     ],
     [
@@ -76,7 +77,7 @@ describe('validateWorkRecord', () => {
       withData('evaluation', (d) => {
         (d.suggestions as Array<Record<string, unknown>>)[1]!.handledOn = '2025-06-01';
       }),
-      'data.suggestions[1].handledOn',
+      '/data/suggestions/1/handledOn',
       '仍在办理中',
     ],
     [
@@ -84,7 +85,7 @@ describe('validateWorkRecord', () => {
       withData('evaluation', (d) => {
         (d.suggestions as Array<Record<string, unknown>>)[0]!.handledOn = null;
       }),
-      'data.suggestions[0].handledOn',
+      '/data/suggestions/0/handledOn',
       '应填写办理日期',
     ],
     [
@@ -92,7 +93,7 @@ describe('validateWorkRecord', () => {
       withData('proposal', (d) => {
         d.concludedOn = '2025-02-28';
       }),
-      'data.concludedOn',
+      '/data/concludedOn',
       '办结日期 2025-02-28 早于收到日期 2025-03-01',
     ],
     [
@@ -100,7 +101,7 @@ describe('validateWorkRecord', () => {
       withData('proposal', (d) => {
         d.resultPublishedOn = '2025-01-01';
       }),
-      'data.resultPublishedOn',
+      '/data/resultPublishedOn',
       '办理结果公开日期 2025-01-01 早于收到日期',
     ],
     [
@@ -108,7 +109,7 @@ describe('validateWorkRecord', () => {
       withData('proposal', (d) => {
         d.resultPublishedOn = '2025-05-01';
       }),
-      'data.resultPublishedOn',
+      '/data/resultPublishedOn',
       '早于办结日期',
     ],
     [
@@ -116,7 +117,7 @@ describe('validateWorkRecord', () => {
       withData('proposal', (d) => {
         d.satisfactionPercent = 100.5;
       }),
-      'data.satisfactionPercent',
+      '/data/satisfactionPercent',
       '满意度应在0至100之间',
     ],
     [
@@ -124,7 +125,7 @@ describe('validateWorkRecord', () => {
       withData('proposal', (d) => {
         d.satisfactionPercent = -1;
       }),
-      'data.satisfactionPercent',
+      '/data/satisfactionPercent',
       '满意度应在0至100之间',
     ],
     [
@@ -133,7 +134,7 @@ describe('validateWorkRecord', () => {
         d.kind = 'openWeek';
         d.endsOn = '2025-05-19';
       }),
-      'data.endsOn',
+      '/data/endsOn',
       '活动结束日期 2025-05-19 早于开始日期 2025-05-20',
     ],
     [
@@ -141,7 +142,7 @@ describe('validateWorkRecord', () => {
       withData('training', (d) => {
         d.participants = -3;
       }),
-      'data.participants',
+      '/data/participants',
       '参训人数不能为负数',
     ],
     [
@@ -149,7 +150,7 @@ describe('validateWorkRecord', () => {
       withData('evaluation', (d) => {
         d.formsHandedOut = 2.5;
       }),
-      'data.formsHandedOut',
+      '/data/formsHandedOut',
       '发放征求意见表份数应为整数',
     ],
     [
@@ -157,7 +158,7 @@ describe('validateWorkRecord', () => {
       withData('interpretation', (d) => {
         d.forms = [];
       }),
-      'data.forms',
+      '/data/forms',
       '解读形式不能为空',
     ],
     [
@@ -165,7 +166,7 @@ describe('validateWorkRecord', () => {
       withData('interpretation', (d) => {
         d.forms = ['video', 'qa', 'video'];
       }),
-      'data.forms[2]',
+      '/data/forms/2',
       '解读形式“视频解读”重复',
     ],
     [
@@ -173,7 +174,7 @@ describe('validateWorkRecord', () => {
       withData('interpretation', (d) => {
         d.forms = ['hologram'];
       }),
-      'data.forms[0]',
+      '/data/forms/0',
       '解读形式应为',
     ],
     [
@@ -181,7 +182,7 @@ describe('validateWorkRecord', () => {
       withData('meeting', (d) => {
         d.heldOn = '2025-02-29';
       }),
-      'data.heldOn',
+      '/data/heldOn',
       '会议日期应为真实存在的日期',
     ],
     [
@@ -189,7 +190,7 @@ describe('validateWorkRecord', () => {
       withData('accountability', (d) => {
         d.decidedOn = '2026-01-01';
       }),
-      'data.decidedOn',
+      '/data/decidedOn',
       '日期 2026-01-01 晚于今天',
     ],
     [
@@ -197,7 +198,7 @@ describe('validateWorkRecord', () => {
       withData('task', (d) => {
         d.year = 2007;
       }),
-      'data.year',
+      '/data/year',
       '工作要点年度应在2008至2100年之间',
     ],
     [
@@ -205,7 +206,7 @@ describe('validateWorkRecord', () => {
       withData('figures', (d) => {
         d.year = 2027;
       }),
-      'data.year',
+      '/data/year',
       '年度 2027 晚于2026年',
     ],
     [
@@ -213,7 +214,7 @@ describe('validateWorkRecord', () => {
       withData('channel', (d) => {
         d.filedWith = null;
       }),
-      'data.filedWith',
+      '/data/filedWith',
       '填写了备案日期，应同时填写备案单位',
     ],
     [
@@ -224,7 +225,7 @@ describe('validateWorkRecord', () => {
           { year: 2024, posts: 2, followers: null },
         ];
       }),
-      'data.years[1].year',
+      '/data/years/1/year',
       '2024年的数据重复',
     ],
     [
@@ -233,7 +234,7 @@ describe('validateWorkRecord', () => {
         d.closedOn = '2019-01-01';
         d.years = [];
       }),
-      'data.closedOn',
+      '/data/closedOn',
       '早于开通日期',
     ],
     [
@@ -241,7 +242,7 @@ describe('validateWorkRecord', () => {
       withData('channel', (d) => {
         d.years = [{ year: 2019, posts: 1, followers: null }];
       }),
-      'data.years[0].year',
+      '/data/years/0/year',
       '2019年不在平台开通至关停的期间内',
     ],
     [
@@ -249,7 +250,7 @@ describe('validateWorkRecord', () => {
       withData('training', (d) => {
         d.title = '   ';
       }),
-      'data.title',
+      '/data/title',
       '培训名称不能为空',
     ],
     [
@@ -257,12 +258,17 @@ describe('validateWorkRecord', () => {
       withData('meeting', (d) => {
         d.secret = 1;
       }),
-      'data',
+      '/data',
       'secret',
     ],
-    ['an unknown kind', { kind: 'party', data: {} }, 'kind', '记录类别应为'],
-    ['no data', { kind: 'meeting' }, 'data', ''],
-    ['a task position of 0', withData('task', (d) => (d.position = 0)), 'data.position', '任务序号应从1开始'],
+    ['an unknown kind', { kind: 'party', data: {} }, '/kind', '记录类别应为'],
+    ['no data', { kind: 'meeting' }, '/data', ''],
+    [
+      'a task position of 0',
+      withData('task', (d) => (d.position = 0)),
+      '/data/position',
+      '任务序号应从1开始',
+    ],
   ];
 
   it.each(refused)('refuses %s, naming the field', (_name, input, path, message) => {
@@ -272,6 +278,17 @@ describe('validateWorkRecord', () => {
     expect(e.message).toContain(message);
     const details = e.details as Array<{ path: string; message: string }>;
     expect(details.map((d) => d.path)).toContain(path);
+    expect(e.message).toContain(`${path.slice(1).replace(/\//g, '.')}：`);
+  });
+
+  it('checks date fields against today, not text that reads like a date', () => {
+    const record = validateWorkRecord(
+      withData('meeting', (d) => {
+        d.topic = '2099-01-01';
+      }),
+      TODAY,
+    );
+    expect(record.data).toMatchObject({ topic: '2099-01-01' });
   });
 
   it('lists every field at fault in one message', () => {

@@ -29,7 +29,8 @@ const text = (label: string, max: number) =>
     .string({ error: `${label}应为文字` })
     .trim()
     .min(1, { error: `${label}不能为空` })
-    .max(max, { error: `${label}不能超过${max}个字符` });
+    .max(max, { error: `${label}不能超过${max}个字符` })
+    .describe(label);
 
 const optionalText = (label: string, max: number) => text(label, max).nullable().default(null);
 

@@ -8,6 +8,7 @@ import { listDisclosures } from '../../store/disclosures/disclosures.repository.
 import { listAgencies, listRegions } from '../../store/organisation/organisation.repository.ts';
 import { countTable2 } from '../../store/records/count-table2.ts';
 import { listUsers } from '../../store/users/users.repository.ts';
+import { loadWorkRecordsOfYear } from '../../store/work/load-work-records.ts';
 import { DEMO_PASSWORD } from './demo-data.ts';
 import { loadDemo } from './load-demo.ts';
 import { planDemoCase, seededRandom } from './plan-demo-case.ts';
@@ -84,6 +85,44 @@ describeEachDialect('loadDemo', (t) => {
       'submitted',
     ]);
     expect((await listDisclosures(t.db, data.id, { overdueOn: '2026-11-20' })).total).toBe(1);
+  });
+
+  it('gives the agencies a year (2025) of work records, the open day with its suggestions', async () => {
+    const [nx] = await listRegions(t.db, null);
+    const byName = new Map((await listAgencies(t.db, nx!.id)).map((a) => [a.name, a.id]));
+    const data = await loadWorkRecordsOfYear(t.db, byName.get('中卫市数据局')!, 2025);
+    expect(data.evaluations).toHaveLength(1);
+    expect(data.evaluations[0]).toMatchObject({
+      theme: '云聚中卫 数算未来',
+      participants: 60,
+      formsHandedOut: 60,
+    });
+    expect(data.evaluations[0]!.suggestions.map((s) => s.handling)).toEqual([
+      'adopted',
+      'answered',
+      'pending',
+    ]);
+    expect(data.proposals.map((p) => [p.kind, p.resultPublishedOn !== null])).toEqual([
+      ['npcSuggestion', true],
+      ['npcSuggestion', true],
+      ['cppccProposal', false],
+    ]);
+    // Both interpretations are of the agency's 行政规范性文件 of the year, linked to them.
+    expect(data.interpretations.map((i) => i.normativeDocumentId).sort()).toEqual(
+      data.normativeDocumentsIssued.map((d) => d.id).sort(),
+    );
+    expect(data.channels.map((c) => [c.kind, c.figures?.posts])).toEqual([
+      ['website', 214],
+      ['wechat', 356],
+    ]);
+    expect(data.figures).toMatchObject({ workPlanTitle: '中卫市2025年政务公开工作要点' });
+    expect(data.tasks.map((x) => x.position)).toEqual([1, 2, 3]);
+    expect(data.disclosures.proactivePublished).toBe(2);
+    const industry = await loadWorkRecordsOfYear(t.db, byName.get('中卫市工业和信息化局')!, 2025);
+    expect(industry.evaluations).toEqual([]);
+    expect(industry.interpretations).toHaveLength(1);
+    const spt = await loadWorkRecordsOfYear(t.db, byName.get('沙坡头区人民政府办公室')!, 2025);
+    expect([spt.interpretations, spt.evaluations, spt.trainings]).toEqual([[], [], []]);
   });
 
   it('is idempotent: a second load adds nothing', async () => {

@@ -36,6 +36,7 @@ import {
   SURNAMES,
 } from './demo-data.ts';
 import { loadDemoRecords } from './load-demo-records.ts';
+import { loadDemoWorkRecords } from './load-demo-work.ts';
 import { between, pick, planDemoCase, type Random, seededRandom } from './plan-demo-case.ts';
 
 const ACTOR: Actor = { userId: null, label: '演示数据' };
@@ -242,5 +243,6 @@ export async function loadDemo(db: StoreDb, now: Date): Promise<DemoSummary> {
     applicationsCreated += await loadApplications(db, a, agencyIds.get(a.key)!, now);
   }
   await loadDemoRecords(db, agencyIds, now);
+  await loadDemoWorkRecords(db, agencyIds, now);
   return { password: DEMO_PASSWORD, users, applicationsCreated };
 }

@@ -20,7 +20,11 @@ import {
 import { momentOf } from '../moment.ts';
 import { createAgency, createRegion } from '../organisation/organisation.repository.ts';
 import { issueNormativeDocument, listNormativeDocuments } from '../records/normative-documents.repository.ts';
-import { loadRegionWorkRecords, loadWorkRecordsOfYear } from './load-work-records.ts';
+import {
+  loadRegionWorkRecords,
+  loadWorkRecordsOfAgencies,
+  loadWorkRecordsOfYear,
+} from './load-work-records.ts';
 import { createWorkRecord, listWorkRecords } from './work-records.repository.ts';
 
 const OFFICER: DisclosureActor = { userId: 'officer', label: '经办人', role: 'officer' };
@@ -296,6 +300,11 @@ describeEachDialect('loadRegionWorkRecords', (t) => {
       expect(entry.records).toEqual(await loadWorkRecordsOfYear(t.db, entry.agencyId, 2025));
     }
     expect((await loadRegionWorkRecords(t.db, county.code, 2025)).map((x) => x.agencyId)).toEqual([b.id]);
+    // Batches of one agency give the same as one batch of all.
+    const ids = [a.id, b.id, c.id];
+    expect(await loadWorkRecordsOfAgencies(t.db, ids, 2025, 1)).toEqual(
+      await loadWorkRecordsOfAgencies(t.db, ids, 2025),
+    );
     await expect(loadRegionWorkRecords(t.db, 'nowhere', 2025)).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });

@@ -2,7 +2,11 @@ import type { Kysely } from 'kysely';
 import { DISCLOSURE_CHANNELS, type DisclosureChannel } from '../../core/disclosures/disclosure.ts';
 import { AppError } from '../../core/errors.ts';
 import type { PublicationChannelRecord } from '../../core/work/work-record-kinds.ts';
-import type { DisclosureCountsOfYear, WorkRecordsOfYear } from '../../core/work/work-records.ts';
+import {
+  CHANNEL_KINDS,
+  type DisclosureCountsOfYear,
+  type WorkRecordsOfYear,
+} from '../../core/work/work-records.ts';
 import type { Database } from '../database.ts';
 import { listAgencies } from '../organisation/organisation.repository.ts';
 import { regionByCode } from '../reports/regional-agencies.ts';
@@ -92,6 +96,11 @@ function sortRecords(r: WorkRecordsOfYear): void {
   r.meetings.sort(byDate((x) => x.heldOn));
   r.accountability.sort(byDate((x) => x.decidedOn));
   r.tasks.sort((a, b) => a.position - b.position);
+  r.channels.sort(
+    (a, b) =>
+      CHANNEL_KINDS.indexOf(a.kind) - CHANNEL_KINDS.indexOf(b.kind) ||
+      (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+  );
 }
 
 const largestFirst =
@@ -104,19 +113,21 @@ const largestFirst =
  * per 500 agencies: the records of the year and the channels, the disclosure register grouped by
  * agency and category / channel / attribute, and the normative documents issued in the year.
  * Proactive items count in the year they were published; items 依申请公开 / 不予公开 in the year
- * their review chain ended (leader approval, the last change such an item can get).
+ * their review chain ended (leader approval, the last change such an item can get). `chunk`:
+ * agencies per batch of queries (tests make it small).
  */
 export async function loadWorkRecordsOfAgencies(
   db: Kysely<Database>,
   agencyIds: readonly string[],
   year: number,
+  chunk = CHUNK,
 ): Promise<Map<string, WorkRecordsOfYear>> {
   const out = new Map(agencyIds.map((id) => [id, emptyYear(year)]));
   const first = `${year}-01-01`;
   const last = `${year}-12-31`;
   const instants = chinaYearInstants(year);
-  for (let start = 0; start < agencyIds.length; start += CHUNK) {
-    const ids = agencyIds.slice(start, start + CHUNK);
+  for (let start = 0; start < agencyIds.length; start += chunk) {
+    const ids = agencyIds.slice(start, start + chunk);
     const records = await db
       .selectFrom('work_records')
       .selectAll()

@@ -149,6 +149,16 @@ describeEachDialect('work records repository', (t) => {
     ).rejects.toThrow();
   });
 
+  it('lets one of two simultaneous entries of the same year figures through, the other gets 409', async () => {
+    const { agency } = await createTestAgency(t.db);
+    const figures = sampleWorkRecords().figures;
+    const outcomes = await Promise.allSettled([create(agency.id, figures), create(agency.id, figures)]);
+    expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const rejected = outcomes.find((o) => o.status === 'rejected') as PromiseRejectedResult;
+    expect(rejected.reason).toMatchObject({ code: 'CONFLICT' });
+    expect(await listWorkRecords(t.db, agency.id, { kind: 'figures' })).toHaveLength(1);
+  });
+
   it('links an interpretation to the agency own documents only, and changes nothing otherwise', async () => {
     const { agency } = await createTestAgency(t.db);
     const { agency: other } = await createTestAgency(t.db);
@@ -193,6 +203,11 @@ describeEachDialect('work records repository', (t) => {
     const cases: Array<[Record<string, unknown>, string, string]> = [
       [{ normativeDocumentId: 'no-such-document' }, 'NOT_FOUND', '所解读的规范性文件不存在'],
       [{ normativeDocumentId: foreign.id }, 'INVALID_INPUT', '不是本机关制发的'],
+      [
+        { normativeDocumentId: own.id, publishedOn: '2025-01-31' },
+        'INVALID_INPUT',
+        '解读发布日期 2025-01-31 早于所解读文件的制发日期 2025-02-01',
+      ],
       [{ disclosureId: 'no-such-item' }, 'NOT_FOUND', '所解读的主动公开信息不存在'],
       [{ disclosureId: item.id }, 'INVALID_INPUT', '不属于本机关'],
     ];

@@ -91,12 +91,18 @@ async function checkReferences(
   if (normativeDocumentId !== null) {
     const doc = await trx
       .selectFrom('normative_documents')
-      .select('agency_id')
+      .select(['agency_id', 'issued_on'])
       .where('id', '=', normativeDocumentId)
       .executeTakeFirst();
     if (!doc) throw new AppError('NOT_FOUND', '所解读的规范性文件不存在（data.normativeDocumentId）');
     if (doc.agency_id !== agencyId) {
       throw new AppError('INVALID_INPUT', '所解读的规范性文件不是本机关制发的（data.normativeDocumentId）');
+    }
+    if (record.data.publishedOn < doc.issued_on) {
+      throw new AppError(
+        'INVALID_INPUT',
+        `解读发布日期 ${record.data.publishedOn} 早于所解读文件的制发日期 ${doc.issued_on}（data.publishedOn）`,
+      );
     }
   }
   if (disclosureId !== null) {

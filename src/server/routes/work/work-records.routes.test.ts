@@ -165,6 +165,31 @@ describeEachDialect('work records through the API', (t) => {
     expect(await snapshotStore(t.db)).toEqual(before);
   });
 
+  it('answers bad addresses with 400 or 404, never 500', async () => {
+    const cases: Array<[string, RecordsCaller, number]> = [
+      [`/api/agencies/${agency()}/work-records-of-year/1999`, 'officer', 400],
+      [`/api/agencies/${agency()}/work-records-of-year/abc`, 'officer', 400],
+      ['/api/agencies/no-such-agency/work-records-of-year/2025', 'admin', 404],
+      ['/api/agencies/no-such-agency/work-records', 'admin', 404],
+      [`${url()}?kind=party`, 'officer', 400],
+      [`${url()}?year=20x5`, 'officer', 400],
+      [`${url()}?page=2`, 'officer', 400],
+      [url('/no-such-id'), 'officer', 404],
+      [`/api/region/regions/${users.org.cityA.code}/years/3000/work`, 'admin', 400],
+    ];
+    for (const [path, caller, status] of cases) {
+      const res = await app.inject({ url: path, headers: h[caller] });
+      expect({ path, status: res.statusCode }).toEqual({ path, status });
+      expect(res.json().message).toMatch(/[\u4e00-\u9fff]/);
+    }
+    const del = await app.inject({
+      method: 'DELETE',
+      url: url('/x?expectedVersion=zero'),
+      headers: h.officer,
+    });
+    expect(del.statusCode).toBe(400);
+  });
+
   it('lets only the agency staff write, and the region office and admins read', async () => {
     const samples = sampleWorkRecords();
     for (const caller of ['supervisor', 'admin', 'officerOther'] as const) {
