@@ -36,13 +36,16 @@ export function emptyWorkRecords(year: number): WorkRecordsOfYear {
   };
 }
 
+/** Agency categories, some with a count of their own in the name (seed 002 lists such items). */
 const CATEGORIES = [
   '部门文件',
   '工作动态',
   '重点领域信息',
   '安全生产信息',
-  '计划总结',
-  '人事信息',
+  '2个项目节能监察结果',
+  '2023年部门预算',
+  '14家重点用能企业节能监察结果',
+  '第10期简报',
   '财政预决算',
 ];
 const THEMES = ['走进政务服务大厅', '开放办公 共话发展', '', '阳光政务进社区'];

@@ -1,3 +1,4 @@
+import { AppError } from '../errors.ts';
 import { draftOverviewParagraphs } from '../report/draft-overview.ts';
 import { OVERVIEW_SUBHEADINGS, TABLE3_TOTAL_COLUMN } from '../report/labels.ts';
 import type { ReportNumbers } from '../report/report-numbers.ts';
@@ -44,9 +45,43 @@ export interface NarrativeDraft {
   other: string;
 }
 
+const DIGITS = '零一二三四五六七八九';
+
+/** 0…9999 in Chinese numerals (12 → 十二, 205 → 二百零五); larger numbers stay in digits. */
+function chineseNumber(n: number): string {
+  if (n >= 10_000) return String(n);
+  if (n < 10) return DIGITS[n]!;
+  const units = ['千', '百', '十', ''];
+  const digits = String(n).padStart(4, '0').split('').map(Number);
+  let out = '';
+  let zero = false;
+  digits.forEach((d, i) => {
+    if (d === 0) {
+      zero = out !== '';
+      return;
+    }
+    if (zero) out += '零';
+    zero = false;
+    out += DIGITS[d]! + units[i]!;
+  });
+  return out.startsWith('一十') ? out.slice(1) : out;
+}
+
+/**
+ * A label as it can stand inside a "其中" list: a number with a counting unit in the label itself
+ * ("2个项目节能监察结果") is written in Chinese numerals, so that only the list's own counts are
+ * counted (N-06 adds up numbers in digits).
+ */
+function listLabel(label: string): string {
+  return label.replace(/(\d+)(?=\s*(?:条|个|件|篇|份|项|次|期|场))/g, (m) =>
+    // Before a measure word 2 is 两 (两个项目), other numbers as they are counted.
+    Number(m) === 2 ? '两' : chineseNumber(Number(m)),
+  );
+}
+
 /** "A3条、B2条" — the parts as they are listed. */
 function list(parts: LabelledCount[], unit: string, prefix = ''): string {
-  return parts.map((p) => `${prefix}${p.label}${p.count}${unit}`).join('、');
+  return parts.map((p) => `${prefix}${listLabel(p.label)}${p.count}${unit}`).join('、');
 }
 
 /**
@@ -114,7 +149,8 @@ function draftOnRequest(s: WorkSummary, numbers: ReportNumbers): string {
 function draftManagement(s: WorkSummary): string {
   const { decided: d, interpretations: i } = s;
   const texts: string[] = [];
-  if (d.total > 0) {
+  // Written when some documents are not 主动公开: "all proactive" tells the reader nothing.
+  if (d.onRequest + d.withheld > 0) {
     const parts = [
       { label: '主动公开的', count: d.proactive },
       { label: '依申请公开的', count: d.onRequest },
@@ -124,7 +160,7 @@ function draftManagement(s: WorkSummary): string {
       parts.length >= 2
         ? `，其中公开属性为${list(parts, '份')}`
         : `，公开属性均为${parts[0]!.label.replace(/的$/, '')}`;
-    texts.push(`本年确定公开属性的公文${d.total}份${rest}。`);
+    texts.push(`本年确定公开属性的文件${d.total}份${rest}。`);
   }
   if (i.normativeIssued > 0) {
     const missing = i.normativeIssued - i.normativeInterpreted;
@@ -154,9 +190,9 @@ function draftPlatform(s: WorkSummary, who: string): string {
       c.open > 0
         ? `${who}运营政府网站和政务新媒体${c.open}个${breakdown(c.byKind, '个')}。` +
           (c.unfiled === 0
-            ? '均已备案。'
+            ? '上述网站和账号均已备案。'
             : c.filed === 0
-              ? '均未备案。'
+              ? '上述网站和账号均未备案。'
               : `已备案${c.filed}个，尚未备案${c.unfiled}个。`)
         : '';
     const figures = c.list.map((ch) => {
@@ -303,7 +339,10 @@ export function draftNarrative(
   year: number,
   agencyName?: string,
 ): NarrativeDraft {
-  const s = summary.year === year ? summary : { ...summary, year };
+  if (summary.year !== year) {
+    throw new AppError('INVALID_INPUT', `工作记录属于${summary.year}年，不能用于起草${year}年度报告的正文`);
+  }
+  const s = summary;
   const who = agencyName?.trim() || '本机关';
   const overviewTexts = [
     draftProactive(s, numbers, who),
