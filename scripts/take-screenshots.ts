@@ -99,106 +99,6 @@ async function recordsOfDataBureau(): Promise<string> {
   return items[1].id;
 }
 
-/** Work records of last year (open day, 建议提案, training, channels, tasks) of the data bureau. */
-async function workOfDataBureau(): Promise<void> {
-  const year = new Date().getFullYear() - 1;
-  const headers = await apiSignIn(server.app, 'shuju.jingban', demo.password);
-  const session = await server.app.inject({ method: 'GET', url: '/api/session', headers });
-  const agencyId: string = session.json().user.agencyId;
-  const add = async (kind: string, data: object) => {
-    const res = await server.app.inject({
-      method: 'POST',
-      url: `/api/agencies/${agencyId}/work-records`,
-      headers,
-      payload: { kind, data },
-    });
-    if (res.statusCode >= 300) throw new Error(`${kind}: ${res.body}`);
-  };
-  await add('evaluation', {
-    kind: 'openDay',
-    theme: '云聚中卫 数算未来',
-    heldOn: `${year}-09-27`,
-    endsOn: null,
-    participants: 27,
-    formsHandedOut: 30,
-    suggestions: [
-      {
-        content: '希望增加办事指南的图解',
-        receivedOn: `${year}-09-27`,
-        handling: 'adopted',
-        handledOn: `${year}-10-15`,
-      },
-      {
-        content: '建议公开数据开放目录',
-        receivedOn: `${year}-09-27`,
-        handling: 'adopted',
-        handledOn: `${year}-10-20`,
-      },
-      {
-        content: '建议延长周末办事时间',
-        receivedOn: `${year}-09-27`,
-        handling: 'answered',
-        handledOn: `${year}-10-08`,
-      },
-    ],
-  });
-  await add('evaluation', {
-    kind: 'publicReview',
-    theme: '政务公开群众满意度评议',
-    heldOn: `${year}-11-12`,
-    endsOn: `${year}-11-18`,
-    participants: 120,
-    formsHandedOut: 120,
-    suggestions: [],
-  });
-  for (const [kind, number, title, published] of [
-    ['npcSuggestion', '第12号', '关于加强数据资源开放共享的建议', true],
-    ['cppccProposal', '第35号', '关于推进“一网通办”数据共享的提案', false],
-  ] as const) {
-    await add('proposal', {
-      kind,
-      role: 'lead',
-      number,
-      title,
-      year,
-      receivedOn: `${year}-03-01`,
-      concludedOn: `${year}-06-01`,
-      satisfactionPercent: 100,
-      resultPublishedOn: published ? `${year}-06-15` : null,
-    });
-  }
-  await add('training', {
-    kind: 'held',
-    title: '政务公开业务培训',
-    heldOn: `${year}-04-08`,
-    participants: 45,
-  });
-  await add('channel', {
-    kind: 'website',
-    name: '中卫市数据局门户网站',
-    openedOn: '2019-01-01',
-    filedWith: '中卫市人民政府办公室',
-    filedOn: '2019-01-10',
-    closedOn: null,
-    years: [{ year, posts: 94, followers: null }],
-  });
-  await add('channel', {
-    kind: 'wechat',
-    name: '中卫数据',
-    openedOn: '2020-07-01',
-    filedWith: null,
-    filedOn: null,
-    closedOn: null,
-    years: [{ year, posts: 267, followers: 73 }],
-  });
-  await add('task', {
-    year,
-    position: 1,
-    title: '深化政策解读',
-    implementation: '围绕数据开放等重点政策开展图文、一图读懂等多种形式解读。',
-  });
-}
-
 /**
  * Published reports of the demo city's agencies for the last two years, as if imported from their
  * websites: one published late and one missing, so that the region's pages have something to show.
@@ -231,7 +131,6 @@ async function publishedReportsOfTheCity(): Promise<void> {
 
 try {
   const pendingItemId = await recordsOfDataBureau();
-  await workOfDataBureau();
   await publishedReportsOfTheCity();
   await createUser(
     server.app.db,
