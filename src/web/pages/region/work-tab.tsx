@@ -52,6 +52,7 @@ export function RegionWorkTab({ code, year }: { code: string; year: number }) {
           {
             name: '建议提案结果未公开',
             type: 'bar',
+            barMaxWidth: 36,
             data: table.rows.map((r) => r.proposalResultsUnpublished),
           },
           {
