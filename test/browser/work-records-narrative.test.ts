@@ -145,6 +145,62 @@ describe.skipIf(browserMissing)(
       expect(scriptErrors).toEqual([]);
     }, 180_000);
 
+    it('links an interpretation to a document of the register, and deletes a record after confirmation', async () => {
+      const headers = await signIn(server.app, officer.username);
+      const issued = await server.app.inject({
+        method: 'POST',
+        url: `/api/agencies/${org.agencyX.id}/normative-documents`,
+        headers,
+        payload: {
+          kind: 'normative',
+          documentNumber: '甲数规〔2025〕3号',
+          title: '公共数据开放管理办法',
+          issuedOn: '2025-04-01',
+        },
+      });
+      expect(issued.statusCode, issued.body).toBe(201);
+      const { page, scriptErrors } = await newPage(browser);
+      await signInThroughPage(
+        page,
+        `${server.url}/login?next=${encodeURIComponent('/workspace/work?year=2025&tab=interpretations')}`,
+        officer.username,
+        TEST_PASSWORD,
+      );
+      await page.getByRole('button', { name: '新增政策解读' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel(/所解读的规范性文件/).click();
+      await page
+        .locator('.ant-select-dropdown:visible')
+        .getByText(/甲数规〔2025〕3号/)
+        .click();
+      expect(await dialog.getByLabel('所解读文件的标题').inputValue()).toBe('《公共数据开放管理办法》');
+      await dialog.getByLabel('图文解读').check();
+      await dialog.getByLabel('一图读懂').check();
+      await pickDay(page, '解读发布日期', '2025-04-03');
+      await dialog.getByRole('button', { name: /保\s*存/ }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      const row = page.getByRole('row', { name: /公共数据开放管理办法/ });
+      expect(await row.innerText()).toMatch(
+        /2025-04-03[\s\S]*甲数规〔2025〕3号[\s\S]*图文解读[\s\S]*一图读懂/,
+      );
+      await page.getByText('共 1 篇解读').waitFor();
+
+      await row.getByRole('button', { name: /删\s*除/ }).click();
+      await page.getByText('删除这条政策解读记录？').waitFor();
+      await page
+        .locator('.ant-popconfirm')
+        .getByRole('button', { name: /删\s*除/ })
+        .click();
+      await page.getByText('2025年尚未登记政策解读').waitFor();
+      const left = await server.app.inject({
+        method: 'GET',
+        url: `/api/agencies/${org.agencyX.id}/work-records?kind=interpretation&year=2025`,
+        headers,
+      });
+      expect(left.json().items).toEqual([]);
+      expect(scriptErrors).toEqual([]);
+    }, 120_000);
+
     it('shows the supervisor who held no open day, read only', async () => {
       const { page, scriptErrors } = await newPage(browser);
       await signInThroughPage(
