@@ -147,6 +147,18 @@ describeEachDialect('the narrative drafted from the work records through the API
     expect(n06[0].message).toContain(String(suggestions.length + 3));
   });
 
+  it('is described in /api/openapi.json', async () => {
+    const openapi = (await app.inject({ url: '/api/openapi.json' })).json();
+    const route = openapi.paths['/api/agencies/{agencyId}/reports/{id}/draft-narrative'].get;
+    expect(route.tags).toEqual(['reports']);
+    expect(route.summary).toContain('按公开工作台账');
+    expect(Object.keys(route.responses['200'].content['application/json'].schema.properties)).toEqual([
+      'overview',
+      'other',
+      'parts',
+    ]);
+  });
+
   it('lets the supervisor read the draft, not an officer of another agency', async () => {
     expect(
       (await call('supervisor', 'GET', `${base()}/reports/${reportId}/draft-narrative`)).statusCode,
