@@ -31,7 +31,10 @@ const CONFIG: WorkRecordTabConfig<'task', Values> = {
         ),
     },
   ],
-  blank: () => ({ implementation: '' }),
+  blank: (_, records) => ({
+    implementation: '',
+    position: records.reduce((max, r) => Math.max(max, r.data.position), 0) + 1,
+  }),
   toForm: (d) => ({ position: d.position, title: d.title, implementation: d.implementation }),
   fromForm: (v, year): WorkPlanTask => ({
     year,

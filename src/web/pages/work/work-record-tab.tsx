@@ -30,7 +30,8 @@ export interface WorkRecordTabConfig<K extends WorkRecordKind, Values> {
   columns: ColumnsType<WorkRecordView<K>>;
   /** The form's fields; `form` for fields that depend on others. */
   fields: (form: FormInstance<Values>) => ReactNode;
-  blank: (year: number) => Partial<Values>;
+  /** A new record's initial values (`records`: those listed, e.g. for the next task number). */
+  blank: (year: number, records: WorkRecordView<K>[]) => Partial<Values>;
   toForm: (data: WorkRecordDataByKind[K]) => Values;
   fromForm: (values: Values, year: number) => WorkRecordDataByKind[K];
   order?: (a: WorkRecordView<K>, b: WorkRecordView<K>) => number;
@@ -87,7 +88,9 @@ export function WorkRecordTab<K extends WorkRecordKind, Values extends object>({
     setFormFailure(null);
     setEditing(record);
     form.resetFields();
-    form.setFieldsValue((record === 'new' ? config.blank(year) : config.toForm(record.data)) as never);
+    form.setFieldsValue(
+      (record === 'new' ? config.blank(year, records) : config.toForm(record.data)) as never,
+    );
   };
 
   const submit = async (values: Values) => {
