@@ -69,7 +69,23 @@ function SuggestionFields() {
                     }))}
                   />
                 </Form.Item>
-                <Form.Item name={[item.name, 'handledOn']} label="办理日期（办理中不填）">
+                <Form.Item
+                  name={[item.name, 'handledOn']}
+                  label="办理日期（办理中不填）"
+                  dependencies={[['suggestions', item.name, 'handling']]}
+                  rules={[
+                    ({ getFieldValue }) => ({
+                      validator: (_, value) => {
+                        const pending = getFieldValue(['suggestions', item.name, 'handling']) === 'pending';
+                        if (!pending && !value)
+                          return Promise.reject(new Error('已办理的意见建议请选择办理日期'));
+                        if (pending && value)
+                          return Promise.reject(new Error('办理中的意见建议不填办理日期'));
+                        return Promise.resolve();
+                      },
+                    }),
+                  ]}
+                >
                   <DatePicker />
                 </Form.Item>
               </Space>
