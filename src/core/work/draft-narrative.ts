@@ -126,9 +126,13 @@ function draftProactive(s: WorkSummary, numbers: ReportNumbers, who: string): st
   if (i.count === 0) {
     interpretation = '本年未发布政策解读。';
   } else {
-    const forms = i.singleForm
-      ? `${breakdown(i.byForm, '篇')}`
-      : `，采用${list(i.byForm, '篇')}（一篇解读可采用多种形式）`;
+    // An interpretation recorded without a form (the store should refuse it) leaves the forms out.
+    const forms =
+      i.byForm.length === 0
+        ? ''
+        : i.singleForm
+          ? breakdown(i.byForm, '篇')
+          : `，采用${list(i.byForm, '篇')}（一篇解读可采用多种形式）`;
     interpretation = sentence([`本年发布政策解读${i.count}篇${forms}`]);
     interpretation += sentence([
       `共解读文件${i.documentsInterpreted}件`,
