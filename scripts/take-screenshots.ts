@@ -19,7 +19,7 @@ import { reportToText } from '../test/support/report-to-text.ts';
 import { REPO_ROOT } from '../test/support/run-cli.ts';
 import { signIn as apiSignIn } from '../test/support/server-factories.ts';
 
-const OUT = join(REPO_ROOT, 'docs/screenshots');
+const OUT = process.env.SCREENSHOT_DIR ?? join(REPO_ROOT, 'docs/screenshots');
 mkdirSync(OUT, { recursive: true });
 
 const server = await startWebServer();
@@ -169,6 +169,26 @@ try {
   await page.getByRole('button', { name: '由台账汇总生成报告草稿' }).click();
   await page.getByText('统计表（由台账汇总，不能手工修改）').waitFor();
   await shot(page, 'report-editor');
+  await page.getByRole('button', { name: '按台账起草第一、六部分' }).click();
+  await page.getByRole('button', { name: /^起\s*草$/ }).click();
+  await page.getByText(/已按公开工作台账起草第一、六部分/).waitFor();
+  await shot(page, 'report-editor-narrative');
+
+  await page.goto(`${server.url}/workspace/work?year=${new Date().getFullYear() - 1}&tab=evaluations`);
+  await page.getByText('云聚中卫 数算未来').waitFor();
+  await shot(page, 'workspace-work');
+  await page
+    .getByRole('button', { name: /修\s*改/ })
+    .first()
+    .click();
+  await page.getByRole('dialog').getByText('意见建议 1').waitFor();
+  await page.waitForTimeout(600); // the dialog's opening animation
+  await shot(page, 'workspace-work-form', false);
+  await page.getByRole('button', { name: /取\s*消/ }).click();
+  await page.getByRole('tab', { name: '发布平台' }).click();
+  await page.getByText('中卫数据').waitFor();
+  await page.waitForTimeout(600); // the tab's ink bar slides
+  await shot(page, 'workspace-work-channels', false);
 
   await page.goto(`${server.url}/workspace/normative-documents`);
   await page.getByText('宁数规〔2026〕1号', { exact: true }).waitFor();
@@ -192,6 +212,11 @@ try {
   await office.page.getByText('各机关').first().waitFor();
   await office.page.waitForTimeout(1000); // charts draw after their chunk loads
   await shot(office.page, 'region-dashboard');
+  await office.page.getByRole('tab', { name: '公开工作' }).click();
+  await office.page.getByRole('img', { name: /各机关政府开放日/ }).waitFor();
+  await office.page.waitForTimeout(1000);
+  await shot(office.page, 'region-work');
+  await office.page.getByRole('tab', { name: '年度报告' }).click();
   await office.page
     .locator('.ant-table-tbody tr', { hasText: '沙坡头区人民政府办公室' })
     .getByRole('link')

@@ -19,6 +19,7 @@ import { RegionImportPage } from './pages/region/import.tsx';
 import { RegionReportPage } from './pages/region/report-detail.tsx';
 import { ReportEditorPage } from './pages/reports/report-editor.tsx';
 import { ReportListPage } from './pages/reports/report-list.tsx';
+import { WorkPage } from './pages/work/work-page.tsx';
 import { CasePage } from './pages/workspace/case.tsx';
 import { InboxPage } from './pages/workspace/inbox.tsx';
 import { RegisterPage } from './pages/workspace/register.tsx';
@@ -57,6 +58,7 @@ export const router = createBrowserRouter([
       { path: 'disclosures/:id', element: <DisclosureItemPage /> },
       { path: 'normative-documents', element: <NormativePage /> },
       { path: 'cases', element: <CasesPage /> },
+      { path: 'work', element: <WorkPage /> },
     ],
   },
   { path: '*', element: <ErrorPage notFound /> },

@@ -431,6 +431,14 @@ const rows: Row[] = [
     expect: statuses(READERS, 200),
   },
   {
+    route: 'GET /api/agencies/:agencyId/reports/:id/draft-narrative',
+    request: async () => {
+      const { id } = await insertTestReportVersion(db, org.agencyX.id, 2025, 'draft');
+      return { url: `/api/agencies/${org.agencyX.id}/reports/${id}/draft-narrative` };
+    },
+    expect: statuses(READERS, 200),
+  },
+  {
     route: 'PATCH /api/agencies/:agencyId/reports/:id/sections',
     request: async () => {
       const { id, revision } = await insertTestReportVersion(db, org.agencyX.id, 2025, 'draft');

@@ -73,6 +73,7 @@ export function WorkspaceLayout() {
                 label: <Link to="/workspace/normative-documents">规范性文件</Link>,
               },
               { key: '/workspace/cases', label: <Link to="/workspace/cases">复议诉讼</Link> },
+              { key: '/workspace/work', label: <Link to="/workspace/work">公开工作台账</Link> },
               { key: '/workspace/reports', label: <Link to="/workspace/reports">年度报告</Link> },
               ...(session.user.role === 'admin'
                 ? [{ key: '/workspace/admin', label: <Link to="/workspace/admin">系统管理</Link> }]

@@ -2,8 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../../../core/errors.ts';
 import { draftOverview, draftOverviewParagraphs } from '../../../core/report/draft-overview.ts';
+import { draftNarrative } from '../../../core/work/draft-narrative.ts';
+import { summariseWork } from '../../../core/work/work-summary.ts';
 import { assembleAnnualReport } from '../../../store/reports/annual-reports.repository.ts';
 import { getPublishedAnnualReport, listAnnualReports } from '../../../store/reports/read-annual-reports.ts';
+import { loadWorkRecordsOfYear } from '../../../store/work/load-work-records.ts';
 import { requireUser } from '../../plugins/auth.ts';
 import { currentMoment } from '../../plugins/clock.ts';
 import { presentReportSummary } from '../../presenters/annual-report.presenter.ts';
@@ -13,6 +16,7 @@ import { registerReportDocumentRoute } from './report-document.routes.ts';
 import { registerReportWorkflowRoutes } from './report-workflow.routes.ts';
 import {
   assembleReportBody,
+  draftNarrativeResponse,
   draftOverviewResponse,
   listReportsQuery,
   publishedParams,
@@ -132,6 +136,27 @@ export async function registerReportRoutes(app: FastifyInstance): Promise<void> 
         overview: draftOverview(report, report.year),
         ...draftOverviewParagraphs(report, report.year),
       };
+    },
+  );
+
+  api.get(
+    '/agencies/:agencyId/reports/:id/draft-narrative',
+    {
+      schema: {
+        tags: ['reports'],
+        summary: '按公开工作台账和表格数据起草第一部分（一）至（五）和第六部分（不保存，供经办人修改后写入）',
+        description:
+          '数字均取自本年度的工作记录（政策解读、政府开放日、建议提案、培训、平台等）、主动公开和规范性文件台账以及报告表格；“其中”各项之和等于总数。',
+        params: reportParams,
+        response: { 200: draftNarrativeResponse, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const agency = await authorizeReports(app, user, request.params.agencyId, false);
+      const { report } = await loadReport(app, agency.id, request.params.id);
+      const records = await loadWorkRecordsOfYear(app.db, agency.id, report.year);
+      return draftNarrative(summariseWork(records), report, report.year);
     },
   );
 

@@ -104,4 +104,19 @@ export const draftOverviewResponse = z.object({
   cases: z.string(),
 });
 
+export const draftNarrativeResponse = z.object({
+  overview: z.string().describe('一、总体情况 初稿：（一）主动公开 至（五）监督保障，小标题各占一行'),
+  other: z.string().describe('六、其他需要报告的事项 初稿'),
+  parts: z
+    .array(
+      z.object({
+        key: z.string(),
+        section: z.enum(['overview', 'other']).describe('所属部分：overview 第一部分，other 第六部分'),
+        heading: z.string().describe('小标题，如“（五）监督保障”'),
+        text: z.string().describe('段落（以换行分隔）；无可报告事项时为空'),
+      }),
+    )
+    .describe('按报告顺序的各小节'),
+});
+
 export const reportFileResponse = z.any().describe('年度报告文件（HTML、DOCX、PDF 或 Markdown）');

@@ -10,6 +10,7 @@ import {
   Spin,
   Statistic,
   Table,
+  Tabs,
   Tag,
   Typography,
 } from 'antd';
@@ -27,6 +28,7 @@ import {
   STATUS_TAGS,
 } from './overview-types.ts';
 import { useVisibleRegions } from './use-regions.ts';
+import { RegionWorkTab } from './work-tab.tsx';
 
 const Chart = lazy(() => import('./charts.tsx'));
 
@@ -43,6 +45,7 @@ export function RegionDashboardPage() {
   const [history, setHistory] = useState<RegionHistory | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
+  const [tab, setTab] = useState('reports');
 
   useEffect(() => {
     if (code || regions.length === 0) return;
@@ -182,107 +185,142 @@ export function RegionDashboardPage() {
       {(failure || regionFailure) && (
         <Alert type="error" showIcon title={failure ?? regionFailure} role="alert" />
       )}
-      {loading && !overview && <Spin description="正在加载……" />}
-      {overview && (
-        <>
-          <Row gutter={16}>
-            {(Object.keys(STATUS_TAGS) as PublicationStatus[]).map((s) => (
-              <Col key={s} xs={12} md={6}>
-                <Card
-                  size="small"
-                  hoverable
-                  onClick={() => setStatus(status === s ? '' : s)}
-                  aria-pressed={status === s}
-                >
-                  <Statistic title={STATUS_TAGS[s].label} value={overview.counts[s]} />
-                </Card>
-              </Col>
-            ))}
-          </Row>
-          <Row gutter={16}>
-            <Col xs={24} lg={8}>
-              <Card size="small" title="发布情况">
-                <Suspense fallback={<Spin />}>
-                  {statusChart && <Chart option={statusChart} label="各机关年度报告发布情况" />}
-                </Suspense>
-              </Card>
-            </Col>
-            <Col xs={24} lg={16}>
-              <Card size="small" title="近年变化（地区合计）">
-                <Suspense fallback={<Spin />}>
-                  {historyChart && <Chart option={historyChart} label="近年申请数量与比例" />}
-                </Suspense>
-              </Card>
-            </Col>
-          </Row>
-          <Card
-            size="small"
-            title={`各机关（${rows.length}）${status ? `：${STATUS_TAGS[status].label}` : ''}`}
-          >
-            <Table
-              rowKey={(r) => r.agency.id}
-              size="small"
-              dataSource={rows}
-              pagination={{ pageSize: 20 }}
-              columns={[
-                {
-                  title: '机关',
-                  render: (_: unknown, r) =>
-                    r.report ? (
-                      <Link to={`/workspace/region/reports/${r.report.reportId}`}>{r.agency.name}</Link>
-                    ) : (
-                      r.agency.name
-                    ),
-                },
-                {
-                  title: '状态',
-                  render: (_: unknown, r) => (
-                    <Tag color={STATUS_TAGS[r.status].color}>{STATUS_TAGS[r.status].label}</Tag>
-                  ),
-                },
-                { title: '期限', dataIndex: 'deadline' },
-                { title: '发布日期', render: (_: unknown, r) => r.report?.publishedOn ?? '—' },
-                {
-                  title: '核查',
-                  render: (_: unknown, r) =>
-                    r.report ? (
-                      <Space>
-                        {r.report.errorCount > 0 && <Tag color="red">{r.report.errorCount} 错误</Tag>}
-                        {r.report.warningCount > 0 && <Tag color="orange">{r.report.warningCount} 提醒</Tag>}
-                        {r.report.errorCount + r.report.warningCount === 0 && <Tag color="green">通过</Tag>}
-                      </Space>
-                    ) : (
-                      '—'
-                    ),
-                },
-                { title: '予以公开比例', render: (_: unknown, r) => percent(r.rates?.grantedShare) },
-                { title: '复议纠错率', render: (_: unknown, r) => percent(r.rates?.reviewCorrectionRate) },
-              ]}
-            />
-          </Card>
-          <Card
-            size="small"
-            title={`地区合计（${overview.totals.reports} 份报告${overview.totals.incomplete ? `，其中 ${overview.totals.incomplete} 份有空白单元格` : ''}）`}
-          >
-            <Typography.Paragraph>
-              予以公开比例 {percent(overview.rates.grantedShare)}；不予公开比例{' '}
-              {percent(overview.rates.deniedShare)}； 行政复议纠错率{' '}
-              {percent(overview.rates.reviewCorrectionRate)}；行政诉讼纠错率{' '}
-              {percent(overview.rates.litigationCorrectionRate)}。
-            </Typography.Paragraph>
-            {overview.totalsFindings.length > 0 && (
-              <Alert
-                type="warning"
-                showIcon
-                title={`地区合计的勾稽关系有 ${overview.totalsFindings.length} 处问题`}
-                description={overview.totalsFindings.map((f) => f.message).join('；')}
-                style={{ marginBottom: 12 }}
-              />
-            )}
-            {totalsReport && <ReportTables report={totalsReport} findings={overview.totalsFindings} />}
-          </Card>
-        </>
-      )}
+      <Tabs
+        activeKey={tab}
+        onChange={setTab}
+        items={[
+          {
+            key: 'reports',
+            label: '年度报告',
+            children: (
+              <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+                {loading && !overview && <Spin description="正在加载……" />}
+                {overview && (
+                  <>
+                    <Row gutter={16}>
+                      {(Object.keys(STATUS_TAGS) as PublicationStatus[]).map((s) => (
+                        <Col key={s} xs={12} md={6}>
+                          <Card
+                            size="small"
+                            hoverable
+                            onClick={() => setStatus(status === s ? '' : s)}
+                            aria-pressed={status === s}
+                          >
+                            <Statistic title={STATUS_TAGS[s].label} value={overview.counts[s]} />
+                          </Card>
+                        </Col>
+                      ))}
+                    </Row>
+                    <Row gutter={16}>
+                      <Col xs={24} lg={8}>
+                        <Card size="small" title="发布情况">
+                          <Suspense fallback={<Spin />}>
+                            {statusChart && <Chart option={statusChart} label="各机关年度报告发布情况" />}
+                          </Suspense>
+                        </Card>
+                      </Col>
+                      <Col xs={24} lg={16}>
+                        <Card size="small" title="近年变化（地区合计）">
+                          <Suspense fallback={<Spin />}>
+                            {historyChart && <Chart option={historyChart} label="近年申请数量与比例" />}
+                          </Suspense>
+                        </Card>
+                      </Col>
+                    </Row>
+                    <Card
+                      size="small"
+                      title={`各机关（${rows.length}）${status ? `：${STATUS_TAGS[status].label}` : ''}`}
+                    >
+                      <Table
+                        rowKey={(r) => r.agency.id}
+                        size="small"
+                        dataSource={rows}
+                        pagination={{ pageSize: 20 }}
+                        columns={[
+                          {
+                            title: '机关',
+                            render: (_: unknown, r) =>
+                              r.report ? (
+                                <Link to={`/workspace/region/reports/${r.report.reportId}`}>
+                                  {r.agency.name}
+                                </Link>
+                              ) : (
+                                r.agency.name
+                              ),
+                          },
+                          {
+                            title: '状态',
+                            render: (_: unknown, r) => (
+                              <Tag color={STATUS_TAGS[r.status].color}>{STATUS_TAGS[r.status].label}</Tag>
+                            ),
+                          },
+                          { title: '期限', dataIndex: 'deadline' },
+                          { title: '发布日期', render: (_: unknown, r) => r.report?.publishedOn ?? '—' },
+                          {
+                            title: '核查',
+                            render: (_: unknown, r) =>
+                              r.report ? (
+                                <Space>
+                                  {r.report.errorCount > 0 && (
+                                    <Tag color="red">{r.report.errorCount} 错误</Tag>
+                                  )}
+                                  {r.report.warningCount > 0 && (
+                                    <Tag color="orange">{r.report.warningCount} 提醒</Tag>
+                                  )}
+                                  {r.report.errorCount + r.report.warningCount === 0 && (
+                                    <Tag color="green">通过</Tag>
+                                  )}
+                                </Space>
+                              ) : (
+                                '—'
+                              ),
+                          },
+                          {
+                            title: '予以公开比例',
+                            render: (_: unknown, r) => percent(r.rates?.grantedShare),
+                          },
+                          {
+                            title: '复议纠错率',
+                            render: (_: unknown, r) => percent(r.rates?.reviewCorrectionRate),
+                          },
+                        ]}
+                      />
+                    </Card>
+                    <Card
+                      size="small"
+                      title={`地区合计（${overview.totals.reports} 份报告${overview.totals.incomplete ? `，其中 ${overview.totals.incomplete} 份有空白单元格` : ''}）`}
+                    >
+                      <Typography.Paragraph>
+                        予以公开比例 {percent(overview.rates.grantedShare)}；不予公开比例{' '}
+                        {percent(overview.rates.deniedShare)}； 行政复议纠错率{' '}
+                        {percent(overview.rates.reviewCorrectionRate)}；行政诉讼纠错率{' '}
+                        {percent(overview.rates.litigationCorrectionRate)}。
+                      </Typography.Paragraph>
+                      {overview.totalsFindings.length > 0 && (
+                        <Alert
+                          type="warning"
+                          showIcon
+                          title={`地区合计的勾稽关系有 ${overview.totalsFindings.length} 处问题`}
+                          description={overview.totalsFindings.map((f) => f.message).join('；')}
+                          style={{ marginBottom: 12 }}
+                        />
+                      )}
+                      {totalsReport && (
+                        <ReportTables report={totalsReport} findings={overview.totalsFindings} />
+                      )}
+                    </Card>
+                  </>
+                )}
+              </Space>
+            ),
+          },
+          {
+            key: 'work',
+            label: '公开工作',
+            children: code ? <RegionWorkTab code={code} year={year} /> : null,
+          },
+        ]}
+      />
     </Space>
   );
 }

@@ -7,6 +7,7 @@ import {
   Input,
   List,
   Modal,
+  Popconfirm,
   Row,
   Space,
   Spin,
@@ -151,6 +152,13 @@ export function ReportEditorPage() {
       setSections((s) => ({ ...s, overview: draft.overview }));
       setDirty(true);
     });
+  const takeNarrative = () =>
+    run('narrative', async () => {
+      const draft = await api.get<{ overview: string; other: string }>(`${base}/${view.id}/draft-narrative`);
+      setSections((s) => ({ ...s, overview: draft.overview, other: draft.other }));
+      setDirty(true);
+      setNotice('已按公开工作台账起草第一、六部分：请核对修改后保存，保存后核查结果会指出与数据不符之处');
+    });
   const fetchDocument = (format: 'docx' | 'pdf' | 'html') =>
     run(format, async () => {
       const { blob, fileName } = await download(`${base}/${view.id}/document?format=${format}`);
@@ -244,9 +252,31 @@ export function ReportEditorPage() {
                     {s.caption}
                   </label>
                   {s.key === 'overview' && editable && (
-                    <Button size="small" loading={busy === 'draft'} onClick={() => void takeDraft()}>
-                      按表格数据起草统计段落
-                    </Button>
+                    <Space size="small" wrap>
+                      <Popconfirm
+                        title="按台账起草第一、六部分"
+                        description="起草的文字将替换第一部分和第六部分现有内容（保存前可以修改或放弃）。"
+                        okText="起草"
+                        cancelText="取消"
+                        onConfirm={() => void takeNarrative()}
+                        disabled={!sections.overview.trim() && !sections.other.trim()}
+                      >
+                        <Button
+                          size="small"
+                          type="primary"
+                          ghost
+                          loading={busy === 'narrative'}
+                          onClick={() => {
+                            if (!sections.overview.trim() && !sections.other.trim()) void takeNarrative();
+                          }}
+                        >
+                          按台账起草第一、六部分
+                        </Button>
+                      </Popconfirm>
+                      <Button size="small" loading={busy === 'draft'} onClick={() => void takeDraft()}>
+                        按表格数据起草统计段落
+                      </Button>
+                    </Space>
                   )}
                 </Space>
                 <Input.TextArea
@@ -297,6 +327,14 @@ export function ReportEditorPage() {
         </Col>
         <Col xs={24} xl={8}>
           <Card size="small" title={`核查结果（${view.findings.length}）`}>
+            {dirty && (
+              <Alert
+                type="info"
+                showIcon
+                title="正文有未保存的修改：核查结果针对已保存的内容，保存后更新。"
+                style={{ marginBottom: 8 }}
+              />
+            )}
             {view.findings.length === 0 ? (
               <Typography.Text type="success">未发现问题</Typography.Text>
             ) : (

@@ -1,0 +1,193 @@
+import { Alert, Card, Checkbox, Col, Row, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { type RegionWorkRow, regionWorkRows } from '../../../core/work/region-work-rows.ts';
+import type { WorkRecordsOfYear } from '../../../core/work/work-records.ts';
+import { api, messageOf } from '../../api/client.ts';
+
+const Chart = lazy(() => import('./charts.tsx'));
+
+interface RegionWork {
+  agencies: Array<{ agencyId: string; agencyName: string; records: WorkRecordsOfYear }>;
+}
+
+const coverage = (v: number | null) => (v === null ? '—' : `${v}%`);
+
+/**
+ * 公开工作 of a region's agencies in a year, for the supervising office: who held no open day,
+ * whose 建议提案 results are unpublished, how many of the year's normative documents were interpreted.
+ */
+export function RegionWorkTab({ code, year }: { code: string; year: number }) {
+  const [work, setWork] = useState<RegionWork | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [onlyNoOpenDay, setOnlyNoOpenDay] = useState(false);
+  const [onlyUnpublished, setOnlyUnpublished] = useState(false);
+
+  useEffect(() => {
+    setWork(null);
+    setFailure(null);
+    api
+      .get<RegionWork>(`/region/regions/${encodeURIComponent(code)}/years/${year}/work`)
+      .then(setWork)
+      .catch((e: unknown) => setFailure(messageOf(e)));
+  }, [code, year]);
+
+  const table = useMemo(() => (work ? regionWorkRows(work.agencies) : null), [work]);
+  const chart = useMemo(
+    () =>
+      table && {
+        tooltip: { trigger: 'axis' },
+        legend: { bottom: 0 },
+        grid: { left: 48, right: 48, bottom: 72 },
+        xAxis: {
+          type: 'category',
+          data: table.rows.map((r) => r.agencyName),
+          axisLabel: { interval: 0, rotate: table.rows.length > 6 ? 30 : 0 },
+        },
+        yAxis: [
+          { type: 'value', name: '次/件', minInterval: 1 },
+          { type: 'value', name: '%', max: 100 },
+        ],
+        series: [
+          { name: '政府开放日', type: 'bar', barMaxWidth: 36, data: table.rows.map((r) => r.openDays) },
+          {
+            name: '建议提案结果未公开',
+            type: 'bar',
+            barMaxWidth: 36,
+            data: table.rows.map((r) => r.proposalResultsUnpublished),
+          },
+          {
+            name: '规范性文件解读覆盖率',
+            type: 'line',
+            yAxisIndex: 1,
+            connectNulls: false,
+            data: table.rows.map((r) => r.interpretationCoveragePercent),
+          },
+        ],
+      },
+    [table],
+  );
+
+  if (failure) return <Alert type="error" showIcon title={failure} role="alert" />;
+  if (!table) return <Spin description="正在加载……" />;
+  const { totals } = table;
+  const rows = table.rows.filter(
+    (r) => (!onlyNoOpenDay || r.noOpenDay) && (!onlyUnpublished || r.proposalResultsUnpublished > 0),
+  );
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Row gutter={16}>
+        <Col xs={12} md={6}>
+          <Card size="small">
+            <Statistic title="机关数" value={totals.agencies} />
+          </Card>
+        </Col>
+        <Col xs={12} md={6}>
+          <Card
+            size="small"
+            hoverable
+            onClick={() => setOnlyNoOpenDay((v) => !v)}
+            aria-pressed={onlyNoOpenDay}
+          >
+            <Statistic title="未开展政府开放日的机关" value={totals.agenciesWithoutOpenDay} />
+          </Card>
+        </Col>
+        <Col xs={12} md={6}>
+          <Card
+            size="small"
+            hoverable
+            onClick={() => setOnlyUnpublished((v) => !v)}
+            aria-pressed={onlyUnpublished}
+          >
+            <Statistic title="建议提案结果未全部公开的机关" value={totals.agenciesWithUnpublishedResults} />
+          </Card>
+        </Col>
+        <Col xs={12} md={6}>
+          <Card size="small">
+            <Statistic
+              title={`规范性文件解读覆盖率（${totals.normativeInterpreted}/${totals.normativeIssued}件）`}
+              value={coverage(totals.interpretationCoveragePercent)}
+            />
+          </Card>
+        </Col>
+      </Row>
+      <Card size="small" title="各机关公开工作">
+        <Suspense fallback={<Spin />}>
+          {chart && table.rows.length > 0 && (
+            <Chart option={chart} height={300} label="各机关政府开放日、建议提案结果公开和政策解读覆盖情况" />
+          )}
+        </Suspense>
+      </Card>
+      <Card
+        size="small"
+        title={`各机关（${rows.length}）`}
+        extra={
+          <Space>
+            <Checkbox checked={onlyNoOpenDay} onChange={(e) => setOnlyNoOpenDay(e.target.checked)}>
+              只看未开展政府开放日
+            </Checkbox>
+            <Checkbox checked={onlyUnpublished} onChange={(e) => setOnlyUnpublished(e.target.checked)}>
+              只看建议提案结果未公开
+            </Checkbox>
+          </Space>
+        }
+      >
+        <Table<RegionWorkRow>
+          rowKey="agencyId"
+          size="small"
+          dataSource={rows}
+          aria-label="各机关公开工作"
+          pagination={{ pageSize: 20, showSizeChanger: false }}
+          scroll={{ x: 'max-content' }}
+          columns={[
+            { title: '机关', dataIndex: 'agencyName', fixed: 'left' },
+            { title: '主动公开（条）', dataIndex: 'proactivePublished', align: 'right' },
+            {
+              title: '政府开放日',
+              align: 'right',
+              render: (_, r) => (r.noOpenDay ? <Tag color="red">未开展</Tag> : `${r.openDays}次`),
+            },
+            { title: '参加人数', dataIndex: 'participants', align: 'right' },
+            {
+              title: '意见建议（收到/采纳/办理中）',
+              align: 'right',
+              render: (_, r) =>
+                `${r.suggestionsReceived} / ${r.suggestionsAdopted} / ${r.suggestionsPending}`,
+            },
+            { title: '建议提案（件）', dataIndex: 'proposals', align: 'right' },
+            {
+              title: '结果公开',
+              render: (_, r) =>
+                r.proposals === 0 ? (
+                  '—'
+                ) : r.proposalResultsUnpublished > 0 ? (
+                  <Tag color="red">{r.proposalResultsUnpublished} 件未公开</Tag>
+                ) : (
+                  <Tag color="green">全部公开</Tag>
+                ),
+            },
+            {
+              title: '规范性文件解读',
+              align: 'right',
+              render: (_, r) =>
+                r.normativeIssued === 0
+                  ? '本年未制发'
+                  : `${r.normativeInterpreted}/${r.normativeIssued}（${coverage(r.interpretationCoveragePercent)}）`,
+            },
+            { title: '组织培训', dataIndex: 'trainingsHeld', align: 'right' },
+            {
+              title: '平台未备案',
+              align: 'right',
+              render: (_, r) => (r.channelsUnfiled > 0 ? <Tag color="orange">{r.channelsUnfiled}</Tag> : 0),
+            },
+            { title: '责任追究', dataIndex: 'accountabilityCases', align: 'right' },
+          ]}
+        />
+        <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
+          地区合计：政府开放日{totals.openDays}次、参加{totals.participants}人，收到意见建议
+          {totals.suggestionsReceived}条（采纳{totals.suggestionsAdopted}条）；建议提案{totals.proposals}
+          件，办理结果已公开{totals.proposalResultsPublished}件、未公开{totals.proposalResultsUnpublished}件。
+        </Typography.Paragraph>
+      </Card>
+    </Space>
+  );
+}

@@ -1,0 +1,75 @@
+import { DatePicker, Form, Input, InputNumber, Select, Space } from 'antd';
+import type { Dayjs } from 'dayjs';
+import {
+  TRAINING_KIND_LABELS,
+  TRAINING_KINDS,
+  type TrainingKind,
+  type TrainingSession,
+} from '../../../core/work/work-records.ts';
+import { fromDay, toDay } from './work-api.ts';
+import { WorkRecordTab, type WorkRecordTabConfig, type WorkTabProps } from './work-record-tab.tsx';
+
+interface Values {
+  kind: TrainingKind;
+  title: string;
+  heldOn: Dayjs | null;
+  participants: number;
+}
+
+const CONFIG: WorkRecordTabConfig<'training', Values> = {
+  kind: 'training',
+  noun: '培训',
+  order: (a, b) => a.data.heldOn.localeCompare(b.data.heldOn),
+  columns: [
+    { title: '日期', width: 120, render: (_, r) => r.data.heldOn },
+    { title: '类型', width: 110, render: (_, r) => TRAINING_KIND_LABELS[r.data.kind] },
+    { title: '培训名称', render: (_, r) => r.data.title },
+    { title: '参训人数', width: 100, align: 'right', render: (_, r) => r.data.participants },
+  ],
+  footer: (records) => {
+    const held = records.filter((r) => r.data.kind === 'held');
+    return `组织培训 ${held.length} 次、参加培训 ${records.length - held.length} 次，参训 ${records.reduce((n, r) => n + r.data.participants, 0)} 人次`;
+  },
+  blank: () => ({ kind: 'held', participants: 0 }),
+  toForm: (d) => ({ ...d, heldOn: toDay(d.heldOn) }),
+  fromForm: (v): TrainingSession => ({
+    kind: v.kind,
+    title: v.title,
+    heldOn: fromDay(v.heldOn) ?? '',
+    participants: v.participants ?? 0,
+  }),
+  fields: () => (
+    <>
+      <Form.Item
+        name="title"
+        label="培训名称"
+        rules={[{ required: true, whitespace: true, message: '请填写培训名称' }]}
+      >
+        <Input maxLength={500} />
+      </Form.Item>
+      <Space wrap align="start">
+        <Form.Item name="kind" label="类型" rules={[{ required: true, message: '请选择类型' }]}>
+          <Select
+            style={{ width: 140 }}
+            options={TRAINING_KINDS.map((k) => ({ value: k, label: TRAINING_KIND_LABELS[k] }))}
+          />
+        </Form.Item>
+        <Form.Item name="heldOn" label="培训日期" rules={[{ required: true, message: '请选择培训日期' }]}>
+          <DatePicker />
+        </Form.Item>
+        <Form.Item
+          name="participants"
+          label="参训人数"
+          rules={[{ required: true, message: '请填写参训人数' }]}
+        >
+          <InputNumber min={0} precision={0} />
+        </Form.Item>
+      </Space>
+    </>
+  ),
+};
+
+/** Training the agency ran or sent staff to. */
+export function TrainingsTab(props: WorkTabProps) {
+  return <WorkRecordTab {...props} config={CONFIG} />;
+}
