@@ -24,8 +24,8 @@ interface Values {
   theme: string;
   heldOn: Dayjs | null;
   endsOn: Dayjs | null;
-  participants: number;
-  formsHandedOut: number;
+  participants: number | null;
+  formsHandedOut: number | null;
   suggestions: SuggestionValues[];
 }
 
@@ -113,8 +113,13 @@ const CONFIG: WorkRecordTabConfig<'evaluation', Values> = {
     },
     { title: '类型', width: 120, render: (_, r) => EVALUATION_KIND_LABELS[r.data.kind] },
     { title: '活动主题', render: (_, r) => r.data.theme },
-    { title: '参加人数', width: 90, align: 'right', render: (_, r) => r.data.participants },
-    { title: '发放征求意见表', width: 120, align: 'right', render: (_, r) => r.data.formsHandedOut },
+    { title: '参加人数', width: 90, align: 'right', render: (_, r) => r.data.participants ?? '未登记' },
+    {
+      title: '发放征求意见表',
+      width: 120,
+      align: 'right',
+      render: (_, r) => r.data.formsHandedOut ?? '未登记',
+    },
     { title: '收到意见建议', width: 110, align: 'right', render: (_, r) => suggestionsOf(r).length },
     {
       title: '已采纳',
@@ -129,9 +134,12 @@ const CONFIG: WorkRecordTabConfig<'evaluation', Values> = {
       render: (_, r) => suggestionsOf(r).filter((s) => s.handling === 'pending').length,
     },
   ],
-  footer: (records) =>
-    `共 ${records.length} 次活动，参加 ${records.reduce((n, r) => n + r.data.participants, 0)} 人次，收到意见建议 ${records.reduce((n, r) => n + r.data.suggestions.length, 0)} 条`,
-  blank: () => ({ kind: 'openDay', participants: 0, formsHandedOut: 0, suggestions: [] }),
+  footer: (records) => {
+    const known = records.every((r) => r.data.participants !== null);
+    const people = records.reduce((n, r) => n + (r.data.participants ?? 0), 0);
+    return `共 ${records.length} 次活动，参加 ${people} 人次${known ? '' : '（部分活动未登记人数）'}，收到意见建议 ${records.reduce((n, r) => n + r.data.suggestions.length, 0)} 条`;
+  },
+  blank: () => ({ kind: 'openDay', participants: null, formsHandedOut: null, suggestions: [] }),
   toForm: (d) => ({
     ...d,
     heldOn: toDay(d.heldOn),
@@ -147,8 +155,8 @@ const CONFIG: WorkRecordTabConfig<'evaluation', Values> = {
     theme: v.theme,
     heldOn: fromDay(v.heldOn) ?? '',
     endsOn: fromDay(v.endsOn),
-    participants: v.participants ?? 0,
-    formsHandedOut: v.formsHandedOut ?? 0,
+    participants: v.participants ?? null,
+    formsHandedOut: v.formsHandedOut ?? null,
     suggestions: (v.suggestions ?? []).map((s) => ({
       content: s.content ?? '',
       receivedOn: fromDay(s.receivedOn) ?? '',
@@ -180,18 +188,10 @@ const CONFIG: WorkRecordTabConfig<'evaluation', Values> = {
         <Input maxLength={500} />
       </Form.Item>
       <Space wrap>
-        <Form.Item
-          name="participants"
-          label="参加人数"
-          rules={[{ required: true, message: '请填写参加人数' }]}
-        >
+        <Form.Item name="participants" label="参加人数" extra="不清楚可不填，报告不写人数">
           <InputNumber min={0} precision={0} />
         </Form.Item>
-        <Form.Item
-          name="formsHandedOut"
-          label="发放征求意见表（份）"
-          rules={[{ required: true, message: '请填写发放份数' }]}
-        >
+        <Form.Item name="formsHandedOut" label="发放征求意见表（份）" extra="未发放填0，不清楚可不填">
           <InputNumber min={0} precision={0} />
         </Form.Item>
       </Space>

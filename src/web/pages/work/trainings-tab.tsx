@@ -13,7 +13,7 @@ interface Values {
   kind: TrainingKind;
   title: string;
   heldOn: Dayjs | null;
-  participants: number;
+  participants: number | null;
 }
 
 const CONFIG: WorkRecordTabConfig<'training', Values> = {
@@ -24,19 +24,21 @@ const CONFIG: WorkRecordTabConfig<'training', Values> = {
     { title: '日期', width: 120, render: (_, r) => r.data.heldOn },
     { title: '类型', width: 110, render: (_, r) => TRAINING_KIND_LABELS[r.data.kind] },
     { title: '培训名称', render: (_, r) => r.data.title },
-    { title: '参训人数', width: 100, align: 'right', render: (_, r) => r.data.participants },
+    { title: '参训人数', width: 100, align: 'right', render: (_, r) => r.data.participants ?? '未登记' },
   ],
   footer: (records) => {
     const held = records.filter((r) => r.data.kind === 'held');
-    return `组织培训 ${held.length} 次、参加培训 ${records.length - held.length} 次，参训 ${records.reduce((n, r) => n + r.data.participants, 0)} 人次`;
+    const known = records.every((r) => r.data.participants !== null);
+    const people = records.reduce((n, r) => n + (r.data.participants ?? 0), 0);
+    return `组织培训 ${held.length} 次、参加培训 ${records.length - held.length} 次，参训 ${people} 人次${known ? '' : '（部分培训未登记人数）'}`;
   },
-  blank: () => ({ kind: 'held', participants: 0 }),
+  blank: () => ({ kind: 'held', participants: null }),
   toForm: (d) => ({ ...d, heldOn: toDay(d.heldOn) }),
   fromForm: (v): TrainingSession => ({
     kind: v.kind,
     title: v.title,
     heldOn: fromDay(v.heldOn) ?? '',
-    participants: v.participants ?? 0,
+    participants: v.participants ?? null,
   }),
   fields: () => (
     <>
@@ -57,11 +59,7 @@ const CONFIG: WorkRecordTabConfig<'training', Values> = {
         <Form.Item name="heldOn" label="培训日期" rules={[{ required: true, message: '请选择培训日期' }]}>
           <DatePicker />
         </Form.Item>
-        <Form.Item
-          name="participants"
-          label="参训人数"
-          rules={[{ required: true, message: '请填写参训人数' }]}
-        >
+        <Form.Item name="participants" label="参训人数" extra="不清楚可不填">
           <InputNumber min={0} precision={0} />
         </Form.Item>
       </Space>
