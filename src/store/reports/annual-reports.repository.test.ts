@@ -7,12 +7,14 @@ import {
   insertTestReportVersion,
   issueTestDocument,
 } from '../../../test/support/report-records.ts';
-import { createTestAgency, TEST_NOW } from '../../../test/support/store-factories.ts';
+import { createTestAgency, TEST_ACTOR, TEST_NOW } from '../../../test/support/store-factories.ts';
 import { describeEachDialect } from '../../../test/support/store-test-db.ts';
 import { AppError } from '../../core/errors.ts';
 import { TABLE3_ROW_KEYS } from '../../core/report/labels.ts';
+import { checkNarrative } from '../../core/rules/narrative/check-narrative.ts';
 import { listAuditEntries } from '../audit/audit.repository.ts';
 import { momentOf } from '../moment.ts';
+import { createWorkRecord } from '../work/work-records.repository.ts';
 import {
   assembleAnnualReport,
   previewAnnualReport,
@@ -131,6 +133,32 @@ describeEachDialect('annual reports: assembly and drafts', (t) => {
     expect(stored.report.title).toBe(`${agency.name}2025年政府信息公开工作年度报告`);
     expect(stored.report.period).toEqual({ start: '2025-01-01', end: '2025-12-31' });
     expect(stored.report.publishedOn).toBeNull();
+  });
+
+  it('drafts sections 一 and 六 from the work records of the year too: an open day, the fee', async () => {
+    const { agency } = await createTestAgency(t.db);
+    const enter = (record: unknown) =>
+      t.db.transaction().execute((trx) => createWorkRecord(trx, agency.id, record, TEST_ACTOR, TEST_NOW));
+    await enter({
+      kind: 'evaluation',
+      data: {
+        kind: 'openDay',
+        theme: '走进政务服务中心',
+        heldOn: '2025-05-20',
+        participants: 41,
+        formsHandedOut: 40,
+        suggestions: [],
+      },
+    });
+    await enter({ kind: 'figures', data: { year: 2025, inAnnualAssessment: true, processingFeesYuan: 0 } });
+    const stored = await assemble(agency.id, 2025);
+    expect(stored.report.sections.overview).toContain('开展以“走进政务服务中心”为主题的政府开放日');
+    expect(stored.report.sections.overview).toContain('参加41人，发放征求意见表40份');
+    expect(stored.report.sections.other).toContain('未收取信息处理费');
+    // The draft is what the narrative rules accept.
+    // Only section 五 is left to the officer (S-04).
+    const narrative = checkNarrative(stored.report).filter((f) => f.assessable && f.ruleId !== 'S-04');
+    expect(narrative).toEqual([]);
   });
 
   it('checks carry-over against the published report of the year before (Y-01)', async () => {

@@ -1,6 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
 import { AppError } from '../../core/errors.ts';
-import { draftOverview } from '../../core/report/draft-overview.ts';
 import type { ReportNumbers } from '../../core/report/report-numbers.ts';
 import {
   assertMayAssemble,
@@ -9,10 +8,13 @@ import {
 } from '../../core/report/report-workflow.ts';
 import { REPORT_SCHEMA_ID, type Report } from '../../core/report/schema.ts';
 import type { Finding } from '../../core/rules/finding.ts';
+import { draftNarrative } from '../../core/work/draft-narrative.ts';
+import { summariseWork } from '../../core/work/work-summary.ts';
 import { type Actor, appendAudit } from '../audit/audit.repository.ts';
 import type { Database } from '../database.ts';
 import { isUniqueViolation } from '../db-errors.ts';
 import type { Moment } from '../moment.ts';
+import { loadWorkRecordsOfYear } from '../work/load-work-records.ts';
 import { countReportNumbers } from './count-report-numbers.ts';
 import { newDraftRow } from './draft-row.ts';
 import { getAnnualReport } from './read-annual-reports.ts';
@@ -55,12 +57,16 @@ function checkYear(year: number, today: string): void {
   }
 }
 
-/** A new report document of an agency-year from its numbers, sections drafted when not given. */
+/**
+ * A new report document of an agency-year from its numbers; sections 一 and 六 not given are
+ * drafted from the numbers and the year's work records (draftNarrative), 五 is left empty.
+ */
 function newReport(
   agency: AgencyFacts,
   year: number,
   numbers: ReportNumbers,
   sections: Partial<ReportSections>,
+  drafted: { overview: string; other: string },
 ): Report {
   return {
     schema: REPORT_SCHEMA_ID,
@@ -71,18 +77,30 @@ function newReport(
     period: { start: `${year}-01-01`, end: `${year}-12-31` },
     title: `${agency.name}${year}年政府信息公开工作年度报告`,
     sections: {
-      overview: sections.overview ?? draftOverview(numbers, year),
+      overview: sections.overview ?? drafted.overview,
       problems: sections.problems ?? '',
-      other: sections.other ?? '',
+      other: sections.other ?? drafted.other,
     },
     ...numbers,
   };
 }
 
+/** Sections 一 and 六 drafted from the tables and the agency-year's work records. */
+async function draftFromRecords(
+  db: Kysely<Database>,
+  agencyId: string,
+  year: number,
+  numbers: ReportNumbers,
+  agency: AgencyFacts,
+): Promise<{ overview: string; other: string }> {
+  const work = summariseWork(await loadWorkRecordsOfYear(db, agencyId, year));
+  return draftNarrative(work, numbers, year, agency.name);
+}
+
 export interface AssembleReportInput {
   agencyId: string;
   year: number;
-  /** Sections the officer already has; 一 is drafted from the numbers when absent, 五 and 六 empty. */
+  /** Sections the officer already has; 一 and 六 are drafted from the numbers and work records when absent, 五 empty. */
   sections?: Partial<ReportSections>;
 }
 
@@ -118,7 +136,8 @@ export async function assembleAnnualReport(
     );
   }
   const numbers = await countReportNumbers(trx, input.agencyId, input.year);
-  const report = newReport(agency, input.year, numbers, input.sections ?? {});
+  const drafted = await draftFromRecords(trx, input.agencyId, input.year, numbers, agency);
+  const report = newReport(agency, input.year, numbers, input.sections ?? {}, drafted);
   const at = now.at.toISOString();
   const row = await newDraftRow(trx, {
     agencyId: input.agencyId,
@@ -291,6 +310,13 @@ export async function previewAnnualReport(
 ): Promise<{ report: Report; findings: Finding[] }> {
   checkYear(year, today);
   const agency = await agencyFacts(db, agencyId);
-  const report = newReport(agency, year, await countReportNumbers(db, agencyId, year), {});
+  const numbers = await countReportNumbers(db, agencyId, year);
+  const report = newReport(
+    agency,
+    year,
+    numbers,
+    {},
+    await draftFromRecords(db, agencyId, year, numbers, agency),
+  );
   return { report, findings: await findingsOfStoredReport(db, agencyId, report) };
 }
