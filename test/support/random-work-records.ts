@@ -2,6 +2,7 @@ import { DISCLOSURE_CHANNELS } from '../../src/core/disclosures/disclosure.ts';
 import {
   CHANNEL_KINDS,
   EVALUATION_KINDS,
+  emptyWorkRecords,
   INTERPRETATION_FORMS,
   MEETING_KINDS,
   PROPOSAL_KINDS,
@@ -12,29 +13,7 @@ import {
 } from '../../src/core/work/work-records.ts';
 import { prng } from './generate-report.ts';
 
-/** Empty records of a year: the base that fixtures fill. */
-export function emptyWorkRecords(year: number): WorkRecordsOfYear {
-  return {
-    year,
-    disclosures: {
-      proactivePublished: 0,
-      byCategory: [],
-      byChannel: [],
-      decidedOnRequest: 0,
-      decidedWithheld: 0,
-    },
-    normativeDocumentsIssued: [],
-    interpretations: [],
-    evaluations: [],
-    proposals: [],
-    trainings: [],
-    meetings: [],
-    accountability: [],
-    channels: [],
-    figures: null,
-    tasks: [],
-  };
-}
+export { emptyWorkRecords };
 
 /** Agency categories, some with a count of their own in the name (seed 002 lists such items). */
 const CATEGORIES = [

@@ -244,3 +244,27 @@ export interface WorkRecordsOfYear {
   figures: WorkYearFigures | null;
   tasks: WorkPlanTask[];
 }
+
+/** Nothing recorded for a year: the base a year's records are filled into. */
+export function emptyWorkRecords(year: number): WorkRecordsOfYear {
+  return {
+    year,
+    disclosures: {
+      proactivePublished: 0,
+      byCategory: [],
+      byChannel: [],
+      decidedOnRequest: 0,
+      decidedWithheld: 0,
+    },
+    normativeDocumentsIssued: [],
+    interpretations: [],
+    evaluations: [],
+    proposals: [],
+    trainings: [],
+    meetings: [],
+    accountability: [],
+    channels: [],
+    figures: null,
+    tasks: [],
+  };
+}

@@ -5,6 +5,7 @@ import type { PublicationChannelRecord } from '../../core/work/work-record-kinds
 import {
   CHANNEL_KINDS,
   type DisclosureCountsOfYear,
+  emptyWorkRecords,
   type WorkRecordsOfYear,
 } from '../../core/work/work-records.ts';
 import type { Database } from '../database.ts';
@@ -14,27 +15,6 @@ import { rowToWorkRecord, type StoredWorkRecord } from './work-records.repositor
 
 /** Agencies per batch of queries: keeps `in (…)` lists well under both dialects' parameter limits. */
 const CHUNK = 500;
-
-const emptyYear = (year: number): WorkRecordsOfYear => ({
-  year,
-  disclosures: {
-    proactivePublished: 0,
-    byCategory: [],
-    byChannel: [],
-    decidedOnRequest: 0,
-    decidedWithheld: 0,
-  },
-  normativeDocumentsIssued: [],
-  interpretations: [],
-  evaluations: [],
-  proposals: [],
-  trainings: [],
-  meetings: [],
-  accountability: [],
-  channels: [],
-  figures: null,
-  tasks: [],
-});
 
 /**
  * The instants of a year in China (UTC+8) as the store writes them (ISO, UTC): updated_at of an
@@ -122,7 +102,7 @@ export async function loadWorkRecordsOfAgencies(
   year: number,
   chunk = CHUNK,
 ): Promise<Map<string, WorkRecordsOfYear>> {
-  const out = new Map(agencyIds.map((id) => [id, emptyYear(year)]));
+  const out = new Map(agencyIds.map((id) => [id, emptyWorkRecords(year)]));
   const first = `${year}-01-01`;
   const last = `${year}-12-31`;
   const instants = chinaYearInstants(year);
