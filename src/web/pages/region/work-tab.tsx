@@ -146,7 +146,12 @@ export function RegionWorkTab({ code, year }: { code: string; year: number }) {
               align: 'right',
               render: (_, r) => (r.noOpenDay ? <Tag color="red">未开展</Tag> : `${r.openDays}次`),
             },
-            { title: '参加人数', dataIndex: 'participants', align: 'right' },
+            {
+              title: '参加人数',
+              dataIndex: 'participants',
+              align: 'right',
+              render: (v: number | null) => v ?? '未登记',
+            },
             {
               title: '意见建议（收到/采纳/办理中）',
               align: 'right',
