@@ -63,7 +63,7 @@ export const SEED_WORK_RECORDS: Record<string, { year: number; records: Body[] }
       ...proposals('cppccProposal', 6, 2023, true),
       {
         kind: 'training',
-        data: { kind: 'held', title: '政务信息工作培训', heldOn: '2023-06-01', participants: 20 },
+        data: { kind: 'held', title: '政务信息工作培训', heldOn: '2023-06-01', participants: null },
       },
       {
         kind: 'figures',
