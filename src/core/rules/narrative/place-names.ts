@@ -23,7 +23,10 @@ export function checkOwnUnitPlaceNames(report: Report, paragraphs: NarrativePara
     `(?:^|[、，,和与及]|${NAME_TAKING_VERBS})([\\u4e00-\\u9fa5]{2})市(${work}[\\u4e00-\\u9fa5]{0,4}?(?:局|中心|委员会|委|办公室|办|所|站|队)?)`,
     'g',
   );
+  const needle = `市${work}`;
   for (const s of allSentences(paragraphs)) {
+    // Most sentences never name a unit of the agency's line of work: skip them before the regex.
+    if (!s.text.includes(needle)) continue;
     const wrong = [...s.text.matchAll(pattern)]
       .map((x) => ({ place: x[1]!, unit: x[2]! }))
       .filter(
