@@ -54,6 +54,8 @@ export function RegionDashboardPage() {
 
   useEffect(() => {
     if (!code) return;
+    // Answers for a region or year no longer shown (typing 2024 asks for 2, 20, 202 first) are dropped.
+    let current = true;
     setLoading(true);
     setFailure(null);
     Promise.all([
@@ -63,11 +65,19 @@ export function RegionDashboardPage() {
       ),
     ])
       .then(([o, h]) => {
+        if (!current) return;
         setOverview(o);
         setHistory(h);
       })
-      .catch((e: unknown) => setFailure(messageOf(e)))
-      .finally(() => setLoading(false));
+      .catch((e: unknown) => {
+        if (current) setFailure(messageOf(e));
+      })
+      .finally(() => {
+        if (current) setLoading(false);
+      });
+    return () => {
+      current = false;
+    };
   }, [code, year]);
 
   const totalsReport = useMemo(
