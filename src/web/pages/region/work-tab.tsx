@@ -23,12 +23,21 @@ export function RegionWorkTab({ code, year }: { code: string; year: number }) {
   const [onlyUnpublished, setOnlyUnpublished] = useState(false);
 
   useEffect(() => {
+    // An answer for a region or year no longer shown is dropped (see the dashboard).
+    let current = true;
     setWork(null);
     setFailure(null);
     api
       .get<RegionWork>(`/region/regions/${encodeURIComponent(code)}/years/${year}/work`)
-      .then(setWork)
-      .catch((e: unknown) => setFailure(messageOf(e)));
+      .then((w) => {
+        if (current) setWork(w);
+      })
+      .catch((e: unknown) => {
+        if (current) setFailure(messageOf(e));
+      });
+    return () => {
+      current = false;
+    };
   }, [code, year]);
 
   const table = useMemo(() => (work ? regionWorkRows(work.agencies) : null), [work]);
