@@ -1,4 +1,5 @@
 import { AppError } from '../../core/errors.ts';
+import { readPagesFast } from './pdf-fast/read-pages.ts';
 import { withSyncInflate } from './pdf-inflate.ts';
 import { layoutPage, type PageLine } from './pdf-layout.ts';
 import { loadPdfjs, openPdf } from './pdf-open.ts';
@@ -21,8 +22,31 @@ import { INGEST_LIMITS, type SourceDocument, type SourceLine } from './source-do
  */
 export async function readPdf(bytes: Uint8Array, _fileName?: string): Promise<SourceDocument> {
   checkEnvelope(bytes);
+  const pages = readPagesFastOrNull(bytes);
+  if (pages) return documentOf(pages);
   const module = await loadPdfjs();
   return withSyncInflate(() => readText(module, bytes));
+}
+
+/**
+ * The pages as the fast reader (pdf-fast/) gives them, or null when it does not read this file
+ * exactly as pdfjs would (the file is then read with pdfjs). Its refusals (limits) stand.
+ */
+function readPagesFastOrNull(bytes: Uint8Array): PdfPageContent[] | null {
+  if (process.env.GONGKAI_PDF_READER === 'pdfjs') return null;
+  try {
+    return readPagesFast(bytes);
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    return null;
+  }
+}
+
+function documentOf(pages: PdfPageContent[]): SourceDocument {
+  if (pages.every((page) => page.runs.length === 0)) {
+    throw new AppError('DOCUMENT_REFUSED', 'PDF 没有文字层（可能是扫描件），暂不支持 OCR');
+  }
+  return { format: 'pdf', lines: numberLines(pages), pages: pages.length };
 }
 
 /** The checks made on the bytes alone, before pdfjs parses anything. */
@@ -57,10 +81,7 @@ async function readText(module: PdfjsModule, bytes: Uint8Array): Promise<SourceD
     for (let number = 1; number <= document.numPages; number += 1) {
       pages.push(await loadPageText(module, document, number));
     }
-    if (pages.every((page) => page.runs.length === 0)) {
-      throw new AppError('DOCUMENT_REFUSED', 'PDF 没有文字层（可能是扫描件），暂不支持 OCR');
-    }
-    return { format: 'pdf', lines: numberLines(pages), pages: document.numPages };
+    return documentOf(pages);
   } finally {
     await task.destroy();
   }
