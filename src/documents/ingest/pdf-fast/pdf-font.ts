@@ -110,6 +110,7 @@ function readType0(file: PdfFile, dict: PdfDict, widths: Map<number, number>): L
   const descendants = file.resolve(dict.get('DescendantFonts'));
   const cid = Array.isArray(descendants) ? file.dict(descendants[0]) : undefined;
   if (!cid) return unsupported('Type0 without descendant');
+  requireEmbeddedProgram(file, cid);
   const dw = file.resolve(cid.get('DW'));
   readCidWidths(file, file.resolve(cid.get('W')), widths);
   return {
@@ -142,7 +143,10 @@ function readSimple(file: PdfFile, dict: PdfDict, widths: Map<number, number>, i
     fontMatrix: FONT_IDENTITY_MATRIX,
     defaultWidth: typeof missing === 'number' ? missing : 0,
   };
-  if (!isType3) return layout;
+  if (!isType3) {
+    requireEmbeddedProgram(file, dict);
+    return layout;
+  }
   const matrix = file.resolve(dict.get('FontMatrix'));
   if (Array.isArray(matrix) && matrix.length === 6 && matrix.every(isNumber))
     layout.fontMatrix = matrix as number[];
@@ -153,6 +157,16 @@ function readSimple(file: PdfFile, dict: PdfDict, widths: Map<number, number>, i
   // pdfjs measures Type 3 glyphs by their own boxes when the font's box is empty.
   if (Math.hypot(x1! - x0!, y1! - y0!) === 0) unsupported('Type3 with an empty FontBBox');
   return layout;
+}
+
+/**
+ * pdfjs substitutes a font that is not embedded (standard font data, CJK fallbacks, glyph
+ * remapping), and its text items then follow rules not ported here: such fonts are left to it.
+ */
+function requireEmbeddedProgram(file: PdfFile, dict: PdfDict): void {
+  const descriptor = file.dict(dict.get('FontDescriptor'));
+  const program = ['FontFile', 'FontFile2', 'FontFile3'].some((key) => descriptor?.get(key) !== undefined);
+  if (!program) unsupported('font program not embedded');
 }
 
 function readCidWidths(file: PdfFile, w: PdfObject | undefined, widths: Map<number, number>): void {
