@@ -77,7 +77,9 @@ function writePdf(objects: string[], streams: Map<number, string>, xrefStream: b
   };
   const count = objects.length;
   if (!xrefStream) {
-    objects.forEach((body, index) => writeObject(index + 1, body));
+    objects.forEach((body, index) => {
+      writeObject(index + 1, body);
+    });
     const xref = length;
     add(`xref\n0 ${count + 1}\n0000000000 65535 f \n`);
     for (let n = 1; n <= count; n += 1) add(`${String(offsets[n]).padStart(10, '0')} 00000 n \n`);
