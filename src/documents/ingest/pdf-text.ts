@@ -128,6 +128,22 @@ const VARIANTS = new RegExp(`[${Object.keys(SHARED_GLYPH_VARIANTS).join('')}]`, 
  * spacing stay as printed (the interpreter normalises them itself).
  */
 export function mapPdfCharacters(text: string): string {
+  // PDFs printed by browsers give one run per glyph or two: those few distinct texts are remembered.
+  if (text.length > SHORT_TEXT) return mapCharacters(text);
+  let mapped = shortTexts.get(text);
+  if (mapped === undefined) {
+    if (shortTexts.size >= MAX_SHORT_TEXTS) shortTexts.clear();
+    mapped = mapCharacters(text);
+    shortTexts.set(text, mapped);
+  }
+  return mapped;
+}
+
+const SHORT_TEXT = 4;
+const MAX_SHORT_TEXTS = 20_000;
+const shortTexts = new Map<string, string>();
+
+function mapCharacters(text: string): string {
   return text
     .replace(NFKC_IDEOGRAPHS, (char) => char.normalize('NFKC'))
     .replace(RADICAL_SUPPLEMENT_RANGE, (char) => RADICALS_SUPPLEMENT[char] ?? char)

@@ -8,7 +8,9 @@ import { joinSplitRow } from './pdf-split-row.ts';
 import { INGEST_LIMITS, type SourceDocument, type SourceLine } from './source-document.ts';
 
 /**
- * Reads the text layer of a PDF with pdfjs (opened by openPdf: no network, nothing drawn, CMaps
+ * Reads the text layer of a PDF: with the fast reader of pdf-fast/ when it can read the file
+ * exactly as pdfjs would (text-layer PDFs from office suites and browsers), otherwise (or with
+ * GONGKAI_PDF_READER=pdfjs) with pdfjs (opened by openPdf: no network, nothing drawn, CMaps
  * and standard font data from the pdfjs-dist package; streams inflated in one synchronous call,
  * see pdf-inflate.ts). Each page is laid out by pdf-layout.ts:
  * ruled table rows become lines with one cell per cell, other text physical lines split at wide
