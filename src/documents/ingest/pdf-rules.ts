@@ -42,12 +42,13 @@ const MAX_LINE_THICKNESS = 3;
 /** How far from axis-aligned (points) a line may be. */
 const AXIS_TOLERANCE = 0.5;
 
-// pdfjs DrawOPS codes inside a constructPath buffer.
-const MOVE_TO = 0;
-const LINE_TO = 1;
-const CURVE_TO = 2;
-const QUADRATIC_CURVE_TO = 3;
-const CLOSE_PATH = 4;
+/** pdfjs DrawOPS codes inside a constructPath buffer. */
+export const DRAW_OPS = { moveTo: 0, lineTo: 1, curveTo: 2, quadraticCurveTo: 3, closePath: 4 } as const;
+const MOVE_TO = DRAW_OPS.moveTo;
+const LINE_TO = DRAW_OPS.lineTo;
+const CURVE_TO = DRAW_OPS.curveTo;
+const QUADRATIC_CURVE_TO = DRAW_OPS.quadraticCurveTo;
+const CLOSE_PATH = DRAW_OPS.closePath;
 
 export function multiply(m: Matrix, n: Matrix): Matrix {
   return [

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { writeHandPdf } from '../../../test/support/hand-written-pdf.ts';
 import { AppError } from '../../core/errors.ts';
 import { readReportDocument } from './read-document.ts';
 import { INGEST_LIMITS } from './source-document.ts';
@@ -22,17 +23,7 @@ function writePdf(content: string, pages = 1): Uint8Array {
     kids.push(`${objects.length} 0 R`);
   }
   objects[1] = `<< /Type /Pages /Kids [${kids.join(' ')}] /Count ${pages} >>`;
-  let pdf = '%PDF-1.4\n';
-  const offsets = objects.map((body, index) => {
-    const offset = pdf.length;
-    pdf += `${index + 1} 0 obj\n${body}\nendobj\n`;
-    return offset;
-  });
-  const xref = pdf.length;
-  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const offset of offsets) pdf += `${String(offset).padStart(10, '0')} 00000 n \n`;
-  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new TextEncoder().encode(pdf);
+  return writeHandPdf(objects);
 }
 
 async function refusal(bytes: Uint8Array): Promise<AppError> {

@@ -1,4 +1,4 @@
-import type { PathOps } from '../pdf-rules.ts';
+import { DRAW_OPS, type PathOps } from '../pdf-rules.ts';
 import type { PdfFile } from './pdf-file.ts';
 import { FastFont } from './pdf-font.ts';
 import { ARRAY_START, DICT_START, PdfLexer } from './pdf-lexer.ts';
@@ -58,11 +58,7 @@ const PAINT: Record<string, number> = {
   n: RULE_OPS.endPath,
 };
 
-// pdfjs DrawOPS.
-const MOVE_TO = 0;
-const LINE_TO = 1;
-const CURVE_TO = 2;
-const CLOSE_PATH = 4;
+const { moveTo: MOVE_TO, lineTo: LINE_TO, curveTo: CURVE_TO, closePath: CLOSE_PATH } = DRAW_OPS;
 
 /** Most nested Form XObjects followed. */
 const MAX_FORM_DEPTH = 12;

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { writeHandPdf } from '../../../../test/support/hand-written-pdf.ts';
 import { withSyncInflate } from '../pdf-inflate.ts';
 import { loadPdfjs, openPdf } from '../pdf-open.ts';
 import { loadPageText, type PdfPageContent } from '../pdf-page.ts';
@@ -242,18 +243,7 @@ describe('readPagesFast on hostile structure', () => {
       '<< /Type /Page /Parent 2 0 R /Resources << >> /Contents 4 0 R >>',
       `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
     ];
-    let pdf = '%PDF-1.4\n';
-    const offsets = objects.map((body, index) => {
-      const offset = pdf.length;
-      pdf += `${index + 1} 0 obj\n${body}\nendobj\n`;
-      return offset;
-    });
-    const xref = pdf.length;
-    pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-    for (const offset of offsets) pdf += `${String(offset).padStart(10, '0')} 00000 n \n`;
-    const prev = prevSelf ? ` /Prev ${xref}` : '';
-    pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R${prev} >>\nstartxref\n${xref}\n%%EOF\n`;
-    return new Uint8Array(Buffer.from(pdf, 'latin1'));
+    return writeHandPdf(objects, { prevSelf });
   }
 
   it('reads a page without text as a page without runs', () => {
