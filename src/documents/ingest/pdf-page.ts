@@ -3,9 +3,9 @@ import { collectRules, type Matrix, type PageRules, type PathOps } from './pdf-r
 import type { TextRun } from './pdf-runs.ts';
 import { mapPdfCharacters } from './pdf-text.ts';
 
-const NUMERIC_RUN = /^\s*[\d.,/／—-]+\s*$/;
+export const NUMERIC_RUN = /^\s*[\d.,/／—-]+\s*$/;
 /** Fewer separate value runs than this and the page has no table worth its borders. */
-const MIN_VALUES_FOR_TABLE = 3;
+export const MIN_VALUES_FOR_TABLE = 3;
 /**
  * Most text items read from one page (a report page has at most a few thousand); a page with more
  * is refused while pdfjs is still reading it, which bounds the time and memory a hostile content

@@ -1,7 +1,7 @@
-import { DRAW_OPS, type PathOps } from '../pdf-rules.ts';
+import { CLOSE_PATH, CURVE_TO, grayRgb, hex, LINE_TO, MOVE_TO, PAINT, RULE_OPS, rgb } from './drawing-ops.ts';
 import type { PdfFile } from './pdf-file.ts';
 import { FastFont } from './pdf-font.ts';
-import { ARRAY_START, DICT_START, PdfLexer } from './pdf-lexer.ts';
+import { ARRAY_START, DICT_START, PdfLexer, skipInlineImage } from './pdf-lexer.ts';
 import {
   isName,
   isNumber,
@@ -23,42 +23,6 @@ import {
   transform,
   translateTextLineMatrix,
 } from './text-items.ts';
-
-/** The operator codes this reader gives collectRules (its own numbering; pdfjs's is not needed). */
-export const RULE_OPS: PathOps & { endPath: number } = {
-  save: 1,
-  restore: 2,
-  transform: 3,
-  constructPath: 4,
-  paintFormXObjectBegin: 5,
-  paintFormXObjectEnd: 6,
-  stroke: 7,
-  closeStroke: 8,
-  fill: 9,
-  eoFill: 10,
-  fillStroke: 11,
-  eoFillStroke: 12,
-  closeFillStroke: 13,
-  closeEOFillStroke: 14,
-  setFillRGBColor: 15,
-  setStrokeRGBColor: 16,
-  endPath: 17,
-};
-
-const PAINT: Record<string, number> = {
-  S: RULE_OPS.stroke,
-  s: RULE_OPS.closeStroke,
-  f: RULE_OPS.fill,
-  F: RULE_OPS.fill,
-  'f*': RULE_OPS.eoFill,
-  B: RULE_OPS.fillStroke,
-  'B*': RULE_OPS.eoFillStroke,
-  b: RULE_OPS.closeFillStroke,
-  'b*': RULE_OPS.closeEOFillStroke,
-  n: RULE_OPS.endPath,
-};
-
-const { moveTo: MOVE_TO, lineTo: LINE_TO, curveTo: CURVE_TO, closePath: CLOSE_PATH } = DRAW_OPS;
 
 /** Most nested Form XObjects followed. */
 const MAX_FORM_DEPTH = 12;
@@ -485,53 +449,4 @@ function stringOperand(operands: PdfObject[]): string {
   const value = operands[operands.length - 1];
   if (typeof value !== 'string') return unsupported('text operator without a string');
   return value;
-}
-
-const clamp = new Uint8ClampedArray(3);
-
-function grayRgb(value: number): Uint8ClampedArray {
-  const c = value * 255;
-  clamp[0] = c;
-  clamp[1] = c;
-  clamp[2] = c;
-  return clamp;
-}
-
-function rgb(r: number, g: number, b: number): Uint8ClampedArray {
-  clamp[0] = r * 255;
-  clamp[1] = g * 255;
-  clamp[2] = b * 255;
-  return clamp;
-}
-
-function hex(c: Uint8ClampedArray): string {
-  return `#${[c[0]!, c[1]!, c[2]!].map((v) => v.toString(16).padStart(2, '0')).join('')}`;
-}
-
-/** Skips an inline image's dictionary and data, up to and including EI. */
-function skipInlineImage(lexer: PdfLexer): void {
-  for (let tokens = 0; ; tokens += 1) {
-    const token = lexer.next();
-    if (token === undefined || tokens > 1000) unsupported('unterminated inline image');
-    if (token === PdfOperator.of('ID')) break;
-  }
-  const { bytes, end } = lexer;
-  let pos = lexer.pos + 1;
-  while (pos + 1 < end) {
-    if (
-      bytes[pos] === 0x45 &&
-      bytes[pos + 1] === 0x49 &&
-      isSpace(bytes[pos - 1]) &&
-      (pos + 2 >= end || isSpace(bytes[pos + 2]))
-    ) {
-      lexer.pos = pos + 2;
-      return;
-    }
-    pos += 1;
-  }
-  unsupported('inline image without EI');
-}
-
-function isSpace(b: number | undefined): boolean {
-  return b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09 || b === 0x00 || b === 0x0c;
 }

@@ -330,3 +330,31 @@ export function latin1(bytes: Uint8Array, start: number, end: number): string {
   }
   return Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString('latin1');
 }
+
+/** Skips an inline image's dictionary and data, up to and including EI. */
+export function skipInlineImage(lexer: PdfLexer): void {
+  for (let tokens = 0; ; tokens += 1) {
+    const token = lexer.next();
+    if (token === undefined || tokens > 1000) unsupported('unterminated inline image');
+    if (token === PdfOperator.of('ID')) break;
+  }
+  const { bytes, end } = lexer;
+  let pos = lexer.pos + 1;
+  while (pos + 1 < end) {
+    if (
+      bytes[pos] === 0x45 &&
+      bytes[pos + 1] === 0x49 &&
+      isSpace(bytes[pos - 1]) &&
+      (pos + 2 >= end || isSpace(bytes[pos + 2]))
+    ) {
+      lexer.pos = pos + 2;
+      return;
+    }
+    pos += 1;
+  }
+  unsupported('inline image without EI');
+}
+
+function isSpace(b: number | undefined): boolean {
+  return b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09 || b === 0x00 || b === 0x0c;
+}

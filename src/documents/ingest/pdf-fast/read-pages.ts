@@ -1,17 +1,21 @@
 import { AppError } from '../../../core/errors.ts';
-import { MAX_TEXT_ITEMS_PER_PAGE, type PdfPageContent } from '../pdf-page.ts';
+import {
+  MAX_TEXT_ITEMS_PER_PAGE,
+  MIN_VALUES_FOR_TABLE,
+  NUMERIC_RUN,
+  type PdfPageContent,
+} from '../pdf-page.ts';
 import { collectRules, type Matrix } from '../pdf-rules.ts';
 import type { TextRun } from '../pdf-runs.ts';
 import { mapPdfCharacters } from '../pdf-text.ts';
 import { INGEST_LIMITS } from '../source-document.ts';
-import { PageInterpreter, RULE_OPS } from './page-content.ts';
+import { RULE_OPS } from './drawing-ops.ts';
+import { PageInterpreter } from './page-content.ts';
 import { PdfFile } from './pdf-file.ts';
 import type { FastFont } from './pdf-font.ts';
 import { isName, isNumber, type PdfDict, type PdfObject, PdfStream, unsupported } from './pdf-objects.ts';
 import { transform } from './text-items.ts';
 
-const NUMERIC_RUN = /^\s*[\d.,/／—-]+\s*$/;
-const MIN_VALUES_FOR_TABLE = 3;
 /** Right-to-left scripts: pdfjs reorders them (bidi); the fast reader leaves such text to it. */
 const RIGHT_TO_LEFT = /[\u0590-\u08ac]/;
 /** Most page-tree nodes visited. */
