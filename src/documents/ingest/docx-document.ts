@@ -1,10 +1,5 @@
 import { AppError } from '../../core/errors.ts';
-import {
-  type HeadingStyles,
-  headingLevelOfOutline,
-  headingLevelOfStyleId,
-  localName,
-} from './docx-styles.ts';
+import { type HeadingStyles, headingLevelOfOutline, headingLevelOfStyleId } from './docx-styles.ts';
 import { INGEST_LIMITS, type SourceLine } from './source-document.ts';
 import { scanXml } from './xml-scanner.ts';
 
@@ -109,8 +104,7 @@ export function readDocumentXml(xml: Uint8Array, headings: HeadingStyles): Sourc
   };
 
   scanXml(xml, {
-    open(tag, attributes) {
-      const name = localName(tag);
+    open(_tag, attributes, name) {
       if (skipDepth > 0 || SKIPPED.has(name)) {
         skipDepth += 1;
         return;
@@ -169,12 +163,11 @@ export function readDocumentXml(xml: Uint8Array, headings: HeadingStyles): Sourc
           break;
       }
     },
-    skipContent: (tag) => FORMATTING.has(localName(tag)),
+    skipContent: (_tag, name) => FORMATTING.has(name),
     text(text) {
       if (skipDepth === 0 && textDepth > 0) paragraphs.at(-1)?.parts.push(text.read());
     },
-    close(tag) {
-      const name = localName(tag);
+    close(_tag, name) {
       if (skipDepth > 0) {
         skipDepth -= 1;
         return;

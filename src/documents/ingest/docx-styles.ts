@@ -36,9 +36,8 @@ export function readHeadingStyles(xml: Uint8Array): HeadingStyles {
   let depth = 0;
   let styleDepth = -1;
   scanXml(xml, {
-    open(tag, attributes) {
+    open(_tag, attributes, name) {
       depth += 1;
-      const name = localName(tag);
       if (
         name === 'style' &&
         attributes.get('w:type') !== 'character' &&
@@ -92,18 +91,4 @@ function resolveLevel(styles: Map<string, StyleDefinition>, id: string): number 
     currentId = style.basedOn;
   }
   return null;
-}
-
-const localNames = new Map<string, string>();
-const MAX_LOCAL_NAMES = 4_096;
-
-/** Element name without its namespace prefix ("w:p" → "p"); remembered, as names repeat endlessly. */
-export function localName(tag: string): string {
-  const known = localNames.get(tag);
-  if (known !== undefined) return known;
-  const colon = tag.indexOf(':');
-  const name = colon === -1 ? tag : tag.slice(colon + 1);
-  if (localNames.size >= MAX_LOCAL_NAMES) localNames.clear();
-  localNames.set(tag, name);
-  return name;
 }

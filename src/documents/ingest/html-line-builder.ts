@@ -1,4 +1,5 @@
 import { AppError } from '../../core/errors.ts';
+import type { HtmlAttributes } from './html-events.ts';
 import { INGEST_LIMITS, type SourceLine } from './source-document.ts';
 
 /** Subtrees never read: scripts, styles, forms' option lists, embedded objects, site navigation. */
@@ -113,7 +114,7 @@ export class HtmlLineBuilder {
     this.source = source;
   }
 
-  open(name: string, attributes: Record<string, string>, offset: number): void {
+  open(name: string, attributes: HtmlAttributes, offset: number): void {
     if (this.skipDepth > 0 || SKIPPED.has(name) || isHidden(attributes)) {
       this.skipDepth += 1;
       this.frames.push({ kind: 'skip' });
@@ -309,8 +310,8 @@ function isTableTag(name: string): boolean {
   return name === 'table' || name === 'tr' || name === 'td' || name === 'th';
 }
 
-function isHidden(attributes: Record<string, string>): boolean {
-  if ('hidden' in attributes) return true;
+function isHidden(attributes: HtmlAttributes): boolean {
+  if (attributes.hidden) return true;
   const style = attributes.style;
   return style !== undefined && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
 }

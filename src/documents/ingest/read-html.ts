@@ -1,12 +1,12 @@
-import { Parser } from 'htmlparser2';
 import { AppError } from '../../core/errors.ts';
 import { decodeHtml } from './html-encoding.ts';
+import { scanHtml } from './html-events.ts';
 import { HtmlLineBuilder } from './html-line-builder.ts';
 import { INGEST_LIMITS, type SourceDocument } from './source-document.ts';
 
 /**
- * Open elements deeper than this are refused: htmlparser2 keeps its open-element stack in an
- * array it unshifts, so unbounded nesting (50 MB of unclosed <span>) would cost quadratic time.
+ * Open elements deeper than this are refused: no page nests so deep, and every open element
+ * costs the line builder a frame until it closes (50 MB of unclosed <span>).
  */
 export const MAX_HTML_DEPTH = 1_000;
 
@@ -32,27 +32,22 @@ export async function readHtml(bytes: Uint8Array, _fileName?: string): Promise<S
   const { text } = decodeHtml(bytes);
   const builder = new HtmlLineBuilder(text);
   let depth = 0;
-  const parser = new Parser(
-    {
-      onopentag(name, attributes) {
-        depth += 1;
-        if (depth > MAX_HTML_DEPTH) {
-          throw new AppError('DOCUMENT_REFUSED', `HTML 标签嵌套超过 ${MAX_HTML_DEPTH} 层，无法读取`);
-        }
-        builder.open(name, attributes, parser.startIndex);
-      },
-      onclosetag(name) {
-        depth -= 1;
-        builder.close(name);
-      },
-      ontext(data) {
-        builder.text(data, parser.startIndex);
-      },
+  scanHtml(text, {
+    open(name, attributes, offset) {
+      depth += 1;
+      if (depth > MAX_HTML_DEPTH) {
+        throw new AppError('DOCUMENT_REFUSED', `HTML 标签嵌套超过 ${MAX_HTML_DEPTH} 层，无法读取`);
+      }
+      builder.open(name, attributes, offset);
     },
-    { decodeEntities: true, lowerCaseTags: true, recognizeSelfClosing: true },
-  );
-  parser.write(text);
-  parser.end();
+    close(name) {
+      depth -= 1;
+      builder.close(name);
+    },
+    text(data, offset) {
+      builder.text(data, offset);
+    },
+  });
   const lines = builder.finish();
   if (lines.length === 0) throw new AppError('DOCUMENT_REFUSED', 'HTML 中没有可读取的文字');
   return { format: 'html', lines };

@@ -13,14 +13,15 @@ export interface XmlText {
 
 /** What a reader of the scanner's events implements; names are qualified ("w:p"), case kept. */
 export interface XmlHandler {
-  open(name: string, attributes: XmlAttributes): void;
+  /** `local` is the name without its namespace prefix ("w:p" → "p"). */
+  open(name: string, attributes: XmlAttributes, local: string): void;
   /**
    * Asked after open: true skips the element's content, no events until its end tag (the
    * first one of that name: see endOfElement), then close(name). For subtrees known to hold
    * nothing the reader uses (a run's formatting), so they are not even tokenized.
    */
-  skipContent?(name: string): boolean;
-  close(name: string): void;
+  skipContent?(name: string, local: string): boolean;
+  close(name: string, local: string): void;
   text(text: XmlText): void;
 }
 
@@ -58,18 +59,47 @@ interface BufferSlices {
 /**
  * Element names already seen, by a hash of their bytes: a DOCX has a few dozen distinct names
  * repeated tens of thousands of times, and a name found here is checked byte by byte, not sliced.
+ * The table is direct-mapped: a slot holds the last name whose hash fell in it.
  */
-const knownNames = new Map<number, string>();
-const MAX_KNOWN_NAMES = 4_096;
+const NAME_SLOTS = 1_024;
+/** Names longer than this are sliced every time (no real element name comes close). */
+const MAX_KNOWN_LENGTH = 32;
+const knownHashes = new Int32Array(NAME_SLOTS);
+const knownLengths = new Int32Array(NAME_SLOTS);
+const knownBytes = new Uint8Array(NAME_SLOTS * MAX_KNOWN_LENGTH);
+const knownNames: (string | undefined)[] = new Array(NAME_SLOTS).fill(undefined);
+const knownLocals: string[] = new Array(NAME_SLOTS).fill('');
+/** The local name of the name nameAt returned last (set by it: a second result without an allocation). */
+let localOfLast = '';
 
-function nameAt(buf: Buffer, start: number, end: number): string {
-  let hash = end - start;
-  for (let at = start; at < end; at += 1) hash = (Math.imul(hash, 31) + buf[at]!) | 0;
-  const known = knownNames.get(hash);
-  if (known !== undefined && sameName(buf, start, end, known)) return known;
+/** The name of bytes [start, end) whose hash the caller computed as it found the name's end. */
+function nameAt(buf: Buffer, start: number, end: number, hash: number): string {
+  const length = end - start;
+  const slot = hash & (NAME_SLOTS - 1);
+  const known = knownNames[slot];
+  if (known !== undefined && knownHashes[slot] === hash && knownLengths[slot] === length) {
+    const base = slot * MAX_KNOWN_LENGTH;
+    let same = true;
+    for (let i = 0; i < length; i += 1) {
+      if (buf[start + i] !== knownBytes[base + i]) {
+        same = false;
+        break;
+      }
+    }
+    if (same) {
+      localOfLast = knownLocals[slot]!;
+      return known;
+    }
+  }
   const name = (buf as unknown as BufferSlices).latin1Slice(start, end);
-  if (knownNames.size >= MAX_KNOWN_NAMES) knownNames.clear();
-  knownNames.set(hash, name);
+  localOfLast = name.slice(name.indexOf(':') + 1);
+  if (length <= MAX_KNOWN_LENGTH) {
+    knownNames[slot] = name;
+    knownLocals[slot] = localOfLast;
+    knownHashes[slot] = hash;
+    knownLengths[slot] = length;
+    knownBytes.set(buf.subarray(start, end), slot * MAX_KNOWN_LENGTH);
+  }
   return name;
 }
 
@@ -95,7 +125,9 @@ export function scanXml(bytes: Uint8Array, handler: XmlHandler): void {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const slices = buf as unknown as BufferSlices;
   const length = buf.length;
+  /** Open elements, innermost last: qualified names, and local names alongside. */
   const stack: string[] = [];
+  const locals: string[] = [];
   let textStart = 0;
   let textEnd = 0;
   let textIsCdata = false;
@@ -120,7 +152,7 @@ export function scanXml(bytes: Uint8Array, handler: XmlHandler): void {
   const closeTo = (name: string): void => {
     const at = stack.lastIndexOf(name);
     if (at === -1) return;
-    while (stack.length > at) handler.close(stack.pop()!);
+    while (stack.length > at) handler.close(stack.pop()!, locals.pop()!);
   };
 
   let pos = 0;
@@ -154,11 +186,20 @@ export function scanXml(bytes: Uint8Array, handler: XmlHandler): void {
       continue;
     }
     if (next === SLASH) {
-      const gt = buf.indexOf(GT, lt + 2);
-      if (gt === -1) break;
       let nameEnd = lt + 2;
-      while (nameEnd < gt && !isSpace(buf[nameEnd]!)) nameEnd += 1;
-      closeTo(nameAt(buf, lt + 2, nameEnd));
+      let hash = 0;
+      while (nameEnd < length) {
+        const byte = buf[nameEnd]!;
+        if (byte === GT || isSpace(byte)) break;
+        hash = (Math.imul(hash, 31) + byte) | 0;
+        nameEnd += 1;
+      }
+      let gt = nameEnd;
+      while (gt < length && buf[gt] !== GT) gt += 1;
+      if (gt === length) break;
+      const name = nameAt(buf, lt + 2, nameEnd, hash);
+      if (stack[stack.length - 1] === name) handler.close(stack.pop()!, locals.pop()!);
+      else closeTo(name);
       pos = gt + 1;
       continue;
     }
@@ -169,30 +210,36 @@ export function scanXml(bytes: Uint8Array, handler: XmlHandler): void {
       continue;
     }
     let nameEnd = lt + 1;
+    let hash = 0;
     while (nameEnd < length) {
       const byte = buf[nameEnd]!;
       if (isSpace(byte) || byte === SLASH || byte === GT) break;
+      hash = (Math.imul(hash, 31) + byte) | 0;
       nameEnd += 1;
     }
-    const gt = tagEnd(buf, nameEnd);
+    const gt = buf[nameEnd] === GT ? nameEnd : tagEnd(buf, nameEnd);
     if (gt === -1) break;
     const selfClosing = buf[gt - 1] === SLASH && gt - 1 >= nameEnd;
-    const name = nameAt(buf, lt + 1, nameEnd);
+    const name = nameAt(buf, lt + 1, nameEnd, hash);
     attributesStart = nameEnd;
     attributesEnd = selfClosing ? gt - 1 : gt;
+    const local = localOfLast;
     stack.push(name);
-    handler.open(name, attributes);
+    locals.push(local);
+    handler.open(name, attributes, local);
     pos = gt + 1;
-    if (selfClosing) closeTo(name);
-    else if (handler.skipContent?.(name)) {
+    // The element just opened is the innermost: closing it is a pop.
+    if (selfClosing) handler.close(stack.pop()!, locals.pop()!);
+    else if (handler.skipContent?.(name, local)) {
       pos = endOfElement(buf, name, pos);
-      closeTo(name);
+      handler.close(stack.pop()!, locals.pop()!);
     }
   }
-  while (stack.length > 0) handler.close(stack.pop()!);
+  while (stack.length > 0) handler.close(stack.pop()!, locals.pop()!);
 }
 
 const endTags = new Map<string, Buffer>();
+const MAX_END_TAGS = 4_096;
 
 /**
  * Offset just past the end tag of an element `name` whose content starts at `from`; the end of
@@ -204,7 +251,7 @@ function endOfElement(buf: Buffer, name: string, from: number): number {
   let end = endTags.get(name);
   if (end === undefined) {
     end = Buffer.from(`</${name}`, 'latin1');
-    if (endTags.size >= MAX_KNOWN_NAMES) endTags.clear();
+    if (endTags.size >= MAX_END_TAGS) endTags.clear();
     endTags.set(name, end);
   }
   let at = from;

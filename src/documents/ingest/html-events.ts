@@ -1,0 +1,231 @@
+import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
+
+/** The attributes a reader of the events can ask for; others are not even sliced. */
+export interface HtmlAttributes {
+  /** Whether the element has a `hidden` attribute. */
+  hidden: boolean;
+  /** The `style` attribute, entities decoded; undefined when absent. */
+  style: string | undefined;
+}
+
+/** What a reader of scanHtml's events implements. Offsets are character offsets in the text. */
+export interface HtmlHandler {
+  open(name: string, attributes: HtmlAttributes, offset: number): void;
+  close(name: string): void;
+  text(data: string, offset: number): void;
+}
+
+const formTags = new Set(['input', 'option', 'optgroup', 'select', 'button', 'datalist', 'textarea']);
+const pTag = new Set(['p']);
+const tableSectionTags = new Set(['thead', 'tbody']);
+const ddtTags = new Set(['dd', 'dt']);
+const rtpTags = new Set(['rt', 'rp']);
+
+/** Elements whose start tag closes open elements of the listed names (htmlparser2 10.1's table). */
+const OPEN_IMPLIES_CLOSE = new Map<string, ReadonlySet<string>>([
+  ['tr', new Set(['tr', 'th', 'td'])],
+  ['th', new Set(['th'])],
+  ['td', new Set(['thead', 'th', 'td'])],
+  ['body', new Set(['head', 'link', 'script'])],
+  ['li', new Set(['li'])],
+  ['option', new Set(['option'])],
+  ['optgroup', new Set(['optgroup', 'option'])],
+  ['dd', ddtTags],
+  ['dt', ddtTags],
+  ['rt', rtpTags],
+  ['rp', rtpTags],
+  ['tbody', tableSectionTags],
+  ['tfoot', tableSectionTags],
+  ...['select', 'input', 'output', 'button', 'datalist', 'textarea'].map(
+    (name) => [name, formTags] as [string, ReadonlySet<string>],
+  ),
+  ...[
+    'p',
+    'h1',
+    'h2',
+    'h3',
+    'h4',
+    'h5',
+    'h6',
+    'address',
+    'article',
+    'aside',
+    'blockquote',
+    'details',
+    'div',
+    'dl',
+    'fieldset',
+    'figcaption',
+    'figure',
+    'footer',
+    'form',
+    'header',
+    'hr',
+    'main',
+    'nav',
+    'ol',
+    'pre',
+    'section',
+    'table',
+    'ul',
+  ].map((name) => [name, pTag] as [string, ReadonlySet<string>]),
+]);
+
+const VOID_ELEMENTS = new Set([
+  'area',
+  'base',
+  'basefont',
+  'br',
+  'col',
+  'command',
+  'embed',
+  'frame',
+  'hr',
+  'img',
+  'input',
+  'isindex',
+  'keygen',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr',
+]);
+
+/** Lower-cased names already seen: a page repeats a few dozen tag names thousands of times. */
+const lowerNames = new Map<string, string>();
+const MAX_LOWER_NAMES = 4_096;
+
+function lower(name: string): string {
+  let known = lowerNames.get(name);
+  if (known === undefined) {
+    known = name.toLowerCase();
+    if (lowerNames.size >= MAX_LOWER_NAMES) lowerNames.clear();
+    lowerNames.set(name, known);
+  }
+  return known;
+}
+
+/** Which attribute is being read: only `hidden` and `style` are kept. */
+const OTHER = 0;
+const HIDDEN = 1;
+const STYLE = 2;
+
+/**
+ * Feeds an HTML text through htmlparser2's Tokenizer and gives the events htmlparser2's Parser
+ * would give with { decodeEntities: true, lowerCaseTags: true, recognizeSelfClosing: true }:
+ * the same implied end tags, void elements, a stray </p> as an empty p and </br> as a br, every
+ * element still open closed at the end, and `offset` equal to the Parser's startIndex at each
+ * event. The Parser itself is not used because it builds every attribute into an object and
+ * keeps its open elements in an array it unshifts, which cost more than reading the page.
+ */
+export function scanHtml(text: string, handler: HtmlHandler): void {
+  /** Open elements, innermost last (the Parser keeps them innermost first). */
+  const stack: string[] = [];
+  let startIndex = 0;
+  let openTagStart = 0;
+  let tagName = '';
+  let attributes: HtmlAttributes = { hidden: false, style: undefined };
+  let attribute = OTHER;
+  let attributeValue = '';
+
+  const emitOpenTag = (name: string): void => {
+    openTagStart = startIndex;
+    tagName = name;
+    const impliesClose = OPEN_IMPLIES_CLOSE.get(name);
+    if (impliesClose) {
+      while (stack.length > 0 && impliesClose.has(stack[stack.length - 1]!)) handler.close(stack.pop()!);
+    }
+    if (!VOID_ELEMENTS.has(name)) stack.push(name);
+    attributes = { hidden: false, style: undefined };
+  };
+  const endOpenTag = (): void => {
+    startIndex = openTagStart;
+    handler.open(tagName, attributes, startIndex);
+    if (VOID_ELEMENTS.has(tagName)) handler.close(tagName);
+    tagName = '';
+  };
+  const closeCurrentTag = (): void => {
+    const name = tagName;
+    endOpenTag();
+    if (stack[stack.length - 1] === name) {
+      handler.close(name);
+      stack.pop();
+    }
+  };
+
+  const callbacks: TokenizerCallbacks = {
+    ontext(start, endIndex) {
+      handler.text(text.slice(start, endIndex), startIndex);
+      startIndex = endIndex;
+    },
+    ontextentity(codePoint, endIndex) {
+      handler.text(String.fromCodePoint(codePoint), startIndex);
+      startIndex = endIndex;
+    },
+    onopentagname(start, endIndex) {
+      emitOpenTag(lower(text.slice(start, endIndex)));
+    },
+    onopentagend(endIndex) {
+      endOpenTag();
+      startIndex = endIndex + 1;
+    },
+    onselfclosingtag(endIndex) {
+      closeCurrentTag();
+      startIndex = endIndex + 1;
+    },
+    onclosetag(start, endIndex) {
+      const name = lower(text.slice(start, endIndex));
+      if (!VOID_ELEMENTS.has(name)) {
+        const at = stack.lastIndexOf(name);
+        if (at !== -1) {
+          while (stack.length > at) handler.close(stack.pop()!);
+        } else if (name === 'p') {
+          emitOpenTag('p');
+          closeCurrentTag();
+        }
+      } else if (name === 'br') {
+        handler.open('br', { hidden: false, style: undefined }, startIndex);
+        handler.close('br');
+      }
+      startIndex = endIndex + 1;
+    },
+    onattribname(start, endIndex) {
+      const length = endIndex - start;
+      const name = length === 6 || length === 5 ? lower(text.slice(start, endIndex)) : '';
+      attribute = name === 'hidden' ? HIDDEN : name === 'style' ? STYLE : OTHER;
+    },
+    onattribdata(start, endIndex) {
+      if (attribute === STYLE) attributeValue += text.slice(start, endIndex);
+    },
+    onattribentity(codePoint) {
+      if (attribute === STYLE) attributeValue += String.fromCodePoint(codePoint);
+    },
+    onattribend() {
+      // The first of repeated attributes counts, as in the Parser.
+      if (attribute === HIDDEN) attributes.hidden = true;
+      else if (attribute === STYLE && attributes.style === undefined) attributes.style = attributeValue;
+      attribute = OTHER;
+      attributeValue = '';
+    },
+    ondeclaration(_start, endIndex) {
+      startIndex = endIndex + 1;
+    },
+    onprocessinginstruction(_start, endIndex) {
+      startIndex = endIndex + 1;
+    },
+    oncomment(_start, endIndex) {
+      startIndex = endIndex + 1;
+    },
+    oncdata(_start, endIndex) {
+      startIndex = endIndex + 1;
+    },
+    onend() {
+      while (stack.length > 0) handler.close(stack.pop()!);
+    },
+  };
+  const tokenizer = new Tokenizer({ decodeEntities: true }, callbacks);
+  tokenizer.write(text);
+  tokenizer.end();
+}
