@@ -93,18 +93,39 @@ const VOID_ELEMENTS = new Set([
   'wbr',
 ]);
 
-/** Lower-cased names already seen: a page repeats a few dozen tag names thousands of times. */
-const lowerNames = new Map<string, string>();
-const MAX_LOWER_NAMES = 4_096;
+/**
+ * Lower-cased tag names already seen, in a direct-mapped table by a hash of their characters: a
+ * page repeats a few dozen names thousands of times, and one found here is compared in place
+ * rather than sliced and lower-cased. Only ASCII names are kept (ASCII case folding is exact).
+ */
+const NAME_SLOTS = 512;
+const knownNames: string[] = new Array(NAME_SLOTS).fill('');
 
-function lower(name: string): string {
-  let known = lowerNames.get(name);
-  if (known === undefined) {
-    known = name.toLowerCase();
-    if (lowerNames.size >= MAX_LOWER_NAMES) lowerNames.clear();
-    lowerNames.set(name, known);
+function foldedAt(text: string, at: number): number {
+  const code = text.charCodeAt(at);
+  return code >= 0x41 && code <= 0x5a ? code + 0x20 : code;
+}
+
+/** The lower-cased name text[start, end), as the Parser's `toLowerCase()` gives it. */
+function lowerName(text: string, start: number, end: number): string {
+  const length = end - start;
+  let hash = length;
+  for (let at = start; at < end; at += 1) hash = (Math.imul(hash, 31) + foldedAt(text, at)) | 0;
+  const slot = hash & (NAME_SLOTS - 1);
+  const known = knownNames[slot]!;
+  if (known.length === length) {
+    let same = true;
+    for (let i = 0; i < length && same; i += 1) same = foldedAt(text, start + i) === known.charCodeAt(i);
+    if (same) return known;
   }
-  return known;
+  const name = text.slice(start, end).toLowerCase();
+  if (isAscii(name)) knownNames[slot] = name;
+  return name;
+}
+
+function isAscii(name: string): boolean {
+  for (let i = 0; i < name.length; i += 1) if (name.charCodeAt(i) > 0x7f) return false;
+  return true;
 }
 
 /** Which attribute is being read: only `hidden` and `style` are kept. */
@@ -165,7 +186,7 @@ export function scanHtml(text: string, handler: HtmlHandler): void {
       startIndex = endIndex;
     },
     onopentagname(start, endIndex) {
-      emitOpenTag(lower(text.slice(start, endIndex)));
+      emitOpenTag(lowerName(text, start, endIndex));
     },
     onopentagend(endIndex) {
       endOpenTag();
@@ -176,7 +197,7 @@ export function scanHtml(text: string, handler: HtmlHandler): void {
       startIndex = endIndex + 1;
     },
     onclosetag(start, endIndex) {
-      const name = lower(text.slice(start, endIndex));
+      const name = lowerName(text, start, endIndex);
       if (!VOID_ELEMENTS.has(name)) {
         const at = stack.lastIndexOf(name);
         if (at !== -1) {
@@ -193,7 +214,7 @@ export function scanHtml(text: string, handler: HtmlHandler): void {
     },
     onattribname(start, endIndex) {
       const length = endIndex - start;
-      const name = length === 6 || length === 5 ? lower(text.slice(start, endIndex)) : '';
+      const name = length === 6 || length === 5 ? lowerName(text, start, endIndex) : '';
       attribute = name === 'hidden' ? HIDDEN : name === 'style' ? STYLE : OTHER;
     },
     onattribdata(start, endIndex) {

@@ -243,12 +243,13 @@ export class HtmlLineBuilder {
   }
 
   private tableLines(table: TableContext): SourceLine[] {
-    const cells = table.rows.flatMap((row) => row.cells);
-    if (cells.some(isLayoutCell)) return cells.flatMap((cell) => cell.entries);
+    if (table.rows.some((row) => row.cells.some(isLayoutCell))) {
+      return table.rows.flatMap((row) => row.cells.flatMap((cell) => cell.entries));
+    }
     const index = this.tableCount;
     const lines: SourceLine[] = [];
     for (const row of table.rows) {
-      const texts = row.cells.map((cell) => cell.entries.map((entry) => entry.cells.join(' ')).join(' '));
+      const texts = row.cells.map(cellText);
       if (texts.every((text) => text === '')) continue;
       lines.push({ cells: texts, inTable: true, line: row.line, table: index });
     }
@@ -262,10 +263,7 @@ export class HtmlLineBuilder {
       this.paragraphLine = null;
       return;
     }
-    const text = this.parts
-      .join('')
-      .replace(/[ \t\n\r\f]+/g, ' ')
-      .trim();
+    const text = collapseSpace(this.parts.length === 1 ? this.parts[0]! : this.parts.join(''));
     if (text !== '') {
       this.count();
       const line: SourceLine = { cells: [text], inTable: false, line: this.paragraphLine ?? this.scanLine };
@@ -306,6 +304,37 @@ export class HtmlLineBuilder {
   }
 }
 
+/** The paragraphs of a data table's cell as one text. */
+function cellText(cell: Cell): string {
+  const { entries } = cell;
+  if (entries.length === 0) return '';
+  if (entries.length === 1 && entries[0]!.cells.length === 1) return entries[0]!.cells[0]!;
+  return entries.map((entry) => entry.cells.join(' ')).join(' ');
+}
+
+/**
+ * HTML white space (space, tab, line feed, carriage return, form feed) collapsed to one space and
+ * trimmed; most texts have none to collapse and are returned as they are, after one pass.
+ */
+function collapseSpace(text: string): string {
+  let clean = true;
+  let previousSpace = true;
+  for (let i = 0; i < text.length && clean; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code === 0x20) {
+      clean = !previousSpace;
+      previousSpace = true;
+    } else if (code === 0x09 || code === 0x0a || code === 0x0d || code === 0x0c) {
+      clean = false;
+    } else {
+      previousSpace = false;
+    }
+  }
+  // trim() also takes other white space (U+3000, U+00A0…) off the ends.
+  if (clean && !previousSpace && text.trim().length === text.length) return text;
+  return text.replace(/[ \t\n\r\f]+/g, ' ').trim();
+}
+
 function isTableTag(name: string): boolean {
   return name === 'table' || name === 'tr' || name === 'td' || name === 'th';
 }
@@ -323,6 +352,7 @@ function isHidden(attributes: HtmlAttributes): boolean {
 function isLayoutCell(cell: Cell): boolean {
   if (cell.nestedTable) return true;
   if (cell.entries.some((entry) => entry.heading !== undefined)) return true;
-  const length = cell.entries.reduce((sum, entry) => sum + entry.cells.join('').length, 0);
+  let length = 0;
+  for (const entry of cell.entries) for (const text of entry.cells) length += text.length;
   return length > 2_000 || (cell.entries.length >= 3 && length > 200);
 }

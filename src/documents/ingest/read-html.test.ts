@@ -97,6 +97,18 @@ describe('readHtml', () => {
     ]);
   });
 
+  it('collapses white space inside a paragraph and trims every kind of it at the ends', async () => {
+    const html =
+      '<p>\u3000\u3000一、总体情况</p><p>甲\n\t乙  丙</p><p>\u00a0丁\u00a0</p><table><tr><td> 12 </td><td>3\n</td></tr></table>';
+    const doc = await readHtml(utf8(html));
+    expect(doc.lines.map((line) => line.cells)).toEqual([
+      ['一、总体情况'],
+      ['甲 乙 丙'],
+      ['丁'],
+      ['12', '3'],
+    ]);
+  });
+
   it('survives tables nested deeper than it structures', async () => {
     const nested = `${'<table><tr><td>'.repeat(40)}深处${'</td></tr></table>'.repeat(40)}<p>之后</p>`;
     const doc = await readHtml(utf8(nested));
