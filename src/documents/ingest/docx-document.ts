@@ -3,27 +3,53 @@ import { type HeadingStyles, headingLevelOfOutline, headingLevelOfStyleId } from
 import { INGEST_LIMITS, type SourceLine } from './source-document.ts';
 import { scanXml } from './xml-scanner.ts';
 
-/**
- * Subtrees whose text is not what the reader sees: the VML duplicate of a text box
- * (mc:Fallback), tracked deletions and moves, and the old formatting kept by tracked changes.
- */
-const SKIPPED = new Set([
-  'Fallback',
-  'del',
-  'moveFrom',
-  'pPrChange',
-  'rPrChange',
-  'tblPrChange',
-  'trPrChange',
-  'tcPrChange',
-]);
-
+/** The elements the reader is told about (by local name), numbered for the scanner. */
+const P = 1;
+const P_PR = 2;
+const P_STYLE = 3;
+const OUTLINE_LVL = 4;
+const R = 5;
+const T = 6;
+const TAB = 7;
+const NO_BREAK_HYPHEN = 8;
+const TBL = 9;
+const TR = 10;
+const TC = 11;
+const V_MERGE = 12;
+/** Subtrees whose text is not what the reader sees: numbered from SKIPPED on. */
+const SKIPPED = 20;
 /**
  * Formatting subtrees that hold no text and nothing the reader uses (a run's or a paragraph
  * mark's font and size, table, row and section properties): most of the bytes of a Word file,
- * skipped by the scanner without being tokenized. Cell properties (w:tcPr) are read: w:vMerge.
+ * skipped by the scanner without being tokenized, numbered from FORMATTING on. Cell properties
+ * (w:tcPr) are read: w:vMerge.
  */
-const FORMATTING = new Set(['rPr', 'tblPr', 'tblGrid', 'trPr', 'sectPr']);
+const FORMATTING = 40;
+
+const ELEMENTS: ReadonlyMap<string, number> = new Map([
+  ['p', P],
+  ['pPr', P_PR],
+  ['pStyle', P_STYLE],
+  ['outlineLvl', OUTLINE_LVL],
+  ['r', R],
+  ['t', T],
+  ['tab', TAB],
+  ['br', TAB],
+  ['cr', TAB],
+  ['noBreakHyphen', NO_BREAK_HYPHEN],
+  ['tbl', TBL],
+  ['tr', TR],
+  ['tc', TC],
+  ['vMerge', V_MERGE],
+  // The VML duplicate of a text box, tracked deletions and moves, the old formatting kept by
+  // tracked changes.
+  ...['Fallback', 'del', 'moveFrom', 'pPrChange', 'rPrChange', 'tblPrChange', 'trPrChange', 'tcPrChange'].map(
+    (name, index) => [name, SKIPPED + index] as [string, number],
+  ),
+  ...['rPr', 'tblPr', 'tblGrid', 'trPr', 'sectPr'].map(
+    (name, index) => [name, FORMATTING + index] as [string, number],
+  ),
+]);
 
 interface Paragraph {
   parts: string[];
@@ -104,94 +130,93 @@ export function readDocumentXml(xml: Uint8Array, headings: HeadingStyles): Sourc
   };
 
   scanXml(xml, {
-    open(_tag, attributes, name) {
-      if (skipDepth > 0 || SKIPPED.has(name)) {
+    elements: ELEMENTS,
+    open(element, attributes) {
+      if (skipDepth > 0 || (element >= SKIPPED && element < FORMATTING)) {
         skipDepth += 1;
         return;
       }
-      switch (name) {
-        case 'p':
+      switch (element) {
+        case P:
           if (tableDepth === 0) position += 1;
           paragraphs.push({ parts: [], line: position, styleId: null, outlineLevel: null });
           break;
-        case 'pPr':
+        case P_PR:
           pPrDepth += 1;
           break;
-        case 'pStyle':
+        case P_STYLE:
           if (pPrDepth > 0 && paragraphs.length > 0)
             paragraphs[paragraphs.length - 1]!.styleId = attributes.get('w:val') ?? null;
           break;
-        case 'outlineLvl':
+        case OUTLINE_LVL:
           if (pPrDepth > 0 && paragraphs.length > 0) {
             paragraphs[paragraphs.length - 1]!.outlineLevel = Number(attributes.get('w:val'));
           }
           break;
-        case 'r':
+        case R:
           runDepth += 1;
           break;
-        case 't':
+        case T:
           if (runDepth > 0) textDepth += 1;
           break;
-        case 'tab':
-        case 'br':
-        case 'cr':
+        case TAB:
           if (runDepth > 0 && pPrDepth === 0) paragraphs.at(-1)?.parts.push(' ');
           break;
-        case 'noBreakHyphen':
+        case NO_BREAK_HYPHEN:
           if (runDepth > 0) paragraphs.at(-1)?.parts.push('-');
           break;
-        case 'tbl':
+        case TBL:
           tableDepth += 1;
           if (tableDepth === 1) tableEmitted = false;
           break;
-        case 'tr':
+        case TR:
           if (tableDepth === 1) {
             endRow();
             position += 1;
             row = { cells: [], line: position };
           }
           break;
-        case 'tc':
+        case TC:
           if (tableDepth === 1 && row) {
             cell = { paragraphs: [], continued: false };
             row.cells.push(cell);
           }
           break;
-        case 'vMerge':
+        case V_MERGE:
           // <w:vMerge/> and w:val="continue" continue the cell above; "restart" starts a merge.
           if (tableDepth === 1 && cell && attributes.get('w:val') !== 'restart') cell.continued = true;
           break;
       }
     },
-    skipContent: (_tag, name) => FORMATTING.has(name),
+    skipContent: (element) => element >= FORMATTING,
     text(text) {
       if (skipDepth === 0 && textDepth > 0) paragraphs.at(-1)?.parts.push(text.read());
     },
-    close(_tag, name) {
+    close(element) {
       if (skipDepth > 0) {
         skipDepth -= 1;
         return;
       }
-      switch (name) {
-        case 'p':
+      switch (element) {
+        case P:
           endParagraph();
           break;
-        case 'pPr':
+        case P_PR:
           pPrDepth -= 1;
           break;
-        case 'r':
+        case R:
           runDepth -= 1;
           break;
-        case 't':
+        case T:
           if (textDepth > 0) textDepth -= 1;
           break;
-        case 'tc':
+        case TC:
           if (tableDepth === 1) cell = null;
           break;
-        case 'tr':
+        case TR:
           if (tableDepth === 1) endRow();
           break;
-        case 'tbl':
+        case TBL:
           if (tableDepth === 1) endRow();
           tableDepth -= 1;
           break;

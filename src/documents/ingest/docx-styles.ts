@@ -24,6 +24,18 @@ export function headingLevelOfOutline(value: number | null): number | null {
   return value !== null && value >= 0 && value <= 5 ? value + 1 : null;
 }
 
+const STYLE = 1;
+const NAME = 2;
+const BASED_ON = 3;
+const OUTLINE_LVL = 4;
+/** The elements of styles.xml read, by local name; `depth` counts only these. */
+const STYLE_ELEMENTS: ReadonlyMap<string, number> = new Map([
+  ['style', STYLE],
+  ['name', NAME],
+  ['basedOn', BASED_ON],
+  ['outlineLvl', OUTLINE_LVL],
+]);
+
 /**
  * Reads word/styles.xml: a paragraph style is a heading when its name is "heading N"/"标题 N",
  * or it has (or inherits through w:basedOn) an outline level 0–5. Chinese Word gives built-in
@@ -36,10 +48,11 @@ export function readHeadingStyles(xml: Uint8Array): HeadingStyles {
   let depth = 0;
   let styleDepth = -1;
   scanXml(xml, {
-    open(_tag, attributes, name) {
+    elements: STYLE_ELEMENTS,
+    open(element, attributes) {
       depth += 1;
       if (
-        name === 'style' &&
+        element === STYLE &&
         attributes.get('w:type') !== 'character' &&
         attributes.get('w:type') !== 'table'
       ) {
@@ -50,9 +63,9 @@ export function readHeadingStyles(xml: Uint8Array): HeadingStyles {
       }
       if (!current) return;
       const value = attributes.get('w:val');
-      if (name === 'name' && value !== undefined) current.name = value;
-      else if (name === 'basedOn' && value !== undefined) current.basedOn = value;
-      else if (name === 'outlineLvl' && value !== undefined) current.outlineLevel = Number(value);
+      if (element === NAME && value !== undefined) current.name = value;
+      else if (element === BASED_ON && value !== undefined) current.basedOn = value;
+      else if (element === OUTLINE_LVL && value !== undefined) current.outlineLevel = Number(value);
     },
     text() {},
     close() {

@@ -26,14 +26,17 @@ function collect(push: (event: string) => void) {
   };
 }
 
-/** The reference: htmlparser2 in XML mode, the parser the DOCX reader used before the scanner. */
-function referenceEvents(xml: string): string[] {
+/**
+ * The reference: htmlparser2 in XML mode, the parser the DOCX reader used before the scanner,
+ * with the events of elements not `reported` left out.
+ */
+function referenceEvents(xml: string, reported: ReadonlySet<string>): string[] {
   const events: string[] = [];
   const sink = collect((event) => events.push(event));
   const parser = new Parser(
     {
-      onopentag: (name, attributes) => sink.open(name, attributes),
-      onclosetag: (name) => sink.close(name),
+      onopentag: (name, attributes) => reported.has(name) && sink.open(name, attributes),
+      onclosetag: (name) => reported.has(name) && sink.close(name),
       ontext: (data) => sink.text(data),
     },
     { xmlMode: true },
@@ -44,23 +47,38 @@ function referenceEvents(xml: string): string[] {
   return events;
 }
 
-/** The scanner's events, asking for exactly the attributes the reference reports. */
-function scannerEvents(xml: string, reference: string[]): string[] {
+/** The scanner's events for the `reported` elements, asking for exactly the attributes the reference reports. */
+function scannerEvents(xml: string, reference: string[], reported: readonly string[]): string[] {
   const events: string[] = [];
   const sink = collect((event) => events.push(event));
   const opened = reference.filter((event) => event.startsWith('open '));
+  // Numbered by local name; the names of a test have distinct local names.
+  const elements = new Map(reported.map((name, index) => [name.slice(name.indexOf(':') + 1), index + 1]));
+  const nameOf = (element: number) => reported[element - 1]!;
   let index = 0;
   scanXml(Buffer.from(xml, 'utf8'), {
-    open(name, attributes) {
+    elements,
+    open(element, attributes) {
       const expected = opened[index++];
       const keys = expected ? Object.keys(JSON.parse(expected.slice(expected.indexOf('{')))) : [];
-      sink.open(name, Object.fromEntries(keys.map((key) => [key, attributes.get(key) ?? '(absent)'])));
+      sink.open(
+        nameOf(element),
+        Object.fromEntries(keys.map((key) => [key, attributes.get(key) ?? '(absent)'])),
+      );
     },
-    close: (name) => sink.close(name),
+    close: (element) => sink.close(nameOf(element)),
     text: (text) => sink.text(text.read()),
   });
   sink.end();
   return events;
+}
+
+/** A handler's `elements` for these local names, and the name of an element's number. */
+function numbered(...names: string[]) {
+  return {
+    elements: new Map(names.map((name, index) => [name, index + 1])),
+    name: (element: number) => names[element - 1]!,
+  };
 }
 
 /** A small deterministic generator (no dependence on Math.random: a failure can be replayed). */
@@ -118,23 +136,37 @@ function randomXml(next: () => number, depth = 0): string {
 describe('scanXml', () => {
   it('gives the events of htmlparser2 in XML mode on 3,000 random documents, malformed ones included', () => {
     const next = random(20261122);
+    const reported = ['w:document', ...NAMES];
     let withEntities = 0;
     for (let round = 0; round < 3_000; round += 1) {
       const xml = `<?xml version="1.0"?><w:document>${randomXml(next)}</w:document>`;
-      const reference = referenceEvents(xml);
+      const reference = referenceEvents(xml, new Set(reported));
       if (reference.some((event) => event.startsWith('text') && /[<>&中]/.test(event))) withEntities += 1;
-      expect(scannerEvents(xml, reference), xml).toEqual(reference);
+      expect(scannerEvents(xml, reference, reported), xml).toEqual(reference);
     }
     // The comparison covered decoded entities, not only plain text.
     expect(withEntities).toBeGreaterThan(300);
   });
 
+  it('reports only the elements the handler names, and all the text, on 1,000 random documents', () => {
+    const next = random(7);
+    const reported = ['w:p', 'w:t', 'mc:Fallback'];
+    for (let round = 0; round < 1_000; round += 1) {
+      const xml = `<w:document>${randomXml(next)}</w:document>`;
+      const reference = referenceEvents(xml, new Set(reported));
+      expect(scannerEvents(xml, reference, reported), xml).toEqual(reference);
+    }
+  });
+
   it('decodes entities in text and attributes, keeps CDATA as printed and skips comments', () => {
     const xml = '<a v="1&amp;2&#x4E2D;"><!-- <b/> -->x&lt;y&#22269;<![CDATA[&amp;]]></a>';
     const seen: string[] = [];
+    const { elements, name } = numbered('a', 'b');
     scanXml(Buffer.from(xml), {
-      open: (name, attributes) => seen.push(`${name}:${attributes.get('v')}:${attributes.get('w')}`),
-      close: (name) => seen.push(`/${name}`),
+      elements,
+      open: (element, attributes) =>
+        seen.push(`${name(element)}:${attributes.get('v')}:${attributes.get('w')}`),
+      close: (element) => seen.push(`/${name(element)}`),
       text: (text) => seen.push(text.read()),
     });
     expect(seen).toEqual(['a:1&2中:undefined', 'x<y国', '&amp;', '/a']);
@@ -142,9 +174,11 @@ describe('scanXml', () => {
 
   it('ends cleanly on truncated input, closing what is open', () => {
     const seen: string[] = [];
+    const { elements, name } = numbered('a', 'b', 'c');
     scanXml(Buffer.from('<a><b>text<c x="unterminated'), {
-      open: (name) => seen.push(name),
-      close: (name) => seen.push(`/${name}`),
+      elements,
+      open: (element) => seen.push(name(element)),
+      close: (element) => seen.push(`/${name(element)}`),
       text: (text) => seen.push(text.read()),
     });
     expect(seen).toEqual(['a', 'b', 'text', '/b', '/a']);
@@ -155,11 +189,13 @@ describe('scanXml', () => {
       '<w:r><w:rPr><w:b/><w:rPrChange><w:t>old</w:t></w:rPrChange></w:rPr ><w:t>kept</w:t></w:r>' +
       '<w:rPrX>also kept</w:rPrX><w:rPr>never closed<w:t>lost</w:t>';
     const seen: string[] = [];
+    const { elements, name } = numbered('r', 'rPr', 'b', 'rPrChange', 't', 'rPrX');
     scanXml(Buffer.from(xml), {
-      open: (name) => seen.push(name),
-      close: (name) => seen.push(`/${name}`),
+      elements,
+      open: (element) => seen.push(`w:${name(element)}`),
+      close: (element) => seen.push(`/w:${name(element)}`),
       text: (text) => seen.push(text.read()),
-      skipContent: (name) => name === 'w:rPr',
+      skipContent: (element) => name(element) === 'rPr',
     });
     expect(seen).toEqual([
       'w:r',

@@ -11,17 +11,24 @@ export interface XmlText {
   read(): string;
 }
 
-/** What a reader of the scanner's events implements; names are qualified ("w:p"), case kept. */
+/**
+ * What a reader of the scanner's events implements. Only the elements it names are reported:
+ * the others cost it nothing (text inside them is still reported).
+ */
 export interface XmlHandler {
-  /** `local` is the name without its namespace prefix ("w:p" → "p"). */
-  open(name: string, attributes: XmlAttributes, local: string): void;
+  /**
+   * The elements reported, by local name (without the namespace prefix: "w:p" → "p", case
+   * kept), each with the number > 0 that open, skipContent and close are given for it.
+   */
+  elements: ReadonlyMap<string, number>;
+  open(element: number, attributes: XmlAttributes): void;
   /**
    * Asked after open: true skips the element's content, no events until its end tag (the
-   * first one of that name: see endOfElement), then close(name). For subtrees known to hold
+   * first one of that name: see endOfElement), then close. For subtrees known to hold
    * nothing the reader uses (a run's formatting), so they are not even tokenized.
    */
-  skipContent?(name: string, local: string): boolean;
-  close(name: string, local: string): void;
+  skipContent?(element: number): boolean;
+  close(element: number): void;
   text(text: XmlText): void;
 }
 
@@ -69,8 +76,24 @@ const knownLengths = new Int32Array(NAME_SLOTS);
 const knownBytes = new Uint8Array(NAME_SLOTS * MAX_KNOWN_LENGTH);
 const knownNames: (string | undefined)[] = new Array(NAME_SLOTS).fill(undefined);
 const knownLocals: string[] = new Array(NAME_SLOTS).fill('');
-/** The local name of the name nameAt returned last (set by it: a second result without an allocation). */
+/** The element number of a slot's name for the handler whose `elements` are in knownIdsFor. */
+const knownIds = new Int32Array(NAME_SLOTS);
+const knownIdsFor: (ReadonlyMap<string, number> | undefined)[] = new Array(NAME_SLOTS).fill(undefined);
+/** The local name and the slot (-1: none) of the name nameAt returned last: more results, no allocation. */
 let localOfLast = '';
+let slotOfLast = -1;
+
+/** The handler's number for the name nameAt returned last; 0 when it is not one of `elements`. */
+function elementOfLast(elements: ReadonlyMap<string, number>): number {
+  const slot = slotOfLast;
+  if (slot >= 0 && knownIdsFor[slot] === elements) return knownIds[slot]!;
+  const id = elements.get(localOfLast) ?? 0;
+  if (slot >= 0) {
+    knownIds[slot] = id;
+    knownIdsFor[slot] = elements;
+  }
+  return id;
+}
 
 /** The name of bytes [start, end) whose hash the caller computed as it found the name's end. */
 function nameAt(buf: Buffer, start: number, end: number, hash: number): string {
@@ -88,14 +111,18 @@ function nameAt(buf: Buffer, start: number, end: number, hash: number): string {
     }
     if (same) {
       localOfLast = knownLocals[slot]!;
+      slotOfLast = slot;
       return known;
     }
   }
   const name = (buf as unknown as BufferSlices).latin1Slice(start, end);
   localOfLast = name.slice(name.indexOf(':') + 1);
+  slotOfLast = -1;
   if (length <= MAX_KNOWN_LENGTH) {
+    slotOfLast = slot;
     knownNames[slot] = name;
     knownLocals[slot] = localOfLast;
+    knownIdsFor[slot] = undefined;
     knownHashes[slot] = hash;
     knownLengths[slot] = length;
     knownBytes.set(buf.subarray(start, end), slot * MAX_KNOWN_LENGTH);
@@ -125,9 +152,15 @@ export function scanXml(bytes: Uint8Array, handler: XmlHandler): void {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const slices = buf as unknown as BufferSlices;
   const length = buf.length;
-  /** Open elements, innermost last: qualified names, and local names alongside. */
+  const { elements } = handler;
+  /** Open elements, innermost last: qualified names, and the handler's numbers alongside (0: not reported). */
   const stack: string[] = [];
-  const locals: string[] = [];
+  const ids: number[] = [];
+  const pop = (): void => {
+    stack.pop();
+    const id = ids.pop()!;
+    if (id !== 0) handler.close(id);
+  };
   let textStart = 0;
   let textEnd = 0;
   let textIsCdata = false;
@@ -152,7 +185,7 @@ export function scanXml(bytes: Uint8Array, handler: XmlHandler): void {
   const closeTo = (name: string): void => {
     const at = stack.lastIndexOf(name);
     if (at === -1) return;
-    while (stack.length > at) handler.close(stack.pop()!, locals.pop()!);
+    while (stack.length > at) pop();
   };
 
   let pos = 0;
@@ -198,7 +231,7 @@ export function scanXml(bytes: Uint8Array, handler: XmlHandler): void {
       while (gt < length && buf[gt] !== GT) gt += 1;
       if (gt === length) break;
       const name = nameAt(buf, lt + 2, nameEnd, hash);
-      if (stack[stack.length - 1] === name) handler.close(stack.pop()!, locals.pop()!);
+      if (stack[stack.length - 1] === name) pop();
       else closeTo(name);
       pos = gt + 1;
       continue;
@@ -223,19 +256,27 @@ export function scanXml(bytes: Uint8Array, handler: XmlHandler): void {
     const name = nameAt(buf, lt + 1, nameEnd, hash);
     attributesStart = nameEnd;
     attributesEnd = selfClosing ? gt - 1 : gt;
-    const local = localOfLast;
-    stack.push(name);
-    locals.push(local);
-    handler.open(name, attributes, local);
+    const id = elementOfLast(elements);
     pos = gt + 1;
-    // The element just opened is the innermost: closing it is a pop.
-    if (selfClosing) handler.close(stack.pop()!, locals.pop()!);
-    else if (handler.skipContent?.(name, local)) {
+    if (id === 0) {
+      if (!selfClosing) {
+        stack.push(name);
+        ids.push(0);
+      }
+      continue;
+    }
+    handler.open(id, attributes);
+    // Closing the element just opened is not a pop: it was never pushed.
+    if (selfClosing) handler.close(id);
+    else if (handler.skipContent?.(id)) {
       pos = endOfElement(buf, name, pos);
-      handler.close(stack.pop()!, locals.pop()!);
+      handler.close(id);
+    } else {
+      stack.push(name);
+      ids.push(id);
     }
   }
-  while (stack.length > 0) handler.close(stack.pop()!, locals.pop()!);
+  while (stack.length > 0) pop();
 }
 
 const endTags = new Map<string, Buffer>();
@@ -280,16 +321,18 @@ function startsWith(buf: Buffer, at: number, ascii: string): boolean {
 function tagEnd(buf: Buffer, from: number): number {
   let at = from;
   const length = buf.length;
+  // Attribute values are short: a loop finds their closing quote sooner than a native call.
+  let quote = 0;
   while (at < length) {
     const byte = buf[at]!;
-    if (byte === GT) return at;
-    if (byte === DOUBLE_QUOTE || byte === SINGLE_QUOTE) {
-      const close = buf.indexOf(byte, at + 1);
-      if (close === -1) return -1;
-      at = close + 1;
-    } else {
-      at += 1;
+    if (quote !== 0) {
+      if (byte === quote) quote = 0;
+    } else if (byte === GT) {
+      return at;
+    } else if (byte === DOUBLE_QUOTE || byte === SINGLE_QUOTE) {
+      quote = byte;
     }
+    at += 1;
   }
   return -1;
 }
