@@ -68,6 +68,17 @@ describe('readDocx', () => {
     ]);
   });
 
+  it('reads each document with its own styles, also when the styles of another were read just before', async () => {
+    // Same length, one byte apart: a heading in the first, body text in the second.
+    const heading = '<w:style w:type="paragraph" w:styleId="S1"><w:name w:val="heading 1"/></w:style>';
+    const body = '<w:style w:type="paragraph" w:styleId="S1"><w:name w:val="heading 9"/></w:style>';
+    const levels = async (styles: string) =>
+      (await readDocx(docx(p('标题', 'S1'), styles))).lines.map((line) => line.heading);
+    expect(await levels(heading)).toEqual([1]);
+    expect(await levels(body)).toEqual([undefined]);
+    expect(await levels(heading)).toEqual([1]);
+  });
+
   it('joins runs, turns tabs and breaks into spaces, and skips deletions, field codes and empty paragraphs', async () => {
     const body = `<w:p><w:r><w:t>全年收到</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>12</w:t></w:r><w:r><w:t>件</w:t><w:tab/><w:t>申请</w:t><w:br/><w:t>完</w:t></w:r>
       <w:del><w:r><w:delText>删除</w:delText></w:r></w:del><w:r><w:instrText>PAGE</w:instrText></w:r></w:p><w:p/><w:p><w:r><w:t>第二段</w:t></w:r></w:p>`;

@@ -3,7 +3,7 @@ import { AppError } from '../../core/errors.ts';
 import { readDocumentXml } from './docx-document.ts';
 import { type HeadingStyles, readHeadingStyles } from './docx-styles.ts';
 import { INGEST_LIMITS, type SourceDocument } from './source-document.ts';
-import { inflateZipEntry, readZipDirectory, type ZipEntry } from './zip-entries.ts';
+import { inflateZipEntry, readZipDirectory, storedZipEntry, type ZipEntry } from './zip-entries.ts';
 
 /** First bytes of an OLE compound file: a Word 97–2003 .doc, or an encrypted .docx. */
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -41,12 +41,30 @@ export async function readDocx(bytes: Uint8Array, _fileName?: string): Promise<S
     throw new AppError('UNSUPPORTED_FORMAT', 'ZIP 压缩包中没有 word/document.xml，不是 Word 文档');
   }
   const stylesEntry = findEntry(entries, 'word/styles.xml');
-  const headings: HeadingStyles = stylesEntry
-    ? readHeadingStyles(asUtf8(inflateZipEntry(bytes, stylesEntry)))
-    : new Map();
+  const headings: HeadingStyles = stylesEntry ? headingStylesOf(bytes, stylesEntry) : new Map();
   const lines = readDocumentXml(asUtf8(inflateZipEntry(bytes, documentEntry)), headings);
   if (lines.length === 0) throw new AppError('DOCUMENT_REFUSED', 'DOCX 中没有可读取的文字');
   return { format: 'docx', lines };
+}
+
+/**
+ * Heading styles of the styles.xml parts read lately, by the part's stored bytes: reports made
+ * from one template (or by one system) share the part byte for byte, and reading it again costs
+ * as much as a tenth of the document. A part is matched by comparing all its bytes, so a
+ * document can only ever get the styles of a part identical to its own.
+ */
+const recentStyles: Array<{ method: number; stored: Buffer; headings: HeadingStyles }> = [];
+const MAX_RECENT_STYLES = 16;
+
+function headingStylesOf(bytes: Uint8Array, entry: ZipEntry): HeadingStyles {
+  const stored = storedZipEntry(bytes, entry);
+  const known = recentStyles.find((recent) => recent.method === entry.method && recent.stored.equals(stored));
+  if (known) return known.headings;
+  const headings = readHeadingStyles(asUtf8(inflateZipEntry(bytes, entry)));
+  if (recentStyles.length >= MAX_RECENT_STYLES) recentStyles.shift();
+  // A copy: the document's bytes are not kept alive by the cache.
+  recentStyles.push({ method: entry.method, stored: Buffer.from(stored), headings });
+  return headings;
 }
 
 /** Part names are case-insensitive in OPC; writers sometimes differ in case. */

@@ -88,6 +88,18 @@ export function readZipDirectory(bytes: Uint8Array, limits: ZipLimits = DOCX_ZIP
   return entries;
 }
 
+/** The bytes of an entry as stored in the zip (compressed or not), after its local header. */
+export function storedZipEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
+  if (entry.encrypted) throw new AppError('DOCUMENT_REFUSED', 'DOCX 已加密，无法读取');
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const local = entry.localHeaderOffset;
+  if (local + 30 > bytes.byteLength || view.getUint32(local, true) !== 0x04034b50) throw damaged();
+  const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+  const stop = start + entry.compressedSize;
+  if (stop > bytes.byteLength) throw damaged();
+  return bytes.subarray(start, stop);
+}
+
 /**
  * Inflates one entry, never producing more than its declared size (nor the per-entry limit):
  * zlib stops and throws as soon as its output would pass the cap, so a lying declaration costs
@@ -98,14 +110,7 @@ export function inflateZipEntry(
   entry: ZipEntry,
   limits: ZipLimits = DOCX_ZIP_LIMITS,
 ): Uint8Array {
-  if (entry.encrypted) throw new AppError('DOCUMENT_REFUSED', 'DOCX 已加密，无法读取');
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const local = entry.localHeaderOffset;
-  if (local + 30 > bytes.byteLength || view.getUint32(local, true) !== 0x04034b50) throw damaged();
-  const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
-  const stop = start + entry.compressedSize;
-  if (stop > bytes.byteLength) throw damaged();
-  const data = bytes.subarray(start, stop);
+  const data = storedZipEntry(bytes, entry);
   const cap = Math.min(entry.uncompressedSize, limits.maxEntryBytes);
   if (entry.method === 0) {
     if (data.byteLength > cap) throw oversize(entry, limits);
@@ -119,8 +124,10 @@ export function inflateZipEntry(
   }
   let out: Uint8Array;
   try {
-    // maxOutputLength must be at least 1; an entry declared empty is checked below.
-    out = inflateRawSync(data, { maxOutputLength: Math.max(cap, 1) });
+    // maxOutputLength must be at least 1; an entry declared empty is checked below. An output
+    // buffer of the declared size (the limits bound it) is filled in one piece, not in 16 KiB
+    // chunks copied together at the end.
+    out = inflateRawSync(data, { maxOutputLength: Math.max(cap, 1), chunkSize: Math.max(64, cap + 1) });
   } catch (error) {
     if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw oversize(entry, limits);
     throw damaged();
