@@ -156,8 +156,11 @@ export function scanXml(bytes: Uint8Array, handler: XmlHandler): void {
   /** Open elements, innermost last: qualified names, and the handler's numbers alongside (0: not reported). */
   const stack: string[] = [];
   const ids: number[] = [];
+  /** Where each open element's name starts in the bytes: its end tag is compared with it there. */
+  const starts: number[] = [];
   const pop = (): void => {
     stack.pop();
+    starts.pop();
     const id = ids.pop()!;
     if (id !== 0) handler.close(id);
   };
@@ -219,6 +222,20 @@ export function scanXml(bytes: Uint8Array, handler: XmlHandler): void {
       continue;
     }
     if (next === SLASH) {
+      // Well-formed XML closes the innermost element: its name's bytes are compared in place.
+      const top = stack.length - 1;
+      if (top >= 0) {
+        const nameLength = stack[top]!.length;
+        const from = starts[top]!;
+        const at = lt + 2;
+        let same = buf[at + nameLength] === GT;
+        for (let i = 0; i < nameLength && same; i += 1) same = buf[at + i] === buf[from + i];
+        if (same) {
+          pop();
+          pos = at + nameLength + 1;
+          continue;
+        }
+      }
       let nameEnd = lt + 2;
       let hash = 0;
       while (nameEnd < length) {
@@ -262,6 +279,7 @@ export function scanXml(bytes: Uint8Array, handler: XmlHandler): void {
       if (!selfClosing) {
         stack.push(name);
         ids.push(0);
+        starts.push(lt + 1);
       }
       continue;
     }
@@ -274,6 +292,7 @@ export function scanXml(bytes: Uint8Array, handler: XmlHandler): void {
     } else {
       stack.push(name);
       ids.push(id);
+      starts.push(lt + 1);
     }
   }
   while (stack.length > 0) pop();
