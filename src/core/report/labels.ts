@@ -137,11 +137,20 @@ export const TABLE3_ROW_LABELS: Record<Table3RowKey, string> = {
   carriedForward: '四、结转下年度继续办理',
 };
 
+function groupOfKey(key: string): Table3Group | null {
+  const dot = key.indexOf('.');
+  const prefix = key.slice(0, dot);
+  return dot !== -1 && prefix in TABLE3_GROUPS ? (prefix as Table3Group) : null;
+}
+
+/** The group of every row key, worked out once: the rules and the readers ask for it per row. */
+const GROUP_OF_KEY: ReadonlyMap<string, Table3Group | null> = new Map(
+  TABLE3_ROW_KEYS.map((key) => [key, groupOfKey(key)]),
+);
+
 export function table3Group(key: Table3RowKey): Table3Group | null {
-  const prefix = key.split('.')[0];
-  return prefix !== undefined && prefix in TABLE3_GROUPS && key.includes('.')
-    ? (prefix as Table3Group)
-    : null;
+  const group = GROUP_OF_KEY.get(key);
+  return group === undefined ? groupOfKey(key) : group;
 }
 
 /** "（三）不予公开 1.属于国家秘密" for grouped rows, the caption itself otherwise. */

@@ -15,7 +15,9 @@ export function checkWording(report: Report, paragraphs: NarrativeParagraphs): F
   const note = (message: string, s: Parameters<typeof sentenceLocation>[0]) =>
     findings.push(violation('N-11', `${message}（“${quote(s.text)}”）`, sentenceLocation(s), 'info'));
   for (const s of allSentences(paragraphs)) {
-    const latin = /[\u4e00-\u9fa5]\s*\b(and|or|the|of)\b\s*[\u4e00-\u9fa5]/.exec(s.text);
+    const latin = /[a-z]/.test(s.text)
+      ? /[\u4e00-\u9fa5]\s*\b(and|or|the|of)\b\s*[\u4e00-\u9fa5]/.exec(s.text)
+      : null;
     if (latin) note(`中文句子中夹有英文单词“${latin[1]}”`, s);
     const doubled = DOUBLED.exec(s.text);
     if (doubled) note(`疑似多字“${doubled[1]}”`, s);

@@ -13,6 +13,8 @@ const FORWARD_LOOKING = /下一步|计划|将于|将要|拟|明年|下年|目标
 export function checkAnachronisticYears(report: Report, paragraphs: NarrativeParagraphs): Finding[] {
   const findings: Finding[] = [];
   for (const s of allSentences(paragraphs, ['overview'])) {
+    // Most sentences name no year: nothing to match.
+    if (!s.text.includes('年')) continue;
     const problems: string[] = [];
     for (const m of s.text.matchAll(/(\d{4})\s*年度?\s*(?:部门)?(预算|决算)/g)) {
       const year = Number(m[1]);

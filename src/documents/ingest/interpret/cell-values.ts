@@ -4,7 +4,15 @@ import type { SourceLine } from '../source-document.ts';
 /** Printed markers of a blank cell: the checker keeps them as null, never 0. */
 const NULL_MARKERS = new Set(['/', '／', '-', '－', '—', '——', '–', '\\', '无', '空']);
 const NUMBER = /^[-−]?\d+(?:\.\d+)?$/;
-const PLAIN_INTEGER = /^\d{1,9}$/;
+/** Up to nine ASCII digits (/^\d{1,9}$/ without a regular expression: most cells are such). */
+function isPlainInteger(text: string): boolean {
+  if (text.length === 0 || text.length > 9) return false;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code < 0x30 || code > 0x39) return false;
+  }
+  return true;
+}
 const EMPTY: ValueToken = { kind: 'empty' };
 
 export type ValueToken =
@@ -18,7 +26,7 @@ const MAX_CACHED = 50_000;
 
 export function readValue(text: string): ValueToken | null {
   if (text === '') return EMPTY;
-  if (PLAIN_INTEGER.test(text)) return { kind: 'number', value: Number(text), text };
+  if (isPlainInteger(text)) return { kind: 'number', value: Number(text), text };
   // Labels repeat from report to report: remember what a text was read as.
   const cached = valueCache.get(text);
   if (cached !== undefined) return cached;
