@@ -100,7 +100,8 @@ export function readDocumentXml(xml: Uint8Array, headings: HeadingStyles): Sourc
   const endParagraph = (): void => {
     const paragraph = paragraphs.pop();
     if (!paragraph) return;
-    const text = paragraph.parts.join('').trim();
+    const { parts } = paragraph;
+    const text = (parts.length === 1 ? parts[0]! : parts.join('')).trim();
     if (cell) {
       if (text !== '') cell.paragraphs.push(text);
       return;
@@ -118,8 +119,15 @@ export function readDocumentXml(xml: Uint8Array, headings: HeadingStyles): Sourc
 
   const endRow = (): void => {
     if (!row) return;
-    const cells = row.cells.filter((c) => !c.continued).map((c) => c.paragraphs.join(' '));
-    if (cells.some((text) => text !== '')) {
+    const cells: string[] = [];
+    let filled = false;
+    for (const c of row.cells) {
+      if (c.continued) continue;
+      const text = c.paragraphs.length === 1 ? c.paragraphs[0]! : c.paragraphs.join(' ');
+      cells.push(text);
+      if (text !== '') filled = true;
+    }
+    if (filled) {
       if (!tableEmitted) {
         tableIndex += 1;
         tableEmitted = true;
