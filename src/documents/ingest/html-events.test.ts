@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { Parser } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
+import { random } from '../../../test/support/random.ts';
+import { randomMarkup } from '../../../test/support/random-markup.ts';
 import { decodeHtml } from './html-encoding.ts';
 import { scanHtml } from './html-events.ts';
 
@@ -37,15 +39,6 @@ function scannedEvents(html: string): string[] {
     text: (data, offset) => events.push(`text ${JSON.stringify(data)} @${offset}`),
   });
   return events;
-}
-
-/** A small deterministic generator (no dependence on Math.random: a failure can be replayed). */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1103515245 + 12345) & 0x7fffffff;
-    return state / 0x7fffffff;
-  };
 }
 
 const TEXTS = [
@@ -112,31 +105,16 @@ const ODDITIES = [
   '<3',
 ];
 
-function randomHtml(next: () => number, depth = 0): string {
-  const pick = <T>(list: T[]): T => list[Math.floor(next() * list.length)]!;
-  let html = '';
-  const count = Math.floor(next() * 6);
-  for (let i = 0; i < count; i += 1) {
-    const roll = next();
-    if (roll < 0.25) html += pick(TEXTS);
-    else if (roll < 0.35) html += pick(ODDITIES);
-    else {
-      const name = pick(NAMES);
-      const attributes = pick(ATTRIBUTES);
-      if (next() < 0.15 || depth > 6) html += `<${name}${attributes}/>`;
-      // A third of the elements are left unclosed, as HTML allows for p, li, td and tr.
-      else html += `<${name}${attributes}>${randomHtml(next, depth + 1)}${next() < 0.66 ? `</${name}>` : ''}`;
-    }
-  }
-  return html;
-}
+const WORDS = { texts: TEXTS, oddities: ODDITIES, names: NAMES, attributes: ATTRIBUTES };
+// A third of the elements are left unclosed, as HTML allows for p, li, td and tr.
+const SHAPE = { children: 6, selfClosing: 0.15, depth: 6, closed: 0.66 };
 
 describe('scanHtml', () => {
   it("gives htmlparser2's Parser events, attributes and offsets on 3,000 random pages, malformed ones included", () => {
     const next = random(20261122);
     let implied = 0;
     for (let round = 0; round < 3_000; round += 1) {
-      const html = `<html><body>${randomHtml(next)}</body></html>`;
+      const html = `<html><body>${randomMarkup(next, WORDS, SHAPE)}</body></html>`;
       const reference = referenceEvents(html);
       if (/<(td|tr|li|p)[ >][^/]*<(td|tr|li|p)[ >]/i.test(html)) implied += 1;
       expect(scannedEvents(html), html).toEqual(reference);

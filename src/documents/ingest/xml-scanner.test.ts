@@ -1,6 +1,8 @@
 import { Buffer } from 'node:buffer';
 import { Parser } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
+import { random } from '../../../test/support/random.ts';
+import { randomMarkup } from '../../../test/support/random-markup.ts';
 import { scanXml } from './xml-scanner.ts';
 
 /** Events as comparable strings; adjacent text pieces are joined (parsers may split text anywhere). */
@@ -81,15 +83,6 @@ function numbered(...names: string[]) {
   };
 }
 
-/** A small deterministic generator (no dependence on Math.random: a failure can be replayed). */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1103515245 + 12345) & 0x7fffffff;
-    return state / 0x7fffffff;
-  };
-}
-
 const TEXTS = [
   '表三',
   ' 12 ',
@@ -114,24 +107,9 @@ const ATTRIBUTES = [
 ];
 const ODDITIES = ['<!-- <w:t>x</w:t> -->', '<![CDATA[a&amp;<b>]]>', '<?pi x?>', '</w:p>', '</nothing>'];
 
-function randomXml(next: () => number, depth = 0): string {
-  const pick = <T>(list: T[]): T => list[Math.floor(next() * list.length)]!;
-  let xml = '';
-  const count = Math.floor(next() * 5);
-  for (let i = 0; i < count; i += 1) {
-    const roll = next();
-    if (roll < 0.25) xml += pick(TEXTS);
-    else if (roll < 0.35) xml += pick(ODDITIES);
-    else {
-      const name = pick(NAMES);
-      const attributes = pick(ATTRIBUTES);
-      if (next() < 0.3 || depth > 5) xml += `<${name}${attributes}/>`;
-      // One element in ten is left unclosed: the events must still match.
-      else xml += `<${name}${attributes}>${randomXml(next, depth + 1)}${next() < 0.9 ? `</${name}>` : ''}`;
-    }
-  }
-  return xml;
-}
+const WORDS = { texts: TEXTS, oddities: ODDITIES, names: NAMES, attributes: ATTRIBUTES };
+// One element in ten is left unclosed: the events must still match.
+const SHAPE = { children: 5, selfClosing: 0.3, depth: 5, closed: 0.9 };
 
 describe('scanXml', () => {
   it('gives the events of htmlparser2 in XML mode on 3,000 random documents, malformed ones included', () => {
@@ -139,7 +117,7 @@ describe('scanXml', () => {
     const reported = ['w:document', ...NAMES];
     let withEntities = 0;
     for (let round = 0; round < 3_000; round += 1) {
-      const xml = `<?xml version="1.0"?><w:document>${randomXml(next)}</w:document>`;
+      const xml = `<?xml version="1.0"?><w:document>${randomMarkup(next, WORDS, SHAPE)}</w:document>`;
       const reference = referenceEvents(xml, new Set(reported));
       if (reference.some((event) => event.startsWith('text') && /[<>&中]/.test(event))) withEntities += 1;
       expect(scannerEvents(xml, reference, reported), xml).toEqual(reference);
@@ -152,7 +130,7 @@ describe('scanXml', () => {
     const next = random(7);
     const reported = ['w:p', 'w:t', 'mc:Fallback'];
     for (let round = 0; round < 1_000; round += 1) {
-      const xml = `<w:document>${randomXml(next)}</w:document>`;
+      const xml = `<w:document>${randomMarkup(next, WORDS, SHAPE)}</w:document>`;
       const reference = referenceEvents(xml, new Set(reported));
       expect(scannerEvents(xml, reference, reported), xml).toEqual(reference);
     }

@@ -137,12 +137,12 @@ function isSpace(byte: number): boolean {
 /**
  * A streaming scanner for the XML parts of office files: elements, attributes and text of UTF-8
  * bytes, with the events of a SAX parser in XML mode (htmlparser2's `xmlMode`, which it replaces
- * for speed). It never builds a tree and never decodes what the handler does not ask for: the
- * bytes are searched natively for "<", tag names are
- * interned, text and attribute
- * values are decoded on demand.
+ * for speed). It never builds a tree and never decodes what the handler does not ask for: tag
+ * names are interned, elements the handler does not name cost no call, text and attribute values
+ * are decoded on demand.
  *
- * Same events as htmlparser2 in XML mode, also on malformed input: `<x/>` opens and closes; a
+ * Same events as htmlparser2 in XML mode (for the elements named), also on malformed input:
+ * `<x/>` opens and closes; a
  * closing tag closes every element opened after its match (inner first) and is ignored when
  * nothing matches; whatever is open at the end is closed. Comments, processing instructions and
  * declarations are skipped; CDATA is text (not entity-decoded). The five XML entities and numeric
