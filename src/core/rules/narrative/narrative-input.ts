@@ -64,8 +64,13 @@ function sectionSentences(paragraphs: NarrativeParagraphs, section: NarrativeSec
     bySection = {};
     SPLIT.set(paragraphs, bySection);
   }
-  bySection[section] ??= paragraphs[section].flatMap((p) => sentencesOf(section, p));
-  return bySection[section];
+  let sentences = bySection[section];
+  if (sentences === undefined) {
+    sentences = [];
+    for (const p of paragraphs[section]) for (const s of sentencesOf(section, p)) sentences.push(s);
+    bySection[section] = sentences;
+  }
+  return sentences;
 }
 
 export function allSentences(

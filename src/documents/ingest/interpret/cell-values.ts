@@ -62,17 +62,13 @@ export interface SplitLine {
  * separated by spaces) is split at the trailing run of value tokens.
  */
 export function splitLine(line: SourceLine): SplitLine {
-  if (line.cells.length > 1) {
-    let lastLabel = -1;
-    line.cells.forEach((cell, i) => {
-      if (readValue(cell) === null) lastLabel = i;
-    });
-    const label = line.cells
-      .slice(0, lastLabel + 1)
-      .filter((c) => c.trim() !== '')
-      .join(' ');
-    const values = line.cells.slice(lastLabel + 1).map((c) => readValue(c)!);
-    return { label, values };
+  const { cells } = line;
+  if (cells.length > 1) {
+    const read = cells.map(readValue);
+    const lastLabel = read.lastIndexOf(null);
+    const labels: string[] = [];
+    for (let i = 0; i <= lastLabel; i += 1) if (cells[i]!.trim() !== '') labels.push(cells[i]!);
+    return { label: labels.join(' '), values: read.slice(lastLabel + 1) as ValueToken[] };
   }
   const text = line.cells[0] ?? '';
   const tokens = text.trim().split(/[\s\u3000]+/);
@@ -98,7 +94,10 @@ export function pickCells(values: readonly ValueToken[], expected: number): { ce
   const filled = values.filter((v) => v.kind !== 'empty');
   const toCell = (v: ValueToken | undefined): Cell => (v && v.kind === 'number' ? v.value : null);
   if (filled.length >= expected) {
-    return { cells: filled.slice(0, expected).map(toCell), extra: filled.slice(expected).map(toCell) };
+    const cells: Cell[] = [];
+    const extra: Cell[] = [];
+    for (let i = 0; i < filled.length; i += 1) (i < expected ? cells : extra).push(toCell(filled[i]));
+    return { cells, extra };
   }
   let positional = [...values];
   while (positional.length > expected && positional[0]?.kind === 'empty') positional = positional.slice(1);

@@ -24,10 +24,14 @@ export function joinParagraphs(lines: readonly SourceLine[]): Paragraph[] {
   const out: Paragraph[] = [];
   let previousLineWasHeading = false;
   for (const line of lines) {
-    const text = line.cells
-      .map((c) => c.trim())
-      .filter((c) => c !== '')
-      .join(' ');
+    const { cells } = line;
+    const text =
+      cells.length === 1
+        ? cells[0]!.trim()
+        : cells
+            .map((c) => c.trim())
+            .filter((c) => c !== '')
+            .join(' ');
     if (text === '') continue;
     const previous = out[out.length - 1];
     const previousIsHeading =
@@ -36,7 +40,7 @@ export function joinParagraphs(lines: readonly SourceLine[]): Paragraph[] {
         HEADING.test(previous.text) &&
         previous.text.length <= MAX_HEADING_LENGTH &&
         !SENTENCE_INSIDE.test(previous.text));
-    const start = { line: line.line, ...(line.page !== undefined ? { page: line.page } : {}) };
+    const page = line.page;
     if (
       previous &&
       !ENDS_SENTENCE.test(previous.text) &&
@@ -44,10 +48,15 @@ export function joinParagraphs(lines: readonly SourceLine[]): Paragraph[] {
       !HEADING.test(text) &&
       line.heading === undefined
     ) {
-      previous.lineStarts.push({ at: previous.text.length, ...start });
+      previous.lineStarts.push(
+        page === undefined
+          ? { at: previous.text.length, line: line.line }
+          : { at: previous.text.length, line: line.line, page },
+      );
       previous.text += text;
     } else {
-      out.push({ text, source: sourceOf(line), lineStarts: [{ at: 0, ...start }] });
+      const lineStart = page === undefined ? { at: 0, line: line.line } : { at: 0, line: line.line, page };
+      out.push({ text, source: sourceOf(line), lineStarts: [lineStart] });
     }
     previousLineWasHeading = line.heading !== undefined;
   }

@@ -23,13 +23,16 @@ export interface Segments {
 }
 
 function lineText(line: SourceLine): string {
-  return line.cells.filter((c) => c.trim() !== '').join('');
+  const { cells } = line;
+  if (cells.length === 1) return cells[0]!.trim() === '' ? '' : cells[0]!;
+  return cells.filter((c) => c.trim() !== '').join('');
 }
 
 const STARTS_WITH_NUMERAL = /^[\s\u3000#*]*[一二三四五六]/;
 
 export function captionOf(line: SourceLine): { number: number; printed: string } | null {
-  const first = line.cells.find((c) => c.trim() !== '');
+  const { cells } = line;
+  const first = cells.length === 1 ? cells[0] : cells.find((c) => c.trim() !== '');
   if (first === undefined || !STARTS_WITH_NUMERAL.test(first)) return null;
   const text = compact(lineText(line));
   if (text.length > 40) return null;
