@@ -132,6 +132,12 @@ describe('scanHtml', () => {
     }
   });
 
+  it('gives the Parser offsets for a page that ends inside a start tag', () => {
+    for (const html of ['<a b="c"/', '<p>正文</p>\n<img\nsrc="a.png"/', '<div x=1 y']) {
+      expect(scannedEvents(html), html).toEqual(referenceEvents(html));
+    }
+  });
+
   it('keeps the first of repeated style attributes and sees hidden in any case', () => {
     const seen: string[] = [];
     scanHtml('<div STYLE="a" style="b">x</div><p HIDDEN>y', {

@@ -213,6 +213,8 @@ export function scanHtml(text: string, handler: HtmlHandler): void {
       startIndex = endIndex + 1;
     },
     onattribname(start, endIndex) {
+      // As the Parser: seen only by text that follows a start tag cut off at the end of the page.
+      startIndex = start;
       const length = endIndex - start;
       const name = length === 6 || length === 5 ? lowerName(text, start, endIndex) : '';
       attribute = name === 'hidden' ? HIDDEN : name === 'style' ? STYLE : OTHER;

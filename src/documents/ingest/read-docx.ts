@@ -53,17 +53,31 @@ export async function readDocx(bytes: Uint8Array, _fileName?: string): Promise<S
  * as much as a tenth of the document. A part is matched by comparing all its bytes, so a
  * document can only ever get the styles of a part identical to its own.
  */
-const recentStyles: Array<{ method: number; stored: Buffer; headings: HeadingStyles }> = [];
+const recentStyles: Array<{ method: number; size: number; stored: Buffer; headings: HeadingStyles }> = [];
 const MAX_RECENT_STYLES = 16;
+/** Larger parts are not kept: the cache holds at most 16 of this size. */
+const MAX_CACHED_STYLES_BYTES = 256 * 1024;
 
 function headingStylesOf(bytes: Uint8Array, entry: ZipEntry): HeadingStyles {
   const stored = storedZipEntry(bytes, entry);
-  const known = recentStyles.find((recent) => recent.method === entry.method && recent.stored.equals(stored));
+  // The declared size counts too: it decides whether inflating the part is refused.
+  const known = recentStyles.find(
+    (recent) =>
+      recent.method === entry.method &&
+      recent.size === entry.uncompressedSize &&
+      recent.stored.equals(stored),
+  );
   if (known) return known.headings;
   const headings = readHeadingStyles(asUtf8(inflateZipEntry(bytes, entry)));
+  if (stored.byteLength > MAX_CACHED_STYLES_BYTES) return headings;
   if (recentStyles.length >= MAX_RECENT_STYLES) recentStyles.shift();
   // A copy: the document's bytes are not kept alive by the cache.
-  recentStyles.push({ method: entry.method, stored: Buffer.from(stored), headings });
+  recentStyles.push({
+    method: entry.method,
+    size: entry.uncompressedSize,
+    stored: Buffer.from(stored),
+    headings,
+  });
   return headings;
 }
 

@@ -88,6 +88,9 @@ export function readZipDirectory(bytes: Uint8Array, limits: ZipLimits = DOCX_ZIP
   return entries;
 }
 
+/** Largest output buffer allocated up front from an entry's declared size. */
+const MAX_CHUNK_BYTES = 1024 * 1024;
+
 /** The bytes of an entry as stored in the zip (compressed or not), after its local header. */
 export function storedZipEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
   if (entry.encrypted) throw new AppError('DOCUMENT_REFUSED', 'DOCX 已加密，无法读取');
@@ -124,10 +127,13 @@ export function inflateZipEntry(
   }
   let out: Uint8Array;
   try {
-    // maxOutputLength must be at least 1; an entry declared empty is checked below. An output
-    // buffer of the declared size (the limits bound it) is filled in one piece, not in 16 KiB
-    // chunks copied together at the end.
-    out = inflateRawSync(data, { maxOutputLength: Math.max(cap, 1), chunkSize: Math.max(64, cap + 1) });
+    // maxOutputLength must be at least 1; an entry declared empty is checked below. An entry of
+    // up to MAX_CHUNK_BYTES is inflated into one buffer of its declared size, not in 16 KiB chunks
+    // copied together at the end; larger declarations are not trusted with one allocation.
+    out = inflateRawSync(data, {
+      maxOutputLength: Math.max(cap, 1),
+      chunkSize: Math.max(64, Math.min(cap + 1, MAX_CHUNK_BYTES)),
+    });
   } catch (error) {
     if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw oversize(entry, limits);
     throw damaged();
