@@ -1,3 +1,4 @@
+import { assertAllowed } from '../access/access-policy.ts';
 import { type IsoDate, parseIsoDate } from '../dates.ts';
 import { AppError } from '../errors.ts';
 import {
@@ -12,19 +13,19 @@ import {
   SECRECY_CONCLUSIONS,
 } from './disclosure.ts';
 
-/** Which step each status accepts, and the role it needs. */
-const ALLOWED: Record<
-  DisclosureStepInput['type'],
-  { from: DisclosureStatus[]; role: 'officer' | 'reviewer' }
-> = {
-  submit: { from: ['draft'], role: 'officer' },
-  sectionApprove: { from: ['submitted'], role: 'reviewer' },
-  leaderApprove: { from: ['sectionApproved'], role: 'reviewer' },
-  return: { from: ['submitted', 'sectionApproved'], role: 'reviewer' },
-  publish: { from: ['approved'], role: 'officer' },
+/**
+ * Which step each status accepts. The role each step needs is the access policy's
+ * (core/access/workflow-policy.ts), asked before the status.
+ */
+const ALLOWED: Record<DisclosureStepInput['type'], { from: DisclosureStatus[] }> = {
+  submit: { from: ['draft'] },
+  sectionApprove: { from: ['submitted'] },
+  leaderApprove: { from: ['sectionApproved'] },
+  return: { from: ['submitted', 'sectionApproved'] },
+  publish: { from: ['approved'] },
 };
 
-const STEP_LABELS: Record<DisclosureStepInput['type'], string> = {
+export const DISCLOSURE_STEP_LABELS: Record<DisclosureStepInput['type'], string> = {
   submit: '提交审核',
   sectionApprove: '科室审核（含保密审查）',
   leaderApprove: '领导审批',
@@ -32,7 +33,10 @@ const STEP_LABELS: Record<DisclosureStepInput['type'], string> = {
   publish: '发布',
 };
 
-const ROLE_LABELS = { officer: '经办人', reviewer: '审核人' } as const;
+/** The steps are decided by role alone: the agency was checked before (disclosure handle). */
+function roleOnly(actor: DisclosureActor) {
+  return { role: actor.role, agencyId: null, regionId: null };
+}
 
 /**
  * Checks the content of an item, `today` being the current day in China: title, category, a known
@@ -82,8 +86,7 @@ export function draftDisclosure(
   actor: DisclosureActor,
   today: IsoDate,
 ): Disclosure {
-  if (actor.role !== 'officer')
-    throw new AppError('FORBIDDEN', '无权拟稿登记主动公开信息：只有经办人可以拟稿');
+  assertAllowed(roleOnly(actor), 'disclosure-step', 'draft');
   return {
     ...checkDisclosureContent(content, today),
     status: 'draft',
@@ -107,8 +110,7 @@ export function editDisclosure(
   actor: DisclosureActor,
   today: IsoDate,
 ): Disclosure {
-  if (actor.role !== 'officer')
-    throw new AppError('FORBIDDEN', '无权修改主动公开信息：只有经办人可以修改拟稿');
+  assertAllowed(roleOnly(actor), 'disclosure-step', 'edit');
   if (item.status !== 'draft') {
     throw new AppError(
       'CONFLICT',
@@ -140,13 +142,11 @@ export function applyDisclosureStep(
 ): Disclosure {
   const rule = ALLOWED[step.type];
   if (!rule) throw new AppError('INVALID_INPUT', '审核步骤无效');
-  if (actor.role !== rule.role) {
-    throw new AppError('FORBIDDEN', `无权办理“${STEP_LABELS[step.type]}”：应由${ROLE_LABELS[rule.role]}办理`);
-  }
+  assertAllowed(roleOnly(actor), 'disclosure-step', step.type);
   if (!rule.from.includes(item.status)) {
     throw new AppError(
       'CONFLICT',
-      `该信息当前状态为“${DISCLOSURE_STATUS_LABELS[item.status]}”，不能${STEP_LABELS[step.type]}`,
+      `该信息当前状态为“${DISCLOSURE_STATUS_LABELS[item.status]}”，不能${DISCLOSURE_STEP_LABELS[step.type]}`,
     );
   }
   const record = { byUserId: actor.userId, byLabel: actor.label, at: now, on: today };

@@ -1,3 +1,4 @@
+import { assertAllowed } from '../access/access-policy.ts';
 import { AppError } from '../errors.ts';
 
 /**
@@ -9,7 +10,8 @@ import { AppError } from '../errors.ts';
  *     ▲                  │                      │                     │
  *     └──────return──────┴────────return────────┘                 correct (new version, draft)
  *
- * Who may do what (users of the report's own agency; supervisors and admins only read):
+ * Who may take which step is the access policy's (core/access/workflow-policy.ts); in short
+ * (users of the report's own agency; supervisors and admins only read):
  * - edit, reassemble (the numbers), submit: officer or reviewer, on a draft. Submit is refused
  *   while the validator reports errors.
  * - return (with a reason): reviewer, on a submitted or approved report.
@@ -52,28 +54,20 @@ export const REPORT_ACTION_LABELS: Record<ReportAction, string> = {
 
 export type ReportActorRole = 'officer' | 'reviewer' | 'supervisor' | 'admin';
 
-const ROLE_LABELS: Record<ReportActorRole, string> = {
-  officer: '经办人',
-  reviewer: '审核人',
-  supervisor: '主管部门',
-  admin: '系统管理员',
-};
-
 interface Rule {
   from: readonly ReportStatus[];
   /** The status after the step; for 'correct', the status of the new version. */
   to: ReportStatus | 'same';
-  roles: readonly ReportActorRole[];
 }
 
 const RULES: Record<ReportAction, Rule> = {
-  edit: { from: ['draft'], to: 'same', roles: ['officer', 'reviewer'] },
-  reassemble: { from: ['draft'], to: 'same', roles: ['officer', 'reviewer'] },
-  submit: { from: ['draft'], to: 'submitted', roles: ['officer', 'reviewer'] },
-  return: { from: ['submitted', 'approved'], to: 'draft', roles: ['reviewer'] },
-  approve: { from: ['submitted'], to: 'approved', roles: ['reviewer'] },
-  publish: { from: ['approved'], to: 'published', roles: ['officer', 'reviewer'] },
-  correct: { from: ['published'], to: 'draft', roles: ['officer', 'reviewer'] },
+  edit: { from: ['draft'], to: 'same' },
+  reassemble: { from: ['draft'], to: 'same' },
+  submit: { from: ['draft'], to: 'submitted' },
+  return: { from: ['submitted', 'approved'], to: 'draft' },
+  approve: { from: ['submitted'], to: 'approved' },
+  publish: { from: ['approved'], to: 'published' },
+  correct: { from: ['published'], to: 'draft' },
 };
 
 export interface ReportStepInput {
@@ -103,12 +97,7 @@ export const MAX_REASON_LENGTH = 2000;
 export function decideReportStep(input: ReportStepInput): ReportStatus {
   const rule = RULES[input.action];
   const what = REPORT_ACTION_LABELS[input.action];
-  if (!rule.roles.includes(input.role)) {
-    throw new AppError(
-      'FORBIDDEN',
-      `${ROLE_LABELS[input.role]}不能${what}年度报告：只有${rule.roles.map((r) => ROLE_LABELS[r]).join('或')}可以`,
-    );
-  }
+  assertAllowed(roleOnly(input.role), 'annual-report-step', input.action);
   if (!rule.from.includes(input.status)) {
     const locked = input.status === 'published' ? '已发布的年度报告不能修改，如需更正请生成新版本；' : '';
     throw new AppError(
@@ -149,10 +138,10 @@ export function decideReportStep(input: ReportStepInput): ReportStatus {
 
 /** Assembling a new draft (the first version of an agency-year): officer or reviewer. Throws FORBIDDEN. */
 export function assertMayAssemble(role: ReportActorRole): void {
-  if (role !== 'officer' && role !== 'reviewer') {
-    throw new AppError(
-      'FORBIDDEN',
-      `${ROLE_LABELS[role]}不能汇总生成年度报告：只有本机关的经办人或审核人可以`,
-    );
-  }
+  assertAllowed(roleOnly(role), 'annual-report-step', 'assemble');
+}
+
+/** The steps are decided by role alone: the agency was checked before (annual-report write). */
+function roleOnly(role: ReportActorRole) {
+  return { role, agencyId: null, regionId: null };
 }

@@ -169,22 +169,6 @@ export function requireUser(request: FastifyRequest): AuthUser {
   return request.user;
 }
 
-const ROLE_LABELS: Record<Role, string> = {
-  officer: '经办人',
-  reviewer: '审核人',
-  supervisor: '主管部门',
-  admin: '系统管理员',
-};
-
-/** The caller if it has one of `roles`; 401 when anonymous, 403 otherwise. */
-export function requireRole(request: FastifyRequest, ...roles: Role[]): AuthUser {
-  const user = requireUser(request);
-  if (!roles.includes(user.role)) {
-    throw new AppError('FORBIDDEN', `无权执行此操作：需要${roles.map((r) => ROLE_LABELS[r]).join('或')}权限`);
-  }
-  return user;
-}
-
 /** The caller signed in with a browser session (not an API token): managing tokens and passwords. */
 export function requireSession(request: FastifyRequest): AuthUser {
   const user = requireUser(request);

@@ -55,10 +55,12 @@ export function presentFinding(f: Finding) {
 /** The steps the caller may take now (the UI shows these buttons); validator errors are not anticipated. */
 export function allowedActions(
   summary: AnnualReportSummary,
-  user: { id: string; role: ReportActorRole; agencyId: string | null },
+  user: { id: string; role: ReportActorRole },
   isNewestVersion: boolean,
+  /** Whether the caller may handle the agency's reports, as decided for the request. */
+  handles: boolean,
 ): ReportAction[] {
-  if (user.agencyId !== summary.agencyId) return [];
+  if (!handles) return [];
   return REPORT_ACTIONS.filter((action) => {
     try {
       decideReportStep({

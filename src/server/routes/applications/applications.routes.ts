@@ -10,7 +10,7 @@ import {
 } from '../../../store/applications/applications.repository.ts';
 import { listApplications } from '../../../store/applications/list-applications.ts';
 import { appendAudit, listAuditEntries } from '../../../store/audit/audit.repository.ts';
-import { checkAgencyAccess } from '../../plugins/agency-access.ts';
+import { checkAgencyAccess } from '../../access/authorize-agency.ts';
 import { actorOf, requireUser } from '../../plugins/auth.ts';
 import { currentMoment } from '../../plugins/clock.ts';
 import {
@@ -57,7 +57,7 @@ export async function registerApplicationRoutes(app: FastifyInstance): Promise<v
     async (request, reply) => {
       const user = requireUser(request);
       const { agencyId } = request.params;
-      await checkAgencyAccess(app.db, user, agencyId, 'handle');
+      await checkAgencyAccess(app.db, user, agencyId, 'application', 'handle');
       const now = currentMoment(app);
       const { application, followUpCode } = await app.db
         .transaction()
@@ -85,7 +85,7 @@ export async function registerApplicationRoutes(app: FastifyInstance): Promise<v
     async (request) => {
       const user = requireUser(request);
       const { agencyId } = request.params;
-      await checkAgencyAccess(app.db, user, agencyId, 'read');
+      await checkAgencyAccess(app.db, user, agencyId, 'application', 'read');
       const { limit, offset, sort, status, dueBefore, year, q } = request.query;
       const today = currentMoment(app).today;
       const list = await listApplications(
@@ -122,7 +122,7 @@ export async function registerApplicationRoutes(app: FastifyInstance): Promise<v
     async (request) => {
       const user = requireUser(request);
       const { agencyId, id } = request.params;
-      await checkAgencyAccess(app.db, user, agencyId, 'read');
+      await checkAgencyAccess(app.db, user, agencyId, 'application', 'read');
       const application = await getApplication(app.db, agencyId, id);
       if (!application) throw new AppError('NOT_FOUND', '申请不存在');
       const today = currentMoment(app).today;
@@ -148,7 +148,7 @@ export async function registerApplicationRoutes(app: FastifyInstance): Promise<v
     async (request, reply) => {
       const user = requireUser(request);
       const { agencyId, id } = request.params;
-      await checkAgencyAccess(app.db, user, agencyId, 'personal-data');
+      await checkAgencyAccess(app.db, user, agencyId, 'application', 'personal-data');
       const at = app.now();
       // Each read of personal data is audited (who, which case, when; never the data itself), in
       // the same transaction: no data leaves without its audit entry.
@@ -186,7 +186,7 @@ export async function registerApplicationRoutes(app: FastifyInstance): Promise<v
     async (request) => {
       const user = requireUser(request);
       const { agencyId, id } = request.params;
-      await checkAgencyAccess(app.db, user, agencyId, 'handle');
+      await checkAgencyAccess(app.db, user, agencyId, 'application', 'handle');
       const now = currentMoment(app);
       const { event, expectedVersion } = request.body;
       const application = await app.db
@@ -214,7 +214,7 @@ export async function registerApplicationRoutes(app: FastifyInstance): Promise<v
     async (request) => {
       const user = requireUser(request);
       const { agencyId } = request.params;
-      await checkAgencyAccess(app.db, user, agencyId, 'read');
+      await checkAgencyAccess(app.db, user, agencyId, 'application', 'read');
       const today = currentMoment(app).today;
       const count = async (filters: Parameters<typeof listApplications>[2]) =>
         (await listApplications(app.db, agencyId, filters, { limit: 1 })).total;

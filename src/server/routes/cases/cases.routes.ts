@@ -3,11 +3,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../../../core/errors.ts';
 import { decideCase, fileCase, getCase, listCases } from '../../../store/cases/cases.repository.ts';
 import { countTable4 } from '../../../store/cases/count-table4.ts';
+import { authorizeAgency } from '../../access/authorize-agency.ts';
 import { actorOf, requireUser } from '../../plugins/auth.ts';
 import { currentMoment } from '../../plugins/clock.ts';
 import { presentCase } from '../../presenters/records.presenter.ts';
 import { errorResponses } from '../common.schema.ts';
-import { authorizeRecords } from '../records/records-access.ts';
 import {
   agencyParams,
   caseParams,
@@ -18,8 +18,6 @@ import {
   table4Response,
   yearParams,
 } from './cases.schema.ts';
-
-const WHAT = '行政复议和行政诉讼案件';
 
 /** 行政复议 / 行政诉讼 cases about an agency's disclosure work, and table 四 counted from them. */
 export async function registerCaseRoutes(app: FastifyInstance): Promise<void> {
@@ -40,7 +38,7 @@ export async function registerCaseRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const user = requireUser(request);
       const { agencyId } = request.params;
-      await authorizeRecords(app.db, user, agencyId, 'handle', WHAT);
+      await authorizeAgency(app.db, user, agencyId, 'case', 'handle');
       const now = currentMoment(app);
       const stored = await app.db
         .transaction()
@@ -63,7 +61,7 @@ export async function registerCaseRoutes(app: FastifyInstance): Promise<void> {
     async (request) => {
       const user = requireUser(request);
       const { agencyId } = request.params;
-      await authorizeRecords(app.db, user, agencyId, 'read', WHAT);
+      await authorizeAgency(app.db, user, agencyId, 'case', 'read');
       const { kind, open, year, limit, offset } = request.query;
       const cases = await listCases(
         app.db,
@@ -92,7 +90,7 @@ export async function registerCaseRoutes(app: FastifyInstance): Promise<void> {
     async (request) => {
       const user = requireUser(request);
       const { agencyId, id } = request.params;
-      await authorizeRecords(app.db, user, agencyId, 'read', WHAT);
+      await authorizeAgency(app.db, user, agencyId, 'case', 'read');
       const found = await getCase(app.db, agencyId, id);
       if (!found) throw new AppError('NOT_FOUND', '案件不存在');
       return presentCase(found);
@@ -114,7 +112,7 @@ export async function registerCaseRoutes(app: FastifyInstance): Promise<void> {
     async (request) => {
       const user = requireUser(request);
       const { agencyId, id } = request.params;
-      await authorizeRecords(app.db, user, agencyId, 'handle', WHAT);
+      await authorizeAgency(app.db, user, agencyId, 'case', 'handle');
       const now = currentMoment(app);
       const { result, decidedOn, expectedVersion } = request.body;
       const decided = await app.db
@@ -139,7 +137,7 @@ export async function registerCaseRoutes(app: FastifyInstance): Promise<void> {
     async (request) => {
       const user = requireUser(request);
       const { agencyId, year } = request.params;
-      await authorizeRecords(app.db, user, agencyId, 'read', WHAT);
+      await authorizeAgency(app.db, user, agencyId, 'case', 'read');
       return { agencyId, year, table4: await countTable4(app.db, agencyId, year) };
     },
   );

@@ -2,9 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { EXPORT_FORMATS, regionalExportFile } from '../../../store/reports/regional-export-file.ts';
+import { authorizeRegionCode } from '../../access/authorize-region.ts';
 import { requireUser } from '../../plugins/auth.ts';
 import { errorResponses } from '../common.schema.ts';
-import { authorizeRegionCode } from '../region/region-access.ts';
 import { exportParams, exportQuery } from './exports.schema.ts';
 
 /** Open data for evaluators: every table cell of every published report of a region and years. */
@@ -28,7 +28,7 @@ export async function registerExportRoutes(app: FastifyInstance): Promise<void> 
     },
     async (request, reply) => {
       const user = requireUser(request);
-      const region = await authorizeRegionCode(app.db, user, request.params.code);
+      const region = await authorizeRegionCode(app.db, user, request.params.code, 'export');
       const { from, format } = request.query;
       const to = request.query.to ?? from;
       const bytes = await regionalExportFile(app.db, region, from, to, format);

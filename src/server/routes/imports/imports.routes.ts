@@ -12,10 +12,14 @@ import {
   saveImportBatch,
 } from '../../../store/reports/import-batches.ts';
 import { planImport } from '../../../store/reports/import-plan.ts';
+import {
+  authorizeRegionCode,
+  authorizeRegionId,
+  authorizeRegionOffice,
+} from '../../access/authorize-region.ts';
 import { actorOf, requireUser } from '../../plugins/auth.ts';
 import { currentMoment } from '../../plugins/clock.ts';
 import { errorResponses } from '../common.schema.ts';
-import { assertRegionRole, authorizeRegionCode, authorizeRegionId } from '../region/region-access.ts';
 import { batchParams, previewResponse, summaryResponse, uploadQuery } from './imports.schema.ts';
 
 /** Largest upload: a zip of thousands of reports. */
@@ -75,10 +79,10 @@ export async function registerImportRoutes(app: FastifyInstance): Promise<void> 
   const batchFor = async (user: ReturnType<typeof requireUser>, batchId: string) => {
     const batch = await getImportBatch(app.db, batchId);
     if (!batch) {
-      await authorizeRegionId(app.db, user, user.regionId ?? '');
+      await authorizeRegionId(app.db, user, user.regionId ?? '', 'import');
       throw new AppError('NOT_FOUND', '该批导入不存在');
     }
-    await authorizeRegionId(app.db, user, batch.regionId);
+    await authorizeRegionId(app.db, user, batch.regionId, 'import');
     return batch;
   };
 
@@ -87,7 +91,7 @@ export async function registerImportRoutes(app: FastifyInstance): Promise<void> 
     {
       bodyLimit: IMPORT_UPLOAD_LIMIT,
       // Refuse anonymous callers and the wrong roles before reading a body of up to 200 MB.
-      onRequest: async (request) => assertRegionRole(requireUser(request)),
+      onRequest: async (request) => authorizeRegionOffice(requireUser(request), 'import'),
       schema: {
         tags: ['imports'],
         summary:
@@ -98,7 +102,7 @@ export async function registerImportRoutes(app: FastifyInstance): Promise<void> 
     },
     async (request, reply) => {
       const user = requireUser(request);
-      const region = await authorizeRegionCode(app.db, user, request.query.region);
+      const region = await authorizeRegionCode(app.db, user, request.query.region, 'import');
       if (!Buffer.isBuffer(request.body)) {
         throw new AppError('INVALID_INPUT', '请求体应为文件内容（Content-Type 如 application/zip）');
       }

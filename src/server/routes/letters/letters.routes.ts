@@ -9,7 +9,7 @@ import {
 } from '../../../documents/letters/render-letter.ts';
 import { getApplicant, getApplication } from '../../../store/applications/applications.repository.ts';
 import { appendAudit } from '../../../store/audit/audit.repository.ts';
-import { authorizeAgency } from '../../plugins/agency-access.ts';
+import { authorizeAgency } from '../../access/authorize-agency.ts';
 import { actorOf, requireUser } from '../../plugins/auth.ts';
 import { currentMoment } from '../../plugins/clock.ts';
 import { pdfPrinter } from '../../plugins/pdf-printer.ts';
@@ -57,7 +57,7 @@ export async function registerLetterRoutes(app: FastifyInstance): Promise<void> 
     async (request, reply) => {
       const user = requireUser(request);
       const { agencyId, id } = request.params;
-      const agency = await authorizeAgency(app.db, user, agencyId, 'personal-data');
+      const { agency } = await authorizeAgency(app.db, user, agencyId, 'application', 'personal-data');
       const [application, applicant] = await Promise.all([
         getApplication(app.db, agencyId, id),
         getApplicant(app.db, agencyId, id),

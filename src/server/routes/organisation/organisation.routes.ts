@@ -12,7 +12,8 @@ import {
   listAllRegions,
   listRegions,
 } from '../../../store/organisation/organisation.repository.ts';
-import { actorOf, requireRole } from '../../plugins/auth.ts';
+import { authorize } from '../../access/authorize.ts';
+import { actorOf, requireUser } from '../../plugins/auth.ts';
 import { presentAgency, presentRegion } from '../../presenters/organisation.presenter.ts';
 import { errorResponses } from '../common.schema.ts';
 import {
@@ -72,7 +73,8 @@ export async function registerOrganisationRoutes(app: FastifyInstance): Promise<
       },
     },
     async (request, reply) => {
-      const user = requireRole(request, 'admin');
+      const user = requireUser(request);
+      authorize(user, 'organisation', 'administer');
       const now = app.now();
       const region = await app.db.transaction().execute(async (trx) => {
         const created = await createRegion(trx, request.body);
@@ -123,7 +125,8 @@ export async function registerOrganisationRoutes(app: FastifyInstance): Promise<
       },
     },
     async (request, reply) => {
-      const user = requireRole(request, 'admin');
+      const user = requireUser(request);
+      authorize(user, 'organisation', 'administer');
       const now = app.now();
       const agency = await app.db.transaction().execute(async (trx) => {
         const created = await createAgency(trx, request.body);

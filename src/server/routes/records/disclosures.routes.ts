@@ -9,6 +9,7 @@ import {
   getDisclosure,
   listDisclosures,
 } from '../../../store/disclosures/disclosures.repository.ts';
+import { authorizeAgency } from '../../access/authorize-agency.ts';
 import { type AuthUser, actorOf, requireUser } from '../../plugins/auth.ts';
 import { currentMoment } from '../../plugins/clock.ts';
 import { presentDisclosure } from '../../presenters/records.presenter.ts';
@@ -23,9 +24,6 @@ import {
   editDisclosureBody,
   listDisclosuresQuery,
 } from './disclosures.schema.ts';
-import { authorizeRecords } from './records-access.ts';
-
-const WHAT = '主动公开信息';
 
 function disclosureActor(user: AuthUser): DisclosureActor {
   return { userId: user.id, label: actorOf(user).label, role: user.role };
@@ -54,7 +52,7 @@ export async function registerDisclosureRoutes(app: FastifyInstance): Promise<vo
     async (request, reply) => {
       const user = requireUser(request);
       const { agencyId } = request.params;
-      await authorizeRecords(app.db, user, agencyId, 'handle', WHAT);
+      await authorizeAgency(app.db, user, agencyId, 'disclosure', 'handle');
       const now = currentMoment(app);
       const body = request.body;
       const item = await app.db.transaction().execute((trx) =>
@@ -88,7 +86,7 @@ export async function registerDisclosureRoutes(app: FastifyInstance): Promise<vo
     async (request) => {
       const user = requireUser(request);
       const { agencyId } = request.params;
-      await authorizeRecords(app.db, user, agencyId, 'read', WHAT);
+      await authorizeAgency(app.db, user, agencyId, 'disclosure', 'read');
       const { status, overdue, year, limit, offset } = request.query;
       const today = currentMoment(app).today;
       const list = await listDisclosures(
@@ -124,7 +122,7 @@ export async function registerDisclosureRoutes(app: FastifyInstance): Promise<vo
     async (request) => {
       const user = requireUser(request);
       const { agencyId, id } = request.params;
-      await authorizeRecords(app.db, user, agencyId, 'read', WHAT);
+      await authorizeAgency(app.db, user, agencyId, 'disclosure', 'read');
       const item = await getDisclosure(app.db, agencyId, id);
       if (!item) throw new AppError('NOT_FOUND', '主动公开信息不存在');
       return presentDisclosure(item, currentMoment(app).today);
@@ -146,7 +144,7 @@ export async function registerDisclosureRoutes(app: FastifyInstance): Promise<vo
     async (request) => {
       const user = requireUser(request);
       const { agencyId, id } = request.params;
-      await authorizeRecords(app.db, user, agencyId, 'handle', WHAT);
+      await authorizeAgency(app.db, user, agencyId, 'disclosure', 'handle');
       const now = currentMoment(app);
       const { content, expectedVersion } = request.body;
       const item = await app.db.transaction().execute((trx) =>
@@ -183,7 +181,7 @@ export async function registerDisclosureRoutes(app: FastifyInstance): Promise<vo
     async (request) => {
       const user = requireUser(request);
       const { agencyId, id } = request.params;
-      await authorizeRecords(app.db, user, agencyId, 'handle', WHAT);
+      await authorizeAgency(app.db, user, agencyId, 'disclosure', 'handle');
       const now = currentMoment(app);
       const { step, expectedVersion } = request.body;
       const item = await app.db

@@ -17,13 +17,13 @@ import {
   listNormativeDocuments,
   repealNormativeDocument,
 } from '../../../store/records/normative-documents.repository.ts';
-import { authorizeAgency } from '../../plugins/agency-access.ts';
+import { authorize } from '../../access/authorize.ts';
+import { authorizeAgency, mayAccessAgency } from '../../access/authorize-agency.ts';
 import { actorOf, requireUser } from '../../plugins/auth.ts';
 import { currentMoment } from '../../plugins/clock.ts';
 import { presentFigures, presentNormativeDocument } from '../../presenters/records.presenter.ts';
 import { errorResponses } from '../common.schema.ts';
 import { agencyParams } from './disclosures.schema.ts';
-import { authorizeRecords } from './records-access.ts';
 import {
   documentParams,
   documentSchema,
@@ -37,8 +37,6 @@ import {
   yearParams,
 } from './table2.schema.ts';
 
-const DOCUMENTS = '规章和行政规范性文件';
-const FIGURES = '行政许可、行政处罚、行政强制和行政事业性收费统计数据';
 const CSV_LIMIT = 2 * 1024 * 1024;
 
 /**
@@ -69,7 +67,7 @@ export async function registerTable2Routes(app: FastifyInstance): Promise<void> 
     async (request, reply) => {
       const user = requireUser(request);
       const { agencyId } = request.params;
-      await authorizeRecords(app.db, user, agencyId, 'handle', DOCUMENTS);
+      await authorizeAgency(app.db, user, agencyId, 'normative-document', 'handle');
       const now = currentMoment(app);
       const doc = await app.db
         .transaction()
@@ -92,7 +90,7 @@ export async function registerTable2Routes(app: FastifyInstance): Promise<void> 
     async (request) => {
       const user = requireUser(request);
       const { agencyId } = request.params;
-      await authorizeRecords(app.db, user, agencyId, 'read', DOCUMENTS);
+      await authorizeAgency(app.db, user, agencyId, 'normative-document', 'read');
       const { kind, inForceOn, limit, offset } = request.query;
       const docs = await listNormativeDocuments(
         app.db,
@@ -117,7 +115,7 @@ export async function registerTable2Routes(app: FastifyInstance): Promise<void> 
     async (request) => {
       const user = requireUser(request);
       const { agencyId, id } = request.params;
-      await authorizeRecords(app.db, user, agencyId, 'read', DOCUMENTS);
+      await authorizeAgency(app.db, user, agencyId, 'normative-document', 'read');
       const doc = await getNormativeDocument(app.db, agencyId, id);
       if (!doc) throw new AppError('NOT_FOUND', '文件不存在');
       return presentNormativeDocument(doc);
@@ -139,7 +137,7 @@ export async function registerTable2Routes(app: FastifyInstance): Promise<void> 
     async (request) => {
       const user = requireUser(request);
       const { agencyId, id } = request.params;
-      await authorizeRecords(app.db, user, agencyId, 'handle', DOCUMENTS);
+      await authorizeAgency(app.db, user, agencyId, 'normative-document', 'handle');
       const now = currentMoment(app);
       const { repealedOn, expectedVersion } = request.body;
       const doc = await app.db
@@ -164,7 +162,7 @@ export async function registerTable2Routes(app: FastifyInstance): Promise<void> 
     async (request) => {
       const user = requireUser(request);
       const { agencyId, year } = request.params;
-      await authorizeRecords(app.db, user, agencyId, 'read', FIGURES);
+      await authorizeAgency(app.db, user, agencyId, 'enforcement-figures', 'read');
       return presentFigures(agencyId, year, await getEnforcementFigures(app.db, agencyId, year));
     },
   );
@@ -184,7 +182,7 @@ export async function registerTable2Routes(app: FastifyInstance): Promise<void> 
     async (request) => {
       const user = requireUser(request);
       const { agencyId, year } = request.params;
-      await authorizeRecords(app.db, user, agencyId, 'handle', FIGURES);
+      await authorizeAgency(app.db, user, agencyId, 'enforcement-figures', 'handle');
       const now = currentMoment(app);
       const { licensing, punishment, coercion, feesWanYuan, expectedVersion } = request.body;
       const figures = {
@@ -215,19 +213,14 @@ export async function registerTable2Routes(app: FastifyInstance): Promise<void> 
     },
     async (request) => {
       const user = requireUser(request);
-      if (user.role !== 'officer' && user.role !== 'reviewer') {
-        throw new AppError('FORBIDDEN', `无权导入${FIGURES}：只有机关的经办人和审核人可以录入`);
-      }
+      authorize(user, 'enforcement-figures', 'import');
       if (!Buffer.isBuffer(request.body)) {
         throw new AppError('INVALID_INPUT', '请求体应为 CSV 文件内容（Content-Type: text/csv）');
       }
       const rows = parseFiguresCsv(decodeText(new Uint8Array(request.body)));
       const now = currentMoment(app);
       const mayWrite = async (trx: StoreDb, agencyId: string) =>
-        authorizeAgency(trx, user, agencyId, 'handle').then(
-          () => true,
-          () => false,
-        );
+        mayAccessAgency(trx, user, agencyId, 'enforcement-figures', 'handle');
       return app.db
         .transaction()
         .execute((trx) => importEnforcementFigures(trx, rows, mayWrite, actorOf(user), now));
@@ -247,7 +240,7 @@ export async function registerTable2Routes(app: FastifyInstance): Promise<void> 
     async (request) => {
       const user = requireUser(request);
       const { agencyId, year } = request.params;
-      await authorizeRecords(app.db, user, agencyId, 'read', DOCUMENTS);
+      await authorizeAgency(app.db, user, agencyId, 'normative-document', 'read');
       return { agencyId, year, table2: await countTable2(app.db, agencyId, year) };
     },
   );

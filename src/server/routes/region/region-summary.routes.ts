@@ -3,13 +3,13 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { regionalSummaryReport } from '../../../core/region/regional-summary.ts';
 import { regionOverview } from '../../../store/reports/regional-overview.ts';
+import { authorizeRegionCode } from '../../access/authorize-region.ts';
 import { requireUser } from '../../plugins/auth.ts';
 import { currentMoment } from '../../plugins/clock.ts';
 import { pdfPrinter } from '../../plugins/pdf-printer.ts';
 import { errorResponses } from '../common.schema.ts';
 import { sendReportDocument } from '../reports/send-report-document.ts';
 import { regionYearParams } from './region.schema.ts';
-import { authorizeRegionCode } from './region-access.ts';
 
 const summaryQuery = z.strictObject({
   format: z

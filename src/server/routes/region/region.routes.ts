@@ -12,6 +12,7 @@ import {
   getStoredReport,
   newestPublishedReport,
 } from '../../../store/reports/regional-reports.ts';
+import { authorizeRegionCode, authorizeRegionId } from '../../access/authorize-region.ts';
 import { requireUser } from '../../plugins/auth.ts';
 import { currentMoment } from '../../plugins/clock.ts';
 import { errorResponses } from '../common.schema.ts';
@@ -27,7 +28,6 @@ import {
   reportDetailResponse,
   reportParams,
 } from './region.schema.ts';
-import { authorizeRegionCode, authorizeRegionId } from './region-access.ts';
 import { registerRegionSummaryRoute } from './region-summary.routes.ts';
 
 const SECTIONS = ['overview', 'problems', 'other'] as const;

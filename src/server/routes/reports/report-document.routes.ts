@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { authorizeAgency } from '../../access/authorize-agency.ts';
 import { requireUser } from '../../plugins/auth.ts';
 import { pdfPrinter } from '../../plugins/pdf-printer.ts';
 import { errorResponses, errorSchema } from '../common.schema.ts';
-import { authorizeReports, loadReport, reportFileName } from './report-access.ts';
+import { loadReport, reportFileName } from './report-view.ts';
 import { documentQuery, reportFileResponse, reportParams } from './reports.schema.ts';
 import { sendReportDocument } from './send-report-document.ts';
 
@@ -29,7 +30,13 @@ export async function registerReportDocumentRoute(app: FastifyInstance): Promise
     },
     async (request, reply) => {
       const user = requireUser(request);
-      const agency = await authorizeReports(app, user, request.params.agencyId, false);
+      const { agency } = await authorizeAgency(
+        app.db,
+        user,
+        request.params.agencyId,
+        'annual-report',
+        'read',
+      );
       const stored = await loadReport(app, agency.id, request.params.id);
       return sendReportDocument(request, reply, print, stored.report, request.query.format, {
         fileName: reportFileName(stored, agency, ''),

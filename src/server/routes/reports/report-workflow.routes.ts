@@ -2,10 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { reassembleReport, saveReportSections } from '../../../store/reports/annual-reports.repository.ts';
 import { applyReportTransition, correctReport } from '../../../store/reports/report-workflow.repository.ts';
+import { authorizeAgency } from '../../access/authorize-agency.ts';
 import { requireUser } from '../../plugins/auth.ts';
 import { currentMoment } from '../../plugins/clock.ts';
 import { errorResponses, errorSchema } from '../common.schema.ts';
-import { authorizeReports, reportActor, reportView } from './report-access.ts';
+import { reportActor, reportView } from './report-view.ts';
 import {
   correctionBody,
   editSectionsBody,
@@ -33,7 +34,8 @@ export async function registerReportWorkflowRoutes(app: FastifyInstance): Promis
     },
     async (request) => {
       const user = requireUser(request);
-      const agency = await authorizeReports(app, user, request.params.agencyId, true);
+      const grant = await authorizeAgency(app.db, user, request.params.agencyId, 'annual-report', 'handle');
+      const { agency } = grant;
       const { expectedRevision, ...sections } = request.body;
       const stored = await app.db
         .transaction()
@@ -48,7 +50,7 @@ export async function registerReportWorkflowRoutes(app: FastifyInstance): Promis
             currentMoment(app),
           ),
         );
-      return reportView(app, stored, agency, user);
+      return reportView(app, stored, grant, user);
     },
   );
 
@@ -65,7 +67,8 @@ export async function registerReportWorkflowRoutes(app: FastifyInstance): Promis
     },
     async (request) => {
       const user = requireUser(request);
-      const agency = await authorizeReports(app, user, request.params.agencyId, true);
+      const grant = await authorizeAgency(app.db, user, request.params.agencyId, 'annual-report', 'handle');
+      const { agency } = grant;
       const stored = await app.db
         .transaction()
         .execute((trx) =>
@@ -78,7 +81,7 @@ export async function registerReportWorkflowRoutes(app: FastifyInstance): Promis
             currentMoment(app),
           ),
         );
-      return reportView(app, stored, agency, user);
+      return reportView(app, stored, grant, user);
     },
   );
 
@@ -103,7 +106,8 @@ export async function registerReportWorkflowRoutes(app: FastifyInstance): Promis
     },
     async (request) => {
       const user = requireUser(request);
-      const agency = await authorizeReports(app, user, request.params.agencyId, true);
+      const grant = await authorizeAgency(app.db, user, request.params.agencyId, 'annual-report', 'handle');
+      const { agency } = grant;
       const { action, reason, expectedRevision } = request.body;
       const stored = await app.db
         .transaction()
@@ -119,7 +123,7 @@ export async function registerReportWorkflowRoutes(app: FastifyInstance): Promis
             currentMoment(app),
           ),
         );
-      return reportView(app, stored, agency, user);
+      return reportView(app, stored, grant, user);
     },
   );
 
@@ -136,7 +140,8 @@ export async function registerReportWorkflowRoutes(app: FastifyInstance): Promis
     },
     async (request, reply) => {
       const user = requireUser(request);
-      const agency = await authorizeReports(app, user, request.params.agencyId, true);
+      const grant = await authorizeAgency(app.db, user, request.params.agencyId, 'annual-report', 'handle');
+      const { agency } = grant;
       const stored = await app.db
         .transaction()
         .execute((trx) =>
@@ -149,7 +154,7 @@ export async function registerReportWorkflowRoutes(app: FastifyInstance): Promis
             currentMoment(app),
           ),
         );
-      return reply.status(201).send(await reportView(app, stored, agency, user));
+      return reply.status(201).send(await reportView(app, stored, grant, user));
     },
   );
 }

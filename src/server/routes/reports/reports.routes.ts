@@ -7,12 +7,13 @@ import { summariseWork } from '../../../core/work/work-summary.ts';
 import { assembleAnnualReport } from '../../../store/reports/annual-reports.repository.ts';
 import { getPublishedAnnualReport, listAnnualReports } from '../../../store/reports/read-annual-reports.ts';
 import { loadWorkRecordsOfYear } from '../../../store/work/load-work-records.ts';
+import { authorizeAgency } from '../../access/authorize-agency.ts';
 import { requireUser } from '../../plugins/auth.ts';
 import { currentMoment } from '../../plugins/clock.ts';
 import { presentReportSummary } from '../../presenters/annual-report.presenter.ts';
 import { errorResponses } from '../common.schema.ts';
-import { authorizeReports, loadReport, reportActor, reportView } from './report-access.ts';
 import { registerReportDocumentRoute } from './report-document.routes.ts';
+import { loadReport, reportActor, reportView } from './report-view.ts';
 import { registerReportWorkflowRoutes } from './report-workflow.routes.ts';
 import {
   assembleReportBody,
@@ -46,7 +47,8 @@ export async function registerReportRoutes(app: FastifyInstance): Promise<void> 
     },
     async (request, reply) => {
       const user = requireUser(request);
-      const agency = await authorizeReports(app, user, request.params.agencyId, true);
+      const grant = await authorizeAgency(app.db, user, request.params.agencyId, 'annual-report', 'handle');
+      const { agency } = grant;
       const now = currentMoment(app);
       const { year, sections } = request.body;
       const stored = await app.db
@@ -59,7 +61,7 @@ export async function registerReportRoutes(app: FastifyInstance): Promise<void> 
             now,
           ),
         );
-      return reply.status(201).send(await reportView(app, stored, agency, user));
+      return reply.status(201).send(await reportView(app, stored, grant, user));
     },
   );
 
@@ -76,7 +78,13 @@ export async function registerReportRoutes(app: FastifyInstance): Promise<void> 
     },
     async (request) => {
       const user = requireUser(request);
-      const agency = await authorizeReports(app, user, request.params.agencyId, false);
+      const { agency } = await authorizeAgency(
+        app.db,
+        user,
+        request.params.agencyId,
+        'annual-report',
+        'read',
+      );
       const items = await listAnnualReports(app.db, agency.id, request.query.year);
       return { items: items.map((s) => presentReportSummary(s, agency)) };
     },
@@ -94,8 +102,9 @@ export async function registerReportRoutes(app: FastifyInstance): Promise<void> 
     },
     async (request) => {
       const user = requireUser(request);
-      const agency = await authorizeReports(app, user, request.params.agencyId, false);
-      return reportView(app, await loadReport(app, agency.id, request.params.id), agency, user);
+      const grant = await authorizeAgency(app.db, user, request.params.agencyId, 'annual-report', 'read');
+      const { agency } = grant;
+      return reportView(app, await loadReport(app, agency.id, request.params.id), grant, user);
     },
   );
 
@@ -111,10 +120,11 @@ export async function registerReportRoutes(app: FastifyInstance): Promise<void> 
     },
     async (request) => {
       const user = requireUser(request);
-      const agency = await authorizeReports(app, user, request.params.agencyId, false);
+      const grant = await authorizeAgency(app.db, user, request.params.agencyId, 'annual-report', 'read');
+      const { agency } = grant;
       const stored = await getPublishedAnnualReport(app.db, agency.id, request.params.year);
       if (!stored) throw new AppError('NOT_FOUND', `${agency.name}${request.params.year}年度报告尚未发布`);
-      return reportView(app, stored, agency, user);
+      return reportView(app, stored, grant, user);
     },
   );
 
@@ -130,7 +140,13 @@ export async function registerReportRoutes(app: FastifyInstance): Promise<void> 
     },
     async (request) => {
       const user = requireUser(request);
-      const agency = await authorizeReports(app, user, request.params.agencyId, false);
+      const { agency } = await authorizeAgency(
+        app.db,
+        user,
+        request.params.agencyId,
+        'annual-report',
+        'read',
+      );
       const { report } = await loadReport(app, agency.id, request.params.id);
       return {
         overview: draftOverview(report, report.year),
@@ -153,7 +169,13 @@ export async function registerReportRoutes(app: FastifyInstance): Promise<void> 
     },
     async (request) => {
       const user = requireUser(request);
-      const agency = await authorizeReports(app, user, request.params.agencyId, false);
+      const { agency } = await authorizeAgency(
+        app.db,
+        user,
+        request.params.agencyId,
+        'annual-report',
+        'read',
+      );
       const { report } = await loadReport(app, agency.id, request.params.id);
       const records = await loadWorkRecordsOfYear(app.db, agency.id, report.year);
       return draftNarrative(summariseWork(records), report, report.year);

@@ -13,7 +13,8 @@ import {
   type Role,
   setUserDisabled,
 } from '../../../store/users/users.repository.ts';
-import { actorOf, requireRole } from '../../plugins/auth.ts';
+import { authorize } from '../../access/authorize.ts';
+import { actorOf, requireUser } from '../../plugins/auth.ts';
 import { presentManagedUser } from '../../presenters/user.presenter.ts';
 import { errorResponses, idParams } from '../common.schema.ts';
 import { createUserBody, managedUserSchema, updateUserBody, userListResponse } from './users.schema.ts';
@@ -47,7 +48,7 @@ export async function registerUserRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
-      requireRole(request, 'admin');
+      authorize(requireUser(request), 'user', 'administer');
       return { items: (await listUsers(app.db)).map(presentManagedUser) };
     },
   );
@@ -63,7 +64,8 @@ export async function registerUserRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const admin = requireRole(request, 'admin');
+      const admin = requireUser(request);
+      authorize(admin, 'user', 'administer');
       const body = request.body;
       const now = app.now();
       const agencyId = body.role === 'officer' || body.role === 'reviewer' ? (body.agencyId ?? null) : null;
@@ -98,7 +100,8 @@ export async function registerUserRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
-      const admin = requireRole(request, 'admin');
+      const admin = requireUser(request);
+      authorize(admin, 'user', 'administer');
       const { id } = request.params;
       const body = request.body;
       if (id === admin.id && (body.disabled === true || (body.role !== undefined && body.role !== 'admin'))) {

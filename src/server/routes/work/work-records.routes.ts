@@ -10,12 +10,12 @@ import {
   listWorkRecords,
   updateWorkRecord,
 } from '../../../store/work/work-records.repository.ts';
+import { authorizeAgency } from '../../access/authorize-agency.ts';
+import { authorizeRegionCode } from '../../access/authorize-region.ts';
 import { actorOf, requireUser } from '../../plugins/auth.ts';
 import { currentMoment } from '../../plugins/clock.ts';
 import { presentWorkRecord } from '../../presenters/work.presenter.ts';
 import { errorResponses } from '../common.schema.ts';
-import { authorizeRecords } from '../records/records-access.ts';
-import { authorizeRegionCode } from '../region/region-access.ts';
 import {
   agencyParams,
   agencyYearParams,
@@ -30,8 +30,6 @@ import {
   workRecordSchema,
   workRecordsOfYearSchema,
 } from './work-records.schema.ts';
-
-const WHAT = '工作记录';
 
 /**
  * The work behind sections 一 and 六 of the annual report (interpretations, open days, 建议提案,
@@ -57,7 +55,7 @@ export async function registerWorkRecordRoutes(app: FastifyInstance): Promise<vo
     async (request, reply) => {
       const user = requireUser(request);
       const { agencyId } = request.params;
-      await authorizeRecords(app.db, user, agencyId, 'handle', WHAT);
+      await authorizeAgency(app.db, user, agencyId, 'work-record', 'handle');
       const now = currentMoment(app);
       const record = await app.db
         .transaction()
@@ -80,7 +78,7 @@ export async function registerWorkRecordRoutes(app: FastifyInstance): Promise<vo
     async (request) => {
       const user = requireUser(request);
       const { agencyId } = request.params;
-      await authorizeRecords(app.db, user, agencyId, 'read', WHAT);
+      await authorizeAgency(app.db, user, agencyId, 'work-record', 'read');
       const { kind, year } = request.query;
       const items = await listWorkRecords(app.db, agencyId, {
         ...(kind !== undefined ? { kind } : {}),
@@ -103,7 +101,7 @@ export async function registerWorkRecordRoutes(app: FastifyInstance): Promise<vo
     async (request) => {
       const user = requireUser(request);
       const { agencyId, id } = request.params;
-      await authorizeRecords(app.db, user, agencyId, 'read', WHAT);
+      await authorizeAgency(app.db, user, agencyId, 'work-record', 'read');
       const record = await getWorkRecord(app.db, agencyId, id);
       if (!record) throw new AppError('NOT_FOUND', '工作记录不存在');
       return presentWorkRecord(record);
@@ -125,7 +123,7 @@ export async function registerWorkRecordRoutes(app: FastifyInstance): Promise<vo
     async (request) => {
       const user = requireUser(request);
       const { agencyId, id } = request.params;
-      await authorizeRecords(app.db, user, agencyId, 'handle', WHAT);
+      await authorizeAgency(app.db, user, agencyId, 'work-record', 'handle');
       const now = currentMoment(app);
       const { expectedVersion, ...record } = request.body;
       const updated = await app.db
@@ -152,7 +150,7 @@ export async function registerWorkRecordRoutes(app: FastifyInstance): Promise<vo
     async (request, reply) => {
       const user = requireUser(request);
       const { agencyId, id } = request.params;
-      await authorizeRecords(app.db, user, agencyId, 'handle', WHAT);
+      await authorizeAgency(app.db, user, agencyId, 'work-record', 'handle');
       const now = currentMoment(app);
       const { expectedVersion } = request.query;
       await app.db
@@ -175,7 +173,7 @@ export async function registerWorkRecordRoutes(app: FastifyInstance): Promise<vo
     async (request) => {
       const user = requireUser(request);
       const { agencyId, year } = request.params;
-      await authorizeRecords(app.db, user, agencyId, 'read', WHAT);
+      await authorizeAgency(app.db, user, agencyId, 'work-record', 'read');
       return loadWorkRecordsOfYear(app.db, agencyId, year);
     },
   );
