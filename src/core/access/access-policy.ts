@@ -1,6 +1,7 @@
 import { AppError } from '../errors.ts';
 import {
   type AccessActor,
+  hasRole,
   isAdmin,
   type ResourceFacts,
   ROLE_LABELS,
@@ -32,7 +33,7 @@ const regionOffice: Policy = {
 /** Only these roles; refused with the generic "needs the … role" message. */
 export function rolesOnly(...roles: readonly Role[]): Policy {
   return {
-    rules: [(actor) => roles.includes(actor.role)],
+    rules: [hasRole(...roles)],
     refusal: `无权执行此操作：需要${roles.map((r) => ROLE_LABELS[r]).join('或')}权限`,
   };
 }

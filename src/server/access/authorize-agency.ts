@@ -70,3 +70,13 @@ export async function mayAccessAgency<R extends AgencyResource>(
     () => false,
   );
 }
+
+/** authorizeAgency for an agency's annual reports (their routes' shorthand). */
+export function authorizeReports(
+  db: StoreDb,
+  user: AuthUser,
+  agencyId: string,
+  action: AgencyAction<'annual-report'>,
+): Promise<AgencyGrant> {
+  return authorizeAgency(db, user, agencyId, 'annual-report', action);
+}

@@ -5,22 +5,19 @@ import { MAX_REGION_DEPTH, regionAncestry } from './region-ancestry.ts';
 
 describeEachDialect('regionAncestry', (t) => {
   it('walks from a region up to the top, nearest first', async () => {
-    const province = await createRegion(t.db, { code: '330000', name: '浙江省', level: 'province' });
-    const city = await createRegion(t.db, {
-      code: '330100',
-      name: '杭州市',
-      level: 'city',
-      parentId: province.id,
-    });
-    const county = await createRegion(t.db, {
-      code: '330106',
-      name: '西湖区',
-      level: 'county',
-      parentId: city.id,
-    });
-    expect(await regionAncestry(t.db, county.id)).toEqual([county.id, city.id, province.id]);
-    expect(await regionAncestry(t.db, city.id)).toEqual([city.id, province.id]);
-    expect(await regionAncestry(t.db, province.id)).toEqual([province.id]);
+    const levels = [
+      ['510000', '四川省', 'province'],
+      ['510100', '成都市', 'city'],
+      ['510104', '锦江区', 'county'],
+    ] as const;
+    const ids: string[] = [];
+    for (const [code, name, level] of levels) {
+      ids.push((await createRegion(t.db, { code, name, level, parentId: ids.at(-1) ?? null })).id);
+    }
+    const [province, city, county] = ids as [string, string, string];
+    expect(await regionAncestry(t.db, county)).toEqual([county, city, province]);
+    expect(await regionAncestry(t.db, city)).toEqual([city, province]);
+    expect(await regionAncestry(t.db, province)).toEqual([province]);
   });
 
   it('has no chain for an unknown region', async () => {

@@ -37,7 +37,7 @@ export async function registerRegionSummaryRoute(app: FastifyInstance): Promise<
     },
     async (request, reply) => {
       const user = requireUser(request);
-      const region = await authorizeRegionCode(app.db, user, request.params.code);
+      const region = await authorizeRegionCode(app.db, user, request.params.code, 'read');
       const overview = await regionOverview(app.db, region, request.params.year, currentMoment(app).today);
       const report = regionalSummaryReport(region.name, overview);
       const { format } = request.query;

@@ -51,7 +51,7 @@ export async function registerRegionRoutes(app: FastifyInstance): Promise<void> 
     },
     async (request) => {
       const user = requireUser(request);
-      const region = await authorizeRegionCode(app.db, user, request.params.code);
+      const region = await authorizeRegionCode(app.db, user, request.params.code, 'read');
       const overview = await regionOverview(app.db, region, request.params.year, currentMoment(app).today);
       const status = request.query.status;
       return status
@@ -73,7 +73,7 @@ export async function registerRegionRoutes(app: FastifyInstance): Promise<void> 
     },
     async (request) => {
       const user = requireUser(request);
-      const region = await authorizeRegionCode(app.db, user, request.params.code);
+      const region = await authorizeRegionCode(app.db, user, request.params.code, 'read');
       const { from, to } = request.query;
       if (from > to || to - from > 20) {
         throw new AppError('INVALID_INPUT', '年度范围无效：起始年度不能晚于截止年度，且最多比较 21 个年度');
@@ -99,10 +99,10 @@ export async function registerRegionRoutes(app: FastifyInstance): Promise<void> 
       const user = requireUser(request);
       const agency = await getAgency(app.db, request.params.agencyId);
       if (!agency) {
-        await authorizeRegionId(app.db, user, user.regionId ?? '');
+        await authorizeRegionId(app.db, user, user.regionId ?? '', 'read');
         throw new AppError('NOT_FOUND', '机关不存在');
       }
-      await authorizeRegionId(app.db, user, agency.regionId);
+      await authorizeRegionId(app.db, user, agency.regionId, 'read');
       return { agency, versions: await agencyReportVersions(app.db, agency.id) };
     },
   );
@@ -121,10 +121,10 @@ export async function registerRegionRoutes(app: FastifyInstance): Promise<void> 
       const user = requireUser(request);
       const stored = await getStoredReport(app.db, request.params.reportId);
       if (!stored) {
-        await authorizeRegionId(app.db, user, user.regionId ?? '');
+        await authorizeRegionId(app.db, user, user.regionId ?? '', 'read');
         throw new AppError('NOT_FOUND', '年度报告不存在');
       }
-      await authorizeRegionId(app.db, user, stored.regionId);
+      await authorizeRegionId(app.db, user, stored.regionId, 'read');
       const previous = await newestPublishedReport(app.db, stored.agencyId, stored.year - 1);
       const findings = checkReport(stored.report, undefined, previous ? { previous: previous.report } : {});
       const similarity = SECTIONS.map((section) => {

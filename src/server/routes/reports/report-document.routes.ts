@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { authorizeAgency } from '../../access/authorize-agency.ts';
+import { authorizeReports } from '../../access/authorize-agency.ts';
 import { requireUser } from '../../plugins/auth.ts';
 import { pdfPrinter } from '../../plugins/pdf-printer.ts';
 import { errorResponses, errorSchema } from '../common.schema.ts';
@@ -30,13 +30,7 @@ export async function registerReportDocumentRoute(app: FastifyInstance): Promise
     },
     async (request, reply) => {
       const user = requireUser(request);
-      const { agency } = await authorizeAgency(
-        app.db,
-        user,
-        request.params.agencyId,
-        'annual-report',
-        'read',
-      );
+      const { agency } = await authorizeReports(app.db, user, request.params.agencyId, 'read');
       const stored = await loadReport(app, agency.id, request.params.id);
       return sendReportDocument(request, reply, print, stored.report, request.query.format, {
         fileName: reportFileName(stored, agency, ''),

@@ -6,7 +6,6 @@ import type { ReportActor } from '../../../store/reports/annual-reports.reposito
 import { getAnnualReport, listAnnualReports } from '../../../store/reports/read-annual-reports.ts';
 import { findingsOfStoredReport } from '../../../store/reports/report-findings.ts';
 import type { StoredAnnualReport } from '../../../store/reports/stored-annual-report.ts';
-import type { AgencyGrant } from '../../access/authorize-agency.ts';
 import { type AuthUser, actorOf } from '../../plugins/auth.ts';
 import { allowedActions, presentReport } from '../../presenters/annual-report.presenter.ts';
 
@@ -24,20 +23,21 @@ export function reportFileName(stored: StoredAnnualReport, agency: Agency, exten
 }
 
 /**
- * A version as the API shows it: with live findings, the caller's allowed steps (from the access
- * decided for this request: `grant`) and the audit trail.
+ * A version as the API shows it: with live findings, the caller's allowed steps and the audit
+ * trail. `handles`: whether the caller may handle the agency's reports, as decided for the request
+ * (AgencyGrant.handles).
  */
 export async function reportView(
   app: FastifyInstance,
   stored: StoredAnnualReport,
-  grant: AgencyGrant,
+  agency: Agency,
   user: AuthUser,
+  handles: boolean,
 ) {
-  const { agency } = grant;
   const findings = await findingsOfStoredReport(app.db, agency.id, stored.report);
   const versions = await listAnnualReports(app.db, agency.id, stored.year);
   const newest = versions[0]?.id === stored.id;
-  const actions = allowedActions(stored, user, newest, grant.handles);
+  const actions = allowedActions(stored, user, newest, handles);
   const trail = await listAuditEntries(app.db, 'annual-report', stored.id);
   return presentReport(stored, agency, findings, actions, trail);
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { reassembleReport, saveReportSections } from '../../../store/reports/annual-reports.repository.ts';
 import { applyReportTransition, correctReport } from '../../../store/reports/report-workflow.repository.ts';
-import { authorizeAgency } from '../../access/authorize-agency.ts';
+import { authorizeReports } from '../../access/authorize-agency.ts';
 import { requireUser } from '../../plugins/auth.ts';
 import { currentMoment } from '../../plugins/clock.ts';
 import { errorResponses, errorSchema } from '../common.schema.ts';
@@ -34,8 +34,7 @@ export async function registerReportWorkflowRoutes(app: FastifyInstance): Promis
     },
     async (request) => {
       const user = requireUser(request);
-      const grant = await authorizeAgency(app.db, user, request.params.agencyId, 'annual-report', 'handle');
-      const { agency } = grant;
+      const { agency, handles } = await authorizeReports(app.db, user, request.params.agencyId, 'handle');
       const { expectedRevision, ...sections } = request.body;
       const stored = await app.db
         .transaction()
@@ -50,7 +49,7 @@ export async function registerReportWorkflowRoutes(app: FastifyInstance): Promis
             currentMoment(app),
           ),
         );
-      return reportView(app, stored, grant, user);
+      return reportView(app, stored, agency, user, handles);
     },
   );
 
@@ -67,8 +66,7 @@ export async function registerReportWorkflowRoutes(app: FastifyInstance): Promis
     },
     async (request) => {
       const user = requireUser(request);
-      const grant = await authorizeAgency(app.db, user, request.params.agencyId, 'annual-report', 'handle');
-      const { agency } = grant;
+      const { agency, handles } = await authorizeReports(app.db, user, request.params.agencyId, 'handle');
       const stored = await app.db
         .transaction()
         .execute((trx) =>
@@ -81,7 +79,7 @@ export async function registerReportWorkflowRoutes(app: FastifyInstance): Promis
             currentMoment(app),
           ),
         );
-      return reportView(app, stored, grant, user);
+      return reportView(app, stored, agency, user, handles);
     },
   );
 
@@ -106,8 +104,7 @@ export async function registerReportWorkflowRoutes(app: FastifyInstance): Promis
     },
     async (request) => {
       const user = requireUser(request);
-      const grant = await authorizeAgency(app.db, user, request.params.agencyId, 'annual-report', 'handle');
-      const { agency } = grant;
+      const { agency, handles } = await authorizeReports(app.db, user, request.params.agencyId, 'handle');
       const { action, reason, expectedRevision } = request.body;
       const stored = await app.db
         .transaction()
@@ -123,7 +120,7 @@ export async function registerReportWorkflowRoutes(app: FastifyInstance): Promis
             currentMoment(app),
           ),
         );
-      return reportView(app, stored, grant, user);
+      return reportView(app, stored, agency, user, handles);
     },
   );
 
@@ -140,8 +137,7 @@ export async function registerReportWorkflowRoutes(app: FastifyInstance): Promis
     },
     async (request, reply) => {
       const user = requireUser(request);
-      const grant = await authorizeAgency(app.db, user, request.params.agencyId, 'annual-report', 'handle');
-      const { agency } = grant;
+      const { agency, handles } = await authorizeReports(app.db, user, request.params.agencyId, 'handle');
       const stored = await app.db
         .transaction()
         .execute((trx) =>
@@ -154,7 +150,7 @@ export async function registerReportWorkflowRoutes(app: FastifyInstance): Promis
             currentMoment(app),
           ),
         );
-      return reply.status(201).send(await reportView(app, stored, grant, user));
+      return reply.status(201).send(await reportView(app, stored, agency, user, handles));
     },
   );
 }

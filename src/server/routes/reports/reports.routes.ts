@@ -7,7 +7,7 @@ import { summariseWork } from '../../../core/work/work-summary.ts';
 import { assembleAnnualReport } from '../../../store/reports/annual-reports.repository.ts';
 import { getPublishedAnnualReport, listAnnualReports } from '../../../store/reports/read-annual-reports.ts';
 import { loadWorkRecordsOfYear } from '../../../store/work/load-work-records.ts';
-import { authorizeAgency } from '../../access/authorize-agency.ts';
+import { authorizeReports } from '../../access/authorize-agency.ts';
 import { requireUser } from '../../plugins/auth.ts';
 import { currentMoment } from '../../plugins/clock.ts';
 import { presentReportSummary } from '../../presenters/annual-report.presenter.ts';
@@ -47,8 +47,7 @@ export async function registerReportRoutes(app: FastifyInstance): Promise<void> 
     },
     async (request, reply) => {
       const user = requireUser(request);
-      const grant = await authorizeAgency(app.db, user, request.params.agencyId, 'annual-report', 'handle');
-      const { agency } = grant;
+      const { agency, handles } = await authorizeReports(app.db, user, request.params.agencyId, 'handle');
       const now = currentMoment(app);
       const { year, sections } = request.body;
       const stored = await app.db
@@ -61,7 +60,7 @@ export async function registerReportRoutes(app: FastifyInstance): Promise<void> 
             now,
           ),
         );
-      return reply.status(201).send(await reportView(app, stored, grant, user));
+      return reply.status(201).send(await reportView(app, stored, agency, user, handles));
     },
   );
 
@@ -78,13 +77,7 @@ export async function registerReportRoutes(app: FastifyInstance): Promise<void> 
     },
     async (request) => {
       const user = requireUser(request);
-      const { agency } = await authorizeAgency(
-        app.db,
-        user,
-        request.params.agencyId,
-        'annual-report',
-        'read',
-      );
+      const { agency } = await authorizeReports(app.db, user, request.params.agencyId, 'read');
       const items = await listAnnualReports(app.db, agency.id, request.query.year);
       return { items: items.map((s) => presentReportSummary(s, agency)) };
     },
@@ -102,9 +95,8 @@ export async function registerReportRoutes(app: FastifyInstance): Promise<void> 
     },
     async (request) => {
       const user = requireUser(request);
-      const grant = await authorizeAgency(app.db, user, request.params.agencyId, 'annual-report', 'read');
-      const { agency } = grant;
-      return reportView(app, await loadReport(app, agency.id, request.params.id), grant, user);
+      const { agency, handles } = await authorizeReports(app.db, user, request.params.agencyId, 'read');
+      return reportView(app, await loadReport(app, agency.id, request.params.id), agency, user, handles);
     },
   );
 
@@ -120,11 +112,10 @@ export async function registerReportRoutes(app: FastifyInstance): Promise<void> 
     },
     async (request) => {
       const user = requireUser(request);
-      const grant = await authorizeAgency(app.db, user, request.params.agencyId, 'annual-report', 'read');
-      const { agency } = grant;
+      const { agency, handles } = await authorizeReports(app.db, user, request.params.agencyId, 'read');
       const stored = await getPublishedAnnualReport(app.db, agency.id, request.params.year);
       if (!stored) throw new AppError('NOT_FOUND', `${agency.name}${request.params.year}年度报告尚未发布`);
-      return reportView(app, stored, grant, user);
+      return reportView(app, stored, agency, user, handles);
     },
   );
 
@@ -140,13 +131,7 @@ export async function registerReportRoutes(app: FastifyInstance): Promise<void> 
     },
     async (request) => {
       const user = requireUser(request);
-      const { agency } = await authorizeAgency(
-        app.db,
-        user,
-        request.params.agencyId,
-        'annual-report',
-        'read',
-      );
+      const { agency } = await authorizeReports(app.db, user, request.params.agencyId, 'read');
       const { report } = await loadReport(app, agency.id, request.params.id);
       return {
         overview: draftOverview(report, report.year),
@@ -169,13 +154,7 @@ export async function registerReportRoutes(app: FastifyInstance): Promise<void> 
     },
     async (request) => {
       const user = requireUser(request);
-      const { agency } = await authorizeAgency(
-        app.db,
-        user,
-        request.params.agencyId,
-        'annual-report',
-        'read',
-      );
+      const { agency } = await authorizeReports(app.db, user, request.params.agencyId, 'read');
       const { report } = await loadReport(app, agency.id, request.params.id);
       const records = await loadWorkRecordsOfYear(app.db, agency.id, report.year);
       return draftNarrative(summariseWork(records), report, report.year);

@@ -190,7 +190,7 @@ export async function registerWorkRecordRoutes(app: FastifyInstance): Promise<vo
     },
     async (request) => {
       const user = requireUser(request);
-      const region = await authorizeRegionCode(app.db, user, request.params.code);
+      const region = await authorizeRegionCode(app.db, user, request.params.code, 'read');
       return { agencies: await loadRegionWorkRecords(app.db, region.code, request.params.year) };
     },
   );
