@@ -31,8 +31,9 @@ function disclosureActor(user: AuthUser): DisclosureActor {
 
 /**
  * The proactive disclosure register (主动公开) of an agency: draft, edit, review chain, publish.
- * Who may take which step is the core's rule (officer drafts and publishes; reviewers approve,
- * the leader being another reviewer than the section head); the agency scope is the applications'.
+ * Who may take which step is the access policy's (core/access: officer drafts and publishes;
+ * reviewers approve, the leader being another reviewer than the section head, which the core's
+ * review chain checks); the agency scope is the 'disclosure' resource's.
  */
 export async function registerDisclosureRoutes(app: FastifyInstance): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
