@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readReportDocument } from '../../src/documents/ingest/read-document.ts';
 import { momentOf } from '../../src/store/moment.ts';
 import { createAgency } from '../../src/store/organisation/organisation.repository.ts';
-import { commitImport } from '../../src/store/reports/import-commit.ts';
-import { planImport } from '../../src/store/reports/import-plan.ts';
+import { commitImport } from '../../src/store/imports/import-commit.ts';
+import { planImport } from '../../src/store/imports/import-plan.ts';
 import {
   browserMissing,
   browserSuiteTitle,

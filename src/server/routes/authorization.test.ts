@@ -26,10 +26,10 @@ import {
   registerApplication,
 } from '../../store/applications/applications.repository.ts';
 import type { StoreDb } from '../../store/dialect.ts';
+import { saveImportBatch } from '../../store/imports/import-batches.ts';
+import { commitImport } from '../../store/imports/import-commit.ts';
+import { planImport } from '../../store/imports/import-plan.ts';
 import { momentOf } from '../../store/moment.ts';
-import { saveImportBatch } from '../../store/reports/import-batches.ts';
-import { commitImport } from '../../store/reports/import-commit.ts';
-import { planImport } from '../../store/reports/import-plan.ts';
 import { createApiToken } from '../../store/users/api-tokens.repository.ts';
 import type { User } from '../../store/users/users.repository.ts';
 

@@ -10,8 +10,8 @@ import {
   getImportBatch,
   type ImportBatch,
   saveImportBatch,
-} from '../../../store/reports/import-batches.ts';
-import { planImport } from '../../../store/reports/import-plan.ts';
+} from '../../../store/imports/import-batches.ts';
+import { planImport } from '../../../store/imports/import-plan.ts';
 import { actorOf, requireUser } from '../../plugins/auth.ts';
 import { currentMoment } from '../../plugins/clock.ts';
 import { errorResponses } from '../common.schema.ts';

@@ -1,7 +1,7 @@
 import { AppError } from '../../../core/errors.ts';
 import type { StoreDb } from '../../../store/dialect.ts';
 import { getRegion, type Region } from '../../../store/organisation/organisation.repository.ts';
-import { regionByCode } from '../../../store/reports/regional-agencies.ts';
+import { regionByCode } from '../../../store/region/regional-agencies.ts';
 import type { AuthUser } from '../../plugins/auth.ts';
 
 /** Regions nest province → city → county; a longer chain means corrupted data. */
