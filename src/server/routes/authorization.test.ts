@@ -21,10 +21,6 @@ import { applicationInput, TEST_ACTOR } from '../../../test/support/store-factor
 import { describeEachDialect } from '../../../test/support/store-test-db.ts';
 import { workAuthorizationRows } from '../../../test/support/work-authorization-rows.ts';
 import { readReportDocument } from '../../documents/ingest/read-document.ts';
-import {
-  applyApplicationEvent,
-  registerApplication,
-} from '../../store/applications/applications.repository.ts';
 import type { StoreDb } from '../../store/dialect.ts';
 import { saveImportBatch } from '../../store/imports/import-batches.ts';
 import { commitImport } from '../../store/imports/import-commit.ts';
@@ -32,6 +28,8 @@ import { planImport } from '../../store/imports/import-plan.ts';
 import { momentOf } from '../../store/moment.ts';
 import { createApiToken } from '../../store/users/api-tokens.repository.ts';
 import type { User } from '../../store/users/users.repository.ts';
+import { recordApplicationEvent } from '../../use-cases/applications/record-application-event.ts';
+import { registerApplication } from '../../use-cases/applications/register-application.ts';
 
 /**
  * Every route × every kind of caller → the status it gets. Each request is built afresh (a new
@@ -366,7 +364,7 @@ const rows: Row[] = [
       await db
         .transaction()
         .execute((trx) =>
-          applyApplicationEvent(
+          recordApplicationEvent(
             trx,
             org.agencyX.id,
             application.id,
