@@ -8,8 +8,8 @@ import { type DialectName, type OpenedDatabase, openDatabase } from '../src/stor
 import { migrateToLatest } from '../src/store/migrations/migrate.ts';
 import { momentOf } from '../src/store/moment.ts';
 import { createAgency, createRegion } from '../src/store/organisation/organisation.repository.ts';
-import { assembleAnnualReport } from '../src/store/reports/annual-reports.repository.ts';
 import { countReportNumbers } from '../src/store/reports/count-report-numbers.ts';
+import { assembleAnnualReport } from '../src/use-cases/reports/assemble-annual-report.ts';
 import { insertRandomApplications } from '../test/support/insert-applications.ts';
 import { enterTestFigures, fileTestCase, issueTestDocument } from '../test/support/report-records.ts';
 import type { Measure } from './measure.ts';

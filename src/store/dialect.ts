@@ -14,6 +14,7 @@ import {
   SqliteDialect,
   type SqliteDialectConfig,
   SqliteDriver,
+  type Transaction,
 } from 'kysely';
 import pg from 'pg';
 import { AppError } from '../core/errors.ts';
@@ -215,3 +216,6 @@ export function dialectOf(db: { getExecutor(): { readonly adapter: DialectAdapte
 
 /** The handle outer layers pass to repository functions (they never import the query builder). */
 export type StoreDb = Kysely<Database>;
+
+/** A transaction on the store: what a use-case that writes takes as its first parameter. */
+export type StoreTrx = Transaction<Database>;

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readReportDocument } from '../../src/documents/ingest/read-document.ts';
+import { commitImport } from '../../src/store/imports/import-commit.ts';
+import { planImport } from '../../src/store/imports/import-plan.ts';
 import { momentOf } from '../../src/store/moment.ts';
 import { createAgency } from '../../src/store/organisation/organisation.repository.ts';
-import { commitImport } from '../../src/store/reports/import-commit.ts';
-import { planImport } from '../../src/store/reports/import-plan.ts';
 import {
   browserMissing,
   browserSuiteTitle,

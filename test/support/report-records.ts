@@ -9,7 +9,7 @@ import type { Database } from '../../src/store/database.ts';
 import { type Moment, momentOf } from '../../src/store/moment.ts';
 import { saveEnforcementFigures } from '../../src/store/records/enforcement-statistics.repository.ts';
 import { issueNormativeDocument } from '../../src/store/records/normative-documents.repository.ts';
-import { previewAnnualReport } from '../../src/store/reports/annual-reports.repository.ts';
+import { previewAnnualReport } from '../../src/use-cases/reports/preview-annual-report.ts';
 
 /** Records behind tables 二 and 四, entered through the records engineer's repositories. */
 

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import type { RegisterApplicationInput } from '../../src/store/applications/applications.repository.ts';
 import type { StoreDb } from '../../src/store/dialect.ts';
 import {
   type Agency,
@@ -11,6 +10,7 @@ import {
 import { createApiToken } from '../../src/store/users/api-tokens.repository.ts';
 import { createSession } from '../../src/store/users/sessions.repository.ts';
 import { createUser, type Role, type User } from '../../src/store/users/users.repository.ts';
+import type { RegisterApplicationInput } from '../../src/use-cases/applications/register-application.ts';
 import { sessionCookieOf } from './server-test-app.ts';
 
 /** Data factories for server tests: every call makes records of its own. */

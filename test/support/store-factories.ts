@@ -1,12 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { ApplicationEvent } from '../../src/core/applications/application.ts';
-import {
-  applyApplicationEvent,
-  type RegisterApplicationInput,
-  type RegisteredApplication,
-  registerApplication,
-} from '../../src/store/applications/applications.repository.ts';
 import type { StoredApplication } from '../../src/store/applications/stored-application.ts';
 import type { Actor } from '../../src/store/audit/audit.repository.ts';
 import type { Database } from '../../src/store/database.ts';
@@ -17,6 +11,12 @@ import {
   createRegion,
   type Region,
 } from '../../src/store/organisation/organisation.repository.ts';
+import { recordApplicationEvent } from '../../src/use-cases/applications/record-application-event.ts';
+import {
+  type RegisterApplicationInput,
+  type RegisteredApplication,
+  registerApplication,
+} from '../../src/use-cases/applications/register-application.ts';
 
 /** Data factories for store tests: each call makes records of its own, so tests do not interfere. */
 
@@ -73,7 +73,7 @@ export function applyTestEvent(
   return db
     .transaction()
     .execute((trx) =>
-      applyApplicationEvent(
+      recordApplicationEvent(
         trx,
         application.agencyId,
         application.id,

@@ -1,12 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { EXPORT_FORMATS, type ExportFormat } from '../../documents/export/regional-export-file.ts';
 import { openDatabase } from '../../store/dialect.ts';
-import { regionByCode } from '../../store/reports/regional-agencies.ts';
-import {
-  EXPORT_FORMATS,
-  type ExportFormat,
-  regionalExportFile,
-} from '../../store/reports/regional-export-file.ts';
+import { regionByCode } from '../../store/region/regional-agencies.ts';
+import { regionalExportFile } from '../../store/region/regional-export.ts';
 import { UsageError } from '../exit.ts';
 import { requireCurrentSchema } from '../require-current-schema.ts';
 import { databaseUrlFromEnvironment } from './db.ts';

@@ -3,8 +3,8 @@ import type { Command } from 'commander';
 import { formatLocation } from '../../core/rules/finding.ts';
 import { openDatabase, parseDatabaseUrl } from '../../store/dialect.ts';
 import { momentOf } from '../../store/moment.ts';
-import { previewAnnualReport } from '../../store/reports/annual-reports.repository.ts';
 import { resolveAgency } from '../../store/reports/resolve-agency.ts';
+import { previewAnnualReport } from '../../use-cases/reports/preview-annual-report.ts';
 import { EXIT, UsageError } from '../exit.ts';
 import { databaseUrlFromEnvironment } from './db.ts';
 

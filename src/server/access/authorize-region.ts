@@ -1,6 +1,6 @@
 import { type ActionOn, decide } from '../../core/access/access-policy.ts';
 import type { StoreDb } from '../../store/dialect.ts';
-import { regionByCode } from '../../store/reports/regional-agencies.ts';
+import { regionByCode } from '../../store/region/regional-agencies.ts';
 import type { AuthUser } from '../plugins/auth.ts';
 import { authorize, refuseEarly } from './authorize.ts';
 import { regionChain } from './region-chain.ts';

@@ -5,11 +5,6 @@ import { isWorkingDay } from '../../core/calendar/workdays.ts';
 import { addDays, type IsoDate } from '../../core/dates.ts';
 import type { Channel } from '../../core/deadlines/deadline-input.ts';
 import { isAppError } from '../../core/errors.ts';
-import {
-  applyApplicationEvent,
-  type RegisterApplicationInput,
-  registerApplication,
-} from '../../store/applications/applications.repository.ts';
 import { listApplications } from '../../store/applications/list-applications.ts';
 import { type Actor, appendAudit } from '../../store/audit/audit.repository.ts';
 import type { StoreDb } from '../../store/dialect.ts';
@@ -21,6 +16,11 @@ import {
   listRegions,
 } from '../../store/organisation/organisation.repository.ts';
 import { createUser, findUserByUsername, type Role } from '../../store/users/users.repository.ts';
+import { recordApplicationEvent as applyApplicationEvent } from '../../use-cases/applications/record-application-event.ts';
+import {
+  type RegisterApplicationInput,
+  registerApplication,
+} from '../../use-cases/applications/register-application.ts';
 import { presentAgency, presentRegion } from '../presenters/organisation.presenter.ts';
 import { presentManagedUser } from '../presenters/user.presenter.ts';
 import {

@@ -4,12 +4,11 @@ import {
   APPLICATION_STATUS_LABELS,
   type ApplicationStatus,
 } from '../../core/applications/application.ts';
-import { deadlineOfApplication } from '../../core/applications/deadline-of-application.ts';
+import type { ApplicationDeadlines } from '../../core/applications/application-deadlines.ts';
 import { eventDate } from '../../core/applications/lifecycle.ts';
 import { addDays, type IsoDate } from '../../core/dates.ts';
 import type { DeadlineResult } from '../../core/deadlines/deadline-result.ts';
 import { CHANNEL_LABELS } from '../../core/deadlines/read-timeline.ts';
-import { isAppError } from '../../core/errors.ts';
 import { table3FullLabel } from '../../core/report/labels.ts';
 import type {
   Applicant,
@@ -130,21 +129,14 @@ function presentDeadlineResult(r: DeadlineResult) {
 }
 
 /**
- * Every due date of a case with how it was computed, as of `today`; null with the reason when
- * the core cannot compute them (a year the holiday calendar does not cover yet).
+ * Every due date of a case with how it was computed (computed once by the caller with
+ * applicationDeadlines); null with the reason when the core could not compute them (a year the
+ * holiday calendar does not cover yet).
  */
-export function presentDeadlines(application: StoredApplication, today: IsoDate) {
-  try {
-    return {
-      deadlines: presentDeadlineResult(deadlineOfApplication(application, today)),
-      deadlinesNote: null,
-    };
-  } catch (error) {
-    if (isAppError(error) && (error.code === 'CALENDAR_UNKNOWN' || error.code === 'INVALID_INPUT')) {
-      return { deadlines: null, deadlinesNote: error.message };
-    }
-    throw error;
-  }
+export function presentDeadlines(deadlines: ApplicationDeadlines) {
+  return deadlines.result
+    ? { deadlines: presentDeadlineResult(deadlines.result), deadlinesNote: null }
+    : { deadlines: null, deadlinesNote: deadlines.note };
 }
 
 const statusOf = (snapshot: unknown): string | null =>

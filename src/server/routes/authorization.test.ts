@@ -24,18 +24,16 @@ import { workAuthorizationRows } from '../../../test/support/work-authorization-
 import { decide, type Resource } from '../../core/access/access-policy.ts';
 import type { ResourceFacts } from '../../core/access/access-rules.ts';
 import { readReportDocument } from '../../documents/ingest/read-document.ts';
-import {
-  applyApplicationEvent,
-  registerApplication,
-} from '../../store/applications/applications.repository.ts';
 import type { StoreDb } from '../../store/dialect.ts';
+import { saveImportBatch } from '../../store/imports/import-batches.ts';
+import { commitImport } from '../../store/imports/import-commit.ts';
+import { planImport } from '../../store/imports/import-plan.ts';
 import { momentOf } from '../../store/moment.ts';
 import { createAgency, createRegion, type Region } from '../../store/organisation/organisation.repository.ts';
-import { saveImportBatch } from '../../store/reports/import-batches.ts';
-import { commitImport } from '../../store/reports/import-commit.ts';
-import { planImport } from '../../store/reports/import-plan.ts';
 import { createApiToken } from '../../store/users/api-tokens.repository.ts';
 import type { User } from '../../store/users/users.repository.ts';
+import { recordApplicationEvent } from '../../use-cases/applications/record-application-event.ts';
+import { registerApplication } from '../../use-cases/applications/register-application.ts';
 
 /**
  * Every route × every kind of caller → the status it gets. Each request is built afresh (a new
@@ -380,7 +378,7 @@ const rows: Row[] = [
       await db
         .transaction()
         .execute((trx) =>
-          applyApplicationEvent(
+          recordApplicationEvent(
             trx,
             org.agencyX.id,
             application.id,

@@ -14,10 +14,10 @@ import {
 import { buildServerTestApp, TestClock } from '../../../test/support/server-test-app.ts';
 import { applicationInput, TEST_ACTOR } from '../../../test/support/store-factories.ts';
 import { describeEachDialect } from '../../../test/support/store-test-db.ts';
-import { registerApplication } from '../../store/applications/applications.repository.ts';
 import { momentOf } from '../../store/moment.ts';
 import type { User } from '../../store/users/users.repository.ts';
 import { createWorkRecord } from '../../store/work/work-records.repository.ts';
+import { registerApplication } from '../../use-cases/applications/register-application.ts';
 
 /**
  * Bad input on every write route: malformed JSON, wrong types, unknown keys and enum values,

@@ -1,12 +1,8 @@
 import { z } from 'zod';
-import { isIsoDate } from '../../core/dates.ts';
 
 /** Schemas shared by the route modules. */
 
-export const isoDateSchema = z
-  .string()
-  .refine(isIsoDate, { error: '应为真实存在的日期，格式 YYYY-MM-DD（例如 2025-01-24）' })
-  .describe('日期 YYYY-MM-DD');
+export { isoDateSchema } from '../../core/iso-date-schema.ts';
 
 /** Body of every error response. */
 export const errorSchema = z

@@ -10,7 +10,7 @@ import {
 } from '../../core/work/work-records.ts';
 import type { Database } from '../database.ts';
 import { listAgencies } from '../organisation/organisation.repository.ts';
-import { regionByCode } from '../reports/regional-agencies.ts';
+import { regionByCode } from '../region/regional-agencies.ts';
 import { rowToWorkRecord, type StoredWorkRecord } from './work-records.repository.ts';
 
 /** Agencies per batch of queries: keeps `in (…)` lists well under both dialects' parameter limits. */

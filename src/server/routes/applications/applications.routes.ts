@@ -1,15 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { applicationDeadlines } from '../../../core/applications/application-deadlines.ts';
 import { addDays } from '../../../core/dates.ts';
 import { AppError } from '../../../core/errors.ts';
-import {
-  applyApplicationEvent,
-  getApplicant,
-  getApplication,
-  registerApplication,
-} from '../../../store/applications/applications.repository.ts';
+import { getApplicant, getApplication } from '../../../store/applications/applications.repository.ts';
 import { listApplications } from '../../../store/applications/list-applications.ts';
 import { appendAudit, listAuditEntries } from '../../../store/audit/audit.repository.ts';
+import { recordApplicationEvent } from '../../../use-cases/applications/record-application-event.ts';
+import { registerApplication } from '../../../use-cases/applications/register-application.ts';
 import { checkAgencyAccess } from '../../access/authorize-agency.ts';
 import { actorOf, requireUser } from '../../plugins/auth.ts';
 import { currentMoment } from '../../plugins/clock.ts';
@@ -59,13 +57,13 @@ export async function registerApplicationRoutes(app: FastifyInstance): Promise<v
       const { agencyId } = request.params;
       await checkAgencyAccess(app.db, user, agencyId, 'application', 'handle');
       const now = currentMoment(app);
-      const { application, followUpCode } = await app.db
+      const { application, followUpCode, deadlines } = await app.db
         .transaction()
         .execute((trx) => registerApplication(trx, { ...request.body, agencyId }, actorOf(user), now));
       void reply.header('cache-control', 'no-store');
       return reply.status(201).send({
         application: presentApplication(application, now.today),
-        ...presentDeadlines(application, now.today),
+        ...presentDeadlines(deadlines),
         followUpCode,
       });
     },
@@ -129,7 +127,7 @@ export async function registerApplicationRoutes(app: FastifyInstance): Promise<v
       const trail = await listAuditEntries(app.db, 'application', id);
       return {
         application: presentApplication(application, today),
-        ...presentDeadlines(application, today),
+        ...presentDeadlines(applicationDeadlines(application, today)),
         auditTrail: trail.map(presentCaseAuditEntry),
       };
     },
@@ -192,11 +190,11 @@ export async function registerApplicationRoutes(app: FastifyInstance): Promise<v
       const application = await app.db
         .transaction()
         .execute((trx) =>
-          applyApplicationEvent(trx, agencyId, id, event, expectedVersion, actorOf(user), now),
+          recordApplicationEvent(trx, agencyId, id, event, expectedVersion, actorOf(user), now),
         );
       return {
         application: presentApplication(application, now.today),
-        ...presentDeadlines(application, now.today),
+        ...presentDeadlines(applicationDeadlines(application, now.today)),
       };
     },
   );

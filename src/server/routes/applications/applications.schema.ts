@@ -1,45 +1,23 @@
 import { z } from 'zod';
 import {
-  APPLICANT_TYPES,
   applicationEventSchema,
   channelSchema,
   outcomeSchema,
 } from '../../../core/applications/application.ts';
+import {
+  applicantTypeSchema,
+  applicationRegistrationSchema,
+} from '../../../core/applications/registration-input.ts';
 import { isoDateSchema } from '../common.schema.ts';
 
 const STATUSES = ['received', 'awaiting-correction', 'consulting', 'awaiting-fee', 'concluded'] as const;
 const id = z.string().min(1).max(100);
-const optionalText = (max: number) => z.string().max(max).nullable().optional();
 
 export const agencyParams = z.object({ agencyId: id });
 export const applicationParams = z.object({ agencyId: id, id });
 
-const applicantType = z.enum(APPLICANT_TYPES, {
-  error: `申请人类型应为 ${APPLICANT_TYPES.join('、')} 之一`,
-});
-
 /** 条例第二十九条: who applies (with identity and contact), what is requested, by which channel. */
-export const registerApplicationBody = z.strictObject({
-  channel: channelSchema,
-  submittedOn: isoDateSchema.describe('当面提交、寄达或签收之日'),
-  confirmedOn: isoDateSchema
-    .nullable()
-    .optional()
-    .describe('平信、互联网、传真、电子邮件：与申请人确认之日（条例第三十一条）'),
-  applicantType,
-  applicant: z.strictObject({
-    name: z.string().trim().min(1, { error: '申请人姓名或名称不能为空' }).max(200),
-    idNumber: optionalText(40).describe('身份证件号码或统一社会信用代码'),
-    phone: optionalText(40),
-    address: optionalText(500),
-    email: optionalText(200),
-  }),
-  description: z
-    .string()
-    .trim()
-    .min(1, { error: '申请公开的政府信息内容描述不能为空（条例第二十九条）' })
-    .max(10_000, { error: '内容描述过长（最多10000字）' }),
-});
+export const registerApplicationBody = applicationRegistrationSchema;
 
 export const listApplicationsQuery = z.object({
   status: z.enum(STATUSES, { error: `状态应为 ${STATUSES.join('、')} 之一` }).optional(),
@@ -73,7 +51,7 @@ export const applicationSchema = z.object({
   submittedOn: z.string(),
   confirmedOn: z.string().nullable(),
   receivedOn: z.string().describe('收到申请之日（条例第三十一条）'),
-  applicantType,
+  applicantType: applicantTypeSchema,
   applicantTypeLabel: z.string(),
   description: z.string(),
   events: z.array(applicationEventSchema),
@@ -94,7 +72,7 @@ export const applicationSummarySchema = z.object({
   trackingNumber: z.string(),
   channel: channelSchema,
   receivedOn: z.string(),
-  applicantType,
+  applicantType: applicantTypeSchema,
   applicantNameMasked: z.string().describe('申请人姓名（脱敏，例如 张**）'),
   description: z.string(),
   status: z.enum(STATUSES),

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { EXPORT_FORMATS, regionalExportFile } from '../../../store/reports/regional-export-file.ts';
+import { EXPORT_FORMATS } from '../../../documents/export/regional-export-file.ts';
+import { regionalExportFile } from '../../../store/region/regional-export.ts';
 import { authorizeRegionCode } from '../../access/authorize-region.ts';
 import { requireUser } from '../../plugins/auth.ts';
 import { errorResponses } from '../common.schema.ts';

@@ -4,14 +4,10 @@ import { z } from 'zod';
 import { AppError } from '../../../core/errors.ts';
 import { sourcesOfBytes } from '../../../documents/import/import-sources.ts';
 import { IngestWorker } from '../../../documents/ingest/ingest-pool.ts';
-import {
-  cancelImportBatch,
-  confirmImportBatch,
-  getImportBatch,
-  type ImportBatch,
-  saveImportBatch,
-} from '../../../store/reports/import-batches.ts';
-import { planImport } from '../../../store/reports/import-plan.ts';
+import { getImportBatch, type ImportBatch, saveImportBatch } from '../../../store/imports/import-batches.ts';
+import { planImport } from '../../../store/imports/import-plan.ts';
+import { cancelImportBatch } from '../../../use-cases/imports/cancel-import-batch.ts';
+import { confirmImportBatch } from '../../../use-cases/imports/confirm-import-batch.ts';
 import {
   authorizeRegionCode,
   authorizeRegionId,

@@ -8,10 +8,10 @@ import { createTestOrganisation, type TestOrganisation } from '../../../../test/
 import { buildServerTestApp, TestClock } from '../../../../test/support/server-test-app.ts';
 import { TEST_ACTOR } from '../../../../test/support/store-factories.ts';
 import { readReportDocument } from '../../../documents/ingest/read-document.ts';
+import { commitImport } from '../../../store/imports/import-commit.ts';
+import { planImport } from '../../../store/imports/import-plan.ts';
 import { momentOf } from '../../../store/moment.ts';
 import { createAgency } from '../../../store/organisation/organisation.repository.ts';
-import { commitImport } from '../../../store/reports/import-commit.ts';
-import { planImport } from '../../../store/reports/import-plan.ts';
 
 const clock = new TestClock('2025-06-02');
 let app: FastifyInstance;

@@ -3,11 +3,9 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../../../core/errors.ts';
-import {
-  findApplicationByFollowUp,
-  registerApplication,
-} from '../../../store/applications/applications.repository.ts';
+import { findApplicationByFollowUp } from '../../../store/applications/applications.repository.ts';
 import { getAgency } from '../../../store/organisation/organisation.repository.ts';
+import { registerApplication } from '../../../use-cases/applications/register-application.ts';
 import { currentMoment } from '../../plugins/clock.ts';
 import { presentTracking } from '../../presenters/application.presenter.ts';
 import { errorResponses } from '../common.schema.ts';

@@ -13,10 +13,10 @@ import { buildServerTestApp, TestClock } from '../../../../test/support/server-t
 import { TEST_ACTOR } from '../../../../test/support/store-factories.ts';
 import { reportSchema } from '../../../core/report/schema.ts';
 import { readReportDocument } from '../../../documents/ingest/read-document.ts';
+import { commitImport } from '../../../store/imports/import-commit.ts';
+import { planImport } from '../../../store/imports/import-plan.ts';
 import { momentOf } from '../../../store/moment.ts';
 import { createAgency } from '../../../store/organisation/organisation.repository.ts';
-import { commitImport } from '../../../store/reports/import-commit.ts';
-import { planImport } from '../../../store/reports/import-plan.ts';
 
 const clock = new TestClock('2025-06-02');
 let app: FastifyInstance;

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { regionalSummaryReport } from '../../../core/region/regional-summary.ts';
-import { regionOverview } from '../../../store/reports/regional-overview.ts';
+import { regionOverview } from '../../../store/region/regional-overview.ts';
 import { authorizeRegionCode } from '../../access/authorize-region.ts';
 import { requireUser } from '../../plugins/auth.ts';
 import { currentMoment } from '../../plugins/clock.ts';

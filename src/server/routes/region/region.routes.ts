@@ -6,13 +6,14 @@ import { COPIED_SECTION_THRESHOLD, textSimilarity } from '../../../core/region/s
 import { SECTION_LABELS } from '../../../core/rules/finding.ts';
 import { checkReport } from '../../../documents/check-document.ts';
 import { getAgency } from '../../../store/organisation/organisation.repository.ts';
-import { regionHistory, regionOverview } from '../../../store/reports/regional-overview.ts';
+import { regionHistory, regionOverview } from '../../../store/region/regional-overview.ts';
 import {
   agencyReportVersions,
   getStoredReport,
   newestPublishedReport,
-} from '../../../store/reports/regional-reports.ts';
+} from '../../../store/region/regional-reports.ts';
 import { authorizeRegionCode, authorizeRegionId } from '../../access/authorize-region.ts';
+
 import { requireUser } from '../../plugins/auth.ts';
 import { currentMoment } from '../../plugins/clock.ts';
 import { errorResponses } from '../common.schema.ts';

@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { reassembleReport, saveReportSections } from '../../../store/reports/annual-reports.repository.ts';
-import { applyReportTransition, correctReport } from '../../../store/reports/report-workflow.repository.ts';
+import { applyReportTransition } from '../../../use-cases/reports/apply-report-transition.ts';
+import { correctReport } from '../../../use-cases/reports/correct-annual-report.ts';
+import { reassembleReport } from '../../../use-cases/reports/reassemble-annual-report.ts';
+import { saveReportSections } from '../../../use-cases/reports/save-report-sections.ts';
 import { authorizeReports } from '../../access/authorize-agency.ts';
 import { requireUser } from '../../plugins/auth.ts';
 import { currentMoment } from '../../plugins/clock.ts';

@@ -4,13 +4,20 @@ import { enterTestFigures } from '../../../test/support/report-records.ts';
 import { createTestAgency } from '../../../test/support/store-factories.ts';
 import { describeEachDialect } from '../../../test/support/store-test-db.ts';
 import { AppError } from '../../core/errors.ts';
-import { listAuditEntries } from '../audit/audit.repository.ts';
-import { type Moment, momentOf } from '../moment.ts';
-import { createAgency } from '../organisation/organisation.repository.ts';
-import { assembleAnnualReport, type ReportActor, saveReportSections } from './annual-reports.repository.ts';
-import { getAnnualReport, getPublishedAnnualReport, listAnnualReports } from './read-annual-reports.ts';
-import { applyReportTransition, correctReport, type ReportTransition } from './report-workflow.repository.ts';
-import type { StoredAnnualReport } from './stored-annual-report.ts';
+import { listAuditEntries } from '../../store/audit/audit.repository.ts';
+import { type Moment, momentOf } from '../../store/moment.ts';
+import { createAgency } from '../../store/organisation/organisation.repository.ts';
+import type { ReportActor } from '../../store/reports/annual-reports.repository.ts';
+import {
+  getAnnualReport,
+  getPublishedAnnualReport,
+  listAnnualReports,
+} from '../../store/reports/read-annual-reports.ts';
+import type { StoredAnnualReport } from '../../store/reports/stored-annual-report.ts';
+import { applyReportTransition, type ReportTransition } from './apply-report-transition.ts';
+import { assembleAnnualReport } from './assemble-annual-report.ts';
+import { correctReport } from './correct-annual-report.ts';
+import { saveReportSections } from './save-report-sections.ts';
 
 const OFFICER: ReportActor = { userId: 'u-officer', label: '经办人', role: 'officer' };
 const REVIEWER: ReportActor = { userId: 'u-reviewer', label: '审核人', role: 'reviewer' };

@@ -10,18 +10,17 @@ import {
   TEST_NOW,
 } from '../../../test/support/store-factories.ts';
 import { describeEachDialect, tempSqliteFile } from '../../../test/support/store-test-db.ts';
-import { listAuditEntries, verifyAuditChain } from '../audit/audit.repository.ts';
-import { openDatabase } from '../dialect.ts';
-import { migrateToLatest } from '../migrations/migrate.ts';
 import {
-  applyApplicationEvent,
-  CONFLICT_MESSAGE,
   findApplicationByFollowUp,
   getApplicant,
   getApplication,
-  registerApplication,
-} from './applications.repository.ts';
-import { listApplications } from './list-applications.ts';
+} from '../../store/applications/applications.repository.ts';
+import { listApplications } from '../../store/applications/list-applications.ts';
+import { listAuditEntries, verifyAuditChain } from '../../store/audit/audit.repository.ts';
+import { openDatabase } from '../../store/dialect.ts';
+import { migrateToLatest } from '../../store/migrations/migrate.ts';
+import { CONFLICT_MESSAGE, recordApplicationEvent } from './record-application-event.ts';
+import { registerApplication } from './register-application.ts';
 
 const PERSONAL = [
   '张三丰',
@@ -161,7 +160,7 @@ describeEachDialect('applications repository', (t) => {
       t.db
         .transaction()
         .execute((trx) =>
-          applyApplicationEvent(
+          recordApplicationEvent(
             trx,
             'other',
             asked.id,

@@ -6,8 +6,7 @@ import { registerTestApplication } from '../../../test/support/store-factories.t
 import { describeEachDialect } from '../../../test/support/store-test-db.ts';
 import { EXPORT_COLUMNS } from '../../core/region/export-columns.ts';
 import { TABLE3_ROW_KEYS } from '../../core/report/labels.ts';
-import { regionalExport } from './regional-export.ts';
-import { regionalExportFile } from './regional-export-file.ts';
+import { regionalExport, regionalExportFile } from './regional-export.ts';
 
 const APPLICANT = {
   name: '欧阳静怡',

@@ -1,9 +1,10 @@
 import { expect, it } from 'vitest';
 import { TEST_ACTOR } from '../../../test/support/store-factories.ts';
 import { describeEachDialect } from '../../../test/support/store-test-db.ts';
-import { momentOf } from '../moment.ts';
-import { createRegion } from '../organisation/organisation.repository.ts';
-import { cancelImportBatch, getImportBatch, saveImportBatch } from './import-batches.ts';
+import { getImportBatch, saveImportBatch } from '../../store/imports/import-batches.ts';
+import { momentOf } from '../../store/moment.ts';
+import { createRegion } from '../../store/organisation/organisation.repository.ts';
+import { cancelImportBatch } from './cancel-import-batch.ts';
 
 const HOUR = 60 * 60 * 1000;
 

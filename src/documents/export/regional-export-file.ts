@@ -1,10 +1,6 @@
-import type { Kysely } from 'kysely';
 import { AppError } from '../../core/errors.ts';
-import { toCsv } from '../../core/region/export-columns.ts';
-import { exportXlsx } from '../../documents/export/export-xlsx.ts';
-import type { Database } from '../database.ts';
-import type { Region } from '../organisation/organisation.repository.ts';
-import { regionalExport, regionalReportsJson } from './regional-export.ts';
+import { type ExportValue, toCsv } from '../../core/region/export-columns.ts';
+import { exportXlsx } from './export-xlsx.ts';
 
 export const EXPORT_FORMATS = {
   csv: { contentType: 'text/csv; charset=utf-8', extension: '.csv' },
@@ -30,21 +26,17 @@ export function checkExportRange(from: number, to: number): void {
   }
 }
 
-/** The region's export as file bytes: CSV (UTF-8 with BOM), XLSX, or gongkai-report/1 JSON. */
-export async function regionalExportFile(
-  db: Kysely<Database>,
-  region: Region,
-  from: number,
-  to: number,
-  format: ExportFormat,
+/** The export's table as file bytes: CSV (UTF-8 with BOM) or XLSX. */
+export async function exportTableFile(
+  format: Exclude<ExportFormat, 'json'>,
+  columns: readonly string[],
+  rows: readonly ExportValue[][],
 ): Promise<Uint8Array> {
-  checkExportRange(from, to);
-  if (format === 'json') {
-    const reports = await regionalReportsJson(db, region.id, from, to);
-    const body = { region: { code: region.code, name: region.name }, from, to, reports };
-    return new TextEncoder().encode(`${JSON.stringify(body, null, 2)}\n`);
-  }
-  const { columns, rows } = await regionalExport(db, region.id, from, to);
   if (format === 'csv') return new TextEncoder().encode(toCsv(columns, rows));
   return exportXlsx(columns, rows);
+}
+
+/** The export as gongkai-report/1 JSON bytes (pretty-printed, one trailing newline). */
+export function exportJsonFile(body: unknown): Uint8Array {
+  return new TextEncoder().encode(`${JSON.stringify(body, null, 2)}\n`);
 }

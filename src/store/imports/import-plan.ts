@@ -6,7 +6,7 @@ import type { Report } from '../../core/report/schema.ts';
 import { checkReport } from '../../documents/check-document.ts';
 import type { IngestOutput } from '../../documents/ingest/ingest-pool.ts';
 import type { Database } from '../database.ts';
-import { regionalAgencies, regionNamesAround } from './regional-agencies.ts';
+import { regionalAgencies, regionNamesAround } from '../region/regional-agencies.ts';
 
 /** A file offered for import; `read` may throw an AppError (unreadable, too large, zip bomb). */
 export interface ImportSource {

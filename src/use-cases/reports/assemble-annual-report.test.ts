@@ -12,17 +12,15 @@ import { describeEachDialect } from '../../../test/support/store-test-db.ts';
 import { AppError } from '../../core/errors.ts';
 import { TABLE3_ROW_KEYS } from '../../core/report/labels.ts';
 import { checkNarrative } from '../../core/rules/narrative/check-narrative.ts';
-import { listAuditEntries } from '../audit/audit.repository.ts';
-import { momentOf } from '../moment.ts';
-import { createWorkRecord } from '../work/work-records.repository.ts';
-import {
-  assembleAnnualReport,
-  previewAnnualReport,
-  type ReportActor,
-  reassembleReport,
-  saveReportSections,
-} from './annual-reports.repository.ts';
-import { getAnnualReport, listAnnualReports } from './read-annual-reports.ts';
+import { listAuditEntries } from '../../store/audit/audit.repository.ts';
+import { momentOf } from '../../store/moment.ts';
+import type { ReportActor } from '../../store/reports/annual-reports.repository.ts';
+import { getAnnualReport, listAnnualReports } from '../../store/reports/read-annual-reports.ts';
+import { createWorkRecord } from '../../store/work/work-records.repository.ts';
+import { assembleAnnualReport } from './assemble-annual-report.ts';
+import { previewAnnualReport } from './preview-annual-report.ts';
+import { reassembleReport } from './reassemble-annual-report.ts';
+import { saveReportSections } from './save-report-sections.ts';
 
 const OFFICER: ReportActor = { userId: 'u-officer', label: '测试经办人', role: 'officer' };
 const SUPERVISOR: ReportActor = { userId: 'u-sup', label: '测试主管部门', role: 'supervisor' };

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import { AppError } from '../../core/errors.ts';
-import { type Actor, appendAudit } from '../audit/audit.repository.ts';
+import type { Actor } from '../audit/audit.repository.ts';
 import type { Database } from '../database.ts';
 import type { Moment } from '../moment.ts';
-import { commitImport, type ImportSummary } from './import-commit.ts';
+import type { ImportSummary } from './import-commit.ts';
 import type { ImportOptions, PlannedFile } from './import-plan.ts';
 
 /** How long an unconfirmed preview can be confirmed. */
@@ -101,56 +100,33 @@ export async function getImportBatch(db: Kysely<Database>, id: string): Promise<
 }
 
 /**
- * Confirms a pending preview: stores its ready files (commitImport) and marks it confirmed, in
- * the caller's transaction. CONFLICT when it was already confirmed or cancelled, or has expired.
+ * Moves a pending preview to `status`; false when it is no longer pending (already confirmed or
+ * cancelled). Taking the row first serialises two confirmations of the same batch.
  */
-export async function confirmImportBatch(
+export async function closePendingImportBatch(
   trx: Transaction<Database>,
-  batch: ImportBatch,
-  actor: Actor,
-  now: Moment,
-): Promise<ImportSummary> {
-  // Taking the row first serialises two confirmations of the same batch.
-  const claimed = await trx
+  id: string,
+  status: 'confirmed' | 'cancelled',
+  at: string,
+): Promise<boolean> {
+  const result = await trx
     .updateTable('import_batches')
-    .set({ status: 'confirmed', updated_at: now.at.toISOString() })
-    .where('id', '=', batch.id)
+    .set({ status, updated_at: at })
+    .where('id', '=', id)
     .where('status', '=', 'pending')
     .executeTakeFirst();
-  if (Number(claimed.numUpdatedRows) !== 1) throw new AppError('CONFLICT', '该批导入已确认或已取消');
-  if (now.at.toISOString() > batch.expiresAt) {
-    throw new AppError('CONFLICT', '该批导入的预览已过期（24 小时），请重新上传');
-  }
-  const summary = await commitImport(trx, batch.id, batch.regionId, batch.files, actor, now);
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Keeps what a confirmed batch imported (its record of the import). */
+export async function saveImportSummary(
+  trx: Transaction<Database>,
+  id: string,
+  summary: ImportSummary,
+): Promise<void> {
   await trx
     .updateTable('import_batches')
     .set({ summary_json: JSON.stringify(summary) })
-    .where('id', '=', batch.id)
+    .where('id', '=', id)
     .execute();
-  return summary;
-}
-
-/** Cancels a pending preview (audited); CONFLICT when it was already confirmed or cancelled. */
-export async function cancelImportBatch(
-  trx: Transaction<Database>,
-  batch: ImportBatch,
-  actor: Actor,
-  now: Moment,
-): Promise<void> {
-  const r = await trx
-    .updateTable('import_batches')
-    .set({ status: 'cancelled', updated_at: now.at.toISOString() })
-    .where('id', '=', batch.id)
-    .where('status', '=', 'pending')
-    .executeTakeFirst();
-  if (Number(r.numUpdatedRows) !== 1) throw new AppError('CONFLICT', '该批导入已确认或已取消');
-  await appendAudit(trx, {
-    at: now.at,
-    actor,
-    entity: 'import-batch',
-    entityId: batch.id,
-    action: 'cancel',
-    before: { status: 'pending' },
-    after: { status: 'cancelled' },
-  });
 }

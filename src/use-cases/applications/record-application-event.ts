@@ -1,0 +1,82 @@
+import type { Application } from '../../core/applications/application.ts';
+import { type ApplicationEvent, applicationEventSchema } from '../../core/applications/application.ts';
+import { deadlineOfApplication } from '../../core/applications/deadline-of-application.ts';
+import { applyEvent } from '../../core/applications/lifecycle.ts';
+import type { IsoDate } from '../../core/dates.ts';
+import { AppError, isAppError } from '../../core/errors.ts';
+import { getApplication, updateApplicationState } from '../../store/applications/applications.repository.ts';
+import { type StoredApplication, toCoreApplication } from '../../store/applications/stored-application.ts';
+import { type Actor, appendAudit } from '../../store/audit/audit.repository.ts';
+import type { StoreTrx } from '../../store/dialect.ts';
+import type { Moment } from '../../store/moment.ts';
+
+export const CONFLICT_MESSAGE = '该申请已被他人修改，请刷新后重试';
+
+/** The answer deadline, or null when unknown; a year the holiday calendar lacks is not an error here. */
+function answerDueOf(application: Application, today: IsoDate): IsoDate | null {
+  try {
+    return deadlineOfApplication(application, today).answerDue;
+  } catch (error) {
+    if (isAppError(error) && error.code === 'CALENDAR_UNKNOWN') return null;
+    throw error;
+  }
+}
+
+/** The event validated with the schema of the route's body (recordEventBody.event). */
+function parseEvent(event: unknown): ApplicationEvent {
+  const parsed = applicationEventSchema.safeParse(event);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const where = issue?.path.length ? `${issue.path.join('.')}：` : '';
+  throw new AppError('INVALID_INPUT', `办理步骤无效：${where}${issue?.message ?? ''}`, parsed.error.issues);
+}
+
+/**
+ * Records one procedural event: loads the agency's application, lets the core's applyEvent decide,
+ * and saves only if nobody saved since `expectedVersion`. Audits before and after. Throws
+ * NOT_FOUND, CONFLICT (stale version, or the event the procedure does not allow), INVALID_INPUT
+ * (malformed event, or one that makes the deadlines incoherent).
+ */
+export async function recordApplicationEvent(
+  trx: StoreTrx,
+  agencyId: string,
+  id: string,
+  event: ApplicationEvent,
+  expectedVersion: number,
+  actor: Actor,
+  now: Moment,
+): Promise<StoredApplication> {
+  const valid = parseEvent(event);
+  const before = await getApplication(trx, agencyId, id);
+  if (!before) throw new AppError('NOT_FOUND', '申请不存在');
+  if (before.version !== expectedVersion) throw new AppError('CONFLICT', CONFLICT_MESSAGE);
+  const next = applyEvent(toCoreApplication(before), valid, now.today);
+  const at = now.at.toISOString();
+  const answerDueOn = answerDueOf(next, now.today);
+  const saved = await updateApplicationState(
+    trx,
+    agencyId,
+    id,
+    expectedVersion,
+    { ...next, answerDueOn },
+    at,
+  );
+  if (!saved) throw new AppError('CONFLICT', CONFLICT_MESSAGE);
+  const after: StoredApplication = {
+    ...before,
+    ...next,
+    answerDueOn,
+    version: expectedVersion + 1,
+    updatedAt: at,
+  };
+  await appendAudit(trx, {
+    at: now.at,
+    actor,
+    entity: 'application',
+    entityId: id,
+    action: `event:${valid.type}`,
+    before,
+    after,
+  });
+  return after;
+}

@@ -1,0 +1,140 @@
+import { z } from 'zod';
+import type { Application } from '../../core/applications/application.ts';
+import type { ApplicationDeadlines } from '../../core/applications/application-deadlines.ts';
+import { deadlineOfApplication } from '../../core/applications/deadline-of-application.ts';
+import {
+  type ApplicationRegistration,
+  applicationRegistrationSchema,
+} from '../../core/applications/registration-input.ts';
+import { type IsoDate, yearOf } from '../../core/dates.ts';
+import { parseDeadlineInput } from '../../core/deadlines/deadline-input.ts';
+import { readTimeline } from '../../core/deadlines/read-timeline.ts';
+import { AppError, isAppError } from '../../core/errors.ts';
+import {
+  allocateTrackingNumber,
+  insertApplication,
+} from '../../store/applications/applications.repository.ts';
+import { followUpCodeHash, newFollowUpCode } from '../../store/applications/follow-up-code.ts';
+import type { StoredApplication } from '../../store/applications/stored-application.ts';
+import { type Actor, appendAudit } from '../../store/audit/audit.repository.ts';
+import type { StoreTrx } from '../../store/dialect.ts';
+import type { Moment } from '../../store/moment.ts';
+
+export interface RegisterApplicationInput extends ApplicationRegistration {
+  agencyId: string;
+}
+
+export interface RegisteredApplication {
+  application: StoredApplication;
+  /**
+   * The applicant's follow-up code (e.g. "K7QM-2XRD-9PWA-H3TZ"), shown once with the tracking
+   * number: with both the applicant can follow the case. Only its SHA-256 is stored.
+   */
+  followUpCode: string;
+  /** The deadlines as of the day of registration, computed once for the response. */
+  deadlines: ApplicationDeadlines;
+}
+
+const zhCN = z.locales.zhCN();
+
+function parseRegistration(registration: ApplicationRegistration) {
+  const parsed = applicationRegistrationSchema.safeParse(registration, { error: zhCN.localeError });
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const where = issue?.path.length ? `${issue.path.join('.')}：` : '';
+  throw new AppError(
+    'INVALID_INPUT',
+    `申请登记信息无效：${where}${issue?.message ?? ''}`,
+    parsed.error.issues,
+  );
+}
+
+const optional = (text: string | null | undefined): string | null => {
+  const t = text?.trim();
+  return t ? t : null;
+};
+
+/**
+ * The deadlines of a new application, and the receipt date they start from (art. 31). A year the
+ * holiday calendar lacks is not an error here (no answer date yet); a date the rules refuse is.
+ */
+function firstDeadlines(
+  application: Pick<Application, 'channel' | 'submittedOn' | 'confirmedOn'>,
+  today: IsoDate,
+): { receivedOn: IsoDate; deadlines: ApplicationDeadlines } {
+  try {
+    const result = deadlineOfApplication({ ...application, events: [] }, today);
+    return { receivedOn: result.receivedOn, deadlines: { result, note: null } };
+  } catch (error) {
+    if (!isAppError(error) || error.code !== 'CALENDAR_UNKNOWN') throw error;
+    const { receivedOn } = readTimeline(
+      parseDeadlineInput({
+        channel: application.channel,
+        submittedOn: application.submittedOn,
+        ...(application.confirmedOn !== null ? { confirmedOn: application.confirmedOn } : {}),
+        events: [],
+      }),
+    );
+    return { receivedOn, deadlines: { result: null, note: error.message } };
+  }
+}
+
+/**
+ * Registers an application received by an agency. Validates with the registration route's schema,
+ * derives the receipt date (art. 31) and the deadlines with the core, allocates the next tracking
+ * number of the agency and receipt year atomically in the database, keeps the applicant's personal
+ * data apart (applicants table), and audits the registration (without personal data). Throws
+ * INVALID_INPUT (schema, channel/date rules, dates after today), NOT_FOUND (agency).
+ */
+export async function registerApplication(
+  trx: StoreTrx,
+  input: RegisterApplicationInput,
+  actor: Actor,
+  now: Moment,
+): Promise<RegisteredApplication> {
+  const { agencyId, ...registration } = input;
+  const valid = parseRegistration(registration);
+  const confirmedOn = valid.confirmedOn ?? null;
+  const { receivedOn, deadlines } = firstDeadlines(
+    { channel: valid.channel, submittedOn: valid.submittedOn, confirmedOn },
+    now.today,
+  );
+  const trackingNumber = await allocateTrackingNumber(trx, agencyId, yearOf(receivedOn));
+  const followUpCode = newFollowUpCode();
+  const application = await insertApplication(trx, {
+    agencyId,
+    application: {
+      trackingNumber,
+      channel: valid.channel,
+      submittedOn: valid.submittedOn,
+      confirmedOn,
+      receivedOn,
+      applicantType: valid.applicantType,
+      description: valid.description,
+      events: [],
+      status: 'received',
+      outcome: null,
+      concludedOn: null,
+    },
+    answerDueOn: deadlines.result?.answerDue ?? null,
+    verificationHash: followUpCodeHash(followUpCode),
+    applicant: {
+      name: valid.applicant.name,
+      idNumber: optional(valid.applicant.idNumber),
+      phone: optional(valid.applicant.phone),
+      address: optional(valid.applicant.address),
+      email: optional(valid.applicant.email),
+    },
+    at: now.at.toISOString(),
+  });
+  await appendAudit(trx, {
+    at: now.at,
+    actor,
+    entity: 'application',
+    entityId: application.id,
+    action: 'register',
+    before: null,
+    after: application,
+  });
+  return { application, followUpCode, deadlines };
+}
