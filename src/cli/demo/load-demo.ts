@@ -5,6 +5,8 @@ import { isWorkingDay } from '../../core/calendar/workdays.ts';
 import { addDays, type IsoDate } from '../../core/dates.ts';
 import type { Channel } from '../../core/deadlines/deadline-input.ts';
 import { isAppError } from '../../core/errors.ts';
+import { presentAgency, presentRegion } from '../../server/presenters/organisation.presenter.ts';
+import { presentManagedUser } from '../../server/presenters/user.presenter.ts';
 import {
   applyApplicationEvent,
   type RegisterApplicationInput,
@@ -21,8 +23,6 @@ import {
   listRegions,
 } from '../../store/organisation/organisation.repository.ts';
 import { createUser, findUserByUsername, type Role } from '../../store/users/users.repository.ts';
-import { presentAgency, presentRegion } from '../presenters/organisation.presenter.ts';
-import { presentManagedUser } from '../presenters/user.presenter.ts';
 import {
   APPLICANT_TYPE_WEIGHTS,
   CHANNEL_WEIGHTS,
