@@ -1,4 +1,4 @@
-import { DatePicker, Form, Input, InputNumber, Select, Space } from 'antd';
+import { Form, Input, InputNumber, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import {
   TRAINING_KIND_LABELS,
@@ -6,6 +6,7 @@ import {
   type TrainingKind,
   type TrainingSession,
 } from '../../../core/work/work-records.ts';
+import { KindField, RequiredDateField } from './record-fields.tsx';
 import { fromDay, toDay } from './work-api.ts';
 import { WorkRecordTab, type WorkRecordTabConfig, type WorkTabProps } from './work-record-tab.tsx';
 
@@ -50,15 +51,8 @@ const CONFIG: WorkRecordTabConfig<'training', Values> = {
         <Input maxLength={500} />
       </Form.Item>
       <Space wrap align="start">
-        <Form.Item name="kind" label="类型" rules={[{ required: true, message: '请选择类型' }]}>
-          <Select
-            style={{ width: 140 }}
-            options={TRAINING_KINDS.map((k) => ({ value: k, label: TRAINING_KIND_LABELS[k] }))}
-          />
-        </Form.Item>
-        <Form.Item name="heldOn" label="培训日期" rules={[{ required: true, message: '请选择培训日期' }]}>
-          <DatePicker />
-        </Form.Item>
+        <KindField label="类型" kinds={TRAINING_KINDS} labels={TRAINING_KIND_LABELS} width={140} />
+        <RequiredDateField name="heldOn" label="培训日期" />
         <Form.Item name="participants" label="参训人数" extra="不清楚可不填">
           <InputNumber min={0} precision={0} />
         </Form.Item>
