@@ -9,6 +9,7 @@ import {
   SUGGESTION_HANDLINGS,
   type SuggestionHandling,
 } from '../../../core/work/work-records.ts';
+import { byHeldOn } from './held-on-column.ts';
 import { KindField, RequiredDateField } from './record-fields.tsx';
 import { fromDay, toDay } from './work-api.ts';
 import { WorkRecordTab, type WorkRecordTabConfig, type WorkTabProps } from './work-record-tab.tsx';
@@ -105,7 +106,7 @@ const CONFIG: WorkRecordTabConfig<'evaluation', Values> = {
   kind: 'evaluation',
   noun: '公众参与活动',
   modalWidth: 760,
-  order: (a, b) => a.data.heldOn.localeCompare(b.data.heldOn),
+  order: byHeldOn,
   columns: [
     {
       title: '日期',

@@ -7,6 +7,7 @@ import {
   type Meeting,
   type MeetingKind,
 } from '../../../core/work/work-records.ts';
+import { byHeldOn, heldOnColumn } from './held-on-column.ts';
 import { KindField, RequiredDateField } from './record-fields.tsx';
 import { fromDay, toDay } from './work-api.ts';
 import { WorkRecordTab, type WorkRecordTabConfig, type WorkTabProps } from './work-record-tab.tsx';
@@ -20,9 +21,9 @@ interface MeetingValues {
 const MEETINGS: WorkRecordTabConfig<'meeting', MeetingValues> = {
   kind: 'meeting',
   noun: '会议',
-  order: (a, b) => a.data.heldOn.localeCompare(b.data.heldOn),
+  order: byHeldOn,
   columns: [
-    { title: '日期', width: 120, render: (_, r) => r.data.heldOn },
+    heldOnColumn(),
     { title: '类型', width: 280, render: (_, r) => MEETING_KIND_LABELS[r.data.kind] },
     { title: '议题', render: (_, r) => r.data.topic },
   ],

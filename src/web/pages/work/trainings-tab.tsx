@@ -6,6 +6,7 @@ import {
   type TrainingKind,
   type TrainingSession,
 } from '../../../core/work/work-records.ts';
+import { byHeldOn, heldOnColumn } from './held-on-column.ts';
 import { KindField, RequiredDateField } from './record-fields.tsx';
 import { fromDay, toDay } from './work-api.ts';
 import { WorkRecordTab, type WorkRecordTabConfig, type WorkTabProps } from './work-record-tab.tsx';
@@ -20,9 +21,9 @@ interface Values {
 const CONFIG: WorkRecordTabConfig<'training', Values> = {
   kind: 'training',
   noun: '培训',
-  order: (a, b) => a.data.heldOn.localeCompare(b.data.heldOn),
+  order: byHeldOn,
   columns: [
-    { title: '日期', width: 120, render: (_, r) => r.data.heldOn },
+    heldOnColumn(),
     { title: '类型', width: 110, render: (_, r) => TRAINING_KIND_LABELS[r.data.kind] },
     { title: '培训名称', render: (_, r) => r.data.title },
     { title: '参训人数', width: 100, align: 'right', render: (_, r) => r.data.participants ?? '未登记' },
