@@ -1,24 +1,9 @@
 import stringWidth from 'string-width';
 import { type Finding, formatLocation, SEVERITY_LABELS } from '../core/rules/finding.ts';
+import type { FindingSummary } from '../core/rules/summarize-findings.ts';
 
 function pad(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - stringWidth(text)));
-}
-
-export interface FindingSummary {
-  errors: number;
-  warnings: number;
-  infos: number;
-  notAssessable: number;
-}
-
-export function summarize(findings: readonly Finding[]): FindingSummary {
-  return {
-    errors: findings.filter((f) => f.severity === 'error').length,
-    warnings: findings.filter((f) => f.severity === 'warning').length,
-    infos: findings.filter((f) => f.severity === 'info').length,
-    notAssessable: findings.filter((f) => !f.assessable).length,
-  };
 }
 
 export function formatSummary(s: FindingSummary): string {

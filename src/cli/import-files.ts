@@ -1,12 +1,11 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { AppError } from '../core/errors.ts';
 import { sourcesOfBytes } from '../documents/import/import-sources.ts';
 import type { ArchiveFile } from '../documents/import/unpack-archive.ts';
 import { IMPORT_EXTENSIONS, IMPORT_ZIP_LIMITS } from '../documents/import/unpack-archive.ts';
 import { INGEST_LIMITS } from '../documents/ingest/source-document.ts';
-
-const MB = 1024 * 1024;
+import { readLimitedFile } from './read-limited-file.ts';
 
 function failing(name: string, message: string): ArchiveFile {
   return {
@@ -15,17 +14,6 @@ function failing(name: string, message: string): ArchiveFile {
       throw new AppError('DOCUMENT_REFUSED', message);
     },
   };
-}
-
-function readLimited(path: string, limit: number): Uint8Array {
-  const size = statSync(path).size;
-  if (size > limit) {
-    throw new AppError(
-      'DOCUMENT_REFUSED',
-      `文件过大（${Math.round(size / MB)} MiB，上限 ${limit / MB} MiB）`,
-    );
-  }
-  return readFileSync(path);
 }
 
 /**
@@ -57,7 +45,7 @@ export function importSourcesOf(paths: readonly string[]): ArchiveFile[] {
     const ext = extname(path).toLowerCase();
     if (ext === '.zip') {
       try {
-        const bytes = readLimited(path, IMPORT_ZIP_LIMITS.maxTotalBytes);
+        const bytes = readLimitedFile(path, IMPORT_ZIP_LIMITS.maxTotalBytes);
         out.push(...sourcesOfBytes(bytes, path));
       } catch (error) {
         out.push(failing(path, error instanceof AppError ? error.message : '无法读取压缩包'));
@@ -68,7 +56,7 @@ export function importSourcesOf(paths: readonly string[]): ArchiveFile[] {
       if (given) out.push(failing(path, '不是支持的报告格式（txt、Markdown、HTML、DOCX、PDF 或 zip）'));
       return;
     }
-    out.push({ name: path, read: () => readLimited(path, INGEST_LIMITS.maxFileBytes) });
+    out.push({ name: path, read: () => readLimitedFile(path, INGEST_LIMITS.maxFileBytes) });
   };
   for (const p of paths) add(p, true);
   return out;

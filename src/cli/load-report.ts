@@ -1,25 +1,17 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { AppError } from '../core/errors.ts';
 import type { Report } from '../core/report/schema.ts';
+import { IMPORT_EXTENSIONS } from '../documents/import/unpack-archive.ts';
 import type { IngestWorker } from '../documents/ingest/ingest-pool.ts';
 import type { IngestResult } from '../documents/ingest/interpret/interpret-document.ts';
 import { readReportDocument } from '../documents/ingest/read-document.ts';
 import { INGEST_LIMITS } from '../documents/ingest/source-document.ts';
+import { readLimitedFile } from './read-limited-file.ts';
 import { readReportFile } from './read-report-file.ts';
 
 /** Extensions `check` and `import` pick up when given a folder. */
-export const REPORT_EXTENSIONS = new Set([
-  '.json',
-  '.txt',
-  '.md',
-  '.markdown',
-  '.html',
-  '.htm',
-  '.shtml',
-  '.docx',
-  '.pdf',
-]);
+export const REPORT_EXTENSIONS: ReadonlySet<string> = new Set(['.json', ...IMPORT_EXTENSIONS]);
 
 export interface LoadedReport {
   path: string;
@@ -55,33 +47,6 @@ export function collectFiles(paths: readonly string[]): string[] {
   return out;
 }
 
-function readBytes(path: string): Uint8Array {
-  let size: number;
-  try {
-    const stat = statSync(path);
-    if (stat.isDirectory()) throw new AppError('FILE_UNREADABLE', '是一个目录，不是文件');
-    size = stat.size;
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new AppError(
-      'FILE_UNREADABLE',
-      code === 'ENOENT' ? '文件不存在' : code === 'EACCES' ? '没有读取权限' : '无法读取',
-    );
-  }
-  if (size > INGEST_LIMITS.maxFileBytes) {
-    throw new AppError(
-      'DOCUMENT_REFUSED',
-      `文件过大（${Math.round(size / 1024 / 1024)} MiB，上限 ${INGEST_LIMITS.maxFileBytes / 1024 / 1024} MiB）`,
-    );
-  }
-  try {
-    return readFileSync(path);
-  } catch {
-    throw new AppError('FILE_UNREADABLE', '无法读取');
-  }
-}
-
 /**
  * Loads a report from a gongkai-report/1 JSON file or from a published document in any format.
  * Every failure is an AppError whose message starts with the file's path.
@@ -89,7 +54,7 @@ function readBytes(path: string): Uint8Array {
 export async function loadReport(path: string, worker?: IngestWorker): Promise<LoadedReport> {
   if (extname(path).toLowerCase() === '.json') return { path, report: readReportFile(path), format: 'json' };
   try {
-    const bytes = readBytes(path);
+    const bytes = readLimitedFile(path, INGEST_LIMITS.maxFileBytes);
     const result = worker ? await worker.read(bytes, path) : await readReportDocument(bytes, path);
     return { path, report: result.report, ingest: result, format: result.format };
   } catch (error) {

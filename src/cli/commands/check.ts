@@ -2,11 +2,12 @@ import type { Command } from 'commander';
 import type { Report } from '../../core/report/schema.ts';
 import { NO_PREVIOUS_REPORT } from '../../core/rules/cross-rules.ts';
 import type { Finding } from '../../core/rules/finding.ts';
+import { summarizeFindings } from '../../core/rules/summarize-findings.ts';
 import { checkReport } from '../../documents/check-document.ts';
 import { IngestWorker } from '../../documents/ingest/ingest-pool.ts';
 import { EXIT } from '../exit.ts';
 import { findingsCsv } from '../findings-csv.ts';
-import { formatFindingsTable, formatSummary, summarize } from '../format-findings.ts';
+import { formatFindingsTable, formatSummary } from '../format-findings.ts';
 import { collectFiles, type LoadedReport, loadReport } from '../load-report.ts';
 import { Progress } from '../progress.ts';
 
@@ -103,7 +104,7 @@ function print(results: FileResult[], options: CheckOptions): void {
             format: r.loaded!.format,
             agency: r.loaded!.report.agency,
             year: r.loaded!.report.year,
-            summary: summarize(r.findings!),
+            summary: summarizeFindings(r.findings!),
             findings: r.findings,
           },
     );
@@ -118,7 +119,9 @@ function print(results: FileResult[], options: CheckOptions): void {
     const { report, format } = r.loaded!;
     process.stdout.write(`${r.file} — ${report.agency} ${report.year} 年度（${format}）\n`);
     process.stdout.write(formatFindingsTable(r.findings!));
-    process.stdout.write(`  共 ${r.findings!.length} 项：${formatSummary(summarize(r.findings!))}\n\n`);
+    process.stdout.write(
+      `  共 ${r.findings!.length} 项：${formatSummary(summarizeFindings(r.findings!))}\n\n`,
+    );
   }
   if (
     results.some((r) =>

@@ -2,8 +2,8 @@ import type { Command } from 'commander';
 import { buildApp } from '../../server/app.ts';
 import { ensureAdministrator } from '../../server/bootstrap/ensure-admin.ts';
 import { ConfigError, loadConfig } from '../../server/config.ts';
-import { type DemoSummary, loadDemo } from '../../server/demo/load-demo.ts';
 import type { StoreDb } from '../../store/dialect.ts';
+import { type DemoSummary, loadDemo } from '../demo/load-demo.ts';
 import { UsageError } from '../exit.ts';
 
 const ROLE_LABELS = {

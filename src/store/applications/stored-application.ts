@@ -13,7 +13,7 @@ import type { ApplicationsTable } from '../database.ts';
 export interface StoredApplication extends Application {
   id: string;
   agencyId: string;
-  /** Incremented by every save; pass it back to applyApplicationEvent (optimistic concurrency). */
+  /** Incremented by every save; pass it back to recordApplicationEvent (optimistic concurrency). */
   version: number;
   /**
    * The answer deadline as of the last save (core deadlineOfApplication). null while unknown:

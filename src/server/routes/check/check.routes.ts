@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { parseReport } from '../../../core/report/parse-report.ts';
-import type { Finding } from '../../../core/rules/finding.ts';
+import { summarizeFindings } from '../../../core/rules/summarize-findings.ts';
 import { checkReport } from '../../../documents/check-document.ts';
 import { IngestWorker } from '../../../documents/ingest/ingest-pool.ts';
 import { INGEST_LIMITS } from '../../../documents/ingest/source-document.ts';
@@ -20,15 +20,6 @@ const DOCUMENT_TYPES = [
   'text/plain',
   'text/markdown',
 ];
-
-function summarize(findings: Finding[]) {
-  return {
-    errors: findings.filter((f) => f.severity === 'error').length,
-    warnings: findings.filter((f) => f.severity === 'warning').length,
-    infos: findings.filter((f) => f.severity === 'info').length,
-    notAssessable: findings.filter((f) => !f.assessable).length,
-  };
-}
 
 /** The checker as a service: a report as JSON, or a published document as raw bytes. */
 export async function registerCheckRoutes(app: FastifyInstance): Promise<void> {
@@ -55,7 +46,7 @@ export async function registerCheckRoutes(app: FastifyInstance): Promise<void> {
       const report = parseReport(request.body.report);
       const previous = request.body.previous === undefined ? undefined : parseReport(request.body.previous);
       const findings = checkReport(report, undefined, previous ? { previous } : {});
-      return { findings, summary: summarize(findings) };
+      return { findings, summary: summarizeFindings(findings) };
     },
   );
 
@@ -74,7 +65,7 @@ export async function registerCheckRoutes(app: FastifyInstance): Promise<void> {
       const bytes = new Uint8Array(request.body as Buffer);
       const result = await worker.read(bytes, request.query.filename);
       const findings = checkReport(result.report, result);
-      return { format: result.format, report: result.report, findings, summary: summarize(findings) };
+      return { format: result.format, report: result.report, findings, summary: summarizeFindings(findings) };
     },
   );
 }

@@ -2,6 +2,7 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../../../core/errors.ts';
 import { type Letter, letterFor } from '../../../documents/letters/letter-content.ts';
+import { letterInputFromCase } from '../../../documents/letters/letter-input-from-case.ts';
 import {
   renderLetterDocx,
   renderLetterHtml,
@@ -16,7 +17,6 @@ import { pdfPrinter } from '../../plugins/pdf-printer.ts';
 import { applicationParams } from '../applications/applications.schema.ts';
 import { errorResponses } from '../common.schema.ts';
 import { contentDisposition, letterFileName } from './letter-file.ts';
-import { letterInputFromCase } from './letter-input-from-case.ts';
 import {
   generateLetterBody,
   LETTER_MEDIA_TYPES,
@@ -65,6 +65,7 @@ export async function registerLetterRoutes(app: FastifyInstance): Promise<void> 
       if (!application || !applicant) throw new AppError('NOT_FOUND', '申请不存在');
       const now = currentMoment(app);
       const body = request.body;
+      // The body is the officer's LetterChoices plus the file format: passing it checks the schema against them.
       const { kind, input } = letterInputFromCase(
         { application, applicantName: applicant.name, agency },
         body,

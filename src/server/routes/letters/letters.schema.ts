@@ -152,7 +152,6 @@ export const generateLetterBody = z.discriminatedUnion(
   { error: '文书种类应为 answer、correction、extension、fee、consultation、art35 之一' },
 );
 export type GenerateLetterBody = z.infer<typeof generateLetterBody>;
-export type LetterBodyOf<K extends GenerateLetterBody['kind']> = Extract<GenerateLetterBody, { kind: K }>;
 
 export const LETTER_MEDIA_TYPES: Record<LetterFormat, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',

@@ -4,12 +4,12 @@ import { handCountTable3 } from '../../../../test/support/insert-applications.ts
 import { type Headers, sessionHeaders } from '../../../../test/support/server-factories.ts';
 import { buildServerTestApp, TestClock } from '../../../../test/support/server-test-app.ts';
 import { describeEachDialect } from '../../../../test/support/store-test-db.ts';
+import { loadDemo } from '../../../cli/demo/load-demo.ts';
 import type { ApplicantType } from '../../../core/applications/application.ts';
 import { TABLE3_ROW_KEYS, type Table3RowKey } from '../../../core/report/labels.ts';
 import { checkReport } from '../../../documents/check-document.ts';
 import { readReportDocument } from '../../../documents/ingest/read-document.ts';
 import { findUserByUsername } from '../../../store/users/users.repository.ts';
-import { loadDemo } from '../../demo/load-demo.ts';
 
 /**
  * Issue 6, first "Done when": a year of demo records for an agency produces an annual report whose

@@ -12,6 +12,15 @@ interface RegionWork {
 
 const coverage = (v: number | null) => (v === null ? '—' : `${v}%`);
 
+/** A figure that, clicked, toggles the filter of the table below it to the agencies it counts. */
+function FilterCard(props: { title: string; value: number; pressed: boolean; onToggle: () => void }) {
+  return (
+    <Card size="small" hoverable onClick={props.onToggle} aria-pressed={props.pressed}>
+      <Statistic title={props.title} value={props.value} />
+    </Card>
+  );
+}
+
 /**
  * 公开工作 of a region's agencies in a year, for the supervising office: who held no open day,
  * whose 建议提案 results are unpublished, how many of the year's normative documents were interpreted.
@@ -91,24 +100,20 @@ export function RegionWorkTab({ code, year }: { code: string; year: number }) {
           </Card>
         </Col>
         <Col xs={12} md={6}>
-          <Card
-            size="small"
-            hoverable
-            onClick={() => setOnlyNoOpenDay((v) => !v)}
-            aria-pressed={onlyNoOpenDay}
-          >
-            <Statistic title="未开展政府开放日的机关" value={totals.agenciesWithoutOpenDay} />
-          </Card>
+          <FilterCard
+            title="未开展政府开放日的机关"
+            value={totals.agenciesWithoutOpenDay}
+            pressed={onlyNoOpenDay}
+            onToggle={() => setOnlyNoOpenDay((v) => !v)}
+          />
         </Col>
         <Col xs={12} md={6}>
-          <Card
-            size="small"
-            hoverable
-            onClick={() => setOnlyUnpublished((v) => !v)}
-            aria-pressed={onlyUnpublished}
-          >
-            <Statistic title="建议提案结果未全部公开的机关" value={totals.agenciesWithUnpublishedResults} />
-          </Card>
+          <FilterCard
+            title="建议提案结果未全部公开的机关"
+            value={totals.agenciesWithUnpublishedResults}
+            pressed={onlyUnpublished}
+            onToggle={() => setOnlyUnpublished((v) => !v)}
+          />
         </Col>
         <Col xs={12} md={6}>
           <Card size="small">

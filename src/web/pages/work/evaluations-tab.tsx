@@ -9,6 +9,8 @@ import {
   SUGGESTION_HANDLINGS,
   type SuggestionHandling,
 } from '../../../core/work/work-records.ts';
+import { byHeldOn } from './held-on-column.ts';
+import { KindField, RequiredDateField } from './record-fields.tsx';
 import { fromDay, toDay } from './work-api.ts';
 import { WorkRecordTab, type WorkRecordTabConfig, type WorkTabProps } from './work-record-tab.tsx';
 
@@ -104,7 +106,7 @@ const CONFIG: WorkRecordTabConfig<'evaluation', Values> = {
   kind: 'evaluation',
   noun: '公众参与活动',
   modalWidth: 760,
-  order: (a, b) => a.data.heldOn.localeCompare(b.data.heldOn),
+  order: byHeldOn,
   columns: [
     {
       title: '日期',
@@ -167,15 +169,8 @@ const CONFIG: WorkRecordTabConfig<'evaluation', Values> = {
   fields: () => (
     <>
       <Space wrap align="start">
-        <Form.Item name="kind" label="活动类型" rules={[{ required: true, message: '请选择活动类型' }]}>
-          <Select
-            style={{ width: 180 }}
-            options={EVALUATION_KINDS.map((k) => ({ value: k, label: EVALUATION_KIND_LABELS[k] }))}
-          />
-        </Form.Item>
-        <Form.Item name="heldOn" label="活动日期" rules={[{ required: true, message: '请选择活动日期' }]}>
-          <DatePicker />
-        </Form.Item>
+        <KindField label="活动类型" kinds={EVALUATION_KINDS} labels={EVALUATION_KIND_LABELS} width={180} />
+        <RequiredDateField name="heldOn" label="活动日期" />
         <Form.Item name="endsOn" label="结束日期（开放周等多日活动）">
           <DatePicker />
         </Form.Item>

@@ -1,4 +1,4 @@
-import { Card, DatePicker, Form, Input, Select, Space } from 'antd';
+import { Card, Form, Input, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import {
   type AccountabilityCase,
@@ -7,6 +7,8 @@ import {
   type Meeting,
   type MeetingKind,
 } from '../../../core/work/work-records.ts';
+import { byHeldOn, heldOnColumn } from './held-on-column.ts';
+import { KindField, RequiredDateField } from './record-fields.tsx';
 import { fromDay, toDay } from './work-api.ts';
 import { WorkRecordTab, type WorkRecordTabConfig, type WorkTabProps } from './work-record-tab.tsx';
 
@@ -19,9 +21,9 @@ interface MeetingValues {
 const MEETINGS: WorkRecordTabConfig<'meeting', MeetingValues> = {
   kind: 'meeting',
   noun: '会议',
-  order: (a, b) => a.data.heldOn.localeCompare(b.data.heldOn),
+  order: byHeldOn,
   columns: [
-    { title: '日期', width: 120, render: (_, r) => r.data.heldOn },
+    heldOnColumn(),
     { title: '类型', width: 280, render: (_, r) => MEETING_KIND_LABELS[r.data.kind] },
     { title: '议题', render: (_, r) => r.data.topic },
   ],
@@ -31,15 +33,8 @@ const MEETINGS: WorkRecordTabConfig<'meeting', MeetingValues> = {
   fields: () => (
     <>
       <Space wrap align="start">
-        <Form.Item name="kind" label="会议类型" rules={[{ required: true, message: '请选择会议类型' }]}>
-          <Select
-            style={{ width: 300 }}
-            options={MEETING_KINDS.map((k) => ({ value: k, label: MEETING_KIND_LABELS[k] }))}
-          />
-        </Form.Item>
-        <Form.Item name="heldOn" label="会议日期" rules={[{ required: true, message: '请选择会议日期' }]}>
-          <DatePicker />
-        </Form.Item>
+        <KindField label="会议类型" kinds={MEETING_KINDS} labels={MEETING_KIND_LABELS} width={300} />
+        <RequiredDateField name="heldOn" label="会议日期" />
       </Space>
       <Form.Item
         name="topic"
@@ -73,9 +68,7 @@ const CASES: WorkRecordTabConfig<'accountability', CaseValues> = {
   }),
   fields: () => (
     <>
-      <Form.Item name="decidedOn" label="决定日期" rules={[{ required: true, message: '请选择决定日期' }]}>
-        <DatePicker />
-      </Form.Item>
+      <RequiredDateField name="decidedOn" label="决定日期" />
       <Form.Item
         name="description"
         label="情况（事由及处理结果，不填写个人信息）"

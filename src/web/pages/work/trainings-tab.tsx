@@ -1,4 +1,4 @@
-import { DatePicker, Form, Input, InputNumber, Select, Space } from 'antd';
+import { Form, Input, InputNumber, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import {
   TRAINING_KIND_LABELS,
@@ -6,6 +6,8 @@ import {
   type TrainingKind,
   type TrainingSession,
 } from '../../../core/work/work-records.ts';
+import { byHeldOn, heldOnColumn } from './held-on-column.ts';
+import { KindField, RequiredDateField } from './record-fields.tsx';
 import { fromDay, toDay } from './work-api.ts';
 import { WorkRecordTab, type WorkRecordTabConfig, type WorkTabProps } from './work-record-tab.tsx';
 
@@ -19,9 +21,9 @@ interface Values {
 const CONFIG: WorkRecordTabConfig<'training', Values> = {
   kind: 'training',
   noun: '培训',
-  order: (a, b) => a.data.heldOn.localeCompare(b.data.heldOn),
+  order: byHeldOn,
   columns: [
-    { title: '日期', width: 120, render: (_, r) => r.data.heldOn },
+    heldOnColumn(),
     { title: '类型', width: 110, render: (_, r) => TRAINING_KIND_LABELS[r.data.kind] },
     { title: '培训名称', render: (_, r) => r.data.title },
     { title: '参训人数', width: 100, align: 'right', render: (_, r) => r.data.participants ?? '未登记' },
@@ -50,15 +52,8 @@ const CONFIG: WorkRecordTabConfig<'training', Values> = {
         <Input maxLength={500} />
       </Form.Item>
       <Space wrap align="start">
-        <Form.Item name="kind" label="类型" rules={[{ required: true, message: '请选择类型' }]}>
-          <Select
-            style={{ width: 140 }}
-            options={TRAINING_KINDS.map((k) => ({ value: k, label: TRAINING_KIND_LABELS[k] }))}
-          />
-        </Form.Item>
-        <Form.Item name="heldOn" label="培训日期" rules={[{ required: true, message: '请选择培训日期' }]}>
-          <DatePicker />
-        </Form.Item>
+        <KindField label="类型" kinds={TRAINING_KINDS} labels={TRAINING_KIND_LABELS} width={140} />
+        <RequiredDateField name="heldOn" label="培训日期" />
         <Form.Item name="participants" label="参训人数" extra="不清楚可不填">
           <InputNumber min={0} precision={0} />
         </Form.Item>

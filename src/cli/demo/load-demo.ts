@@ -5,6 +5,8 @@ import { isWorkingDay } from '../../core/calendar/workdays.ts';
 import { addDays, type IsoDate } from '../../core/dates.ts';
 import type { Channel } from '../../core/deadlines/deadline-input.ts';
 import { isAppError } from '../../core/errors.ts';
+import { presentAgency, presentRegion } from '../../server/presenters/organisation.presenter.ts';
+import { presentManagedUser } from '../../server/presenters/user.presenter.ts';
 import { listApplications } from '../../store/applications/list-applications.ts';
 import { type Actor, appendAudit } from '../../store/audit/audit.repository.ts';
 import type { StoreDb } from '../../store/dialect.ts';
@@ -16,13 +18,11 @@ import {
   listRegions,
 } from '../../store/organisation/organisation.repository.ts';
 import { createUser, findUserByUsername, type Role } from '../../store/users/users.repository.ts';
-import { recordApplicationEvent as applyApplicationEvent } from '../../use-cases/applications/record-application-event.ts';
+import { recordApplicationEvent } from '../../use-cases/applications/record-application-event.ts';
 import {
   type RegisterApplicationInput,
   registerApplication,
 } from '../../use-cases/applications/register-application.ts';
-import { presentAgency, presentRegion } from '../presenters/organisation.presenter.ts';
-import { presentManagedUser } from '../presenters/user.presenter.ts';
 import {
   APPLICANT_TYPE_WEIGHTS,
   CHANNEL_WEIGHTS,
@@ -149,7 +149,7 @@ async function loadApplications(
         const saved = await db
           .transaction()
           .execute((trx) =>
-            applyApplicationEvent(
+            recordApplicationEvent(
               trx,
               agencyId,
               application.id,

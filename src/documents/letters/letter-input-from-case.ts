@@ -1,25 +1,27 @@
-import type { Application, ApplicationEvent, Outcome } from '../../../core/applications/application.ts';
-import { deadlineOfApplication } from '../../../core/applications/deadline-of-application.ts';
-import type { IsoDate } from '../../../core/dates.ts';
-import type { DeadlineResult } from '../../../core/deadlines/deadline-result.ts';
-import { AppError } from '../../../core/errors.ts';
-import { feeForApplications } from '../../../core/fees/fee-for-applications.ts';
-import { feeForPages } from '../../../core/fees/fee-for-pages.ts';
-import type { FeeResult } from '../../../core/fees/fee-result.ts';
+import type { Application, ApplicationEvent, Outcome } from '../../core/applications/application.ts';
+import { deadlineOfApplication } from '../../core/applications/deadline-of-application.ts';
+import type { IsoDate } from '../../core/dates.ts';
+import type { DeadlineResult } from '../../core/deadlines/deadline-result.ts';
+import { AppError } from '../../core/errors.ts';
+import { feeForApplications } from '../../core/fees/fee-for-applications.ts';
+import { feeForPages } from '../../core/fees/fee-for-pages.ts';
+import type { FeeResult } from '../../core/fees/fee-result.ts';
+import type { ReportingAgencyKind } from '../../core/report/publication-deadline.ts';
+import { documentPrefixOf } from './document-prefix.ts';
+import type { AnswerLetterInput, LetterInputs } from './letter-content.ts';
+import type { ApplicantLetterBase, LetterBase, LetterKind } from './letter-frame.ts';
+import type { RemedyBodies } from './letter-text.ts';
 import type {
-  AnswerLetterInput,
-  LetterInputs,
-  LetterKind,
-} from '../../../documents/letters/letter-content.ts';
-import type { ApplicantLetterBase, LetterBase } from '../../../documents/letters/letter-frame.ts';
-import type { RemedyBodies } from '../../../documents/letters/letter-text.ts';
-import type { AgencyKind } from '../../../store/organisation/organisation.repository.ts';
-import { documentPrefixOf } from './letter-file.ts';
-import type { GenerateLetterBody, LetterBodyOf } from './letters.schema.ts';
+  Art35LetterInput,
+  ConsultationLetterInput,
+  CorrectionLetterInput,
+  ExtensionLetterInput,
+  FeeLetterInput,
+} from './notices.ts';
 
 /**
  * The input of letterFor for one case: what the case records comes from the case, the rest from
- * the request body. Pure (`today` is the caller's). Throws CONFLICT for a letter the case cannot
+ * the officer's choices (the route maps its request body to them). Pure (`today` is the caller's). Throws CONFLICT for a letter the case cannot
  * have (an answer before the case is concluded, a notice without the step it announces) and
  * INVALID_INPUT when the body contradicts the case; letterFor itself refuses missing free texts.
  */
@@ -28,8 +30,45 @@ export interface LetterCase {
   application: Application;
   /** Personal data: goes into the letter only. */
   applicantName: string;
-  agency: { name: string; kind: AgencyKind };
+  agency: { name: string; kind: ReportingAgencyKind };
 }
+
+/** How the fee was computed: the event records only the amount (see recomputedFee). */
+export type FeeBasis =
+  | { method: 'per-page'; pages: number }
+  | { method: 'per-application'; count: number; alreadyThisMonth?: number };
+
+/** What the officer writes or chooses for each kind of letter: only what the case does not record. */
+export interface LetterChoicesByKind {
+  answer: Pick<
+    AnswerLetterInput,
+    | 'obtain'
+    | 'reasons'
+    | 'grantedBasis'
+    | 'thirdPartyReply'
+    | 'notHeldBasis'
+    | 'responsibleAgency'
+    | 'previousAnswer'
+    | 'massiveReasonRequestedOn'
+    | 'petitionChannel'
+    | 'remedyBodies'
+  >;
+  correction: Pick<CorrectionLetterInput, 'points' | 'workingDays' | 'submitTo'>;
+  extension: Pick<ExtensionLetterInput, 'reason'>;
+  fee: Pick<FeeLetterInput, 'payment' | 'remedyBodies'> & { feeBasis: FeeBasis };
+  consultation: Pick<ConsultationLetterInput, 'concern' | 'replyTo'> & {
+    /** The third party is an organisation (贵单位) rather than a person (您). */
+    thirdPartyOrganisation?: boolean;
+  };
+  art35: Pick<Art35LetterInput, 'reasonRequestedOn'>;
+}
+
+/** The choices for one letter: its kind, an optional 机关代字 and date, and that kind's own fields. */
+export type LetterChoices = {
+  [K in LetterKind]: { kind: K; documentPrefix?: string; date?: IsoDate } & LetterChoicesByKind[K];
+}[LetterKind];
+
+type ChoicesOf<K extends LetterKind> = Extract<LetterChoices, { kind: K }>;
 
 export type LetterRequest = { [K in LetterKind]: { kind: K; input: LetterInputs[K] } }[LetterKind];
 
@@ -119,7 +158,7 @@ function conclusion(c: LetterCase, today: IsoDate): Partial<AnswerLetterInput> &
 
 function answerInput(
   c: LetterCase,
-  body: LetterBodyOf<'answer'>,
+  body: ChoicesOf<'answer'>,
   base: ApplicantLetterBase,
   today: IsoDate,
 ): AnswerLetterInput {
@@ -164,7 +203,7 @@ function answerInput(
  * 100 元). So the body names the basis and count, the fee engine recomputes the bands, and the
  * total must equal the recorded amount.
  */
-function recomputedFee(basis: LetterBodyOf<'fee'>['feeBasis'], recordedYuan: number): FeeResult {
+function recomputedFee(basis: FeeBasis, recordedYuan: number): FeeResult {
   const fee =
     basis.method === 'per-page'
       ? feeForPages(basis.pages)
@@ -180,7 +219,7 @@ function recomputedFee(basis: LetterBodyOf<'fee'>['feeBasis'], recordedYuan: num
 }
 
 /** See the module comment. */
-export function letterInputFromCase(c: LetterCase, body: GenerateLetterBody, today: IsoDate): LetterRequest {
+export function letterInputFromCase(c: LetterCase, body: LetterChoices, today: IsoDate): LetterRequest {
   const a = c.application;
   const base: LetterBase = {
     agency: c.agency.name,

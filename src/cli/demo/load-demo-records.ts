@@ -6,6 +6,7 @@ import type {
 } from '../../core/disclosures/disclosure.ts';
 import { parseWanYuan } from '../../core/records/enforcement-figures.ts';
 import type { NormativeKind } from '../../core/records/normative-document.ts';
+import { findOldestApplication } from '../../store/applications/find-oldest-application.ts';
 import type { Actor } from '../../store/audit/audit.repository.ts';
 import { decideCase, fileCase, listCases } from '../../store/cases/cases.repository.ts';
 import type { StoreDb } from '../../store/dialect.ts';
@@ -155,15 +156,10 @@ async function loadFigures(
 async function loadCases(db: StoreDb, agencyId: string, year: number, now: Date): Promise<void> {
   if ((await listCases(db, agencyId, {}, { limit: 1 })).length > 0) return;
   // The first case concerns the agency's oldest application, when it was received before the filing.
-  const oldest = await db
-    .selectFrom('applications')
-    .select(['id', 'received_on'])
-    .where('agency_id', '=', agencyId)
-    .orderBy('received_on')
-    .executeTakeFirst();
+  const oldest = await findOldestApplication(db, agencyId);
   for (const [i, c] of CASES.entries()) {
     const filedOn = dayOf(year, c.filed);
-    const applicationId = i === 0 && oldest && oldest.received_on <= filedOn ? oldest.id : null;
+    const applicationId = i === 0 && oldest && oldest.receivedOn <= filedOn ? oldest.id : null;
     await db.transaction().execute(async (trx) => {
       const filed = await fileCase(
         trx,

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Application, ApplicationEvent } from '../../../core/applications/application.ts';
-import { applyEvent } from '../../../core/applications/lifecycle.ts';
-import { AppError } from '../../../core/errors.ts';
-import { letterFor } from '../../../documents/letters/letter-content.ts';
-import { type LetterCase, letterInputFromCase } from './letter-input-from-case.ts';
-import type { GenerateLetterBody } from './letters.schema.ts';
+import type { Application, ApplicationEvent } from '../../core/applications/application.ts';
+import { applyEvent } from '../../core/applications/lifecycle.ts';
+import { AppError } from '../../core/errors.ts';
+import { letterFor } from './letter-content.ts';
+import { type LetterCase, type LetterChoices, letterInputFromCase } from './letter-input-from-case.ts';
 
 const TODAY = '2025-06-30';
 
@@ -43,7 +42,7 @@ function refusal(run: () => unknown): { code: string; message: string } {
   throw new Error('expected a refusal');
 }
 
-const body = (b: Record<string, unknown>) => ({ format: 'docx', ...b }) as GenerateLetterBody;
+const body = (b: Record<string, unknown>) => b as LetterChoices;
 
 const consultation: ApplicationEvent = {
   type: 'consultation-started',
@@ -207,7 +206,7 @@ describe('letterInputFromCase', () => {
 
 describe('document numbers of repeated letters', () => {
   const correction = (points: string[]) => body({ kind: 'correction', points });
-  const numberOf = (c: LetterCase, b: GenerateLetterBody) => {
+  const numberOf = (c: LetterCase, b: LetterChoices) => {
     const { kind, input } = letterInputFromCase(c, b, TODAY);
     return letterFor(kind, input).documentNumber;
   };
