@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { momentOf } from '../../src/core/moment.ts';
 import { readReportDocument } from '../../src/documents/ingest/read-document.ts';
-import { momentOf } from '../../src/store/moment.ts';
 import { createAgency } from '../../src/store/organisation/organisation.repository.ts';
 import { commitImport } from '../../src/store/reports/import-commit.ts';
 import { planImport } from '../../src/store/reports/import-plan.ts';

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
+import { momentOf } from '../../core/moment.ts';
 import { IngestWorker } from '../../documents/ingest/ingest-pool.ts';
 import { openDatabase } from '../../store/dialect.ts';
-import { momentOf } from '../../store/moment.ts';
 import { commitImport, type ImportSummary } from '../../store/reports/import-commit.ts';
 import { type PlannedFile, planImport } from '../../store/reports/import-plan.ts';
 import { regionByCode } from '../../store/reports/regional-agencies.ts';

@@ -1,8 +1,8 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { momentOf } from '../../core/moment.ts';
 import { formatLocation } from '../../core/rules/finding.ts';
 import { openDatabase, parseDatabaseUrl } from '../../store/dialect.ts';
-import { momentOf } from '../../store/moment.ts';
 import { previewAnnualReport } from '../../store/reports/annual-reports.repository.ts';
 import { resolveAgency } from '../../store/reports/resolve-agency.ts';
 import { EXIT, UsageError } from '../exit.ts';

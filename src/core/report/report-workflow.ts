@@ -1,4 +1,5 @@
 import { AppError } from '../errors.ts';
+import { ROLE_LABELS, type Role } from '../organisation/role.ts';
 
 /**
  * The annual report's workflow (条例第四十九、五十条; DOMAIN.md §C.9): an officer assembles and
@@ -50,20 +51,11 @@ export const REPORT_ACTION_LABELS: Record<ReportAction, string> = {
   correct: '更正（生成新版本）',
 };
 
-export type ReportActorRole = 'officer' | 'reviewer' | 'supervisor' | 'admin';
-
-const ROLE_LABELS: Record<ReportActorRole, string> = {
-  officer: '经办人',
-  reviewer: '审核人',
-  supervisor: '主管部门',
-  admin: '系统管理员',
-};
-
 interface Rule {
   from: readonly ReportStatus[];
   /** The status after the step; for 'correct', the status of the new version. */
   to: ReportStatus | 'same';
-  roles: readonly ReportActorRole[];
+  roles: readonly Role[];
 }
 
 const RULES: Record<ReportAction, Rule> = {
@@ -79,7 +71,7 @@ const RULES: Record<ReportAction, Rule> = {
 export interface ReportStepInput {
   action: ReportAction;
   status: ReportStatus;
-  role: ReportActorRole;
+  role: Role;
   actorId: string | null;
   /** Who submitted the report (for approve). */
   submittedBy: string | null;
@@ -148,7 +140,7 @@ export function decideReportStep(input: ReportStepInput): ReportStatus {
 }
 
 /** Assembling a new draft (the first version of an agency-year): officer or reviewer. Throws FORBIDDEN. */
-export function assertMayAssemble(role: ReportActorRole): void {
+export function assertMayAssemble(role: Role): void {
   if (role !== 'officer' && role !== 'reviewer') {
     throw new AppError(
       'FORBIDDEN',

@@ -5,6 +5,8 @@ import { isWorkingDay } from '../../core/calendar/workdays.ts';
 import { addDays, type IsoDate } from '../../core/dates.ts';
 import type { Channel } from '../../core/deadlines/deadline-input.ts';
 import { isAppError } from '../../core/errors.ts';
+import { type Moment, momentOf } from '../../core/moment.ts';
+import type { Role } from '../../core/organisation/role.ts';
 import {
   applyApplicationEvent,
   type RegisterApplicationInput,
@@ -13,14 +15,13 @@ import {
 import { listApplications } from '../../store/applications/list-applications.ts';
 import { type Actor, appendAudit } from '../../store/audit/audit.repository.ts';
 import type { StoreDb } from '../../store/dialect.ts';
-import { type Moment, momentOf } from '../../store/moment.ts';
 import {
   createAgency,
   createRegion,
   listAgencies,
   listRegions,
 } from '../../store/organisation/organisation.repository.ts';
-import { createUser, findUserByUsername, type Role } from '../../store/users/users.repository.ts';
+import { createUser, findUserByUsername } from '../../store/users/users.repository.ts';
 import { presentAgency, presentRegion } from '../presenters/organisation.presenter.ts';
 import { presentManagedUser } from '../presenters/user.presenter.ts';
 import {

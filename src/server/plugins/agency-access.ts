@@ -1,6 +1,7 @@
 import { AppError } from '../../core/errors.ts';
+import type { Agency } from '../../core/organisation/agency.ts';
 import type { StoreDb } from '../../store/dialect.ts';
-import { type Agency, getAgency, getRegion } from '../../store/organisation/organisation.repository.ts';
+import { getAgency, getRegion } from '../../store/organisation/organisation.repository.ts';
 import type { AuthUser } from './auth.ts';
 
 /**

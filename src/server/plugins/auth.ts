@@ -2,10 +2,12 @@ import { timingSafeEqual } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../core/errors.ts';
+import { ROLE_LABELS, type Role } from '../../core/organisation/role.ts';
+import type { User } from '../../core/organisation/user.ts';
 import type { Actor } from '../../store/audit/audit.repository.ts';
 import { findApiToken } from '../../store/users/api-tokens.repository.ts';
 import { findSession, renewSession } from '../../store/users/sessions.repository.ts';
-import { isUserDisabled, type Role, type User } from '../../store/users/users.repository.ts';
+import { isUserDisabled } from '../../store/users/users.repository.ts';
 
 /**
  * Who is calling. Two ways in, both looked up in the database on every request (no state in the
@@ -168,13 +170,6 @@ export function requireUser(request: FastifyRequest): AuthUser {
   }
   return request.user;
 }
-
-const ROLE_LABELS: Record<Role, string> = {
-  officer: '经办人',
-  reviewer: '审核人',
-  supervisor: '主管部门',
-  admin: '系统管理员',
-};
 
 /** The caller if it has one of `roles`; 401 when anonymous, 403 otherwise. */
 export function requireRole(request: FastifyRequest, ...roles: Role[]): AuthUser {

@@ -20,18 +20,18 @@ import { buildServerTestApp, TestClock } from '../../../test/support/server-test
 import { applicationInput, TEST_ACTOR } from '../../../test/support/store-factories.ts';
 import { describeEachDialect } from '../../../test/support/store-test-db.ts';
 import { workAuthorizationRows } from '../../../test/support/work-authorization-rows.ts';
+import { momentOf } from '../../core/moment.ts';
+import type { User } from '../../core/organisation/user.ts';
 import { readReportDocument } from '../../documents/ingest/read-document.ts';
 import {
   applyApplicationEvent,
   registerApplication,
 } from '../../store/applications/applications.repository.ts';
 import type { StoreDb } from '../../store/dialect.ts';
-import { momentOf } from '../../store/moment.ts';
 import { saveImportBatch } from '../../store/reports/import-batches.ts';
 import { commitImport } from '../../store/reports/import-commit.ts';
 import { planImport } from '../../store/reports/import-plan.ts';
 import { createApiToken } from '../../store/users/api-tokens.repository.ts';
-import type { User } from '../../store/users/users.repository.ts';
 
 /**
  * Every route × every kind of caller → the status it gets. Each request is built afresh (a new

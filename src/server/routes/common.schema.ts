@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isIsoDate } from '../../core/dates.ts';
+import { ROLES } from '../../core/organisation/role.ts';
 
 /** Schemas shared by the route modules. */
 
@@ -31,8 +32,6 @@ export function errorResponses<S extends keyof typeof ERROR_DESCRIPTIONS>(
     typeof errorSchema
   >;
 }
-
-export const ROLES = ['officer', 'reviewer', 'supervisor', 'admin'] as const;
 
 export const userSchema = z.object({
   id: z.string(),

@@ -1,11 +1,9 @@
 import type { Kysely, Transaction } from 'kysely';
 import { AppError } from '../../core/errors.ts';
+import type { Moment } from '../../core/moment.ts';
+import type { Role } from '../../core/organisation/role.ts';
 import type { ReportNumbers } from '../../core/report/report-numbers.ts';
-import {
-  assertMayAssemble,
-  decideReportStep,
-  type ReportActorRole,
-} from '../../core/report/report-workflow.ts';
+import { assertMayAssemble, decideReportStep } from '../../core/report/report-workflow.ts';
 import { REPORT_SCHEMA_ID, type Report } from '../../core/report/schema.ts';
 import type { Finding } from '../../core/rules/finding.ts';
 import { draftNarrative } from '../../core/work/draft-narrative.ts';
@@ -13,7 +11,6 @@ import { summariseWork } from '../../core/work/work-summary.ts';
 import { type Actor, appendAudit } from '../audit/audit.repository.ts';
 import type { Database } from '../database.ts';
 import { isUniqueViolation } from '../db-errors.ts';
-import type { Moment } from '../moment.ts';
 import { loadWorkRecordsOfYear } from '../work/load-work-records.ts';
 import { countReportNumbers } from './count-report-numbers.ts';
 import { newDraftRow } from './draft-row.ts';
@@ -23,7 +20,7 @@ import { rowToAnnualReport, type StoredAnnualReport } from './stored-annual-repo
 
 /** Who acts on a report: the audit actor and the role the workflow decides by. */
 export interface ReportActor extends Actor {
-  role: ReportActorRole;
+  role: Role;
 }
 
 export interface ReportSections {

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { TEST_ACTOR } from '../../../test/support/store-factories.ts';
 import { describeEachDialect } from '../../../test/support/store-test-db.ts';
-import { momentOf } from '../moment.ts';
+import { momentOf } from '../../core/moment.ts';
 import { createRegion } from '../organisation/organisation.repository.ts';
 import { cancelImportBatch, getImportBatch, saveImportBatch } from './import-batches.ts';
 

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { AppError } from '../../core/errors.ts';
+import type { Moment } from '../../core/moment.ts';
 import { type Actor, appendAudit } from '../audit/audit.repository.ts';
 import type { Database } from '../database.ts';
-import type { Moment } from '../moment.ts';
 import { commitImport, type ImportSummary } from './import-commit.ts';
 import type { ImportOptions, PlannedFile } from './import-plan.ts';
 

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import { AppError } from '../../core/errors.ts';
+import type { Region } from '../../core/organisation/region.ts';
 import { toCsv } from '../../core/region/export-columns.ts';
 import { exportXlsx } from '../../documents/export/export-xlsx.ts';
 import type { Database } from '../database.ts';
-import type { Region } from '../organisation/organisation.repository.ts';
 import { regionalExport, regionalReportsJson } from './regional-export.ts';
 
 export const EXPORT_FORMATS = {

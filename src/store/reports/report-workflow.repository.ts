@@ -1,11 +1,11 @@
 import type { Transaction } from 'kysely';
 import { AppError } from '../../core/errors.ts';
+import type { Moment } from '../../core/moment.ts';
 import { decideReportStep } from '../../core/report/report-workflow.ts';
 import { formatLocation } from '../../core/rules/finding.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import type { Database } from '../database.ts';
 import { isUniqueViolation } from '../db-errors.ts';
-import type { Moment } from '../moment.ts';
 import { auditView, loadForUpdate, type ReportActor, saveVersion } from './annual-reports.repository.ts';
 import { newDraftRow } from './draft-row.ts';
 import { getAnnualReport } from './read-annual-reports.ts';

@@ -1,6 +1,8 @@
 /** Shapes of the API's answers that the pages read (see /api/openapi.json). */
 
-export type Role = 'officer' | 'reviewer' | 'supervisor' | 'admin';
+import type { AgencyKind } from '../../core/organisation/agency.ts';
+import type { RegionLevel } from '../../core/organisation/region.ts';
+import type { Role } from '../../core/organisation/role.ts';
 
 export interface User {
   id: string;
@@ -24,7 +26,7 @@ export interface Agency {
   id: string;
   name: string;
   regionId: string;
-  kind: 'department' | 'government';
+  kind: AgencyKind;
 }
 
 export interface Tracking {
@@ -113,7 +115,7 @@ export interface Region {
   id: string;
   code: string;
   name: string;
-  level: 'province' | 'city' | 'county';
+  level: RegionLevel;
   parentId: string | null;
 }
 

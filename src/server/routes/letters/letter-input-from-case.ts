@@ -6,6 +6,7 @@ import { AppError } from '../../../core/errors.ts';
 import { feeForApplications } from '../../../core/fees/fee-for-applications.ts';
 import { feeForPages } from '../../../core/fees/fee-for-pages.ts';
 import type { FeeResult } from '../../../core/fees/fee-result.ts';
+import type { AgencyKind } from '../../../core/organisation/agency.ts';
 import type {
   AnswerLetterInput,
   LetterInputs,
@@ -13,7 +14,6 @@ import type {
 } from '../../../documents/letters/letter-content.ts';
 import type { ApplicantLetterBase, LetterBase } from '../../../documents/letters/letter-frame.ts';
 import type { RemedyBodies } from '../../../documents/letters/letter-text.ts';
-import type { AgencyKind } from '../../../store/organisation/organisation.repository.ts';
 import { documentPrefixOf } from './letter-file.ts';
 import type { GenerateLetterBody, LetterBodyOf } from './letters.schema.ts';
 

@@ -1,6 +1,6 @@
 import { AppError, isAppError } from '../../../core/errors.ts';
+import type { Agency } from '../../../core/organisation/agency.ts';
 import type { StoreDb } from '../../../store/dialect.ts';
-import type { Agency } from '../../../store/organisation/organisation.repository.ts';
 import { authorizeAgency } from '../../plugins/agency-access.ts';
 import type { AuthUser } from '../../plugins/auth.ts';
 

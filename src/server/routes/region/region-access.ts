@@ -1,6 +1,7 @@
 import { AppError } from '../../../core/errors.ts';
+import type { Region } from '../../../core/organisation/region.ts';
 import type { StoreDb } from '../../../store/dialect.ts';
-import { getRegion, type Region } from '../../../store/organisation/organisation.repository.ts';
+import { getRegion } from '../../../store/organisation/organisation.repository.ts';
 import { regionByCode } from '../../../store/reports/regional-agencies.ts';
 import type { AuthUser } from '../../plugins/auth.ts';
 

@@ -11,9 +11,9 @@ import {
 } from '../../../../test/support/server-factories.ts';
 import { buildServerTestApp, TestClock } from '../../../../test/support/server-test-app.ts';
 import { TEST_ACTOR } from '../../../../test/support/store-factories.ts';
+import { momentOf } from '../../../core/moment.ts';
 import { reportSchema } from '../../../core/report/schema.ts';
 import { readReportDocument } from '../../../documents/ingest/read-document.ts';
-import { momentOf } from '../../../store/moment.ts';
 import { createAgency } from '../../../store/organisation/organisation.repository.ts';
 import { commitImport } from '../../../store/reports/import-commit.ts';
 import { planImport } from '../../../store/reports/import-plan.ts';
