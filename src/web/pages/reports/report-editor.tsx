@@ -18,20 +18,12 @@ import {
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { REPORT_ACTION_LABELS, type ReportAction } from '../../../core/report/report-workflow.ts';
-import type { Report } from '../../../core/report/schema.ts';
 import { ApiError, api, download, messageOf, saveFile } from '../../api/client.ts';
-import type { Finding, ReportSummary } from '../../api/types.ts';
+import type { ReportSummary, ReportView } from '../../api/types.ts';
 import { useSession } from '../../layout/session.tsx';
 import { FiguresForm } from './figures-form.tsx';
 import { STATUS_COLORS } from './report-list.tsx';
 import { ReportTables } from './report-tables.tsx';
-
-interface ReportView extends ReportSummary {
-  report: Report;
-  findings: Finding[];
-  allowedActions: ReportAction[];
-  auditTrail: { at: string; actor: string; action: string; actionLabel: string }[];
-}
 
 const SECTIONS = [
   { key: 'overview', caption: '一、总体情况' },

@@ -2,7 +2,7 @@ import { Alert, Button, Card, Col, Input, Row, Select, Space, Statistic, Table, 
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, messageOf } from '../../api/client.ts';
-import type { Agency, ApplicationList, ApplicationSummary } from '../../api/types.ts';
+import type { Agency, ApplicationList, ApplicationSummary, DeadlineSummary } from '../../api/types.ts';
 import { useSession } from '../../layout/session.tsx';
 import { DueTag } from './due-tag.tsx';
 
@@ -15,13 +15,6 @@ const STATUS_FILTERS = [
   { value: 'concluded', label: '已办结' },
 ];
 
-interface Summary {
-  today: string;
-  open: number;
-  overdue: number;
-  dueThisWeek: number;
-}
-
 /** The inbox: an agency's applications, open ones by deadline, overdue and due-soon flagged. */
 export function InboxPage() {
   const session = useSession();
@@ -31,7 +24,7 @@ export function InboxPage() {
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
   const [list, setList] = useState<ApplicationList | null>(null);
-  const [summary, setSummary] = useState<Summary | null>(null);
+  const [summary, setSummary] = useState<DeadlineSummary | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
 
@@ -58,7 +51,7 @@ export function InboxPage() {
     try {
       const [l, s] = await Promise.all([
         api.get<ApplicationList>(`${base}/applications?${params}`),
-        api.get<Summary>(`${base}/deadlines/summary`),
+        api.get<DeadlineSummary>(`${base}/deadlines/summary`),
       ]);
       setList(l);
       setSummary(s);
