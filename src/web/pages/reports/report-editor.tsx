@@ -24,6 +24,7 @@ import { useSession } from '../../layout/session.tsx';
 import { FiguresForm } from './figures-form.tsx';
 import { STATUS_COLORS } from './report-list.tsx';
 import { ReportTables } from './report-tables.tsx';
+import { useNarrativeDraft } from './use-narrative-draft.ts';
 
 const SECTIONS = [
   { key: 'overview', caption: '一、总体情况' },
@@ -96,6 +97,16 @@ export function ReportEditorPage() {
       setBusy(null);
     }
   };
+  const { takeDraft, takeNarrative, replacesText } = useNarrativeDraft({
+    reportPath: view ? `${base}/${view.id}` : base,
+    sections,
+    take: (drafted) => {
+      setSections((v) => ({ ...v, ...drafted }));
+      setDirty(true);
+    },
+    run,
+    notify: setNotice,
+  });
 
   if (!view)
     return failure ? (
@@ -137,19 +148,6 @@ export function ReportEditorPage() {
     run('correct', async () => {
       const created = await api.post<ReportView>(`${base}/${view.id}/corrections`, { reason: why });
       navigate(`/workspace/reports/${created.id}?agency=${agencyId}`);
-    });
-  const takeDraft = () =>
-    run('draft', async () => {
-      const draft = await api.get<{ overview: string }>(`${base}/${view.id}/draft-overview`);
-      setSections((s) => ({ ...s, overview: draft.overview }));
-      setDirty(true);
-    });
-  const takeNarrative = () =>
-    run('narrative', async () => {
-      const draft = await api.get<{ overview: string; other: string }>(`${base}/${view.id}/draft-narrative`);
-      setSections((s) => ({ ...s, overview: draft.overview, other: draft.other }));
-      setDirty(true);
-      setNotice('已按公开工作台账起草第一、六部分：请核对修改后保存，保存后核查结果会指出与数据不符之处');
     });
   const fetchDocument = (format: 'docx' | 'pdf' | 'html') =>
     run(format, async () => {
@@ -251,7 +249,7 @@ export function ReportEditorPage() {
                         okText="起草"
                         cancelText="取消"
                         onConfirm={() => void takeNarrative()}
-                        disabled={!sections.overview.trim() && !sections.other.trim()}
+                        disabled={!replacesText}
                       >
                         <Button
                           size="small"
@@ -259,7 +257,7 @@ export function ReportEditorPage() {
                           ghost
                           loading={busy === 'narrative'}
                           onClick={() => {
-                            if (!sections.overview.trim() && !sections.other.trim()) void takeNarrative();
+                            if (!replacesText) void takeNarrative();
                           }}
                         >
                           按台账起草第一、六部分
