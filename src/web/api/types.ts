@@ -14,16 +14,28 @@ import type {
 import type { sessionResponse } from '../../server/routes/auth/auth.schema.ts';
 import type { findingSchema } from '../../server/routes/check/check.schema.ts';
 import type { userSchema } from '../../server/routes/common.schema.ts';
-import type { agencySchema, regionSchema } from '../../server/routes/organisation/organisation.schema.ts';
+import type {
+  agencyListResponse,
+  agencySchema,
+  regionListResponse,
+  regionSchema,
+} from '../../server/routes/organisation/organisation.schema.ts';
 import type { publicApplyResponse, trackResponse } from '../../server/routes/public/public.schema.ts';
-import type { reportResponse, reportSummarySchema } from '../../server/routes/reports/reports.schema.ts';
-import type { managedUserSchema } from '../../server/routes/users/users.schema.ts';
+import type {
+  reportListResponse,
+  reportResponse,
+  reportSummarySchema,
+} from '../../server/routes/reports/reports.schema.ts';
+import type { managedUserSchema, userListResponse } from '../../server/routes/users/users.schema.ts';
 
 export type User = z.output<typeof userSchema>;
 export type Session = z.output<typeof sessionResponse>;
 export type ManagedUser = z.output<typeof managedUserSchema>;
+export type ManagedUserList = z.output<typeof userListResponse>;
 export type Agency = z.output<typeof agencySchema>;
+export type AgencyList = z.output<typeof agencyListResponse>;
 export type Region = z.output<typeof regionSchema>;
+export type RegionList = z.output<typeof regionListResponse>;
 export type Tracking = z.output<typeof trackResponse>;
 export type PublicApplied = z.output<typeof publicApplyResponse>;
 export type ApplicationSummary = z.output<typeof applicationSummarySchema>;
@@ -34,5 +46,6 @@ export type DeadlineStep = NonNullable<z.output<typeof deadlinesSchema>>['steps'
 export type DeadlineSummary = z.output<typeof deadlineSummaryResponse>;
 export type Finding = z.output<typeof findingSchema>;
 export type ReportSummary = z.output<typeof reportSummarySchema>;
+export type ReportList = z.output<typeof reportListResponse>;
 /** An annual report version with its live findings (each with a readable `where`), actions and audit trail. */
 export type ReportView = z.output<typeof reportResponse>;

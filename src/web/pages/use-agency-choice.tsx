@@ -1,7 +1,7 @@
 import { Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { api, messageOf } from '../api/client.ts';
-import type { Agency } from '../api/types.ts';
+import type { Agency, AgencyList } from '../api/types.ts';
 import { useSession } from '../layout/session.tsx';
 
 /**
@@ -24,7 +24,7 @@ export function useAgencyChoice(options: { onChange?: () => void; width?: number
     if (session.user.agencyId) return;
     const query = session.user.regionId ? `?regionId=${encodeURIComponent(session.user.regionId)}` : '';
     api
-      .get<{ items: Agency[] }>(`/agencies${query}`)
+      .get<AgencyList>(`/agencies${query}`)
       .then((r) => {
         setAgencies(r.items);
         setAgencyId((current) => current ?? r.items[0]?.id ?? null);

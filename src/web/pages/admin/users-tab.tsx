@@ -2,7 +2,7 @@ import { Alert, Button, Form, Input, Modal, Select, Space, Switch, Table, Tag } 
 import { useCallback, useEffect, useState } from 'react';
 import { ROLE_LABELS, ROLES, type Role } from '../../../core/organisation/role.ts';
 import { api, fieldErrors, messageOf } from '../../api/client.ts';
-import type { Agency, ManagedUser, Region } from '../../api/types.ts';
+import type { Agency, ManagedUser, ManagedUserList, Region } from '../../api/types.ts';
 
 interface NewUser {
   username: string;
@@ -24,7 +24,7 @@ export function UsersTab({ agencies, regions }: { agencies: Agency[]; regions: R
 
   const load = useCallback(() => {
     api
-      .get<{ items: ManagedUser[] }>('/users')
+      .get<ManagedUserList>('/users')
       .then((r) => setUsers(r.items))
       .catch((e: unknown) => setFailure(messageOf(e)));
   }, []);

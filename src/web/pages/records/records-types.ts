@@ -9,6 +9,7 @@ import type {
 import type {
   documentSchema,
   figuresSchema,
+  importFiguresResponse,
   table2Response,
 } from '../../../server/routes/records/table2.schema.ts';
 
@@ -21,6 +22,7 @@ export type Table4View = z.output<typeof table4Response>;
 export type Table2View = z.output<typeof table2Response>;
 /** The enforcement figures of an agency-year (table 二's figures no register holds). */
 export type FiguresView = z.output<typeof figuresSchema>;
+export type ImportFiguresResult = z.output<typeof importFiguresResponse>;
 
 /** The review chain's steps as a user reads them. */
 export const DISCLOSURE_STEP_LABELS: Record<DisclosureStepInput['type'], string> = {

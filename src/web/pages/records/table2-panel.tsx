@@ -2,7 +2,7 @@ import { Alert, Button, Descriptions, InputNumber, Space, Typography, Upload } f
 import { useCallback, useEffect, useState } from 'react';
 import { api, messageOf, upload } from '../../api/client.ts';
 import { FiguresForm } from '../reports/figures-form.tsx';
-import type { Table2View } from './records-types.ts';
+import type { ImportFiguresResult, Table2View } from './records-types.ts';
 
 type Table2 = Table2View['table2'];
 type Stock = Table2['regulations'];
@@ -41,7 +41,7 @@ export function Table2Panel(props: { agencyId: string; canHandle: boolean; refre
     setImported(null);
     setFailure(null);
     try {
-      const r = await upload<{ created: number; updated: number }>(
+      const r = await upload<ImportFiguresResult>(
         '/enforcement-statistics/import',
         file,
         () => undefined,

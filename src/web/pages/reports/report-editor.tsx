@@ -19,7 +19,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { REPORT_ACTION_LABELS, type ReportAction } from '../../../core/report/report-workflow.ts';
 import { ApiError, api, download, messageOf, saveFile } from '../../api/client.ts';
-import type { ReportSummary, ReportView } from '../../api/types.ts';
+import type { ReportList, ReportSummary, ReportView } from '../../api/types.ts';
 import { useSession } from '../../layout/session.tsx';
 import { FiguresForm } from './figures-form.tsx';
 import { STATUS_COLORS } from './report-list.tsx';
@@ -72,7 +72,7 @@ export function ReportEditorPage() {
     try {
       const v = await api.get<ReportView>(`${base}/${encodeURIComponent(id)}`);
       show(v);
-      const list = await api.get<{ items: ReportSummary[] }>(`${base}?year=${v.year}`);
+      const list = await api.get<ReportList>(`${base}?year=${v.year}`);
       setVersions(list.items);
     } catch (e) {
       setFailure(messageOf(e));

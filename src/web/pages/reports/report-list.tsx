@@ -2,7 +2,7 @@ import { Alert, Button, Form, InputNumber, Space, Table, Tag, Typography } from 
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { api, messageOf } from '../../api/client.ts';
-import type { ReportSummary } from '../../api/types.ts';
+import type { ReportList, ReportSummary } from '../../api/types.ts';
 import { useAgencyChoice } from '../use-agency-choice.tsx';
 
 export const STATUS_COLORS = {
@@ -23,7 +23,7 @@ export function ReportListPage() {
   const load = useCallback(() => {
     if (!agencyId) return;
     api
-      .get<{ items: ReportSummary[] }>(`/agencies/${encodeURIComponent(agencyId)}/reports`)
+      .get<ReportList>(`/agencies/${encodeURIComponent(agencyId)}/reports`)
       .then((r) => setItems(r.items))
       .catch((e: unknown) => setFailure(messageOf(e)));
   }, [agencyId]);
