@@ -166,6 +166,8 @@ describe.skipIf(browserMissing)(browserSuiteTitle('officer workspace in a browse
       TEST_PASSWORD,
     );
     await page.getByRole('heading', { name: '申请 2025-0002' }).waitFor();
+    // The page settles (session and case loaded) before the step form is used.
+    await page.waitForLoadState('networkidle');
 
     const pick = async (label: string, option: string) => {
       await page.getByLabel(label).click();
@@ -175,10 +177,20 @@ describe.skipIf(browserMissing)(browserSuiteTitle('officer workspace in a browse
       await page.getByLabel(label).fill(value);
       await page.getByLabel(label).press('Tab');
     };
-    await pick('办理步骤', '征求第三方或其他机关意见');
-    await date('日期', '2025-04-02');
+    // Picked again if a late re-render of a busy machine swallowed the choice.
+    for (let attempt = 1; ; attempt++) {
+      await pick('办理步骤', '征求第三方或其他机关意见');
+      const shown = await page
+        .getByLabel('第三方或机关名称')
+        .waitFor({ timeout: 5_000 })
+        .then(() => true)
+        .catch(() => false);
+      if (shown || attempt === 3) break;
+    }
+    // The radio and the name first: an open date picker would cover them.
     await page.getByRole('radio', { name: '其他机关' }).check();
     await page.getByLabel('第三方或机关名称').fill('县财政局');
+    await date('日期', '2025-04-02');
     await page.getByRole('button', { name: /记\s*录/ }).click();
     await page.locator('.ant-descriptions').getByText('征求意见中', { exact: true }).waitFor();
 
