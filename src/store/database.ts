@@ -5,11 +5,15 @@
  * text), JSON as text.
  */
 
+import type { AgencyKind } from '../core/organisation/agency.ts';
+import type { RegionLevel } from '../core/organisation/region.ts';
+import type { Role } from '../core/organisation/role.ts';
+
 export interface RegionsTable {
   id: string;
   code: string;
   name: string;
-  level: 'province' | 'city' | 'county';
+  level: RegionLevel;
   parent_id: string | null;
 }
 
@@ -17,7 +21,7 @@ export interface AgenciesTable {
   id: string;
   region_id: string;
   name: string;
-  kind: 'department' | 'government';
+  kind: AgencyKind;
 }
 
 export interface UsersTable {
@@ -25,7 +29,7 @@ export interface UsersTable {
   username: string;
   display_name: string;
   password_hash: string;
-  role: 'officer' | 'reviewer' | 'supervisor' | 'admin';
+  role: Role;
   agency_id: string | null;
   region_id: string | null;
   failed_logins: number;

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { User } from '../../src/store/users/users.repository.ts';
+import type { User } from '../../src/core/organisation/user.ts';
 import {
   browserMissing,
   browserSuiteTitle,
@@ -155,4 +155,62 @@ describe.skipIf(browserMissing)(browserSuiteTitle('officer workspace in a browse
     expect(bytes.subarray(0, 2).toString()).toBe('PK');
     expect(scriptErrors).toEqual([]);
   }, 90_000);
+
+  it('offers and records the art. 35 step while a case is in consultation', async () => {
+    const { page, scriptErrors } = await newPage(browser);
+    const caseUrl = `/workspace/applications/${ids[1]}?agency=${org.agencyX.id}`;
+    await signInThroughPage(
+      page,
+      `${server.url}/login?next=${encodeURIComponent(caseUrl)}`,
+      officer.username,
+      TEST_PASSWORD,
+    );
+    await page.getByRole('heading', { name: '申请 2025-0002' }).waitFor();
+    // The page settles (session and case loaded) before the step form is used.
+    await page.waitForLoadState('networkidle');
+
+    const pick = async (label: string, option: string) => {
+      await page.getByLabel(label).click();
+      await page.locator('.ant-select-item-option', { hasText: option }).first().click();
+    };
+    const date = async (label: string, value: string) => {
+      await page.getByLabel(label).fill(value);
+      await page.getByLabel(label).press('Tab');
+    };
+    // Picked again if a late re-render of a busy machine swallowed the choice.
+    for (let attempt = 1; ; attempt++) {
+      await pick('办理步骤', '征求第三方或其他机关意见');
+      const shown = await page
+        .getByLabel('第三方或机关名称')
+        .waitFor({ timeout: 5_000 })
+        .then(() => true)
+        .catch(() => false);
+      if (shown || attempt === 3) break;
+    }
+    // The radio and the name first: an open date picker would cover them.
+    await page.getByRole('radio', { name: '其他机关' }).check();
+    await page.getByLabel('第三方或机关名称').fill('县财政局');
+    await date('日期', '2025-04-02');
+    await page.getByRole('button', { name: /记\s*录/ }).click();
+    await page.locator('.ant-descriptions').getByText('征求意见中', { exact: true }).waitFor();
+
+    await page.getByLabel('办理步骤').click();
+    const options = page.locator('.ant-select-item-option');
+    await options.first().waitFor();
+    expect(await options.allInnerTexts()).toEqual([
+      '收到征求意见的答复',
+      '延长答复期限',
+      '确定延迟答复期限（第三十五条）',
+      '申请人撤回申请',
+    ]);
+    await options.filter({ hasText: '确定延迟答复期限（第三十五条）' }).click();
+    await date('确定之日', '2025-04-08');
+    const due = page.getByLabel('延迟答复期限', { exact: true });
+    await due.fill('2025-05-30');
+    await due.press('Tab');
+    await page.getByRole('button', { name: /记\s*录/ }).click();
+    await page.locator('.ant-timeline').getByText('确定延迟答复期限（第三十五条）').waitFor();
+    await page.locator('.ant-descriptions').getByText('征求意见中', { exact: true }).waitFor();
+    expect(scriptErrors).toEqual([]);
+  }, 60_000);
 });

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { User } from '../../src/core/organisation/user.ts';
 import { createAgency, createRegion } from '../../src/store/organisation/organisation.repository.ts';
-import type { User } from '../../src/store/users/users.repository.ts';
 import {
   browserMissing,
   browserSuiteTitle,

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { User } from '../../src/core/organisation/user.ts';
 import { createAgency } from '../../src/store/organisation/organisation.repository.ts';
-import type { User } from '../../src/store/users/users.repository.ts';
 import {
   browserMissing,
   browserSuiteTitle,

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { InjectOptions } from 'fastify';
 import type { DisclosureActor } from '../../src/core/disclosures/disclosure.ts';
+import { momentOf } from '../../src/core/moment.ts';
 import { fileCase } from '../../src/store/cases/cases.repository.ts';
 import type { StoreDb } from '../../src/store/dialect.ts';
 import { draftDisclosureItem } from '../../src/store/disclosures/disclosures.repository.ts';
-import { momentOf } from '../../src/store/moment.ts';
 import { getEnforcementFigures } from '../../src/store/records/enforcement-statistics.repository.ts';
 import { issueNormativeDocument } from '../../src/store/records/normative-documents.repository.ts';
 import { TEST_ACTOR } from './store-factories.ts';

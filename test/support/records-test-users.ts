@@ -1,5 +1,5 @@
+import type { User } from '../../src/core/organisation/user.ts';
 import type { StoreDb } from '../../src/store/dialect.ts';
-import type { User } from '../../src/store/users/users.repository.ts';
 import {
   createTestOrganisation,
   createTestUser,

@@ -1,13 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import type { Agency } from '../../src/core/organisation/agency.ts';
+import type { Region } from '../../src/core/organisation/region.ts';
 import type { Report } from '../../src/core/report/schema.ts';
 import type { Database } from '../../src/store/database.ts';
-import {
-  type Agency,
-  createAgency,
-  createRegion,
-  type Region,
-} from '../../src/store/organisation/organisation.repository.ts';
+import { createAgency, createRegion } from '../../src/store/organisation/organisation.repository.ts';
 import { generateValidReport, prng } from './generate-report.ts';
 import { reportToText } from './report-to-text.ts';
 

@@ -1,15 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import type { Agency } from '../../src/core/organisation/agency.ts';
+import type { Region } from '../../src/core/organisation/region.ts';
+import type { Role } from '../../src/core/organisation/role.ts';
+import type { User } from '../../src/core/organisation/user.ts';
 import type { StoreDb } from '../../src/store/dialect.ts';
-import {
-  type Agency,
-  createAgency,
-  createRegion,
-  type Region,
-} from '../../src/store/organisation/organisation.repository.ts';
+import { createAgency, createRegion } from '../../src/store/organisation/organisation.repository.ts';
 import { createApiToken } from '../../src/store/users/api-tokens.repository.ts';
 import { createSession } from '../../src/store/users/sessions.repository.ts';
-import { createUser, type Role, type User } from '../../src/store/users/users.repository.ts';
+import { createUser } from '../../src/store/users/users.repository.ts';
 import type { RegisterApplicationInput } from '../../src/use-cases/applications/register-application.ts';
 import { sessionCookieOf } from './server-test-app.ts';
 

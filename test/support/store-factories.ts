@@ -1,16 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { ApplicationEvent } from '../../src/core/applications/application.ts';
+import { type Moment, momentOf } from '../../src/core/moment.ts';
+import type { Agency } from '../../src/core/organisation/agency.ts';
+import type { Region } from '../../src/core/organisation/region.ts';
 import type { StoredApplication } from '../../src/store/applications/stored-application.ts';
 import type { Actor } from '../../src/store/audit/audit.repository.ts';
 import type { Database } from '../../src/store/database.ts';
-import { type Moment, momentOf } from '../../src/store/moment.ts';
-import {
-  type Agency,
-  createAgency,
-  createRegion,
-  type Region,
-} from '../../src/store/organisation/organisation.repository.ts';
+import { createAgency, createRegion } from '../../src/store/organisation/organisation.repository.ts';
 import { recordApplicationEvent } from '../../src/use-cases/applications/record-application-event.ts';
 import {
   type RegisterApplicationInput,

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
+import { momentOf } from '../../core/moment.ts';
 import { IngestWorker } from '../../documents/ingest/ingest-pool.ts';
 import { openDatabase } from '../../store/dialect.ts';
 import { commitImport, type ImportSummary } from '../../store/imports/import-commit.ts';
 import { type PlannedFile, planImport } from '../../store/imports/import-plan.ts';
-import { momentOf } from '../../store/moment.ts';
 import { regionByCode } from '../../store/region/regional-agencies.ts';
 import { EXIT, UsageError } from '../exit.ts';
 import { importSourcesOf } from '../import-files.ts';

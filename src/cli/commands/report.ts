@@ -1,8 +1,8 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { momentOf } from '../../core/moment.ts';
 import { formatLocation } from '../../core/rules/finding.ts';
 import { openDatabase, parseDatabaseUrl } from '../../store/dialect.ts';
-import { momentOf } from '../../store/moment.ts';
 import { resolveAgency } from '../../store/reports/resolve-agency.ts';
 import { previewAnnualReport } from '../../use-cases/reports/preview-annual-report.ts';
 import { EXIT, UsageError } from '../exit.ts';

@@ -1,17 +1,11 @@
 import type { Command } from 'commander';
+import { ROLE_LABELS } from '../../core/organisation/role.ts';
 import { buildApp } from '../../server/app.ts';
 import { ensureAdministrator } from '../../server/bootstrap/ensure-admin.ts';
 import { ConfigError, loadConfig } from '../../server/config.ts';
 import type { StoreDb } from '../../store/dialect.ts';
 import { type DemoSummary, loadDemo } from '../demo/load-demo.ts';
 import { UsageError } from '../exit.ts';
-
-const ROLE_LABELS = {
-  officer: '经办人',
-  reviewer: '审核人',
-  supervisor: '主管部门',
-  admin: '系统管理员',
-} as const;
 
 /** First start on an empty database: the administrator, and its one-time password printed once. */
 async function bootstrapAdministrator(db: StoreDb, password: string | undefined): Promise<string> {

@@ -1,7 +1,8 @@
 import type { ApplicantType } from '../../core/applications/application.ts';
 import type { Channel } from '../../core/deadlines/deadline-input.ts';
-import type { AgencyKind, RegionLevel } from '../../store/organisation/organisation.repository.ts';
-import type { Role } from '../../store/users/users.repository.ts';
+import type { AgencyKind } from '../../core/organisation/agency.ts';
+import type { RegionLevel } from '../../core/organisation/region.ts';
+import type { Role } from '../../core/organisation/role.ts';
 
 /**
  * The demo: a region of Ningxia with three agencies, a user per role, and a year of applications.

@@ -4,6 +4,7 @@ import type {
   DisclosureContent,
   DisclosureStepInput,
 } from '../../core/disclosures/disclosure.ts';
+import { type Moment, momentOf } from '../../core/moment.ts';
 import { parseWanYuan } from '../../core/records/enforcement-figures.ts';
 import type { NormativeKind } from '../../core/records/normative-document.ts';
 import { findOldestApplication } from '../../store/applications/find-oldest-application.ts';
@@ -15,7 +16,6 @@ import {
   draftDisclosureItem,
   listDisclosures,
 } from '../../store/disclosures/disclosures.repository.ts';
-import { type Moment, momentOf } from '../../store/moment.ts';
 import {
   getEnforcementFigures,
   saveEnforcementFigures,

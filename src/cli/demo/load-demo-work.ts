@@ -1,8 +1,8 @@
 import { addDays, yearOf } from '../../core/dates.ts';
+import { momentOf } from '../../core/moment.ts';
 import type { Actor } from '../../store/audit/audit.repository.ts';
 import type { StoreDb } from '../../store/dialect.ts';
 import { listDisclosures } from '../../store/disclosures/disclosures.repository.ts';
-import { momentOf } from '../../store/moment.ts';
 import { listNormativeDocuments } from '../../store/records/normative-documents.repository.ts';
 import { createWorkRecord, listWorkRecords } from '../../store/work/work-records.repository.ts';
 

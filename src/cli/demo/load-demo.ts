@@ -5,19 +5,20 @@ import { isWorkingDay } from '../../core/calendar/workdays.ts';
 import { addDays, type IsoDate } from '../../core/dates.ts';
 import type { Channel } from '../../core/deadlines/deadline-input.ts';
 import { isAppError } from '../../core/errors.ts';
+import { type Moment, momentOf } from '../../core/moment.ts';
+import type { Role } from '../../core/organisation/role.ts';
 import { presentAgency, presentRegion } from '../../server/presenters/organisation.presenter.ts';
 import { presentManagedUser } from '../../server/presenters/user.presenter.ts';
 import { listApplications } from '../../store/applications/list-applications.ts';
 import { type Actor, appendAudit } from '../../store/audit/audit.repository.ts';
 import type { StoreDb } from '../../store/dialect.ts';
-import { type Moment, momentOf } from '../../store/moment.ts';
 import {
   createAgency,
   createRegion,
   listAgencies,
   listRegions,
 } from '../../store/organisation/organisation.repository.ts';
-import { createUser, findUserByUsername, type Role } from '../../store/users/users.repository.ts';
+import { createUser, findUserByUsername } from '../../store/users/users.repository.ts';
 import { recordApplicationEvent } from '../../use-cases/applications/record-application-event.ts';
 import {
   type RegisterApplicationInput,

@@ -1,14 +1,6 @@
-import type { ReportActorRole } from '../report/report-workflow.ts';
+import { ROLE_LABELS, type Role } from '../organisation/role.ts';
 
-/** The four staff roles (the role list itself is core's; this is its name inside the policy). */
-export type Role = ReportActorRole;
-
-export const ROLE_LABELS: Record<Role, string> = {
-  officer: '经办人',
-  reviewer: '审核人',
-  supervisor: '主管部门',
-  admin: '系统管理员',
-};
+export { ROLE_LABELS, type Role };
 
 /** Who asks: the signed-in user's role and scope (an agency for officers and reviewers, a region for supervisors). */
 export interface AccessActor {

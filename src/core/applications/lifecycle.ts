@@ -1,39 +1,8 @@
 import type { IsoDate } from '../dates.ts';
 import { AppError } from '../errors.ts';
+import { ALLOWED_STEPS } from './allowed-steps.ts';
 import type { Application, ApplicationEvent, ApplicationStatus, Outcome } from './application.ts';
-import { APPLICATION_STATUS_LABELS } from './application.ts';
-
-/** Which events each status accepts (条例 arts. 30–39; DOMAIN.md §C). */
-const ALLOWED: Record<ApplicationStatus, ReadonlyArray<ApplicationEvent['type']>> = {
-  received: [
-    'correction-requested',
-    'consultation-started',
-    'fee-notice',
-    'extension',
-    'art35',
-    'answered',
-    'withdrawn',
-  ],
-  'awaiting-correction': ['correction-received', 'correction-lapsed', 'withdrawn'],
-  consulting: ['consultation-ended', 'extension', 'art35', 'withdrawn'],
-  'awaiting-fee': ['fee-paid', 'fee-lapsed', 'withdrawn'],
-  concluded: [],
-};
-
-const EVENT_LABELS: Record<ApplicationEvent['type'], string> = {
-  'correction-requested': '发出补正通知',
-  'correction-received': '收到补正后的申请',
-  'correction-lapsed': '申请人逾期未补正',
-  'consultation-started': '征求第三方或其他机关意见',
-  'consultation-ended': '收到征求意见的答复',
-  'fee-notice': '发出收费通知',
-  'fee-paid': '申请人缴纳费用',
-  'fee-lapsed': '申请人逾期未缴费',
-  extension: '延长答复期限',
-  art35: '确定延迟答复期限（第三十五条）',
-  answered: '作出答复',
-  withdrawn: '申请人撤回申请',
-};
+import { APPLICATION_STATUS_LABELS, APPLICATION_EVENT_LABELS as EVENT_LABELS } from './application.ts';
 
 /** Outcomes that follow from an event, not from an answer. */
 const OUTCOME_OF_EVENT: Partial<Record<ApplicationEvent['type'], Outcome>> = {
@@ -60,7 +29,7 @@ function refuse(message: string): never {
  */
 export function applyEvent(application: Application, event: ApplicationEvent, today: IsoDate): Application {
   const status = application.status;
-  if (!ALLOWED[status].includes(event.type)) {
+  if (!ALLOWED_STEPS[status].includes(event.type)) {
     refuse(
       status === 'concluded'
         ? `申请 ${application.trackingNumber} 已办结，不能再${EVENT_LABELS[event.type]}`

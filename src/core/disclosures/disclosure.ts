@@ -1,4 +1,5 @@
 import type { IsoDate } from '../dates.ts';
+import type { Role } from '../organisation/role.ts';
 
 /**
  * The proactive disclosure register (主动公开, 条例 arts. 19–26): each item of government
@@ -74,7 +75,7 @@ export interface DisclosureActor {
   userId: string;
   /** Readable name for the record ("王科长（wang）"); staff, never applicants. */
   label: string;
-  role: 'officer' | 'reviewer' | 'supervisor' | 'admin';
+  role: Role;
 }
 
 /** A step as requested. */

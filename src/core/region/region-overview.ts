@@ -1,4 +1,5 @@
 import type { IsoDate } from '../dates.ts';
+import type { AgencyKind } from '../organisation/agency.ts';
 import type { Report } from '../report/schema.ts';
 import type { Finding } from '../rules/finding.ts';
 import { checkTable2 } from '../rules/table2-rules.ts';
@@ -7,17 +8,12 @@ import { checkTable4 } from '../rules/table4-rules.ts';
 import { aggregateReports, type RegionalTotals } from './aggregate-reports.ts';
 import type { ReportNumbers } from './export-columns.ts';
 import { disclosureRates } from './rates.ts';
-import {
-  type AgencyKindForDeadline,
-  type PublicationStatus,
-  publicationStatus,
-  reportDeadline,
-} from './report-deadline.ts';
+import { type PublicationStatus, publicationStatus, reportDeadline } from './report-deadline.ts';
 
 export interface OverviewAgency {
   id: string;
   name: string;
-  kind: AgencyKindForDeadline;
+  kind: AgencyKind;
   regionId: string;
 }
 

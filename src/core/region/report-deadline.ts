@@ -1,13 +1,12 @@
 import type { IsoDate } from '../dates.ts';
-
-export type AgencyKindForDeadline = 'department' | 'government';
+import type { AgencyKind } from '../organisation/agency.ts';
 
 /**
  * The last day to publish the annual report of `year` (条例 art. 50): 31 January of the next
  * year; a people's government's own report — which also summarises its departments — by
  * 31 March (国办公开办函〔2021〕30号).
  */
-export function reportDeadline(year: number, kind: AgencyKindForDeadline): IsoDate {
+export function reportDeadline(year: number, kind: AgencyKind): IsoDate {
   return kind === 'government' ? `${year + 1}-03-31` : `${year + 1}-01-31`;
 }
 
@@ -28,7 +27,7 @@ export const PUBLICATION_STATUS_LABELS: Record<PublicationStatus, string> = {
 
 export interface PublicationInput {
   year: number;
-  kind: AgencyKindForDeadline;
+  kind: AgencyKind;
   /** Whether a published report exists; its publication date when the report states one. */
   published: boolean;
   publishedOn: IsoDate | null;

@@ -1,25 +1,19 @@
 import type { IsoDate } from '../dates.ts';
+import type { AgencyKind } from '../organisation/agency.ts';
 import type { Finding } from '../rules/finding.ts';
 import { notAssessable, violation } from '../rules/make-finding.ts';
-
-/** 'government' = the people's government's own report (by its competent office); 'department' otherwise. */
-export type ReportingAgencyKind = 'department' | 'government';
 
 /**
  * The statutory publication deadline of a year's report (条例第四十九、五十条; DOMAIN.md §C.9):
  * 31 January of the next year for a department, 31 March for a government's own report.
  * Inclusive; no roll-over when it falls on a rest day.
  */
-export function publicationDeadline(year: number, kind: ReportingAgencyKind): IsoDate {
+export function publicationDeadline(year: number, kind: AgencyKind): IsoDate {
   return kind === 'government' ? `${year + 1}-03-31` : `${year + 1}-01-31`;
 }
 
 /** Whether a report published on `publishedOn` is late (null while unpublished). */
-export function isPublishedLate(
-  year: number,
-  kind: ReportingAgencyKind,
-  publishedOn: IsoDate | null,
-): boolean | null {
+export function isPublishedLate(year: number, kind: AgencyKind, publishedOn: IsoDate | null): boolean | null {
   return publishedOn === null ? null : publishedOn > publicationDeadline(year, kind);
 }
 
@@ -30,7 +24,7 @@ export function isPublishedLate(
  */
 export function checkPublicationForAgency(
   year: number,
-  kind: ReportingAgencyKind,
+  kind: AgencyKind,
   publishedOn: IsoDate | null,
 ): Finding[] {
   const deadline = publicationDeadline(year, kind);

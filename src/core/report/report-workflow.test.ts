@@ -1,19 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors.ts';
+import { ROLES, type Role } from '../organisation/role.ts';
 import {
   decideReportStep,
   REPORT_ACTIONS,
   REPORT_STATUSES,
   type ReportAction,
-  type ReportActorRole,
   type ReportStatus,
   type ReportStepInput,
 } from './report-workflow.ts';
 
-const ROLES: ReportActorRole[] = ['officer', 'reviewer', 'supervisor', 'admin'];
-
 /** The workflow written out as a table, independently of the module's rule table. */
-const ALLOWED: Record<ReportAction, { from: ReportStatus[]; roles: ReportActorRole[]; to?: ReportStatus }> = {
+const ALLOWED: Record<ReportAction, { from: ReportStatus[]; roles: Role[]; to?: ReportStatus }> = {
   edit: { from: ['draft'], roles: ['officer', 'reviewer'] },
   reassemble: { from: ['draft'], roles: ['officer', 'reviewer'] },
   submit: { from: ['draft'], roles: ['officer', 'reviewer'], to: 'submitted' },

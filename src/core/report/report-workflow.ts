@@ -1,5 +1,6 @@
 import { assertAllowed } from '../access/access-policy.ts';
 import { AppError } from '../errors.ts';
+import { type Role } from '../organisation/role.ts';
 
 /**
  * The annual report's workflow (条例第四十九、五十条; DOMAIN.md §C.9): an officer assembles and
@@ -52,8 +53,6 @@ export const REPORT_ACTION_LABELS: Record<ReportAction, string> = {
   correct: '更正（生成新版本）',
 };
 
-export type ReportActorRole = 'officer' | 'reviewer' | 'supervisor' | 'admin';
-
 interface Rule {
   from: readonly ReportStatus[];
   /** The status after the step; for 'correct', the status of the new version. */
@@ -73,7 +72,7 @@ const RULES: Record<ReportAction, Rule> = {
 export interface ReportStepInput {
   action: ReportAction;
   status: ReportStatus;
-  role: ReportActorRole;
+  role: Role;
   actorId: string | null;
   /** Who submitted the report (for approve). */
   submittedBy: string | null;
@@ -137,11 +136,11 @@ export function decideReportStep(input: ReportStepInput): ReportStatus {
 }
 
 /** Assembling a new draft (the first version of an agency-year): officer or reviewer. Throws FORBIDDEN. */
-export function assertMayAssemble(role: ReportActorRole): void {
+export function assertMayAssemble(role: Role): void {
   assertAllowed(roleOnly(role), 'annual-report-step', 'assemble');
 }
 
 /** The steps are decided by role alone: the agency was checked before (annual-report write). */
-function roleOnly(role: ReportActorRole) {
+function roleOnly(role: Role) {
   return { role, agencyId: null, regionId: null };
 }

@@ -1,12 +1,13 @@
+import type { AgencyKind } from '../organisation/agency.ts';
 import { type Finding, sortFindings } from '../rules/finding.ts';
 import { checkNarrative } from '../rules/narrative/check-narrative.ts';
 import { validateReport } from '../rules/validate-report.ts';
-import { checkPublicationForAgency, type ReportingAgencyKind } from './publication-deadline.ts';
+import { checkPublicationForAgency } from './publication-deadline.ts';
 import type { Report } from './schema.ts';
 
 export interface StoredReportFindingsOptions {
   /** The agency's kind: which publication deadline applies (P-01). */
-  agencyKind: ReportingAgencyKind;
+  agencyKind: AgencyKind;
   /** The agency's report of the previous year, when there is one (Y-01, Y-02, X-01, X-02). */
   previous?: Report;
 }

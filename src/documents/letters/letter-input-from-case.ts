@@ -6,7 +6,7 @@ import { AppError } from '../../core/errors.ts';
 import { feeForApplications } from '../../core/fees/fee-for-applications.ts';
 import { feeForPages } from '../../core/fees/fee-for-pages.ts';
 import type { FeeResult } from '../../core/fees/fee-result.ts';
-import type { ReportingAgencyKind } from '../../core/report/publication-deadline.ts';
+import type { AgencyKind } from '../../core/organisation/agency.ts';
 import { documentPrefixOf } from './document-prefix.ts';
 import type { AnswerLetterInput, LetterInputs } from './letter-content.ts';
 import type { ApplicantLetterBase, LetterBase, LetterKind } from './letter-frame.ts';
@@ -30,7 +30,7 @@ export interface LetterCase {
   application: Application;
   /** Personal data: goes into the letter only. */
   applicantName: string;
-  agency: { name: string; kind: ReportingAgencyKind };
+  agency: { name: string; kind: AgencyKind };
 }
 
 /** How the fee was computed: the event records only the amount (see recomputedFee). */

@@ -1,8 +1,9 @@
 import { decide } from '../../core/access/access-policy.ts';
 import type { AGENCY_RECORDS_POLICY } from '../../core/access/agency-records-policy.ts';
 import { AppError } from '../../core/errors.ts';
+import type { Agency } from '../../core/organisation/agency.ts';
 import type { StoreDb } from '../../store/dialect.ts';
-import { type Agency, getAgency } from '../../store/organisation/organisation.repository.ts';
+import { getAgency } from '../../store/organisation/organisation.repository.ts';
 import type { AuthUser } from '../plugins/auth.ts';
 import { forbidden, refuseEarly } from './authorize.ts';
 import { regionChain } from './region-chain.ts';

@@ -2,10 +2,12 @@ import { timingSafeEqual } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../core/errors.ts';
+import { type Role } from '../../core/organisation/role.ts';
+import type { User } from '../../core/organisation/user.ts';
 import type { Actor } from '../../store/audit/audit.repository.ts';
 import { findApiToken } from '../../store/users/api-tokens.repository.ts';
 import { findSession, renewSession } from '../../store/users/sessions.repository.ts';
-import { isUserDisabled, type Role, type User } from '../../store/users/users.repository.ts';
+import { isUserDisabled } from '../../store/users/users.repository.ts';
 
 /**
  * Who is calling. Two ways in, both looked up in the database on every request (no state in the

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { type Moment, momentOf } from '../../store/moment.ts';
+import { type Moment, momentOf } from '../../core/moment.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {

@@ -1,15 +1,12 @@
-import {
-  isPublishedLate,
-  publicationDeadline,
-  type ReportingAgencyKind,
-} from '../../core/report/publication-deadline.ts';
+import type { AgencyKind } from '../../core/organisation/agency.ts';
+import type { Role } from '../../core/organisation/role.ts';
+import { isPublishedLate, publicationDeadline } from '../../core/report/publication-deadline.ts';
 import {
   decideReportStep,
   REPORT_ACTION_LABELS,
   REPORT_ACTIONS,
   REPORT_STATUS_LABELS,
   type ReportAction,
-  type ReportActorRole,
 } from '../../core/report/report-workflow.ts';
 import { type Finding, formatLocation } from '../../core/rules/finding.ts';
 import type { AuditEntry } from '../../store/audit/audit.repository.ts';
@@ -19,7 +16,7 @@ import type { AnnualReportSummary, StoredAnnualReport } from '../../store/report
 
 export interface ReportAgency {
   name: string;
-  kind: ReportingAgencyKind;
+  kind: AgencyKind;
 }
 
 export function presentReportSummary(summary: AnnualReportSummary, agency: ReportAgency) {
@@ -55,7 +52,7 @@ export function presentFinding(f: Finding) {
 /** The steps the caller may take now (the UI shows these buttons); validator errors are not anticipated. */
 export function allowedActions(
   summary: AnnualReportSummary,
-  user: { id: string; role: ReportActorRole },
+  user: { id: string; role: Role },
   isNewestVersion: boolean,
   /** Whether the caller may handle the agency's reports, as decided for the request. */
   handles: boolean,

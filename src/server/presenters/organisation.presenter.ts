@@ -1,4 +1,5 @@
-import type { Agency, Region } from '../../store/organisation/organisation.repository.ts';
+import type { Agency } from '../../core/organisation/agency.ts';
+import type { Region } from '../../core/organisation/region.ts';
 
 /** Regions and agencies are public information (条例第二十条（二）: 机构设置); all fields leave. */
 export function presentRegion(region: Region) {

@@ -1,4 +1,5 @@
-import { isUserDisabled, type User } from '../../store/users/users.repository.ts';
+import type { User } from '../../core/organisation/user.ts';
+import { isUserDisabled } from '../../store/users/users.repository.ts';
 import type { AuthUser } from '../plugins/auth.ts';
 
 /** A staff account as it leaves the server: never the password hash or the failure count. */

@@ -14,8 +14,8 @@ import {
 import { buildServerTestApp, TestClock } from '../../../test/support/server-test-app.ts';
 import { applicationInput, TEST_ACTOR } from '../../../test/support/store-factories.ts';
 import { describeEachDialect } from '../../../test/support/store-test-db.ts';
-import { momentOf } from '../../store/moment.ts';
-import type { User } from '../../store/users/users.repository.ts';
+import { momentOf } from '../../core/moment.ts';
+import type { User } from '../../core/organisation/user.ts';
 import { createWorkRecord } from '../../store/work/work-records.repository.ts';
 import { registerApplication } from '../../use-cases/applications/register-application.ts';
 

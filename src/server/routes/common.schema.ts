@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ROLES } from '../../core/organisation/role.ts';
 
 /** Schemas shared by the route modules. */
 
@@ -27,8 +28,6 @@ export function errorResponses<S extends keyof typeof ERROR_DESCRIPTIONS>(
     typeof errorSchema
   >;
 }
-
-export const ROLES = ['officer', 'reviewer', 'supervisor', 'admin'] as const;
 
 export const userSchema = z.object({
   id: z.string(),

@@ -4,9 +4,9 @@ import type { CaseKind, CaseResult } from '../../core/cases/case.ts';
 import { type CaseInput, checkCase, checkDecision } from '../../core/cases/check-case.ts';
 import type { IsoDate } from '../../core/dates.ts';
 import { AppError } from '../../core/errors.ts';
+import type { Moment } from '../../core/moment.ts';
 import { type Actor, appendAudit } from '../audit/audit.repository.ts';
 import type { CasesTable, Database } from '../database.ts';
-import type { Moment } from '../moment.ts';
 
 /** A 行政复议 / 行政诉讼 case as stored. No personal data: the applicant is on the application. */
 export interface StoredCase {

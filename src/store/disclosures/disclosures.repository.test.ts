@@ -7,9 +7,9 @@ import { addDays } from '../../core/dates.ts';
 import type { DisclosureActor, DisclosureContent } from '../../core/disclosures/disclosure.ts';
 import { disclosureDeadline } from '../../core/disclosures/disclosure-deadline.ts';
 import { AppError } from '../../core/errors.ts';
+import { type Moment, momentOf } from '../../core/moment.ts';
 import { listAuditEntries } from '../audit/audit.repository.ts';
 import type { Database } from '../database.ts';
-import { type Moment, momentOf } from '../moment.ts';
 import {
   applyDisclosureItemStep,
   draftDisclosureItem,

@@ -19,9 +19,9 @@ import {
   editDisclosure,
 } from '../../core/disclosures/disclosure-lifecycle.ts';
 import { AppError } from '../../core/errors.ts';
+import type { Moment } from '../../core/moment.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import type { Database, DisclosuresTable } from '../database.ts';
-import type { Moment } from '../moment.ts';
 
 /** An item of the register as stored: the core's Disclosure plus identity, version and due day. */
 export interface StoredDisclosure extends Disclosure {

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Insertable, Transaction } from 'kysely';
 import { AppError } from '../../core/errors.ts';
+import type { Moment } from '../../core/moment.ts';
 import { normalizeAgencyName } from '../../core/region/agency-names.ts';
 import type { Report } from '../../core/report/schema.ts';
 import { type Actor, appendAudit } from '../audit/audit.repository.ts';
 import type { AnnualReportsTable, Database } from '../database.ts';
 import { isUniqueViolation } from '../db-errors.ts';
-import type { Moment } from '../moment.ts';
 import { createAgency } from '../organisation/organisation.repository.ts';
 import type { PlannedFile } from './import-plan.ts';
 

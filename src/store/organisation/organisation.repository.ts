@@ -1,29 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { AppError } from '../../core/errors.ts';
+import type { Agency, AgencyKind } from '../../core/organisation/agency.ts';
+import type { Region, RegionLevel } from '../../core/organisation/region.ts';
 import type { AgenciesTable, Database, RegionsTable } from '../database.ts';
 import { isUniqueViolation } from '../db-errors.ts';
-
-export type RegionLevel = 'province' | 'city' | 'county';
-export type AgencyKind = 'department' | 'government';
-
-export interface Region {
-  id: string;
-  /** 行政区划代码, e.g. "110105". */
-  code: string;
-  name: string;
-  level: RegionLevel;
-  /** null for a province (or any region at the top of what this system holds). */
-  parentId: string | null;
-}
-
-export interface Agency {
-  id: string;
-  regionId: string;
-  name: string;
-  /** 'government' = the people's government of the region itself; 'department' = one of its departments. */
-  kind: AgencyKind;
-}
 
 export interface CreateRegionInput {
   code: string;

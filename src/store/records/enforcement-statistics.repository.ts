@@ -1,9 +1,9 @@
 import type { Kysely, Transaction } from 'kysely';
 import { AppError } from '../../core/errors.ts';
+import type { Moment } from '../../core/moment.ts';
 import { checkCount, type EnforcementFigures } from '../../core/records/enforcement-figures.ts';
 import { type Actor, appendAudit } from '../audit/audit.repository.ts';
 import type { Database, EnforcementStatisticsTable } from '../database.ts';
-import type { Moment } from '../moment.ts';
 
 /** An agency-year of table 二 figures as stored. */
 export interface StoredEnforcementFigures extends EnforcementFigures {

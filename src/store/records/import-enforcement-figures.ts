@@ -1,9 +1,9 @@
 import type { Transaction } from 'kysely';
 import { AppError } from '../../core/errors.ts';
+import type { Moment } from '../../core/moment.ts';
 import { type CsvLineError, csvErrors, type FiguresCsvRow } from '../../core/records/parse-figures-csv.ts';
 import { type Actor, appendAudit } from '../audit/audit.repository.ts';
 import type { Database } from '../database.ts';
-import type { Moment } from '../moment.ts';
 import { checkFigures, getEnforcementFigures } from './enforcement-statistics.repository.ts';
 
 export interface FiguresImportResult {

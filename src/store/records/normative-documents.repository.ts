@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { IsoDate } from '../../core/dates.ts';
 import { AppError } from '../../core/errors.ts';
+import type { Moment } from '../../core/moment.ts';
 import {
   checkNormativeDocument,
   checkRepeal,
@@ -11,7 +12,6 @@ import type { NormativeKind } from '../../core/records/normative-document.ts';
 import { type Actor, appendAudit } from '../audit/audit.repository.ts';
 import type { Database, NormativeDocumentsTable } from '../database.ts';
 import { isUniqueViolation } from '../db-errors.ts';
-import type { Moment } from '../moment.ts';
 
 export interface StoredNormativeDocument {
   id: string;

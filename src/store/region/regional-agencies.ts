@@ -1,8 +1,10 @@
 import type { Kysely } from 'kysely';
 import { AppError } from '../../core/errors.ts';
+import type { Agency } from '../../core/organisation/agency.ts';
+import type { Region } from '../../core/organisation/region.ts';
 import type { NamedAgency } from '../../core/region/agency-names.ts';
 import type { Database } from '../database.ts';
-import { type Agency, listAgencies, type Region } from '../organisation/organisation.repository.ts';
+import { listAgencies } from '../organisation/organisation.repository.ts';
 
 export interface RegionalAgency extends Agency, NamedAgency {
   regionCode: string;

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Region } from '../../core/organisation/region.ts';
 import {
   EXPORT_COLUMNS,
   type ExportValue,
@@ -13,7 +14,6 @@ import {
   exportTableFile,
 } from '../../documents/export/regional-export-file.ts';
 import type { Database } from '../database.ts';
-import type { Region } from '../organisation/organisation.repository.ts';
 import { regionalAgencies } from './regional-agencies.ts';
 import { latestPublishedReports } from './regional-reports.ts';
 

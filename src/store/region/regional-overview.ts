@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { IsoDate } from '../../core/dates.ts';
+import type { Region } from '../../core/organisation/region.ts';
 import { disclosureRates } from '../../core/region/rates.ts';
 import {
   type RegionYearOverview,
@@ -8,7 +9,6 @@ import {
 } from '../../core/region/region-overview.ts';
 import { TABLE3_TOTAL_COLUMN } from '../../core/report/labels.ts';
 import type { Database } from '../database.ts';
-import type { Region } from '../organisation/organisation.repository.ts';
 import { regionalAgencies } from './regional-agencies.ts';
 import { latestPublishedReports } from './regional-reports.ts';
 

@@ -1,8 +1,8 @@
 import type { Kysely, Transaction } from 'kysely';
 import { AppError } from '../../core/errors.ts';
-import type { ReportActorRole } from '../../core/report/report-workflow.ts';
-import type { Report } from '../../core/report/schema.ts';
-import type { Actor } from '../audit/audit.repository.ts';
+import type { Role } from '../../core/organisation/role.ts';
+import { type Report } from '../../core/report/schema.ts';
+import { type Actor, } from '../audit/audit.repository.ts';
 import type { Database } from '../database.ts';
 import { isUniqueViolation } from '../db-errors.ts';
 import { type DraftRowInput, newDraftRow } from './draft-row.ts';
@@ -12,7 +12,7 @@ import { rowToAnnualReport, type StoredAnnualReport } from './stored-annual-repo
 
 /** Who acts on a report: the audit actor and the role the workflow decides by. */
 export interface ReportActor extends Actor {
-  role: ReportActorRole;
+  role: Role;
 }
 
 /** The newest version of an agency-year's report (number and status), or undefined when it has none. */

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { AppError } from '../../core/errors.ts';
+import type { User } from '../../core/organisation/user.ts';
 import type { ApiTokensTable, Database } from '../database.ts';
 import { randomToken, sha256Hex } from '../secrets.ts';
-import { getUser, type User } from './users.repository.ts';
+import { getUser } from './users.repository.ts';
 
 /** A token for scripts calling the API as a user. Only its SHA-256 is stored. */
 export interface ApiToken {

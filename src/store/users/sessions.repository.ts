@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
+import type { User } from '../../core/organisation/user.ts';
 import type { Database, SessionsTable, UsersTable } from '../database.ts';
 import { preparedQuery } from '../prepared-query.ts';
 import { randomToken, sha256Hex } from '../secrets.ts';
-import { rowToUser, type User } from './users.repository.ts';
+import { rowToUser } from './users.repository.ts';
 
 /**
  * Login sessions live in the database, so that every instance of the server agrees on them. The

@@ -11,13 +11,13 @@ import {
   DISCLOSURE_CHANNELS,
   type DisclosureActor,
 } from '../../core/disclosures/disclosure.ts';
+import { momentOf } from '../../core/moment.ts';
 import type { Database } from '../database.ts';
 import {
   applyDisclosureItemStep,
   draftDisclosureItem,
   listDisclosures,
 } from '../disclosures/disclosures.repository.ts';
-import { momentOf } from '../moment.ts';
 import { createAgency, createRegion } from '../organisation/organisation.repository.ts';
 import { issueNormativeDocument, listNormativeDocuments } from '../records/normative-documents.repository.ts';
 import {

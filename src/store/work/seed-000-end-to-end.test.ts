@@ -5,11 +5,11 @@ import { loadSeedReport } from '../../../test/support/seeds.ts';
 import { createTestAgency, TEST_ACTOR } from '../../../test/support/store-factories.ts';
 import { describeEachDialect } from '../../../test/support/store-test-db.ts';
 import type { DisclosureActor } from '../../core/disclosures/disclosure.ts';
+import { momentOf } from '../../core/moment.ts';
 import { checkNarrative } from '../../core/rules/narrative/check-narrative.ts';
 import { draftNarrative } from '../../core/work/draft-narrative.ts';
 import { summariseWork } from '../../core/work/work-summary.ts';
 import { applyDisclosureItemStep, draftDisclosureItem } from '../disclosures/disclosures.repository.ts';
-import { momentOf } from '../moment.ts';
 import { loadWorkRecordsOfYear } from './load-work-records.ts';
 import { createWorkRecord } from './work-records.repository.ts';
 

@@ -2,8 +2,8 @@ import { expect, it } from 'vitest';
 import { SEED_WORK_RECORDS } from '../../../test/support/seed-work-records.ts';
 import { createTestAgency, TEST_ACTOR } from '../../../test/support/store-factories.ts';
 import { describeEachDialect } from '../../../test/support/store-test-db.ts';
+import { momentOf } from '../../core/moment.ts';
 import type { WorkRecordsOfYear } from '../../core/work/work-records.ts';
-import { momentOf } from '../moment.ts';
 import { loadWorkRecordsOfYear } from './load-work-records.ts';
 import { createWorkRecord } from './work-records.repository.ts';
 

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { AppError } from '../../core/errors.ts';
+import type { Moment } from '../../core/moment.ts';
 import { validateWorkRecord } from '../../core/work/validate-work-record.ts';
 import type { WorkRecordInput, WorkRecordKind } from '../../core/work/work-record-kinds.ts';
 import { type Actor, appendAudit } from '../audit/audit.repository.ts';
 import type { Database, WorkRecordsTable } from '../database.ts';
 import { isUniqueViolation } from '../db-errors.ts';
-import type { Moment } from '../moment.ts';
 
 /** A work record as stored: kind, year (null for a channel) and data, with its identity and version. */
 export type StoredWorkRecord = WorkRecordInput & {

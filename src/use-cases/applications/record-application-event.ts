@@ -4,11 +4,11 @@ import { deadlineOfApplication } from '../../core/applications/deadline-of-appli
 import { applyEvent } from '../../core/applications/lifecycle.ts';
 import type { IsoDate } from '../../core/dates.ts';
 import { AppError, isAppError } from '../../core/errors.ts';
+import type { Moment } from '../../core/moment.ts';
 import { getApplication, updateApplicationState } from '../../store/applications/applications.repository.ts';
 import { type StoredApplication, toCoreApplication } from '../../store/applications/stored-application.ts';
 import { type Actor, appendAudit } from '../../store/audit/audit.repository.ts';
 import type { StoreTrx } from '../../store/dialect.ts';
-import type { Moment } from '../../store/moment.ts';
 
 export const CONFLICT_MESSAGE = '该申请已被他人修改，请刷新后重试';
 

@@ -10,6 +10,7 @@ import { type IsoDate, yearOf } from '../../core/dates.ts';
 import { parseDeadlineInput } from '../../core/deadlines/deadline-input.ts';
 import { readTimeline } from '../../core/deadlines/read-timeline.ts';
 import { AppError, isAppError } from '../../core/errors.ts';
+import type { Moment } from '../../core/moment.ts';
 import {
   allocateTrackingNumber,
   insertApplication,
@@ -18,7 +19,6 @@ import { followUpCodeHash, newFollowUpCode } from '../../store/applications/foll
 import type { StoredApplication } from '../../store/applications/stored-application.ts';
 import { type Actor, appendAudit } from '../../store/audit/audit.repository.ts';
 import type { StoreTrx } from '../../store/dialect.ts';
-import type { Moment } from '../../store/moment.ts';
 
 export interface RegisterApplicationInput extends ApplicationRegistration {
   agencyId: string;

@@ -1,8 +1,8 @@
 import { expect, it } from 'vitest';
 import { TEST_ACTOR } from '../../../test/support/store-factories.ts';
 import { describeEachDialect } from '../../../test/support/store-test-db.ts';
+import { momentOf } from '../../core/moment.ts';
 import { getImportBatch, saveImportBatch } from '../../store/imports/import-batches.ts';
-import { momentOf } from '../../store/moment.ts';
 import { createRegion } from '../../store/organisation/organisation.repository.ts';
 import { cancelImportBatch } from './cancel-import-batch.ts';
 

@@ -1,8 +1,8 @@
 import { AppError } from '../../core/errors.ts';
+import type { Moment } from '../../core/moment.ts';
 import { type Actor, appendAudit } from '../../store/audit/audit.repository.ts';
 import type { StoreTrx } from '../../store/dialect.ts';
 import { closePendingImportBatch, type ImportBatch } from '../../store/imports/import-batches.ts';
-import type { Moment } from '../../store/moment.ts';
 
 /** Cancels a pending preview (audited); CONFLICT when it was already confirmed or cancelled. */
 export async function cancelImportBatch(

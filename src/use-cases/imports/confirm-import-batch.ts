@@ -1,4 +1,5 @@
 import { AppError } from '../../core/errors.ts';
+import type { Moment } from '../../core/moment.ts';
 import type { Actor } from '../../store/audit/audit.repository.ts';
 import type { StoreTrx } from '../../store/dialect.ts';
 import {
@@ -7,7 +8,6 @@ import {
   saveImportSummary,
 } from '../../store/imports/import-batches.ts';
 import { commitImport, type ImportSummary } from '../../store/imports/import-commit.ts';
-import type { Moment } from '../../store/moment.ts';
 
 /**
  * Confirms a pending preview: stores its ready files (commitImport, audited) and marks it

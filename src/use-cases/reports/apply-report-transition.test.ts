@@ -4,8 +4,8 @@ import { enterTestFigures } from '../../../test/support/report-records.ts';
 import { createTestAgency } from '../../../test/support/store-factories.ts';
 import { describeEachDialect } from '../../../test/support/store-test-db.ts';
 import { AppError } from '../../core/errors.ts';
+import { type Moment, momentOf } from '../../core/moment.ts';
 import { listAuditEntries } from '../../store/audit/audit.repository.ts';
-import { type Moment, momentOf } from '../../store/moment.ts';
 import { createAgency } from '../../store/organisation/organisation.repository.ts';
 import type { ReportActor } from '../../store/reports/annual-reports.repository.ts';
 import {

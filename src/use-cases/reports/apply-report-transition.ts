@@ -1,7 +1,7 @@
+import type { Moment } from '../../core/moment.ts';
 import { decideReportStep } from '../../core/report/report-workflow.ts';
 import { formatLocation } from '../../core/rules/finding.ts';
 import type { StoreTrx } from '../../store/dialect.ts';
-import type { Moment } from '../../store/moment.ts';
 import type { ReportActor } from '../../store/reports/annual-reports.repository.ts';
 import { findingsOfStoredReport } from '../../store/reports/report-findings.ts';
 import type { StoredAnnualReport } from '../../store/reports/stored-annual-report.ts';

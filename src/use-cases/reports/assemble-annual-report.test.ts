@@ -10,10 +10,10 @@ import {
 import { createTestAgency, TEST_ACTOR, TEST_NOW } from '../../../test/support/store-factories.ts';
 import { describeEachDialect } from '../../../test/support/store-test-db.ts';
 import { AppError } from '../../core/errors.ts';
+import { momentOf } from '../../core/moment.ts';
 import { TABLE3_ROW_KEYS } from '../../core/report/labels.ts';
 import { checkNarrative } from '../../core/rules/narrative/check-narrative.ts';
 import { listAuditEntries } from '../../store/audit/audit.repository.ts';
-import { momentOf } from '../../store/moment.ts';
 import type { ReportActor } from '../../store/reports/annual-reports.repository.ts';
 import { getAnnualReport, listAnnualReports } from '../../store/reports/read-annual-reports.ts';
 import { createWorkRecord } from '../../store/work/work-records.repository.ts';

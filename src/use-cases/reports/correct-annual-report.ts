@@ -1,8 +1,8 @@
 import { AppError } from '../../core/errors.ts';
+import type { Moment } from '../../core/moment.ts';
 import { decideReportStep } from '../../core/report/report-workflow.ts';
 import { appendAudit } from '../../store/audit/audit.repository.ts';
 import type { StoreTrx } from '../../store/dialect.ts';
-import type { Moment } from '../../store/moment.ts';
 import {
   highestVersionNumber,
   insertDraftVersion,

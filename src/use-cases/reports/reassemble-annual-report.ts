@@ -1,6 +1,6 @@
+import type { Moment } from '../../core/moment.ts';
 import { decideReportStep } from '../../core/report/report-workflow.ts';
 import type { StoreTrx } from '../../store/dialect.ts';
-import type { Moment } from '../../store/moment.ts';
 import type { ReportActor } from '../../store/reports/annual-reports.repository.ts';
 import { countReportNumbers } from '../../store/reports/count-report-numbers.ts';
 import type { StoredAnnualReport } from '../../store/reports/stored-annual-report.ts';

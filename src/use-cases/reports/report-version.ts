@@ -1,7 +1,7 @@
 import { AppError } from '../../core/errors.ts';
+import type { Moment } from '../../core/moment.ts';
 import { type Actor, appendAudit } from '../../store/audit/audit.repository.ts';
 import type { StoreTrx } from '../../store/dialect.ts';
-import type { Moment } from '../../store/moment.ts';
 import {
   type ReportVersionChanges,
   updateReportVersion,

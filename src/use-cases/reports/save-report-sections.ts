@@ -1,8 +1,8 @@
 import { AppError } from '../../core/errors.ts';
+import type { Moment } from '../../core/moment.ts';
 import { decideReportStep } from '../../core/report/report-workflow.ts';
 import type { Report } from '../../core/report/schema.ts';
 import type { StoreTrx } from '../../store/dialect.ts';
-import type { Moment } from '../../store/moment.ts';
 import type { ReportActor } from '../../store/reports/annual-reports.repository.ts';
 import type { StoredAnnualReport } from '../../store/reports/stored-annual-report.ts';
 import { checkSections, type ReportSections } from './report-input.ts';

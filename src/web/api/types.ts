@@ -1,159 +1,51 @@
-/** Shapes of the API's answers that the pages read (see /api/openapi.json). */
+/**
+ * Shapes of the API's answers that the pages read: the route schemas' output types (see
+ * /api/openapi.json), imported type-only so the build erases them.
+ */
 
-export type Role = 'officer' | 'reviewer' | 'supervisor' | 'admin';
+import type { z } from 'zod';
+import type {
+  applicationListResponse,
+  applicationSummarySchema,
+  caseResponse,
+  deadlineSummaryResponse,
+  deadlinesSchema,
+} from '../../server/routes/applications/applications.schema.ts';
+import type { sessionResponse } from '../../server/routes/auth/auth.schema.ts';
+import type { findingSchema } from '../../server/routes/check/check.schema.ts';
+import type { userSchema } from '../../server/routes/common.schema.ts';
+import type {
+  agencyListResponse,
+  agencySchema,
+  regionListResponse,
+  regionSchema,
+} from '../../server/routes/organisation/organisation.schema.ts';
+import type { publicApplyResponse, trackResponse } from '../../server/routes/public/public.schema.ts';
+import type {
+  reportListResponse,
+  reportResponse,
+  reportSummarySchema,
+} from '../../server/routes/reports/reports.schema.ts';
+import type { managedUserSchema, userListResponse } from '../../server/routes/users/users.schema.ts';
 
-export interface User {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  agencyId: string | null;
-  regionId: string | null;
-}
-
-export interface Session {
-  user: User;
-  via: 'session' | 'token';
-  csrfToken: string | null;
-  expiresAt: string | null;
-  /** The generated first password (or one an administrator set) must be changed before anything else. */
-  mustChangePassword?: boolean;
-}
-
-export interface Agency {
-  id: string;
-  name: string;
-  regionId: string;
-  kind: 'department' | 'government';
-}
-
-export interface Tracking {
-  trackingNumber: string;
-  receivedOn: string;
-  status: string;
-  statusLabel: string;
-  answerDueOn: string | null;
-  overdue: boolean;
-  concludedOn: string | null;
-  outcomeLabel: string | null;
-  steps: { date: string; label: string }[];
-}
-
-export interface PublicApplied {
-  agencyName: string;
-  trackingNumber: string;
-  followUpCode: string;
-  receivedOn: string;
-  answerDueOn: string | null;
-}
-
-export interface ApplicationSummary {
-  id: string;
-  trackingNumber: string;
-  channel: string;
-  receivedOn: string;
-  applicantType: string;
-  applicantNameMasked: string;
-  description: string;
-  status: string;
-  statusLabel: string;
-  outcome: string | null;
-  concludedOn: string | null;
-  answerDueOn: string | null;
-  overdue: boolean;
-  dueThisWeek: boolean;
-  version: number;
-}
-
-export interface DeadlineStep {
-  label: string;
-  date: string;
-  explanation: string;
-  article: string;
-}
-
-export interface CaseView {
-  application: ApplicationSummary & {
-    channelLabel: string;
-    applicantTypeLabel: string;
-    outcomeLabel: string | null;
-    submittedOn: string;
-    confirmedOn: string | null;
-    events: { type: string; [key: string]: unknown }[];
-  };
-  deadlines: {
-    answerDue: string | null;
-    status: 'running' | 'overdue' | 'suspended' | 'awaiting-correction';
-    workingDaysAllowed: number | null;
-    workingDaysUsed: number | null;
-    steps: DeadlineStep[];
-    warnings: string[];
-  } | null;
-  deadlinesNote: string | null;
-  auditTrail: {
-    seq: number;
-    at: string;
-    actor: string;
-    action: string;
-    actionLabel: string;
-    statusBefore: string | null;
-    statusAfter: string | null;
-  }[];
-}
-
-export interface ApplicationList {
-  items: ApplicationSummary[];
-  total: number;
-  limit: number;
-  offset: number;
-  today: string;
-}
-
-export interface Region {
-  id: string;
-  code: string;
-  name: string;
-  level: 'province' | 'city' | 'county';
-  parentId: string | null;
-}
-
-export interface ManagedUser extends User {
-  disabled: boolean;
-  lockedUntil: string | null;
-  createdAt: string;
-}
-
-export interface Finding {
-  ruleId: string;
-  severity: 'error' | 'warning' | 'info';
-  assessable: boolean;
-  message: string;
-  where: string;
-  location: {
-    table?: 'table2' | 'table3' | 'table4';
-    section?: string;
-    rowKey?: string;
-    rowLabel?: string;
-    columns?: string[];
-  };
-}
-
-export interface ReportSummary {
-  id: string;
-  agencyId: string;
-  agencyName: string;
-  year: number;
-  version: number;
-  status: 'draft' | 'submitted' | 'approved' | 'published';
-  statusLabel: string;
-  origin: 'assembled' | 'imported';
-  errorCount: number;
-  warningCount: number;
-  publishedOn: string | null;
-  deadline: string;
-  late: boolean | null;
-  correctionReason: string | null;
-  returnReason: string | null;
-  revision: number;
-  updatedAt: string;
-}
+export type User = z.output<typeof userSchema>;
+export type Session = z.output<typeof sessionResponse>;
+export type ManagedUser = z.output<typeof managedUserSchema>;
+export type ManagedUserList = z.output<typeof userListResponse>;
+export type Agency = z.output<typeof agencySchema>;
+export type AgencyList = z.output<typeof agencyListResponse>;
+export type Region = z.output<typeof regionSchema>;
+export type RegionList = z.output<typeof regionListResponse>;
+export type Tracking = z.output<typeof trackResponse>;
+export type PublicApplied = z.output<typeof publicApplyResponse>;
+export type ApplicationSummary = z.output<typeof applicationSummarySchema>;
+export type ApplicationList = z.output<typeof applicationListResponse>;
+export type CaseView = z.output<typeof caseResponse>;
+export type DeadlineStep = NonNullable<z.output<typeof deadlinesSchema>>['steps'][number];
+/** Open, overdue and due-this-week counts of an agency's applications. */
+export type DeadlineSummary = z.output<typeof deadlineSummaryResponse>;
+export type Finding = z.output<typeof findingSchema>;
+export type ReportSummary = z.output<typeof reportSummarySchema>;
+export type ReportList = z.output<typeof reportListResponse>;
+/** An annual report version with its live findings (each with a readable `where`), actions and audit trail. */
+export type ReportView = z.output<typeof reportResponse>;

@@ -9,10 +9,3 @@ export function useSession(): Session {
   if (!session) throw new Error('useSession outside WorkspaceLayout');
   return session;
 }
-
-export const ROLE_LABELS = {
-  officer: '经办人',
-  reviewer: '审核人',
-  supervisor: '主管部门',
-  admin: '系统管理员',
-} as const;

@@ -1,9 +1,10 @@
 import { Button, Layout, Menu, Result, Space, Spin, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { ROLE_LABELS } from '../../core/organisation/role.ts';
 import { ApiError, api, loginPathFor, messageOf, rememberCsrfToken } from '../api/client.ts';
 import type { Session } from '../api/types.ts';
-import { ROLE_LABELS, SessionContext } from './session.tsx';
+import { SessionContext } from './session.tsx';
 
 /** The officers' frame: signed in or sent to the login page (and back), menu, user, logout. */
 export function WorkspaceLayout() {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { api, messageOf } from '../api/client.ts';
-import type { Agency } from '../api/types.ts';
+import type { Agency, AgencyList } from '../api/types.ts';
 
 /** Every agency, for the portal's selectors (GET /api/agencies needs no login). */
 export function useAgencies(): { agencies: Agency[]; loading: boolean; error: string | null } {
@@ -9,7 +9,7 @@ export function useAgencies(): { agencies: Agency[]; loading: boolean; error: st
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     api
-      .get<{ items: Agency[] }>('/agencies', { allowUnauthenticated: true })
+      .get<AgencyList>('/agencies', { allowUnauthenticated: true })
       .then((r) => setAgencies(r.items))
       .catch((e: unknown) => setError(messageOf(e)))
       .finally(() => setLoading(false));

@@ -11,8 +11,8 @@ import {
 } from '../../../../test/support/server-factories.ts';
 import { buildServerTestApp, TestClock } from '../../../../test/support/server-test-app.ts';
 import { describeEachDialect } from '../../../../test/support/store-test-db.ts';
+import type { User } from '../../../core/organisation/user.ts';
 import { listAuditEntries, verifyAuditChain } from '../../../store/audit/audit.repository.ts';
-import type { User } from '../../../store/users/users.repository.ts';
 
 describeEachDialect('GET …/applications/:id/applicant is audited', (t) => {
   const clock = new TestClock('2026-03-02');

@@ -12,8 +12,8 @@ import {
 } from '../../../../test/support/server-factories.ts';
 import { buildServerTestApp, TestClock } from '../../../../test/support/server-test-app.ts';
 import { describeEachDialect } from '../../../../test/support/store-test-db.ts';
+import type { User } from '../../../core/organisation/user.ts';
 import { listAuditEntries, verifyAuditChain } from '../../../store/audit/audit.repository.ts';
-import type { User } from '../../../store/users/users.repository.ts';
 
 const PERSONAL = Object.values(TEST_APPLICANT);
 

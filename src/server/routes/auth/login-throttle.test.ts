@@ -7,7 +7,7 @@ import {
 } from '../../../../test/support/server-factories.ts';
 import { buildServerTestApp, TestClock } from '../../../../test/support/server-test-app.ts';
 import { describeEachDialect } from '../../../../test/support/store-test-db.ts';
-import type { User } from '../../../store/users/users.repository.ts';
+import type { User } from '../../../core/organisation/user.ts';
 import { LoginThrottle } from '../../plugins/login-throttle.ts';
 
 describe('LoginThrottle', () => {

@@ -21,12 +21,9 @@ import {
 } from '../../../../test/support/server-factories.ts';
 import { buildServerTestApp, TestClock } from '../../../../test/support/server-test-app.ts';
 import { describeEachDialect } from '../../../../test/support/store-test-db.ts';
+import type { Region } from '../../../core/organisation/region.ts';
 import { verifyAuditChain } from '../../../store/audit/audit.repository.ts';
-import {
-  createAgency,
-  createRegion,
-  type Region,
-} from '../../../store/organisation/organisation.repository.ts';
+import { createAgency, createRegion } from '../../../store/organisation/organisation.repository.ts';
 
 const YEARS = [2023, 2024, 2025] as const;
 const missing = (i: number, y: number) => (y === 2024 && i % 25 === 7) || (y === 2025 && i % 10 === 0);

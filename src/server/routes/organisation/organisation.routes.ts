@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../../../core/errors.ts';
+import type { Agency } from '../../../core/organisation/agency.ts';
 import { appendAudit } from '../../../store/audit/audit.repository.ts';
 import type { StoreDb } from '../../../store/dialect.ts';
 import {
-  type Agency,
   createAgency,
   createRegion,
   getRegion,

@@ -1,13 +1,13 @@
 import { z } from 'zod';
 
-const LEVELS = ['province', 'city', 'county'] as const;
-const KINDS = ['department', 'government'] as const;
+import { AGENCY_KINDS } from '../../../core/organisation/agency.ts';
+import { REGION_LEVELS } from '../../../core/organisation/region.ts';
 
 export const regionSchema = z.object({
   id: z.string(),
   code: z.string().describe('行政区划代码，例如 640502'),
   name: z.string(),
-  level: z.enum(LEVELS).describe('province 省级、city 市级、county 县级'),
+  level: z.enum(REGION_LEVELS).describe('province 省级、city 市级、county 县级'),
   parentId: z.string().nullable(),
 });
 
@@ -15,7 +15,7 @@ export const agencySchema = z.object({
   id: z.string(),
   regionId: z.string(),
   name: z.string(),
-  kind: z.enum(KINDS).describe('department 政府部门、government 人民政府（或其办公室）'),
+  kind: z.enum(AGENCY_KINDS).describe('department 政府部门、government 人民政府（或其办公室）'),
 });
 
 export const listRegionsQuery = z.strictObject({
@@ -41,14 +41,14 @@ export const createRegionBody = z.strictObject({
     .regex(/^[0-9A-Za-z]{2,20}$/, { error: '行政区划代码应为2至20位数字或字母' })
     .describe('行政区划代码'),
   name: z.string().trim().min(1).max(100),
-  level: z.enum(LEVELS, { error: '层级应为 province、city 或 county' }),
+  level: z.enum(REGION_LEVELS, { error: '层级应为 province、city 或 county' }),
   parentId: z.string().min(1).max(100).nullable().optional(),
 });
 
 export const createAgencyBody = z.strictObject({
   regionId: z.string().min(1).max(100),
   name: z.string().trim().min(1).max(100),
-  kind: z.enum(KINDS, { error: '机关类别应为 department（政府部门）或 government（人民政府）' }),
+  kind: z.enum(AGENCY_KINDS, { error: '机关类别应为 department（政府部门）或 government（人民政府）' }),
 });
 
 export const regionListResponse = z.object({ items: z.array(regionSchema) });

@@ -11,11 +11,11 @@ import {
 } from '../../../../test/support/server-factories.ts';
 import { buildServerTestApp, TestClock } from '../../../../test/support/server-test-app.ts';
 import { TEST_ACTOR } from '../../../../test/support/store-factories.ts';
+import { momentOf } from '../../../core/moment.ts';
 import { reportSchema } from '../../../core/report/schema.ts';
 import { readReportDocument } from '../../../documents/ingest/read-document.ts';
 import { commitImport } from '../../../store/imports/import-commit.ts';
 import { planImport } from '../../../store/imports/import-plan.ts';
-import { momentOf } from '../../../store/moment.ts';
 import { createAgency } from '../../../store/organisation/organisation.repository.ts';
 
 const clock = new TestClock('2025-06-02');

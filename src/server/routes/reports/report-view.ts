@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import { AppError } from '../../../core/errors.ts';
+import { AppError, } from '../../../core/errors.ts';
+import type { Agency } from '../../../core/organisation/agency.ts';
 import { listAuditEntries } from '../../../store/audit/audit.repository.ts';
-import type { Agency } from '../../../store/organisation/organisation.repository.ts';
 import type { ReportActor } from '../../../store/reports/annual-reports.repository.ts';
 import { getAnnualReport, listAnnualReports } from '../../../store/reports/read-annual-reports.ts';
 import { findingsOfStoredReport } from '../../../store/reports/report-findings.ts';

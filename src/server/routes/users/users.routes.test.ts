@@ -10,8 +10,8 @@ import {
 } from '../../../../test/support/server-factories.ts';
 import { buildServerTestApp, sessionCookieOf } from '../../../../test/support/server-test-app.ts';
 import { describeEachDialect } from '../../../../test/support/store-test-db.ts';
+import type { User } from '../../../core/organisation/user.ts';
 import { listAuditEntries } from '../../../store/audit/audit.repository.ts';
-import type { User } from '../../../store/users/users.repository.ts';
 
 describeEachDialect('administration: regions, agencies and users', (t) => {
   let app: FastifyInstance;

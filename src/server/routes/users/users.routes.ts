@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../../../core/errors.ts';
+import type { Role } from '../../../core/organisation/role.ts';
 import { appendAudit } from '../../../store/audit/audit.repository.ts';
 import type { StoreDb } from '../../../store/dialect.ts';
 import { getAgency, getRegion } from '../../../store/organisation/organisation.repository.ts';
@@ -10,7 +11,6 @@ import {
   createUser,
   getUser,
   listUsers,
-  type Role,
   setUserDisabled,
 } from '../../../store/users/users.repository.ts';
 import { authorize } from '../../access/authorize.ts';

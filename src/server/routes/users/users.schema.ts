@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ROLES, userSchema } from '../common.schema.ts';
+import { ROLES } from '../../../core/organisation/role.ts';
+import { userSchema } from '../common.schema.ts';
 
 export const managedUserSchema = userSchema.extend({
   disabled: z.boolean().describe('已停用：不能登录，会话与 API 令牌失效'),

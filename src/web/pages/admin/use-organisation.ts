@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api, messageOf } from '../../api/client.ts';
 import { fetchAllRegions } from '../../api/regions.ts';
-import type { Agency, Region } from '../../api/types.ts';
+import type { Agency, AgencyList, Region } from '../../api/types.ts';
 
 /** Every region (walking the tree level by level) and every agency, for the admin pages. */
 export function useOrganisation() {
@@ -15,7 +15,7 @@ export function useOrganisation() {
     let cancelled = false;
     (async () => {
       const all = await fetchAllRegions();
-      const list = (await api.get<{ items: Agency[] }>('/agencies')).items;
+      const list = (await api.get<AgencyList>('/agencies')).items;
       if (!cancelled) {
         setRegions(all);
         setAgencies(list);

@@ -1,8 +1,8 @@
 import { Alert, Button, Form, Input, Modal, Select, Space, Switch, Table, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
+import { ROLE_LABELS, ROLES, type Role } from '../../../core/organisation/role.ts';
 import { api, fieldErrors, messageOf } from '../../api/client.ts';
-import type { Agency, ManagedUser, Region, Role } from '../../api/types.ts';
-import { ROLE_LABELS } from '../../layout/session.tsx';
+import type { Agency, ManagedUser, ManagedUserList, Region } from '../../api/types.ts';
 
 interface NewUser {
   username: string;
@@ -24,7 +24,7 @@ export function UsersTab({ agencies, regions }: { agencies: Agency[]; regions: R
 
   const load = useCallback(() => {
     api
-      .get<{ items: ManagedUser[] }>('/users')
+      .get<ManagedUserList>('/users')
       .then((r) => setUsers(r.items))
       .catch((e: unknown) => setFailure(messageOf(e)));
   }, []);
@@ -132,7 +132,7 @@ export function UsersTab({ agencies, regions }: { agencies: Agency[]; regions: R
             <Input.Password autoComplete="new-password" />
           </Form.Item>
           <Form.Item name="role" label="角色">
-            <Select options={Object.entries(ROLE_LABELS).map(([value, label]) => ({ value, label }))} />
+            <Select options={ROLES.map((value) => ({ value, label: ROLE_LABELS[value] }))} />
           </Form.Item>
           {(role === 'officer' || role === 'reviewer') && (
             <Form.Item

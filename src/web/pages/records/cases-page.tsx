@@ -4,9 +4,9 @@ import { Link } from 'react-router-dom';
 import { CASE_KIND_LABELS, CASE_KINDS } from '../../../core/cases/case.ts';
 import { TABLE4_COLUMNS, TABLE4_GROUP_LABELS } from '../../../core/report/labels.ts';
 import { api, messageOf } from '../../api/client.ts';
+import { useAgencyChoice } from '../use-agency-choice.tsx';
 import { DecideCaseDialog, FileCaseForm } from './case-forms.tsx';
 import type { CaseRecordView, Table4View } from './records-types.ts';
-import { useAgencyChoice } from './use-agency-choice.tsx';
 
 /** 行政复议 and 行政诉讼 cases of an agency, their decisions, and table 四 of a year counted from them. */
 export function CasesPage() {

@@ -2,8 +2,8 @@ import { Alert, Button, DatePicker, Form, Input, Select, Space, Typography } fro
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { SECRECY_CONCLUSION_LABELS, SECRECY_CONCLUSIONS } from '../../../core/disclosures/disclosure.ts';
+import type { Role } from '../../../core/organisation/role.ts';
 import { ApiError, api, messageOf } from '../../api/client.ts';
-import type { Role } from '../../api/types.ts';
 import { serverFieldErrors } from './field-of-message.ts';
 import type { DisclosureView } from './records-types.ts';
 

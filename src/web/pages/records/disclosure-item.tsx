@@ -6,7 +6,7 @@ import { useSession } from '../../layout/session.tsx';
 import { DisclosureActions } from './disclosure-actions.tsx';
 import { DisclosureForm } from './disclosure-form.tsx';
 import { DISCLOSURE_STATUS_COLORS, DisclosureDue } from './disclosure-list.tsx';
-import { DISCLOSURE_STEP_LABELS, type DisclosureView } from './records-types.ts';
+import { type DisclosureView, disclosureStepLabel } from './records-types.ts';
 
 export function atChina(instant: string): string {
   return new Date(instant).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
@@ -99,7 +99,7 @@ export function DisclosureItemPage() {
               color: s.type === 'return' ? 'red' : s.type === 'publish' ? 'green' : 'blue',
               children: (
                 <span>
-                  {atChina(s.at)}　{DISCLOSURE_STEP_LABELS[s.type]}　{s.byLabel}
+                  {atChina(s.at)}　{disclosureStepLabel(s.type)}　{s.byLabel}
                   {s.reason ? `　理由：${s.reason}` : ''}
                   {s.publishedOn ? `　发布日期：${s.publishedOn}` : ''}
                 </span>

@@ -4,9 +4,9 @@ import { Link, useNavigate } from 'react-router-dom';
 import { DISCLOSURE_STATUS_LABELS, DISCLOSURE_STATUSES } from '../../../core/disclosures/disclosure.ts';
 import { api, messageOf } from '../../api/client.ts';
 import { useSession } from '../../layout/session.tsx';
+import { useAgencyChoice } from '../use-agency-choice.tsx';
 import { DisclosureForm } from './disclosure-form.tsx';
 import type { DisclosureList, DisclosureView } from './records-types.ts';
-import { useAgencyChoice } from './use-agency-choice.tsx';
 
 export const DISCLOSURE_STATUS_COLORS = {
   draft: 'default',

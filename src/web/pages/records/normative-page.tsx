@@ -1,8 +1,8 @@
 import { Alert, Card, Space, Typography } from 'antd';
 import { useState } from 'react';
+import { useAgencyChoice } from '../use-agency-choice.tsx';
 import { NormativeDocuments } from './normative-documents.tsx';
 import { Table2Panel } from './table2-panel.tsx';
-import { useAgencyChoice } from './use-agency-choice.tsx';
 
 /** 规章和行政规范性文件 and the other figures of table 二 (主动公开政府信息情况). */
 export function NormativePage() {

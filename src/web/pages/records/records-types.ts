@@ -1,103 +1,41 @@
-/** Shapes of the records API's answers (disclosures, normative documents, cases; see /api/openapi.json). */
-import type { CaseKind, CaseResult } from '../../../core/cases/case.ts';
+/** Shapes of the records API's answers (disclosures, normative documents, cases): the route schemas' output types. */
+import type { z } from 'zod';
+import type { DisclosureStepInput } from '../../../core/disclosures/disclosure.ts';
+import type { caseSchema, table4Response } from '../../../server/routes/cases/cases.schema.ts';
 import type {
-  DisclosureAttribute,
-  DisclosureChannel,
-  DisclosureStatus,
-  SecrecyConclusion,
-} from '../../../core/disclosures/disclosure.ts';
-import type { NormativeKind } from '../../../core/records/normative-document.ts';
+  disclosureListResponse,
+  disclosureSchema,
+} from '../../../server/routes/records/disclosures.schema.ts';
+import type {
+  documentSchema,
+  figuresSchema,
+  importFiguresResponse,
+  table2Response,
+} from '../../../server/routes/records/table2.schema.ts';
 
-export interface DisclosureStepView {
-  type: 'submit' | 'sectionApprove' | 'leaderApprove' | 'return' | 'publish';
-  byUserId: string;
-  byLabel: string;
-  at: string;
-  on: string;
-  reason?: string;
-  publishedOn?: string;
-  secrecyConclusion?: string;
-}
-
-export interface DisclosureView {
-  id: string;
-  agencyId: string;
-  title: string;
-  category: string;
-  channel: DisclosureChannel;
-  channelLabel: string;
-  documentNumber: string | null;
-  attribute: DisclosureAttribute;
-  attributeLabel: string;
-  attributeReason: string | null;
-  createdOn: string;
-  dueOn: string | null;
-  overdue: boolean;
-  status: DisclosureStatus;
-  statusLabel: string;
-  publishedOn: string | null;
-  drafterUserId: string;
-  sectionHeadUserId: string | null;
-  leaderUserId: string | null;
-  secrecyReview: {
-    byUserId: string;
-    byLabel: string;
-    at: string;
-    conclusion: SecrecyConclusion;
-    conclusionLabel: string;
-    note: string | null;
-  } | null;
-  steps: DisclosureStepView[];
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface DisclosureList {
-  items: DisclosureView[];
-  total: number;
-  limit: number;
-  offset: number;
-  today: string;
-}
-
-export interface NormativeDocumentView {
-  id: string;
-  agencyId: string;
-  kind: NormativeKind;
-  kindLabel: string;
-  documentNumber: string;
-  title: string;
-  issuedOn: string;
-  repealedOn: string | null;
-  version: number;
-}
-
-export interface CaseRecordView {
-  id: string;
-  agencyId: string;
-  applicationId: string | null;
-  kind: CaseKind;
-  kindLabel: string;
-  caseNumber: string | null;
-  filedOn: string;
-  result: CaseResult | null;
-  resultLabel: string;
-  decidedOn: string | null;
-  version: number;
-}
-
-export interface Table4View {
-  agencyId: string;
-  year: number;
-  table4: Record<CaseKind, (number | null)[]>;
-}
+export type DisclosureView = z.output<typeof disclosureSchema>;
+export type DisclosureStepView = DisclosureView['steps'][number];
+export type DisclosureList = z.output<typeof disclosureListResponse>;
+export type NormativeDocumentView = z.output<typeof documentSchema>;
+export type CaseRecordView = z.output<typeof caseSchema>;
+export type Table4View = z.output<typeof table4Response>;
+export type Table2View = z.output<typeof table2Response>;
+/** The enforcement figures of an agency-year (table 二's figures no register holds). */
+export type FiguresView = z.output<typeof figuresSchema>;
+export type ImportFiguresResult = z.output<typeof importFiguresResponse>;
 
 /** The review chain's steps as a user reads them. */
-export const DISCLOSURE_STEP_LABELS: Record<DisclosureStepView['type'], string> = {
+export const DISCLOSURE_STEP_LABELS: Record<DisclosureStepInput['type'], string> = {
   submit: '提交审核',
   sectionApprove: '科室审核（含保密审查）',
   leaderApprove: '领导审批',
   return: '退回修改',
   publish: '发布',
 };
+
+/** What a recorded step is called; the schema types `type` as any string, the core knows five. */
+export function disclosureStepLabel(type: string): string {
+  return Object.hasOwn(DISCLOSURE_STEP_LABELS, type)
+    ? DISCLOSURE_STEP_LABELS[type as DisclosureStepInput['type']]
+    : type;
+}

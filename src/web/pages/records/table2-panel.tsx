@@ -2,20 +2,10 @@ import { Alert, Button, Descriptions, InputNumber, Space, Typography, Upload } f
 import { useCallback, useEffect, useState } from 'react';
 import { api, messageOf, upload } from '../../api/client.ts';
 import { FiguresForm } from '../reports/figures-form.tsx';
+import type { ImportFiguresResult, Table2View } from './records-types.ts';
 
-interface Stock {
-  issued: number | null;
-  repealed: number | null;
-  inForce: number | null;
-}
-interface Table2 {
-  regulations: Stock;
-  normativeDocuments: Stock;
-  licensing: number | null;
-  punishment: number | null;
-  coercion: number | null;
-  feesWanYuan: number | null;
-}
+type Table2 = Table2View['table2'];
+type Stock = Table2['regulations'];
 
 const shown = (n: number | null) => (n === null ? '未填写' : String(n));
 
@@ -34,9 +24,7 @@ export function Table2Panel(props: { agencyId: string; canHandle: boolean; refre
   const load = useCallback(async () => {
     setFailure(null);
     try {
-      const r = await api.get<{ table2: Table2 }>(
-        `/agencies/${encodeURIComponent(props.agencyId)}/table2/${year}`,
-      );
+      const r = await api.get<Table2View>(`/agencies/${encodeURIComponent(props.agencyId)}/table2/${year}`);
       setTable(r.table2);
     } catch (e) {
       setFailure(messageOf(e));
@@ -53,7 +41,7 @@ export function Table2Panel(props: { agencyId: string; canHandle: boolean; refre
     setImported(null);
     setFailure(null);
     try {
-      const r = await upload<{ created: number; updated: number }>(
+      const r = await upload<ImportFiguresResult>(
         '/enforcement-statistics/import',
         file,
         () => undefined,

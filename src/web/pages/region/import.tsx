@@ -18,40 +18,15 @@ import {
 import { zipSync } from 'fflate';
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
+import type { z } from 'zod';
+import type { previewResponse, summaryResponse } from '../../../server/routes/imports/imports.schema.ts';
 import { api, messageOf, upload } from '../../api/client.ts';
 import { useSession } from '../../layout/session.tsx';
 import { useVisibleRegions } from './use-regions.ts';
 
-interface PlannedFile {
-  name: string;
-  status: 'ready' | 'duplicate' | 'skipped';
-  reason: string | null;
-  recognisedAgency: string | null;
-  year: number | null;
-  agencyName: string | null;
-  match: 'name' | 'mapping' | 'new-agency' | null;
-  errorCount: number;
-  warningCount: number;
-}
-
-interface Preview {
-  batchId: string;
-  status: 'pending' | 'confirmed' | 'cancelled';
-  counts: { ready: number; duplicate: number; skipped: number };
-  files: PlannedFile[];
-}
-
-interface Summary {
-  imported: number;
-  alreadyImported: number;
-  skipped: number;
-  files: {
-    name: string;
-    status: 'imported' | 'duplicate' | 'skipped';
-    reason: string | null;
-    agencyName: string | null;
-  }[];
-}
+type Preview = z.output<typeof previewResponse>;
+type PlannedFile = Preview['files'][number];
+type Summary = z.output<typeof summaryResponse>;
 
 const PLAN_TAGS = {
   ready: ['blue', '待导入'],

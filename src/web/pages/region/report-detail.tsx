@@ -1,30 +1,17 @@
 import { Alert, Card, Col, Descriptions, List, Row, Space, Spin, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
+import type { z } from 'zod';
 import { TABLE_CAPTIONS } from '../../../core/report/labels.ts';
 import type { Report } from '../../../core/report/schema.ts';
+import type { reportDetailResponse } from '../../../server/routes/region/region.schema.ts';
 import { api, messageOf } from '../../api/client.ts';
 import type { Finding } from '../../api/types.ts';
 import { ReportTables } from '../reports/report-tables.tsx';
-import { percent, type Rates } from './overview-types.ts';
+import { percent } from './overview-types.ts';
 
-interface ReportDetail {
-  id: string;
-  agency: { id: string; name: string };
-  year: number;
-  version: number;
-  status: string;
-  origin: 'assembled' | 'imported';
-  publishedOn: string | null;
-  sourceFileName: string | null;
-  correctionReason: string | null;
-  report: Report;
-  findings: Finding[];
-  summary: { errors: number; warnings: number; infos: number; notAssessable: number };
-  rates: Rates;
-  previous: { reportId: string; year: number; version: number } | null;
-  similarity: { section: string; label: string; similarity: number | null; copied: boolean }[];
-}
+/** GET /api/reports/{id}; the schema types the report as any object, the server sends a gongkai-report/1. */
+type ReportDetail = Omit<z.output<typeof reportDetailResponse>, 'report'> & { report: Report };
 
 const SEVERITY = { error: ['red', '错误'], warning: ['orange', '提醒'], info: ['blue', '说明'] } as const;
 

@@ -1,14 +1,13 @@
 import { Alert, Card, Checkbox, Col, Row, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import type { z } from 'zod';
 import { type RegionWorkRow, regionWorkRows } from '../../../core/work/region-work-rows.ts';
-import type { WorkRecordsOfYear } from '../../../core/work/work-records.ts';
+import type { regionWorkResponse } from '../../../server/routes/work/work-records.schema.ts';
 import { api, messageOf } from '../../api/client.ts';
 
 const Chart = lazy(() => import('./charts.tsx'));
 
-interface RegionWork {
-  agencies: Array<{ agencyId: string; agencyName: string; records: WorkRecordsOfYear }>;
-}
+type RegionWork = z.output<typeof regionWorkResponse>;
 
 const coverage = (v: number | null) => (v === null ? '—' : `${v}%`);
 

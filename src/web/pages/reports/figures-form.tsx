@@ -1,17 +1,9 @@
 import { Alert, Button, Form, Input, InputNumber, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import { api, fieldErrors, messageOf } from '../../api/client.ts';
+import type { FiguresView } from '../records/records-types.ts';
 
-interface Figures {
-  entered: boolean;
-  licensing: number | null;
-  punishment: number | null;
-  coercion: number | null;
-  feesWanYuan: string | null;
-  version: number | null;
-}
-
-type Values = Omit<Figures, 'entered' | 'version'>;
+type Values = Omit<FiguresView, 'entered' | 'version'>;
 
 /**
  * Table 二's figures that no register holds (行政许可、处罚、强制 decisions, 收费 in 万元), entered
@@ -19,14 +11,14 @@ type Values = Omit<Figures, 'entered' | 'version'>;
  */
 export function FiguresForm(props: { agencyId: string; year: number; onSaved: () => Promise<void> }) {
   const [form] = Form.useForm<Values>();
-  const [figures, setFigures] = useState<Figures | null>(null);
+  const [figures, setFigures] = useState<FiguresView | null>(null);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const path = `/agencies/${encodeURIComponent(props.agencyId)}/enforcement-statistics/${props.year}`;
 
   useEffect(() => {
     api
-      .get<Figures>(path)
+      .get<FiguresView>(path)
       .then((f) => {
         setFigures(f);
         form.setFieldsValue(f);
@@ -39,7 +31,7 @@ export function FiguresForm(props: { agencyId: string; year: number; onSaved: ()
     setBusy(true);
     setFailure(null);
     try {
-      const saved = await api.put<Figures>(path, {
+      const saved = await api.put<FiguresView>(path, {
         licensing: values.licensing ?? null,
         punishment: values.punishment ?? null,
         coercion: values.coercion ?? null,

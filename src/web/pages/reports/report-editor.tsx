@@ -18,20 +18,13 @@ import {
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { REPORT_ACTION_LABELS, type ReportAction } from '../../../core/report/report-workflow.ts';
-import type { Report } from '../../../core/report/schema.ts';
 import { ApiError, api, download, messageOf, saveFile } from '../../api/client.ts';
-import type { Finding, ReportSummary } from '../../api/types.ts';
+import type { ReportList, ReportSummary, ReportView } from '../../api/types.ts';
 import { useSession } from '../../layout/session.tsx';
 import { FiguresForm } from './figures-form.tsx';
 import { STATUS_COLORS } from './report-list.tsx';
 import { ReportTables } from './report-tables.tsx';
-
-interface ReportView extends ReportSummary {
-  report: Report;
-  findings: Finding[];
-  allowedActions: ReportAction[];
-  auditTrail: { at: string; actor: string; action: string; actionLabel: string }[];
-}
+import { useNarrativeDraft } from './use-narrative-draft.ts';
 
 const SECTIONS = [
   { key: 'overview', caption: '一、总体情况' },
@@ -79,7 +72,7 @@ export function ReportEditorPage() {
     try {
       const v = await api.get<ReportView>(`${base}/${encodeURIComponent(id)}`);
       show(v);
-      const list = await api.get<{ items: ReportSummary[] }>(`${base}?year=${v.year}`);
+      const list = await api.get<ReportList>(`${base}?year=${v.year}`);
       setVersions(list.items);
     } catch (e) {
       setFailure(messageOf(e));
@@ -104,6 +97,16 @@ export function ReportEditorPage() {
       setBusy(null);
     }
   };
+  const { takeDraft, takeNarrative, replacesText } = useNarrativeDraft({
+    reportPath: view ? `${base}/${view.id}` : base,
+    sections,
+    take: (drafted) => {
+      setSections((v) => ({ ...v, ...drafted }));
+      setDirty(true);
+    },
+    run,
+    notify: setNotice,
+  });
 
   if (!view)
     return failure ? (
@@ -145,19 +148,6 @@ export function ReportEditorPage() {
     run('correct', async () => {
       const created = await api.post<ReportView>(`${base}/${view.id}/corrections`, { reason: why });
       navigate(`/workspace/reports/${created.id}?agency=${agencyId}`);
-    });
-  const takeDraft = () =>
-    run('draft', async () => {
-      const draft = await api.get<{ overview: string }>(`${base}/${view.id}/draft-overview`);
-      setSections((s) => ({ ...s, overview: draft.overview }));
-      setDirty(true);
-    });
-  const takeNarrative = () =>
-    run('narrative', async () => {
-      const draft = await api.get<{ overview: string; other: string }>(`${base}/${view.id}/draft-narrative`);
-      setSections((s) => ({ ...s, overview: draft.overview, other: draft.other }));
-      setDirty(true);
-      setNotice('已按公开工作台账起草第一、六部分：请核对修改后保存，保存后核查结果会指出与数据不符之处');
     });
   const fetchDocument = (format: 'docx' | 'pdf' | 'html') =>
     run(format, async () => {
@@ -259,7 +249,7 @@ export function ReportEditorPage() {
                         okText="起草"
                         cancelText="取消"
                         onConfirm={() => void takeNarrative()}
-                        disabled={!sections.overview.trim() && !sections.other.trim()}
+                        disabled={!replacesText}
                       >
                         <Button
                           size="small"
@@ -267,7 +257,7 @@ export function ReportEditorPage() {
                           ghost
                           loading={busy === 'narrative'}
                           onClick={() => {
-                            if (!sections.overview.trim() && !sections.other.trim()) void takeNarrative();
+                            if (!replacesText) void takeNarrative();
                           }}
                         >
                           按台账起草第一、六部分

@@ -1,9 +1,9 @@
-import { Alert, Button, Form, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Form, InputNumber, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { api, messageOf } from '../../api/client.ts';
-import type { Agency, ReportSummary } from '../../api/types.ts';
-import { useSession } from '../../layout/session.tsx';
+import type { ReportList, ReportSummary } from '../../api/types.ts';
+import { useAgencyChoice } from '../use-agency-choice.tsx';
 
 export const STATUS_COLORS = {
   draft: 'default',
@@ -14,31 +14,16 @@ export const STATUS_COLORS = {
 
 /** An agency's annual reports, newest year and version first; assemble a new year's draft. */
 export function ReportListPage() {
-  const session = useSession();
   const navigate = useNavigate();
-  const [agencies, setAgencies] = useState<Agency[]>([]);
-  const [agencyId, setAgencyId] = useState<string | null>(session.user.agencyId);
+  const { agencyId, picker, failure: agencyFailure, canHandle: canAssemble } = useAgencyChoice();
   const [items, setItems] = useState<ReportSummary[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const canAssemble = session.user.role === 'officer' || session.user.role === 'reviewer';
-
-  useEffect(() => {
-    if (session.user.agencyId) return;
-    const query = session.user.regionId ? `?regionId=${encodeURIComponent(session.user.regionId)}` : '';
-    api
-      .get<{ items: Agency[] }>(`/agencies${query}`)
-      .then((r) => {
-        setAgencies(r.items);
-        setAgencyId((current) => current ?? r.items[0]?.id ?? null);
-      })
-      .catch((e: unknown) => setFailure(messageOf(e)));
-  }, [session.user.agencyId, session.user.regionId]);
 
   const load = useCallback(() => {
     if (!agencyId) return;
     api
-      .get<{ items: ReportSummary[] }>(`/agencies/${encodeURIComponent(agencyId)}/reports`)
+      .get<ReportList>(`/agencies/${encodeURIComponent(agencyId)}/reports`)
       .then((r) => setItems(r.items))
       .catch((e: unknown) => setFailure(messageOf(e)));
   }, [agencyId]);
@@ -65,18 +50,10 @@ export function ReportListPage() {
       <Typography.Title level={3} style={{ margin: 0 }}>
         政府信息公开工作年度报告
       </Typography.Title>
-      {failure && <Alert type="error" showIcon title={failure} role="alert" />}
-      {!session.user.agencyId && (
-        <Select
-          aria-label="机关"
-          style={{ minWidth: 260 }}
-          value={agencyId}
-          onChange={setAgencyId}
-          options={agencies.map((a) => ({ value: a.id, label: a.name }))}
-          showSearch
-          optionFilterProp="label"
-        />
+      {(failure || agencyFailure) && (
+        <Alert type="error" showIcon title={failure ?? agencyFailure} role="alert" />
       )}
+      {picker}
       {canAssemble && (
         <Form layout="inline" onFinish={assemble} initialValues={{ year: new Date().getFullYear() - 1 }}>
           <Form.Item name="year" label="年度" rules={[{ required: true, message: '请填写年度' }]}>

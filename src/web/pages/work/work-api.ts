@@ -1,18 +1,17 @@
 import dayjs, { type Dayjs } from 'dayjs';
+import type { z } from 'zod';
 import type { WorkRecordDataByKind, WorkRecordKind } from '../../../core/work/work-record-kinds.ts';
+import type { workRecordSchema } from '../../../server/routes/work/work-records.schema.ts';
 import { ApiError, api } from '../../api/client.ts';
 
-/** A work record as the API answers (see /api/openapi.json, tag work). */
-export interface WorkRecordView<K extends WorkRecordKind = WorkRecordKind> {
-  id: string;
-  agencyId: string;
-  kind: K;
-  year: number | null;
-  data: WorkRecordDataByKind[K];
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
+/**
+ * A work record as the API answers (workRecordSchema, tag work), its data narrowed to the kind's
+ * shape, which the server checks with the core's schema of that kind before saving.
+ */
+export type WorkRecordView<K extends WorkRecordKind = WorkRecordKind> = Omit<
+  z.output<typeof workRecordSchema>,
+  'kind' | 'data'
+> & { kind: K; data: WorkRecordDataByKind[K] };
 
 export const workRecordsPath = (agencyId: string) => `/agencies/${encodeURIComponent(agencyId)}/work-records`;
 

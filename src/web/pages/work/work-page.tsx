@@ -1,7 +1,7 @@
 import { Alert, InputNumber, Space, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { useAgencyChoice } from '../records/use-agency-choice.tsx';
+import { useAgencyChoice } from '../use-agency-choice.tsx';
 import { ChannelsTab } from './channels-tab.tsx';
 import { EvaluationsTab } from './evaluations-tab.tsx';
 import { FiguresTab } from './figures-tab.tsx';

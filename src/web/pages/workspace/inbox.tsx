@@ -2,8 +2,9 @@ import { Alert, Button, Card, Col, Input, Row, Select, Space, Statistic, Table, 
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, messageOf } from '../../api/client.ts';
-import type { Agency, ApplicationList, ApplicationSummary } from '../../api/types.ts';
+import type { ApplicationList, ApplicationSummary, DeadlineSummary } from '../../api/types.ts';
 import { useSession } from '../../layout/session.tsx';
+import { useAgencyChoice } from '../use-agency-choice.tsx';
 import { DueTag } from './due-tag.tsx';
 
 const STATUS_FILTERS = [
@@ -15,37 +16,21 @@ const STATUS_FILTERS = [
   { value: 'concluded', label: '已办结' },
 ];
 
-interface Summary {
-  today: string;
-  open: number;
-  overdue: number;
-  dueThisWeek: number;
-}
-
 /** The inbox: an agency's applications, open ones by deadline, overdue and due-soon flagged. */
 export function InboxPage() {
   const session = useSession();
-  const [agencies, setAgencies] = useState<Agency[]>([]);
-  const [agencyId, setAgencyId] = useState<string | null>(session.user.agencyId);
   const [status, setStatus] = useState('');
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
   const [list, setList] = useState<ApplicationList | null>(null);
-  const [summary, setSummary] = useState<Summary | null>(null);
+  const [summary, setSummary] = useState<DeadlineSummary | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
-
-  useEffect(() => {
-    if (session.user.agencyId) return;
-    const query = session.user.regionId ? `?regionId=${encodeURIComponent(session.user.regionId)}` : '';
-    api
-      .get<{ items: Agency[] }>(`/agencies${query}`)
-      .then((r) => {
-        setAgencies(r.items);
-        setAgencyId((current) => current ?? r.items[0]?.id ?? null);
-      })
-      .catch((e: unknown) => setFailure(messageOf(e)));
-  }, [session.user.agencyId, session.user.regionId]);
+  const {
+    agencyId,
+    picker,
+    failure: agencyFailure,
+  } = useAgencyChoice({ width: 240, onChange: () => setPage(1) });
 
   const load = useCallback(async () => {
     if (!agencyId) return;
@@ -58,7 +43,7 @@ export function InboxPage() {
     try {
       const [l, s] = await Promise.all([
         api.get<ApplicationList>(`${base}/applications?${params}`),
-        api.get<Summary>(`${base}/deadlines/summary`),
+        api.get<DeadlineSummary>(`${base}/deadlines/summary`),
       ]);
       setList(l);
       setSummary(s);
@@ -85,7 +70,9 @@ export function InboxPage() {
           </Link>
         )}
       </Space>
-      {failure && <Alert type="error" showIcon title={failure} role="alert" />}
+      {(failure || agencyFailure) && (
+        <Alert type="error" showIcon title={failure ?? agencyFailure} role="alert" />
+      )}
       {summary && (
         <Row gutter={16}>
           <Col span={8}>
@@ -114,20 +101,7 @@ export function InboxPage() {
         </Row>
       )}
       <Space wrap>
-        {!session.user.agencyId && (
-          <Select
-            aria-label="机关"
-            style={{ minWidth: 240 }}
-            value={agencyId}
-            onChange={(v) => {
-              setAgencyId(v);
-              setPage(1);
-            }}
-            options={agencies.map((a) => ({ value: a.id, label: a.name }))}
-            showSearch
-            optionFilterProp="label"
-          />
-        )}
+        {picker}
         <Select
           aria-label="办理状态"
           style={{ width: 140 }}

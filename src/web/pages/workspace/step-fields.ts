@@ -1,23 +1,12 @@
+import { allowedSteps } from '../../../core/applications/allowed-steps.ts';
 import type { ApplicationEvent } from '../../../core/applications/application.ts';
 
 type EventType = ApplicationEvent['type'];
 
-/** The steps an officer can record in each status (the server refuses the others with a reason). */
-export const STEPS_BY_STATUS: Record<string, EventType[]> = {
-  received: [
-    'correction-requested',
-    'consultation-started',
-    'fee-notice',
-    'extension',
-    'art35',
-    'answered',
-    'withdrawn',
-  ],
-  'awaiting-correction': ['correction-received', 'correction-lapsed', 'withdrawn'],
-  consulting: ['consultation-ended', 'extension', 'withdrawn'],
-  'awaiting-fee': ['fee-paid', 'fee-lapsed', 'withdrawn'],
-  concluded: [],
-};
+/** The steps the workspace offers in a status: exactly those the core's state machine accepts. */
+export function stepsOffered(status: string): readonly EventType[] {
+  return allowedSteps(status).filter((type) => STEP_FIELDS[type] !== undefined);
+}
 
 export type FieldKind = 'date' | 'text' | 'longText' | 'int' | 'party' | 'outcome';
 

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { APPLICATION_EVENT_LABELS, type ApplicationEvent } from '../../../core/applications/application.ts';
 import { TABLE3_OUTCOME_KEYS, table3FullLabel } from '../../../core/report/labels.ts';
 import { ApiError, api, fieldErrors, messageOf } from '../../api/client.ts';
-import { STEP_FIELDS, STEPS_BY_STATUS, type StepField } from './step-fields.ts';
+import { STEP_FIELDS, type StepField, stepsOffered } from './step-fields.ts';
 
 type EventType = ApplicationEvent['type'];
 
@@ -50,7 +50,7 @@ export function StepForm(props: {
   const [type, setType] = useState<EventType | null>(null);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
-  const steps = STEPS_BY_STATUS[props.status] ?? [];
+  const steps = stepsOffered(props.status);
   if (steps.length === 0) return <Alert type="info" title="本申请已办结，不能再记录办理步骤。" />;
 
   const submit = async (values: Record<string, unknown>) => {

@@ -1,4 +1,4 @@
-import type { IsoDate } from '../core/dates.ts';
+import type { IsoDate } from './dates.ts';
 
 /**
  * "Now" as the store needs it, passed in by the caller (no clock inside the store): the instant,

@@ -1,14 +1,15 @@
 import { Select } from 'antd';
 import { useEffect, useState } from 'react';
-import { api, messageOf } from '../../api/client.ts';
-import type { Agency } from '../../api/types.ts';
-import { useSession } from '../../layout/session.tsx';
+import { api, messageOf } from '../api/client.ts';
+import type { Agency, AgencyList } from '../api/types.ts';
+import { useSession } from '../layout/session.tsx';
 
 /**
  * The agency whose records a page shows: the user's own (officers, reviewers), or one chosen
- * among the region's agencies (supervisors, admins, who only read).
+ * among the region's agencies (supervisors, admins, who only read). `onChange` runs after the
+ * user picks another agency; `width` is the picker's minimum width.
  */
-export function useAgencyChoice(): {
+export function useAgencyChoice(options: { onChange?: () => void; width?: number } = {}): {
   agencyId: string | null;
   picker: React.ReactNode;
   failure: string | null;
@@ -23,7 +24,7 @@ export function useAgencyChoice(): {
     if (session.user.agencyId) return;
     const query = session.user.regionId ? `?regionId=${encodeURIComponent(session.user.regionId)}` : '';
     api
-      .get<{ items: Agency[] }>(`/agencies${query}`)
+      .get<AgencyList>(`/agencies${query}`)
       .then((r) => {
         setAgencies(r.items);
         setAgencyId((current) => current ?? r.items[0]?.id ?? null);
@@ -34,9 +35,12 @@ export function useAgencyChoice(): {
   const picker = session.user.agencyId ? null : (
     <Select
       aria-label="机关"
-      style={{ minWidth: 260 }}
+      style={{ minWidth: options.width ?? 260 }}
       value={agencyId}
-      onChange={setAgencyId}
+      onChange={(v) => {
+        setAgencyId(v);
+        options.onChange?.();
+      }}
       options={agencies.map((a) => ({ value: a.id, label: a.name }))}
       showSearch
       optionFilterProp="label"

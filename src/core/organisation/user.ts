@@ -1,0 +1,22 @@
+import type { Role } from './role.ts';
+
+/** A staff account as the rest of the system sees it: never the password hash. */
+export interface User {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  /** The agency an officer or reviewer works for; null for supervisors and admins. */
+  agencyId: string | null;
+  /** The region a supervisor oversees; null otherwise. */
+  regionId: string | null;
+  /** Failed logins since the last success or lockout. */
+  failedLogins: number;
+  /** ISO instant until which logins are refused; null or past = not locked. */
+  lockedUntil: string | null;
+  /** Disabled by an administrator: no login; the server refuses its sessions and API tokens. */
+  disabled: boolean;
+  /** May only change its password, read its session and log out until the password is changed. */
+  mustChangePassword: boolean;
+  createdAt: string;
+}
