@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SECTION_CAPTIONS, TABLE3_NOTE } from '../../core/report/labels.ts';
 import { interpretDocument } from '../ingest/interpret/interpret-document.ts';
-import { readText } from '../ingest/read-text.ts';
+import { readText } from '../ingest/text/read-text.ts';
 import { renderMarkdown } from './render-markdown.ts';
 import { fullReport, seedReport, tableNumbers } from './test-support.ts';
 

@@ -2,15 +2,16 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { writeHandPdf } from '../../../../test/support/hand-written-pdf.ts';
-import { withSyncInflate } from '../pdf-inflate.ts';
-import { loadPdfjs, openPdf } from '../pdf-open.ts';
-import { loadPageText, type PdfPageContent } from '../pdf-page.ts';
+import { writeHandPdf } from '../../../../../test/support/hand-written-pdf.ts';
+import type { PdfPageContent } from '../pdf-page-content.ts';
+import { withSyncInflate } from '../pdfjs/pdf-inflate.ts';
+import { loadPdfjs, openPdf } from '../pdfjs/pdf-open.ts';
+import { loadPageText } from '../pdfjs/pdf-page.ts';
 import { PdfFile } from './pdf-file.ts';
 import { PdfFastUnsupported, PdfRef, PdfStream } from './pdf-objects.ts';
 import { readPagesFast } from './read-pages.ts';
 
-const FIXTURES = join(import.meta.dirname, '../../../../test/fixtures/documents');
+const FIXTURES = join(import.meta.dirname, '../../../../../test/fixtures/documents');
 
 async function pdfjsPages(bytes: Uint8Array): Promise<PdfPageContent[]> {
   const module = await loadPdfjs();

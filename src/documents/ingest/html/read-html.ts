@@ -1,8 +1,8 @@
-import { AppError } from '../../core/errors.ts';
+import { AppError } from '../../../core/errors.ts';
+import { INGEST_LIMITS, type SourceDocument } from '../source-document.ts';
 import { decodeHtml } from './html-encoding.ts';
 import { scanHtml } from './html-events.ts';
 import { HtmlLineBuilder } from './html-line-builder.ts';
-import { INGEST_LIMITS, type SourceDocument } from './source-document.ts';
 
 /**
  * Open elements deeper than this are refused: no page nests so deep, and every open element

@@ -1,20 +1,21 @@
-import { AppError } from '../../core/errors.ts';
-import { readPagesFast } from './pdf-fast/read-pages.ts';
-import { withSyncInflate } from './pdf-inflate.ts';
-import { layoutPage, type PageLine } from './pdf-layout.ts';
-import { loadPdfjs, openPdf } from './pdf-open.ts';
-import { loadPageText, type PdfjsModule, type PdfPageContent } from './pdf-page.ts';
-import { joinSplitRow } from './pdf-split-row.ts';
-import { INGEST_LIMITS, type SourceDocument, type SourceLine } from './source-document.ts';
+import { AppError } from '../../../core/errors.ts';
+import { INGEST_LIMITS, type SourceDocument, type SourceLine } from '../source-document.ts';
+import { readPagesFast } from './fast/read-pages.ts';
+import { layoutPage, type PageLine } from './layout/pdf-layout.ts';
+import { joinSplitRow } from './layout/pdf-split-row.ts';
+import type { PdfPageContent } from './pdf-page-content.ts';
+import { withSyncInflate } from './pdfjs/pdf-inflate.ts';
+import { loadPdfjs, openPdf } from './pdfjs/pdf-open.ts';
+import { loadPageText, type PdfjsModule } from './pdfjs/pdf-page.ts';
 
 /**
- * Reads the text layer of a PDF: with the fast reader of pdf-fast/ when it can read the file
+ * Reads the text layer of a PDF: with the fast reader of fast/ when it can read the file
  * exactly as pdfjs would (text-layer PDFs from office suites and browsers), otherwise (or with
  * GONGKAI_PDF_READER=pdfjs) with pdfjs (opened by openPdf: no network, nothing drawn, CMaps
  * and standard font data from the pdfjs-dist package; streams inflated in one synchronous call,
- * see pdf-inflate.ts). Each page is laid out by pdf-layout.ts:
+ * see pdfjs/pdf-inflate.ts). Each page is laid out by layout/pdf-layout.ts:
  * ruled table rows become lines with one cell per cell, other text physical lines split at wide
- * gaps; page-number headers/footers are dropped; radical look-alikes are mapped (pdf-text.ts).
+ * gaps; page-number headers/footers are dropped; radical look-alikes are mapped (layout/pdf-text.ts).
  * `page` is the 1-based page, `line` the 1-based line on that page. A table whose rows continue
  * at the top of the next page keeps its table index.
  *
@@ -31,7 +32,7 @@ export async function readPdf(bytes: Uint8Array, _fileName?: string): Promise<So
 }
 
 /**
- * The pages as the fast reader (pdf-fast/) gives them, or null when it does not read this file
+ * The pages as the fast reader (fast/) gives them, or null when it does not read this file
  * exactly as pdfjs would (the file is then read with pdfjs). Its refusals (limits) stand.
  */
 function readPagesFastOrNull(bytes: Uint8Array): PdfPageContent[] | null {

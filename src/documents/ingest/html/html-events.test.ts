@@ -1,12 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { Parser } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
-import { random } from '../../../test/support/random.ts';
-import { randomMarkup } from '../../../test/support/random-markup.ts';
+import { random } from '../../../../test/support/random.ts';
+import { randomMarkup } from '../../../../test/support/random-markup.ts';
 import { decodeHtml } from './html-encoding.ts';
 import { scanHtml } from './html-events.ts';
 
-const FIXTURES = new URL('../../../test/fixtures/documents/', import.meta.url);
+const FIXTURES = new URL('../../../../test/fixtures/documents/', import.meta.url);
 
 /**
  * Events as comparable strings: open with the attributes the reader uses and the offset, close,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../core/errors.ts';
+import { AppError } from '../../../core/errors.ts';
 import {
   badInputs,
   compareWithTruth,
@@ -8,9 +8,9 @@ import {
   loadTruth,
   missingParagraphs,
   readFixture,
-} from './html-docx-pdf-fixtures.ts';
+} from '../html-docx-pdf-fixtures.ts';
+import { INGEST_LIMITS, type SourceDocument } from '../source-document.ts';
 import { readPdf } from './read-pdf.ts';
-import { INGEST_LIMITS, type SourceDocument } from './source-document.ts';
 
 /**
  * A minimal PDF: one content stream per page (PDF operators, y upwards on a 600 × 800 page),

@@ -1,4 +1,4 @@
-import { DRAW_OPS, type PathOps } from '../pdf-rules.ts';
+import { DRAW_OPS, type PathOps } from '../layout/pdf-rules.ts';
 
 /** The operator codes this reader gives collectRules (its own numbering; pdfjs's is not needed). */
 export const RULE_OPS: PathOps & { endPath: number } = {

@@ -1,6 +1,6 @@
 import { inflateRawSync } from 'node:zlib';
 import { AppError } from '../../core/errors.ts';
-import { INGEST_LIMITS } from './source-document.ts';
+import { INGEST_LIMITS } from '../ingest/source-document.ts';
 
 /** One entry of a zip's central directory, as declared (sizes can lie: see inflateZipEntry). */
 export interface ZipEntry {

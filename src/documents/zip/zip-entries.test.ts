@@ -1,7 +1,7 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../core/errors.ts';
-import { readDocx } from './read-docx.ts';
+import { readDocx } from '../ingest/docx/read-docx.ts';
 import { DOCX_ZIP_LIMITS, inflateZipEntry, readZipDirectory } from './zip-entries.ts';
 
 const MB = 1024 * 1024;

@@ -1,6 +1,6 @@
-import { AppError } from '../../core/errors.ts';
+import { AppError } from '../../../core/errors.ts';
+import { INGEST_LIMITS, type SourceLine } from '../source-document.ts';
 import type { HtmlAttributes } from './html-events.ts';
-import { INGEST_LIMITS, type SourceLine } from './source-document.ts';
 
 /** Subtrees never read: scripts, styles, forms' option lists, embedded objects, site navigation. */
 const SKIPPED = new Set([

@@ -1,6 +1,6 @@
-import { AppError } from '../../core/errors.ts';
+import { AppError } from '../../../core/errors.ts';
+import { INGEST_LIMITS, type SourceLine } from '../source-document.ts';
 import { type HeadingStyles, headingLevelOfOutline, headingLevelOfStyleId } from './docx-styles.ts';
-import { INGEST_LIMITS, type SourceLine } from './source-document.ts';
 import { scanXml } from './xml-scanner.ts';
 
 /** The elements the reader is told about (by local name), numbered for the scanner. */

@@ -1,9 +1,9 @@
 import { Buffer } from 'node:buffer';
-import { AppError } from '../../core/errors.ts';
+import { AppError } from '../../../core/errors.ts';
+import { inflateZipEntry, readZipDirectory, storedZipEntry, type ZipEntry } from '../../zip/zip-entries.ts';
+import { INGEST_LIMITS, type SourceDocument } from '../source-document.ts';
 import { readDocumentXml } from './docx-document.ts';
 import { type HeadingStyles, readHeadingStyles } from './docx-styles.ts';
-import { INGEST_LIMITS, type SourceDocument } from './source-document.ts';
-import { inflateZipEntry, readZipDirectory, storedZipEntry, type ZipEntry } from './zip-entries.ts';
 
 /** First bytes of an OLE compound file: a Word 97–2003 .doc, or an encrypted .docx. */
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../core/errors.ts';
+import { AppError } from '../../../core/errors.ts';
 import {
   badInputs,
   compareWithTruth,
@@ -8,9 +8,9 @@ import {
   loadTruth,
   missingParagraphs,
   readFixture,
-} from './html-docx-pdf-fixtures.ts';
+} from '../html-docx-pdf-fixtures.ts';
+import { INGEST_LIMITS } from '../source-document.ts';
 import { readHtml } from './read-html.ts';
-import { INGEST_LIMITS } from './source-document.ts';
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 

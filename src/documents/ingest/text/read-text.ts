@@ -1,6 +1,6 @@
-import { AppError } from '../../core/errors.ts';
-import { assertLooksLikeText, decodeText } from './decode-text.ts';
-import { INGEST_LIMITS, type SourceDocument, type SourceLine } from './source-document.ts';
+import { AppError } from '../../../core/errors.ts';
+import { assertLooksLikeText, decodeText } from '../decode-text.ts';
+import { INGEST_LIMITS, type SourceDocument, type SourceLine } from '../source-document.ts';
 
 const MD_TABLE_SEPARATOR = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/;
 /**

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { generateValidReport } from '../../../test/support/generate-report.ts';
-import { reportToText } from '../../../test/support/report-to-text.ts';
-import { AppError } from '../../core/errors.ts';
-import { readReportDocument } from './read-document.ts';
+import { generateValidReport } from '../../../../test/support/generate-report.ts';
+import { reportToText } from '../../../../test/support/report-to-text.ts';
+import { AppError } from '../../../core/errors.ts';
+import { readReportDocument } from '../read-document.ts';
 import { readText } from './read-text.ts';
 
 const encode = (text: string) => new TextEncoder().encode(text);

@@ -1,31 +1,18 @@
-import { AppError } from '../../core/errors.ts';
-import { collectRules, type Matrix, type PageRules, type PathOps } from './pdf-rules.ts';
-import type { TextRun } from './pdf-runs.ts';
-import { mapPdfCharacters } from './pdf-text.ts';
-
-export const NUMERIC_RUN = /^\s*[\d.,/／—-]+\s*$/;
-/** Fewer separate value runs than this and the page has no table worth its borders. */
-export const MIN_VALUES_FOR_TABLE = 3;
-/**
- * Most text items read from one page (a report page has at most a few thousand); a page with more
- * is refused while pdfjs is still reading it, which bounds the time and memory a hostile content
- * stream of text operators can take.
- */
-export const MAX_TEXT_ITEMS_PER_PAGE = 100_000;
+import { AppError } from '../../../../core/errors.ts';
+import { collectRules, type Matrix, type PageRules, type PathOps } from '../layout/pdf-rules.ts';
+import type { TextRun } from '../layout/pdf-runs.ts';
+import { mapPdfCharacters } from '../layout/pdf-text.ts';
+import {
+  MAX_TEXT_ITEMS_PER_PAGE,
+  MIN_VALUES_FOR_TABLE,
+  NUMERIC_RUN,
+  type PdfPageContent,
+} from '../pdf-page-content.ts';
 
 export type PdfjsModule = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 type PdfDocument = Awaited<ReturnType<PdfjsModule['getDocument']>['promise']>;
 type PdfPage = Awaited<ReturnType<PdfDocument['getPage']>>;
 type TextContent = Awaited<ReturnType<PdfPage['getTextContent']>>;
-
-/** What one page contributes to layout, in viewport space (scale 1, y downwards). */
-export interface PdfPageContent {
-  runs: TextRun[];
-  /** Null when the page has no text, too many rules, or its drawing could not be read. */
-  rules: PageRules | null;
-  width: number;
-  height: number;
-}
 
 /**
  * Loads a page's text runs and, when it has text, its rules. Text is taken as printed

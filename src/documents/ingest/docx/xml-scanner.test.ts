@@ -1,8 +1,8 @@
 import { Buffer } from 'node:buffer';
 import { Parser } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
-import { random } from '../../../test/support/random.ts';
-import { randomMarkup } from '../../../test/support/random-markup.ts';
+import { random } from '../../../../test/support/random.ts';
+import { randomMarkup } from '../../../../test/support/random-markup.ts';
 import { scanXml } from './xml-scanner.ts';
 
 /** Events as comparable strings; adjacent text pieces are joined (parsers may split text anywhere). */

@@ -1,14 +1,14 @@
-import { AppError } from '../../../core/errors.ts';
+import { AppError } from '../../../../core/errors.ts';
+import { INGEST_LIMITS } from '../../source-document.ts';
+import { collectRules, type Matrix } from '../layout/pdf-rules.ts';
+import type { TextRun } from '../layout/pdf-runs.ts';
+import { mapPdfCharacters } from '../layout/pdf-text.ts';
 import {
   MAX_TEXT_ITEMS_PER_PAGE,
   MIN_VALUES_FOR_TABLE,
   NUMERIC_RUN,
   type PdfPageContent,
-} from '../pdf-page.ts';
-import { collectRules, type Matrix } from '../pdf-rules.ts';
-import type { TextRun } from '../pdf-runs.ts';
-import { mapPdfCharacters } from '../pdf-text.ts';
-import { INGEST_LIMITS } from '../source-document.ts';
+} from '../pdf-page-content.ts';
 import { RULE_OPS } from './drawing-ops.ts';
 import { PageInterpreter } from './page-content.ts';
 import { PdfFile } from './pdf-file.ts';
@@ -32,7 +32,7 @@ interface PageNode {
 
 /**
  * Reads every page of a text-layer PDF without pdfjs, giving the same PdfPageContent as
- * pdf-page.ts loadPageText. Throws PdfFastUnsupported (the caller then uses pdfjs) for anything
+ * pdfjs/pdf-page.ts loadPageText. Throws PdfFastUnsupported (the caller then uses pdfjs) for anything
  * outside what it reads exactly like pdfjs; throws AppError DOCUMENT_REFUSED for the limits
  * (pages, text items per page) with pdfjs's messages.
  */

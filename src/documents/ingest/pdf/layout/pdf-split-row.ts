@@ -1,5 +1,5 @@
-import { TABLE2_LABELS, TABLE3_GROUPS, TABLE3_ROW_LABELS } from '../../core/report/labels.ts';
-import { normalizeLabel } from '../../core/report/normalize-text.ts';
+import { TABLE2_LABELS, TABLE3_GROUPS, TABLE3_ROW_LABELS } from '../../../../core/report/labels.ts';
+import { normalizeLabel } from '../../../../core/report/normalize-text.ts';
 import type { PageLine } from './pdf-layout.ts';
 import { isNumericText, joinText } from './pdf-text.ts';
 

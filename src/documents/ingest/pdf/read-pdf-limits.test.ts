@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { writeHandPdf } from '../../../test/support/hand-written-pdf.ts';
-import { AppError } from '../../core/errors.ts';
-import { readReportDocument } from './read-document.ts';
-import { INGEST_LIMITS } from './source-document.ts';
+import { writeHandPdf } from '../../../../test/support/hand-written-pdf.ts';
+import { AppError } from '../../../core/errors.ts';
+import { readReportDocument } from '../read-document.ts';
+import { INGEST_LIMITS } from '../source-document.ts';
 
 /**
  * A valid PDF written by hand: catalog, page tree, Helvetica, one content stream shared by
