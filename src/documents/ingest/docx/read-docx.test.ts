@@ -1,6 +1,5 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../core/errors.ts';
 import {
   badInputs,
   compareWithTruth,
@@ -9,7 +8,8 @@ import {
   loadTruth,
   missingParagraphs,
   readFixture,
-} from '../html-docx-pdf-fixtures.ts';
+} from '../../../../test/support/document-fixtures.ts';
+import { AppError } from '../../../core/errors.ts';
 import { readDocx } from './read-docx.ts';
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';

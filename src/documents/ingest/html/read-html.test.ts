@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../core/errors.ts';
 import {
   badInputs,
   compareWithTruth,
@@ -8,7 +7,8 @@ import {
   loadTruth,
   missingParagraphs,
   readFixture,
-} from '../html-docx-pdf-fixtures.ts';
+} from '../../../../test/support/document-fixtures.ts';
+import { AppError } from '../../../core/errors.ts';
 import { INGEST_LIMITS } from '../source-document.ts';
 import { readHtml } from './read-html.ts';
 

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { extractPdf } from '../../../../test/support/extract-pdf.ts';
 import {
   createTestOrganisation,
   createTestUser,
@@ -15,7 +16,6 @@ import {
 } from '../../../../test/support/server-factories.ts';
 import { buildServerTestApp, TestClock } from '../../../../test/support/server-test-app.ts';
 import { describeEachDialect } from '../../../../test/support/store-test-db.ts';
-import { extractPdf } from '../../../documents/render/pdf-test-support.ts';
 import { listAuditEntries, verifyAuditChain } from '../../../store/audit/audit.repository.ts';
 import type { User } from '../../../store/users/users.repository.ts';
 

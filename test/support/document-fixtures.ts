@@ -4,9 +4,9 @@
  * `gongkai-report/1` truth of what it prints) and a plain way to find a printed table row.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import type { SourceDocument, SourceLine } from './source-document.ts';
+import type { SourceDocument, SourceLine } from '../../src/documents/ingest/source-document.ts';
 
-const FIXTURES = new URL('../../../test/fixtures/documents/', import.meta.url);
+const FIXTURES = new URL('../fixtures/documents/', import.meta.url);
 
 export interface FixtureDocument {
   file: string;

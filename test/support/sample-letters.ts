@@ -2,9 +2,9 @@
  * Letter inputs for the tests and the previews under docs/letters/ (test support, not shipped
  * code). Names are invented.
  */
-import type { AnswerLetterInput } from './letter-content.ts';
-import type { ApplicantLetterBase } from './letter-frame.ts';
-import type { CorrectionLetterInput } from './notices.ts';
+import type { AnswerLetterInput } from '../../src/documents/letters/letter-content.ts';
+import type { ApplicantLetterBase } from '../../src/documents/letters/letter-frame.ts';
+import type { CorrectionLetterInput } from '../../src/documents/letters/notices.ts';
 
 export function sampleBase(): ApplicantLetterBase {
   return {

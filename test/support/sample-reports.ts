@@ -20,11 +20,11 @@ import {
   TABLE4_LITIGATION_HEADER,
   TABLE4_REVIEW_HEADER,
   table3Group,
-} from '../../core/report/labels.ts';
-import { type Report, reportSchema } from '../../core/report/schema.ts';
+} from '../../src/core/report/labels.ts';
+import { type Report, reportSchema } from '../../src/core/report/schema.ts';
 
 export function seedReport(id = '002'): Report {
-  const url = new URL(`../../../test/fixtures/seeds/${id}.report.json`, import.meta.url);
+  const url = new URL(`../fixtures/seeds/${id}.report.json`, import.meta.url);
   return reportSchema.parse(JSON.parse(readFileSync(url, 'utf8')));
 }
 
