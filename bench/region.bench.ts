@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { IngestWorker } from '../src/documents/ingest/ingest-pool.ts';
+import { loadDocumentsConfig } from '../src/server/config.ts';
 import { type OpenedDatabase, openDatabase } from '../src/store/dialect.ts';
 import { migrateToLatest } from '../src/store/migrations/migrate.ts';
 import { momentOf } from '../src/store/moment.ts';
@@ -164,7 +165,7 @@ async function measureTarget(target: Target): Promise<Measure[]> {
       )
       .execute();
   }
-  const worker = new IngestWorker();
+  const worker = new IngestWorker({ pdfReader: loadDocumentsConfig().pdfReader });
   const importStart = performance.now();
   const plan = await planImport(
     opened.db,

@@ -5,7 +5,7 @@ import type { Report } from '../core/report/schema.ts';
 import type { IngestWorker } from '../documents/ingest/ingest-pool.ts';
 import type { IngestResult } from '../documents/ingest/interpret/interpret-document.ts';
 import { readReportDocument } from '../documents/ingest/read-document.ts';
-import { INGEST_LIMITS } from '../documents/ingest/source-document.ts';
+import { INGEST_LIMITS, type ReadOptions } from '../documents/ingest/source-document.ts';
 import { readReportFile } from './read-report-file.ts';
 
 /** Extensions `check` and `import` pick up when given a folder. */
@@ -84,13 +84,18 @@ function readBytes(path: string): Uint8Array {
 
 /**
  * Loads a report from a gongkai-report/1 JSON file or from a published document in any format.
- * Every failure is an AppError whose message starts with the file's path.
+ * Every failure is an AppError whose message starts with the file's path. A document is read by
+ * `worker` when given, else in this thread with `options`.
  */
-export async function loadReport(path: string, worker?: IngestWorker): Promise<LoadedReport> {
+export async function loadReport(
+  path: string,
+  worker?: IngestWorker,
+  options: ReadOptions = {},
+): Promise<LoadedReport> {
   if (extname(path).toLowerCase() === '.json') return { path, report: readReportFile(path), format: 'json' };
   try {
     const bytes = readBytes(path);
-    const result = worker ? await worker.read(bytes, path) : await readReportDocument(bytes, path);
+    const result = worker ? await worker.read(bytes, path) : await readReportDocument(bytes, path, options);
     return { path, report: result.report, ingest: result, format: result.format };
   } catch (error) {
     if (error instanceof AppError) throw new AppError(error.code, `${path}：${error.message}`, error.details);

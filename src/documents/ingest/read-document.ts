@@ -1,6 +1,6 @@
 import { AppError } from '../../core/errors.ts';
 import { type IngestResult, interpretDocument } from './interpret/interpret-document.ts';
-import type { SourceDocument, SourceFormat } from './source-document.ts';
+import type { ReadOptions, SourceDocument, SourceFormat } from './source-document.ts';
 import { readText } from './text/read-text.ts';
 
 /** Which format bytes are, from their content first and the file name second. */
@@ -25,7 +25,7 @@ export function detectFormat(bytes: Uint8Array, fileName = ''): SourceFormat {
   return 'txt';
 }
 
-type Reader = (bytes: Uint8Array, fileName?: string) => Promise<SourceDocument>;
+type Reader = (bytes: Uint8Array, fileName: string, options: ReadOptions) => Promise<SourceDocument>;
 
 /**
  * The reader of a format. HTML, DOCX and PDF readers are loaded on first use (pdfjs is large) and
@@ -64,9 +64,10 @@ async function loadReader(format: SourceFormat): Promise<Reader> {
 export async function readReportDocument(
   bytes: Uint8Array,
   fileName = '',
+  options: ReadOptions = {},
 ): Promise<IngestResult & { format: SourceFormat }> {
   const format = detectFormat(bytes, fileName);
   const read = await readerFor(format);
-  const doc = await read(bytes, fileName);
+  const doc = await read(bytes, fileName, options);
   return { ...interpretDocument(doc), format };
 }

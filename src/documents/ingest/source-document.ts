@@ -36,6 +36,19 @@ export interface SourceDocument {
 }
 
 /** Limits every reader enforces before and while reading: bounded time and memory on hostile input. */
+/**
+ * How PDFs are read: 'fast' (the default) with the fast reader when it reads the file exactly as
+ * pdfjs would, with pdfjs otherwise; 'pdfjs' always with pdfjs.
+ */
+export const PDF_READERS = ['fast', 'pdfjs'] as const;
+export type PdfReaderChoice = (typeof PDF_READERS)[number];
+
+/** Options of the readers (set once from the configuration; only PDF reading has one). */
+export interface ReadOptions {
+  /** Default 'fast'. */
+  pdfReader?: PdfReaderChoice;
+}
+
 export const INGEST_LIMITS = {
   /** Largest input file accepted, any format. */
   maxFileBytes: 50 * 1024 * 1024,

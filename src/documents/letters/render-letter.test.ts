@@ -90,7 +90,7 @@ describe.skipIf(skip)(title, () => {
   let renderer: PdfRenderer;
 
   beforeAll(async () => {
-    renderer = await PdfRenderer.launch();
+    renderer = await PdfRenderer.launch({ executablePath: chromium });
   }, 60_000);
 
   afterAll(async () => {

@@ -38,7 +38,7 @@ describe.skipIf(skip)(title, () => {
   const rendered: Record<string, { report: Report; pdf: Uint8Array; text: ExtractedPdf }> = {};
 
   beforeAll(async () => {
-    renderer = await PdfRenderer.launch();
+    renderer = await PdfRenderer.launch({ executablePath: chromium });
     for (const [name, report] of [
       ['seed', seedReport()],
       ['full', fullReport()],

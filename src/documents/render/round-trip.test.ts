@@ -83,7 +83,7 @@ describe.skipIf(skipPdf)(
 
     beforeAll(async () => {
       const { PdfRenderer } = await import('./render-pdf.ts');
-      renderer = await PdfRenderer.launch();
+      renderer = await PdfRenderer.launch({ executablePath: chromium });
     }, 120_000);
 
     afterAll(async () => {

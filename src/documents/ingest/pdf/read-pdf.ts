@@ -1,5 +1,5 @@
 import { AppError } from '../../../core/errors.ts';
-import { INGEST_LIMITS, type SourceDocument, type SourceLine } from '../source-document.ts';
+import { INGEST_LIMITS, type ReadOptions, type SourceDocument, type SourceLine } from '../source-document.ts';
 import { readPagesFast } from './fast/read-pages.ts';
 import { layoutPage, type PageLine } from './layout/pdf-layout.ts';
 import { joinSplitRow } from './layout/pdf-split-row.ts';
@@ -11,7 +11,7 @@ import { loadPageText, type PdfjsModule } from './pdfjs/pdf-page.ts';
 /**
  * Reads the text layer of a PDF: with the fast reader of fast/ when it can read the file
  * exactly as pdfjs would (text-layer PDFs from office suites and browsers), otherwise (or with
- * GONGKAI_PDF_READER=pdfjs) with pdfjs (opened by openPdf: no network, nothing drawn, CMaps
+ * `pdfReader: 'pdfjs'`, set by GONGKAI_PDF_READER=pdfjs) with pdfjs (opened by openPdf: no network, nothing drawn, CMaps
  * and standard font data from the pdfjs-dist package; streams inflated in one synchronous call,
  * see pdfjs/pdf-inflate.ts). Each page is laid out by layout/pdf-layout.ts:
  * ruled table rows become lines with one cell per cell, other text physical lines split at wide
@@ -23,9 +23,13 @@ import { loadPageText, type PdfjsModule } from './pdfjs/pdf-page.ts';
  * file is too big, encrypted, truncated or damaged, has more than INGEST_LIMITS.maxPdfPages
  * pages, has no text layer at all (a scan), or yields more than INGEST_LIMITS.maxLines lines.
  */
-export async function readPdf(bytes: Uint8Array, _fileName?: string): Promise<SourceDocument> {
+export async function readPdf(
+  bytes: Uint8Array,
+  _fileName?: string,
+  options: ReadOptions = {},
+): Promise<SourceDocument> {
   checkEnvelope(bytes);
-  const pages = readPagesFastOrNull(bytes);
+  const pages = options.pdfReader === 'pdfjs' ? null : readPagesFastOrNull(bytes);
   if (pages) return documentOf(pages);
   const module = await loadPdfjs();
   return withSyncInflate(() => readText(module, bytes));
@@ -36,7 +40,6 @@ export async function readPdf(bytes: Uint8Array, _fileName?: string): Promise<So
  * exactly as pdfjs would (the file is then read with pdfjs). Its refusals (limits) stand.
  */
 function readPagesFastOrNull(bytes: Uint8Array): PdfPageContent[] | null {
-  if (process.env.GONGKAI_PDF_READER === 'pdfjs') return null;
   try {
     return readPagesFast(bytes);
   } catch (error) {

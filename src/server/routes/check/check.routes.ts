@@ -32,7 +32,7 @@ function summarize(findings: Finding[]) {
 
 /** The checker as a service: a report as JSON, or a published document as raw bytes. */
 export async function registerCheckRoutes(app: FastifyInstance): Promise<void> {
-  const worker = new IngestWorker();
+  const worker = new IngestWorker({ pdfReader: app.config.pdfReader });
   app.addHook('onClose', async () => worker.close());
   app.addContentTypeParser(
     DOCUMENT_TYPES,
