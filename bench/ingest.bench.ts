@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { checkReport } from '../src/documents/check-document.ts';
+import { checkReport } from '../src/documents/check-report.ts';
 import { readReportDocument } from '../src/documents/ingest/read-document.ts';
 import { loadDocumentsConfig } from '../src/server/config.ts';
 import { type CorpusFormat, corpusFiles, libreOfficeFixturePdfs } from './corpus-documents.ts';

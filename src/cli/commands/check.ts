@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { Report } from '../../core/report/schema.ts';
 import { NO_PREVIOUS_REPORT } from '../../core/rules/cross-rules.ts';
 import type { Finding } from '../../core/rules/finding.ts';
-import { checkReport } from '../../documents/check-document.ts';
+import { checkReport } from '../../documents/check-report.ts';
 import { IngestWorker } from '../../documents/ingest/ingest-pool.ts';
 import { documentsConfig } from '../documents-config.ts';
 import { EXIT } from '../exit.ts';

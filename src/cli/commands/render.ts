@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import type { Command } from 'commander';
-import { checkReport } from '../../documents/check-document.ts';
+import { checkReport } from '../../documents/check-report.ts';
 import { IngestWorker } from '../../documents/ingest/ingest-pool.ts';
 import { RENDER_FORMATS, type RenderFormat, renderReport } from '../../documents/render/render-report.ts';
 import { documentsConfig } from '../documents-config.ts';

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { parseReport } from '../../../core/report/parse-report.ts';
 import type { Finding } from '../../../core/rules/finding.ts';
-import { checkReport } from '../../../documents/check-document.ts';
+import { checkReport } from '../../../documents/check-report.ts';
 import { IngestWorker } from '../../../documents/ingest/ingest-pool.ts';
 import { INGEST_LIMITS } from '../../../documents/ingest/source-document.ts';
 import {
