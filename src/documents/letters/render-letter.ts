@@ -1,10 +1,10 @@
-import { AlignmentType, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph, TextRun } from 'docx';
+import { AlignmentType, Document, LineRuleType, Packer, Paragraph } from 'docx';
 import stringWidth from 'string-width';
 import {
+  a4Section,
   bodyParagraph,
   DOCX_SIZES,
   fontRun,
-  mm,
   TWO_CHARS_TWIPS,
   textRun,
   titleParagraph,
@@ -69,46 +69,16 @@ function lineParagraph(text: string, o: LineOptions): Paragraph {
   });
 }
 
-/** "第 N 页" centred at the foot, as the report's DOCX has it. */
-function pageFooter(): Footer {
-  const run = fontRun('table', DOCX_SIZES.footer);
-  return new Footer({
-    children: [
-      new Paragraph({
-        alignment: AlignmentType.CENTER,
-        children: [
-          new TextRun({ text: '第 ', ...run }),
-          new TextRun({ children: [PageNumber.CURRENT], ...run }),
-          new TextRun({ text: ' 页', ...run }),
-        ],
-      }),
-    ],
-  });
-}
-
 export async function renderLetterDocx(letter: Letter): Promise<Uint8Array> {
   const indents = signatureIndents(letter);
   const body = [...letter.paragraphs, ...(letter.remedies ? [letter.remedies] : [])];
-  const m = PAGE_MARGINS_MM;
   const doc = new Document({
     title: letter.title,
     creator: letter.signature,
     styles: { default: { document: { run: fontRun('body', DOCX_SIZES.body) } } },
     sections: [
       {
-        properties: {
-          page: {
-            size: { width: mm(210), height: mm(297) },
-            margin: {
-              top: mm(m.top),
-              bottom: mm(m.bottom),
-              left: mm(m.left),
-              right: mm(m.right),
-              footer: mm(20),
-            },
-          },
-        },
-        footers: { default: pageFooter() },
+        ...a4Section(),
         children: [
           titleParagraph([letter.title]),
           lineParagraph(letter.documentNumber, { align: 'center', after: 1 }),
