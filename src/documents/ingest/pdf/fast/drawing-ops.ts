@@ -1,4 +1,5 @@
 import { DRAW_OPS, type PathOps } from '../layout/pdf-rules.ts';
+import { isName } from './pdf-objects.ts';
 
 /** The operator codes this reader gives collectRules (its own numbering; pdfjs's is not needed). */
 export const RULE_OPS: PathOps & { endPath: number } = {
@@ -59,4 +60,20 @@ export function rgb(r: number, g: number, b: number): Uint8ClampedArray {
 
 export function hex(c: Uint8ClampedArray): string {
   return `#${[c[0]!, c[1]!, c[2]!].map((v) => v.toString(16).padStart(2, '0')).join('')}`;
+}
+
+export type ColorSpace = 'gray' | 'rgb' | 'other';
+
+/** The colour space a cs/CS operand names, as far as rules are concerned. */
+export function colorSpaceOf(name: unknown): ColorSpace {
+  return isName(name, 'DeviceGray') || isName(name, 'G')
+    ? 'gray'
+    : isName(name, 'DeviceRGB') || isName(name, 'RGB')
+      ? 'rgb'
+      : 'other';
+}
+
+/** Whether a painting operator closes the path first (s, b, b*). */
+export function closesPath(fn: number): boolean {
+  return fn === RULE_OPS.closeStroke || fn === RULE_OPS.closeFillStroke || fn === RULE_OPS.closeEOFillStroke;
 }

@@ -1,6 +1,24 @@
-import { CLOSE_PATH, CURVE_TO, grayRgb, hex, LINE_TO, MOVE_TO, PAINT, RULE_OPS, rgb } from './drawing-ops.ts';
+import {
+  CLOSE_PATH,
+  CURVE_TO,
+  closesPath,
+  colorSpaceOf,
+  grayRgb,
+  hex,
+  LINE_TO,
+  MOVE_TO,
+  PAINT,
+  RULE_OPS,
+  rgb,
+} from './drawing-ops.ts';
+import {
+  type GraphicsState,
+  MAX_FORM_DEPTH,
+  MAX_OPERATORS_PER_PAGE,
+  type PageDrawing,
+} from './page-drawing.ts';
 import type { PdfFile } from './pdf-file.ts';
-import { FastFont } from './pdf-font.ts';
+import { type FastFont, loadResourceFont } from './pdf-font.ts';
 import { ARRAY_START, DICT_START, PdfLexer, skipInlineImage } from './pdf-lexer.ts';
 import {
   isName,
@@ -11,42 +29,19 @@ import {
   PdfOperator,
   PdfRef,
   PdfStream,
+  stringOperand,
   unsupported,
 } from './pdf-objects.ts';
 import {
   carriageReturn,
   cloneTextState,
+  fontChanged,
   newTextState,
-  type TextItem,
+  requireFont,
   TextItemBuilder,
-  type TextState,
   transform,
   translateTextLineMatrix,
 } from './text-items.ts';
-
-/** Most nested Form XObjects followed. */
-const MAX_FORM_DEPTH = 12;
-/** Most operators interpreted on one page (content and its forms). */
-const MAX_OPERATORS_PER_PAGE = 5_000_000;
-
-type ColorSpace = 'gray' | 'rgb' | 'other';
-
-/** What a page's content streams give: pdfjs-style text items and the drawing collectRules reads. */
-export interface PageDrawing {
-  items: TextItem[];
-  /** Every item pdfjs would have emitted, whitespace included. */
-  itemCount: number;
-  fnArray: number[];
-  argsArray: unknown[];
-  /** Set when the drawing used colours this reader does not convert as pdfjs does. */
-  rulesUnsupported: boolean;
-}
-
-interface GraphicsState {
-  text: TextState;
-  fillSpace: ColorSpace;
-  strokeSpace: ColorSpace;
-}
 
 /**
  * Interprets a page's content streams once, for text (as pdfjs's getTextContent) and for the
@@ -147,12 +142,7 @@ export class PageInterpreter {
           state = stack.pop() ?? state;
           builder.state = state.text;
           const now = state.text;
-          if (
-            now.font !== previous.text.font ||
-            now.fontSize !== previous.text.fontSize ||
-            now.fontName !== previous.text.fontName
-          )
-            builder.flush();
+          if (fontChanged(now, previous.text)) builder.flush();
           this.emit(RULE_OPS.restore, null);
           break;
         }
@@ -178,7 +168,7 @@ export class PageInterpreter {
           builder.flush();
           text.fontName = name.name;
           text.fontSize = size;
-          text.font = this.loadFont(resources, name.name);
+          text.font = loadResourceFont(this.file, this.fonts, resources, name.name);
           if (text.font.isType3 && size <= 1) unsupported('Type 3 font at size 1 or less');
           break;
         }
@@ -219,39 +209,26 @@ export class PageInterpreter {
           break;
         }
         case 'Tj':
-          this.requireFont(text);
+          requireFont(text);
           builder.show(stringOperand(operands), 0);
           break;
         case "'":
-          this.requireFont(text);
+          requireFont(text);
           carriageReturn(text);
           builder.show(stringOperand(operands), 0);
           break;
         case '"':
-          this.requireFont(text);
+          requireFont(text);
           text.wordSpacing = num(3);
           text.charSpacing = num(2);
           carriageReturn(text);
           builder.show(stringOperand(operands), 0);
           break;
         case 'TJ': {
-          this.requireFont(text);
+          requireFont(text);
           const elements = operands[operands.length - 1];
           if (!Array.isArray(elements)) unsupported('bad TJ');
-          const spaceFactor = -text.fontSize / 1000;
-          let buffer = '';
-          let pending = false;
-          for (const item of elements) {
-            if (typeof item === 'string') {
-              buffer += item;
-              pending = true;
-            } else if (typeof item === 'number' && item !== 0) {
-              builder.show(buffer, item * spaceFactor);
-              buffer = '';
-              pending = false;
-            }
-          }
-          if (pending && buffer.length > 0) builder.show(buffer, 0);
+          builder.showArray(elements, -text.fontSize / 1000);
           break;
         }
         case 'Do': {
@@ -327,12 +304,7 @@ export class PageInterpreter {
         case 'b*':
         case 'n': {
           const fn = PAINT[op]!;
-          if (
-            fn === RULE_OPS.closeStroke ||
-            fn === RULE_OPS.closeFillStroke ||
-            fn === RULE_OPS.closeEOFillStroke
-          )
-            path.push(CLOSE_PATH);
+          if (closesPath(fn)) path.push(CLOSE_PATH);
           if (path.length === 0) this.emit(RULE_OPS.constructPath, [fn, [null], null]);
           else {
             this.emit(RULE_OPS.constructPath, [fn, [new Float32Array(path)], null]);
@@ -363,12 +335,7 @@ export class PageInterpreter {
         case 'cs':
         case 'CS': {
           const name = operands[operands.length - 1];
-          const space: ColorSpace =
-            isName(name, 'DeviceGray') || isName(name, 'G')
-              ? 'gray'
-              : isName(name, 'DeviceRGB') || isName(name, 'RGB')
-                ? 'rgb'
-                : 'other';
+          const space = colorSpaceOf(name);
           if (op === 'cs') state.fillSpace = space;
           else state.strokeSpace = space;
           break;
@@ -392,25 +359,6 @@ export class PageInterpreter {
 
   private color(fill: boolean, value: string): void {
     this.emit(fill ? RULE_OPS.setFillRGBColor : RULE_OPS.setStrokeRGBColor, [value]);
-  }
-
-  private requireFont(text: TextState): void {
-    if (!text.font) unsupported('text shown before any Tf');
-  }
-
-  private loadFont(resources: PdfDict | undefined, name: string): FastFont {
-    const fonts = this.file.dict(resources?.get('Font'));
-    const raw = fonts?.get(name);
-    if (raw === undefined) return unsupported('font not in resources');
-    const key = raw instanceof PdfRef ? `${raw.num} ${raw.gen}` : raw;
-    let font = this.fonts.get(key);
-    if (!font) {
-      const dict = this.file.dict(raw);
-      if (!dict) return unsupported('font is not a dictionary');
-      font = FastFont.load(this.file, dict);
-      this.fonts.set(key, font);
-    }
-    return font;
   }
 
   private paintXObject(
@@ -443,10 +391,4 @@ export class PageInterpreter {
     forms.delete(key);
     this.emit(RULE_OPS.paintFormXObjectEnd, null);
   }
-}
-
-function stringOperand(operands: PdfObject[]): string {
-  const value = operands[operands.length - 1];
-  if (typeof value !== 'string') return unsupported('text operator without a string');
-  return value;
 }

@@ -1,6 +1,14 @@
 import { readToUnicode } from './pdf-cmap.ts';
 import type { PdfFile } from './pdf-file.ts';
-import { isName, isNumber, type PdfDict, type PdfObject, PdfStream, unsupported } from './pdf-objects.ts';
+import {
+  isName,
+  isNumber,
+  type PdfDict,
+  type PdfObject,
+  PdfRef,
+  PdfStream,
+  unsupported,
+} from './pdf-objects.ts';
 
 /** What text extraction needs of one glyph, as pdfjs's Glyph gives it. */
 export interface Glyph {
@@ -188,4 +196,25 @@ function readCidWidths(file: PdfFile, w: PdfObject | undefined, widths: Map<numb
       for (let j = start as number; j <= (next as number); j += 1) widths.set(j, width);
     } else break;
   }
+}
+
+/** The font `name` of `resources`, loaded once per font object (cached in `cache`). */
+export function loadResourceFont(
+  file: PdfFile,
+  cache: Map<unknown, FastFont>,
+  resources: PdfDict | undefined,
+  name: string,
+): FastFont {
+  const fonts = file.dict(resources?.get('Font'));
+  const raw = fonts?.get(name);
+  if (raw === undefined) return unsupported('font not in resources');
+  const key = raw instanceof PdfRef ? `${raw.num} ${raw.gen}` : raw;
+  let font = cache.get(key);
+  if (!font) {
+    const dict = file.dict(raw);
+    if (!dict) return unsupported('font is not a dictionary');
+    font = FastFont.load(file, dict);
+    cache.set(key, font);
+  }
+  return font;
 }

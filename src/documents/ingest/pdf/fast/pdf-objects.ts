@@ -85,3 +85,10 @@ export function isName(value: unknown, name?: string): value is PdfName {
 export function isNumber(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value);
 }
+
+/** The string operand of a text-showing operator. */
+export function stringOperand(operands: PdfObject[]): string {
+  const value = operands[operands.length - 1];
+  if (typeof value !== 'string') return unsupported('text operator without a string');
+  return value;
+}

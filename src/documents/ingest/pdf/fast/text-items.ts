@@ -1,4 +1,5 @@
 import type { FastFont } from './pdf-font.ts';
+import { unsupported } from './pdf-objects.ts';
 
 /** One pdfjs-style text item: its string, width and the text transform at its start (user space). */
 export interface TextItem {
@@ -331,9 +332,40 @@ export class TextItemBuilder {
       if (charSpacing) translateTextMatrix(s, charSpacing * s.textHScale, 0);
     }
   }
+
+  /**
+   * A TJ array: its strings shown, each non-zero number (thousandths of an em, times `spaceFactor`)
+   * moving the text after the strings before it.
+   */
+  showArray(elements: readonly unknown[], spaceFactor: number): void {
+    let buffer = '';
+    let pending = false;
+    for (const item of elements) {
+      if (typeof item === 'string') {
+        buffer += item;
+        pending = true;
+      } else if (typeof item === 'number' && item !== 0) {
+        this.show(buffer, item * spaceFactor);
+        buffer = '';
+        pending = false;
+      }
+    }
+    if (pending && buffer.length > 0) this.show(buffer, 0);
+  }
 }
 
 function applyInverseRotation(x: number, y: number, matrix: number[]): [number, number] {
   const scale = Math.hypot(matrix[0]!, matrix[1]!);
   return [(matrix[0]! * x + matrix[1]! * y) / scale, (matrix[2]! * x + matrix[3]! * y) / scale];
+}
+
+/** Whether restoring `now` over `previous` changes the font (the pending item then ends). */
+export function fontChanged(now: TextState, previous: TextState): boolean {
+  return (
+    now.font !== previous.font || now.fontSize !== previous.fontSize || now.fontName !== previous.fontName
+  );
+}
+
+export function requireFont(text: TextState): void {
+  if (!text.font) unsupported('text shown before any Tf');
 }
