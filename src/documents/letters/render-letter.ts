@@ -11,6 +11,7 @@ import {
 } from '../render/docx-style.ts';
 import { escapeHtml } from '../render/escape-html.ts';
 import { FONT_BODY, FONT_TITLE, PAGE_MARGINS_MM } from '../render/html-style.ts';
+import { htmlPage } from '../render/render-html.ts';
 import type { PdfRenderer } from '../render/render-pdf.ts';
 import type { Letter } from './letter-frame.ts';
 
@@ -121,16 +122,10 @@ export function renderLetterHtml(letter: Letter): string {
   const body = [...letter.paragraphs, ...(letter.remedies ? [letter.remedies] : [])]
     .map((p) => `<p>${escapeHtml(p)}</p>`)
     .join('\n');
-  return `<!DOCTYPE html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(`${letter.title}（${letter.documentNumber}）`)}</title>
-<style>${LETTER_CSS}</style>
-</head>
-<body>
-<article class="gk-letter">
+  return htmlPage(
+    `${letter.title}（${letter.documentNumber}）`,
+    LETTER_CSS,
+    `<article class="gk-letter">
 <h1>${escapeHtml(letter.title)}</h1>
 <p class="gk-letter-number">${escapeHtml(letter.documentNumber)}</p>
 <p class="gk-letter-addressee">${escapeHtml(letter.addressee)}：</p>
@@ -138,9 +133,8 @@ ${body}
 <p class="gk-letter-signature" style="padding-right: ${indents.signature}em">${escapeHtml(letter.signature)}</p>
 <p class="gk-letter-date" style="padding-right: ${indents.date}em">${escapeHtml(letter.date)}</p>
 </article>
-</body>
-</html>
-`;
+`,
+  );
 }
 
 /** PDF through the report renderer's Chromium (one browser serves a batch of letters and reports). */
