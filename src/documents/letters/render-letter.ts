@@ -1,10 +1,10 @@
-import { AlignmentType, Document, LineRuleType, Packer, Paragraph } from 'docx';
+import { AlignmentType, LineRuleType, Paragraph } from 'docx';
 import stringWidth from 'string-width';
 import {
-  a4Section,
   bodyParagraph,
   DOCX_SIZES,
   fontRun,
+  packA4Docx,
   TWO_CHARS_TWIPS,
   textRun,
   titleParagraph,
@@ -73,31 +73,20 @@ function lineParagraph(text: string, o: LineOptions): Paragraph {
 export async function renderLetterDocx(letter: Letter): Promise<Uint8Array> {
   const indents = signatureIndents(letter);
   const body = [...letter.paragraphs, ...(letter.remedies ? [letter.remedies] : [])];
-  const doc = new Document({
-    title: letter.title,
-    creator: letter.signature,
-    styles: { default: { document: { run: fontRun('body', DOCX_SIZES.body) } } },
-    sections: [
-      {
-        ...a4Section(),
-        children: [
-          titleParagraph([letter.title]),
-          lineParagraph(letter.documentNumber, { align: 'center', after: 1 }),
-          lineParagraph(`${letter.addressee}：`, { align: 'left' }),
-          ...body.map((text) => bodyParagraph(text)),
-          // Two blank lines (room for the seal), then signature and date on one page.
-          lineParagraph(letter.signature, {
-            align: 'right',
-            before: 2,
-            right: indents.signature,
-            keepNext: true,
-          }),
-          lineParagraph(letter.date, { align: 'right', right: indents.date }),
-        ],
-      },
-    ],
-  });
-  return new Uint8Array(await Packer.toArrayBuffer(doc));
+  return packA4Docx(letter.title, letter.signature, [
+    titleParagraph([letter.title]),
+    lineParagraph(letter.documentNumber, { align: 'center', after: 1 }),
+    lineParagraph(`${letter.addressee}：`, { align: 'left' }),
+    ...body.map((text) => bodyParagraph(text)),
+    // Two blank lines (room for the seal), then signature and date on one page.
+    lineParagraph(letter.signature, {
+      align: 'right',
+      before: 2,
+      right: indents.signature,
+      keepNext: true,
+    }),
+    lineParagraph(letter.date, { align: 'right', right: indents.date }),
+  ]);
 }
 
 /** Letter typography on screen and in print; every rule scoped to gk-letter. */

@@ -1,9 +1,11 @@
 import {
   AlignmentType,
+  Document,
   Footer,
   type IRunOptions,
   type ISectionOptions,
   LineRuleType,
+  Packer,
   PageNumber,
   Paragraph,
   TextRun,
@@ -133,4 +135,24 @@ export function a4Section(): Pick<ISectionOptions, 'properties' | 'footers'> {
     },
     footers: { default: pageFooter() },
   };
+}
+
+/** A one-section 公文 DOCX (see a4Section) in the body face, packed to bytes. */
+export async function packA4Docx(
+  title: string,
+  creator: string,
+  children: ISectionOptions['children'],
+): Promise<Uint8Array> {
+  const doc = new Document({
+    title,
+    creator,
+    styles: { default: { document: { run: fontRun('body', DOCX_SIZES.body) } } },
+    sections: [
+      {
+        ...a4Section(),
+        children,
+      },
+    ],
+  });
+  return new Uint8Array(await Packer.toArrayBuffer(doc));
 }

@@ -1,14 +1,7 @@
-import { Document, Packer, type Paragraph } from 'docx';
+import type { Paragraph } from 'docx';
 import type { Report } from '../../core/report/schema.ts';
 import { table2Grid, table3Grid, table4Grid } from '../../core/report/table-grids.ts';
-import {
-  a4Section,
-  bodyParagraph,
-  DOCX_SIZES,
-  fontRun,
-  headingParagraph,
-  titleParagraph,
-} from './docx-style.ts';
+import { bodyParagraph, headingParagraph, packA4Docx, titleParagraph } from './docx-style.ts';
 import { docxTable } from './docx-table.ts';
 import {
   APPENDIX_CAPTION,
@@ -65,16 +58,5 @@ export async function renderDocx(report: Report, options: RenderOptions = {}): P
     children.push(headingParagraph(section.caption, 'caption'), ...bodyBlocks(report, section.body));
   }
   children.push(...appendixBlocks(options));
-  const doc = new Document({
-    title: title.full,
-    creator: report.agency,
-    styles: { default: { document: { run: fontRun('body', DOCX_SIZES.body) } } },
-    sections: [
-      {
-        ...a4Section(),
-        children,
-      },
-    ],
-  });
-  return new Uint8Array(await Packer.toArrayBuffer(doc));
+  return packA4Docx(title.full, report.agency, children);
 }
