@@ -1,3 +1,5 @@
+import { AppError } from '../../core/errors.ts';
+
 /**
  * The common intermediate form every format reader produces: the document as an ordered list of
  * lines, each a list of cell texts, with where it came from. The report interpreter
@@ -63,3 +65,17 @@ export const INGEST_LIMITS = {
   /** Most lines produced from one document. */
   maxLines: 200_000,
 } as const;
+
+/**
+ * The first check of the HTML, DOCX and PDF readers: throws AppError DOCUMENT_REFUSED for an empty
+ * file or one over INGEST_LIMITS.maxFileBytes, naming the format.
+ */
+export function refuseEmptyOrOversized(bytes: Uint8Array, format: 'HTML' | 'DOCX' | 'PDF'): void {
+  if (bytes.byteLength === 0) throw new AppError('DOCUMENT_REFUSED', '文件为空（0 字节）');
+  if (bytes.byteLength > INGEST_LIMITS.maxFileBytes) {
+    throw new AppError(
+      'DOCUMENT_REFUSED',
+      `${format} 文件超过大小上限（${INGEST_LIMITS.maxFileBytes / 1024 / 1024} MB）`,
+    );
+  }
+}

@@ -1,7 +1,7 @@
 import { Buffer } from 'node:buffer';
 import { AppError } from '../../../core/errors.ts';
 import { inflateZipEntry, readZipDirectory, storedZipEntry, type ZipEntry } from '../../zip/zip-entries.ts';
-import { INGEST_LIMITS, type SourceDocument } from '../source-document.ts';
+import { refuseEmptyOrOversized, type SourceDocument } from '../source-document.ts';
 import { readDocumentXml } from './docx-document.ts';
 import { type HeadingStyles, readHeadingStyles } from './docx-styles.ts';
 
@@ -19,13 +19,7 @@ const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
  * word/document.xml, a limit exceeded, damaged data or a document without text.
  */
 export async function readDocx(bytes: Uint8Array, _fileName?: string): Promise<SourceDocument> {
-  if (bytes.byteLength === 0) throw new AppError('DOCUMENT_REFUSED', '文件为空（0 字节）');
-  if (bytes.byteLength > INGEST_LIMITS.maxFileBytes) {
-    throw new AppError(
-      'DOCUMENT_REFUSED',
-      `DOCX 文件超过大小上限（${INGEST_LIMITS.maxFileBytes / 1024 / 1024} MB）`,
-    );
-  }
+  refuseEmptyOrOversized(bytes, 'DOCX');
   if (OLE_SIGNATURE.every((byte, index) => bytes[index] === byte)) {
     throw new AppError(
       'UNSUPPORTED_FORMAT',

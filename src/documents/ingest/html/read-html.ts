@@ -1,5 +1,5 @@
 import { AppError } from '../../../core/errors.ts';
-import { INGEST_LIMITS, type SourceDocument } from '../source-document.ts';
+import { refuseEmptyOrOversized, type SourceDocument } from '../source-document.ts';
 import { decodeHtml } from './html-encoding.ts';
 import { scanHtml } from './html-events.ts';
 import { HtmlLineBuilder } from './html-line-builder.ts';
@@ -19,13 +19,7 @@ export const MAX_HTML_DEPTH = 1_000;
  * nesting deeper than MAX_HTML_DEPTH, more than INGEST_LIMITS.maxLines lines, or no text at all.
  */
 export async function readHtml(bytes: Uint8Array, _fileName?: string): Promise<SourceDocument> {
-  if (bytes.byteLength === 0) throw new AppError('DOCUMENT_REFUSED', '文件为空（0 字节）');
-  if (bytes.byteLength > INGEST_LIMITS.maxFileBytes) {
-    throw new AppError(
-      'DOCUMENT_REFUSED',
-      `HTML 文件超过大小上限（${INGEST_LIMITS.maxFileBytes / 1024 / 1024} MB）`,
-    );
-  }
+  refuseEmptyOrOversized(bytes, 'HTML');
   if (looksBinary(bytes)) {
     throw new AppError('UNSUPPORTED_FORMAT', '不是 HTML 文件（含二进制内容）');
   }

@@ -1,5 +1,11 @@
 import { AppError } from '../../../core/errors.ts';
-import { INGEST_LIMITS, type ReadOptions, type SourceDocument, type SourceLine } from '../source-document.ts';
+import {
+  INGEST_LIMITS,
+  type ReadOptions,
+  refuseEmptyOrOversized,
+  type SourceDocument,
+  type SourceLine,
+} from '../source-document.ts';
 import { readPagesFast } from './fast/read-pages.ts';
 import { layoutPage, type PageLine } from './layout/pdf-layout.ts';
 import { joinSplitRow } from './layout/pdf-split-row.ts';
@@ -57,13 +63,7 @@ function documentOf(pages: PdfPageContent[]): SourceDocument {
 
 /** The checks made on the bytes alone, before pdfjs parses anything. */
 function checkEnvelope(bytes: Uint8Array): void {
-  if (bytes.byteLength === 0) throw new AppError('DOCUMENT_REFUSED', '文件为空（0 字节）');
-  if (bytes.byteLength > INGEST_LIMITS.maxFileBytes) {
-    throw new AppError(
-      'DOCUMENT_REFUSED',
-      `PDF 文件超过大小上限（${INGEST_LIMITS.maxFileBytes / 1024 / 1024} MB）`,
-    );
-  }
+  refuseEmptyOrOversized(bytes, 'PDF');
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
   if (!head.includes('%PDF-')) throw new AppError('UNSUPPORTED_FORMAT', '不是 PDF 文件（缺少 %PDF 文件头）');
   const tail = new TextDecoder('latin1').decode(bytes.subarray(Math.max(0, bytes.byteLength - 4096)));
