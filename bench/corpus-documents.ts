@@ -4,6 +4,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Report } from '../src/core/report/schema.ts';
 import { RENDER_FORMATS, renderReport } from '../src/documents/render/render-report.ts';
+import { loadDocumentsConfig } from '../src/server/config.ts';
 import { reportToText } from '../test/support/report-to-text.ts';
 
 /** The benchmark documents, one file each, kept between runs (gitignored). */
@@ -62,7 +63,7 @@ async function writeAll(format: CorpusFormat, reports: Report[], paths: string[]
 async function writePdfs(reports: Report[], paths: string[]): Promise<void> {
   // Loaded here only: the other formats never start Chromium.
   const { PdfRenderer } = await import('../src/documents/render/render-pdf.ts');
-  const pdfRenderer = await PdfRenderer.launch();
+  const pdfRenderer = await PdfRenderer.launch({ executablePath: loadDocumentsConfig().chromiumPath });
   try {
     let next = 0;
     const worker = async () => {

@@ -2,8 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { checkReport } from '../src/documents/check-document.ts';
+import { checkReport } from '../src/documents/check-report.ts';
 import { readReportDocument } from '../src/documents/ingest/read-document.ts';
+import { loadDocumentsConfig } from '../src/server/config.ts';
 import { type CorpusFormat, corpusFiles, libreOfficeFixturePdfs } from './corpus-documents.ts';
 import { benchReports } from './corpus-reports.ts';
 import { type Measure, peakRssMiB } from './measure.ts';
@@ -33,8 +34,9 @@ interface Outcome {
  * machine's other load does not count against it the way it does against wall time.
  */
 async function runJob(job: Job): Promise<Outcome> {
+  const readOptions = { pdfReader: loadDocumentsConfig().pdfReader };
   const readAndCheck = async (file: string, bytes: Uint8Array): Promise<number> => {
-    const ingest = await readReportDocument(bytes, basename(file));
+    const ingest = await readReportDocument(bytes, basename(file), readOptions);
     return checkReport(ingest.report, ingest).length;
   };
   for (const file of job.files.slice(0, WARM_UP)) await readAndCheck(file, readFileSync(file));

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { momentOf } from '../src/core/moment.ts';
 import { IngestWorker } from '../src/documents/ingest/ingest-pool.ts';
+import { loadDocumentsConfig } from '../src/server/config.ts';
 import { type OpenedDatabase, openDatabase } from '../src/store/dialect.ts';
 import { commitImport, numbersOf } from '../src/store/imports/import-commit.ts';
 import { planImport } from '../src/store/imports/import-plan.ts';
@@ -164,7 +165,7 @@ async function measureTarget(target: Target): Promise<Measure[]> {
       )
       .execute();
   }
-  const worker = new IngestWorker();
+  const worker = new IngestWorker({ pdfReader: loadDocumentsConfig().pdfReader });
   const importStart = performance.now();
   const plan = await planImport(
     opened.db,

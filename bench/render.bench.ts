@@ -5,6 +5,7 @@ import { renderDocx } from '../src/documents/render/render-docx.ts';
 import { renderHtml } from '../src/documents/render/render-html.ts';
 import { renderMarkdown } from '../src/documents/render/render-markdown.ts';
 import { PdfRenderer } from '../src/documents/render/render-pdf.ts';
+import { loadDocumentsConfig } from '../src/server/config.ts';
 import { generateValidReport } from '../test/support/generate-report.ts';
 import { type Measure, peakRssMiB } from './measure.ts';
 
@@ -92,7 +93,7 @@ async function pdfRate(
   reports: Report[],
   concurrency: number,
 ): Promise<{ rate: number; peak: number | null }> {
-  const renderer = await PdfRenderer.launch();
+  const renderer = await PdfRenderer.launch({ executablePath: loadDocumentsConfig().chromiumPath });
   let peak: number | null = treeRssMiB();
   const sampler = setInterval(() => {
     const now = treeRssMiB();

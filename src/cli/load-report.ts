@@ -6,7 +6,7 @@ import { IMPORT_EXTENSIONS } from '../documents/import/unpack-archive.ts';
 import type { IngestWorker } from '../documents/ingest/ingest-pool.ts';
 import type { IngestResult } from '../documents/ingest/interpret/interpret-document.ts';
 import { readReportDocument } from '../documents/ingest/read-document.ts';
-import { INGEST_LIMITS } from '../documents/ingest/source-document.ts';
+import { INGEST_LIMITS, type ReadOptions } from '../documents/ingest/source-document.ts';
 import { readLimitedFile } from './read-limited-file.ts';
 import { readReportFile } from './read-report-file.ts';
 
@@ -49,13 +49,18 @@ export function collectFiles(paths: readonly string[]): string[] {
 
 /**
  * Loads a report from a gongkai-report/1 JSON file or from a published document in any format.
- * Every failure is an AppError whose message starts with the file's path.
+ * Every failure is an AppError whose message starts with the file's path. A document is read by
+ * `worker` when given, else in this thread with `options`.
  */
-export async function loadReport(path: string, worker?: IngestWorker): Promise<LoadedReport> {
+export async function loadReport(
+  path: string,
+  worker?: IngestWorker,
+  options: ReadOptions = {},
+): Promise<LoadedReport> {
   if (extname(path).toLowerCase() === '.json') return { path, report: readReportFile(path), format: 'json' };
   try {
     const bytes = readLimitedFile(path, INGEST_LIMITS.maxFileBytes);
-    const result = worker ? await worker.read(bytes, path) : await readReportDocument(bytes, path);
+    const result = worker ? await worker.read(bytes, path) : await readReportDocument(bytes, path, options);
     return { path, report: result.report, ingest: result, format: result.format };
   } catch (error) {
     if (error instanceof AppError) throw new AppError(error.code, `${path}：${error.message}`, error.details);

@@ -1,4 +1,16 @@
 import { z } from 'zod';
+import { PDF_READERS, type PdfReaderChoice } from '../documents/ingest/source-document.ts';
+
+/**
+ * The settings of the document readers and renderers: part of the server's configuration, and
+ * parsed on their own (loadDocumentsConfig) by the CLI commands that read or print documents.
+ */
+const documentsSchema = z.object({
+  /** 'pdfjs': read every PDF with pdf.js instead of the fast reader. */
+  GONGKAI_PDF_READER: z.enum(PDF_READERS).default('fast'),
+  /** Chromium binary for PDF output; absent or empty: /usr/bin/chromium. */
+  GONGKAI_CHROMIUM: z.string().optional(),
+});
 
 /**
  * Server configuration, parsed once at start-up from the environment (documented in
@@ -32,33 +44,58 @@ const configSchema = z.object({
     .default(10),
   /** Online applications (public, no login) accepted from one client address per hour. */
   PUBLIC_APPLY_MAX_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(20),
+  ...documentsSchema.shape,
 });
 
-export type Config = Readonly<{
-  port: number;
-  host: string;
-  databaseUrl: string;
-  adminPassword: string | undefined;
-  sessionTtlHours: number;
-  trustProxy: boolean;
-  cookieSecure: boolean;
-  logLevel: string;
-  loginFailureDelayMs: number;
-  loginIpMaxFailures: number;
-  loginIpWindowMinutes: number;
-  publicApplyMaxPerHour: number;
+export type DocumentsConfig = Readonly<{
+  pdfReader: PdfReaderChoice;
+  /** Undefined: the renderer's default (/usr/bin/chromium). */
+  chromiumPath: string | undefined;
 }>;
+
+export type Config = DocumentsConfig &
+  Readonly<{
+    port: number;
+    host: string;
+    databaseUrl: string;
+    adminPassword: string | undefined;
+    sessionTtlHours: number;
+    trustProxy: boolean;
+    cookieSecure: boolean;
+    logLevel: string;
+    loginFailureDelayMs: number;
+    loginIpMaxFailures: number;
+    loginIpWindowMinutes: number;
+    publicApplyMaxPerHour: number;
+  }>;
 
 export class ConfigError extends Error {}
 
-export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const result = configSchema.safeParse(env);
+type Environment = Record<string, string | undefined>;
+
+/** Parses the environment with `schema`; throws ConfigError listing every bad variable. */
+function parseEnvironment<T extends z.ZodType>(schema: T, env: Environment): z.infer<T> {
+  const result = schema.safeParse(env);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join('.')}：${i.message}`);
     throw new ConfigError(`配置有误：\n${lines.join('\n')}`);
   }
-  const c = result.data;
+  return result.data;
+}
+
+function documentsConfigOf(c: z.infer<typeof documentsSchema>): DocumentsConfig {
+  return { pdfReader: c.GONGKAI_PDF_READER, chromiumPath: c.GONGKAI_CHROMIUM || undefined };
+}
+
+/** The document settings alone (for the CLI); throws ConfigError listing every bad variable. */
+export function loadDocumentsConfig(env: Environment = process.env): DocumentsConfig {
+  return Object.freeze(documentsConfigOf(parseEnvironment(documentsSchema, env)));
+}
+
+export function loadConfig(env: Environment = process.env): Config {
+  const c = parseEnvironment(configSchema, env);
   return Object.freeze({
+    ...documentsConfigOf(c),
     port: c.PORT,
     host: c.HOST,
     databaseUrl: c.DATABASE_URL,

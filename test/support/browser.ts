@@ -48,6 +48,7 @@ export async function startWebServer(options: { now?: () => Date } = {}): Promis
       LOG_LEVEL: 'silent',
       LOGIN_FAILURE_DELAY_MS: '0',
       HOST: '127.0.0.1',
+      GONGKAI_CHROMIUM: CHROMIUM,
     }),
     ...(options.now ? { now: options.now } : {}),
   });

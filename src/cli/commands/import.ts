@@ -7,6 +7,7 @@ import { openDatabase } from '../../store/dialect.ts';
 import { commitImport, type ImportSummary } from '../../store/imports/import-commit.ts';
 import { type PlannedFile, planImport } from '../../store/imports/import-plan.ts';
 import { regionByCode } from '../../store/region/regional-agencies.ts';
+import { documentsConfig } from '../documents-config.ts';
 import { EXIT, UsageError } from '../exit.ts';
 import { importSourcesOf } from '../import-files.ts';
 import { Progress } from '../progress.ts';
@@ -105,7 +106,7 @@ export function registerImport(program: Command): void {
       const year = parseYear(options.year);
       const mapping = parseMapping(options.map ?? []);
       const opened = openDatabase(options.db ?? databaseUrlFromEnvironment());
-      const worker = new IngestWorker();
+      const worker = new IngestWorker({ pdfReader: documentsConfig().pdfReader });
       try {
         await requireCurrentSchema(opened.db);
         const region = await regionByCode(opened.db, options.region);

@@ -1,6 +1,6 @@
 import { AppError } from '../../core/errors.ts';
 import { INGEST_LIMITS } from '../ingest/source-document.ts';
-import { inflateZipEntry, readZipDirectory, type ZipEntry, type ZipLimits } from '../ingest/zip-entries.ts';
+import { inflateZipEntry, readZipDirectory, type ZipEntry, type ZipLimits } from '../zip/zip-entries.ts';
 
 /**
  * Limits of a zip of report files given to `import` (stated in the README): beyond them the

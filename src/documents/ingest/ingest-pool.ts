@@ -1,11 +1,12 @@
 import { Worker } from 'node:worker_threads';
 import { AppError, type AppErrorCode } from '../../core/errors.ts';
-import type { IngestReply } from './ingest-worker.ts';
+import type { IngestReply, IngestRequest } from './ingest-worker.ts';
 import type { readReportDocument } from './read-document.ts';
+import type { ReadOptions } from './source-document.ts';
 
 export type IngestOutput = Awaited<ReturnType<typeof readReportDocument>>;
 
-export interface IngestWorkerOptions {
+export interface IngestWorkerOptions extends ReadOptions {
   /** A file whose reading takes longer is abandoned (the worker is stopped and replaced). */
   timeoutMs?: number;
   /** Heap limit of the worker thread: a file that needs more is refused, nothing else is affected. */
@@ -25,10 +26,12 @@ export class IngestWorker {
   private nextId = 1;
   private readonly timeoutMs: number;
   private readonly maxMemoryMb: number;
+  private readonly readOptions: ReadOptions;
 
   constructor(options: IngestWorkerOptions = {}) {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_INGEST_TIMEOUT_MS;
     this.maxMemoryMb = options.maxMemoryMb ?? DEFAULT_INGEST_MEMORY_MB;
+    this.readOptions = options.pdfReader ? { pdfReader: options.pdfReader } : {};
   }
 
   private start(): Worker {
@@ -83,7 +86,7 @@ export class IngestWorker {
       worker.on('message', onMessage);
       worker.on('error', onError);
       worker.on('exit', onExit);
-      worker.postMessage({ id, bytes, fileName });
+      worker.postMessage({ id, bytes, fileName, options: this.readOptions } satisfies IngestRequest);
     });
   }
 

@@ -1,12 +1,14 @@
 import { parentPort } from 'node:worker_threads';
 import { isAppError } from '../../core/errors.ts';
 import { readReportDocument } from './read-document.ts';
+import type { ReadOptions } from './source-document.ts';
 
 /** One request to the worker thread: the bytes of one file. */
 export interface IngestRequest {
   id: number;
   bytes: Uint8Array;
   fileName: string;
+  options: ReadOptions;
 }
 
 export type IngestReply =
@@ -16,7 +18,11 @@ export type IngestReply =
 parentPort?.on('message', async (request: IngestRequest) => {
   let reply: IngestReply;
   try {
-    reply = { id: request.id, ok: true, result: await readReportDocument(request.bytes, request.fileName) };
+    reply = {
+      id: request.id,
+      ok: true,
+      result: await readReportDocument(request.bytes, request.fileName, request.options),
+    };
   } catch (error) {
     reply = isAppError(error)
       ? { id: request.id, ok: false, code: error.code, message: error.message }

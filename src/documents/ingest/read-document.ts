@@ -1,7 +1,7 @@
 import { AppError } from '../../core/errors.ts';
 import { type IngestResult, interpretDocument } from './interpret/interpret-document.ts';
-import { readText } from './read-text.ts';
-import type { SourceDocument, SourceFormat } from './source-document.ts';
+import type { ReadOptions, SourceDocument, SourceFormat } from './source-document.ts';
+import { readText } from './text/read-text.ts';
 
 /** Which format bytes are, from their content first and the file name second. */
 export function detectFormat(bytes: Uint8Array, fileName = ''): SourceFormat {
@@ -25,7 +25,7 @@ export function detectFormat(bytes: Uint8Array, fileName = ''): SourceFormat {
   return 'txt';
 }
 
-type Reader = (bytes: Uint8Array, fileName?: string) => Promise<SourceDocument>;
+type Reader = (bytes: Uint8Array, fileName: string, options: ReadOptions) => Promise<SourceDocument>;
 
 /**
  * The reader of a format. HTML, DOCX and PDF readers are loaded on first use (pdfjs is large) and
@@ -52,11 +52,11 @@ async function loadReader(format: SourceFormat): Promise<Reader> {
     case 'md':
       return (bytes) => readText(bytes, 'md');
     case 'html':
-      return (await import('./read-html.ts')).readHtml;
+      return (await import('./html/read-html.ts')).readHtml;
     case 'docx':
-      return (await import('./read-docx.ts')).readDocx;
+      return (await import('./docx/read-docx.ts')).readDocx;
     case 'pdf':
-      return (await import('./read-pdf.ts')).readPdf;
+      return (await import('./pdf/read-pdf.ts')).readPdf;
   }
 }
 
@@ -64,9 +64,10 @@ async function loadReader(format: SourceFormat): Promise<Reader> {
 export async function readReportDocument(
   bytes: Uint8Array,
   fileName = '',
+  options: ReadOptions = {},
 ): Promise<IngestResult & { format: SourceFormat }> {
   const format = detectFormat(bytes, fileName);
   const read = await readerFor(format);
-  const doc = await read(bytes, fileName);
+  const doc = await read(bytes, fileName, options);
   return { ...interpretDocument(doc), format };
 }

@@ -5,7 +5,7 @@ import { parseReport } from '../../core/report/parse-report.ts';
 import type { Report } from '../../core/report/schema.ts';
 import type { Finding } from '../../core/rules/finding.ts';
 import { validateReport } from '../../core/rules/validate-report.ts';
-import { checkReport } from '../check-document.ts';
+import { checkReport } from '../check-report.ts';
 import { readReportDocument } from './read-document.ts';
 
 /**

@@ -7,7 +7,7 @@ import {
   type SeedName,
   seedTextPath,
 } from '../../../test/support/seeds.ts';
-import { checkReport } from '../check-document.ts';
+import { checkReport } from '../check-report.ts';
 import { readReportDocument } from './read-document.ts';
 
 async function ingestSeed(name: SeedName) {

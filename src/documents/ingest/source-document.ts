@@ -1,3 +1,5 @@
+import { AppError } from '../../core/errors.ts';
+
 /**
  * The common intermediate form every format reader produces: the document as an ordered list of
  * lines, each a list of cell texts, with where it came from. The report interpreter
@@ -36,6 +38,19 @@ export interface SourceDocument {
 }
 
 /** Limits every reader enforces before and while reading: bounded time and memory on hostile input. */
+/**
+ * How PDFs are read: 'fast' (the default) with the fast reader when it reads the file exactly as
+ * pdfjs would, with pdfjs otherwise; 'pdfjs' always with pdfjs.
+ */
+export const PDF_READERS = ['fast', 'pdfjs'] as const;
+export type PdfReaderChoice = (typeof PDF_READERS)[number];
+
+/** Options of the readers (set once from the configuration; only PDF reading has one). */
+export interface ReadOptions {
+  /** Default 'fast'. */
+  pdfReader?: PdfReaderChoice;
+}
+
 export const INGEST_LIMITS = {
   /** Largest input file accepted, any format. */
   maxFileBytes: 50 * 1024 * 1024,
@@ -50,3 +65,17 @@ export const INGEST_LIMITS = {
   /** Most lines produced from one document. */
   maxLines: 200_000,
 } as const;
+
+/**
+ * The first check of the HTML, DOCX and PDF readers: throws AppError DOCUMENT_REFUSED for an empty
+ * file or one over INGEST_LIMITS.maxFileBytes, naming the format.
+ */
+export function refuseEmptyOrOversized(bytes: Uint8Array, format: 'HTML' | 'DOCX' | 'PDF'): void {
+  if (bytes.byteLength === 0) throw new AppError('DOCUMENT_REFUSED', '文件为空（0 字节）');
+  if (bytes.byteLength > INGEST_LIMITS.maxFileBytes) {
+    throw new AppError(
+      'DOCUMENT_REFUSED',
+      `${format} 文件超过大小上限（${INGEST_LIMITS.maxFileBytes / 1024 / 1024} MB）`,
+    );
+  }
+}

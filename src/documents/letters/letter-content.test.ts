@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { sampleBase, sampleCorrection, samplePartialAnswer } from '../../../test/support/sample-letters.ts';
 import type { Outcome } from '../../core/applications/application.ts';
 import { feeForApplications } from '../../core/fees/fee-for-applications.ts';
 import { feeForPages } from '../../core/fees/fee-for-pages.ts';
 import { TABLE3_OUTCOME_KEYS } from '../../core/report/labels.ts';
 import { type AnswerLetterInput, letterFor } from './letter-content.ts';
 import { REGULATION, yuanInWords } from './letter-text.ts';
-import { sampleBase, sampleCorrection, samplePartialAnswer } from './test-support.ts';
 
 const REMEDIES_DEFAULT =
   '如对本答复不服，可以在收到本答复之日起六十日内向本级人民政府申请行政复议，或者自收到本答复之日起六个月内依法向有管辖权的人民法院提起行政诉讼。';

@@ -2,12 +2,12 @@ import { existsSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { extractPdf, RADICAL_LOOKALIKE } from '../render/pdf-test-support.ts';
+import { extractPdf, RADICAL_LOOKALIKE } from '../../../test/support/extract-pdf.ts';
+import { sampleCorrection, samplePartialAnswer } from '../../../test/support/sample-letters.ts';
 import { PdfRenderer } from '../render/render-pdf.ts';
 import { letterFor } from './letter-content.ts';
 import type { Letter } from './letter-frame.ts';
 import { renderLetterDocx, renderLetterHtml, renderLetterPdf, signatureIndents } from './render-letter.ts';
-import { sampleCorrection, samplePartialAnswer } from './test-support.ts';
 
 const answer = () => letterFor('answer', samplePartialAnswer());
 const correction = () => letterFor('correction', sampleCorrection());
@@ -90,7 +90,7 @@ describe.skipIf(skip)(title, () => {
   let renderer: PdfRenderer;
 
   beforeAll(async () => {
-    renderer = await PdfRenderer.launch();
+    renderer = await PdfRenderer.launch({ executablePath: chromium });
   }, 60_000);
 
   afterAll(async () => {

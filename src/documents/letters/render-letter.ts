@@ -1,16 +1,17 @@
-import { AlignmentType, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph, TextRun } from 'docx';
+import { AlignmentType, LineRuleType, Paragraph } from 'docx';
 import stringWidth from 'string-width';
 import {
   bodyParagraph,
   DOCX_SIZES,
   fontRun,
-  mm,
+  packA4Docx,
   TWO_CHARS_TWIPS,
   textRun,
   titleParagraph,
 } from '../render/docx-style.ts';
 import { escapeHtml } from '../render/escape-html.ts';
 import { FONT_BODY, FONT_TITLE, PAGE_MARGINS_MM } from '../render/html-style.ts';
+import { htmlPage } from '../render/render-html.ts';
 import type { PdfRenderer } from '../render/render-pdf.ts';
 import type { Letter } from './letter-frame.ts';
 
@@ -69,64 +70,23 @@ function lineParagraph(text: string, o: LineOptions): Paragraph {
   });
 }
 
-/** "第 N 页" centred at the foot, as the report's DOCX has it. */
-function pageFooter(): Footer {
-  const run = fontRun('table', DOCX_SIZES.footer);
-  return new Footer({
-    children: [
-      new Paragraph({
-        alignment: AlignmentType.CENTER,
-        children: [
-          new TextRun({ text: '第 ', ...run }),
-          new TextRun({ children: [PageNumber.CURRENT], ...run }),
-          new TextRun({ text: ' 页', ...run }),
-        ],
-      }),
-    ],
-  });
-}
-
 export async function renderLetterDocx(letter: Letter): Promise<Uint8Array> {
   const indents = signatureIndents(letter);
   const body = [...letter.paragraphs, ...(letter.remedies ? [letter.remedies] : [])];
-  const m = PAGE_MARGINS_MM;
-  const doc = new Document({
-    title: letter.title,
-    creator: letter.signature,
-    styles: { default: { document: { run: fontRun('body', DOCX_SIZES.body) } } },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: mm(210), height: mm(297) },
-            margin: {
-              top: mm(m.top),
-              bottom: mm(m.bottom),
-              left: mm(m.left),
-              right: mm(m.right),
-              footer: mm(20),
-            },
-          },
-        },
-        footers: { default: pageFooter() },
-        children: [
-          titleParagraph([letter.title]),
-          lineParagraph(letter.documentNumber, { align: 'center', after: 1 }),
-          lineParagraph(`${letter.addressee}：`, { align: 'left' }),
-          ...body.map((text) => bodyParagraph(text)),
-          // Two blank lines (room for the seal), then signature and date on one page.
-          lineParagraph(letter.signature, {
-            align: 'right',
-            before: 2,
-            right: indents.signature,
-            keepNext: true,
-          }),
-          lineParagraph(letter.date, { align: 'right', right: indents.date }),
-        ],
-      },
-    ],
-  });
-  return new Uint8Array(await Packer.toArrayBuffer(doc));
+  return packA4Docx(letter.title, letter.signature, [
+    titleParagraph([letter.title]),
+    lineParagraph(letter.documentNumber, { align: 'center', after: 1 }),
+    lineParagraph(`${letter.addressee}：`, { align: 'left' }),
+    ...body.map((text) => bodyParagraph(text)),
+    // Two blank lines (room for the seal), then signature and date on one page.
+    lineParagraph(letter.signature, {
+      align: 'right',
+      before: 2,
+      right: indents.signature,
+      keepNext: true,
+    }),
+    lineParagraph(letter.date, { align: 'right', right: indents.date }),
+  ]);
 }
 
 /** Letter typography on screen and in print; every rule scoped to gk-letter. */
@@ -151,16 +111,10 @@ export function renderLetterHtml(letter: Letter): string {
   const body = [...letter.paragraphs, ...(letter.remedies ? [letter.remedies] : [])]
     .map((p) => `<p>${escapeHtml(p)}</p>`)
     .join('\n');
-  return `<!DOCTYPE html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(`${letter.title}（${letter.documentNumber}）`)}</title>
-<style>${LETTER_CSS}</style>
-</head>
-<body>
-<article class="gk-letter">
+  return htmlPage(
+    `${letter.title}（${letter.documentNumber}）`,
+    LETTER_CSS,
+    `<article class="gk-letter">
 <h1>${escapeHtml(letter.title)}</h1>
 <p class="gk-letter-number">${escapeHtml(letter.documentNumber)}</p>
 <p class="gk-letter-addressee">${escapeHtml(letter.addressee)}：</p>
@@ -168,9 +122,8 @@ ${body}
 <p class="gk-letter-signature" style="padding-right: ${indents.signature}em">${escapeHtml(letter.signature)}</p>
 <p class="gk-letter-date" style="padding-right: ${indents.date}em">${escapeHtml(letter.date)}</p>
 </article>
-</body>
-</html>
-`;
+`,
+  );
 }
 
 /** PDF through the report renderer's Chromium (one browser serves a batch of letters and reports). */

@@ -1,4 +1,16 @@
-import { AlignmentType, type IRunOptions, LineRuleType, Paragraph, TextRun } from 'docx';
+import {
+  AlignmentType,
+  Document,
+  Footer,
+  type IRunOptions,
+  type ISectionOptions,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  Paragraph,
+  TextRun,
+} from 'docx';
+import { PAGE_MARGINS_MM } from './html-style.ts';
 
 /**
  * 公文 typography for Word/WPS (GB/T 9704): title 方正小标宋简体 二号 (22 pt), section captions 黑体 三号,
@@ -83,4 +95,64 @@ export function bodyParagraph(text: string, lead = ''): Paragraph {
     run: fontRun('body', DOCX_SIZES.body),
     children,
   });
+}
+
+/** The "第 N 页" footer of every page, centred, in the table face. */
+function pageFooter(): Footer {
+  const run = fontRun('table', DOCX_SIZES.footer);
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [
+          new TextRun({ text: '第 ', ...run }),
+          new TextRun({ children: [PageNumber.CURRENT], ...run }),
+          new TextRun({ text: ' 页', ...run }),
+        ],
+      }),
+    ],
+  });
+}
+
+/**
+ * The 公文 page of every DOCX, reports and letters alike: A4, the margins of PAGE_MARGINS_MM, the
+ * footer 20 mm from the bottom edge, holding the page number.
+ */
+export function a4Section(): Pick<ISectionOptions, 'properties' | 'footers'> {
+  const m = PAGE_MARGINS_MM;
+  return {
+    properties: {
+      page: {
+        size: { width: mm(210), height: mm(297) },
+        margin: {
+          top: mm(m.top),
+          bottom: mm(m.bottom),
+          left: mm(m.left),
+          right: mm(m.right),
+          footer: mm(20),
+        },
+      },
+    },
+    footers: { default: pageFooter() },
+  };
+}
+
+/** A one-section 公文 DOCX (see a4Section) in the body face, packed to bytes. */
+export async function packA4Docx(
+  title: string,
+  creator: string,
+  children: ISectionOptions['children'],
+): Promise<Uint8Array> {
+  const doc = new Document({
+    title,
+    creator,
+    styles: { default: { document: { run: fontRun('body', DOCX_SIZES.body) } } },
+    sections: [
+      {
+        ...a4Section(),
+        children,
+      },
+    ],
+  });
+  return new Uint8Array(await Packer.toArrayBuffer(doc));
 }

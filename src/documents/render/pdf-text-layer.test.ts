@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractPdf } from './pdf-test-support.ts';
+import { extractPdf } from '../../../test/support/extract-pdf.ts';
 import { repairTextLayer } from './pdf-text-layer.ts';
 
 /** A one-page PDF with one Type 3 font (codes 1 and 2), laid out as Chromium writes it. */

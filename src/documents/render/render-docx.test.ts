@@ -2,9 +2,15 @@ import { type Element, isTag } from 'domhandler';
 import { strFromU8, unzipSync } from 'fflate';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
+import {
+  expectedTable2,
+  expectedTable3,
+  expectedTable4,
+  fullReport,
+  seedReport,
+} from '../../../test/support/sample-reports.ts';
 import { SECTION_CAPTIONS } from '../../core/report/labels.ts';
 import { renderDocx } from './render-docx.ts';
-import { expectedTable2, expectedTable3, expectedTable4, fullReport, seedReport } from './test-support.ts';
 
 async function documentXml(bytes: Uint8Array): Promise<{ xml: string; files: Record<string, Uint8Array> }> {
   const files = unzipSync(bytes);

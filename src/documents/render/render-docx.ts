@@ -1,7 +1,7 @@
-import { AlignmentType, Document, Footer, Packer, PageNumber, Paragraph, TextRun } from 'docx';
+import type { Paragraph } from 'docx';
 import type { Report } from '../../core/report/schema.ts';
 import { table2Grid, table3Grid, table4Grid } from '../../core/report/table-grids.ts';
-import { bodyParagraph, DOCX_SIZES, fontRun, headingParagraph, mm, titleParagraph } from './docx-style.ts';
+import { bodyParagraph, headingParagraph, packA4Docx, titleParagraph } from './docx-style.ts';
 import { docxTable } from './docx-table.ts';
 import {
   APPENDIX_CAPTION,
@@ -11,7 +11,6 @@ import {
   appendixRows,
   type RenderOptions,
 } from './findings-appendix.ts';
-import { PAGE_MARGINS_MM } from './html-style.ts';
 import { reportTitle, type SectionBody, sectionPlan } from './report-outline.ts';
 
 type Block = Paragraph | ReturnType<typeof docxTable>;
@@ -47,23 +46,6 @@ function appendixBlocks(options: RenderOptions): Block[] {
   ];
 }
 
-/** "第 N 页", centred at the foot of every page. */
-function pageFooter(): Footer {
-  const run = fontRun('table', DOCX_SIZES.footer);
-  return new Footer({
-    children: [
-      new Paragraph({
-        alignment: AlignmentType.CENTER,
-        children: [
-          new TextRun({ text: '第 ', ...run }),
-          new TextRun({ children: [PageNumber.CURRENT], ...run }),
-          new TextRun({ text: ' 页', ...run }),
-        ],
-      }),
-    ],
-  });
-}
-
 /**
  * The report as a Word document laid out like a 公文 on A4: the six sections with their exact
  * captions, tables 二/三/四 as on the official form with real merged cells. Opens in Word, WPS and
@@ -76,29 +58,5 @@ export async function renderDocx(report: Report, options: RenderOptions = {}): P
     children.push(headingParagraph(section.caption, 'caption'), ...bodyBlocks(report, section.body));
   }
   children.push(...appendixBlocks(options));
-  const m = PAGE_MARGINS_MM;
-  const doc = new Document({
-    title: title.full,
-    creator: report.agency,
-    styles: { default: { document: { run: fontRun('body', DOCX_SIZES.body) } } },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: mm(210), height: mm(297) },
-            margin: {
-              top: mm(m.top),
-              bottom: mm(m.bottom),
-              left: mm(m.left),
-              right: mm(m.right),
-              footer: mm(20),
-            },
-          },
-        },
-        footers: { default: pageFooter() },
-        children,
-      },
-    ],
-  });
-  return new Uint8Array(await Packer.toArrayBuffer(doc));
+  return packA4Docx(title.full, report.agency, children);
 }

@@ -1,9 +1,6 @@
 import { type Element, isTag } from 'domhandler';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
-import { SECTION_CAPTIONS, TABLE2_LABELS, TABLE3_NOTE } from '../../core/report/labels.ts';
-import type { Finding } from '../../core/rules/finding.ts';
-import { renderHtml } from './render-html.ts';
 import {
   expandSpans,
   expectedTable2,
@@ -12,7 +9,10 @@ import {
   fullReport,
   type SpannedCell,
   seedReport,
-} from './test-support.ts';
+} from '../../../test/support/sample-reports.ts';
+import { SECTION_CAPTIONS, TABLE2_LABELS, TABLE3_NOTE } from '../../core/report/labels.ts';
+import type { Finding } from '../../core/rules/finding.ts';
+import { renderHtml } from './render-html.ts';
 
 function parse(html: string) {
   return parseDocument(html);

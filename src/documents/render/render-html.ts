@@ -60,20 +60,32 @@ export function renderHtml(report: Report, options: RenderOptions = {}): string 
         `<section class="gk-section"><h2>${escapeHtml(s.caption)}</h2>\n${bodyHtml(report, s.body)}</section>`,
     )
     .join('\n');
+  return htmlPage(
+    title.full,
+    REPORT_CSS,
+    `<article class="gk-report">
+<h1 class="gk-title"><span>${escapeHtml(title.agency)}</span><span>${escapeHtml(title.name)}</span></h1>
+${sections}
+${appendixHtml(options)}</article>
+`,
+  );
+}
+
+/**
+ * A self-contained zh-CN page around `body` (which ends with a newline): one inline stylesheet,
+ * no script, no external resource; the title is escaped here.
+ */
+export function htmlPage(title: string, css: string, body: string): string {
   return `<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title.full)}</title>
-<style>${REPORT_CSS}</style>
+<title>${escapeHtml(title)}</title>
+<style>${css}</style>
 </head>
 <body>
-<article class="gk-report">
-<h1 class="gk-title"><span>${escapeHtml(title.agency)}</span><span>${escapeHtml(title.name)}</span></h1>
-${sections}
-${appendixHtml(options)}</article>
-</body>
+${body}</body>
 </html>
 `;
 }

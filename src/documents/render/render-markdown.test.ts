@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { fullReport, seedReport, tableNumbers } from '../../../test/support/sample-reports.ts';
 import { SECTION_CAPTIONS, TABLE3_NOTE } from '../../core/report/labels.ts';
 import { interpretDocument } from '../ingest/interpret/interpret-document.ts';
-import { readText } from '../ingest/read-text.ts';
+import { readText } from '../ingest/text/read-text.ts';
 import { renderMarkdown } from './render-markdown.ts';
-import { fullReport, seedReport, tableNumbers } from './test-support.ts';
 
 /** The pipe-table rows of a Markdown text, each as its trimmed cells (separator rows dropped). */
 function pipeRows(md: string): string[][] {

@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ExtractedPdf, extractPdf, RADICAL_LOOKALIKE } from '../../../test/support/extract-pdf.ts';
+import { fullReport, seedReport, tableNumbers } from '../../../test/support/sample-reports.ts';
 import { AppError } from '../../core/errors.ts';
 import {
   SECTION_CAPTIONS,
@@ -16,11 +18,9 @@ import {
   TABLE4_REVIEW_HEADER,
 } from '../../core/report/labels.ts';
 import type { Report } from '../../core/report/schema.ts';
-import { type ExtractedPdf, extractPdf, RADICAL_LOOKALIKE } from './pdf-test-support.ts';
 import { renderHtml } from './render-html.ts';
 import { PdfRenderer } from './render-pdf.ts';
 import { renderReport } from './render-report.ts';
-import { fullReport, seedReport, tableNumbers } from './test-support.ts';
 
 const chromium = process.env.GONGKAI_CHROMIUM || '/usr/bin/chromium';
 const skip = !existsSync(chromium) && process.env.CI !== 'true';
@@ -38,7 +38,7 @@ describe.skipIf(skip)(title, () => {
   const rendered: Record<string, { report: Report; pdf: Uint8Array; text: ExtractedPdf }> = {};
 
   beforeAll(async () => {
-    renderer = await PdfRenderer.launch();
+    renderer = await PdfRenderer.launch({ executablePath: chromium });
     for (const [name, report] of [
       ['seed', seedReport()],
       ['full', fullReport()],

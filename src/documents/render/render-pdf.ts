@@ -8,11 +8,11 @@ import { repairTextLayer } from './pdf-text-layer.ts';
 import { renderHtml } from './render-html.ts';
 
 export interface PdfRendererOptions {
-  /** Chromium binary; defaults to $GONGKAI_CHROMIUM, then /usr/bin/chromium. */
+  /** Chromium binary (GONGKAI_CHROMIUM in the configuration); defaults to /usr/bin/chromium. */
   executablePath?: string;
 }
 
-const DEFAULT_CHROMIUM = '/usr/bin/chromium';
+export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
 const NO_CHROMIUM =
   'PDF 输出需要 Chromium：请安装 chromium（Debian：apt-get install chromium），或用环境变量 GONGKAI_CHROMIUM 指定路径';
 
@@ -29,7 +29,7 @@ export const CHROMIUM_ARGS = [
 
 /** Throws AppError INVALID_INPUT when the binary does not exist or is not executable. */
 function chromiumPath(explicit: string | undefined): string {
-  const path = explicit ?? (process.env.GONGKAI_CHROMIUM || DEFAULT_CHROMIUM);
+  const path = explicit ?? DEFAULT_CHROMIUM;
   try {
     accessSync(path, constants.X_OK);
   } catch {

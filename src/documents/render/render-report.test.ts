@@ -1,8 +1,8 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { fullReport, seedReport } from '../../../test/support/sample-reports.ts';
 import { AppError } from '../../core/errors.ts';
 import { assertRenderable, renderReport } from './render-report.ts';
-import { fullReport, seedReport } from './test-support.ts';
 
 async function refusal(run: () => unknown): Promise<AppError> {
   try {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { seedReport } from '../../../test/support/sample-reports.ts';
 import { narrativeBlocks, reportTitle } from './report-outline.ts';
-import { seedReport } from './test-support.ts';
 
 describe('reportTitle', () => {
   it('rebuilds the title from agency and year, ignoring the printed title', () => {

@@ -7,13 +7,13 @@ import {
   roundTripReport,
   roundTripView,
 } from '../../../test/support/roundtrip-reports.ts';
+import { fullReport } from '../../../test/support/sample-reports.ts';
 import { loadSeedReport, SEED_NAMES } from '../../../test/support/seeds.ts';
 import { TABLE3_ROW_KEYS } from '../../core/report/labels.ts';
 import type { Report } from '../../core/report/schema.ts';
 import { readReportDocument } from '../ingest/read-document.ts';
 import type { PdfRenderer } from './render-pdf.ts';
 import { type RenderFormat, renderReport } from './render-report.ts';
-import { fullReport } from './test-support.ts';
 
 /**
  * Issue "Done when": whatever a renderer prints, readReportDocument reads back — every number and
@@ -83,7 +83,7 @@ describe.skipIf(skipPdf)(
 
     beforeAll(async () => {
       const { PdfRenderer } = await import('./render-pdf.ts');
-      renderer = await PdfRenderer.launch();
+      renderer = await PdfRenderer.launch({ executablePath: chromium });
     }, 120_000);
 
     afterAll(async () => {

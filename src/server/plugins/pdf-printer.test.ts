@@ -13,7 +13,7 @@ describe.skipIf(skip)(
   () => {
     let app: FastifyInstance;
     beforeAll(async () => {
-      app = await buildTestApp();
+      app = await buildTestApp({ GONGKAI_CHROMIUM: chromium });
     });
     afterAll(async () => {
       await app.close();

@@ -54,7 +54,7 @@ export function pdfPrinter(app: FastifyInstance): PdfPrint {
     }
   };
   const printNow: PdfPrint = async (use, log) => {
-    current ??= PdfRenderer.launch().catch((error: unknown) => {
+    current ??= PdfRenderer.launch({ executablePath: app.config.chromiumPath }).catch((error: unknown) => {
       current = null;
       // A missing or broken Chromium is the server's fault, not the caller's: 500, details logged.
       throw isAppError(error) && error.code === 'INTERNAL'

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Application } from '../../core/applications/application.ts';
 import { type IsoDate, yearOf } from '../../core/dates.ts';
-import { AppError, } from '../../core/errors.ts';
+import { AppError } from '../../core/errors.ts';
 import type { ApplicantsTable, ApplicationsTable, Database } from '../database.ts';
 import { isForeignKeyViolation } from '../db-errors.ts';
 import { columnsOf, preparedQuery } from '../prepared-query.ts';

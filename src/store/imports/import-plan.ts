@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { isAppError } from '../../core/errors.ts';
 import { agencyMatcher, nameFitsRegion } from '../../core/region/agency-names.ts';
 import type { Report } from '../../core/report/schema.ts';
-import { checkReport } from '../../documents/check-document.ts';
+import { checkReport } from '../../documents/check-report.ts';
 import type { IngestOutput } from '../../documents/ingest/ingest-pool.ts';
 import type { Database } from '../database.ts';
 import { regionalAgencies, regionNamesAround } from '../region/regional-agencies.ts';

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { parseReport } from '../../../core/report/parse-report.ts';
 import { summarizeFindings } from '../../../core/rules/summarize-findings.ts';
-import { checkReport } from '../../../documents/check-document.ts';
+import { checkReport } from '../../../documents/check-report.ts';
 import { IngestWorker } from '../../../documents/ingest/ingest-pool.ts';
 import { INGEST_LIMITS } from '../../../documents/ingest/source-document.ts';
 import {
@@ -23,7 +23,7 @@ const DOCUMENT_TYPES = [
 
 /** The checker as a service: a report as JSON, or a published document as raw bytes. */
 export async function registerCheckRoutes(app: FastifyInstance): Promise<void> {
-  const worker = new IngestWorker();
+  const worker = new IngestWorker({ pdfReader: app.config.pdfReader });
   app.addHook('onClose', async () => worker.close());
   app.addContentTypeParser(
     DOCUMENT_TYPES,

@@ -63,7 +63,7 @@ function mappingOf(map: string | string[] | undefined): Record<string, string> {
  * their region (and below), admins for any.
  */
 export async function registerImportRoutes(app: FastifyInstance): Promise<void> {
-  const worker = new IngestWorker();
+  const worker = new IngestWorker({ pdfReader: app.config.pdfReader });
   app.addHook('onClose', async () => worker.close());
   app.addContentTypeParser(
     UPLOAD_TYPES,

@@ -1,7 +1,10 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { extractPdf } from '../../../../test/support/extract-pdf.ts';
 import {
   createTestOrganisation,
   createTestUser,
@@ -16,7 +19,6 @@ import {
 import { buildServerTestApp, TestClock } from '../../../../test/support/server-test-app.ts';
 import { describeEachDialect } from '../../../../test/support/store-test-db.ts';
 import type { User } from '../../../core/organisation/user.ts';
-import { extractPdf } from '../../../documents/render/pdf-test-support.ts';
 import { listAuditEntries, verifyAuditChain } from '../../../store/audit/audit.repository.ts';
 
 const PERSONAL = Object.values(TEST_APPLICANT);
@@ -44,7 +46,7 @@ describeEachDialect('letters through the API', (t) => {
   const base = () => `/api/agencies/${org.agencyX.id}/applications`;
 
   beforeAll(async () => {
-    app = await buildServerTestApp({ store: t, now: clock.now });
+    app = await buildServerTestApp({ store: t, now: clock.now, env: { GONGKAI_CHROMIUM: chromium } });
     org = await createTestOrganisation(t.db);
     officer = await createTestUser(t.db, 'officer', { agencyId: org.agencyX.id });
   });
@@ -342,13 +344,15 @@ describeEachDialect('letters through the API', (t) => {
     });
 
     it('answers 500 without details when Chromium is missing, audits nothing, and launches it once it is there', async () => {
-      // A second app, whose renderer is not running yet.
-      const other = await buildServerTestApp({ store: t, now: clock.now });
-      const saved = process.env.GONGKAI_CHROMIUM;
-      const restore = () => {
-        if (saved === undefined) delete process.env.GONGKAI_CHROMIUM;
-        else process.env.GONGKAI_CHROMIUM = saved;
-      };
+      // A second app, whose renderer is not running yet, configured with a Chromium path where
+      // there is no binary until the test links one there.
+      const dir = mkdtempSync(join(tmpdir(), 'gongkai-chromium-'));
+      const configured = join(dir, 'chromium');
+      const other = await buildServerTestApp({
+        store: t,
+        now: clock.now,
+        env: { GONGKAI_CHROMIUM: configured },
+      });
       const id = url.split('/').at(-2)!;
       const pdf = async () =>
         other.inject({
@@ -359,17 +363,18 @@ describeEachDialect('letters through the API', (t) => {
         });
       try {
         const before = (await listAuditEntries(t.db, 'application', id)).length;
-        process.env.GONGKAI_CHROMIUM = '/nonexistent/chromium';
         const res = await pdf();
         expect(res.statusCode).toBe(500);
         expect(res.json()).toEqual({ code: 'INTERNAL', message: '服务器内部错误，请稍后重试' });
         expect(await listAuditEntries(t.db, 'application', id)).toHaveLength(before);
-        restore();
         // The failed launch is not kept: with Chromium back, the next request prints.
-        if (!noChromium) expect((await pdf()).statusCode).toBe(200);
+        if (!noChromium) {
+          symlinkSync(chromium, configured);
+          expect((await pdf()).statusCode).toBe(200);
+        }
       } finally {
-        restore();
         await other.close();
+        rmSync(dir, { recursive: true, force: true });
       }
     }, 90_000);
   });

@@ -4,7 +4,7 @@ import { AppError } from '../../../core/errors.ts';
 import { disclosureRates } from '../../../core/region/rates.ts';
 import { COPIED_SECTION_THRESHOLD, textSimilarity } from '../../../core/region/similarity.ts';
 import { SECTION_LABELS } from '../../../core/rules/finding.ts';
-import { checkReport } from '../../../documents/check-document.ts';
+import { checkReport } from '../../../documents/check-report.ts';
 import { getAgency } from '../../../store/organisation/organisation.repository.ts';
 import { regionHistory, regionOverview } from '../../../store/region/regional-overview.ts';
 import {

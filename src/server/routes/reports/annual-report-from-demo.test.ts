@@ -7,7 +7,7 @@ import { describeEachDialect } from '../../../../test/support/store-test-db.ts';
 import { loadDemo } from '../../../cli/demo/load-demo.ts';
 import type { ApplicantType } from '../../../core/applications/application.ts';
 import { TABLE3_ROW_KEYS, type Table3RowKey } from '../../../core/report/labels.ts';
-import { checkReport } from '../../../documents/check-document.ts';
+import { checkReport } from '../../../documents/check-report.ts';
 import { readReportDocument } from '../../../documents/ingest/read-document.ts';
 import { findUserByUsername } from '../../../store/users/users.repository.ts';
 
