@@ -1,7 +1,8 @@
 import { Alert, Button, Card, Col, Form, Input, Row, Select, Table } from 'antd';
 import { useState } from 'react';
-import { api, fieldErrors, messageOf } from '../../api/client.ts';
+import { api, messageOf } from '../../api/client.ts';
 import type { Agency, Region } from '../../api/types.ts';
+import { markFieldErrors } from '../../components/mark-field-errors.ts';
 import { KIND_LABELS, LEVEL_LABELS } from './use-organisation.ts';
 
 /** Regions and agencies: the tree a supervisor's scope follows, and the agencies in it. */
@@ -22,9 +23,7 @@ export function OrganisationTab(props: { regions: Region[]; agencies: Agency[]; 
       form.resetFields();
       props.onChanged();
     } catch (e) {
-      const fields = fieldErrors(e);
-      if (fields.length > 0) form.setFields(fields as never);
-      else setFailure(messageOf(e));
+      if (!markFieldErrors(form, e)) setFailure(messageOf(e));
     } finally {
       setBusy(false);
     }

@@ -1,8 +1,9 @@
 import { Alert, Button, Form, Input, Modal, Select, Space, Switch, Table, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { ROLE_LABELS, ROLES, type Role } from '../../../core/organisation/role.ts';
-import { api, fieldErrors, messageOf } from '../../api/client.ts';
+import { api, messageOf } from '../../api/client.ts';
 import type { Agency, ManagedUser, ManagedUserList, Region } from '../../api/types.ts';
+import { markFieldErrors } from '../../components/mark-field-errors.ts';
 
 interface NewUser {
   username: string;
@@ -42,9 +43,7 @@ export function UsersTab({ agencies, regions }: { agencies: Agency[]; regions: R
       form.resetFields();
       load();
     } catch (e) {
-      const fields = fieldErrors(e);
-      if (fields.length > 0) form.setFields(fields as never);
-      else setFailure(messageOf(e));
+      if (!markFieldErrors(form, e)) setFailure(messageOf(e));
     } finally {
       setBusy(false);
     }

@@ -2,8 +2,9 @@ import { Alert, Button, Card, Descriptions, Form, Input, Result, Select, Typogra
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { APPLICANT_TYPE_LABELS, APPLICANT_TYPES } from '../../../core/applications/application.ts';
-import { api, fieldErrors, messageOf } from '../../api/client.ts';
+import { api, messageOf } from '../../api/client.ts';
 import type { PublicApplied } from '../../api/types.ts';
+import { markFieldErrors } from '../../components/mark-field-errors.ts';
 import { agencyOptions, useAgencies } from '../use-agencies.ts';
 
 interface ApplyForm {
@@ -34,9 +35,7 @@ export function ApplyPage() {
       );
       setApplied({ ...result, agencyId });
     } catch (e) {
-      const fields = fieldErrors(e);
-      if (fields.length > 0) form.setFields(fields as never);
-      setFailure(fields.length > 0 ? '请按红色提示修改后再提交' : messageOf(e));
+      setFailure(markFieldErrors(form, e) ? '请按红色提示修改后再提交' : messageOf(e));
     } finally {
       setSubmitting(false);
     }

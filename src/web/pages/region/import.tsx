@@ -7,7 +7,6 @@ import {
   Checkbox,
   InputNumber,
   Progress,
-  Select,
   Space,
   Statistic,
   Table,
@@ -21,6 +20,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import type { z } from 'zod';
 import type { previewResponse, summaryResponse } from '../../../server/routes/imports/imports.schema.ts';
 import { api, messageOf, upload } from '../../api/client.ts';
+import { RegionSelect } from '../../components/region-select.tsx';
 import { useSession } from '../../layout/session.tsx';
 import { useVisibleRegions } from './use-regions.ts';
 
@@ -118,13 +118,7 @@ export function RegionImportPage() {
       <Card size="small">
         <Space direction="vertical" style={{ width: '100%' }}>
           <Space wrap>
-            <Select
-              aria-label="行政区划"
-              style={{ minWidth: 200 }}
-              value={code}
-              onChange={setCode}
-              options={regions.map((r) => ({ value: r.code, label: r.name }))}
-            />
+            <RegionSelect label="行政区划" regions={regions} value={code} onChange={setCode} />
             <InputNumber
               aria-label="只导入年度"
               placeholder="只导入某年度（可不填）"

@@ -4,8 +4,9 @@ import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { APPLICANT_TYPE_LABELS, APPLICANT_TYPES } from '../../../core/applications/application.ts';
 import { CHANNEL_LABELS } from '../../../core/deadlines/read-timeline.ts';
-import { api, fieldErrors, messageOf } from '../../api/client.ts';
+import { api, messageOf } from '../../api/client.ts';
 import type { CaseView } from '../../api/types.ts';
+import { markFieldErrors } from '../../components/mark-field-errors.ts';
 import { useSession } from '../../layout/session.tsx';
 
 /** Channels whose receipt date is the day the agency confirms with the applicant (art. 31). */
@@ -46,9 +47,7 @@ export function RegisterPage() {
       if (!CONFIRMED_CHANNELS.has(values.channel)) delete (body as { confirmedOn?: unknown }).confirmedOn;
       setRegistered(await api.post(`/agencies/${encodeURIComponent(agencyId)}/applications`, body));
     } catch (e) {
-      const fields = fieldErrors(e);
-      if (fields.length > 0) form.setFields(fields as never);
-      setFailure(fields.length > 0 ? '请按红色提示修改后再提交' : messageOf(e));
+      setFailure(markFieldErrors(form, e) ? '请按红色提示修改后再提交' : messageOf(e));
     } finally {
       setBusy(false);
     }
