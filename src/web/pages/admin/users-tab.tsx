@@ -134,33 +134,31 @@ export function UsersTab({ agencies, regions }: { agencies: Agency[]; regions: R
             <Select options={ROLES.map((value) => ({ value, label: ROLE_LABELS[value] }))} />
           </Form.Item>
           {(role === 'officer' || role === 'reviewer') && (
-            <Form.Item
-              name="agencyId"
-              label="所属机关"
-              rules={[{ required: true, message: '请选择所属机关' }]}
-            >
-              <Select
-                showSearch
-                optionFilterProp="label"
-                options={agencies.map((a) => ({ value: a.id, label: a.name }))}
-              />
-            </Form.Item>
+            <ScopeItem name="agencyId" label="所属机关" message="请选择所属机关" choices={agencies} />
           )}
           {role === 'supervisor' && (
-            <Form.Item
-              name="regionId"
-              label="管辖的行政区划"
-              rules={[{ required: true, message: '请选择行政区划' }]}
-            >
-              <Select
-                showSearch
-                optionFilterProp="label"
-                options={regions.map((r) => ({ value: r.id, label: r.name }))}
-              />
-            </Form.Item>
+            <ScopeItem name="regionId" label="管辖的行政区划" message="请选择行政区划" choices={regions} />
           )}
         </Form>
       </Modal>
     </Space>
+  );
+}
+
+/** A required, searchable choice of the agency or region a user's role is bound to. */
+function ScopeItem(props: {
+  name: string;
+  label: string;
+  message: string;
+  choices: { id: string; name: string }[];
+}) {
+  return (
+    <Form.Item name={props.name} label={props.label} rules={[{ required: true, message: props.message }]}>
+      <Select
+        showSearch
+        optionFilterProp="label"
+        options={props.choices.map((c) => ({ value: c.id, label: c.name }))}
+      />
+    </Form.Item>
   );
 }
