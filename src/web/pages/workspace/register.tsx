@@ -6,6 +6,7 @@ import { APPLICANT_TYPE_LABELS, APPLICANT_TYPES } from '../../../core/applicatio
 import { CHANNEL_LABELS } from '../../../core/deadlines/read-timeline.ts';
 import { api, messageOf } from '../../api/client.ts';
 import type { CaseView } from '../../api/types.ts';
+import { ApplicantIdentityItems } from '../../components/applicant-identity-items.tsx';
 import { markFieldErrors } from '../../components/mark-field-errors.ts';
 import { useSession } from '../../layout/session.tsx';
 
@@ -122,16 +123,7 @@ export function RegisterPage() {
         <Form.Item name="applicantType" label="申请人类型">
           <Select options={APPLICANT_TYPES.map((t) => ({ value: t, label: APPLICANT_TYPE_LABELS[t] }))} />
         </Form.Item>
-        <Form.Item
-          name={['applicant', 'name']}
-          label="申请人姓名或名称"
-          rules={[{ required: true, whitespace: true, message: '请填写申请人姓名或名称' }]}
-        >
-          <Input maxLength={200} />
-        </Form.Item>
-        <Form.Item name={['applicant', 'idNumber']} label="身份证件号码或统一社会信用代码">
-          <Input maxLength={40} />
-        </Form.Item>
+        <ApplicantIdentityItems />
         <Form.Item name={['applicant', 'phone']} label="联系电话">
           <Input maxLength={40} />
         </Form.Item>
