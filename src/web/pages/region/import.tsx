@@ -22,6 +22,7 @@ import type { previewResponse, summaryResponse } from '../../../server/routes/im
 import { api, messageOf, upload } from '../../api/client.ts';
 import { RegionSelect } from '../../components/region-select.tsx';
 import { useSession } from '../../layout/session.tsx';
+import { whileBusy } from '../while-busy.ts';
 import { useVisibleRegions } from './use-regions.ts';
 
 type Preview = z.output<typeof previewResponse>;
@@ -93,17 +94,12 @@ export function RegionImportPage() {
 
   const finish = async (action: 'confirm' | 'cancel') => {
     if (!preview || busy) return;
-    setBusy(true);
-    try {
+    await whileBusy(setBusy, setFailure, async () => {
       if (action === 'confirm') setSummary(await api.post<Summary>(`/imports/${preview.batchId}/confirm`));
       else await api.post(`/imports/${preview.batchId}/cancel`);
       setPreview(null);
       setFiles([]);
-    } catch (e) {
-      setFailure(messageOf(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
