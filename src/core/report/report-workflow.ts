@@ -1,6 +1,6 @@
 import { assertAllowed } from '../access/access-policy.ts';
 import { AppError } from '../errors.ts';
-import { type Role } from '../organisation/role.ts';
+import type { Role } from '../organisation/role.ts';
 
 /**
  * The annual report's workflow (条例第四十九、五十条; DOMAIN.md §C.9): an officer assembles and
