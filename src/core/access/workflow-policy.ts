@@ -1,4 +1,4 @@
-import { DISCLOSURE_STEP_LABELS } from '../disclosures/disclosure-lifecycle.ts';
+import { DISCLOSURE_STEP_LABELS } from '../disclosures/disclosure.ts';
 import { REPORT_ACTION_LABELS } from '../report/report-workflow.ts';
 import type { Policy } from './access-policy.ts';
 import { hasRole, ROLE_LABELS, type Role } from './access-rules.ts';

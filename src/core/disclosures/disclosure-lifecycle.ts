@@ -5,6 +5,7 @@ import {
   DISCLOSURE_ATTRIBUTES,
   DISCLOSURE_CHANNELS,
   DISCLOSURE_STATUS_LABELS,
+  DISCLOSURE_STEP_LABELS,
   type Disclosure,
   type DisclosureActor,
   type DisclosureContent,
@@ -23,14 +24,6 @@ const ALLOWED: Record<DisclosureStepInput['type'], { from: DisclosureStatus[] }>
   leaderApprove: { from: ['sectionApproved'] },
   return: { from: ['submitted', 'sectionApproved'] },
   publish: { from: ['approved'] },
-};
-
-export const DISCLOSURE_STEP_LABELS: Record<DisclosureStepInput['type'], string> = {
-  submit: '提交审核',
-  sectionApprove: '科室审核（含保密审查）',
-  leaderApprove: '领导审批',
-  return: '退回修改',
-  publish: '发布',
 };
 
 /** The steps are decided by role alone: the agency was checked before (disclosure handle). */

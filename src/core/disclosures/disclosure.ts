@@ -86,6 +86,15 @@ export type DisclosureStepInput =
   | { type: 'return'; reason: string }
   | { type: 'publish'; publishedOn: IsoDate };
 
+/** The review chain's steps as a user reads them. */
+export const DISCLOSURE_STEP_LABELS: Record<DisclosureStepInput['type'], string> = {
+  submit: '提交审核',
+  sectionApprove: '科室审核（含保密审查）',
+  leaderApprove: '领导审批',
+  return: '退回修改',
+  publish: '发布',
+};
+
 /** A step as recorded: the input plus who took it, the instant and the day. */
 export type DisclosureStep = DisclosureStepInput & {
   byUserId: string;

@@ -1,4 +1,5 @@
 import { TABLE3_ROW_KEYS, TABLE4_GROUP_KEYS } from '../report/labels.ts';
+import { zeroTable2, zeroTable3, zeroTable4 } from '../report/report-numbers.ts';
 import type { Cell, Report, Table2, Table3, Table4 } from '../report/schema.ts';
 
 /** Sum of cells; null when any is blank, since the total is then unknown. */
@@ -39,17 +40,9 @@ export interface RegionalTotals {
  * silently counting it as 0; `incomplete` says how many reports did that.
  */
 export function aggregateReports(reports: readonly Report[]): RegionalTotals {
-  const zero = (n: number): Cell[] => Array.from({ length: n }, () => 0);
-  const table2: Table2 = {
-    regulations: { issued: 0, repealed: 0, inForce: 0 },
-    normativeDocuments: { issued: 0, repealed: 0, inForce: 0 },
-    licensing: 0,
-    punishment: 0,
-    coercion: 0,
-    feesWanYuan: 0,
-  };
-  const table3 = Object.fromEntries(TABLE3_ROW_KEYS.map((k) => [k, zero(7)])) as Table3;
-  const table4 = Object.fromEntries(TABLE4_GROUP_KEYS.map((k) => [k, zero(5)])) as Table4;
+  const table2 = zeroTable2();
+  const table3 = zeroTable3();
+  const table4 = zeroTable4();
   let incomplete = 0;
   // In place: the sums are fresh objects of this function, and this loop runs over thousands of reports.
   for (const r of reports) {

@@ -1,4 +1,4 @@
-import { OVERVIEW_SUBHEADINGS, TABLE3_TOTAL_COLUMN, TABLE4_TOTAL_COLUMN } from './labels.ts';
+import { OVERVIEW_SUBHEADINGS, TABLE3_ROW_KEYS, TABLE3_TOTAL_COLUMN, TABLE4_TOTAL_COLUMN } from './labels.ts';
 import type { ReportNumbers } from './report-numbers.ts';
 import type { Cell } from './schema.ts';
 
@@ -90,35 +90,16 @@ function draftOnRequest(numbers: ReportNumbers, year: number): string {
   if (over > 0) sentences.push(`上年结转${over}件`);
   const concluded = total(t.totalConcluded);
   if (concluded > 0) {
-    const sum = (keys: Array<keyof typeof t>) => keys.reduce((a, k) => a + total(t[k]), 0);
+    // The rows of one outcome group (`denied.*`, …), in the table's order.
+    const sumGroup = (group: string) =>
+      TABLE3_ROW_KEYS.filter((k) => k.startsWith(`${group}.`)).reduce((a, k) => a + total(t[k]), 0);
     const outcomes: Array<[string, number]> = [
       ['予以公开', total(t.granted)],
       ['部分公开', total(t.partial)],
-      [
-        '不予公开',
-        sum([
-          'denied.stateSecret',
-          'denied.lawForbidden',
-          'denied.threeSafetyOneStability',
-          'denied.thirdParty',
-          'denied.internalAffairs',
-          'denied.processInfo',
-          'denied.enforcementFile',
-          'denied.adminQuery',
-        ]),
-      ],
-      ['无法提供', sum(['unable.notHeld', 'unable.needCreation', 'unable.stillUnclear'])],
-      [
-        '不予处理',
-        sum([
-          'notProcessed.petition',
-          'notProcessed.repeat',
-          'notProcessed.publication',
-          'notProcessed.massive',
-          'notProcessed.confirmOrReissue',
-        ]),
-      ],
-      ['其他处理', sum(['other.noCorrection', 'other.noFee', 'other.other'])],
+      ['不予公开', sumGroup('denied')],
+      ['无法提供', sumGroup('unable')],
+      ['不予处理', sumGroup('notProcessed')],
+      ['其他处理', sumGroup('other')],
     ];
     sentences.push(`本年度办结${concluded}件${among(outcomes)}`);
   }

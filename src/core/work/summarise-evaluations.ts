@@ -1,8 +1,8 @@
-import type { IsoDate } from '../dates.ts';
 import { type LabelledCount, tally } from './labelled-count.ts';
 import { inYear, sumKnown } from './summary-arithmetic.ts';
 import {
   EVALUATION_KINDS,
+  type EvaluationEvent,
   type EvaluationKind,
   SUGGESTION_HANDLINGS,
   type SuggestionHandling,
@@ -22,16 +22,8 @@ export interface EvaluationsSummary {
   suggestionsAdopted: number;
   /** Adds up to suggestionsReceived. */
   byHandling: Array<LabelledCount & { handling: SuggestionHandling }>;
-  /** The events in date order. */
-  events: Array<{
-    kind: EvaluationKind;
-    theme: string;
-    heldOn: IsoDate;
-    endsOn: IsoDate | null;
-    participants: number | null;
-    formsHandedOut: number | null;
-    suggestions: number;
-  }>;
+  /** The events in date order, each with its count of suggestions. */
+  events: Array<Omit<EvaluationEvent, 'suggestions'> & { suggestions: number }>;
 }
 
 const EVALUATION_LABELS: Record<EvaluationKind, string> = {

@@ -1,7 +1,8 @@
 import { Alert, Button, Card, Form, Input } from 'antd';
 import { useState } from 'react';
-import { api, fieldErrors, messageOf, rememberCsrfToken } from '../api/client.ts';
+import { api, messageOf, rememberCsrfToken } from '../api/client.ts';
 import type { Session } from '../api/types.ts';
+import { markFieldErrors } from '../components/mark-field-errors.ts';
 import { useSession } from '../layout/session.tsx';
 
 interface PasswordValues {
@@ -30,8 +31,7 @@ export function PasswordPage() {
       // A new session began: reload the workspace with it.
       window.location.assign('/workspace');
     } catch (e) {
-      const fields = fieldErrors(e);
-      if (fields.length > 0) form.setFields(fields as never);
+      markFieldErrors(form, e);
       setFailure(messageOf(e));
     } finally {
       setBusy(false);

@@ -1,7 +1,20 @@
-import { Alert, Button, Card, Col, Form, Input, Row, Select, Table } from 'antd';
-import { useState } from 'react';
-import { api, fieldErrors, messageOf } from '../../api/client.ts';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Form,
+  type FormInstance,
+  Input,
+  Row,
+  Select,
+  Table,
+  type TableColumnsType,
+} from 'antd';
+import { type ReactNode, useState } from 'react';
+import { api, messageOf } from '../../api/client.ts';
 import type { Agency, Region } from '../../api/types.ts';
+import { markFieldErrors } from '../../components/mark-field-errors.ts';
 import { KIND_LABELS, LEVEL_LABELS } from './use-organisation.ts';
 
 /** Regions and agencies: the tree a supervisor's scope follows, and the agencies in it. */
@@ -22,9 +35,7 @@ export function OrganisationTab(props: { regions: Region[]; agencies: Agency[]; 
       form.resetFields();
       props.onChanged();
     } catch (e) {
-      const fields = fieldErrors(e);
-      if (fields.length > 0) form.setFields(fields as never);
-      else setFailure(messageOf(e));
+      if (!markFieldErrors(form, e)) setFailure(messageOf(e));
     } finally {
       setBusy(false);
     }
@@ -35,89 +46,111 @@ export function OrganisationTab(props: { regions: Region[]; agencies: Agency[]; 
       {failure && <Alert type="error" showIcon title={failure} role="alert" style={{ marginBottom: 12 }} />}
       <Row gutter={16}>
         <Col xs={24} lg={12}>
-          <Card size="small" title="行政区划">
-            <Table<Region>
-              rowKey="id"
-              size="small"
-              dataSource={props.regions}
-              pagination={{ pageSize: 10 }}
-              columns={[
-                { title: '名称', dataIndex: 'name' },
-                { title: '代码', dataIndex: 'code' },
-                { title: '层级', dataIndex: 'level', render: (l: Region['level']) => LEVEL_LABELS[l] },
-                { title: '上级', dataIndex: 'parentId', render: regionName },
-              ]}
-            />
-            <Form form={regionForm} layout="inline" onFinish={(v) => create('/regions', v, regionForm)}>
-              <Form.Item name="name" rules={[{ required: true, message: '请填写名称' }]}>
-                <Input placeholder="名称" aria-label="行政区划名称" />
-              </Form.Item>
-              <Form.Item name="code" rules={[{ required: true, message: '请填写代码' }]}>
-                <Input placeholder="代码" aria-label="行政区划代码" style={{ width: 100 }} />
-              </Form.Item>
-              <Form.Item name="level" rules={[{ required: true, message: '请选择层级' }]}>
-                <Select
-                  placeholder="层级"
-                  aria-label="层级"
-                  style={{ width: 90 }}
-                  options={Object.entries(LEVEL_LABELS).map(([value, label]) => ({ value, label }))}
-                />
-              </Form.Item>
-              <Form.Item name="parentId">
-                <Select
-                  placeholder="上级（可不选）"
-                  aria-label="上级行政区划"
-                  allowClear
-                  style={{ width: 160 }}
-                  options={regionOptions}
-                />
-              </Form.Item>
-              <Button htmlType="submit" loading={busy}>
-                添加
-              </Button>
-            </Form>
-          </Card>
+          <TableWithAddForm<Region>
+            title="行政区划"
+            rows={props.regions}
+            columns={[
+              { title: '名称', dataIndex: 'name' },
+              { title: '代码', dataIndex: 'code' },
+              { title: '层级', dataIndex: 'level', render: (l: Region['level']) => LEVEL_LABELS[l] },
+              { title: '上级', dataIndex: 'parentId', render: regionName },
+            ]}
+            form={regionForm}
+            onAdd={(v) => create('/regions', v, regionForm)}
+            busy={busy}
+          >
+            <Form.Item name="name" rules={[{ required: true, message: '请填写名称' }]}>
+              <Input placeholder="名称" aria-label="行政区划名称" />
+            </Form.Item>
+            <Form.Item name="code" rules={[{ required: true, message: '请填写代码' }]}>
+              <Input placeholder="代码" aria-label="行政区划代码" style={{ width: 100 }} />
+            </Form.Item>
+            <Form.Item name="level" rules={[{ required: true, message: '请选择层级' }]}>
+              <Select
+                placeholder="层级"
+                aria-label="层级"
+                style={{ width: 90 }}
+                options={optionsOf(LEVEL_LABELS)}
+              />
+            </Form.Item>
+            <Form.Item name="parentId">
+              <Select
+                placeholder="上级（可不选）"
+                aria-label="上级行政区划"
+                allowClear
+                style={{ width: 160 }}
+                options={regionOptions}
+              />
+            </Form.Item>
+          </TableWithAddForm>
         </Col>
         <Col xs={24} lg={12}>
-          <Card size="small" title="机关">
-            <Table<Agency>
-              rowKey="id"
-              size="small"
-              dataSource={props.agencies}
-              pagination={{ pageSize: 10 }}
-              columns={[
-                { title: '名称', dataIndex: 'name' },
-                { title: '类别', dataIndex: 'kind', render: (k: Agency['kind']) => KIND_LABELS[k] },
-                { title: '行政区划', dataIndex: 'regionId', render: regionName },
-              ]}
-            />
-            <Form form={agencyForm} layout="inline" onFinish={(v) => create('/agencies', v, agencyForm)}>
-              <Form.Item name="name" rules={[{ required: true, message: '请填写机关名称' }]}>
-                <Input placeholder="机关名称" aria-label="机关名称" />
-              </Form.Item>
-              <Form.Item name="kind" rules={[{ required: true, message: '请选择类别' }]}>
-                <Select
-                  placeholder="类别"
-                  aria-label="机关类别"
-                  style={{ width: 150 }}
-                  options={Object.entries(KIND_LABELS).map(([value, label]) => ({ value, label }))}
-                />
-              </Form.Item>
-              <Form.Item name="regionId" rules={[{ required: true, message: '请选择行政区划' }]}>
-                <Select
-                  placeholder="行政区划"
-                  aria-label="所属行政区划"
-                  style={{ width: 160 }}
-                  options={regionOptions}
-                />
-              </Form.Item>
-              <Button htmlType="submit" loading={busy}>
-                添加
-              </Button>
-            </Form>
-          </Card>
+          <TableWithAddForm<Agency>
+            title="机关"
+            rows={props.agencies}
+            columns={[
+              { title: '名称', dataIndex: 'name' },
+              { title: '类别', dataIndex: 'kind', render: (k: Agency['kind']) => KIND_LABELS[k] },
+              { title: '行政区划', dataIndex: 'regionId', render: regionName },
+            ]}
+            form={agencyForm}
+            onAdd={(v) => create('/agencies', v, agencyForm)}
+            busy={busy}
+          >
+            <Form.Item name="name" rules={[{ required: true, message: '请填写机关名称' }]}>
+              <Input placeholder="机关名称" aria-label="机关名称" />
+            </Form.Item>
+            <Form.Item name="kind" rules={[{ required: true, message: '请选择类别' }]}>
+              <Select
+                placeholder="类别"
+                aria-label="机关类别"
+                style={{ width: 150 }}
+                options={optionsOf(KIND_LABELS)}
+              />
+            </Form.Item>
+            <Form.Item name="regionId" rules={[{ required: true, message: '请选择行政区划' }]}>
+              <Select
+                placeholder="行政区划"
+                aria-label="所属行政区划"
+                style={{ width: 160 }}
+                options={regionOptions}
+              />
+            </Form.Item>
+          </TableWithAddForm>
         </Col>
       </Row>
     </>
+  );
+}
+
+const optionsOf = (labels: Record<string, string>) =>
+  Object.entries(labels).map(([value, label]) => ({ value, label }));
+
+/** A card with a paged table and, below it, an inline form (its items as children) with an “添加” button. */
+function TableWithAddForm<Item extends { id: string }>(props: {
+  title: string;
+  rows: Item[];
+  columns: TableColumnsType<Item>;
+  form: FormInstance;
+  onAdd: (values: Record<string, unknown>) => void;
+  busy: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <Card size="small" title={props.title}>
+      <Table<Item>
+        rowKey="id"
+        size="small"
+        dataSource={props.rows}
+        pagination={{ pageSize: 10 }}
+        columns={props.columns}
+      />
+      <Form form={props.form} layout="inline" onFinish={props.onAdd}>
+        {props.children}
+        <Button htmlType="submit" loading={props.busy}>
+          添加
+        </Button>
+      </Form>
+    </Card>
   );
 }

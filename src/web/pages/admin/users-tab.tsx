@@ -1,8 +1,9 @@
 import { Alert, Button, Form, Input, Modal, Select, Space, Switch, Table, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { ROLE_LABELS, ROLES, type Role } from '../../../core/organisation/role.ts';
-import { api, fieldErrors, messageOf } from '../../api/client.ts';
+import { api, messageOf } from '../../api/client.ts';
 import type { Agency, ManagedUser, ManagedUserList, Region } from '../../api/types.ts';
+import { markFieldErrors } from '../../components/mark-field-errors.ts';
 
 interface NewUser {
   username: string;
@@ -42,9 +43,7 @@ export function UsersTab({ agencies, regions }: { agencies: Agency[]; regions: R
       form.resetFields();
       load();
     } catch (e) {
-      const fields = fieldErrors(e);
-      if (fields.length > 0) form.setFields(fields as never);
-      else setFailure(messageOf(e));
+      if (!markFieldErrors(form, e)) setFailure(messageOf(e));
     } finally {
       setBusy(false);
     }
@@ -135,33 +134,31 @@ export function UsersTab({ agencies, regions }: { agencies: Agency[]; regions: R
             <Select options={ROLES.map((value) => ({ value, label: ROLE_LABELS[value] }))} />
           </Form.Item>
           {(role === 'officer' || role === 'reviewer') && (
-            <Form.Item
-              name="agencyId"
-              label="所属机关"
-              rules={[{ required: true, message: '请选择所属机关' }]}
-            >
-              <Select
-                showSearch
-                optionFilterProp="label"
-                options={agencies.map((a) => ({ value: a.id, label: a.name }))}
-              />
-            </Form.Item>
+            <ScopeItem name="agencyId" label="所属机关" message="请选择所属机关" choices={agencies} />
           )}
           {role === 'supervisor' && (
-            <Form.Item
-              name="regionId"
-              label="管辖的行政区划"
-              rules={[{ required: true, message: '请选择行政区划' }]}
-            >
-              <Select
-                showSearch
-                optionFilterProp="label"
-                options={regions.map((r) => ({ value: r.id, label: r.name }))}
-              />
-            </Form.Item>
+            <ScopeItem name="regionId" label="管辖的行政区划" message="请选择行政区划" choices={regions} />
           )}
         </Form>
       </Modal>
     </Space>
+  );
+}
+
+/** A required, searchable choice of the agency or region a user's role is bound to. */
+function ScopeItem(props: {
+  name: string;
+  label: string;
+  message: string;
+  choices: { id: string; name: string }[];
+}) {
+  return (
+    <Form.Item name={props.name} label={props.label} rules={[{ required: true, message: props.message }]}>
+      <Select
+        showSearch
+        optionFilterProp="label"
+        options={props.choices.map((c) => ({ value: c.id, label: c.name }))}
+      />
+    </Form.Item>
   );
 }

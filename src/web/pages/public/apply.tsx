@@ -2,8 +2,10 @@ import { Alert, Button, Card, Descriptions, Form, Input, Result, Select, Typogra
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { APPLICANT_TYPE_LABELS, APPLICANT_TYPES } from '../../../core/applications/application.ts';
-import { api, fieldErrors, messageOf } from '../../api/client.ts';
+import { api, messageOf } from '../../api/client.ts';
 import type { PublicApplied } from '../../api/types.ts';
+import { ApplicantIdentityItems } from '../../components/applicant-identity-items.tsx';
+import { markFieldErrors } from '../../components/mark-field-errors.ts';
 import { agencyOptions, useAgencies } from '../use-agencies.ts';
 
 interface ApplyForm {
@@ -34,9 +36,7 @@ export function ApplyPage() {
       );
       setApplied({ ...result, agencyId });
     } catch (e) {
-      const fields = fieldErrors(e);
-      if (fields.length > 0) form.setFields(fields as never);
-      setFailure(fields.length > 0 ? '请按红色提示修改后再提交' : messageOf(e));
+      setFailure(markFieldErrors(form, e) ? '请按红色提示修改后再提交' : messageOf(e));
     } finally {
       setSubmitting(false);
     }
@@ -108,16 +108,7 @@ export function ApplyPage() {
         >
           <Select options={APPLICANT_TYPES.map((t) => ({ value: t, label: APPLICANT_TYPE_LABELS[t] }))} />
         </Form.Item>
-        <Form.Item
-          name={['applicant', 'name']}
-          label="申请人姓名或名称"
-          rules={[{ required: true, whitespace: true, message: '请填写申请人姓名或名称' }]}
-        >
-          <Input maxLength={200} autoComplete="name" />
-        </Form.Item>
-        <Form.Item name={['applicant', 'idNumber']} label="身份证件号码或统一社会信用代码">
-          <Input maxLength={40} />
-        </Form.Item>
+        <ApplicantIdentityItems nameAutoComplete="name" />
         <Form.Item
           name={['applicant', 'phone']}
           label="联系电话"

@@ -1,6 +1,8 @@
-import { Alert, Card, InputNumber, List, Select, Space, Typography } from 'antd';
+import { Alert, Card, List, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { api, messageOf } from '../../api/client.ts';
+import { RegionSelect } from '../../components/region-select.tsx';
+import { YearInput } from '../../components/year-input.tsx';
 import { useVisibleRegions } from '../region/use-regions.ts';
 
 interface PublishedList {
@@ -33,21 +35,8 @@ export function PublishedReportsPage() {
   return (
     <Card title={<h1 style={{ fontSize: 20, margin: 0 }}>政府信息公开工作年度报告</h1>}>
       <Space wrap style={{ marginBottom: 16 }}>
-        <Select
-          aria-label="地区"
-          style={{ minWidth: 200 }}
-          value={code}
-          onChange={setCode}
-          options={regions.map((r) => ({ value: r.code, label: r.name }))}
-        />
-        <InputNumber
-          aria-label="年度"
-          min={2008}
-          max={2100}
-          value={year}
-          onChange={(v) => v && setYear(v)}
-          addonAfter="年度"
-        />
+        <RegionSelect label="地区" regions={regions} value={code} onChange={setCode} />
+        <YearInput label="年度" min={2008} value={year} onChange={setYear} />
       </Space>
       {(failure || regionFailure) && (
         <Alert type="error" showIcon title={failure ?? regionFailure} role="alert" />

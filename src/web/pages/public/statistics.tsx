@@ -1,6 +1,8 @@
-import { Alert, Button, Card, Col, InputNumber, Row, Select, Space, Spin, Table } from 'antd';
+import { Alert, Button, Card, Col, Row, Space, Spin, Table } from 'antd';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { api, messageOf } from '../../api/client.ts';
+import { RegionSelect } from '../../components/region-select.tsx';
+import { YearInput } from '../../components/year-input.tsx';
 import { useVisibleRegions } from '../region/use-regions.ts';
 
 const Chart = lazy(() => import('../region/charts.tsx'));
@@ -77,21 +79,8 @@ export function StatisticsPage() {
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Card title={<h1 style={{ fontSize: 20, margin: 0 }}>依申请公开统计</h1>}>
         <Space wrap>
-          <Select
-            aria-label="地区"
-            style={{ minWidth: 200 }}
-            value={code}
-            onChange={setCode}
-            options={regions.map((r) => ({ value: r.code, label: r.name }))}
-          />
-          <InputNumber
-            aria-label="截至年度"
-            min={2012}
-            max={2100}
-            value={to}
-            onChange={(v) => v && setTo(v)}
-            addonAfter="年度"
-          />
+          <RegionSelect label="地区" regions={regions} value={code} onChange={setCode} />
+          <YearInput label="截至年度" min={2012} value={to} onChange={setTo} />
           {path && (
             <Button href={`/api${path}&format=csv`} download>
               下载数据（CSV）

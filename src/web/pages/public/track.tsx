@@ -1,8 +1,9 @@
 import { Alert, Button, Card, Descriptions, Form, Input, Select, Tag, Timeline } from 'antd';
 import { useState } from 'react';
 import { useLocation } from 'react-router-dom';
-import { api, fieldErrors, messageOf } from '../../api/client.ts';
+import { api, messageOf } from '../../api/client.ts';
 import type { Tracking } from '../../api/types.ts';
+import { markFieldErrors } from '../../components/mark-field-errors.ts';
 import { agencyOptions, useAgencies } from '../use-agencies.ts';
 
 interface TrackForm {
@@ -29,9 +30,7 @@ export function TrackPage() {
       setTracking(await api.post<Tracking>('/public/track', values, { allowUnauthenticated: true }));
     } catch (e) {
       setTracking(null);
-      const fields = fieldErrors(e);
-      if (fields.length > 0) form.setFields(fields as never);
-      setFailure(fields.length > 0 ? '请按红色提示修改后再提交' : messageOf(e));
+      setFailure(markFieldErrors(form, e) ? '请按红色提示修改后再提交' : messageOf(e));
     } finally {
       setBusy(false);
     }

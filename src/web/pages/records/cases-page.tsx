@@ -1,9 +1,10 @@
-import { Alert, Button, Card, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { CASE_KIND_LABELS, CASE_KINDS } from '../../../core/cases/case.ts';
 import { TABLE4_COLUMNS, TABLE4_GROUP_LABELS } from '../../../core/report/labels.ts';
 import { api, messageOf } from '../../api/client.ts';
+import { LabelledYearInput } from '../../components/labelled-year-input.tsx';
 import { useAgencyChoice } from '../use-agency-choice.tsx';
 import { DecideCaseDialog, FileCaseForm } from './case-forms.tsx';
 import type { CaseRecordView, Table4View } from './records-types.ts';
@@ -62,19 +63,7 @@ export function CasesPage() {
       <Card
         size="small"
         title={`${year}年 表四 政府信息公开行政复议、行政诉讼情况（由案件统计）`}
-        extra={
-          <Space>
-            <label htmlFor="table4-year">年度</label>
-            <InputNumber
-              id="table4-year"
-              min={2008}
-              max={2100}
-              precision={0}
-              value={year}
-              onChange={(v) => v && setYear(v)}
-            />
-          </Space>
-        }
+        extra={<LabelledYearInput id="table4-year" value={year} onChange={setYear} />}
       >
         <Table
           aria-label="表四"

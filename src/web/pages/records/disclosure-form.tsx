@@ -8,6 +8,7 @@ import {
   DISCLOSURE_CHANNELS,
   type DisclosureAttribute,
   type DisclosureChannel,
+  type DisclosureContent,
 } from '../../../core/disclosures/disclosure.ts';
 import { messageOf } from '../../api/client.ts';
 import { serverFieldErrors } from './field-of-message.ts';
@@ -21,17 +22,6 @@ interface Values {
   attribute: DisclosureAttribute;
   attributeReason?: string;
   createdOn: Dayjs;
-}
-
-/** What the API takes as an item's content. */
-export interface DisclosureContentBody {
-  title: string;
-  category: string;
-  channel: DisclosureChannel;
-  documentNumber: string | null;
-  attribute: DisclosureAttribute;
-  attributeReason: string | null;
-  createdOn: string;
 }
 
 const HINTS: [string, string[]][] = [
@@ -53,7 +43,7 @@ const CATEGORY_SUGGESTIONS = ['机构职能', '政策文件', '规划计划', '�
 export function DisclosureForm(props: {
   initial?: DisclosureView;
   submitLabel: string;
-  save: (content: DisclosureContentBody) => Promise<void>;
+  save: (content: DisclosureContent) => Promise<void>;
   onCancel?: () => void;
 }) {
   const [form] = Form.useForm<Values>();

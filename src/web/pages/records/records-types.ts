@@ -1,6 +1,6 @@
 /** Shapes of the records API's answers (disclosures, normative documents, cases): the route schemas' output types. */
 import type { z } from 'zod';
-import type { DisclosureStepInput } from '../../../core/disclosures/disclosure.ts';
+import { DISCLOSURE_STEP_LABELS, type DisclosureStepInput } from '../../../core/disclosures/disclosure.ts';
 import type { caseSchema, table4Response } from '../../../server/routes/cases/cases.schema.ts';
 import type {
   disclosureListResponse,
@@ -23,15 +23,6 @@ export type Table2View = z.output<typeof table2Response>;
 /** The enforcement figures of an agency-year (table 二's figures no register holds). */
 export type FiguresView = z.output<typeof figuresSchema>;
 export type ImportFiguresResult = z.output<typeof importFiguresResponse>;
-
-/** The review chain's steps as a user reads them. */
-export const DISCLOSURE_STEP_LABELS: Record<DisclosureStepInput['type'], string> = {
-  submit: '提交审核',
-  sectionApprove: '科室审核（含保密审查）',
-  leaderApprove: '领导审批',
-  return: '退回修改',
-  publish: '发布',
-};
 
 /** What a recorded step is called; the schema types `type` as any string, the core knows five. */
 export function disclosureStepLabel(type: string): string {

@@ -1,6 +1,7 @@
-import { Alert, Button, Descriptions, InputNumber, Space, Typography, Upload } from 'antd';
+import { Alert, Button, Descriptions, Space, Typography, Upload } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { api, messageOf, upload } from '../../api/client.ts';
+import { LabelledYearInput } from '../../components/labelled-year-input.tsx';
 import { FiguresForm } from '../reports/figures-form.tsx';
 import type { ImportFiguresResult, Table2View } from './records-types.ts';
 
@@ -66,17 +67,7 @@ export function Table2Panel(props: { agencyId: string; canHandle: boolean; refre
   );
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      <Space>
-        <label htmlFor="table2-year">年度</label>
-        <InputNumber
-          id="table2-year"
-          min={2008}
-          max={2100}
-          precision={0}
-          value={year}
-          onChange={(v) => v && setYear(v)}
-        />
-      </Space>
+      <LabelledYearInput id="table2-year" value={year} onChange={setYear} />
       {failure && <Alert type="error" showIcon title={failure} role="alert" />}
       {table && (
         <Descriptions bordered size="small" column={3} title={`${year}年 表二（由台账统计）`}>

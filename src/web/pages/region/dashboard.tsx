@@ -1,23 +1,10 @@
-import {
-  Alert,
-  Button,
-  Card,
-  Col,
-  InputNumber,
-  Row,
-  Select,
-  Space,
-  Spin,
-  Statistic,
-  Table,
-  Tabs,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, Button, Card, Col, Row, Space, Spin, Statistic, Table, Tabs, Tag, Typography } from 'antd';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { Report } from '../../../core/report/schema.ts';
 import { api, download, messageOf, saveFile } from '../../api/client.ts';
+import { RegionSelect } from '../../components/region-select.tsx';
+import { YearInput } from '../../components/year-input.tsx';
 import { useSession } from '../../layout/session.tsx';
 import { ReportTables } from '../reports/report-tables.tsx';
 import {
@@ -167,21 +154,8 @@ export function RegionDashboardPage() {
           地区年度报告总览
         </Typography.Title>
         <Space wrap>
-          <Select
-            aria-label="行政区划"
-            style={{ minWidth: 200 }}
-            value={code}
-            onChange={setCode}
-            options={regions.map((r) => ({ value: r.code, label: r.name }))}
-          />
-          <InputNumber
-            aria-label="年度"
-            min={2021}
-            max={2100}
-            value={year}
-            onChange={(v) => v && setYear(v)}
-            addonAfter="年度"
-          />
+          <RegionSelect label="行政区划" regions={regions} value={code} onChange={setCode} />
+          <YearInput label="年度" min={2021} value={year} onChange={setYear} />
           <Link to={`/workspace/region/import${code ? `?region=${code}` : ''}`}>
             <Button type="primary">导入报告文件</Button>
           </Link>

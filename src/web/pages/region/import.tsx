@@ -7,7 +7,6 @@ import {
   Checkbox,
   InputNumber,
   Progress,
-  Select,
   Space,
   Statistic,
   Table,
@@ -21,7 +20,9 @@ import { Link, useSearchParams } from 'react-router-dom';
 import type { z } from 'zod';
 import type { previewResponse, summaryResponse } from '../../../server/routes/imports/imports.schema.ts';
 import { api, messageOf, upload } from '../../api/client.ts';
+import { RegionSelect } from '../../components/region-select.tsx';
 import { useSession } from '../../layout/session.tsx';
+import { whileBusy } from '../while-busy.ts';
 import { useVisibleRegions } from './use-regions.ts';
 
 type Preview = z.output<typeof previewResponse>;
@@ -93,17 +94,12 @@ export function RegionImportPage() {
 
   const finish = async (action: 'confirm' | 'cancel') => {
     if (!preview || busy) return;
-    setBusy(true);
-    try {
+    await whileBusy(setBusy, setFailure, async () => {
       if (action === 'confirm') setSummary(await api.post<Summary>(`/imports/${preview.batchId}/confirm`));
       else await api.post(`/imports/${preview.batchId}/cancel`);
       setPreview(null);
       setFiles([]);
-    } catch (e) {
-      setFailure(messageOf(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -118,13 +114,7 @@ export function RegionImportPage() {
       <Card size="small">
         <Space direction="vertical" style={{ width: '100%' }}>
           <Space wrap>
-            <Select
-              aria-label="行政区划"
-              style={{ minWidth: 200 }}
-              value={code}
-              onChange={setCode}
-              options={regions.map((r) => ({ value: r.code, label: r.name }))}
-            />
+            <RegionSelect label="行政区划" regions={regions} value={code} onChange={setCode} />
             <InputNumber
               aria-label="只导入年度"
               placeholder="只导入某年度（可不填）"

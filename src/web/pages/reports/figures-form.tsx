@@ -1,6 +1,7 @@
 import { Alert, Button, Form, Input, InputNumber, Space } from 'antd';
 import { useEffect, useState } from 'react';
-import { api, fieldErrors, messageOf } from '../../api/client.ts';
+import { api, messageOf } from '../../api/client.ts';
+import { markFieldErrors } from '../../components/mark-field-errors.ts';
 import type { FiguresView } from '../records/records-types.ts';
 
 type Values = Omit<FiguresView, 'entered' | 'version'>;
@@ -41,8 +42,7 @@ export function FiguresForm(props: { agencyId: string; year: number; onSaved: ()
       setFigures(saved);
       await props.onSaved();
     } catch (e) {
-      const fields = fieldErrors(e);
-      if (fields.length > 0) form.setFields(fields as never);
+      markFieldErrors(form, e);
       setFailure(messageOf(e));
     } finally {
       setBusy(false);

@@ -4,6 +4,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { api, messageOf } from '../../api/client.ts';
 import type { ReportList, ReportSummary } from '../../api/types.ts';
 import { useAgencyChoice } from '../use-agency-choice.tsx';
+import { whileBusy } from '../while-busy.ts';
 
 export const STATUS_COLORS = {
   draft: 'default',
@@ -31,18 +32,13 @@ export function ReportListPage() {
 
   const assemble = async ({ year }: { year: number }) => {
     if (!agencyId || busy) return;
-    setBusy(true);
     setFailure(null);
-    try {
+    await whileBusy(setBusy, setFailure, async () => {
       const created = await api.post<ReportSummary>(`/agencies/${encodeURIComponent(agencyId)}/reports`, {
         year,
       });
       navigate(`/workspace/reports/${created.id}?agency=${agencyId}`);
-    } catch (e) {
-      setFailure(messageOf(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

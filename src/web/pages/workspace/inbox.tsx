@@ -75,29 +75,9 @@ export function InboxPage() {
       )}
       {summary && (
         <Row gutter={16}>
-          <Col span={8}>
-            <Card size="small">
-              <Statistic title="未办结" value={summary.open} />
-            </Card>
-          </Col>
-          <Col span={8}>
-            <Card size="small">
-              <Statistic
-                title="已逾期"
-                value={summary.overdue}
-                valueStyle={{ color: summary.overdue ? '#cf1322' : undefined }}
-              />
-            </Card>
-          </Col>
-          <Col span={8}>
-            <Card size="small">
-              <Statistic
-                title="7日内到期"
-                value={summary.dueThisWeek}
-                valueStyle={{ color: summary.dueThisWeek ? '#d46b08' : undefined }}
-              />
-            </Card>
-          </Col>
+          <CountCard title="未办结" value={summary.open} />
+          <CountCard title="已逾期" value={summary.overdue} alertColor="#cf1322" />
+          <CountCard title="7日内到期" value={summary.dueThisWeek} alertColor="#d46b08" />
         </Row>
       )}
       <Space wrap>
@@ -163,5 +143,20 @@ export function InboxPage() {
         ]}
       />
     </Space>
+  );
+}
+
+/** A third of the row: one count, in `alertColor` when it is not 0. */
+function CountCard(props: { title: string; value: number; alertColor?: string }) {
+  return (
+    <Col span={8}>
+      <Card size="small">
+        <Statistic
+          title={props.title}
+          value={props.value}
+          valueStyle={props.alertColor ? { color: props.value ? props.alertColor : undefined } : undefined}
+        />
+      </Card>
+    </Col>
   );
 }

@@ -4,8 +4,10 @@ import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { APPLICANT_TYPE_LABELS, APPLICANT_TYPES } from '../../../core/applications/application.ts';
 import { CHANNEL_LABELS } from '../../../core/deadlines/read-timeline.ts';
-import { api, fieldErrors, messageOf } from '../../api/client.ts';
+import { api, messageOf } from '../../api/client.ts';
 import type { CaseView } from '../../api/types.ts';
+import { ApplicantIdentityItems } from '../../components/applicant-identity-items.tsx';
+import { markFieldErrors } from '../../components/mark-field-errors.ts';
 import { useSession } from '../../layout/session.tsx';
 
 /** Channels whose receipt date is the day the agency confirms with the applicant (art. 31). */
@@ -46,9 +48,7 @@ export function RegisterPage() {
       if (!CONFIRMED_CHANNELS.has(values.channel)) delete (body as { confirmedOn?: unknown }).confirmedOn;
       setRegistered(await api.post(`/agencies/${encodeURIComponent(agencyId)}/applications`, body));
     } catch (e) {
-      const fields = fieldErrors(e);
-      if (fields.length > 0) form.setFields(fields as never);
-      setFailure(fields.length > 0 ? '请按红色提示修改后再提交' : messageOf(e));
+      setFailure(markFieldErrors(form, e) ? '请按红色提示修改后再提交' : messageOf(e));
     } finally {
       setBusy(false);
     }
@@ -123,16 +123,7 @@ export function RegisterPage() {
         <Form.Item name="applicantType" label="申请人类型">
           <Select options={APPLICANT_TYPES.map((t) => ({ value: t, label: APPLICANT_TYPE_LABELS[t] }))} />
         </Form.Item>
-        <Form.Item
-          name={['applicant', 'name']}
-          label="申请人姓名或名称"
-          rules={[{ required: true, whitespace: true, message: '请填写申请人姓名或名称' }]}
-        >
-          <Input maxLength={200} />
-        </Form.Item>
-        <Form.Item name={['applicant', 'idNumber']} label="身份证件号码或统一社会信用代码">
-          <Input maxLength={40} />
-        </Form.Item>
+        <ApplicantIdentityItems />
         <Form.Item name={['applicant', 'phone']} label="联系电话">
           <Input maxLength={40} />
         </Form.Item>
