@@ -171,7 +171,10 @@ describe.skipIf(browserMissing)(browserSuiteTitle('officer workspace in a browse
 
     const pick = async (label: string, option: string) => {
       await page.getByLabel(label).click();
-      await page.locator('.ant-select-item-option', { hasText: option }).first().click();
+      await page
+        .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
+        .first()
+        .click();
     };
     const date = async (label: string, value: string) => {
       await page.getByLabel(label).fill(value);
@@ -194,8 +197,10 @@ describe.skipIf(browserMissing)(browserSuiteTitle('officer workspace in a browse
     await page.getByRole('button', { name: /记\s*录/ }).click();
     await page.locator('.ant-descriptions').getByText('征求意见中', { exact: true }).waitFor();
 
+    // A date picker still closing could cover the list: close every popup, then read the open list only.
+    await page.keyboard.press('Escape');
     await page.getByLabel('办理步骤').click();
-    const options = page.locator('.ant-select-item-option');
+    const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
     await options.first().waitFor();
     expect(await options.allInnerTexts()).toEqual([
       '收到征求意见的答复',
