@@ -1,6 +1,7 @@
 import { Alert, Button, DatePicker, Form, Input, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
+import type { z } from 'zod';
 import {
   DISCLOSURE_ATTRIBUTE_LABELS,
   DISCLOSURE_ATTRIBUTES,
@@ -9,6 +10,7 @@ import {
   type DisclosureAttribute,
   type DisclosureChannel,
 } from '../../../core/disclosures/disclosure.ts';
+import type { disclosureContentBody } from '../../../server/routes/records/disclosures.schema.ts';
 import { messageOf } from '../../api/client.ts';
 import { serverFieldErrors } from './field-of-message.ts';
 import type { DisclosureView } from './records-types.ts';
@@ -24,15 +26,7 @@ interface Values {
 }
 
 /** What the API takes as an item's content. */
-export interface DisclosureContentBody {
-  title: string;
-  category: string;
-  channel: DisclosureChannel;
-  documentNumber: string | null;
-  attribute: DisclosureAttribute;
-  attributeReason: string | null;
-  createdOn: string;
-}
+export type DisclosureContentBody = z.input<typeof disclosureContentBody>;
 
 const HINTS: [string, string[]][] = [
   ['title', ['信息标题']],
