@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../core/errors.ts';
-import { type Role } from '../../core/organisation/role.ts';
+import type { Role } from '../../core/organisation/role.ts';
 import type { User } from '../../core/organisation/user.ts';
 import type { Actor } from '../../store/audit/audit.repository.ts';
 import { findApiToken } from '../../store/users/api-tokens.repository.ts';

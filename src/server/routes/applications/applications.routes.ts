@@ -19,12 +19,10 @@ import {
   presentCaseAuditEntry,
   presentDeadlines,
 } from '../../presenters/application.presenter.ts';
-import { errorResponses } from '../common.schema.ts';
+import { agencyParams, applicationParams, errorResponses } from '../common.schema.ts';
 import {
-  agencyParams,
   applicantResponse,
   applicationListResponse,
-  applicationParams,
   applicationResponse,
   caseResponse,
   deadlineSummaryResponse,

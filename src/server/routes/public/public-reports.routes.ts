@@ -6,11 +6,11 @@ import { statisticsCsv, yearStatistics } from '../../../core/region/public-stati
 import { regionByCode } from '../../../store/region/regional-agencies.ts';
 import { regionOverview } from '../../../store/region/regional-overview.ts';
 import { getStoredReport } from '../../../store/region/regional-reports.ts';
+import { contentDisposition } from '../../http/content-disposition.ts';
+import { sendReportDocument } from '../../http/send-report-document.ts';
 import { currentMoment } from '../../plugins/clock.ts';
 import { pdfPrinter } from '../../plugins/pdf-printer.ts';
 import { errorResponses } from '../common.schema.ts';
-import { contentDisposition } from '../letters/letter-file.ts';
-import { sendReportDocument } from '../reports/send-report-document.ts';
 import {
   publishedListQuery,
   publishedListResponse,

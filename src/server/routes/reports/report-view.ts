@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { AppError, } from '../../../core/errors.ts';
+import { AppError } from '../../../core/errors.ts';
 import type { Agency } from '../../../core/organisation/agency.ts';
 import { listAuditEntries } from '../../../store/audit/audit.repository.ts';
 import type { ReportActor } from '../../../store/reports/annual-reports.repository.ts';
