@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Moment } from '../../core/moment.ts';
-import { type Actor, } from '../audit/audit.repository.ts';
+import type { Actor } from '../audit/audit.repository.ts';
 import type { Database } from '../database.ts';
-import { type ImportSummary } from './import-commit.ts';
+import type { ImportSummary } from './import-commit.ts';
 import type { ImportOptions, PlannedFile } from './import-plan.ts';
 
 /** How long an unconfirmed preview can be confirmed. */

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Insertable, Transaction } from 'kysely';
 import { AppError } from '../../core/errors.ts';
 import type { Moment } from '../../core/moment.ts';
+import type { AgencyKind } from '../../core/organisation/agency.ts';
 import { normalizeAgencyName } from '../../core/region/agency-names.ts';
 import type { Report } from '../../core/report/schema.ts';
 import { type Actor, appendAudit } from '../audit/audit.repository.ts';
@@ -25,7 +26,7 @@ export interface ImportSummary {
 }
 
 /** A people's government's own report (due 31 March) or a department's. */
-function kindOfNewAgency(name: string): 'government' | 'department' {
+function kindOfNewAgency(name: string): AgencyKind {
   return /人民政府$/.test(name) ? 'government' : 'department';
 }
 

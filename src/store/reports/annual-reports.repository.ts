@@ -1,8 +1,8 @@
 import type { Kysely, Transaction } from 'kysely';
 import { AppError } from '../../core/errors.ts';
 import type { Role } from '../../core/organisation/role.ts';
-import { type Report } from '../../core/report/schema.ts';
-import { type Actor, } from '../audit/audit.repository.ts';
+import type { Report } from '../../core/report/schema.ts';
+import type { Actor } from '../audit/audit.repository.ts';
 import type { Database } from '../database.ts';
 import { isUniqueViolation } from '../db-errors.ts';
 import { type DraftRowInput, newDraftRow } from './draft-row.ts';
