@@ -185,15 +185,12 @@ export async function registerApplicationRoutes(app: FastifyInstance): Promise<v
       await checkAgencyAccess(app.db, user, agencyId, 'application', 'handle');
       const now = currentMoment(app);
       const { event, expectedVersion } = request.body;
-      const application = await app.db
+      const { application, deadlines } = await app.db
         .transaction()
         .execute((trx) =>
           recordApplicationEvent(trx, agencyId, id, event, expectedVersion, actorOf(user), now),
         );
-      return {
-        application: presentApplication(application, now.today),
-        ...presentDeadlines(applicationDeadlines(application, now.today)),
-      };
+      return { application: presentApplication(application, now.today), ...presentDeadlines(deadlines) };
     },
   );
 
