@@ -23,12 +23,10 @@ function kindOfNewAgency(name: string): AgencyKind {
 /** Agencies the plan says to create, created once each (audited), by normalised name → id. */
 async function createPlannedAgencies(
   trx: StoreTrx,
-  batchId: string,
-  regionId: string,
   plan: readonly PlannedFile[],
-  actor: Actor,
-  now: Moment,
+  batch: { batchId: string; regionId: string; actor: Actor; now: Moment },
 ): Promise<Map<string, string>> {
+  const { batchId, regionId, actor, now } = batch;
   const created = new Map<string, string>();
   for (const f of plan) {
     if (f.status !== 'ready' || f.agencyId !== null || !f.report) continue;
@@ -75,7 +73,7 @@ export async function commitImport(
     trx,
     ready.map((f) => f.sha256!),
   );
-  const created = await createPlannedAgencies(trx, batchId, regionId, plan, actor, now);
+  const created = await createPlannedAgencies(trx, plan, { batchId, regionId, actor, now });
   const agencyOf = (f: PlannedFile) =>
     f.agencyId ?? created.get(normalizeAgencyName(f.agencyName ?? f.report!.agency))!;
   const lastVersion = await lastReportVersions(trx, [...new Set(ready.map(agencyOf))]);
