@@ -3,9 +3,9 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { momentOf } from '../../src/core/moment.ts';
 import { readReportDocument } from '../../src/documents/ingest/read-document.ts';
-import { commitImport } from '../../src/store/imports/import-commit.ts';
 import { planImport } from '../../src/store/imports/import-plan.ts';
 import { createAgency } from '../../src/store/organisation/organisation.repository.ts';
+import { commitImport } from '../../src/use-cases/imports/commit-import.ts';
 import {
   browserMissing,
   browserSuiteTitle,

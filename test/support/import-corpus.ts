@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import { readReportDocument } from '../../src/documents/ingest/read-document.ts';
 import type { Database } from '../../src/store/database.ts';
-import { commitImport } from '../../src/store/imports/import-commit.ts';
 import { planImport } from '../../src/store/imports/import-plan.ts';
+import { commitImport } from '../../src/use-cases/imports/commit-import.ts';
 import type { RegionCorpus } from './region-corpus.ts';
 import { TEST_ACTOR, TEST_NOW } from './store-factories.ts';
 

@@ -67,17 +67,16 @@ export function applyTestEvent(
   event: ApplicationEvent,
   now: Moment = TEST_NOW,
 ): Promise<StoredApplication> {
-  return db
-    .transaction()
-    .execute((trx) =>
-      recordApplicationEvent(
-        trx,
-        application.agencyId,
-        application.id,
-        event,
-        application.version,
-        TEST_ACTOR,
-        now,
-      ),
+  return db.transaction().execute(async (trx) => {
+    const recorded = await recordApplicationEvent(
+      trx,
+      application.agencyId,
+      application.id,
+      event,
+      application.version,
+      TEST_ACTOR,
+      now,
     );
+    return recorded.application;
+  });
 }

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { EXPORT_FORMATS, type ExportFormat } from '../../documents/export/regional-export-file.ts';
 import { openDatabase } from '../../store/dialect.ts';
 import { regionByCode } from '../../store/region/regional-agencies.ts';
-import { regionalExportFile } from '../../store/region/regional-export.ts';
+import { exportRegion } from '../../use-cases/region/export-region.ts';
 import { UsageError } from '../exit.ts';
 import { requireCurrentSchema } from '../require-current-schema.ts';
 import { databaseUrlFromEnvironment } from './db.ts';
@@ -51,7 +51,7 @@ export function registerExport(program: Command): void {
       try {
         await requireCurrentSchema(opened.db);
         const region = await regionByCode(opened.db, options.region);
-        const bytes = await regionalExportFile(opened.db, region, from, to, format);
+        const bytes = await exportRegion(opened.db, region, from, to, format);
         if (output === undefined) process.stdout.write(bytes);
         else writeFileSync(output, bytes);
       } finally {

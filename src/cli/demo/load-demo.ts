@@ -147,7 +147,7 @@ async function loadApplications(
     let version = application.version;
     for (const event of planDemoCase(random, application.receivedOn, today)) {
       try {
-        const saved = await db
+        const { application: saved } = await db
           .transaction()
           .execute((trx) =>
             recordApplicationEvent(

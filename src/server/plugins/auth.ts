@@ -2,12 +2,12 @@ import { timingSafeEqual } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../core/errors.ts';
-import type { Role } from '../../core/organisation/role.ts';
 import type { User } from '../../core/organisation/user.ts';
 import type { Actor } from '../../store/audit/audit.repository.ts';
 import { findApiToken } from '../../store/users/api-tokens.repository.ts';
 import { findSession, renewSession } from '../../store/users/sessions.repository.ts';
 import { isUserDisabled } from '../../store/users/users.repository.ts';
+import { presentUser } from '../presenters/user.presenter.ts';
 
 /**
  * Who is calling. Two ways in, both looked up in the database on every request (no state in the
@@ -23,17 +23,14 @@ import { isUserDisabled } from '../../store/users/users.repository.ts';
 export const SESSION_COOKIE = 'gongkai_session';
 export const CSRF_HEADER = 'x-csrf-token';
 
-/** The caller as routes see it (STYLE.md habit 10: only these fields). */
-export interface AuthUser {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  agencyId: string | null;
-  regionId: string | null;
-  /** Until the password is changed, only the routes marked `passwordChangeDue: 'allowed'` serve it. */
-  mustChangePassword: boolean;
-}
+/**
+ * The caller as routes see it (STYLE.md habit 10: only these fields). `mustChangePassword`: until
+ * the password is changed, only the routes marked `passwordChangeDue: 'allowed'` serve it.
+ */
+export type AuthUser = Pick<
+  User,
+  'id' | 'username' | 'displayName' | 'role' | 'agencyId' | 'regionId' | 'mustChangePassword'
+>;
 
 export type Authentication =
   | { via: 'session'; sessionId: string; csrfToken: string; expiresAt: string }
@@ -59,15 +56,7 @@ declare module 'fastify' {
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export function toAuthUser(user: User): AuthUser {
-  return {
-    id: user.id,
-    username: user.username,
-    displayName: user.displayName,
-    role: user.role,
-    agencyId: user.agencyId,
-    regionId: user.regionId,
-    mustChangePassword: user.mustChangePassword,
-  };
+  return { ...presentUser(user), mustChangePassword: user.mustChangePassword };
 }
 
 function sameSecret(given: string, expected: string): boolean {

@@ -23,8 +23,6 @@ import type { AuditEntry } from '../../store/audit/audit.repository.ts';
  * computes; the public tracking view carries no personal data and no third party's name.
  */
 
-export const EVENT_LABELS = APPLICATION_EVENT_LABELS;
-
 /** Days ahead (today included) in which an open application counts as "due this week". */
 export const DUE_SOON_DAYS = 7;
 
@@ -148,7 +146,9 @@ const AUDIT_ACTION_LABELS: Record<string, string> = {
   register: '登记申请',
   'letter.generated': '出具告知书',
   'applicant.read': '查看申请人个人信息',
-  ...Object.fromEntries(Object.entries(EVENT_LABELS).map(([type, label]) => [`event:${type}`, label])),
+  ...Object.fromEntries(
+    Object.entries(APPLICATION_EVENT_LABELS).map(([type, label]) => [`event:${type}`, label]),
+  ),
 };
 
 /** One line of a case's audit trail: who did what when, and the status it led to. */
@@ -171,7 +171,8 @@ export function presentTracking(application: StoredApplication, today: IsoDate) 
     { date: application.receivedOn, label: '收到申请' },
     ...application.events.map((e) => ({
       date: eventDate(e),
-      label: e.type === 'answered' ? `作出答复：${table3FullLabel(e.outcome)}` : EVENT_LABELS[e.type],
+      label:
+        e.type === 'answered' ? `作出答复：${table3FullLabel(e.outcome)}` : APPLICATION_EVENT_LABELS[e.type],
     })),
   ];
   return {

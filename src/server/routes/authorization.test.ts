@@ -29,12 +29,12 @@ import type { User } from '../../core/organisation/user.ts';
 import { readReportDocument } from '../../documents/ingest/read-document.ts';
 import type { StoreDb } from '../../store/dialect.ts';
 import { saveImportBatch } from '../../store/imports/import-batches.ts';
-import { commitImport } from '../../store/imports/import-commit.ts';
 import { planImport } from '../../store/imports/import-plan.ts';
 import { createAgency, createRegion } from '../../store/organisation/organisation.repository.ts';
 import { createApiToken } from '../../store/users/api-tokens.repository.ts';
 import { recordApplicationEvent } from '../../use-cases/applications/record-application-event.ts';
 import { registerApplication } from '../../use-cases/applications/register-application.ts';
+import { commitImport } from '../../use-cases/imports/commit-import.ts';
 
 /**
  * Every route × every kind of caller → the status it gets. Each request is built afresh (a new

@@ -5,6 +5,12 @@ import { ROLES } from '../../core/organisation/role.ts';
 
 export { isoDateSchema } from '../../core/iso-date-schema.ts';
 
+const resourceId = z.string().min(1).max(100);
+
+/** Path parameters of an agency's routes, and of one of its applications. */
+export const agencyParams = z.object({ agencyId: resourceId });
+export const applicationParams = z.object({ agencyId: resourceId, id: resourceId });
+
 /** Body of every error response. */
 export const errorSchema = z
   .object({ code: z.string(), message: z.string().describe('中文说明'), details: z.unknown().optional() })
@@ -39,3 +45,23 @@ export const userSchema = z.object({
 });
 
 export const idParams = z.object({ id: z.string().min(1).max(100) });
+
+/** A finding of the annual-report checks, where it is in the report and in the source file. */
+const location = z.object({
+  table: z.enum(['table2', 'table3', 'table4']).optional(),
+  section: z.string().optional(),
+  rowKey: z.string().optional(),
+  rowLabel: z.string().optional(),
+  columns: z.array(z.string()).optional(),
+  source: z
+    .object({ page: z.number().optional(), line: z.number().optional(), text: z.string().optional() })
+    .optional(),
+});
+
+export const findingSchema = z.object({
+  ruleId: z.string(),
+  severity: z.enum(['error', 'warning', 'info']),
+  assessable: z.boolean(),
+  message: z.string(),
+  location,
+});

@@ -3,6 +3,7 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Application } from '../../core/applications/application.ts';
 import { type IsoDate, yearOf } from '../../core/dates.ts';
 import { AppError } from '../../core/errors.ts';
+import { findAgencyRow } from '../agency-row.ts';
 import type { ApplicantsTable, ApplicationsTable, Database } from '../database.ts';
 import { isForeignKeyViolation } from '../db-errors.ts';
 import { columnsOf, preparedQuery } from '../prepared-query.ts';
@@ -137,12 +138,7 @@ export async function getApplication(
   agencyId: string,
   id: string,
 ): Promise<StoredApplication | null> {
-  const row = await db
-    .selectFrom('applications')
-    .selectAll()
-    .where('id', '=', id)
-    .where('agency_id', '=', agencyId)
-    .executeTakeFirst();
+  const row = await findAgencyRow(db, 'applications', agencyId, id);
   return row ? rowToApplication(row) : null;
 }
 

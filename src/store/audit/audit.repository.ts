@@ -24,15 +24,10 @@ export interface AuditEntryInput {
   after: unknown;
 }
 
-export interface AuditEntry {
+/** A stored entry: the input with its sequence number, its instant as ISO text, and the hash chain. */
+export interface AuditEntry extends Omit<AuditEntryInput, 'at'> {
   seq: number;
   at: string;
-  actor: Actor;
-  entity: string;
-  entityId: string;
-  action: string;
-  before: unknown;
-  after: unknown;
   prevHash: string;
   hash: string;
 }

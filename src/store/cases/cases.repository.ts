@@ -5,6 +5,7 @@ import { type CaseInput, checkCase, checkDecision } from '../../core/cases/check
 import type { IsoDate } from '../../core/dates.ts';
 import { AppError } from '../../core/errors.ts';
 import type { Moment } from '../../core/moment.ts';
+import { findAgencyRow } from '../agency-row.ts';
 import { type Actor, appendAudit } from '../audit/audit.repository.ts';
 import type { CasesTable, Database } from '../database.ts';
 
@@ -48,12 +49,7 @@ export async function getCase(
   agencyId: string,
   id: string,
 ): Promise<StoredCase | null> {
-  const row = await db
-    .selectFrom('cases')
-    .selectAll()
-    .where('id', '=', id)
-    .where('agency_id', '=', agencyId)
-    .executeTakeFirst();
+  const row = await findAgencyRow(db, 'cases', agencyId, id);
   return row ? rowToCase(row) : null;
 }
 

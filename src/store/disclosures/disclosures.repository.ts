@@ -20,6 +20,7 @@ import {
 } from '../../core/disclosures/disclosure-lifecycle.ts';
 import { AppError } from '../../core/errors.ts';
 import type { Moment } from '../../core/moment.ts';
+import { findAgencyRow } from '../agency-row.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import type { Database, DisclosuresTable } from '../database.ts';
 
@@ -102,12 +103,7 @@ export async function getDisclosure(
   agencyId: string,
   id: string,
 ): Promise<StoredDisclosure | null> {
-  const row = await db
-    .selectFrom('disclosures')
-    .selectAll()
-    .where('id', '=', id)
-    .where('agency_id', '=', agencyId)
-    .executeTakeFirst();
+  const row = await findAgencyRow(db, 'disclosures', agencyId, id);
   return row ? rowToDisclosure(row) : null;
 }
 

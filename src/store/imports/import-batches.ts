@@ -3,8 +3,8 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Moment } from '../../core/moment.ts';
 import type { Actor } from '../audit/audit.repository.ts';
 import type { Database } from '../database.ts';
-import type { ImportSummary } from './import-commit.ts';
 import type { ImportOptions, PlannedFile } from './import-plan.ts';
+import type { ImportSummary } from './imported-reports.ts';
 
 /** How long an unconfirmed preview can be confirmed. */
 export const IMPORT_BATCH_TTL_MS = 24 * 60 * 60 * 1000;

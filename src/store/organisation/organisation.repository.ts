@@ -5,6 +5,7 @@ import type { Agency, AgencyKind } from '../../core/organisation/agency.ts';
 import type { Region, RegionLevel } from '../../core/organisation/region.ts';
 import type { AgenciesTable, Database, RegionsTable } from '../database.ts';
 import { isUniqueViolation } from '../db-errors.ts';
+import { subregionIds } from './subregion-ids.ts';
 
 export interface CreateRegionInput {
   code: string;
@@ -93,21 +94,9 @@ export async function getAgency(db: Kysely<Database>, id: string): Promise<Agenc
 /** The agencies of a region and of every region below it (what a 主管部门 supervises), by name. */
 export async function listAgencies(db: Kysely<Database>, regionId: string): Promise<Agency[]> {
   const rows = await db
-    .withRecursive('subregions(id)', (qb) =>
-      qb
-        .selectFrom('regions')
-        .select('id')
-        .where('id', '=', regionId)
-        .unionAll((q) =>
-          q
-            .selectFrom('regions')
-            .innerJoin('subregions', 'subregions.id', 'regions.parent_id')
-            .select('regions.id'),
-        ),
-    )
     .selectFrom('agencies')
     .selectAll('agencies')
-    .where('agencies.region_id', 'in', (q) => q.selectFrom('subregions').select('subregions.id'))
+    .where('agencies.region_id', 'in', subregionIds(db, regionId))
     .orderBy('agencies.name')
     .orderBy('agencies.id')
     .execute();

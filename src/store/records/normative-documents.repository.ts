@@ -9,6 +9,7 @@ import {
   type NormativeDocumentInput,
 } from '../../core/records/check-normative-document.ts';
 import type { NormativeKind } from '../../core/records/normative-document.ts';
+import { findAgencyRow } from '../agency-row.ts';
 import { type Actor, appendAudit } from '../audit/audit.repository.ts';
 import type { Database, NormativeDocumentsTable } from '../database.ts';
 import { isUniqueViolation } from '../db-errors.ts';
@@ -49,12 +50,7 @@ export async function getNormativeDocument(
   agencyId: string,
   id: string,
 ): Promise<StoredNormativeDocument | null> {
-  const row = await db
-    .selectFrom('normative_documents')
-    .selectAll()
-    .where('id', '=', id)
-    .where('agency_id', '=', agencyId)
-    .executeTakeFirst();
+  const row = await findAgencyRow(db, 'normative_documents', agencyId, id);
   return row ? rowToDocument(row) : null;
 }
 

@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely';
-import type { Region } from '../../core/organisation/region.ts';
 import {
   EXPORT_COLUMNS,
   type ExportValue,
@@ -7,12 +6,6 @@ import {
   type ReportNumbers,
 } from '../../core/region/export-columns.ts';
 import type { Report } from '../../core/report/schema.ts';
-import {
-  checkExportRange,
-  type ExportFormat,
-  exportJsonFile,
-  exportTableFile,
-} from '../../documents/export/regional-export-file.ts';
 import type { Database } from '../database.ts';
 import { regionalAgencies } from './regional-agencies.ts';
 import { latestPublishedReports } from './regional-reports.ts';
@@ -87,21 +80,4 @@ export async function regionalReportsJson(
     }
   }
   return out.sort((a, b) => a.year - b.year || a.agency.localeCompare(b.agency, 'zh-CN'));
-}
-
-/** The region's export as file bytes: CSV (UTF-8 with BOM), XLSX, or gongkai-report/1 JSON. */
-export async function regionalExportFile(
-  db: Kysely<Database>,
-  region: Region,
-  from: number,
-  to: number,
-  format: ExportFormat,
-): Promise<Uint8Array> {
-  checkExportRange(from, to);
-  if (format === 'json') {
-    const reports = await regionalReportsJson(db, region.id, from, to);
-    return exportJsonFile({ region: { code: region.code, name: region.name }, from, to, reports });
-  }
-  const { columns, rows } = await regionalExport(db, region.id, from, to);
-  return exportTableFile(format, columns, rows);
 }

@@ -3,28 +3,11 @@ import type { ReportNumbers } from '../../core/region/export-columns.ts';
 import type { PublishedReportSummary } from '../../core/region/region-overview.ts';
 import type { Report } from '../../core/report/schema.ts';
 import type { AnnualReportStatus, Database } from '../database.ts';
+import { subregionIds } from '../organisation/subregion-ids.ts';
+import { getPublishedAnnualReport } from '../reports/read-annual-reports.ts';
 
 export interface PublishedReportOfYear extends PublishedReportSummary {
   year: number;
-}
-
-/** Ids of a region and every region below it, as a subquery. */
-function subregions(db: Kysely<Database>, regionId: string) {
-  return db
-    .withRecursive('subregions(id)', (qb) =>
-      qb
-        .selectFrom('regions')
-        .select('id')
-        .where('id', '=', regionId)
-        .unionAll((q) =>
-          q
-            .selectFrom('regions')
-            .innerJoin('subregions', 'subregions.id', 'regions.parent_id')
-            .select('regions.id'),
-        ),
-    )
-    .selectFrom('subregions')
-    .select('subregions.id');
 }
 
 /**
@@ -55,7 +38,7 @@ export async function latestPublishedReports(
     .where('annual_reports.status', '=', 'published')
     .where('annual_reports.year', '>=', from)
     .where('annual_reports.year', '<=', to)
-    .where('agencies.region_id', 'in', subregions(db, regionId))
+    .where('agencies.region_id', 'in', subregionIds(db, regionId))
     .execute();
   // The newest version of each agency-year, picked here rather than sorted by the database.
   const newest = new Map<string, (typeof rows)[number]>();
@@ -81,20 +64,11 @@ export async function latestPublishedReports(
   return out;
 }
 
-export interface StoredReport {
-  id: string;
+export interface StoredReport extends ReportVersionSummary {
   agencyId: string;
   agencyName: string;
   regionId: string;
-  year: number;
-  version: number;
-  status: AnnualReportStatus;
-  origin: 'assembled' | 'imported';
-  publishedOn: string | null;
-  errorCount: number;
-  warningCount: number;
   correctionReason: string | null;
-  sourceFileName: string | null;
   createdAt: string;
   report: Report;
 }
@@ -134,16 +108,8 @@ export async function newestPublishedReport(
   agencyId: string,
   year: number,
 ): Promise<StoredReport | null> {
-  const row = await db
-    .selectFrom('annual_reports')
-    .select('id')
-    .where('agency_id', '=', agencyId)
-    .where('year', '=', year)
-    .where('status', '=', 'published')
-    .orderBy('version', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return row ? getStoredReport(db, row.id) : null;
+  const published = await getPublishedAnnualReport(db, agencyId, year);
+  return published ? getStoredReport(db, published.id) : null;
 }
 
 export interface ReportVersionSummary {

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { findAgencyRow } from '../agency-row.ts';
 import type { Database } from '../database.ts';
 import {
   type AnnualReportSummary,
@@ -16,12 +17,7 @@ export async function getAnnualReport(
   agencyId: string,
   id: string,
 ): Promise<StoredAnnualReport | null> {
-  const row = await db
-    .selectFrom('annual_reports')
-    .selectAll()
-    .where('id', '=', id)
-    .where('agency_id', '=', agencyId)
-    .executeTakeFirst();
+  const row = await findAgencyRow(db, 'annual_reports', agencyId, id);
   return row ? rowToAnnualReport(row) : null;
 }
 

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { AppError } from '../../core/errors.ts';
+import type { AgencyKind } from '../../core/organisation/agency.ts';
 import type { ReportNumbers } from '../../core/report/report-numbers.ts';
 import type { Report } from '../../core/report/schema.ts';
 import { countFindings, storedReportFindings } from '../../core/report/stored-report-findings.ts';
@@ -9,7 +10,7 @@ import { getPublishedAnnualReport } from './read-annual-reports.ts';
 
 export interface AgencyFacts {
   name: string;
-  kind: 'department' | 'government';
+  kind: AgencyKind;
 }
 
 export async function agencyFacts(db: Kysely<Database>, agencyId: string): Promise<AgencyFacts> {

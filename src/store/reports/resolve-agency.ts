@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { AppError } from '../../core/errors.ts';
+import type { AgencyKind } from '../../core/organisation/agency.ts';
 import type { Database } from '../database.ts';
 
 /**
@@ -9,7 +10,7 @@ import type { Database } from '../database.ts';
 export async function resolveAgency(
   db: Kysely<Database>,
   idOrName: string,
-): Promise<{ id: string; name: string; kind: 'department' | 'government' }> {
+): Promise<{ id: string; name: string; kind: AgencyKind }> {
   const key = idOrName.trim();
   const byId = await db
     .selectFrom('agencies')

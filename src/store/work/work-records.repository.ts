@@ -4,6 +4,7 @@ import { AppError } from '../../core/errors.ts';
 import type { Moment } from '../../core/moment.ts';
 import { validateWorkRecord } from '../../core/work/validate-work-record.ts';
 import type { WorkRecordInput, WorkRecordKind } from '../../core/work/work-record-kinds.ts';
+import { findAgencyRow } from '../agency-row.ts';
 import { type Actor, appendAudit } from '../audit/audit.repository.ts';
 import type { Database, WorkRecordsTable } from '../database.ts';
 import { isUniqueViolation } from '../db-errors.ts';
@@ -39,12 +40,7 @@ export async function getWorkRecord(
   agencyId: string,
   id: string,
 ): Promise<StoredWorkRecord | null> {
-  const row = await db
-    .selectFrom('work_records')
-    .selectAll()
-    .where('id', '=', id)
-    .where('agency_id', '=', agencyId)
-    .executeTakeFirst();
+  const row = await findAgencyRow(db, 'work_records', agencyId, id);
   return row ? rowToWorkRecord(row) : null;
 }
 

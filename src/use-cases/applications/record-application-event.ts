@@ -1,5 +1,6 @@
 import type { Application } from '../../core/applications/application.ts';
 import { type ApplicationEvent, applicationEventSchema } from '../../core/applications/application.ts';
+import type { ApplicationDeadlines } from '../../core/applications/application-deadlines.ts';
 import { deadlineOfApplication } from '../../core/applications/deadline-of-application.ts';
 import { applyEvent } from '../../core/applications/lifecycle.ts';
 import type { IsoDate } from '../../core/dates.ts';
@@ -12,14 +13,23 @@ import type { StoreTrx } from '../../store/dialect.ts';
 
 export const CONFLICT_MESSAGE = '该申请已被他人修改，请刷新后重试';
 
-/** The answer deadline, or null when unknown; a year the holiday calendar lacks is not an error here. */
-function answerDueOf(application: Application, today: IsoDate): IsoDate | null {
+/**
+ * The deadlines as of `today`, or null with the reason when the holiday calendar lacks a year
+ * (not an error here). A history the deadline rules refuse throws INVALID_INPUT.
+ */
+function deadlinesOf(application: Application, today: IsoDate): ApplicationDeadlines {
   try {
-    return deadlineOfApplication(application, today).answerDue;
+    return { result: deadlineOfApplication(application, today), note: null };
   } catch (error) {
-    if (isAppError(error) && error.code === 'CALENDAR_UNKNOWN') return null;
+    if (isAppError(error) && error.code === 'CALENDAR_UNKNOWN') return { result: null, note: error.message };
     throw error;
   }
+}
+
+export interface RecordedApplicationEvent {
+  application: StoredApplication;
+  /** The deadlines as of the day of the event, computed once for the response. */
+  deadlines: ApplicationDeadlines;
 }
 
 /** The event validated with the schema of the route's body (recordEventBody.event). */
@@ -35,7 +45,8 @@ function parseEvent(event: unknown): ApplicationEvent {
  * Records one procedural event: loads the agency's application, lets the core's applyEvent decide,
  * and saves only if nobody saved since `expectedVersion`. Audits before and after. Throws
  * NOT_FOUND, CONFLICT (stale version, or the event the procedure does not allow), INVALID_INPUT
- * (malformed event, or one that makes the deadlines incoherent).
+ * (malformed event, or one that makes the deadlines incoherent). Returns the saved application
+ * and its deadlines.
  */
 export async function recordApplicationEvent(
   trx: StoreTrx,
@@ -45,14 +56,15 @@ export async function recordApplicationEvent(
   expectedVersion: number,
   actor: Actor,
   now: Moment,
-): Promise<StoredApplication> {
+): Promise<RecordedApplicationEvent> {
   const valid = parseEvent(event);
   const before = await getApplication(trx, agencyId, id);
   if (!before) throw new AppError('NOT_FOUND', '申请不存在');
   if (before.version !== expectedVersion) throw new AppError('CONFLICT', CONFLICT_MESSAGE);
   const next = applyEvent(toCoreApplication(before), valid, now.today);
   const at = now.at.toISOString();
-  const answerDueOn = answerDueOf(next, now.today);
+  const deadlines = deadlinesOf(next, now.today);
+  const answerDueOn = deadlines.result?.answerDue ?? null;
   const saved = await updateApplicationState(
     trx,
     agencyId,
@@ -78,5 +90,5 @@ export async function recordApplicationEvent(
     before,
     after,
   });
-  return after;
+  return { application: after, deadlines };
 }

@@ -7,7 +7,8 @@ import {
   type ImportBatch,
   saveImportSummary,
 } from '../../store/imports/import-batches.ts';
-import { commitImport, type ImportSummary } from '../../store/imports/import-commit.ts';
+import type { ImportSummary } from '../../store/imports/imported-reports.ts';
+import { commitImport } from './commit-import.ts';
 
 /**
  * Confirms a pending preview: stores its ready files (commitImport, audited) and marks it

@@ -5,6 +5,7 @@ import { createTestAgency } from '../../../test/support/store-factories.ts';
 import { describeEachDialect } from '../../../test/support/store-test-db.ts';
 import { AppError } from '../../core/errors.ts';
 import { type Moment, momentOf } from '../../core/moment.ts';
+import type { AgencyKind } from '../../core/organisation/agency.ts';
 import { listAuditEntries } from '../../store/audit/audit.repository.ts';
 import { createAgency } from '../../store/organisation/organisation.repository.ts';
 import type { ReportActor } from '../../store/reports/annual-reports.repository.ts';
@@ -49,7 +50,7 @@ describeEachDialect('annual reports: workflow and versions', (t) => {
         applyReportTransition(trx, r.agencyId, r.id, transition, reason, r.revision, actor, now),
       );
 
-  async function draftFor(kind: 'department' | 'government' = 'department') {
+  async function draftFor(kind: AgencyKind = 'department') {
     const { region } = await createTestAgency(t.db);
     const agency = await createAgency(t.db, { regionId: region.id, name: '测试市某局', kind });
     await insertRandomApplications(t.db, {

@@ -12,8 +12,7 @@ import type {
   deadlinesSchema,
 } from '../../server/routes/applications/applications.schema.ts';
 import type { sessionResponse } from '../../server/routes/auth/auth.schema.ts';
-import type { findingSchema } from '../../server/routes/check/check.schema.ts';
-import type { userSchema } from '../../server/routes/common.schema.ts';
+import type { findingSchema, userSchema } from '../../server/routes/common.schema.ts';
 import type {
   agencyListResponse,
   agencySchema,

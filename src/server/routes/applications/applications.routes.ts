@@ -19,12 +19,10 @@ import {
   presentCaseAuditEntry,
   presentDeadlines,
 } from '../../presenters/application.presenter.ts';
-import { errorResponses } from '../common.schema.ts';
+import { agencyParams, applicationParams, errorResponses } from '../common.schema.ts';
 import {
-  agencyParams,
   applicantResponse,
   applicationListResponse,
-  applicationParams,
   applicationResponse,
   caseResponse,
   deadlineSummaryResponse,
@@ -187,15 +185,12 @@ export async function registerApplicationRoutes(app: FastifyInstance): Promise<v
       await checkAgencyAccess(app.db, user, agencyId, 'application', 'handle');
       const now = currentMoment(app);
       const { event, expectedVersion } = request.body;
-      const application = await app.db
+      const { application, deadlines } = await app.db
         .transaction()
         .execute((trx) =>
           recordApplicationEvent(trx, agencyId, id, event, expectedVersion, actorOf(user), now),
         );
-      return {
-        application: presentApplication(application, now.today),
-        ...presentDeadlines(applicationDeadlines(application, now.today)),
-      };
+      return { application: presentApplication(application, now.today), ...presentDeadlines(deadlines) };
     },
   );
 

@@ -11,10 +11,6 @@ import {
 import { isoDateSchema } from '../common.schema.ts';
 
 const STATUSES = ['received', 'awaiting-correction', 'consulting', 'awaiting-fee', 'concluded'] as const;
-const id = z.string().min(1).max(100);
-
-export const agencyParams = z.object({ agencyId: id });
-export const applicationParams = z.object({ agencyId: id, id });
 
 /** 条例第二十九条: who applies (with identity and contact), what is requested, by which channel. */
 export const registerApplicationBody = applicationRegistrationSchema;

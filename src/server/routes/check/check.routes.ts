@@ -5,6 +5,7 @@ import { summarizeFindings } from '../../../core/rules/summarize-findings.ts';
 import { checkReport } from '../../../documents/check-report.ts';
 import { IngestWorker } from '../../../documents/ingest/ingest-pool.ts';
 import { INGEST_LIMITS } from '../../../documents/ingest/source-document.ts';
+import { REPORT_MEDIA_TYPES } from '../../http/report-media-types.ts';
 import {
   checkDocumentQuery,
   checkDocumentResponse,
@@ -12,21 +13,12 @@ import {
   checkReportResponse,
 } from './check.schema.ts';
 
-const DOCUMENT_TYPES = [
-  'application/octet-stream',
-  'application/pdf',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  'text/html',
-  'text/plain',
-  'text/markdown',
-];
-
 /** The checker as a service: a report as JSON, or a published document as raw bytes. */
 export async function registerCheckRoutes(app: FastifyInstance): Promise<void> {
   const worker = new IngestWorker({ pdfReader: app.config.pdfReader });
   app.addHook('onClose', async () => worker.close());
   app.addContentTypeParser(
-    DOCUMENT_TYPES,
+    REPORT_MEDIA_TYPES,
     { parseAs: 'buffer', bodyLimit: INGEST_LIMITS.maxFileBytes },
     (_req, body, done) => done(null, body),
   );

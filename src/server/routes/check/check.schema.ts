@@ -1,23 +1,5 @@
 import { z } from 'zod';
-
-const location = z.object({
-  table: z.enum(['table2', 'table3', 'table4']).optional(),
-  section: z.string().optional(),
-  rowKey: z.string().optional(),
-  rowLabel: z.string().optional(),
-  columns: z.array(z.string()).optional(),
-  source: z
-    .object({ page: z.number().optional(), line: z.number().optional(), text: z.string().optional() })
-    .optional(),
-});
-
-export const findingSchema = z.object({
-  ruleId: z.string(),
-  severity: z.enum(['error', 'warning', 'info']),
-  assessable: z.boolean(),
-  message: z.string(),
-  location,
-});
+import { findingSchema } from '../common.schema.ts';
 
 export const summarySchema = z.object({
   errors: z.number(),

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { EXPORT_FORMATS } from '../../../documents/export/regional-export-file.ts';
-import { regionalExportFile } from '../../../store/region/regional-export.ts';
+import { exportRegion } from '../../../use-cases/region/export-region.ts';
 import { authorizeRegionCode } from '../../access/authorize-region.ts';
 import { requireUser } from '../../plugins/auth.ts';
 import { errorResponses } from '../common.schema.ts';
@@ -32,7 +32,7 @@ export async function registerExportRoutes(app: FastifyInstance): Promise<void> 
       const region = await authorizeRegionCode(app.db, user, request.params.code, 'export');
       const { from, format } = request.query;
       const to = request.query.to ?? from;
-      const bytes = await regionalExportFile(app.db, region, from, to, format);
+      const bytes = await exportRegion(app.db, region, from, to, format);
       const name = `gongkai-${region.code}-${from}-${to}${EXPORT_FORMATS[format].extension}`;
       return reply
         .header('content-type', EXPORT_FORMATS[format].contentType)

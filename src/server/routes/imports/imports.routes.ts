@@ -13,6 +13,7 @@ import {
   authorizeRegionId,
   authorizeRegionOffice,
 } from '../../access/authorize-region.ts';
+import { REPORT_MEDIA_TYPES } from '../../http/report-media-types.ts';
 import { actorOf, requireUser } from '../../plugins/auth.ts';
 import { currentMoment } from '../../plugins/clock.ts';
 import { errorResponses } from '../common.schema.ts';
@@ -21,16 +22,7 @@ import { batchParams, previewResponse, summaryResponse, uploadQuery } from './im
 /** Largest upload: a zip of thousands of reports. */
 export const IMPORT_UPLOAD_LIMIT = 200 * 1024 * 1024;
 
-const UPLOAD_TYPES = [
-  'application/zip',
-  'application/x-zip-compressed',
-  'application/octet-stream',
-  'application/pdf',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  'text/html',
-  'text/plain',
-  'text/markdown',
-];
+const UPLOAD_TYPES = ['application/zip', 'application/x-zip-compressed', ...REPORT_MEDIA_TYPES];
 
 function presentBatch(batch: ImportBatch) {
   const count = (s: string) => batch.files.filter((f) => f.status === s).length;

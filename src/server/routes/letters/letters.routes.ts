@@ -11,12 +11,12 @@ import {
 import { getApplicant, getApplication } from '../../../store/applications/applications.repository.ts';
 import { appendAudit } from '../../../store/audit/audit.repository.ts';
 import { authorizeAgency } from '../../access/authorize-agency.ts';
+import { contentDisposition } from '../../http/content-disposition.ts';
 import { actorOf, requireUser } from '../../plugins/auth.ts';
 import { currentMoment } from '../../plugins/clock.ts';
 import { pdfPrinter } from '../../plugins/pdf-printer.ts';
-import { applicationParams } from '../applications/applications.schema.ts';
-import { errorResponses } from '../common.schema.ts';
-import { contentDisposition, letterFileName } from './letter-file.ts';
+import { applicationParams, errorResponses } from '../common.schema.ts';
+import { letterFileName } from './letter-file.ts';
 import {
   generateLetterBody,
   LETTER_MEDIA_TYPES,

@@ -6,42 +6,20 @@ import { statisticsCsv, yearStatistics } from '../../../core/region/public-stati
 import { regionByCode } from '../../../store/region/regional-agencies.ts';
 import { regionOverview } from '../../../store/region/regional-overview.ts';
 import { getStoredReport } from '../../../store/region/regional-reports.ts';
+import { contentDisposition } from '../../http/content-disposition.ts';
+import { sendReportDocument } from '../../http/send-report-document.ts';
 import { currentMoment } from '../../plugins/clock.ts';
 import { pdfPrinter } from '../../plugins/pdf-printer.ts';
 import { errorResponses } from '../common.schema.ts';
-import { contentDisposition } from '../letters/letter-file.ts';
-import { sendReportDocument } from '../reports/send-report-document.ts';
-
-const code = z.string().min(1).max(20).describe('行政区划代码');
-const year = z.coerce.number().int().min(2008).max(2100);
-const cells = z.number().nullable();
-
-const publishedListResponse = z.object({
-  region: z.object({ code: z.string(), name: z.string() }),
-  year: z.number(),
-  items: z.array(
-    z.object({
-      reportId: z.string(),
-      agencyName: z.string(),
-      version: z.number(),
-      publishedOn: z.string().nullable(),
-    }),
-  ),
-});
-
-const statisticsResponse = z.object({
-  region: z.object({ code: z.string(), name: z.string() }),
-  years: z.array(
-    z.object({
-      year: z.number(),
-      reports: z.number(),
-      received: z.array(z.object({ type: z.string(), label: z.string(), count: cells })),
-      receivedTotal: cells,
-      outcomes: z.array(z.object({ key: z.string(), label: z.string(), count: cells })),
-      concluded: cells,
-    }),
-  ),
-});
+import {
+  publishedListQuery,
+  publishedListResponse,
+  regionParams,
+  reportDocumentParams,
+  reportDocumentQuery,
+  statisticsQuery,
+  statisticsResponse,
+} from './public-reports.schema.ts';
 
 /**
  * For the public: the published annual reports of a region's agencies, each readable in the
@@ -58,8 +36,8 @@ export async function registerPublicReportRoutes(app: FastifyInstance): Promise<
       schema: {
         tags: ['public'],
         summary: '某地区各机关已发布的年度报告（每个机关最新发布的版本）',
-        params: z.object({ code }),
-        querystring: z.strictObject({ year }),
+        params: regionParams,
+        querystring: publishedListQuery,
         response: { 200: publishedListResponse, ...errorResponses(400, 404) },
       },
     },
@@ -88,12 +66,8 @@ export async function registerPublicReportRoutes(app: FastifyInstance): Promise<
       schema: {
         tags: ['public'],
         summary: '阅读或下载一份已发布的年度报告：HTML、PDF、DOCX 或 Markdown',
-        params: z.object({ reportId: z.string().min(1).max(100) }),
-        querystring: z.strictObject({
-          format: z
-            .enum(['html', 'docx', 'pdf', 'md'], { error: '格式应为 html、docx、pdf 或 md' })
-            .default('html'),
-        }),
+        params: reportDocumentParams,
+        querystring: reportDocumentQuery,
         response: { 200: z.any().describe('年度报告文件'), ...errorResponses(400, 404) },
       },
     },
@@ -116,12 +90,8 @@ export async function registerPublicReportRoutes(app: FastifyInstance): Promise<
       schema: {
         tags: ['public'],
         summary: '某地区历年依申请公开统计：按申请人类型的新收申请数、按办理结果的办结数（format=csv 下载）',
-        params: z.object({ code }),
-        querystring: z.strictObject({
-          from: year,
-          to: year,
-          format: z.enum(['json', 'csv'], { error: '格式应为 json 或 csv' }).default('json'),
-        }),
+        params: regionParams,
+        querystring: statisticsQuery,
         response: { 200: statisticsResponse.or(z.string()), ...errorResponses(400, 404) },
       },
     },

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { DisclosureActor } from '../../../core/disclosures/disclosure.ts';
 import { AppError } from '../../../core/errors.ts';
@@ -25,6 +25,9 @@ import {
   listDisclosuresQuery,
 } from './disclosures.schema.ts';
 
+/** The answer of a route that changes one item. */
+const changedItemResponses = { 200: disclosureSchema, ...errorResponses(400, 401, 403, 404, 409) };
+
 function disclosureActor(user: AuthUser): DisclosureActor {
   return { userId: user.id, label: actorOf(user).label, role: user.role };
 }
@@ -37,6 +40,13 @@ function disclosureActor(user: AuthUser): DisclosureActor {
  */
 export async function registerDisclosureRoutes(app: FastifyInstance): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
+
+  /** The signed-in user, once the policy lets them handle the agency's disclosures. */
+  async function handlingUser(request: FastifyRequest, agencyId: string): Promise<AuthUser> {
+    const user = requireUser(request);
+    await authorizeAgency(app.db, user, agencyId, 'disclosure', 'handle');
+    return user;
+  }
 
   api.post(
     '/agencies/:agencyId/disclosures',
@@ -51,9 +61,8 @@ export async function registerDisclosureRoutes(app: FastifyInstance): Promise<vo
       },
     },
     async (request, reply) => {
-      const user = requireUser(request);
       const { agencyId } = request.params;
-      await authorizeAgency(app.db, user, agencyId, 'disclosure', 'handle');
+      const user = await handlingUser(request, agencyId);
       const now = currentMoment(app);
       const body = request.body;
       const item = await app.db.transaction().execute((trx) =>
@@ -139,13 +148,12 @@ export async function registerDisclosureRoutes(app: FastifyInstance): Promise<vo
         summary: '修改拟稿（经办人；提交审核后、发布后不能修改）',
         params: disclosureParams,
         body: editDisclosureBody,
-        response: { 200: disclosureSchema, ...errorResponses(400, 401, 403, 404, 409) },
+        response: changedItemResponses,
       },
     },
     async (request) => {
-      const user = requireUser(request);
       const { agencyId, id } = request.params;
-      await authorizeAgency(app.db, user, agencyId, 'disclosure', 'handle');
+      const user = await handlingUser(request, agencyId);
       const now = currentMoment(app);
       const { content, expectedVersion } = request.body;
       const item = await app.db.transaction().execute((trx) =>
@@ -176,13 +184,12 @@ export async function registerDisclosureRoutes(app: FastifyInstance): Promise<vo
         summary: '审核链的一步：提交、科室审核（含保密审查）、领导审批、退回、发布',
         params: disclosureParams,
         body: disclosureStepBody,
-        response: { 200: disclosureSchema, ...errorResponses(400, 401, 403, 404, 409) },
+        response: changedItemResponses,
       },
     },
     async (request) => {
-      const user = requireUser(request);
       const { agencyId, id } = request.params;
-      await authorizeAgency(app.db, user, agencyId, 'disclosure', 'handle');
+      const user = await handlingUser(request, agencyId);
       const now = currentMoment(app);
       const { step, expectedVersion } = request.body;
       const item = await app.db

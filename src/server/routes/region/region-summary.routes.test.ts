@@ -14,9 +14,9 @@ import { TEST_ACTOR } from '../../../../test/support/store-factories.ts';
 import { momentOf } from '../../../core/moment.ts';
 import { reportSchema } from '../../../core/report/schema.ts';
 import { readReportDocument } from '../../../documents/ingest/read-document.ts';
-import { commitImport } from '../../../store/imports/import-commit.ts';
 import { planImport } from '../../../store/imports/import-plan.ts';
 import { createAgency } from '../../../store/organisation/organisation.repository.ts';
+import { commitImport } from '../../../use-cases/imports/commit-import.ts';
 
 const clock = new TestClock('2025-06-02');
 let app: FastifyInstance;

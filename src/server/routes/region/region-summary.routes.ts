@@ -4,11 +4,11 @@ import { z } from 'zod';
 import { regionalSummaryReport } from '../../../core/region/regional-summary.ts';
 import { regionOverview } from '../../../store/region/regional-overview.ts';
 import { authorizeRegionCode } from '../../access/authorize-region.ts';
+import { sendReportDocument } from '../../http/send-report-document.ts';
 import { requireUser } from '../../plugins/auth.ts';
 import { currentMoment } from '../../plugins/clock.ts';
 import { pdfPrinter } from '../../plugins/pdf-printer.ts';
 import { errorResponses } from '../common.schema.ts';
-import { sendReportDocument } from '../reports/send-report-document.ts';
 import { regionYearParams } from './region.schema.ts';
 
 const summaryQuery = z.strictObject({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { findingSchema } from '../check/check.schema.ts';
+import { findingSchema } from '../common.schema.ts';
 
 const rate = z.object({
   value: z.number().nullable().describe('百分比，保留一位小数；分母为 0 或空白时为 null'),

@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { authorizeReports } from '../../access/authorize-agency.ts';
+import { sendReportDocument } from '../../http/send-report-document.ts';
 import { requireUser } from '../../plugins/auth.ts';
 import { pdfPrinter } from '../../plugins/pdf-printer.ts';
 import { errorResponses, errorSchema } from '../common.schema.ts';
 import { loadReport, reportFileName } from './report-view.ts';
 import { documentQuery, reportFileResponse, reportParams } from './reports.schema.ts';
-import { sendReportDocument } from './send-report-document.ts';
 
 /** A version as a document in the national format (HTML, DOCX, PDF through the app's one Chromium, Markdown). */
 export async function registerReportDocumentRoute(app: FastifyInstance): Promise<void> {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { REPORT_ACTIONS, REPORT_STATUSES } from '../../../core/report/report-workflow.ts';
 import { reportSchema } from '../../../core/report/schema.ts';
-import { findingSchema } from '../check/check.schema.ts';
+import { findingSchema } from '../common.schema.ts';
 
 const id = z.string().min(1).max(100);
 const section = (caption: string) => z.string().max(50_000, { error: `${caption}过长（最多50000字）` });

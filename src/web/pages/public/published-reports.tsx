@@ -1,13 +1,13 @@
 import { Alert, Card, List, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
+import type { z } from 'zod';
+import type { publishedListResponse } from '../../../server/routes/public/public-reports.schema.ts';
 import { api, messageOf } from '../../api/client.ts';
 import { RegionSelect } from '../../components/region-select.tsx';
 import { YearInput } from '../../components/year-input.tsx';
 import { useVisibleRegions } from '../region/use-regions.ts';
 
-interface PublishedList {
-  items: { reportId: string; agencyName: string; version: number; publishedOn: string | null }[];
-}
+type PublishedList = z.output<typeof publishedListResponse>;
 
 /** The public reads the published annual reports of a region's agencies, in the national format. */
 export function PublishedReportsPage() {

@@ -1,5 +1,7 @@
 import { Alert, Button, Card, Col, Row, Space, Spin, Table } from 'antd';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import type { z } from 'zod';
+import type { statisticsResponse } from '../../../server/routes/public/public-reports.schema.ts';
 import { api, messageOf } from '../../api/client.ts';
 import { RegionSelect } from '../../components/region-select.tsx';
 import { YearInput } from '../../components/year-input.tsx';
@@ -7,14 +9,7 @@ import { useVisibleRegions } from '../region/use-regions.ts';
 
 const Chart = lazy(() => import('../region/charts.tsx'));
 
-interface YearStatistics {
-  year: number;
-  reports: number;
-  received: { type: string; label: string; count: number | null }[];
-  receivedTotal: number | null;
-  outcomes: { key: string; label: string; count: number | null }[];
-  concluded: number | null;
-}
+type YearStatistics = z.output<typeof statisticsResponse>['years'][number];
 
 /** Statistics pages: a region's applications by applicant type and by outcome, year over year. */
 export function StatisticsPage() {
@@ -33,7 +28,7 @@ export function StatisticsPage() {
     if (!path) return;
     setFailure(null);
     api
-      .get<{ years: YearStatistics[] }>(path, { allowUnauthenticated: true })
+      .get<z.output<typeof statisticsResponse>>(path, { allowUnauthenticated: true })
       .then((r) => setYears(r.years))
       .catch((e: unknown) => setFailure(messageOf(e)));
   }, [path]);

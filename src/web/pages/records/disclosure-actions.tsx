@@ -1,18 +1,20 @@
 import { Alert, Button, DatePicker, Form, Input, Select, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { SECRECY_CONCLUSION_LABELS, SECRECY_CONCLUSIONS } from '../../../core/disclosures/disclosure.ts';
+import type { z } from 'zod';
+import {
+  SECRECY_CONCLUSION_LABELS,
+  SECRECY_CONCLUSIONS,
+  type SecrecyConclusion,
+} from '../../../core/disclosures/disclosure.ts';
 import type { Role } from '../../../core/organisation/role.ts';
+import type { disclosureStepSchema } from '../../../server/routes/records/disclosures.schema.ts';
 import { ApiError, api, messageOf } from '../../api/client.ts';
 import { serverFieldErrors } from './field-of-message.ts';
 import type { DisclosureView } from './records-types.ts';
 
-type Step =
-  | { type: 'submit' }
-  | { type: 'sectionApprove'; secrecyConclusion: string; secrecyNote: string | null }
-  | { type: 'leaderApprove' }
-  | { type: 'return'; reason: string }
-  | { type: 'publish'; publishedOn: string };
+/** A review step as the API takes it. */
+type Step = z.input<typeof disclosureStepSchema>;
 
 const HINTS: [string, string[]][] = [
   ['secrecyConclusion', ['保密审查结论']],
@@ -134,7 +136,7 @@ export function DisclosureActions(props: {
         <Form
           form={approveForm}
           layout="vertical"
-          onFinish={(v: { secrecyConclusion: string; secrecyNote?: string }) =>
+          onFinish={(v: { secrecyConclusion: SecrecyConclusion; secrecyNote?: string }) =>
             take({
               type: 'sectionApprove',
               secrecyConclusion: v.secrecyConclusion,

@@ -6,7 +6,8 @@ import { registerTestApplication } from '../../../test/support/store-factories.t
 import { describeEachDialect } from '../../../test/support/store-test-db.ts';
 import { EXPORT_COLUMNS } from '../../core/region/export-columns.ts';
 import { TABLE3_ROW_KEYS } from '../../core/report/labels.ts';
-import { regionalExport, regionalExportFile } from './regional-export.ts';
+import { regionalExport } from '../../store/region/regional-export.ts';
+import { exportRegion } from './export-region.ts';
 
 const APPLICANT = {
   name: '欧阳静怡',
@@ -16,7 +17,7 @@ const APPLICANT = {
   email: 'ouyang@example.cn',
 };
 
-describeEachDialect('regionalExport', (t) => {
+describeEachDialect('regionalExport and exportRegion', (t) => {
   it('gives one row per agency-year with every cell of the report under its stable column, and no personal data', async () => {
     const corpus = regionCorpus({
       agencies: 12,
@@ -53,7 +54,7 @@ describeEachDialect('regionalExport', (t) => {
       );
     }
 
-    const csvBytes = await regionalExportFile(t.db, region, 2023, 2024, 'csv');
+    const csvBytes = await exportRegion(t.db, region, 2023, 2024, 'csv');
     expect([...csvBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 BOM, for Excel
     const csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode(csvBytes);
     const csvRows = csv
@@ -64,14 +65,12 @@ describeEachDialect('regionalExport', (t) => {
     expect(csvRows[0]).toEqual(columns);
     expect(csvRows.slice(1)).toEqual(rows.map((r) => r.map((v) => (v === null ? '' : String(v)))));
 
-    const xlsx = await regionalExportFile(t.db, region, 2023, 2024, 'xlsx');
+    const xlsx = await exportRegion(t.db, region, 2023, 2024, 'xlsx');
     const [sheet] = await readXlsxFile(Buffer.from(xlsx));
     expect(sheet!.data[0]).toEqual(columns);
     expect(sheet!.data.slice(1)).toEqual(rows);
 
-    const json = JSON.parse(
-      new TextDecoder().decode(await regionalExportFile(t.db, region, 2023, 2025, 'json')),
-    );
+    const json = JSON.parse(new TextDecoder().decode(await exportRegion(t.db, region, 2023, 2025, 'json')));
     expect(json.reports).toHaveLength(corpus.files.length);
     expect(
       json.reports.every(
@@ -81,7 +80,7 @@ describeEachDialect('regionalExport', (t) => {
     ).toBe(true);
 
     for (const format of ['csv', 'xlsx', 'json'] as const) {
-      const bytes = await regionalExportFile(t.db, region, 2023, 2025, format);
+      const bytes = await exportRegion(t.db, region, 2023, 2025, format);
       const text =
         format === 'xlsx'
           ? JSON.stringify(await readXlsxFile(Buffer.from(bytes)))
@@ -94,10 +93,10 @@ describeEachDialect('regionalExport', (t) => {
   it('refuses a reversed or too wide year range', async () => {
     const corpus = regionCorpus({ agencies: 1, years: [2024] });
     const { region } = await createCorpusRegion(t.db, corpus);
-    await expect(regionalExportFile(t.db, region, 2025, 2024, 'csv')).rejects.toMatchObject({
+    await expect(exportRegion(t.db, region, 2025, 2024, 'csv')).rejects.toMatchObject({
       code: 'INVALID_INPUT',
     });
-    await expect(regionalExportFile(t.db, region, 2000, 2030, 'csv')).rejects.toMatchObject({
+    await expect(exportRegion(t.db, region, 2000, 2030, 'csv')).rejects.toMatchObject({
       code: 'INVALID_INPUT',
     });
   });

@@ -5,9 +5,9 @@ import { seedTextPath } from '../../../test/support/seeds.ts';
 import { TEST_ACTOR, TEST_NOW } from '../../../test/support/store-factories.ts';
 import { describeEachDialect } from '../../../test/support/store-test-db.ts';
 import { readReportDocument } from '../../documents/ingest/read-document.ts';
-import { createAgency, createRegion } from '../organisation/organisation.repository.ts';
-import { commitImport } from './import-commit.ts';
-import { type ImportSource, planImport } from './import-plan.ts';
+import { type ImportSource, planImport } from '../../store/imports/import-plan.ts';
+import { createAgency, createRegion } from '../../store/organisation/organisation.repository.ts';
+import { commitImport } from './commit-import.ts';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 const read = (bytes: Uint8Array, name: string) => readReportDocument(bytes, name);

@@ -1,8 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Report } from '../../../core/report/schema.ts';
-import { RENDER_FORMATS, type RenderFormat, renderReport } from '../../../documents/render/render-report.ts';
-import type { PdfPrint } from '../../plugins/pdf-printer.ts';
-import { contentDisposition } from '../letters/letter-file.ts';
+import type { Report } from '../../core/report/schema.ts';
+import { RENDER_FORMATS, type RenderFormat, renderReport } from '../../documents/render/render-report.ts';
+import type { PdfPrint } from '../plugins/pdf-printer.ts';
+import { contentDisposition } from './content-disposition.ts';
 
 export interface ReportDocumentNames {
   /** The file name without extension, in Chinese (e.g. 某局2024年政府信息公开工作年度报告). */
