@@ -6,17 +6,9 @@ import {
 } from '../../src/core/report/labels.ts';
 import type { Report } from '../../src/core/report/schema.ts';
 
-/** Small deterministic PRNG (mulberry32) so generated corpora are the same on every run. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as prng } from '../../src/core/seeded-random.ts';
+
+export { prng };
 
 function int(random: () => number, max: number): number {
   return Math.floor(random() * (max + 1));

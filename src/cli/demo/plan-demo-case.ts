@@ -3,17 +3,7 @@ import { eventDate } from '../../core/applications/lifecycle.ts';
 import { addWorkingDays } from '../../core/calendar/workdays.ts';
 import type { IsoDate } from '../../core/dates.ts';
 
-/** A deterministic random source (mulberry32), so that the demo is the same on every machine. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom } from '../../core/seeded-random.ts';
 
 export type Random = () => number;
 

@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../dates.ts';
+import { seededRandom } from '../seeded-random.ts';
 import { assembleTable2 } from './assemble-table2.ts';
 import type { NormativeDocumentFacts } from './normative-document.ts';
 
-/** Small deterministic PRNG (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let x = Math.imul(a ^ (a >>> 15), 1 | a);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = seededRandom;
 
 describe('assembleTable2', () => {
   it('counts issue, repeal and stock on the year boundaries', () => {

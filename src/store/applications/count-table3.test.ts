@@ -9,21 +9,13 @@ import { APPLICANT_TYPES, type ApplicationEvent, type Outcome } from '../../core
 import { assembleTable3 } from '../../core/applications/assemble-table3.ts';
 import { addDays, type IsoDate } from '../../core/dates.ts';
 import { TABLE3_OUTCOME_KEYS } from '../../core/report/labels.ts';
+import { seededRandom } from '../../core/seeded-random.ts';
 import { countTable3 } from './count-table3.ts';
 import type { StoredApplication } from './stored-application.ts';
 
 const TODAY: IsoDate = '2026-06-30';
 
-/** Small deterministic PRNG (mulberry32), so that a failure can be replayed from its seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let x = Math.imul(a ^ (a >>> 15), 1 | a);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = seededRandom;
 
 const ANSWERS = TABLE3_OUTCOME_KEYS.filter(
   (k) => k !== 'other.noCorrection' && k !== 'other.noFee' && k !== 'unable.stillUnclear',
