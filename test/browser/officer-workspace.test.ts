@@ -198,11 +198,15 @@ describe.skipIf(browserMissing)(browserSuiteTitle('officer workspace in a browse
     await page.locator('.ant-descriptions').getByText('征求意见中', { exact: true }).waitFor();
 
     // A date picker still closing could cover the list: close every popup, then read the open list only.
+    // The list is read until it settles: on a busy machine a closing dropdown can match first and then
+    // vanish, so the select is opened again whenever no list is open.
     await page.keyboard.press('Escape');
-    await page.getByLabel('办理步骤').click();
     const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
-    await options.first().waitFor();
-    expect(await options.allInnerTexts()).toEqual([
+    const openStepList = async () => {
+      if ((await options.count()) === 0) await page.getByLabel('办理步骤').click();
+      return options.allInnerTexts();
+    };
+    await expect.poll(openStepList, { timeout: 15_000, interval: 500 }).toEqual([
       '收到征求意见的答复',
       '延长答复期限',
       '确定延迟答复期限（第三十五条）',
