@@ -20,18 +20,19 @@ import { registerApplicationRoutes } from './routes/applications/applications.ro
 import { registerAuthRoutes } from './routes/auth/auth.routes.ts';
 import { registerCaseRoutes } from './routes/cases/cases.routes.ts';
 import { registerCheckRoutes } from './routes/check/check.routes.ts';
+import { registerDisclosureRoutes } from './routes/disclosures/disclosures.routes.ts';
 import { registerExportRoutes } from './routes/exports/exports.routes.ts';
 import { registerHealthRoutes } from './routes/health/health.routes.ts';
 import { registerImportRoutes } from './routes/imports/imports.routes.ts';
 import { registerLetterRoutes } from './routes/letters/letters.routes.ts';
 import { registerOrganisationRoutes } from './routes/organisation/organisation.routes.ts';
 import { registerPublicRoutes } from './routes/public/public.routes.ts';
-import { registerRecordsRoutes } from './routes/records/records.routes.ts';
 import { registerRegionRoutes } from './routes/region/region.routes.ts';
 import { registerReportRoutes } from './routes/reports/reports.routes.ts';
+import { registerTable2Routes } from './routes/table2-sources/table2.routes.ts';
 import { registerTokenRoutes } from './routes/tokens/tokens.routes.ts';
 import { registerUserRoutes } from './routes/users/users.routes.ts';
-import { registerWorkRecordRoutes } from './routes/work/work-records.routes.ts';
+import { registerWorkRecordRoutes } from './routes/work-records/work-records.routes.ts';
 
 export interface AppOptions {
   config: Config;
@@ -104,7 +105,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(registerUserRoutes, { prefix: '/api' });
   await app.register(registerApplicationRoutes, { prefix: '/api' });
   await app.register(registerLetterRoutes, { prefix: '/api' });
-  await app.register(registerRecordsRoutes, { prefix: '/api' });
+  await app.register(registerDisclosureRoutes, { prefix: '/api' });
+  await app.register(registerTable2Routes, { prefix: '/api' });
   await app.register(registerCaseRoutes, { prefix: '/api' });
   await app.register(registerPublicRoutes, { prefix: '/api' });
   await app.register(registerReportRoutes, { prefix: '/api' });

@@ -248,7 +248,7 @@ export interface ImportBatchesTable {
   updated_at: string;
 }
 
-/** A work record (migrations 020, 021): data_json is checked by src/core/work before it is saved. */
+/** A work record (migrations 020, 021): data_json is checked by src/core/work-records before it is saved. */
 export interface WorkRecordsTable {
   id: string;
   agency_id: string;

@@ -3,6 +3,12 @@ import { ErrorPage } from './layout/error-page.tsx';
 import { PublicLayout } from './layout/public-layout.tsx';
 import { WorkspaceLayout } from './layout/workspace-layout.tsx';
 import { AdminPage } from './pages/admin/admin.tsx';
+import { ApplicationPage } from './pages/applications/application-page.tsx';
+import { InboxPage } from './pages/applications/inbox-page.tsx';
+import { RegisterPage } from './pages/applications/register-page.tsx';
+import { CasesPage } from './pages/cases/cases-page.tsx';
+import { DisclosureItemPage } from './pages/disclosures/disclosure-item.tsx';
+import { DisclosureListPage } from './pages/disclosures/disclosure-list.tsx';
 import { LoginPage } from './pages/login.tsx';
 import { PasswordPage } from './pages/password.tsx';
 import { ApplyPage } from './pages/public/apply.tsx';
@@ -10,20 +16,14 @@ import { HomePage } from './pages/public/home.tsx';
 import { PublishedReportsPage } from './pages/public/published-reports.tsx';
 import { StatisticsPage } from './pages/public/statistics.tsx';
 import { TrackPage } from './pages/public/track.tsx';
-import { CasesPage } from './pages/records/cases-page.tsx';
-import { DisclosureItemPage } from './pages/records/disclosure-item.tsx';
-import { DisclosureListPage } from './pages/records/disclosure-list.tsx';
-import { NormativePage } from './pages/records/normative-page.tsx';
 import { RegionDashboardPage } from './pages/region/dashboard.tsx';
 import { RegionImportPage } from './pages/region/import.tsx';
 import { RegionReportPage } from './pages/region/report-detail.tsx';
 import { ReportEditorPage } from './pages/reports/report-editor.tsx';
 import { ReportListPage } from './pages/reports/report-list.tsx';
-import { WorkPage } from './pages/work/work-page.tsx';
-import { CasePage } from './pages/workspace/case.tsx';
-import { InboxPage } from './pages/workspace/inbox.tsx';
-import { RegisterPage } from './pages/workspace/register.tsx';
-import { WorkspaceHome } from './pages/workspace/workspace-home.tsx';
+import { NormativePage } from './pages/table2-sources/normative-page.tsx';
+import { WorkPage } from './pages/work-records/work-page.tsx';
+import { WorkspaceHome } from './pages/workspace-home.tsx';
 
 export const router = createBrowserRouter([
   {
@@ -53,7 +53,7 @@ export const router = createBrowserRouter([
       { path: 'reports', element: <ReportListPage /> },
       { path: 'reports/:id', element: <ReportEditorPage /> },
       { path: 'applications/new', element: <RegisterPage /> },
-      { path: 'applications/:id', element: <CasePage /> },
+      { path: 'applications/:id', element: <ApplicationPage /> },
       { path: 'disclosures', element: <DisclosureListPage /> },
       { path: 'disclosures/:id', element: <DisclosureItemPage /> },
       { path: 'normative-documents', element: <NormativePage /> },

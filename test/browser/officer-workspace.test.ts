@@ -206,12 +206,9 @@ describe.skipIf(browserMissing)(browserSuiteTitle('officer workspace in a browse
       if ((await options.count()) === 0) await page.getByLabel('办理步骤').click();
       return options.allInnerTexts();
     };
-    await expect.poll(openStepList, { timeout: 15_000, interval: 500 }).toEqual([
-      '收到征求意见的答复',
-      '延长答复期限',
-      '确定延迟答复期限（第三十五条）',
-      '申请人撤回申请',
-    ]);
+    await expect
+      .poll(openStepList, { timeout: 15_000, interval: 500 })
+      .toEqual(['收到征求意见的答复', '延长答复期限', '确定延迟答复期限（第三十五条）', '申请人撤回申请']);
     await options.filter({ hasText: '确定延迟答复期限（第三十五条）' }).click();
     await date('确定之日', '2025-04-08');
     const due = page.getByLabel('延迟答复期限', { exact: true });

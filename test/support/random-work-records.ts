@@ -10,7 +10,7 @@ import {
   SUGGESTION_HANDLINGS,
   TRAINING_KINDS,
   type WorkRecordsOfYear,
-} from '../../src/core/work/work-records.ts';
+} from '../../src/core/work-records/work-records.ts';
 import { prng } from './generate-report.ts';
 
 export { emptyWorkRecords };

@@ -5,8 +5,8 @@ import { momentOf } from '../../src/core/moment.ts';
 import { fileCase } from '../../src/store/cases/cases.repository.ts';
 import type { StoreDb } from '../../src/store/dialect.ts';
 import { draftDisclosureItem } from '../../src/store/disclosures/disclosures.repository.ts';
-import { getEnforcementFigures } from '../../src/store/records/enforcement-statistics.repository.ts';
-import { issueNormativeDocument } from '../../src/store/records/normative-documents.repository.ts';
+import { getEnforcementFigures } from '../../src/store/table2-sources/enforcement-statistics.repository.ts';
+import { issueNormativeDocument } from '../../src/store/table2-sources/normative-documents.repository.ts';
 import { TEST_ACTOR } from './store-factories.ts';
 
 /**

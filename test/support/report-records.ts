@@ -3,12 +3,12 @@ import type { Kysely } from 'kysely';
 import type { CaseKind, CaseResult } from '../../src/core/cases/case.ts';
 import type { IsoDate } from '../../src/core/dates.ts';
 import { type Moment, momentOf } from '../../src/core/moment.ts';
-import type { EnforcementFigures } from '../../src/core/records/enforcement-figures.ts';
+import type { EnforcementFigures } from '../../src/core/table2-sources/enforcement-figures.ts';
 import type { Actor } from '../../src/store/audit/audit.repository.ts';
 import { decideCase, fileCase } from '../../src/store/cases/cases.repository.ts';
 import type { Database } from '../../src/store/database.ts';
-import { saveEnforcementFigures } from '../../src/store/records/enforcement-statistics.repository.ts';
-import { issueNormativeDocument } from '../../src/store/records/normative-documents.repository.ts';
+import { saveEnforcementFigures } from '../../src/store/table2-sources/enforcement-statistics.repository.ts';
+import { issueNormativeDocument } from '../../src/store/table2-sources/normative-documents.repository.ts';
 import { previewAnnualReport } from '../../src/use-cases/reports/preview-annual-report.ts';
 
 /** Records behind tables 二 and 四, entered through the records engineer's repositories. */

@@ -1,4 +1,4 @@
-import type { WorkRecordKind } from '../../src/core/work/work-record-kinds.ts';
+import type { WorkRecordKind } from '../../src/core/work-records/work-record-kinds.ts';
 
 /**
  * One valid record body (`{ kind, data }`, as the API takes it) of each kind, all of 2025 (the

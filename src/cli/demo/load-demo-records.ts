@@ -5,8 +5,8 @@ import type {
   DisclosureStepInput,
 } from '../../core/disclosures/disclosure.ts';
 import { type Moment, momentOf } from '../../core/moment.ts';
-import { parseWanYuan } from '../../core/records/enforcement-figures.ts';
-import type { NormativeKind } from '../../core/records/normative-document.ts';
+import { parseWanYuan } from '../../core/table2-sources/enforcement-figures.ts';
+import type { NormativeKind } from '../../core/table2-sources/normative-document.ts';
 import { findOldestApplication } from '../../store/applications/find-oldest-application.ts';
 import type { Actor } from '../../store/audit/audit.repository.ts';
 import { decideCase, fileCase, listCases } from '../../store/cases/cases.repository.ts';
@@ -19,12 +19,12 @@ import {
 import {
   getEnforcementFigures,
   saveEnforcementFigures,
-} from '../../store/records/enforcement-statistics.repository.ts';
+} from '../../store/table2-sources/enforcement-statistics.repository.ts';
 import {
   issueNormativeDocument,
   listNormativeDocuments,
   repealNormativeDocument,
-} from '../../store/records/normative-documents.repository.ts';
+} from '../../store/table2-sources/normative-documents.repository.ts';
 import { findUserByUsername } from '../../store/users/users.repository.ts';
 
 const ACTOR: Actor = { userId: null, label: '演示数据' };

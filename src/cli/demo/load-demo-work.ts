@@ -3,8 +3,8 @@ import { momentOf } from '../../core/moment.ts';
 import type { Actor } from '../../store/audit/audit.repository.ts';
 import type { StoreDb } from '../../store/dialect.ts';
 import { listDisclosures } from '../../store/disclosures/disclosures.repository.ts';
-import { listNormativeDocuments } from '../../store/records/normative-documents.repository.ts';
-import { createWorkRecord, listWorkRecords } from '../../store/work/work-records.repository.ts';
+import { listNormativeDocuments } from '../../store/table2-sources/normative-documents.repository.ts';
+import { createWorkRecord, listWorkRecords } from '../../store/work-records/work-records.repository.ts';
 
 const ACTOR: Actor = { userId: null, label: '演示数据' };
 

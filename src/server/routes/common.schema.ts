@@ -5,7 +5,8 @@ import { ROLES } from '../../core/organisation/role.ts';
 
 export { isoDateSchema } from '../../core/iso-date-schema.ts';
 
-const resourceId = z.string().min(1).max(100);
+/** An id in a path or a body: any non-empty string up to 100 characters (the store decides whether it exists). */
+export const resourceId = z.string().min(1).max(100);
 
 /** Path parameters of an agency's routes, and of one of its applications. */
 export const agencyParams = z.object({ agencyId: resourceId });

@@ -3,7 +3,7 @@ import type { ReportNumbers } from '../../core/report/report-numbers.ts';
 import { countTable3 } from '../applications/count-table3.ts';
 import { countTable4 } from '../cases/count-table4.ts';
 import type { Database } from '../database.ts';
-import { countTable2 } from '../records/count-table2.ts';
+import { countTable2 } from '../table2-sources/count-table2.ts';
 
 /**
  * The three tables of an agency's year, each counted by the database from the records (GROUP BY

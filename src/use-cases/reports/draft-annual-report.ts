@@ -1,11 +1,11 @@
 import type { ReportNumbers } from '../../core/report/report-numbers.ts';
 import { REPORT_SCHEMA_ID, type Report } from '../../core/report/schema.ts';
-import { draftNarrative } from '../../core/work/draft-narrative.ts';
-import { summariseWork } from '../../core/work/work-summary.ts';
+import { draftNarrative } from '../../core/work-records/draft-narrative.ts';
+import { summariseWork } from '../../core/work-records/work-summary.ts';
 import type { StoreDb } from '../../store/dialect.ts';
 import { countReportNumbers } from '../../store/reports/count-report-numbers.ts';
 import type { AgencyFacts } from '../../store/reports/report-findings.ts';
-import { loadWorkRecordsOfYear } from '../../store/work/load-work-records.ts';
+import { loadWorkRecordsOfYear } from '../../store/work-records/load-work-records.ts';
 import type { ReportSections } from './report-input.ts';
 
 /**

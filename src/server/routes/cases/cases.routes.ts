@@ -6,10 +6,9 @@ import { countTable4 } from '../../../store/cases/count-table4.ts';
 import { authorizeAgency } from '../../access/authorize-agency.ts';
 import { actorOf, requireUser } from '../../plugins/auth.ts';
 import { currentMoment } from '../../plugins/clock.ts';
-import { presentCase } from '../../presenters/records.presenter.ts';
-import { errorResponses } from '../common.schema.ts';
+import { presentCase } from '../../presenters/case.presenter.ts';
+import { agencyParams, errorResponses } from '../common.schema.ts';
 import {
-  agencyParams,
   caseParams,
   caseSchema,
   decideCaseBody,

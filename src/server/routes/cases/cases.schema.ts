@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { CASE_KINDS, CASE_RESULTS } from '../../../core/cases/case.ts';
-import { isoDateSchema } from '../common.schema.ts';
+import { isoDateSchema, resourceId } from '../common.schema.ts';
 
-const id = z.string().min(1).max(100);
-export const agencyParams = z.object({ agencyId: id });
-export const caseParams = z.object({ agencyId: id, id });
-export const yearParams = z.object({ agencyId: id, year: z.coerce.number().int().min(2008).max(2100) });
+export const caseParams = z.object({ agencyId: resourceId, id: resourceId });
+export const yearParams = z.object({
+  agencyId: resourceId,
+  year: z.coerce.number().int().min(2008).max(2100),
+});
 
 const kind = z
   .enum(CASE_KINDS, { error: '案件类型应为 review、litigationDirect、litigationAfterReview 之一' })
@@ -18,7 +19,7 @@ export const fileCaseBody = z.strictObject({
   kind,
   filedOn: isoDateSchema.describe('申请复议或起诉之日'),
   caseNumber: z.string().max(200).nullable().optional().describe('案号'),
-  applicationId: id.nullable().optional().describe('所涉政府信息公开申请（本机关的）'),
+  applicationId: resourceId.nullable().optional().describe('所涉政府信息公开申请（本机关的）'),
 });
 
 export const decideCaseBody = z.strictObject({

@@ -2,7 +2,7 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../../../core/errors.ts';
 import { type Letter, letterFor } from '../../../documents/letters/letter-content.ts';
-import { letterInputFromCase } from '../../../documents/letters/letter-input-from-case.ts';
+import { letterInputFromApplication } from '../../../documents/letters/letter-input-from-application.ts';
 import {
   renderLetterDocx,
   renderLetterHtml,
@@ -66,7 +66,7 @@ export async function registerLetterRoutes(app: FastifyInstance): Promise<void> 
       const now = currentMoment(app);
       const body = request.body;
       // The body is the officer's LetterChoices plus the file format: passing it checks the schema against them.
-      const { kind, input } = letterInputFromCase(
+      const { kind, input } = letterInputFromApplication(
         { application, applicantName: applicant.name, agency },
         body,
         now.today,

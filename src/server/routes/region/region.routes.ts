@@ -16,9 +16,8 @@ import { authorizeRegionCode, authorizeRegionId } from '../../access/authorize-r
 
 import { requireUser } from '../../plugins/auth.ts';
 import { currentMoment } from '../../plugins/clock.ts';
-import { errorResponses } from '../common.schema.ts';
+import { agencyParams, errorResponses } from '../common.schema.ts';
 import {
-  agencyParams,
   agencyReportsResponse,
   historyParams,
   historyQuery,

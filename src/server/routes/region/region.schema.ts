@@ -126,8 +126,6 @@ export const reportDetailResponse = z.object({
     .describe('各部分文字与上一年度报告的相似度（DOMAIN.md §B3）'),
 });
 
-export const agencyParams = z.object({ agencyId: z.string().min(1).max(100) });
-
 export const agencyReportsResponse = z.object({
   agency: z.object({ id: z.string(), name: z.string(), kind: z.string(), regionId: z.string() }),
   versions: z.array(

@@ -11,7 +11,7 @@ import {
 } from '../../../../test/support/server-factories.ts';
 import { buildServerTestApp, TestClock } from '../../../../test/support/server-test-app.ts';
 import { describeEachDialect } from '../../../../test/support/store-test-db.ts';
-import { SUGGESTION_HANDLINGS } from '../../../core/work/work-records.ts';
+import { SUGGESTION_HANDLINGS } from '../../../core/work-records/work-records.ts';
 
 describeEachDialect('the narrative drafted from the work records through the API', (t) => {
   const clock = new TestClock('2026-01-12');

@@ -1,8 +1,8 @@
 import { Alert, Card, Checkbox, Col, Row, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import type { z } from 'zod';
-import { type RegionWorkRow, regionWorkRows } from '../../../core/work/region-work-rows.ts';
-import type { regionWorkResponse } from '../../../server/routes/work/work-records.schema.ts';
+import { type RegionWorkRow, regionWorkRows } from '../../../core/work-records/region-work-rows.ts';
+import type { regionWorkResponse } from '../../../server/routes/work-records/work-records.schema.ts';
 import { api, messageOf } from '../../api/client.ts';
 
 const Chart = lazy(() => import('./charts.tsx'));

@@ -2,7 +2,7 @@ import { Alert, Button, Form, Input, InputNumber, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import { api, messageOf } from '../../api/client.ts';
 import { markFieldErrors } from '../../components/mark-field-errors.ts';
-import type { FiguresView } from '../records/records-types.ts';
+import type { FiguresView } from '../table2-sources/table2-types.ts';
 
 type Values = Omit<FiguresView, 'entered' | 'version'>;
 

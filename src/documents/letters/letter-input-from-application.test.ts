@@ -1,0 +1,245 @@
+import { describe, expect, it } from 'vitest';
+import type { Application, ApplicationEvent } from '../../core/applications/application.ts';
+import { applyEvent } from '../../core/applications/lifecycle.ts';
+import { AppError } from '../../core/errors.ts';
+import { letterFor } from './letter-content.ts';
+import {
+  type LetterCase,
+  type LetterChoices,
+  letterInputFromApplication,
+} from './letter-input-from-application.ts';
+
+const TODAY = '2025-06-30';
+
+/** A case handed in on Monday 2025-03-03 (answer due 2025-03-31), taken through `events` by the core. */
+function caseWith(
+  events: ApplicationEvent[],
+  agencyKind: 'department' | 'government' = 'department',
+): LetterCase {
+  const registered: Application = {
+    trackingNumber: '2025-0007',
+    channel: 'in-person',
+    submittedOn: '2025-03-03',
+    confirmedOn: null,
+    receivedOn: '2025-03-03',
+    applicantType: 'commercial',
+    description: '2024年政务云平台项目合同',
+    events: [],
+    status: 'received',
+    outcome: null,
+    concludedOn: null,
+  };
+  return {
+    application: events.reduce((a, e) => applyEvent(a, e, TODAY), registered),
+    applicantName: '甲乙贸易有限公司',
+    agency: { name: '中卫市数据局', kind: agencyKind },
+  };
+}
+
+function refusal(run: () => unknown): { code: string; message: string } {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof AppError) return { code: error.code, message: error.message };
+    throw error;
+  }
+  throw new Error('expected a refusal');
+}
+
+const body = (b: Record<string, unknown>) => b as LetterChoices;
+
+const consultation: ApplicationEvent = {
+  type: 'consultation-started',
+  on: '2025-03-21',
+  party: 'third-party',
+  name: '宁夏某某科技有限公司',
+};
+const answered: ApplicationEvent = {
+  type: 'answered',
+  on: '2025-03-28',
+  outcome: 'partial',
+  secondaryOutcomes: ['denied.thirdParty'],
+};
+
+describe('letterInputFromApplication', () => {
+  it('takes applicant, description, dates, outcome and number from the case, the texts from the body', () => {
+    const closed = caseWith([consultation, { type: 'consultation-ended', on: '2025-03-27' }, answered]);
+    const { kind, input } = letterInputFromApplication(
+      closed,
+      body({ kind: 'answer', obtain: '随本答复书送达', thirdPartyReply: 'objected' }),
+      TODAY,
+    );
+    expect(kind).toBe('answer');
+    expect(input).toMatchObject({
+      agency: '中卫市数据局',
+      documentPrefix: '中卫数据',
+      trackingNumber: '2025-0007',
+      date: TODAY,
+      receivedOn: '2025-03-03',
+      description: '2024年政务云平台项目合同',
+      applicantName: '甲乙贸易有限公司',
+      applicantType: 'commercial',
+      outcome: 'partial',
+      secondaryOutcomes: ['denied.thirdParty'],
+      obtain: '随本答复书送达',
+    });
+  });
+
+  it('refuses an answer before the case is concluded', () => {
+    expect(refusal(() => letterInputFromApplication(caseWith([]), body({ kind: 'answer' }), TODAY))).toEqual({
+      code: 'CONFLICT',
+      message: '申请 2025-0007 尚未办结，不能出具答复书：请先记录答复（或撤回、逾期未补正、逾期未缴费）',
+    });
+  });
+
+  it('refuses reasons for an outcome the case does not have, and a third-party reply without consultation', () => {
+    const partial = caseWith([answered]);
+    const foreign = body({ kind: 'answer', obtain: 'x', reasons: { 'denied.stateSecret': '涉密' } });
+    expect(refusal(() => letterInputFromApplication(partial, foreign, TODAY)).code).toBe('INVALID_INPUT');
+    const reply = body({ kind: 'answer', obtain: 'x', thirdPartyReply: 'no-reply' });
+    expect(refusal(() => letterInputFromApplication(partial, reply, TODAY)).code).toBe('INVALID_INPUT');
+  });
+
+  it('answers a withdrawal as “other” with its date and without remedies', () => {
+    const { kind, input } = letterInputFromApplication(
+      caseWith([{ type: 'withdrawn', on: '2025-03-10' }]),
+      body({ kind: 'answer' }),
+      TODAY,
+    );
+    expect(input).toMatchObject({ outcome: 'other.other', withdrawnOn: '2025-03-10' });
+    expect(letterFor(kind, input).remedies).toBeNull();
+  });
+
+  it('names the government one level up as reconsideration body of a people’s government', () => {
+    const c = caseWith([{ type: 'answered', on: '2025-03-10', outcome: 'unable.notHeld' }], 'government');
+    const { kind, input } = letterInputFromApplication(c, body({ kind: 'answer' }), TODAY);
+    expect(letterFor(kind, input).remedies).toContain('向上一级人民政府申请行政复议');
+    const own = body({ kind: 'answer', remedyBodies: { reconsiderationBody: '宁夏回族自治区人民政府' } });
+    expect(letterFor('answer', letterInputFromApplication(c, own, TODAY).input as never).remedies).toContain(
+      '向宁夏回族自治区人民政府申请行政复议',
+    );
+  });
+
+  it('states the extended due date as it stood when the extension was granted', () => {
+    const extension: ApplicationEvent = {
+      type: 'extension',
+      approvedOn: '2025-03-20',
+      noticeOn: '2025-03-20',
+      days: 10,
+      approver: '主任',
+    };
+    // The consultation opened afterwards suspends today's deadline; the notice keeps its date.
+    const c = caseWith([extension, consultation]);
+    const { input } = letterInputFromApplication(c, body({ kind: 'extension', date: '2025-03-20' }), TODAY);
+    // 20 working days end on 03-31; ten more skip the 清明 break (04-04) and end on 04-15.
+    expect(input).toMatchObject({ days: 10, newDueOn: '2025-04-15', date: '2025-03-20' });
+    expect(
+      refusal(() => letterInputFromApplication(caseWith([]), body({ kind: 'extension' }), TODAY)).code,
+    ).toBe('CONFLICT');
+  });
+
+  it('recomputes the fee bands for the recorded amount and refuses a basis that gives another total', () => {
+    const notice: ApplicationEvent = {
+      type: 'fee-notice',
+      on: '2025-03-05',
+      amountYuan: 100,
+      noticeReceivedOn: '2025-03-07',
+    };
+    const c = caseWith([notice]);
+    const pages = body({ kind: 'fee', feeBasis: { method: 'per-page', pages: 40 }, payment: '窗口缴纳' });
+    const { input } = letterInputFromApplication(c, pages, TODAY);
+    expect(input).toMatchObject({
+      fee: { method: 'per-page', totalYuan: 100, bands: [{ count: 30 }, { count: 10, amountYuan: 100 }] },
+      // Notice received 03-07 + 20 working days, skipping 清明 (04-04).
+      dueOn: '2025-04-07',
+    });
+    const eleventh = body({
+      kind: 'fee',
+      feeBasis: { method: 'per-application', count: 1, alreadyThisMonth: 10 },
+      payment: '窗口缴纳',
+    });
+    expect(letterInputFromApplication(c, eleventh, TODAY).input).toMatchObject({ fee: { totalYuan: 100 } });
+    const wrong = body({ kind: 'fee', feeBasis: { method: 'per-page', pages: 41 }, payment: '窗口缴纳' });
+    expect(refusal(() => letterInputFromApplication(c, wrong, TODAY))).toEqual({
+      code: 'INVALID_INPUT',
+      message: '按41页计算的信息处理费为110元，与案卷记录的收费金额100元不一致：请核对计费方式和数量',
+    });
+    expect(refusal(() => letterInputFromApplication(caseWith([]), pages, TODAY)).code).toBe('CONFLICT');
+  });
+
+  it('addresses the consultation to the recorded third party and never names the applicant', () => {
+    const c = caseWith([{ ...consultation, letterReceivedOn: '2025-03-24' } as ApplicationEvent]);
+    const { kind, input } = letterInputFromApplication(
+      c,
+      body({ kind: 'consultation', date: '2025-03-21', thirdPartyOrganisation: true }),
+      TODAY,
+    );
+    expect(input).toMatchObject({ thirdParty: { name: '宁夏某某科技有限公司', organisation: true } });
+    expect(input).not.toHaveProperty('applicantName');
+    const letter = letterFor(kind, input);
+    expect(letter.addressee).toBe('宁夏某某科技有限公司');
+    expect(JSON.stringify(letter)).not.toContain(c.applicantName);
+    const agencyOnly = caseWith([
+      { ...consultation, party: 'agency', name: '中卫市财政局' } as ApplicationEvent,
+    ]);
+    expect(
+      refusal(() => letterInputFromApplication(agencyOnly, body({ kind: 'consultation' }), TODAY)).code,
+    ).toBe('CONFLICT');
+  });
+
+  it('takes the art. 35 due date from the case, and refuses a 补正 notice without a 补正', () => {
+    const c = caseWith([{ type: 'art35', decidedOn: '2025-03-10', dueOn: '2025-05-30' }]);
+    expect(letterInputFromApplication(c, body({ kind: 'art35' }), TODAY).input).toMatchObject({
+      dueOn: '2025-05-30',
+    });
+    expect(
+      refusal(() => letterInputFromApplication(c, body({ kind: 'correction', points: ['x'] }), TODAY)).code,
+    ).toBe('CONFLICT');
+  });
+
+  it('uses the documentPrefix of the body over the one derived from the agency name', () => {
+    const c = caseWith([{ type: 'correction-requested', on: '2025-03-05' }]);
+    const { kind, input } = letterInputFromApplication(
+      c,
+      body({ kind: 'correction', points: ['请明确年份'], documentPrefix: '卫数' }),
+      TODAY,
+    );
+    expect(letterFor(kind, input).documentNumber).toBe('卫数补〔2025〕第0007号');
+  });
+});
+
+describe('document numbers of repeated letters', () => {
+  const correction = (points: string[]) => body({ kind: 'correction', points });
+  const numberOf = (c: LetterCase, b: LetterChoices) => {
+    const { kind, input } = letterInputFromApplication(c, b, TODAY);
+    return letterFor(kind, input).documentNumber;
+  };
+
+  it('gives the second 补正 notice a number of its own', () => {
+    const first: ApplicationEvent[] = [{ type: 'correction-requested', on: '2025-03-05' }];
+    const second: ApplicationEvent[] = [
+      ...first,
+      { type: 'correction-received', on: '2025-03-10' },
+      { type: 'correction-requested', on: '2025-03-12' },
+    ];
+    const one = numberOf(caseWith(first), correction(['请写明项目名称']));
+    const two = numberOf(caseWith(second), correction(['请写明合同签订年份']));
+    expect(one).toBe('中卫数据补〔2025〕第0007号');
+    expect(two).toBe('中卫数据补〔2025〕第0007-2号');
+  });
+
+  it('numbers consultation letters by the third parties consulted, not by other agencies', () => {
+    const ended: ApplicationEvent = { type: 'consultation-ended', on: '2025-03-25' };
+    const agency: ApplicationEvent = {
+      type: 'consultation-started',
+      on: '2025-03-26',
+      party: 'agency',
+      name: '中卫市财政局',
+    };
+    const again: ApplicationEvent = { ...consultation, on: '2025-04-02', name: '宁夏另一科技有限公司' };
+    const letter = body({ kind: 'consultation', concern: '合同中的单价', replyTo: '本机关' });
+    expect(numberOf(caseWith([consultation]), letter)).toBe('中卫数据征〔2025〕第0007号');
+    const later = caseWith([consultation, ended, agency, { ...ended, on: '2025-03-31' }, again]);
+    expect(numberOf(later, letter)).toBe('中卫数据征〔2025〕第0007-2号');
+  });
+});
