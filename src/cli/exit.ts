@@ -1,4 +1,5 @@
 import { isAppError } from '../core/errors.ts';
+import { ConfigError, stackTracesWanted } from '../server/config.ts';
 
 /** Exit codes of every gongkai command (documented in the README). */
 export const EXIT = {
@@ -13,6 +14,16 @@ export const EXIT = {
 /** A failure the user must fix: printed as one Chinese line on stderr, exit code 2. */
 export class UsageError extends Error {}
 
+/** Runs `load` (a configuration parser); a ConfigError becomes a usage error listing the bad variables. */
+export function configOrUsageError<T>(load: () => T): T {
+  try {
+    return load();
+  } catch (error) {
+    if (error instanceof ConfigError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
 /**
  * Turns anything thrown by a command into one line on stderr and an exit code. Never prints a
  * stack trace: an unexpected error is reported as an internal error with its message only.
@@ -24,7 +35,7 @@ export function reportFailure(error: unknown): number {
   }
   const message = error instanceof Error ? error.message : String(error);
   process.stderr.write(`gongkai: 内部错误：${message}\n`);
-  if (process.env.GONGKAI_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+  if (stackTracesWanted() && error instanceof Error) process.stderr.write(`${error.stack}\n`);
   return EXIT.unusable;
 }
 

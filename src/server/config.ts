@@ -92,6 +92,11 @@ export function loadDocumentsConfig(env: Environment = process.env): DocumentsCo
   return Object.freeze(documentsConfigOf(parseEnvironment(documentsSchema, env)));
 }
 
+/** GONGKAI_DEBUG: any non-empty value makes the CLI print the stack of an internal error (developers only). */
+export function stackTracesWanted(env: Environment = process.env): boolean {
+  return Boolean(env.GONGKAI_DEBUG);
+}
+
 export function loadConfig(env: Environment = process.env): Config {
   const c = parseEnvironment(configSchema, env);
   return Object.freeze({

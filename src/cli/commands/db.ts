@@ -1,17 +1,12 @@
 import type { Command } from 'commander';
-import { ConfigError, loadConfig } from '../../server/config.ts';
+import { loadConfig } from '../../server/config.ts';
 import { openDatabase, parseDatabaseUrl } from '../../store/dialect.ts';
 import { MIGRATIONS, migrateToLatest } from '../../store/migrations/migrate.ts';
-import { EXIT, UsageError } from '../exit.ts';
+import { configOrUsageError, EXIT, } from '../exit.ts';
 
 /** DATABASE_URL as the server reads it (default: the SQLite file under ./data). */
 export function databaseUrlFromEnvironment(env: Record<string, string | undefined> = process.env): string {
-  try {
-    return loadConfig(env).databaseUrl;
-  } catch (error) {
-    if (error instanceof ConfigError) throw new UsageError(error.message);
-    throw error;
-  }
+  return configOrUsageError(() => loadConfig(env).databaseUrl);
 }
 
 /** The URL without its password, for messages. */

@@ -2,10 +2,10 @@ import type { Command } from 'commander';
 import { ROLE_LABELS } from '../../core/organisation/role.ts';
 import { buildApp } from '../../server/app.ts';
 import { ensureAdministrator } from '../../server/bootstrap/ensure-admin.ts';
-import { ConfigError, loadConfig } from '../../server/config.ts';
+import { loadConfig } from '../../server/config.ts';
 import type { StoreDb } from '../../store/dialect.ts';
 import { type DemoSummary, loadDemo } from '../demo/load-demo.ts';
-import { UsageError } from '../exit.ts';
+import { configOrUsageError, } from '../exit.ts';
 
 /** First start on an empty database: the administrator, and its one-time password printed once. */
 async function bootstrapAdministrator(db: StoreDb, password: string | undefined): Promise<string> {
@@ -43,13 +43,9 @@ export function registerServe(program: Command): void {
       '载入演示数据（宁夏回族自治区 → 中卫市 → 沙坡头区的机关、各角色用户和一年的申请；可重复执行）',
     )
     .action(async (options: { port?: string; demo?: boolean }) => {
-      let config: ReturnType<typeof loadConfig>;
-      try {
-        config = loadConfig({ ...process.env, ...(options.port ? { PORT: options.port } : {}) });
-      } catch (error) {
-        if (error instanceof ConfigError) throw new UsageError(error.message);
-        throw error;
-      }
+      const config = configOrUsageError(() =>
+        loadConfig({ ...process.env, ...(options.port ? { PORT: options.port } : {}) }),
+      );
       const app = await buildApp({ config, logger: true });
       const stop = async () => {
         await app.close();
