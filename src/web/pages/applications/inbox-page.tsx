@@ -1,19 +1,17 @@
 import { Alert, Button, Card, Col, Input, Row, Select, Space, Statistic, Table, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
+import { APPLICATION_STATUS_LABELS } from '../../../core/applications/application.ts';
 import { api, messageOf } from '../../api/client.ts';
 import type { ApplicationList, ApplicationSummary, DeadlineSummary } from '../../api/types.ts';
 import { useSession } from '../../layout/session.tsx';
 import { useAgencyChoice } from '../use-agency-choice.tsx';
 import { DueTag } from './due-tag.tsx';
 
+/** The status filter: every status with the label the core gives it, after “all”. */
 const STATUS_FILTERS = [
   { value: '', label: '全部' },
-  { value: 'received', label: '办理中' },
-  { value: 'awaiting-correction', label: '等待补正' },
-  { value: 'consulting', label: '征求意见中' },
-  { value: 'awaiting-fee', label: '等待缴费' },
-  { value: 'concluded', label: '已办结' },
+  ...Object.entries(APPLICATION_STATUS_LABELS).map(([value, label]) => ({ value, label })),
 ];
 
 /** The inbox: an agency's applications, open ones by deadline, overdue and due-soon flagged. */
