@@ -4,6 +4,7 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { ROLE_LABELS } from '../../core/organisation/role.ts';
 import { ApiError, api, loginPathFor, messageOf, rememberCsrfToken } from '../api/client.ts';
 import type { Session } from '../api/types.ts';
+import { CalendarBanner } from './calendar-banner.tsx';
 import { SessionContext } from './session.tsx';
 
 /** The officers' frame: signed in or sent to the login page (and back), menu, user, logout. */
@@ -95,6 +96,7 @@ export function WorkspaceLayout() {
           </Space>
         </Layout.Header>
         <Layout.Content style={{ padding: 16 }}>
+          <CalendarBanner role={session.user.role} />
           <Outlet />
         </Layout.Content>
       </Layout>
