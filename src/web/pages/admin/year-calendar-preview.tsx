@@ -28,7 +28,7 @@ export function YearCalendarPreview(props: {
   const work = new Set(props.makeUpWorkdays);
   const months = Array.from({ length: 12 }, (_, m) => dayjs(`${props.year}-01-01`).month(m));
   return (
-    <div aria-label={`${props.year}年节假日安排日历`}>
+    <section aria-label={`${props.year}年节假日安排日历`}>
       <Space style={{ marginBottom: 8 }} wrap>
         <Tag color="red">放假</Tag>
         <Tag color="blue">班 调休上班</Tag>
@@ -37,10 +37,7 @@ export function YearCalendarPreview(props: {
       <Row gutter={[8, 8]}>
         {months.map((first) => {
           const offset = (first.day() + 6) % 7;
-          const cells: (dayjs.Dayjs | null)[] = [
-            ...Array.from({ length: offset }, () => null),
-            ...Array.from({ length: first.daysInMonth() }, (_, i) => first.date(i + 1)),
-          ];
+          const days = Array.from({ length: first.daysInMonth() }, (_, i) => first.date(i + 1));
           return (
             <Col key={first.month()} xs={24} sm={12} md={8} xl={6}>
               <Card size="small" title={`${first.month() + 1}月`}>
@@ -50,8 +47,8 @@ export function YearCalendarPreview(props: {
                       {w}
                     </Typography.Text>
                   ))}
-                  {cells.map((d, i) => {
-                    if (!d) return <span key={`blank-${i}`} />;
+                  {offset > 0 && <span style={{ gridColumn: `span ${offset}` }} />}
+                  {days.map((d) => {
                     const iso = d.format('YYYY-MM-DD');
                     const festival = rest.get(iso);
                     const madeUp = work.has(iso);
@@ -82,6 +79,6 @@ export function YearCalendarPreview(props: {
           );
         })}
       </Row>
-    </div>
+    </section>
   );
 }
