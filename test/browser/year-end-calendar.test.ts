@@ -77,7 +77,9 @@ describe.skipIf(browserMissing)(
       });
       expect(res.statusCode).toBe(201);
       ({ trackingNumber, followUpCode } = res.json());
-      applicationId = res.json().applicationId ?? res.json().application?.id;
+      // The public answer carries no internal id: the officer finds the application in the register.
+    const row = await server.app.db.selectFrom('applications').select('id').executeTakeFirstOrThrow();
+    applicationId = row.id;
       browser = await launchBrowser();
     }, 120_000);
     afterAll(async () => {
@@ -111,7 +113,7 @@ describe.skipIf(browserMissing)(
       await page.getByText(REASON).first().waitFor();
 
       // The 延期告知书 states the provisional date and says that it is provisional.
-      await page.getByLabel('文书').click();
+      await page.getByLabel('文书种类').click();
       await page
         .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '延期答复告知书' })
         .click();
