@@ -22,7 +22,7 @@ import { RegionReportPage } from './pages/region/report-detail.tsx';
 import { ReportEditorPage } from './pages/reports/report-editor.tsx';
 import { ReportListPage } from './pages/reports/report-list.tsx';
 import { NormativePage } from './pages/table2-sources/normative-page.tsx';
-import { WorkPage } from './pages/work-records/work-page.tsx';
+import { WorkRecordsPage } from './pages/work-records/work-records-page.tsx';
 import { WorkspaceHome } from './pages/workspace-home.tsx';
 
 export const router = createBrowserRouter([
@@ -58,7 +58,7 @@ export const router = createBrowserRouter([
       { path: 'disclosures/:id', element: <DisclosureItemPage /> },
       { path: 'normative-documents', element: <NormativePage /> },
       { path: 'cases', element: <CasesPage /> },
-      { path: 'work', element: <WorkPage /> },
+      { path: 'work', element: <WorkRecordsPage /> },
     ],
   },
   { path: '*', element: <ErrorPage notFound /> },

@@ -7,8 +7,8 @@ import {
   CHANNEL_KINDS,
   type ChannelKind,
 } from '../../../core/work-records/work-records.ts';
-import { fromDay, textOrNull, toDay, type WorkRecordView } from './work-api.ts';
 import { WorkRecordTab, type WorkRecordTabConfig, type WorkTabProps } from './work-record-tab.tsx';
+import { fromDay, textOrNull, toDay, type WorkRecordView } from './work-records-api.ts';
 
 interface Values {
   kind: ChannelKind;

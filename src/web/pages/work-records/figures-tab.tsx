@@ -1,7 +1,7 @@
 import { Checkbox, Form, Input, InputNumber } from 'antd';
 import type { WorkYearFigures } from '../../../core/work-records/work-records.ts';
-import { textOrNull } from './work-api.ts';
 import { WorkRecordTab, type WorkRecordTabConfig, type WorkTabProps } from './work-record-tab.tsx';
+import { textOrNull } from './work-records-api.ts';
 
 interface Values {
   inAnnualAssessment: boolean;

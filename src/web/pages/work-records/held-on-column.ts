@@ -1,5 +1,5 @@
 import type { ColumnType } from 'antd/es/table';
-import type { WorkRecordView } from './work-api.ts';
+import type { WorkRecordView } from './work-records-api.ts';
 
 /** Kinds of record that happen on one day, `data.heldOn`. */
 type HeldOnKind = 'meeting' | 'training' | 'evaluation';

@@ -9,8 +9,8 @@ import {
 } from '../../../core/work-records/work-records.ts';
 import { api } from '../../api/client.ts';
 import type { NormativeDocumentView } from '../table2-sources/table2-types.ts';
-import { fromDay, toDay } from './work-api.ts';
 import { WorkRecordTab, type WorkRecordTabConfig, type WorkTabProps } from './work-record-tab.tsx';
+import { fromDay, toDay } from './work-records-api.ts';
 
 interface Values {
   documentTitle: string;

@@ -9,8 +9,8 @@ import {
   type ProposalKind,
   type ProposalRole,
 } from '../../../core/work-records/work-records.ts';
-import { fromDay, toDay } from './work-api.ts';
 import { WorkRecordTab, type WorkRecordTabConfig, type WorkTabProps } from './work-record-tab.tsx';
+import { fromDay, toDay } from './work-records-api.ts';
 
 interface Values {
   kind: ProposalKind;

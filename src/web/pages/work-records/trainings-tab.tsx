@@ -8,8 +8,8 @@ import {
 } from '../../../core/work-records/work-records.ts';
 import { byHeldOn, heldOnColumn } from './held-on-column.ts';
 import { KindField, RequiredDateField } from './record-fields.tsx';
-import { fromDay, toDay } from './work-api.ts';
 import { WorkRecordTab, type WorkRecordTabConfig, type WorkTabProps } from './work-record-tab.tsx';
+import { fromDay, toDay } from './work-records-api.ts';
 
 interface Values {
   kind: TrainingKind;

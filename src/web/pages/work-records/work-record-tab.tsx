@@ -9,7 +9,7 @@ import {
   recordFieldErrors,
   saveWorkRecord,
   type WorkRecordView,
-} from './work-api.ts';
+} from './work-records-api.ts';
 
 /** What every tab of the work page receives. */
 export interface WorkTabProps {

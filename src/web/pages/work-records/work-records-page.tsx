@@ -26,7 +26,7 @@ const TABS = [
  * 公开工作台账: the work besides applications that sections 一 and 六 of the annual report account
  * for, per agency and year. Officers and reviewers keep their agency's; supervisors and admins read.
  */
-export function WorkPage() {
+export function WorkRecordsPage() {
   const { agencyId, picker, failure, canHandle } = useAgencyChoice();
   const [params, setParams] = useSearchParams();
   const year = Number(params.get('year')) || new Date().getFullYear() - 1;
