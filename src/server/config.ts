@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PASSWORD_MIN_LENGTH, PASSWORD_RULE_TEXT } from '../core/organisation/password-rule.ts';
 import { PDF_READERS, type PdfReaderChoice } from '../documents/ingest/source-document.ts';
 
 /**
@@ -21,7 +22,10 @@ const configSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_URL: z.string().min(1).default('sqlite:./data/gongkai.db'),
   /** Password of the first administrator; when absent a one-time password is generated and printed. */
-  GONGKAI_ADMIN_PASSWORD: z.string().min(12, { error: '管理员初始密码至少 12 个字符' }).optional(),
+  GONGKAI_ADMIN_PASSWORD: z
+    .string()
+    .min(PASSWORD_MIN_LENGTH, { error: `管理员初始密码${PASSWORD_RULE_TEXT}` })
+    .optional(),
   SESSION_TTL_HOURS: z.coerce
     .number()
     .positive()

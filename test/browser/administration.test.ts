@@ -47,14 +47,14 @@ describe.skipIf(browserMissing)(browserSuiteTitle('administration in a browser')
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('用户名').fill('new.officer');
     await dialog.getByLabel('姓名').fill('孙八');
-    await dialog.getByLabel('初始密码（至少8个字符）').fill('short');
+    await dialog.getByLabel('初始密码（至少12个字符）').fill('short');
     await dialog.getByLabel('所属机关').click();
     await page.locator('.ant-select-item-option', { hasText: org.agencyX.name }).click();
     await dialog.getByRole('button', { name: /创\s*建/ }).click();
-    await dialog.getByText('密码至少8个字符').waitFor();
+    await dialog.getByText('密码至少12个字符').waitFor();
     expect(await findUserByUsername(server.app.db, 'new.officer')).toBeNull();
 
-    await dialog.getByLabel('初始密码（至少8个字符）').fill('long-enough-1');
+    await dialog.getByLabel('初始密码（至少12个字符）').fill('long-enough-1');
     await dialog.getByRole('button', { name: /创\s*建/ }).click();
     const row = page.locator('.ant-table-tbody tr', { hasText: 'new.officer' });
     await row.getByText('正常').waitFor();

@@ -53,7 +53,7 @@ describe.skipIf(browserMissing)(browserSuiteTitle('first password in a browser')
     await page.waitForURL(/\/workspace\/password$/);
 
     await page.getByLabel('当前密码').fill('generated-pass-1');
-    await page.getByLabel('新密码（至少8个字符）').fill('my-own-password-9');
+    await page.getByLabel('新密码（至少12个字符）').fill('my-own-password-9');
     await page.getByLabel('再次输入新密码').fill('my-own-password-8');
     await page.getByRole('button', { name: '修改密码' }).click();
     await page.getByText('两次输入的新密码不一致').waitFor();

@@ -78,8 +78,8 @@ describe.skipIf(browserMissing)(
       expect(res.statusCode).toBe(201);
       ({ trackingNumber, followUpCode } = res.json());
       // The public answer carries no internal id: the officer finds the application in the register.
-    const row = await server.app.db.selectFrom('applications').select('id').executeTakeFirstOrThrow();
-    applicationId = row.id;
+      const row = await server.app.db.selectFrom('applications').select('id').executeTakeFirstOrThrow();
+      applicationId = row.id;
       browser = await launchBrowser();
     }, 120_000);
     afterAll(async () => {

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { loadConfig } from '../../server/config.ts';
 import { openDatabase, parseDatabaseUrl } from '../../store/dialect.ts';
 import { MIGRATIONS, migrateToLatest } from '../../store/migrations/migrate.ts';
-import { configOrUsageError, EXIT, } from '../exit.ts';
+import { configOrUsageError, EXIT } from '../exit.ts';
 
 /** DATABASE_URL as the server reads it (default: the SQLite file under ./data). */
 export function databaseUrlFromEnvironment(env: Record<string, string | undefined> = process.env): string {

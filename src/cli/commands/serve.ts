@@ -5,7 +5,7 @@ import { ensureAdministrator } from '../../server/bootstrap/ensure-admin.ts';
 import { loadConfig } from '../../server/config.ts';
 import type { StoreDb } from '../../store/dialect.ts';
 import { type DemoSummary, loadDemo } from '../demo/load-demo.ts';
-import { configOrUsageError, } from '../exit.ts';
+import { configOrUsageError } from '../exit.ts';
 
 /** First start on an empty database: the administrator, and its one-time password printed once. */
 async function bootstrapAdministrator(db: StoreDb, password: string | undefined): Promise<string> {

@@ -1,5 +1,6 @@
 import { Alert, Button, Card, Form, Input } from 'antd';
 import { useState } from 'react';
+import { PASSWORD_MIN_LENGTH, PASSWORD_RULE_TEXT } from '../../core/organisation/password-rule.ts';
 import { api, messageOf, rememberCsrfToken } from '../api/client.ts';
 import type { Session } from '../api/types.ts';
 import { markFieldErrors } from '../components/mark-field-errors.ts';
@@ -59,8 +60,8 @@ export function PasswordPage() {
         </Form.Item>
         <Form.Item
           name="newPassword"
-          label="新密码（至少8个字符）"
-          rules={[{ required: true, min: 8, message: '新密码至少8个字符' }]}
+          label={`新密码（${PASSWORD_RULE_TEXT}）`}
+          rules={[{ required: true, min: PASSWORD_MIN_LENGTH, message: `新密码${PASSWORD_RULE_TEXT}` }]}
         >
           <Input.Password autoComplete="new-password" />
         </Form.Item>

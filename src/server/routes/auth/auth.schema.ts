@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PASSWORD_MIN_LENGTH, PASSWORD_RULE_TEXT } from '../../../core/organisation/password-rule.ts';
 import { userSchema } from '../common.schema.ts';
 
 export const loginBody = z.strictObject({
@@ -21,5 +22,8 @@ export const sessionResponse = z.object({
 
 export const changePasswordBody = z.strictObject({
   currentPassword: z.string().min(1).max(1024),
-  newPassword: z.string().min(8, { error: '新密码至少8个字符' }).max(1024),
+  newPassword: z
+    .string()
+    .min(PASSWORD_MIN_LENGTH, { error: `新密码${PASSWORD_RULE_TEXT}` })
+    .max(1024),
 });

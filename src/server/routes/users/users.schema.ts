@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PASSWORD_MIN_LENGTH, PASSWORD_RULE_TEXT } from '../../../core/organisation/password-rule.ts';
 import { ROLES } from '../../../core/organisation/role.ts';
 import { userSchema } from '../common.schema.ts';
 
@@ -18,7 +19,10 @@ export const createUserBody = z.strictObject({
     .regex(/^\S{2,64}$/u, { error: '用户名应为2至64个字符，不含空格' })
     .describe('登录用的用户名'),
   displayName: z.string().trim().min(1).max(100).describe('姓名'),
-  password: z.string().min(8, { error: '密码至少8个字符' }).max(1024),
+  password: z
+    .string()
+    .min(PASSWORD_MIN_LENGTH, { error: `密码${PASSWORD_RULE_TEXT}` })
+    .max(1024),
   role,
   agencyId: id.nullable().optional().describe('经办人、审核人必填：所属机关'),
   regionId: id.nullable().optional().describe('主管部门必填：管辖的行政区划'),

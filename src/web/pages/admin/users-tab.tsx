@@ -1,5 +1,6 @@
 import { Alert, Button, Form, Input, Modal, Select, Space, Switch, Table, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
+import { PASSWORD_MIN_LENGTH, PASSWORD_RULE_TEXT } from '../../../core/organisation/password-rule.ts';
 import { ROLE_LABELS, ROLES, type Role } from '../../../core/organisation/role.ts';
 import { api, messageOf } from '../../api/client.ts';
 import type { Agency, ManagedUser, ManagedUserList, Region } from '../../api/types.ts';
@@ -125,8 +126,8 @@ export function UsersTab({ agencies, regions }: { agencies: Agency[]; regions: R
           </Form.Item>
           <Form.Item
             name="password"
-            label="初始密码（至少8个字符）"
-            rules={[{ required: true, min: 8, message: '密码至少8个字符' }]}
+            label={`初始密码（${PASSWORD_RULE_TEXT}）`}
+            rules={[{ required: true, min: PASSWORD_MIN_LENGTH, message: `密码${PASSWORD_RULE_TEXT}` }]}
           >
             <Input.Password autoComplete="new-password" />
           </Form.Item>
