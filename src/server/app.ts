@@ -59,12 +59,29 @@ declare module 'fastify' {
 export const JSON_BODY_LIMIT = 1024 * 1024;
 
 /**
+ * Pino's options: JSON lines for machines, or readable lines (pino-pretty, in a worker thread) when
+ * LOG_FORMAT=pretty, or auto on a terminal.
+ */
+function loggerOptions(config: Config) {
+  const pretty =
+    config.logFormat === 'pretty' || (config.logFormat === 'auto' && process.stdout.isTTY === true);
+  if (!pretty) return { level: config.logLevel };
+  return {
+    level: config.logLevel,
+    transport: {
+      target: 'pino-pretty',
+      options: { translateTime: 'SYS:yyyy-mm-dd HH:MM:ss', ignore: 'pid,hostname,reqId', singleLine: true },
+    },
+  };
+}
+
+/**
  * The server is a factory: everything it needs comes in through `options`, nothing is global, so
  * tests build as many apps as they like and call them with `inject`.
  */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ? { level: options.config.logLevel } : false,
+    logger: options.logger ? loggerOptions(options.config) : false,
     bodyLimit: JSON_BODY_LIMIT,
     trustProxy: options.config.trustProxy,
     ajv: { customOptions: { coerceTypes: false } },

@@ -36,6 +36,8 @@ const configSchema = z.object({
   /** Marks cookies Secure; set when the site is served over HTTPS. */
   COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** auto: readable lines on a terminal, JSON lines otherwise (files, journald, log collectors). */
+  LOG_FORMAT: z.enum(['auto', 'pretty', 'json']).default('auto'),
   /** A failed login (and a failed public tracking query) is answered no sooner than this. */
   LOGIN_FAILURE_DELAY_MS: z.coerce.number().int().min(0).max(10_000).default(1000),
   /** Failed logins from one client address within LOGIN_IP_WINDOW_MINUTES before it gets 429. */
@@ -67,6 +69,7 @@ export type Config = DocumentsConfig &
     trustProxy: boolean;
     cookieSecure: boolean;
     logLevel: string;
+    logFormat: 'auto' | 'pretty' | 'json';
     loginFailureDelayMs: number;
     loginIpMaxFailures: number;
     loginIpWindowMinutes: number;
@@ -113,6 +116,7 @@ export function loadConfig(env: Environment = process.env): Config {
     trustProxy: c.TRUST_PROXY === 'true',
     cookieSecure: c.COOKIE_SECURE === 'true',
     logLevel: c.LOG_LEVEL,
+    logFormat: c.LOG_FORMAT,
     loginFailureDelayMs: c.LOGIN_FAILURE_DELAY_MS,
     loginIpMaxFailures: c.LOGIN_IP_MAX_FAILURES,
     loginIpWindowMinutes: c.LOGIN_IP_WINDOW_MINUTES,

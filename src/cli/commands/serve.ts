@@ -14,9 +14,17 @@ async function bootstrapAdministrator(db: StoreDb, password: string | undefined)
   if (result.generatedPassword === null) {
     return `已创建系统管理员 ${result.username}，密码为 GONGKAI_ADMIN_PASSWORD 的值。\n`;
   }
+  // Framed, so it stands out among the log lines of the start.
+  const rule = '='.repeat(64);
   return [
-    `已创建系统管理员 ${result.username}，一次性密码：${result.generatedPassword}`,
-    '  该密码只显示这一次。请在网页“工作人员登录”后按提示修改密码（API：POST /api/auth/password），修改前不能使用其他功能。',
+    '',
+    rule,
+    `  已创建系统管理员：用户名 ${result.username}`,
+    `  一次性密码：${result.generatedPassword}`,
+    '  该密码只显示这一次，请立即记下。在网页“工作人员登录”后按提示修改密码',
+    '  （API：POST /api/auth/password），修改前不能使用其他功能。',
+    rule,
+    '',
     '',
   ].join('\n');
 }
