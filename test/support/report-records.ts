@@ -9,6 +9,7 @@ import { decideCase, fileCase } from '../../src/store/cases/cases.repository.ts'
 import type { Database } from '../../src/store/database.ts';
 import { saveEnforcementFigures } from '../../src/store/table2-sources/enforcement-statistics.repository.ts';
 import { issueNormativeDocument } from '../../src/store/table2-sources/normative-documents.repository.ts';
+import { createWorkRecord } from '../../src/store/work-records/work-records.repository.ts';
 import { previewAnnualReport } from '../../src/use-cases/reports/preview-annual-report.ts';
 
 /** Records behind tables 二 and 四, entered through the records engineer's repositories. */
@@ -113,4 +114,27 @@ export async function insertTestReportVersion(
     })
     .execute();
   return { id, revision: 1 };
+}
+
+/**
+ * Enters the agency-year's figures work record with the fee charged (default none), so that the
+ * drafted section 六 states it instead of leaving the fee placeholder (N-12, an error).
+ */
+export function recordFeesCharged(
+  db: Kysely<Database>,
+  agencyId: string,
+  year: number,
+  yuan = 0,
+): Promise<unknown> {
+  return db
+    .transaction()
+    .execute((trx) =>
+      createWorkRecord(
+        trx,
+        agencyId,
+        { kind: 'figures', data: { year, inAnnualAssessment: true, processingFeesYuan: yuan } },
+        ACTOR,
+        LATER,
+      ),
+    );
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handCountTable3, insertRandomApplications } from '../../../test/support/insert-applications.ts';
-import { enterTestFigures } from '../../../test/support/report-records.ts';
+import { enterTestFigures, recordFeesCharged } from '../../../test/support/report-records.ts';
 import { expectRefused, gongkai } from '../../../test/support/run-cli.ts';
 import { tempSqliteFile } from '../../../test/support/store-test-db.ts';
 import { openDatabase } from '../../store/dialect.ts';
@@ -38,6 +38,7 @@ beforeAll(async () => {
     });
     expected = handCountTable3(facts, 2025);
     await enterTestFigures(opened.db, agency.id, 2025);
+    await recordFeesCharged(opened.db, agency.id, 2025);
   } finally {
     await opened.close();
   }

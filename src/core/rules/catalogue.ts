@@ -91,6 +91,7 @@ export const RULES: readonly RuleDefinition[] = [
     scope: 'narrative',
     title: '文字差错：夹杂英文、多字、句式杂糅、标题残缺、括号混用',
   },
+  { id: 'N-12', severity: 'error', scope: 'narrative', title: '正文不得留有起草时待填写的占位文字' },
   {
     id: 'P-01',
     severity: 'warning',

@@ -1,4 +1,5 @@
 import { TABLE3_TOTAL_COLUMN } from '../report/labels.ts';
+import { placeholder } from '../report/placeholder.ts';
 import type { ReportNumbers } from '../report/report-numbers.ts';
 import { breakdown, list, paragraphs, percent, sentence } from './narrative-phrases.ts';
 import type { WorkSummary } from './work-summary.ts';
@@ -18,7 +19,7 @@ export function draftFees(s: WorkSummary, numbers: ReportNumbers): string {
       : '本年度未收取信息处理费。';
   }
   if (received === 0) return '本年度未收到政府信息公开申请，未收取信息处理费。';
-  return '本年度收取信息处理费情况：（请根据收费记录填写金额；未收取的写明“未收取信息处理费”）。';
+  return `本年度收取信息处理费情况：${placeholder('根据收费记录填写金额；未收取的写明“未收取信息处理费”')}。`;
 }
 
 /** 六（二）: how each task of the year's 工作要点 was carried out. */

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { insertRandomApplications } from '../../../test/support/insert-applications.ts';
-import { enterTestFigures } from '../../../test/support/report-records.ts';
+import { enterTestFigures, recordFeesCharged } from '../../../test/support/report-records.ts';
 import { createTestAgency } from '../../../test/support/store-factories.ts';
 import { describeEachDialect } from '../../../test/support/store-test-db.ts';
 import { AppError } from '../../core/errors.ts';
@@ -50,7 +50,7 @@ describeEachDialect('annual reports: workflow and versions', (t) => {
         applyReportTransition(trx, r.agencyId, r.id, transition, reason, r.revision, actor, now),
       );
 
-  async function draftFor(kind: AgencyKind = 'department') {
+  async function draftFor(kind: AgencyKind = 'department', feesRecorded = true) {
     const { region } = await createTestAgency(t.db);
     const agency = await createAgency(t.db, { regionId: region.id, name: '测试市某局', kind });
     await insertRandomApplications(t.db, {
@@ -61,12 +61,21 @@ describeEachDialect('annual reports: workflow and versions', (t) => {
       days: 330,
     });
     await enterTestFigures(t.db, agency.id, 2025);
+    if (feesRecorded) await recordFeesCharged(t.db, agency.id, 2025);
     return t.db
       .transaction()
       .execute((trx) =>
         assembleAnnualReport(trx, { agencyId: agency.id, year: 2025 }, OFFICER, ON('2026-01-05')),
       );
   }
+
+  it('refuses to submit a draft that still holds the fee placeholder of the drafting (N-12)', async () => {
+    const draft = await draftFor('department', false);
+    expect(draft.report.sections.other).toContain('（请根据收费记录填写金额');
+    const refused = await errorOf(step(draft, 'submit', OFFICER));
+    expect(refused?.code).toBe('INVALID_REPORT');
+    expect(refused?.message).toContain('待填写的占位文字');
+  });
 
   it('goes draft → submitted → approved → published, locks it, and audits each step', async () => {
     const draft = await draftFor();

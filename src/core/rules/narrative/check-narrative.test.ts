@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { clone, generateValidReport } from '../../../../test/support/generate-report.ts';
+import type { ReportNumbers } from '../../report/report-numbers.ts';
 import type { Report } from '../../report/schema.ts';
+import { draftFees } from '../../work-records/draft-other-parts.ts';
+import type { WorkSummary } from '../../work-records/work-summary.ts';
 import { checkNarrative } from './check-narrative.ts';
 
 function report(
@@ -167,5 +170,26 @@ describe('S-03 and S-04 sections 六 and 五', () => {
     const r = report('无。');
     r.sections.problems = '';
     expect(ids(r)).toContain('S-04:warning');
+  });
+});
+
+describe('N-12 placeholders left by the drafting', () => {
+  it('is an error for the fee placeholder the draft of part 六 leaves, quoting it', () => {
+    const s = draftFees(
+      { processingFeesYuan: null } as WorkSummary,
+      { table3: { newReceived: [1, 0, 0, 0, 0, 0, 1] } } as ReportNumbers,
+    );
+    const [f] = checkNarrative(report('2024年，本局依法公开政府信息。', s)).filter(
+      (x) => x.ruleId === 'N-12',
+    );
+    expect(f?.severity).toBe('error');
+    expect(f?.message).toContain('（请根据收费记录填写金额；未收取的写明“未收取信息处理费”）');
+    expect(f?.location.section).toBe('other');
+  });
+  it('passes once filled in, and for a remark in brackets that asks for nothing to be filled', () => {
+    expect(ids(report('2024年，本局依法公开政府信息。', '本年度未收取信息处理费。'))).not.toContain(
+      'N-12:error',
+    );
+    expect(ids(report('详见本局门户网站（请见“政府信息公开”专栏）。'))).not.toContain('N-12:error');
   });
 });

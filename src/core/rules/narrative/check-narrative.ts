@@ -4,6 +4,7 @@ import { checkEnumerations } from './enumerations.ts';
 import { checkLegalNames } from './legal-names.ts';
 import { type NarrativeParagraphs, paragraphsOfReport } from './narrative-input.ts';
 import { checkOwnUnitPlaceNames } from './place-names.ts';
+import { checkPlaceholders } from './placeholders.ts';
 import { checkSectionFive, checkSectionSix } from './section-six.ts';
 import {
   checkApplicationCount,
@@ -16,7 +17,7 @@ import { checkWording } from './wording.ts';
 import { checkAnachronisticYears, checkDatedCampaigns } from './years.ts';
 
 /**
- * The narrative rules (N-01…N-11, S-03, S-04) over sections 一、五、六. `paragraphs` carries the
+ * The narrative rules (N-01…N-12, S-03, S-04) over sections 一、五、六. `paragraphs` carries the
  * source location of each paragraph when the report was read from a document; without it the
  * section texts are split on newlines.
  */
@@ -36,6 +37,7 @@ export function checkNarrative(
     ...checkLegalNames(paragraphs),
     ...checkOwnUnitPlaceNames(report, paragraphs),
     ...checkWording(report, paragraphs),
+    ...checkPlaceholders(paragraphs),
     ...checkSectionFive(report),
     ...checkSectionSix(report),
   ];

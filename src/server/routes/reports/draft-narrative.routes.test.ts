@@ -2,6 +2,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { insertRandomApplications } from '../../../../test/support/insert-applications.ts';
 import { random } from '../../../../test/support/random.ts';
+import { recordFeesCharged } from '../../../../test/support/report-records.ts';
 import {
   createTestOrganisation,
   createTestUser,
@@ -57,6 +58,8 @@ describeEachDialect('the narrative drafted from the work records through the API
       from: '2025-01-01',
       days: 365,
     });
+    // The fee charged is recorded, so that 六（一） states it rather than leaving a placeholder.
+    await recordFeesCharged(t.db, org.agencyX.id, 2025);
   });
   afterAll(async () => {
     await app.close();

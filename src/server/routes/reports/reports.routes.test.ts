@@ -1,7 +1,7 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { insertRandomApplications } from '../../../../test/support/insert-applications.ts';
-import { enterTestFigures } from '../../../../test/support/report-records.ts';
+import { enterTestFigures, recordFeesCharged } from '../../../../test/support/report-records.ts';
 import {
   createTestOrganisation,
   createTestUser,
@@ -47,6 +47,7 @@ describeEachDialect('annual reports through the API', (t) => {
       days: 365,
     });
     await enterTestFigures(t.db, org.agencyX.id, 2025);
+    await recordFeesCharged(t.db, org.agencyX.id, 2025);
   });
   afterAll(async () => {
     await app.close();
