@@ -61,7 +61,7 @@ export async function registerApplicationRoutes(app: FastifyInstance): Promise<v
       void reply.header('cache-control', 'no-store');
       return reply.status(201).send({
         application: presentApplication(application, now.today),
-        ...presentDeadlines(deadlines),
+        ...presentDeadlines(deadlines, application),
         followUpCode,
       });
     },
@@ -125,7 +125,7 @@ export async function registerApplicationRoutes(app: FastifyInstance): Promise<v
       const trail = await listAuditEntries(app.db, 'application', id);
       return {
         application: presentApplication(application, today),
-        ...presentDeadlines(applicationDeadlines(application, today)),
+        ...presentDeadlines(applicationDeadlines(application, today), application),
         auditTrail: trail.map(presentCaseAuditEntry),
       };
     },
@@ -190,7 +190,10 @@ export async function registerApplicationRoutes(app: FastifyInstance): Promise<v
         .execute((trx) =>
           recordApplicationEvent(trx, agencyId, id, event, expectedVersion, actorOf(user), now),
         );
-      return { application: presentApplication(application, now.today), ...presentDeadlines(deadlines) };
+      return {
+        application: presentApplication(application, now.today),
+        ...presentDeadlines(deadlines, application),
+      };
     },
   );
 

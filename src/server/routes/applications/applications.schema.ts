@@ -8,7 +8,7 @@ import {
   applicantTypeSchema,
   applicationRegistrationSchema,
 } from '../../../core/applications/registration-input.ts';
-import { isoDateSchema } from '../common.schema.ts';
+import { answerDueFields, isoDateSchema } from '../common.schema.ts';
 
 const STATUSES = ['received', 'awaiting-correction', 'consulting', 'awaiting-fee', 'concluded'] as const;
 
@@ -76,6 +76,7 @@ export const applicationSummarySchema = z.object({
   outcome: outcomeSchema.nullable(),
   concludedOn: z.string().nullable(),
   answerDueOn: z.string().nullable(),
+  ...answerDueFields,
   ...flags,
   version: z.int(),
 });
@@ -112,6 +113,7 @@ const withDeadlines = {
   application: applicationSchema,
   deadlines: deadlinesSchema,
   deadlinesNote: z.string().nullable(),
+  ...answerDueFields,
 };
 
 export const registeredResponse = z.object({

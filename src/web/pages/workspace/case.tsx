@@ -55,6 +55,7 @@ export function CasePage() {
           <Descriptions.Item label="答复期限">
             <DueTag
               due={a.answerDueOn}
+              label={view.answerDueLabel}
               overdue={a.overdue}
               dueThisWeek={a.dueThisWeek}
               concluded={a.status === 'concluded'}
@@ -72,7 +73,7 @@ export function CasePage() {
           <>
             {d.workingDaysAllowed !== null && (
               <Typography.Paragraph>
-                答复期限 {d.answerDue ?? '暂停计算'}：共 {d.workingDaysAllowed} 个工作日，已用{' '}
+                答复期限 {view.answerDueLabel}：共 {d.workingDaysAllowed} 个工作日，已用{' '}
                 {d.workingDaysUsed ?? 0} 个。
               </Typography.Paragraph>
             )}

@@ -134,6 +134,7 @@ export function InboxPage() {
             render: (_: unknown, r) => (
               <DueTag
                 due={r.answerDueOn}
+                label={r.answerDueLabel}
                 overdue={r.overdue}
                 dueThisWeek={r.dueThisWeek}
                 concluded={r.status === 'concluded'}
