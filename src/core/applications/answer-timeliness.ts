@@ -29,7 +29,7 @@ export function answerTimeliness(
 ): AnswerTimeliness | null {
   const { events } = application;
   const answer = events.at(-1);
-  if (!answer || answer.type !== 'answered') return null;
+  if (answer?.type !== 'answered') return null;
   const answeredOn = answer.on;
   const deadlines = applicationDeadlines({ ...application, events: events.slice(0, -1) }, answeredOn);
   if (deadlines.result === null) return { state: 'unknown', answeredOn, reason: deadlines.note };
@@ -38,12 +38,18 @@ export function answerTimeliness(
   return { state: 'late', answeredOn, dueOn, workingDaysLate: workingDaysBetween(dueOn, answeredOn) };
 }
 
-/** "逾期答复（超过答复期限3个工作日）"; null for anything but a late answer. */
-export function lateAnswerLabel(t: AnswerTimeliness | null): string | null {
-  if (t?.state !== 'late') return null;
-  return t.workingDaysLate > 0
-    ? `逾期答复（超过答复期限${t.workingDaysLate}个工作日）`
-    : '逾期答复（于答复期限届满后的休息日答复）';
+/** "按期答复", "逾期答复（超过答复期限3个工作日）", or why it cannot be said. */
+export function answerTimelinessLabel(t: AnswerTimeliness): string {
+  switch (t.state) {
+    case 'on-time':
+      return '按期答复';
+    case 'late':
+      return t.workingDaysLate > 0
+        ? `逾期答复（超过答复期限${t.workingDaysLate}个工作日）`
+        : '逾期答复（于答复期限届满后的休息日答复）';
+    case 'unknown':
+      return `无法判断是否按期答复：${t.reason}`;
+  }
 }
 
 /** The year's replies: answered, of which on time, late, and not assessable. */
@@ -68,4 +74,14 @@ export function countAnswerTimeliness(
     else counts.unknown += 1;
   }
   return counts;
+}
+
+/**
+ * 按时答复率 as an annual report's narrative states it: answers on time among the answers whose
+ * timeliness is known, in per cent with one decimal ("95.0%"); null when there is none.
+ */
+export function onTimeRate(c: AnswerTimelinessCounts): string | null {
+  const assessed = c.onTime + c.late;
+  if (assessed === 0) return null;
+  return `${(Math.round((c.onTime * 1000) / assessed) / 10).toFixed(1)}%`;
 }

@@ -4,6 +4,7 @@ import {
   answerDueState,
   answerDueStateOfRow,
 } from '../../core/applications/answer-due-state.ts';
+import { answerTimeliness, answerTimelinessLabel } from '../../core/applications/answer-timeliness.ts';
 import {
   APPLICANT_TYPE_LABELS,
   APPLICATION_EVENT_LABELS,
@@ -54,6 +55,19 @@ const presentAnswerDue = (s: AnswerDueState) => ({
   answerDueLabel: answerDueLabel(s),
 });
 
+/** Whether the answer came within the deadline (the one definition: answerTimeliness). */
+function presentTimeliness(application: Parameters<typeof answerTimeliness>[0]) {
+  const t = answerTimeliness(application);
+  if (t === null) return null;
+  return {
+    state: t.state,
+    answeredOn: t.answeredOn,
+    dueOn: t.state === 'unknown' ? null : t.dueOn,
+    workingDaysLate: t.state === 'late' ? t.workingDaysLate : null,
+    label: answerTimelinessLabel(t),
+  };
+}
+
 const outcomeLabel = (outcome: StoredApplication['outcome']) => (outcome ? table3FullLabel(outcome) : null);
 
 export function presentApplication(application: StoredApplication, today: IsoDate) {
@@ -77,6 +91,7 @@ export function presentApplication(application: StoredApplication, today: IsoDat
     concludedOn: application.concludedOn,
     answerDueOn: application.answerDueOn,
     ...dueFlags(application.status, application.answerDueOn, today),
+    answerTimeliness: presentTimeliness(application),
     version: application.version,
     createdAt: application.createdAt,
     updatedAt: application.updatedAt,
@@ -99,6 +114,7 @@ export function presentApplicationSummary(summary: ApplicationSummary, today: Is
     answerDueOn: summary.answerDueOn,
     ...presentAnswerDue(answerDueStateOfRow(summary.status, summary.answerDueOn)),
     ...dueFlags(summary.status, summary.answerDueOn, today),
+    answerTimeliness: presentTimeliness(summary),
     version: summary.version,
   };
 }

@@ -49,6 +49,10 @@ export interface ApplicationSummary {
   concludedOn: IsoDate | null;
   answerDueOn: IsoDate | null;
   version: number;
+  /** What answerTimeliness needs (the presenter decides what of it leaves the server). */
+  submittedOn: IsoDate;
+  confirmedOn: IsoDate | null;
+  events: ApplicationEvent[];
 }
 
 export function rowToApplication(row: ApplicationsTable): StoredApplication {
