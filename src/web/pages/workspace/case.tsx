@@ -59,6 +59,7 @@ export function CasePage() {
               overdue={a.overdue}
               dueThisWeek={a.dueThisWeek}
               concluded={a.status === 'concluded'}
+              late={a.answerTimeliness?.state === 'late' ? a.answerTimeliness.label : null}
             />
           </Descriptions.Item>
           {a.outcomeLabel && <Descriptions.Item label="办理结果">{a.outcomeLabel}</Descriptions.Item>}

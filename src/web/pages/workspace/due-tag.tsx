@@ -10,8 +10,16 @@ export function DueTag(props: {
   overdue: boolean;
   dueThisWeek: boolean;
   concluded: boolean;
+  /** A concluded case answered after its deadline: "逾期答复（超过答复期限3个工作日）". */
+  late?: string | null;
 }) {
-  if (props.concluded) return <span>{props.due ?? '—'}</span>;
+  if (props.concluded) {
+    return (
+      <span>
+        {props.due ?? '—'} {props.late && <Tag color="red">{props.late}</Tag>}
+      </span>
+    );
+  }
   if (props.due === null)
     return <Tag color={props.label.startsWith('暂停') ? undefined : 'gold'}>{props.label}</Tag>;
   if (props.overdue) return <Tag color="red">{props.due} 已逾期</Tag>;

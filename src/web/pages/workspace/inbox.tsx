@@ -2,10 +2,18 @@ import { Alert, Button, Card, Col, Input, Row, Select, Space, Statistic, Table, 
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, messageOf } from '../../api/client.ts';
-import type { ApplicationList, ApplicationSummary, DeadlineSummary } from '../../api/types.ts';
+import type {
+  AnswerTimelinessYear,
+  ApplicationList,
+  ApplicationSummary,
+  DeadlineSummary,
+} from '../../api/types.ts';
 import { useSession } from '../../layout/session.tsx';
 import { useAgencyChoice } from '../use-agency-choice.tsx';
 import { DueTag } from './due-tag.tsx';
+
+/** Not a status: the answeredLate filter (answered after the deadline). */
+const ANSWERED_LATE = 'answered-late';
 
 const STATUS_FILTERS = [
   { value: '', label: '全部' },
@@ -14,6 +22,7 @@ const STATUS_FILTERS = [
   { value: 'consulting', label: '征求意见中' },
   { value: 'awaiting-fee', label: '等待缴费' },
   { value: 'concluded', label: '已办结' },
+  { value: ANSWERED_LATE, label: '逾期答复' },
 ];
 
 /** The inbox: an agency's applications, open ones by deadline, overdue and due-soon flagged. */
@@ -24,6 +33,7 @@ export function InboxPage() {
   const [page, setPage] = useState(1);
   const [list, setList] = useState<ApplicationList | null>(null);
   const [summary, setSummary] = useState<DeadlineSummary | null>(null);
+  const [timeliness, setTimeliness] = useState<AnswerTimelinessYear | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
   const {
@@ -37,7 +47,8 @@ export function InboxPage() {
     setLoading(true);
     setFailure(null);
     const params = new URLSearchParams({ sort: 'due', limit: '20', offset: String((page - 1) * 20) });
-    if (status) params.set('status', status);
+    if (status === ANSWERED_LATE) params.set('answeredLate', 'true');
+    else if (status) params.set('status', status);
     if (q.trim()) params.set('q', q.trim());
     const base = `/agencies/${encodeURIComponent(agencyId)}`;
     try {
@@ -45,6 +56,8 @@ export function InboxPage() {
         api.get<ApplicationList>(`${base}/applications?${params}`),
         api.get<DeadlineSummary>(`${base}/deadlines/summary`),
       ]);
+      const year = Number(s.today.slice(0, 4));
+      setTimeliness(await api.get<AnswerTimelinessYear>(`${base}/applications/timeliness?year=${year}`));
       setList(l);
       setSummary(s);
     } catch (e) {
@@ -79,6 +92,14 @@ export function InboxPage() {
           <CountCard title="已逾期" value={summary.overdue} alertColor="#cf1322" />
           <CountCard title="7日内到期" value={summary.dueThisWeek} alertColor="#d46b08" />
         </Row>
+      )}
+      {timeliness && (
+        <Typography.Text aria-label="本年答复情况">
+          {timeliness.year}年作出答复 {timeliness.answered} 件：按期答复 {timeliness.onTime} 件，逾期答复{' '}
+          <Typography.Text type={timeliness.late ? 'danger' : undefined}>{timeliness.late}</Typography.Text>{' '}
+          件{timeliness.unknown ? `，无法判断 ${timeliness.unknown} 件` : ''}；按时答复率{' '}
+          {timeliness.onTimeRate ?? '—'}
+        </Typography.Text>
       )}
       <Space wrap>
         {picker}
@@ -138,6 +159,7 @@ export function InboxPage() {
                 overdue={r.overdue}
                 dueThisWeek={r.dueThisWeek}
                 concluded={r.status === 'concluded'}
+                late={r.answerTimeliness?.state === 'late' ? r.answerTimeliness.label : null}
               />
             ),
           },
