@@ -4,7 +4,11 @@ import {
   answerDueState,
   answerDueStateOfRow,
 } from '../../core/applications/answer-due-state.ts';
-import { answerTimeliness, answerTimelinessLabel } from '../../core/applications/answer-timeliness.ts';
+import {
+  type AnswerTimeliness,
+  answerTimeliness,
+  answerTimelinessLabel,
+} from '../../core/applications/answer-timeliness.ts';
 import {
   APPLICANT_TYPE_LABELS,
   APPLICATION_EVENT_LABELS,
@@ -56,8 +60,7 @@ const presentAnswerDue = (s: AnswerDueState) => ({
 });
 
 /** Whether the answer came within the deadline (the one definition: answerTimeliness). */
-function presentTimeliness(application: Parameters<typeof answerTimeliness>[0]) {
-  const t = answerTimeliness(application);
+function presentTimeliness(t: AnswerTimeliness | null) {
   if (t === null) return null;
   return {
     state: t.state,
@@ -91,7 +94,7 @@ export function presentApplication(application: StoredApplication, today: IsoDat
     concludedOn: application.concludedOn,
     answerDueOn: application.answerDueOn,
     ...dueFlags(application.status, application.answerDueOn, today),
-    answerTimeliness: presentTimeliness(application),
+    answerTimeliness: presentTimeliness(answerTimeliness(application)),
     version: application.version,
     createdAt: application.createdAt,
     updatedAt: application.updatedAt,
@@ -114,7 +117,7 @@ export function presentApplicationSummary(summary: ApplicationSummary, today: Is
     answerDueOn: summary.answerDueOn,
     ...presentAnswerDue(answerDueStateOfRow(summary.status, summary.answerDueOn)),
     ...dueFlags(summary.status, summary.answerDueOn, today),
-    answerTimeliness: presentTimeliness(summary),
+    answerTimeliness: presentTimeliness(summary.answerTimeliness),
     version: summary.version,
   };
 }

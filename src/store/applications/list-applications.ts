@@ -106,18 +106,21 @@ export async function listApplications(
     id: r.id,
     trackingNumber: r.tracking_number,
     channel: r.channel as Channel,
-    submittedOn: r.submitted_on,
-    confirmedOn: r.confirmed_on,
     receivedOn: r.received_on,
     applicantType: r.applicant_type as ApplicantType,
     applicantNameMasked: maskName(r.name_first, Number(r.name_length)),
     description: r.description,
-    events: JSON.parse(r.events_json) as ApplicationEvent[],
     status: r.status as ApplicationStatus,
     outcome: r.outcome as Outcome | null,
     concludedOn: r.concluded_on,
     answerDueOn: r.answer_due_on,
     version: r.version,
+    answerTimeliness: answerTimeliness({
+      channel: r.channel as Channel,
+      submittedOn: r.submitted_on,
+      confirmedOn: r.confirmed_on,
+      events: JSON.parse(r.events_json) as ApplicationEvent[],
+    }),
   });
   if (filters.answeredLate) {
     // The core decides (answerTimeliness); SQL only narrows to concluded cases whose stored due
@@ -126,7 +129,7 @@ export async function listApplications(
       .where('applications.status', '=', 'concluded')
       .where(sql<boolean>`applications.concluded_on > applications.answer_due_on`)
       .execute();
-    const late = candidates.map(toSummary).filter((a) => answerTimeliness(a)?.state === 'late');
+    const late = candidates.map(toSummary).filter((a) => a.answerTimeliness?.state === 'late');
     return { total: late.length, items: late.slice(offset, offset + limit) };
   }
   const counted = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
