@@ -77,7 +77,9 @@ export function optionalText(value: string | undefined): string | undefined {
 /**
  * "中卫数据补〔2025〕第0001号" from the agency's 机关代字 ("中卫数据"), the letter's kind code ("补";
  * "" for none), a tracking number "YYYY-NNNN" as the store allocates it, and the year of the
- * letter's date: the 〔year〕 of a 文号 is the year the document is issued. A letter issued in a later
+ * letter's date: the 〔year〕 of a 文号 is the year the document is issued (GB/T 9704—2012《党政机关
+ * 公文格式》7.2.4, in force 2012-07-01: 发文字号由发文机关代字、年份、发文顺序号组成，年份应标全称，用
+ * 六角括号“〔〕”括入). A letter issued in a later
  * year than the application was received keeps the whole tracking number as its serial
  * ("中卫数据〔2026〕第2025-0042号"), so it never shares a number with the letter of application
  * 2026-0042. A later letter of the same kind on the same application (a second 补正 round, a second
