@@ -24,6 +24,14 @@ describe('answerDueState', () => {
     expect(stateAfter([agency], 'consulting')).toBe('暂停计算（征求其他机关意见中）');
   });
 
+  it('marks a provisional date as 暂定 with its reason', () => {
+    const reason = '2027年节假日安排尚未录入，按《全国年节及纪念日放假办法》暂定';
+    expect(answerDueLabel({ state: 'due', dueOn: '2027-01-25' }, { reason })).toBe(
+      `2027-01-25（暂定：${reason}）`,
+    );
+    expect(answerDueLabel({ state: 'due', dueOn: '2026-03-30' }, null)).toBe('2026-03-30');
+  });
+
   it('says a date that cannot be computed is unknown, with the reason, and never paused', () => {
     const unknown = answerDueState(
       { status: 'received', events: [] },

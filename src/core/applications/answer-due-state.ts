@@ -80,11 +80,15 @@ export function answerDueStateOfRow(status: ApplicationStatus, answerDueOn: IsoD
     : { state: 'unknown', reason: '答复期限暂无法计算，请打开案卷查看原因' };
 }
 
-/** The text shown for the state: the date, "暂停计算（等待申请人补正）", "答复期限暂无法计算：…", or "—". */
-export function answerDueLabel(s: AnswerDueState): string {
+/**
+ * The text shown for the state: the date, "暂停计算（等待申请人补正）", "答复期限暂无法计算：…", or "—".
+ * `provisional` (the 暂定 mark of a date counted through a year without a holiday arrangement,
+ * issue 15 item 2) is stated after the date: "2027-01-25（暂定：…）".
+ */
+export function answerDueLabel(s: AnswerDueState, provisional?: { reason: string } | null): string {
   switch (s.state) {
     case 'due':
-      return s.dueOn;
+      return provisional ? `${s.dueOn}（暂定：${provisional.reason}）` : s.dueOn;
     case 'paused':
       return `暂停计算（${PAUSE_REASON_LABELS[s.reason]}）`;
     case 'unknown':
