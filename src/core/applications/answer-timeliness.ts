@@ -18,6 +18,8 @@ import { applicationDeadlines } from './application-deadlines.ts';
  *           answeredOn] (0 when the answer came on a rest day right after the deadline);
  * unknown — the deadline cannot be computed (`reason`: e.g. a year the calendar does not cover).
  */
+export const ANSWER_TIMELINESS_STATES = ['on-time', 'late', 'unknown'] as const;
+
 export type AnswerTimeliness =
   | { state: 'on-time'; answeredOn: IsoDate; dueOn: IsoDate | null }
   | { state: 'late'; answeredOn: IsoDate; dueOn: IsoDate; workingDaysLate: number }

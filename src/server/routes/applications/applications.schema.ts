@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ANSWER_TIMELINESS_STATES } from '../../../core/applications/answer-timeliness.ts';
 import {
   applicationEventSchema,
   channelSchema,
@@ -45,7 +46,7 @@ const flags = {
 /** core/applications/answer-timeliness.ts: null until the case is concluded by an answer. */
 const answerTimelinessSchema = z
   .object({
-    state: z.enum(['on-time', 'late', 'unknown']),
+    state: z.enum(ANSWER_TIMELINESS_STATES),
     answeredOn: z.string(),
     dueOn: z.string().nullable().describe('作出答复当日的答复期限；答复时期限暂停计算或无法计算为 null'),
     workingDaysLate: z.int().nullable().describe('逾期的工作日数；未逾期为 null'),
