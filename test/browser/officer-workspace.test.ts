@@ -219,4 +219,45 @@ describe.skipIf(browserMissing)(browserSuiteTitle('officer workspace in a browse
     await page.locator('.ant-descriptions').getByText('征求意见中', { exact: true }).waitFor();
     expect(scriptErrors).toEqual([]);
   }, 60_000);
+
+  it('flags the answer given after the deadline on the case and in the inbox, and counts it for the year', async () => {
+    // 2025-0001 was due Monday 2025-03-31; answered on 2025-04-08: 04-01, 04-02, 04-03, (清明
+    // 04-04…04-06), 04-07, 04-08 — five working days late.
+    const headers = await signIn(server.app, officer.username);
+    const url = `/api/agencies/${org.agencyX.id}/applications/${ids[0]}`;
+    const version = (await server.app.inject({ url, headers })).json().application.version;
+    const answered = await server.app.inject({
+      method: 'POST',
+      url: `${url}/events`,
+      headers,
+      payload: {
+        event: { type: 'answered', on: '2025-04-08', outcome: 'granted' },
+        expectedVersion: version,
+      },
+    });
+    expect(answered.statusCode).toBe(200);
+    const late = '逾期答复（超过答复期限5个工作日）';
+
+    const { page, scriptErrors } = await newPage(browser);
+    const caseUrl = `/workspace/applications/${ids[0]}?agency=${org.agencyX.id}`;
+    await signInThroughPage(
+      page,
+      `${server.url}/login?next=${encodeURIComponent(caseUrl)}`,
+      officer.username,
+      TEST_PASSWORD,
+    );
+    await page.getByRole('heading', { name: '申请 2025-0001' }).waitFor();
+    await page.getByText(late).waitFor();
+
+    await page.getByRole('link', { name: '← 返回待办' }).click();
+    await page.getByLabel('办理状态').click();
+    await page.locator('.ant-select-item-option', { hasText: '逾期答复' }).click();
+    const rows = page.locator('.ant-table-tbody tr');
+    await expect.poll(() => rows.allInnerTexts()).toEqual([expect.stringContaining(late)]);
+    expect(await rows.first().innerText()).toContain('2025-0001');
+    await expect
+      .poll(() => page.getByLabel('本年答复情况').innerText())
+      .toMatch(/2025年作出答复.*逾期答复\s*[1-9]/s);
+    expect(scriptErrors).toEqual([]);
+  }, 60_000);
 });

@@ -8,7 +8,12 @@ import {
   startWebServer,
   type WebServer,
 } from '../support/browser.ts';
-import { createTestOrganisation, type TestOrganisation } from '../support/server-factories.ts';
+import {
+  createTestOrganisation,
+  createTestUser,
+  signIn,
+  type TestOrganisation,
+} from '../support/server-factories.ts';
 import { TestClock } from '../support/server-test-app.ts';
 
 const clock = new TestClock('2025-03-03');
@@ -79,6 +84,23 @@ describe.skipIf(browserMissing)(browserSuiteTitle('public portal in a browser'),
     await result.getByText('办理中').waitFor();
     await result.getByText('2025-03-31').waitFor();
     expect(await result.innerText()).not.toContain('赵六');
+    expect(await result.innerText()).not.toContain('暂停计算');
+
+    // The officer asks for a 补正: now, and only now, the clock is stopped, and the page says why.
+    const officer = await createTestUser(server.app.db, 'officer', { agencyId: org.agencyX.id });
+    const headers = await signIn(server.app, officer.username);
+    const cases = `/api/agencies/${org.agencyX.id}/applications`;
+    const listed = await server.app.inject({ method: 'GET', url: cases, headers });
+    const id = listed.json().items[0].id as string;
+    const recorded = await server.app.inject({
+      method: 'POST',
+      url: `${cases}/${id}/events`,
+      headers,
+      payload: { event: { type: 'correction-requested', on: '2025-03-03' }, expectedVersion: 1 },
+    });
+    expect(recorded.statusCode).toBe(200);
+    await page.getByRole('button', { name: /查\s*询/ }).click();
+    await result.getByText('暂停计算（等待申请人补正）').waitFor();
     expect(scriptErrors).toEqual([]);
   }, 60_000);
 

@@ -70,6 +70,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'POST /api/agencies/:agencyId/applications/:id/events': agency(['application', 'handle']),
   'POST /api/agencies/:agencyId/applications/:id/letters': agency(['application', 'personal-data']),
   'GET /api/agencies/:agencyId/deadlines/summary': agency(['application', 'read']),
+  'GET /api/agencies/:agencyId/applications/timeliness': agency(['application', 'read']),
 
   'POST /api/agencies/:agencyId/reports': agency(
     ['annual-report', 'handle'],

@@ -34,6 +34,35 @@ describe('draftOverview', () => {
     }
   });
 
+  it('states the year’s answers on time and late so that the narrative rules find no mismatch', () => {
+    const timeliness = [
+      { answered: 3, onTime: 2, late: 1, unknown: 0 },
+      { answered: 4, onTime: 4, late: 0, unknown: 0 },
+      { answered: 5, onTime: 2, late: 2, unknown: 1 },
+      { answered: 2, onTime: 0, late: 2, unknown: 0 },
+    ];
+    for (let seed = 1; seed <= 200; seed += 1) {
+      const report = clone(randomReport(seed));
+      const c = timeliness[seed % timeliness.length]!;
+      const { onRequest } = draftOverviewParagraphs(report, report.year, c);
+      report.sections.overview = onRequest;
+      expect(narrativeMismatches(report), `seed ${seed}: ${onRequest}`).toEqual([]);
+      // On time ÷ (on time + late), to one decimal.
+      const rate = ((c.onTime / (c.onTime + c.late)) * 100).toFixed(1);
+      expect(onRequest).toContain(`作出答复${c.answered}件`);
+      expect(onRequest).toContain(`按时答复率${rate}%`);
+      if (c.late > 0 && c.onTime > 0)
+        expect(onRequest).toContain(`按期答复${c.onTime}件、逾期答复${c.late}件`);
+    }
+    const none = draftOverviewParagraphs(randomReport(1), 2025, {
+      answered: 0,
+      onTime: 0,
+      late: 0,
+      unknown: 0,
+    });
+    expect(none.onRequest).not.toContain('答复率');
+  });
+
   it('states the table numbers: received, concluded, carried forward, cases', () => {
     for (let seed = 1; seed <= 200; seed += 1) {
       const report = randomReport(seed);

@@ -1,3 +1,4 @@
+import { type AnswerTimelinessCounts, onTimeRate } from '../applications/answer-timeliness.ts';
 import { OVERVIEW_SUBHEADINGS, TABLE3_ROW_KEYS, TABLE3_TOTAL_COLUMN, TABLE4_TOTAL_COLUMN } from './labels.ts';
 import type { ReportNumbers } from './report-numbers.ts';
 import type { Cell } from './schema.ts';
@@ -70,7 +71,24 @@ function formatWanYuan(value: number): string {
   return String(Math.round(value * 10_000) / 10_000);
 }
 
-function draftOnRequest(numbers: ReportNumbers, year: number): string {
+/**
+ * "作出答复N件，其中按期答复A件、逾期答复B件，按时答复率x%" from the year's answers (core
+ * answerTimeliness); worded so that no "申请" follows the counts (N-02 reads those as application
+ * counts) and the parts after "其中" add up to N (N-06).
+ */
+function timelinessSentence(c: AnswerTimelinessCounts): string | null {
+  if (c.answered === 0) return null;
+  if (c.late === 0 && c.unknown === 0) return `作出答复${c.answered}件，均在法定期限内答复，按时答复率100.0%`;
+  const parts: Array<[string, number]> = [
+    ['按期答复', c.onTime],
+    ['逾期答复', c.late],
+    ['无法判断是否按期', c.unknown],
+  ];
+  const rate = onTimeRate(c);
+  return `作出答复${c.answered}件${among(parts)}${rate ? `，按时答复率${rate}` : ''}`;
+}
+
+function draftOnRequest(numbers: ReportNumbers, year: number, timeliness?: AnswerTimelinessCounts): string {
   const t = numbers.table3;
   const total = (row: readonly Cell[]) => n(row[TABLE3_TOTAL_COLUMN]);
   const received = total(t.newReceived);
@@ -103,6 +121,8 @@ function draftOnRequest(numbers: ReportNumbers, year: number): string {
     ];
     sentences.push(`本年度办结${concluded}件${among(outcomes)}`);
   }
+  const answered = timeliness ? timelinessSentence(timeliness) : null;
+  if (answered) sentences.push(answered);
   const forward = total(t.carriedForward);
   if (forward > 0) sentences.push(`结转下年度继续办理${forward}件`);
   return `${sentences.join('；')}。`;
@@ -131,10 +151,15 @@ function draftCases(numbers: ReportNumbers, year: number): string {
   return `${year}年，本机关${sentences.join('；')}。`;
 }
 
-export function draftOverviewParagraphs(numbers: ReportNumbers, year: number): OverviewDraft {
+/** `timeliness`: the year's answers on time and late, stated under （二） when given. */
+export function draftOverviewParagraphs(
+  numbers: ReportNumbers,
+  year: number,
+  timeliness?: AnswerTimelinessCounts,
+): OverviewDraft {
   return {
     proactive: draftProactive(numbers, year),
-    onRequest: draftOnRequest(numbers, year),
+    onRequest: draftOnRequest(numbers, year, timeliness),
     cases: draftCases(numbers, year),
   };
 }

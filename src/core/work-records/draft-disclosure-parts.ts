@@ -1,3 +1,4 @@
+import type { AnswerTimelinessCounts } from '../applications/answer-timeliness.ts';
 import { draftOverviewParagraphs } from '../report/draft-overview.ts';
 import { TABLE3_TOTAL_COLUMN } from '../report/labels.ts';
 import type { ReportNumbers } from '../report/report-numbers.ts';
@@ -41,8 +42,12 @@ export function draftProactive(s: WorkSummary, numbers: ReportNumbers, who: stri
 }
 
 /** （二）依申请公开: the table-三 paragraph, with the conclusion rate when nothing is carried forward. */
-export function draftOnRequest(s: WorkSummary, numbers: ReportNumbers): string {
-  const text = draftOverviewParagraphs(numbers, s.year).onRequest;
+export function draftOnRequest(
+  s: WorkSummary,
+  numbers: ReportNumbers,
+  timeliness?: AnswerTimelinessCounts,
+): string {
+  const text = draftOverviewParagraphs(numbers, s.year, timeliness).onRequest;
   const t = numbers.table3;
   const concluded = t.totalConcluded[TABLE3_TOTAL_COLUMN] ?? 0;
   const forward = t.carriedForward[TABLE3_TOTAL_COLUMN] ?? 0;

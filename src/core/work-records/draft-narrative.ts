@@ -1,3 +1,4 @@
+import type { AnswerTimelinessCounts } from '../applications/answer-timeliness.ts';
 import { AppError } from '../errors.ts';
 import { OVERVIEW_SUBHEADINGS } from '../report/labels.ts';
 import type { ReportNumbers } from '../report/report-numbers.ts';
@@ -52,13 +53,15 @@ const OVERVIEW_ORDINALS = ['一', '二', '三', '四', '五'] as const;
 
 /**
  * The draft of sections 一（一）…（五） and 六 of the report of `year`. `agencyName` names the
- * agency in the opening sentences ("本机关" without it).
+ * agency in the opening sentences ("本机关" without it); `timeliness`, the year's answers on time
+ * and late, is stated under （二） when given.
  */
 export function draftNarrative(
   summary: WorkSummary,
   numbers: ReportNumbers,
   year: number,
   agencyName?: string,
+  timeliness?: AnswerTimelinessCounts,
 ): NarrativeDraft {
   if (summary.year !== year) {
     throw new AppError('INVALID_INPUT', `工作记录属于${summary.year}年，不能用于起草${year}年度报告的正文`);
@@ -67,7 +70,7 @@ export function draftNarrative(
   const who = agencyName?.trim() || '本机关';
   const overviewTexts = [
     draftProactive(s, numbers, who),
-    draftOnRequest(s, numbers),
+    draftOnRequest(s, numbers, timeliness),
     draftManagement(s),
     draftPlatform(s, who),
     draftSupervision(s, numbers, who),

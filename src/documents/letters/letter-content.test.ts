@@ -7,8 +7,12 @@ import { TABLE3_OUTCOME_KEYS } from '../../core/report/labels.ts';
 import { type AnswerLetterInput, letterFor } from './letter-content.ts';
 import { REGULATION, yuanInWords } from './letter-text.ts';
 
-const REMEDIES_DEFAULT =
-  '如对本答复不服，可以在收到本答复之日起六十日内向本级人民政府申请行政复议，或者自收到本答复之日起六个月内依法向有管辖权的人民法院提起行政诉讼。';
+/** 行政诉讼法 art. 46: direct suit within six months. */
+const REMEDIES_DIRECT =
+  '如对本答复不服，可以在收到本答复之日起六十日内向中卫市人民政府申请行政复议，或者自收到本答复之日起六个月内依法向有管辖权的人民法院提起行政诉讼。';
+/** 行政复议法 (2023) art. 23 ¶1 (四) and 行政诉讼法 art. 45: a refusal dated from 2024 goes to review first. */
+const REMEDIES_REVIEW_FIRST =
+  '如对本答复不服，可以在收到本答复之日起六十日内向中卫市人民政府申请行政复议；对行政复议决定不服的，可以自收到行政复议决定书之日起十五日内依法向有管辖权的人民法院提起行政诉讼。';
 
 /** The article(s) each outcome's letter must cite (DOMAIN.md §C.7), with the defaults of answerInput. */
 const EXPECTED_ARTICLES: Record<string, string[]> = {
@@ -43,6 +47,7 @@ function answerInput(outcome: Outcome, extra: Partial<AnswerLetterInput> = {}): 
     ...(outcome === 'granted' || outcome === 'partial' ? { obtain: '随本答复书一并送达（见附件）' } : {}),
     ...(outcome === 'partial' ? { secondaryOutcomes: ['denied.processInfo'] } : {}),
     ...(outcome === 'other.other' ? { withdrawnOn: '2025-03-10' } : {}),
+    remedyBodies: { reconsiderationBody: '中卫市人民政府' },
     ...extra,
   };
 }
@@ -71,7 +76,9 @@ describe('letterFor answer', () => {
       if (articles.length > 0)
         expect(body(letter)).toContain(`根据${REGULATION}（以下简称《条例》）${articles[0]}`);
       // A withdrawal is the applicant's own act: nothing to contest.
-      expect(letter.remedies).toBe(outcome === 'other.other' ? null : REMEDIES_DEFAULT);
+      const refusal = outcome === 'partial' || outcome.startsWith('denied.');
+      const remedies = refusal ? REMEDIES_REVIEW_FIRST : REMEDIES_DIRECT;
+      expect(letter.remedies).toBe(outcome === 'other.other' ? null : remedies);
       expect(body(letter)).toContain('“2024年全市政务云平台建设项目的招标文件、中标通知书及项目合同”');
     },
   );
@@ -238,7 +245,12 @@ describe('letterFor extension', () => {
 });
 
 describe('letterFor fee', () => {
-  const base = { ...sampleBase(), payment: '通过宁夏非税收入缴费平台缴纳', dueOn: '2025-04-18' };
+  const base = {
+    ...sampleBase(),
+    payment: '通过宁夏非税收入缴费平台缴纳',
+    dueOn: '2025-04-18',
+    remedyBodies: { reconsiderationBody: '中卫市人民政府' },
+  };
 
   it('lists every band and the total exactly as the fee computation gives them (按量)', () => {
     const fee = feeForPages(250);
@@ -256,7 +268,8 @@ describe('letterFor fee', () => {
       `${REGULATION}第四十二条`,
       '国办函〔2020〕109号《政府信息公开信息处理费管理办法》',
     ]);
-    expect(letter.remedies).toContain('如对本通知不服，可以在收到本通知之日起六十日内');
+    expect(letter.remedies).toContain('如对本通知不服，可以在收到本通知之日起六十日内向中卫市人民政府');
+    expect(() => letterFor('fee', { ...base, fee, remedyBodies: {} })).toThrow(/请填写行政复议机关名称/);
   });
 
   it('lists the monthly ordinals of a 按件 fee', () => {

@@ -1,4 +1,5 @@
 import type { Outcome } from '../../core/applications/application.ts';
+import { reviewRequiredFirst } from '../../core/applications/reconsideration-body.ts';
 import type { IsoDate } from '../../core/dates.ts';
 import { AppError } from '../../core/errors.ts';
 import {
@@ -194,7 +195,10 @@ function answerLetter(input: AnswerLetterInput): Letter {
     }
   }
   const contestable = [outcome, ...secondary].some((o) => hasRemedies(o, facts));
-  const remedies = contestable ? remediesParagraph('本答复', input.remedyBodies) : null;
+  const reviewFirst =
+    input.remedyBodies?.reviewFirst ??
+    reviewRequiredFirst([outcome, ...secondary], dateField(input.date, 'date'));
+  const remedies = contestable ? remediesParagraph('本答复', { ...input.remedyBodies, reviewFirst }) : null;
   return assemble(
     'answer',
     input,

@@ -1,5 +1,5 @@
 import type { ApplicantType } from '../../core/applications/application.ts';
-import type { IsoDate } from '../../core/dates.ts';
+import { type IsoDate, yearOf } from '../../core/dates.ts';
 import { AppError } from '../../core/errors.ts';
 import { Citations, dateField, documentNumber, textField, zhDate } from './letter-text.ts';
 
@@ -118,7 +118,8 @@ export function assemble(
       input.documentPrefix,
       LETTER_CODES[kind],
       input.trackingNumber,
-      input.round,
+      input.round ?? 1,
+      yearOf(date),
     ),
     addressee,
     paragraphs,

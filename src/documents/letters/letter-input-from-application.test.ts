@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Application, ApplicationEvent } from '../../core/applications/application.ts';
 import { applyEvent } from '../../core/applications/lifecycle.ts';
+import type { ReviewedAgency } from '../../core/applications/reconsideration-body.ts';
 import { AppError } from '../../core/errors.ts';
 import { letterFor } from './letter-content.ts';
 import {
@@ -10,6 +11,13 @@ import {
 } from './letter-input-from-application.ts';
 
 const TODAY = '2025-06-30';
+
+const ZHONGWEI_DATA: ReviewedAgency = {
+  name: '中卫市数据局',
+  kind: 'department',
+  region: { name: '中卫市', level: 'city' },
+  parentRegion: { name: '宁夏回族自治区' },
+};
 
 /** A case handed in on Monday 2025-03-03 (answer due 2025-03-31), taken through `events` by the core. */
 function caseWith(
@@ -32,7 +40,15 @@ function caseWith(
   return {
     application: events.reduce((a, e) => applyEvent(a, e, TODAY), registered),
     applicantName: '甲乙贸易有限公司',
-    agency: { name: '中卫市数据局', kind: agencyKind },
+    agency:
+      agencyKind === 'department'
+        ? ZHONGWEI_DATA
+        : {
+            name: '沙坡头区人民政府办公室',
+            kind: 'government',
+            region: { name: '沙坡头区', level: 'county' },
+            parentRegion: { name: '中卫市' },
+          },
   };
 }
 
@@ -74,7 +90,8 @@ describe('letterInputFromApplication', () => {
       agency: '中卫市数据局',
       documentPrefix: '中卫数据',
       trackingNumber: '2025-0007',
-      date: TODAY,
+      // Dated on the answer it gives, not on the day it is printed.
+      date: '2025-03-28',
       receivedOn: '2025-03-03',
       description: '2024年政务云平台项目合同',
       applicantName: '甲乙贸易有限公司',
@@ -113,7 +130,8 @@ describe('letterInputFromApplication', () => {
   it('names the government one level up as reconsideration body of a people’s government', () => {
     const c = caseWith([{ type: 'answered', on: '2025-03-10', outcome: 'unable.notHeld' }], 'government');
     const { kind, input } = letterInputFromApplication(c, body({ kind: 'answer' }), TODAY);
-    expect(letterFor(kind, input).remedies).toContain('向上一级人民政府申请行政复议');
+    // 行政复议法 (2023) art. 24 ¶1 (二): 沙坡头区人民政府's acts go to 中卫市人民政府.
+    expect(letterFor(kind, input).remedies).toContain('向中卫市人民政府申请行政复议');
     const own = body({ kind: 'answer', remedyBodies: { reconsiderationBody: '宁夏回族自治区人民政府' } });
     expect(letterFor('answer', letterInputFromApplication(c, own, TODAY).input as never).remedies).toContain(
       '向宁夏回族自治区人民政府申请行政复议',
@@ -241,5 +259,96 @@ describe('document numbers of repeated letters', () => {
     expect(numberOf(caseWith([consultation]), letter)).toBe('中卫数据征〔2025〕第0007号');
     const later = caseWith([consultation, ended, agency, { ...ended, on: '2025-03-31' }, again]);
     expect(numberOf(later, letter)).toBe('中卫数据征〔2025〕第0007-2号');
+  });
+});
+
+describe('the law and the date of a letter', () => {
+  /** The same agency's case received `receivedOn`, numbered `trackingNumber`, taken through `events`. */
+  function caseOf(trackingNumber: string, receivedOn: string, events: ApplicationEvent[]): LetterCase {
+    const registered: Application = {
+      ...caseWith([]).application,
+      trackingNumber,
+      submittedOn: receivedOn,
+      receivedOn,
+    };
+    return {
+      application: events.reduce((a, e) => applyEvent(a, e, '2026-12-07'), registered),
+      applicantName: '甲乙贸易有限公司',
+      agency: ZHONGWEI_DATA,
+    };
+  }
+  const answerOf = (c: LetterCase, today = '2026-12-07') => {
+    const { kind, input } = letterInputFromApplication(c, body({ kind: 'answer' }), today);
+    return letterFor(kind, input);
+  };
+  const notHeld = (on: string): ApplicationEvent => ({ type: 'answered', on, outcome: 'unable.notHeld' });
+
+  it('names the city government alone for a 2024 decision, and adds the department above for a 2023 one', () => {
+    // 行政复议法 (2017) art. 12 ¶1: either body; (2023, in force 2024-01-01) art. 24 ¶1 (一): the government.
+    const old = answerOf(caseOf('2023-0007', '2023-12-01', [notHeld('2023-12-28')]));
+    const revised = answerOf(caseOf('2024-0007', '2024-01-02', [notHeld('2024-01-05')]));
+    expect(old.remedies).toContain('向中卫市人民政府或者上一级主管部门申请行政复议');
+    expect(revised.remedies).toContain('向中卫市人民政府申请行政复议，');
+    expect(revised.remedies).not.toContain('上一级主管部门');
+    for (const letter of [old, revised]) {
+      expect(JSON.stringify(letter)).not.toContain('本级人民政府');
+      // 行政诉讼法 art. 46: six months, directly.
+      expect(letter.remedies).toContain('或者自收到本答复之日起六个月内依法向有管辖权的人民法院提起行政诉讼');
+    }
+  });
+
+  it('sends a refusal dated from 2024 to review first, and lets a 2023 refusal go to court directly', () => {
+    const refusal = (on: string): ApplicationEvent => ({
+      type: 'answered',
+      on,
+      outcome: 'denied.internalAffairs',
+    });
+    const old = answerOf(caseOf('2023-0007', '2023-12-01', [refusal('2023-12-28')]));
+    const revised = answerOf(caseOf('2024-0007', '2024-01-02', [refusal('2024-01-05')]));
+    expect(old.remedies).toContain('或者自收到本答复之日起六个月内');
+    // 行政复议法 (2023) art. 23 ¶1 (四); 行政诉讼法 art. 45: fifteen days after the review decision.
+    expect(revised.remedies).toBe(
+      '如对本答复不服，可以在收到本答复之日起六十日内向中卫市人民政府申请行政复议；对行政复议决定不服的，可以自收到行政复议决定书之日起十五日内依法向有管辖权的人民法院提起行政诉讼。',
+    );
+  });
+
+  it('names the province government for its own acts and the department above for a vertically led body', () => {
+    const province: ReviewedAgency = {
+      name: '宁夏回族自治区人民政府办公厅',
+      kind: 'government',
+      region: { name: '宁夏回族自治区', level: 'province' },
+      parentRegion: null,
+    };
+    const customs: ReviewedAgency = { ...ZHONGWEI_DATA, name: '中卫海关' };
+    const c = caseOf('2025-0007', '2025-03-03', [notHeld('2025-03-10')]);
+    expect(answerOf({ ...c, agency: province }).remedies).toContain('向宁夏回族自治区人民政府申请行政复议');
+    expect(answerOf({ ...c, agency: customs }).remedies).toContain('向上一级主管部门申请行政复议');
+  });
+
+  it('dates a letter generated in 2026 for a 2025 step on that step, with a 2025 number', () => {
+    const c = caseOf('2025-0007', '2025-03-03', [notHeld('2025-03-10')]);
+    const letter = answerOf(c, '2026-12-07');
+    expect(letter.date).toBe('2025年3月10日');
+    expect(letter.documentNumber).toBe('中卫数据〔2025〕第0007号');
+    const extended = caseOf('2025-0007', '2025-03-03', [
+      { type: 'extension', approvedOn: '2025-03-27', noticeOn: '2025-03-28', days: 20, approver: '主任' },
+    ]);
+    const { kind, input } = letterInputFromApplication(extended, body({ kind: 'extension' }), '2026-12-07');
+    expect(input.date).toBe('2025-03-28');
+    expect(letterFor(kind, input).documentNumber).toBe('中卫数据延〔2025〕第0007号');
+  });
+
+  it('numbers a letter issued the year after the application by its own year and the whole tracking number', () => {
+    // Received 2025-12-22, answered 2026-01-06: 〔2026〕, and not the number of application 2026-0007's letter.
+    const c = caseOf('2025-0007', '2025-12-22', [notHeld('2026-01-06')]);
+    const letter = answerOf(c);
+    expect(letter.date).toBe('2026年1月6日');
+    expect(letter.documentNumber).toBe('中卫数据〔2026〕第2025-0007号');
+    const explicit = letterInputFromApplication(
+      c,
+      body({ kind: 'answer', date: '2026-01-08' }),
+      '2026-12-07',
+    );
+    expect(explicit.input.date).toBe('2026-01-08');
   });
 });

@@ -1,12 +1,12 @@
 import type { Application, ApplicationEvent, Outcome } from '../../core/applications/application.ts';
 import { deadlineOfApplication } from '../../core/applications/deadline-of-application.ts';
+import { type ReviewedAgency, reconsiderationBody } from '../../core/applications/reconsideration-body.ts';
 import type { IsoDate } from '../../core/dates.ts';
 import type { DeadlineResult } from '../../core/deadlines/deadline-result.ts';
 import { AppError } from '../../core/errors.ts';
 import { feeForApplications } from '../../core/fees/fee-for-applications.ts';
 import { feeForPages } from '../../core/fees/fee-for-pages.ts';
 import type { FeeResult } from '../../core/fees/fee-result.ts';
-import type { AgencyKind } from '../../core/organisation/agency.ts';
 import { documentPrefixOf } from './document-prefix.ts';
 import type { AnswerLetterInput, LetterInputs } from './letter-content.ts';
 import type { ApplicantLetterBase, LetterBase, LetterKind } from './letter-frame.ts';
@@ -30,7 +30,8 @@ export interface LetterCase {
   application: Application;
   /** Personal data: goes into the letter only. */
   applicantName: string;
-  agency: { name: string; kind: AgencyKind };
+  /** The agency with its region: the letter names the 行政复议机关 from them. */
+  agency: ReviewedAgency;
 }
 
 /** How the fee was computed: the event records only the amount (see recomputedFee). */
@@ -99,12 +100,12 @@ function deadlinesAfter(application: Application, index: number, today: IsoDate)
 }
 
 /**
- * 行政复议法 (2023) 第二十四条: a department's acts go to 本级人民政府 (letterFor's default), a
- * government's to the government one level up.
+ * The remedy bodies of a letter dated `date`: the officer's, else the 行政复议机关 by the law in force
+ * on that date (core/applications/reconsideration-body.ts).
  */
-function remedyBodiesFor(c: LetterCase, given: RemedyBodies | undefined): RemedyBodies | undefined {
-  if (c.agency.kind !== 'government' || given?.reconsiderationBody?.trim()) return given;
-  return { ...given, reconsiderationBody: '上一级人民政府' };
+function remedyBodiesFor(c: LetterCase, given: RemedyBodies | undefined, date: IsoDate): RemedyBodies {
+  if (given?.reconsiderationBody?.trim()) return given;
+  return { ...given, reconsiderationBody: reconsiderationBody(c.agency, date) };
 }
 
 /** How many events of `type` (matching `where`) the case has: the round of the letter on the latest. */
@@ -193,7 +194,7 @@ function answerInput(
     previousAnswer: body.previousAnswer,
     massiveReasonRequestedOn: body.massiveReasonRequestedOn,
     petitionChannel: body.petitionChannel,
-    remedyBodies: remedyBodiesFor(c, body.remedyBodies),
+    remedyBodies: remedyBodiesFor(c, body.remedyBodies, base.date),
   };
 }
 
@@ -218,7 +219,36 @@ function recomputedFee(basis: FeeBasis, recordedYuan: number): FeeResult {
   return fee;
 }
 
-/** See the module comment. */
+/**
+ * The day of the step a letter of `kind` answers: the closing step (answer), the latest 补正 notice,
+ * fee notice, third-party consultation, the notice of the extension or art. 35 decision. null when
+ * the case has no such step (the caller then refuses the letter).
+ */
+function dateOfStep(events: readonly ApplicationEvent[], kind: LetterKind): IsoDate | null {
+  switch (kind) {
+    case 'answer': {
+      const last = events.at(-1);
+      return last && 'on' in last ? last.on : null;
+    }
+    case 'correction':
+      return lastEvent(events, 'correction-requested')?.event.on ?? null;
+    case 'extension':
+      return lastEvent(events, 'extension')?.event.noticeOn ?? null;
+    case 'fee':
+      return lastEvent(events, 'fee-notice')?.event.on ?? null;
+    case 'consultation':
+      return lastEvent(events, 'consultation-started', (e) => e.party === 'third-party')?.event.on ?? null;
+    case 'art35': {
+      const found = lastEvent(events, 'art35')?.event;
+      return found ? (found.noticeOn ?? found.decidedOn) : null;
+    }
+  }
+}
+
+/**
+ * See the module comment. A letter without an explicit date is dated on the step it answers, not
+ * on `today`: generated in 2026 for a 2025 answer, it is dated (and numbered) 2025.
+ */
 export function letterInputFromApplication(
   c: LetterCase,
   body: LetterChoices,
@@ -229,7 +259,7 @@ export function letterInputFromApplication(
     agency: c.agency.name,
     documentPrefix: body.documentPrefix ?? documentPrefixOf(c.agency.name),
     trackingNumber: a.trackingNumber,
-    date: body.date ?? today,
+    date: body.date ?? dateOfStep(a.events, body.kind) ?? today,
     description: a.description,
     receivedOn: a.receivedOn,
   };
@@ -281,7 +311,7 @@ export function letterInputFromApplication(
           fee: recomputedFee(body.feeBasis, event.amountYuan),
           payment: body.payment,
           dueOn: dueOn ?? undefined,
-          remedyBodies: remedyBodiesFor(c, body.remedyBodies),
+          remedyBodies: remedyBodiesFor(c, body.remedyBodies, base.date),
         },
       };
     }

@@ -76,11 +76,22 @@ export function optionalText(value: string | undefined): string | undefined {
 
 /**
  * "中卫数据补〔2025〕第0001号" from the agency's 机关代字 ("中卫数据"), the letter's kind code ("补";
- * "" for none) and a tracking number "YYYY-NNNN" as the store allocates it. A later letter of the
- * same kind on the same application (a second 补正 round, a second third party) is numbered by
- * its round: "中卫数据补〔2025〕第0001-2号", so no two letters share a number.
+ * "" for none), a tracking number "YYYY-NNNN" as the store allocates it, and the year of the
+ * letter's date: the 〔year〕 of a 文号 is the year the document is issued (GB/T 9704—2012《党政机关
+ * 公文格式》7.2.4, in force 2012-07-01: 发文字号由发文机关代字、年份、发文顺序号组成，年份应标全称，用
+ * 六角括号“〔〕”括入). A letter issued in a later
+ * year than the application was received keeps the whole tracking number as its serial
+ * ("中卫数据〔2026〕第2025-0042号"), so it never shares a number with the letter of application
+ * 2026-0042. A later letter of the same kind on the same application (a second 补正 round, a second
+ * third party) is numbered by its round: "中卫数据补〔2025〕第0001-2号", so no two letters share a number.
  */
-export function documentNumber(prefix: string, code: string, trackingNumber: string, round = 1): string {
+export function documentNumber(
+  prefix: string,
+  code: string,
+  trackingNumber: string,
+  round: number,
+  year: number,
+): string {
   if (!Number.isInteger(round) || round < 1) {
     throw new AppError('INVALID_INPUT', `文书轮次“${round}”无效：应为正整数`, { field: 'round' });
   }
@@ -92,26 +103,36 @@ export function documentNumber(prefix: string, code: string, trackingNumber: str
       { field: 'trackingNumber' },
     );
   }
-  const serial = round === 1 ? m[2] : `${m[2]}-${round}`;
-  return `${textField(prefix, 'documentPrefix', '发文机关代字（例如“中卫数据”）')}${code}〔${m[1]}〕第${serial}号`;
+  const own = Number(m[1]) === year ? m[2] : `${m[1]}-${m[2]}`;
+  const serial = round === 1 ? own : `${own}-${round}`;
+  return `${textField(prefix, 'documentPrefix', '发文机关代字（例如“中卫数据”）')}${code}〔${year}〕第${serial}号`;
 }
 
-/** Bodies named in the remedies paragraph; defaults suit a department of a people's government. */
+/** Bodies named in the remedies paragraph (see core/applications/reconsideration-body.ts). */
 export interface RemedyBodies {
-  /** Reconsideration body (行政复议机关); default 本级人民政府. */
+  /** Reconsideration body (行政复议机关), named ("中卫市人民政府"); required where the letter states remedies. */
   reconsiderationBody?: string;
   /** The court, in full; default 有管辖权的人民法院. */
   court?: string;
+  /** 复议前置 (行政复议法 2023 art. 23 ¶1 (四)): the applicant must seek review before suing. */
+  reviewFirst?: boolean;
 }
 
 /**
- * 行政复议 within 60 days (行政复议法 第二十条), 行政诉讼 within 6 months (行政诉讼法 第四十六条), both
- * counted from receipt of the letter. `what` is how the letter calls itself (本答复, 本通知).
+ * 行政复议 within 60 days (行政复议法 第二十条, 2023 revision; art. 9 before 2024), counted from
+ * receipt of the letter; then either 行政诉讼 within 6 months (行政诉讼法 第四十六条: from knowing
+ * the act, i.e. receiving the letter) or, where review comes first, within 15 days of receiving
+ * the review decision (行政诉讼法 第四十五条). `what` is how the letter calls itself (本答复, 本通知).
+ * Throws INVALID_INPUT without a named reconsideration body: a letter never says "本级人民政府".
  */
 export function remediesParagraph(what: string, bodies: RemedyBodies = {}): string {
-  const body = optionalText(bodies.reconsiderationBody) ?? '本级人民政府';
+  const body = textField(bodies.reconsiderationBody, 'remedyBodies.reconsiderationBody', '行政复议机关名称');
   const court = optionalText(bodies.court) ?? '有管辖权的人民法院';
-  return `如对${what}不服，可以在收到${what}之日起六十日内向${body}申请行政复议，或者自收到${what}之日起六个月内依法向${court}提起行政诉讼。`;
+  const review = `如对${what}不服，可以在收到${what}之日起六十日内向${body}申请行政复议`;
+  if (bodies.reviewFirst) {
+    return `${review}；对行政复议决定不服的，可以自收到行政复议决定书之日起十五日内依法向${court}提起行政诉讼。`;
+  }
+  return `${review}，或者自收到${what}之日起六个月内依法向${court}提起行政诉讼。`;
 }
 
 const DIGITS = '零壹贰叁肆伍陆柒捌玖';

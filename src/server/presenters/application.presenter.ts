@@ -1,10 +1,24 @@
 import {
+  type AnswerDueState,
+  answerDueLabel,
+  answerDueState,
+  answerDueStateOfRow,
+} from '../../core/applications/answer-due-state.ts';
+import {
+  type AnswerTimeliness,
+  answerTimeliness,
+  answerTimelinessLabel,
+} from '../../core/applications/answer-timeliness.ts';
+import {
   APPLICANT_TYPE_LABELS,
   APPLICATION_EVENT_LABELS,
   APPLICATION_STATUS_LABELS,
   type ApplicationStatus,
 } from '../../core/applications/application.ts';
-import type { ApplicationDeadlines } from '../../core/applications/application-deadlines.ts';
+import {
+  type ApplicationDeadlines,
+  applicationDeadlines,
+} from '../../core/applications/application-deadlines.ts';
 import { eventDate } from '../../core/applications/lifecycle.ts';
 import { addDays, type IsoDate } from '../../core/dates.ts';
 import type { DeadlineResult } from '../../core/deadlines/deadline-result.ts';
@@ -39,6 +53,24 @@ export function dueFlags(status: ApplicationStatus, answerDueOn: IsoDate | null,
   };
 }
 
+/** The answer deadline as the pages show it: its state and the text ("暂停计算（等待申请人补正）"…). */
+const presentAnswerDue = (s: AnswerDueState) => ({
+  answerDueState: s.state,
+  answerDueLabel: answerDueLabel(s),
+});
+
+/** Whether the answer came within the deadline (the one definition: answerTimeliness). */
+function presentTimeliness(t: AnswerTimeliness | null) {
+  if (t === null) return null;
+  return {
+    state: t.state,
+    answeredOn: t.answeredOn,
+    dueOn: t.state === 'unknown' ? null : t.dueOn,
+    workingDaysLate: t.state === 'late' ? t.workingDaysLate : null,
+    label: answerTimelinessLabel(t),
+  };
+}
+
 const outcomeLabel = (outcome: StoredApplication['outcome']) => (outcome ? table3FullLabel(outcome) : null);
 
 export function presentApplication(application: StoredApplication, today: IsoDate) {
@@ -62,6 +94,7 @@ export function presentApplication(application: StoredApplication, today: IsoDat
     concludedOn: application.concludedOn,
     answerDueOn: application.answerDueOn,
     ...dueFlags(application.status, application.answerDueOn, today),
+    answerTimeliness: presentTimeliness(answerTimeliness(application)),
     version: application.version,
     createdAt: application.createdAt,
     updatedAt: application.updatedAt,
@@ -82,7 +115,9 @@ export function presentApplicationSummary(summary: ApplicationSummary, today: Is
     outcome: summary.outcome,
     concludedOn: summary.concludedOn,
     answerDueOn: summary.answerDueOn,
+    ...presentAnswerDue(answerDueStateOfRow(summary.status, summary.answerDueOn)),
     ...dueFlags(summary.status, summary.answerDueOn, today),
+    answerTimeliness: presentTimeliness(summary.answerTimeliness),
     version: summary.version,
   };
 }
@@ -129,12 +164,16 @@ function presentDeadlineResult(r: DeadlineResult) {
 /**
  * Every due date of a case with how it was computed (computed once by the caller with
  * applicationDeadlines); null with the reason when the core could not compute them (a year the
- * holiday calendar does not cover yet).
+ * holiday calendar does not cover yet). With the answer deadline's state and text for `application`.
  */
-export function presentDeadlines(deadlines: ApplicationDeadlines) {
+export function presentDeadlines(
+  deadlines: ApplicationDeadlines,
+  application: Pick<StoredApplication, 'status' | 'events'>,
+) {
+  const answerDue = presentAnswerDue(answerDueState(application, deadlines));
   return deadlines.result
-    ? { deadlines: presentDeadlineResult(deadlines.result), deadlinesNote: null }
-    : { deadlines: null, deadlinesNote: deadlines.note };
+    ? { deadlines: presentDeadlineResult(deadlines.result), deadlinesNote: null, ...answerDue }
+    : { deadlines: null, deadlinesNote: deadlines.note, ...answerDue };
 }
 
 const statusOf = (snapshot: unknown): string | null =>
@@ -181,6 +220,7 @@ export function presentTracking(application: StoredApplication, today: IsoDate) 
     status: application.status,
     statusLabel: APPLICATION_STATUS_LABELS[application.status],
     answerDueOn: application.answerDueOn,
+    ...presentAnswerDue(answerDueState(application, applicationDeadlines(application, today))),
     overdue: dueFlags(application.status, application.answerDueOn, today).overdue,
     concludedOn: application.concludedOn,
     outcomeLabel: outcomeLabel(application.outcome),

@@ -403,6 +403,11 @@ const rows: Row[] = [
     expect: statuses(READERS, 200),
   },
   {
+    route: 'GET /api/agencies/:agencyId/applications/timeliness',
+    request: async () => ({ url: `/api/agencies/${org.agencyX.id}/applications/timeliness?year=2025` }),
+    expect: statuses(READERS, 200),
+  },
+  {
     route: 'POST /api/agencies/:agencyId/reports',
     request: async () => {
       await db

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ANSWER_DUE_STATES } from '../../core/applications/answer-due-state.ts';
 import { ROLES } from '../../core/organisation/role.ts';
 
 /** Schemas shared by the route modules. */
@@ -66,3 +67,15 @@ export const findingSchema = z.object({
   message: z.string(),
   location,
 });
+
+/** core/applications/answer-due-state.ts: "暂停计算" only while the clock is stopped. */
+export const answerDueFields = {
+  answerDueState: z
+    .enum(ANSWER_DUE_STATES)
+    .describe(
+      '答复期限状态：due 有期限；paused 暂停计算（补正、征求意见、待缴费）；unknown 暂无法计算；none 已办结且无期限',
+    ),
+  answerDueLabel: z
+    .string()
+    .describe('答复期限的显示文字：日期，或“暂停计算（等待申请人补正）”，或“答复期限暂无法计算：原因”'),
+};

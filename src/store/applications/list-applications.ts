@@ -1,5 +1,11 @@
 import { type Kysely, sql } from 'kysely';
-import type { ApplicantType, ApplicationStatus, Outcome } from '../../core/applications/application.ts';
+import { answerTimeliness } from '../../core/applications/answer-timeliness.ts';
+import type {
+  ApplicantType,
+  ApplicationEvent,
+  ApplicationStatus,
+  Outcome,
+} from '../../core/applications/application.ts';
 import type { IsoDate } from '../../core/dates.ts';
 import type { Channel } from '../../core/deadlines/deadline-input.ts';
 import type { Database } from '../database.ts';
@@ -13,6 +19,8 @@ export interface ApplicationFilters {
   year?: number;
   /** Text searched in the tracking number and the description (not in personal data). */
   q?: string;
+  /** Only applications answered after their deadline (core answerTimeliness: 逾期答复). */
+  answeredLate?: boolean;
 }
 
 export interface Page {
@@ -65,16 +73,18 @@ export async function listApplications(
         ]),
       ),
     );
-  const counted = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const rows = await base
+  const summaries = base
     .innerJoin('applicants', 'applicants.application_id', 'applications.id')
     .select([
       'applications.id',
       'applications.tracking_number',
       'applications.channel',
+      'applications.submitted_on',
+      'applications.confirmed_on',
       'applications.received_on',
       'applications.applicant_type',
       'applications.description',
+      'applications.events_json',
       'applications.status',
       'applications.outcome',
       'applications.concluded_on',
@@ -90,25 +100,39 @@ export async function listApplications(
         .orderBy('applications.answer_due_on', 'asc'),
     )
     .orderBy('applications.received_on', 'desc')
-    .orderBy('applications.tracking_number', 'desc')
-    .limit(limit)
-    .offset(offset)
-    .execute();
-  return {
-    total: Number(counted.n),
-    items: rows.map((r) => ({
-      id: r.id,
-      trackingNumber: r.tracking_number,
+    .orderBy('applications.tracking_number', 'desc');
+  type Row = Awaited<ReturnType<typeof summaries.execute>>[number];
+  const toSummary = (r: Row): ApplicationSummary => ({
+    id: r.id,
+    trackingNumber: r.tracking_number,
+    channel: r.channel as Channel,
+    receivedOn: r.received_on,
+    applicantType: r.applicant_type as ApplicantType,
+    applicantNameMasked: maskName(r.name_first, Number(r.name_length)),
+    description: r.description,
+    status: r.status as ApplicationStatus,
+    outcome: r.outcome as Outcome | null,
+    concludedOn: r.concluded_on,
+    answerDueOn: r.answer_due_on,
+    version: r.version,
+    answerTimeliness: answerTimeliness({
       channel: r.channel as Channel,
-      receivedOn: r.received_on,
-      applicantType: r.applicant_type as ApplicantType,
-      applicantNameMasked: maskName(r.name_first, Number(r.name_length)),
-      description: r.description,
-      status: r.status as ApplicationStatus,
-      outcome: r.outcome as Outcome | null,
-      concludedOn: r.concluded_on,
-      answerDueOn: r.answer_due_on,
-      version: r.version,
-    })),
-  };
+      submittedOn: r.submitted_on,
+      confirmedOn: r.confirmed_on,
+      events: JSON.parse(r.events_json) as ApplicationEvent[],
+    }),
+  });
+  if (filters.answeredLate) {
+    // The core decides (answerTimeliness); SQL only narrows to concluded cases whose stored due
+    // date (as of the last step) is before the day they were concluded — a necessary condition.
+    const candidates = await summaries
+      .where('applications.status', '=', 'concluded')
+      .where(sql<boolean>`applications.concluded_on > applications.answer_due_on`)
+      .execute();
+    const late = candidates.map(toSummary).filter((a) => a.answerTimeliness?.state === 'late');
+    return { total: late.length, items: late.slice(offset, offset + limit) };
+  }
+  const counted = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const rows = await summaries.limit(limit).offset(offset).execute();
+  return { total: Number(counted.n), items: rows.map(toSummary) };
 }

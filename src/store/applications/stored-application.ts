@@ -1,3 +1,4 @@
+import type { AnswerTimeliness } from '../../core/applications/answer-timeliness.ts';
 import type {
   ApplicantType,
   Application,
@@ -49,6 +50,8 @@ export interface ApplicationSummary {
   concludedOn: IsoDate | null;
   answerDueOn: IsoDate | null;
   version: number;
+  /** Answered on time or late (core answerTimeliness, from the history, which stays in the store); null if not answered. */
+  answerTimeliness: AnswerTimeliness | null;
 }
 
 export function rowToApplication(row: ApplicationsTable): StoredApplication {

@@ -239,6 +239,7 @@ describeEachDialect('applications repository', (t) => {
         'concludedOn',
         'answerDueOn',
         'version',
+        'answerTimeliness',
       ].sort(),
     );
 

@@ -6,9 +6,17 @@ import {
   fileTestCase,
   insertTestReportVersion,
   issueTestDocument,
+  recordFeesCharged,
 } from '../../../test/support/report-records.ts';
-import { createTestAgency, TEST_ACTOR, TEST_NOW } from '../../../test/support/store-factories.ts';
+import {
+  applyTestEvent,
+  createTestAgency,
+  registerTestApplication,
+  TEST_ACTOR,
+  TEST_NOW,
+} from '../../../test/support/store-factories.ts';
 import { describeEachDialect } from '../../../test/support/store-test-db.ts';
+import type { ApplicationEvent } from '../../core/applications/application.ts';
 import { AppError } from '../../core/errors.ts';
 import { momentOf } from '../../core/moment.ts';
 import { TABLE3_ROW_KEYS } from '../../core/report/labels.ts';
@@ -51,6 +59,7 @@ describeEachDialect('annual reports: assembly and drafts', (t) => {
       });
       for (const year of [2024, 2025]) {
         await enterTestFigures(t.db, agency.id, year);
+        await recordFeesCharged(t.db, agency.id, year);
         const stored = await assemble(agency.id, year);
         const hand = handCountTable3(facts, year);
         for (const key of TABLE3_ROW_KEYS) {
@@ -131,6 +140,32 @@ describeEachDialect('annual reports: assembly and drafts', (t) => {
     expect(stored.report.title).toBe(`${agency.name}2025年政府信息公开工作年度报告`);
     expect(stored.report.period).toEqual({ start: '2025-01-01', end: '2025-12-31' });
     expect(stored.report.publishedOn).toBeNull();
+  });
+
+  it('states the year’s answers on time and late in section 一, counted from the cases', async () => {
+    const { agency } = await createTestAgency(t.db);
+    // Handed in Monday 2025-03-03, due Monday 2025-03-31: answered on the day, and on 04-07 (late).
+    for (const answeredOn of ['2025-03-31', '2025-04-07', null]) {
+      const { application } = await registerTestApplication(t.db, agency.id, {
+        channel: 'in-person',
+        submittedOn: '2025-03-03',
+      });
+      const event: ApplicationEvent = answeredOn
+        ? { type: 'answered', on: answeredOn, outcome: 'granted' }
+        : { type: 'withdrawn', on: '2025-03-10' };
+      await applyTestEvent(t.db, application, event);
+    }
+    await enterTestFigures(t.db, agency.id, 2025);
+    await recordFeesCharged(t.db, agency.id, 2025);
+    const stored = await assemble(agency.id, 2025);
+    expect(stored.report.sections.overview).toContain(
+      '作出答复2件，其中按期答复1件、逾期答复1件，按时答复率50.0%',
+    );
+    expect(
+      checkNarrative(stored.report).filter(
+        (f) => f.severity !== 'info' && f.assessable && f.ruleId.startsWith('N-'),
+      ),
+    ).toEqual([]);
   });
 
   it('drafts sections 一 and 六 from the work records of the year too: an open day, the fee', async () => {

@@ -1,7 +1,9 @@
+import { countAnswerTimeliness } from '../../core/applications/answer-timeliness.ts';
 import type { ReportNumbers } from '../../core/report/report-numbers.ts';
 import { REPORT_SCHEMA_ID, type Report } from '../../core/report/schema.ts';
 import { draftNarrative } from '../../core/work-records/draft-narrative.ts';
 import { summariseWork } from '../../core/work-records/work-summary.ts';
+import { concludedInYear } from '../../store/applications/concluded-in-year.ts';
 import type { StoreDb } from '../../store/dialect.ts';
 import { countReportNumbers } from '../../store/reports/count-report-numbers.ts';
 import type { AgencyFacts } from '../../store/reports/report-findings.ts';
@@ -10,8 +12,8 @@ import type { ReportSections } from './report-input.ts';
 
 /**
  * A new report document of an agency-year: tables 二/三/四 counted from the records by the
- * database; sections 一 and 六 not given are drafted from the numbers and the year's work records
- * (draftNarrative), 五 is left empty.
+ * database; sections 一 and 六 not given are drafted from the numbers, the year's answers on time
+ * and late (core answerTimeliness) and the year's work records (draftNarrative), 五 is left empty.
  */
 export async function draftAnnualReport(
   db: StoreDb,
@@ -22,7 +24,8 @@ export async function draftAnnualReport(
 ): Promise<Report> {
   const numbers: ReportNumbers = await countReportNumbers(db, agencyId, year);
   const work = summariseWork(await loadWorkRecordsOfYear(db, agencyId, year));
-  const drafted = draftNarrative(work, numbers, year, agency.name);
+  const timeliness = countAnswerTimeliness(await concludedInYear(db, agencyId, year));
+  const drafted = draftNarrative(work, numbers, year, agency.name, timeliness);
   return {
     schema: REPORT_SCHEMA_ID,
     formatVersion: '2021',

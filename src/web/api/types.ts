@@ -10,6 +10,7 @@ import type {
   caseResponse,
   deadlineSummaryResponse,
   deadlinesSchema,
+  timelinessResponse,
 } from '../../server/routes/applications/applications.schema.ts';
 import type { sessionResponse } from '../../server/routes/auth/auth.schema.ts';
 import type { findingSchema, userSchema } from '../../server/routes/common.schema.ts';
@@ -43,6 +44,7 @@ export type CaseView = z.output<typeof caseResponse>;
 export type DeadlineStep = NonNullable<z.output<typeof deadlinesSchema>>['steps'][number];
 /** Open, overdue and due-this-week counts of an agency's applications. */
 export type DeadlineSummary = z.output<typeof deadlineSummaryResponse>;
+export type AnswerTimelinessYear = z.output<typeof timelinessResponse>;
 export type Finding = z.output<typeof findingSchema>;
 export type ReportSummary = z.output<typeof reportSummarySchema>;
 export type ReportList = z.output<typeof reportListResponse>;

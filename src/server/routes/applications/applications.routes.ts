@@ -1,9 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { countAnswerTimeliness, onTimeRate } from '../../../core/applications/answer-timeliness.ts';
 import { applicationDeadlines } from '../../../core/applications/application-deadlines.ts';
 import { addDays } from '../../../core/dates.ts';
 import { AppError } from '../../../core/errors.ts';
 import { getApplicant, getApplication } from '../../../store/applications/applications.repository.ts';
+import { concludedInYear } from '../../../store/applications/concluded-in-year.ts';
 import { listApplications } from '../../../store/applications/list-applications.ts';
 import { appendAudit, listAuditEntries } from '../../../store/audit/audit.repository.ts';
 import { recordApplicationEvent } from '../../../use-cases/applications/record-application-event.ts';
@@ -30,6 +32,8 @@ import {
   recordEventBody,
   registerApplicationBody,
   registeredResponse,
+  timelinessQuery,
+  timelinessResponse,
 } from './applications.schema.ts';
 
 const OPEN_STATUSES = ['received', 'awaiting-correction', 'consulting', 'awaiting-fee'] as const;
@@ -61,7 +65,7 @@ export async function registerApplicationRoutes(app: FastifyInstance): Promise<v
       void reply.header('cache-control', 'no-store');
       return reply.status(201).send({
         application: presentApplication(application, now.today),
-        ...presentDeadlines(deadlines),
+        ...presentDeadlines(deadlines, application),
         followUpCode,
       });
     },
@@ -82,7 +86,7 @@ export async function registerApplicationRoutes(app: FastifyInstance): Promise<v
       const user = requireUser(request);
       const { agencyId } = request.params;
       await checkAgencyAccess(app.db, user, agencyId, 'application', 'read');
-      const { limit, offset, sort, status, dueBefore, year, q } = request.query;
+      const { limit, offset, sort, status, dueBefore, year, q, answeredLate } = request.query;
       const today = currentMoment(app).today;
       const list = await listApplications(
         app.db,
@@ -92,6 +96,7 @@ export async function registerApplicationRoutes(app: FastifyInstance): Promise<v
           ...(dueBefore !== undefined ? { dueBefore } : {}),
           ...(year !== undefined ? { year } : {}),
           ...(q !== undefined ? { q } : {}),
+          ...(answeredLate === 'true' ? { answeredLate: true } : {}),
         },
         { limit, offset, order: sort },
       );
@@ -125,7 +130,7 @@ export async function registerApplicationRoutes(app: FastifyInstance): Promise<v
       const trail = await listAuditEntries(app.db, 'application', id);
       return {
         application: presentApplication(application, today),
-        ...presentDeadlines(applicationDeadlines(application, today)),
+        ...presentDeadlines(applicationDeadlines(application, today), application),
         auditTrail: trail.map(presentCaseAuditEntry),
       };
     },
@@ -190,7 +195,10 @@ export async function registerApplicationRoutes(app: FastifyInstance): Promise<v
         .execute((trx) =>
           recordApplicationEvent(trx, agencyId, id, event, expectedVersion, actorOf(user), now),
         );
-      return { application: presentApplication(application, now.today), ...presentDeadlines(deadlines) };
+      return {
+        application: presentApplication(application, now.today),
+        ...presentDeadlines(deadlines, application),
+      };
     },
   );
 
@@ -217,6 +225,27 @@ export async function registerApplicationRoutes(app: FastifyInstance): Promise<v
         count({ dueBefore: addDays(today, DUE_SOON_DAYS) }),
       ]);
       return { today, open, overdue, dueThisWeek: dueWithinWeek - overdue };
+    },
+  );
+
+  api.get(
+    '/agencies/:agencyId/applications/timeliness',
+    {
+      schema: {
+        tags: ['applications'],
+        summary: '某年度的答复是否按期：作出答复件数、按期答复、逾期答复、按时答复率',
+        params: agencyParams,
+        querystring: timelinessQuery,
+        response: { 200: timelinessResponse, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const { agencyId } = request.params;
+      await checkAgencyAccess(app.db, user, agencyId, 'application', 'read');
+      const { year } = request.query;
+      const counts = countAnswerTimeliness(await concludedInYear(app.db, agencyId, year));
+      return { year, ...counts, onTimeRate: onTimeRate(counts) };
     },
   );
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ANSWER_TIMELINESS_STATES } from '../../../core/applications/answer-timeliness.ts';
 import {
   applicationEventSchema,
   channelSchema,
@@ -8,7 +9,7 @@ import {
   applicantTypeSchema,
   applicationRegistrationSchema,
 } from '../../../core/applications/registration-input.ts';
-import { isoDateSchema } from '../common.schema.ts';
+import { answerDueFields, isoDateSchema } from '../common.schema.ts';
 
 const STATUSES = ['received', 'awaiting-correction', 'consulting', 'awaiting-fee', 'concluded'] as const;
 
@@ -20,6 +21,10 @@ export const listApplicationsQuery = z.object({
   dueBefore: isoDateSchema.optional().describe('未办结且答复期限早于该日（填今天即为已逾期）'),
   year: z.coerce.number().int().min(1990).max(2100).optional().describe('收到申请的年度'),
   q: z.string().max(100).optional().describe('在受理编号和内容描述中查找'),
+  answeredLate: z
+    .enum(['true'], { error: 'answeredLate 只能为 true' })
+    .optional()
+    .describe('只看逾期答复的申请（作出答复之日晚于当时的答复期限）'),
   sort: z
     .enum(['received', 'due'], { error: '排序应为 received 或 due' })
     .default('received')
@@ -37,6 +42,18 @@ const flags = {
   overdue: z.boolean().describe('未办结且已超过答复期限'),
   dueThisWeek: z.boolean().describe('未办结且7日内（含今天）到期'),
 };
+
+/** core/applications/answer-timeliness.ts: null until the case is concluded by an answer. */
+const answerTimelinessSchema = z
+  .object({
+    state: z.enum(ANSWER_TIMELINESS_STATES),
+    answeredOn: z.string(),
+    dueOn: z.string().nullable().describe('作出答复当日的答复期限；答复时期限暂停计算或无法计算为 null'),
+    workingDaysLate: z.int().nullable().describe('逾期的工作日数；未逾期为 null'),
+    label: z.string().describe('例如“按期答复”“逾期答复（超过答复期限3个工作日）”'),
+  })
+  .nullable()
+  .describe('答复是否在期限内（按时答复 / 逾期答复）；尚未以答复办结为 null');
 
 export const applicationSchema = z.object({
   id: z.string(),
@@ -58,6 +75,7 @@ export const applicationSchema = z.object({
   concludedOn: z.string().nullable(),
   answerDueOn: z.string().nullable(),
   ...flags,
+  answerTimeliness: answerTimelinessSchema,
   version: z.int(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -76,7 +94,9 @@ export const applicationSummarySchema = z.object({
   outcome: outcomeSchema.nullable(),
   concludedOn: z.string().nullable(),
   answerDueOn: z.string().nullable(),
+  ...answerDueFields,
   ...flags,
+  answerTimeliness: answerTimelinessSchema,
   version: z.int(),
 });
 
@@ -112,6 +132,7 @@ const withDeadlines = {
   application: applicationSchema,
   deadlines: deadlinesSchema,
   deadlinesNote: z.string().nullable(),
+  ...answerDueFields,
 };
 
 export const registeredResponse = z.object({
@@ -151,6 +172,27 @@ export const applicantResponse = z.object({
   phone: z.string().nullable(),
   address: z.string().nullable(),
   email: z.string().nullable(),
+});
+
+export const timelinessQuery = z.object({
+  year: z.coerce
+    .number({ error: '请填写年度，例如 2025' })
+    .int()
+    .min(1990)
+    .max(2100)
+    .describe('作出答复（办结）的年度'),
+});
+
+export const timelinessResponse = z.object({
+  year: z.int(),
+  answered: z.int().describe('本年作出答复的申请数（撤回、逾期未补正、逾期未缴费不计）'),
+  onTime: z.int().describe('按期答复'),
+  late: z.int().describe('逾期答复（作出答复之日晚于当时的答复期限）'),
+  unknown: z.int().describe('答复期限无法计算、无法判断的'),
+  onTimeRate: z
+    .string()
+    .nullable()
+    .describe('按时答复率（按期答复 ÷ 可判断的答复，百分数，保留一位小数）；没有可判断的答复时为 null'),
 });
 
 export const deadlineSummaryResponse = z.object({

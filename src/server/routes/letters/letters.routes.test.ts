@@ -200,12 +200,14 @@ describeEachDialect('letters through the API', (t) => {
         TEST_APPLICANT.name,
         '并于2025年2月12日收到您补正后的申请',
         '批复附件中的建设单位技术方案属于其商业秘密',
-        '六十日',
-        '六个月',
         '2025年3月20日',
+        // The agency's own county government, named from its region (行政复议法 2023 art. 24); a
+        // partial answer withholds information, so review comes first (art. 23 ¶1 (四)).
+        `可以在收到本答复之日起六十日内向${org.countyA1.name}人民政府申请行政复议；对行政复议决定不服的，可以自收到行政复议决定书之日起十五日内`,
       ]) {
         expect(xml).toContain(text);
       }
+      expect(xml).not.toContain('本级人民政府');
     });
 
     it.skipIf(noChromium)(

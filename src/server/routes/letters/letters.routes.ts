@@ -10,6 +10,7 @@ import {
 } from '../../../documents/letters/render-letter.ts';
 import { getApplicant, getApplication } from '../../../store/applications/applications.repository.ts';
 import { appendAudit } from '../../../store/audit/audit.repository.ts';
+import { getRegion } from '../../../store/organisation/organisation.repository.ts';
 import { authorizeAgency } from '../../access/authorize-agency.ts';
 import { contentDisposition } from '../../http/content-disposition.ts';
 import { actorOf, requireUser } from '../../plugins/auth.ts';
@@ -63,11 +64,15 @@ export async function registerLetterRoutes(app: FastifyInstance): Promise<void> 
         getApplicant(app.db, agencyId, id),
       ]);
       if (!application || !applicant) throw new AppError('NOT_FOUND', '申请不存在');
+      // The letter names the 行政复议机关 from the agency's region (and the region one level up).
+      const region = await getRegion(app.db, agency.regionId);
+      if (!region) throw new AppError('NOT_FOUND', '机关所属区域不存在');
+      const parentRegion = region.parentId ? await getRegion(app.db, region.parentId) : null;
       const now = currentMoment(app);
       const body = request.body;
       // The body is the officer's LetterChoices plus the file format: passing it checks the schema against them.
       const { kind, input } = letterInputFromApplication(
-        { application, applicantName: applicant.name, agency },
+        { application, applicantName: applicant.name, agency: { ...agency, region, parentRegion } },
         body,
         now.today,
       );

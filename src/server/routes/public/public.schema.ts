@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { APPLICANT_TYPES } from '../../../core/applications/application.ts';
+import { answerDueFields } from '../common.schema.ts';
 
 export const trackBody = z.strictObject({
   agencyId: z.string().min(1).max(100).describe('受理申请的机关（见 GET /api/agencies）'),
@@ -12,7 +13,11 @@ export const trackResponse = z.object({
   receivedOn: z.string().describe('收到申请之日'),
   status: z.enum(['received', 'awaiting-correction', 'consulting', 'awaiting-fee', 'concluded']),
   statusLabel: z.string(),
-  answerDueOn: z.string().nullable().describe('答复期限；等待补正或中止计算期间为 null'),
+  answerDueOn: z
+    .string()
+    .nullable()
+    .describe('答复期限；暂停计算（等待补正、征求意见、待缴费）或暂无法计算时为 null，见 answerDueState'),
+  ...answerDueFields,
   overdue: z.boolean(),
   concludedOn: z.string().nullable(),
   outcomeLabel: z.string().nullable(),

@@ -55,9 +55,11 @@ export function ApplicationPage() {
           <Descriptions.Item label="答复期限">
             <DueTag
               due={a.answerDueOn}
+              label={view.answerDueLabel}
               overdue={a.overdue}
               dueThisWeek={a.dueThisWeek}
               concluded={a.status === 'concluded'}
+              late={a.answerTimeliness?.state === 'late' ? a.answerTimeliness.label : null}
             />
           </Descriptions.Item>
           {a.outcomeLabel && <Descriptions.Item label="办理结果">{a.outcomeLabel}</Descriptions.Item>}
@@ -72,7 +74,7 @@ export function ApplicationPage() {
           <>
             {d.workingDaysAllowed !== null && (
               <Typography.Paragraph>
-                答复期限 {d.answerDue ?? '暂停计算'}：共 {d.workingDaysAllowed} 个工作日，已用{' '}
+                答复期限 {view.answerDueLabel}：共 {d.workingDaysAllowed} 个工作日，已用{' '}
                 {d.workingDaysUsed ?? 0} 个。
               </Typography.Paragraph>
             )}

@@ -1,14 +1,27 @@
 import { Tag } from 'antd';
 
-/** The due date with the flag an officer looks for: red when overdue, orange within 7 days. */
+/**
+ * The due date with the flag an officer looks for: red when overdue, orange within 7 days. Without
+ * a date, the server's text (`label`): "暂停计算（…）" only while the clock is stopped.
+ */
 export function DueTag(props: {
   due: string | null;
+  label: string;
   overdue: boolean;
   dueThisWeek: boolean;
   concluded: boolean;
+  /** A concluded case answered after its deadline: "逾期答复（超过答复期限3个工作日）". */
+  late?: string | null;
 }) {
-  if (props.concluded) return <span>{props.due ?? '—'}</span>;
-  if (props.due === null) return <Tag>暂停计算</Tag>;
+  if (props.concluded) {
+    return (
+      <span>
+        {props.due ?? '—'} {props.late && <Tag color="red">{props.late}</Tag>}
+      </span>
+    );
+  }
+  if (props.due === null)
+    return <Tag color={props.label.startsWith('暂停') ? undefined : 'gold'}>{props.label}</Tag>;
   if (props.overdue) return <Tag color="red">{props.due} 已逾期</Tag>;
   if (props.dueThisWeek) return <Tag color="orange">{props.due} 即将到期</Tag>;
   return <span>{props.due}</span>;

@@ -3,15 +3,24 @@ import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { APPLICATION_STATUS_LABELS } from '../../../core/applications/application.ts';
 import { api, messageOf } from '../../api/client.ts';
-import type { ApplicationList, ApplicationSummary, DeadlineSummary } from '../../api/types.ts';
+import type {
+  AnswerTimelinessYear,
+  ApplicationList,
+  ApplicationSummary,
+  DeadlineSummary,
+} from '../../api/types.ts';
 import { useSession } from '../../layout/session.tsx';
 import { useAgencyChoice } from '../use-agency-choice.tsx';
 import { DueTag } from './due-tag.tsx';
 
-/** The status filter: every status with the label the core gives it, after “all”. */
+/** Not a status: the answeredLate filter (answered after the deadline). */
+const ANSWERED_LATE = 'answered-late';
+
+/** The status filter: every status with the label the core gives it, after “all”; then 逾期答复. */
 const STATUS_FILTERS = [
   { value: '', label: '全部' },
   ...Object.entries(APPLICATION_STATUS_LABELS).map(([value, label]) => ({ value, label })),
+  { value: ANSWERED_LATE, label: '逾期答复' },
 ];
 
 /** The inbox: an agency's applications, open ones by deadline, overdue and due-soon flagged. */
@@ -22,6 +31,7 @@ export function InboxPage() {
   const [page, setPage] = useState(1);
   const [list, setList] = useState<ApplicationList | null>(null);
   const [summary, setSummary] = useState<DeadlineSummary | null>(null);
+  const [timeliness, setTimeliness] = useState<AnswerTimelinessYear | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
   const {
@@ -35,7 +45,8 @@ export function InboxPage() {
     setLoading(true);
     setFailure(null);
     const params = new URLSearchParams({ sort: 'due', limit: '20', offset: String((page - 1) * 20) });
-    if (status) params.set('status', status);
+    if (status === ANSWERED_LATE) params.set('answeredLate', 'true');
+    else if (status) params.set('status', status);
     if (q.trim()) params.set('q', q.trim());
     const base = `/agencies/${encodeURIComponent(agencyId)}`;
     try {
@@ -43,6 +54,8 @@ export function InboxPage() {
         api.get<ApplicationList>(`${base}/applications?${params}`),
         api.get<DeadlineSummary>(`${base}/deadlines/summary`),
       ]);
+      const year = Number(s.today.slice(0, 4));
+      setTimeliness(await api.get<AnswerTimelinessYear>(`${base}/applications/timeliness?year=${year}`));
       setList(l);
       setSummary(s);
     } catch (e) {
@@ -77,6 +90,14 @@ export function InboxPage() {
           <CountCard title="已逾期" value={summary.overdue} alertColor="#cf1322" />
           <CountCard title="7日内到期" value={summary.dueThisWeek} alertColor="#d46b08" />
         </Row>
+      )}
+      {timeliness && (
+        <Typography.Text aria-label="本年答复情况">
+          {timeliness.year}年作出答复 {timeliness.answered} 件：按期答复 {timeliness.onTime} 件，逾期答复{' '}
+          <Typography.Text type={timeliness.late ? 'danger' : undefined}>{timeliness.late}</Typography.Text>{' '}
+          件{timeliness.unknown ? `，无法判断 ${timeliness.unknown} 件` : ''}；按时答复率{' '}
+          {timeliness.onTimeRate ?? '—'}
+        </Typography.Text>
       )}
       <Space wrap>
         {picker}
@@ -132,9 +153,11 @@ export function InboxPage() {
             render: (_: unknown, r) => (
               <DueTag
                 due={r.answerDueOn}
+                label={r.answerDueLabel}
                 overdue={r.overdue}
                 dueThisWeek={r.dueThisWeek}
                 concluded={r.status === 'concluded'}
+                late={r.answerTimeliness?.state === 'late' ? r.answerTimeliness.label : null}
               />
             ),
           },

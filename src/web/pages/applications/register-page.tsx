@@ -83,9 +83,7 @@ export function RegisterPage() {
             </Typography.Text>
           </Descriptions.Item>
           <Descriptions.Item label="收到申请之日">{a.receivedOn}</Descriptions.Item>
-          <Descriptions.Item label="答复期限">
-            {a.answerDueOn ?? registered.deadlinesNote ?? '—'}
-          </Descriptions.Item>
+          <Descriptions.Item label="答复期限">{registered.answerDueLabel}</Descriptions.Item>
         </Descriptions>
       </Result>
     );

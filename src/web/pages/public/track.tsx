@@ -72,9 +72,7 @@ export function TrackPage() {
               {tracking.overdue && <Tag color="red">已超过答复期限</Tag>}
             </Descriptions.Item>
             <Descriptions.Item label="收到申请之日">{tracking.receivedOn}</Descriptions.Item>
-            <Descriptions.Item label="答复期限">
-              {tracking.answerDueOn ?? '暂停计算（等待补正或征求意见）'}
-            </Descriptions.Item>
+            <Descriptions.Item label="答复期限">{tracking.answerDueLabel}</Descriptions.Item>
             {tracking.concludedOn && (
               <Descriptions.Item label="办结日期">{tracking.concludedOn}</Descriptions.Item>
             )}
