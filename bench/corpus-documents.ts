@@ -8,8 +8,8 @@ import { loadDocumentsConfig } from '../src/server/config.ts';
 import { reportToText } from '../test/support/report-to-text.ts';
 
 /** The benchmark documents, one file each, kept between runs (gitignored). */
-const CORPUS = new URL('.corpus', import.meta.url);
-const RENDER_SOURCES = new URL('../src/documents/render', import.meta.url);
+const CORPUS = new URL('./.corpus/', import.meta.url);
+const RENDER_SOURCES = new URL('../src/documents/render/', import.meta.url);
 
 export type CorpusFormat = 'txt' | 'md' | 'html' | 'docx' | 'pdf';
 
@@ -80,7 +80,7 @@ async function writePdfs(reports: Report[], paths: string[]): Promise<void> {
 
 /** The PDFs LibreOffice made of the fixture documents (test/fixtures/documents/*.lo.pdf). */
 export function libreOfficeFixturePdfs(): string[] {
-  const dir = new URL('../test/fixtures/documents', import.meta.url);
+  const dir = new URL('../test/fixtures/documents/', import.meta.url);
   return readdirSync(dir)
     .filter((file) => file.endsWith('.lo.pdf'))
     .sort()

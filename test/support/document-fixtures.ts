@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { SourceDocument, SourceLine } from '../../src/documents/ingest/source-document.ts';
 
-const FIXTURES = new URL('../fixtures/documents', import.meta.url);
+const FIXTURES = new URL('../fixtures/documents/', import.meta.url);
 
 export interface FixtureDocument {
   file: string;

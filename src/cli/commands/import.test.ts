@@ -11,7 +11,7 @@ import { openDatabase } from '../../store/dialect.ts';
 import { migrateToLatest } from '../../store/migrations/migrate.ts';
 import { createAgency, createRegion } from '../../store/organisation/organisation.repository.ts';
 
-const SEEDS = new URL('../../../test/fixtures/seeds', import.meta.url).pathname;
+const SEEDS = new URL('../../../test/fixtures/seeds/', import.meta.url).pathname;
 const file = tempSqliteFile();
 const db = ['--db', file.url];
 const corpus = regionCorpus({

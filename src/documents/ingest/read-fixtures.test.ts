@@ -12,7 +12,7 @@ import { readReportDocument } from './read-document.ts';
  * Every fixture document (made by LibreOffice, Chromium and the docx package from the same
  * truth, see test/fixtures/documents/README.md) must read back to its truth, cell by cell.
  */
-const DIR = new URL('../../../test/fixtures/documents', import.meta.url);
+const DIR = new URL('../../../test/fixtures/documents/', import.meta.url);
 const DOCUMENTS = readdirSync(DIR)
   .filter((f) => /\.(html|docx|pdf)$/.test(f))
   .sort();

@@ -5,7 +5,7 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /** Where `npm run build:web` puts the single-page application. */
-export const WEB_ROOT = fileURLToPath(new URL('../../../dist/web', import.meta.url));
+export const WEB_ROOT = fileURLToPath(new URL('../../../dist/web/', import.meta.url));
 
 const NOT_BUILT = `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>政府信息公开</title>
 <body style="font-family:sans-serif;max-width:40em;margin:4em auto">

@@ -6,7 +6,7 @@ import { randomMarkup } from '../../../../test/support/random-markup.ts';
 import { decodeHtml } from './html-encoding.ts';
 import { scanHtml } from './html-events.ts';
 
-const FIXTURES = new URL('../../../../test/fixtures/documents', import.meta.url);
+const FIXTURES = new URL('../../../../test/fixtures/documents/', import.meta.url);
 
 /**
  * Events as comparable strings: open with the attributes the reader uses and the offset, close,
