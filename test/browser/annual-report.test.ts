@@ -117,8 +117,15 @@ describe.skipIf(browserMissing)(browserSuiteTitle('annual report in a browser'),
     await logIn(reviewerPage, reviewer, page.url().replace(server.url, ''));
     await reviewerPage.getByRole('button', { name: /审核通过/ }).click();
     await reviewerPage.locator('.ant-descriptions').getByText('已审核通过').waitFor();
+    // Publishing cannot be undone: it is confirmed first, and the report is on time (no late warning).
     await reviewerPage.getByRole('button', { name: /^发\s*布$/ }).click();
+    const confirm = reviewerPage.locator('.ant-popconfirm');
+    await confirm.getByText('发布后不能撤回').waitFor();
+    expect(await confirm.innerText()).not.toContain('逾期');
+    await confirm.getByRole('button', { name: '确定发布' }).click();
     await reviewerPage.locator('.ant-descriptions').getByText('已发布').waitFor();
+    // The version list says the state the step caused, without a reload.
+    await expect.poll(() => reviewerPage.getByText('已提交审核', { exact: true }).count()).toBe(0);
     await reviewerPage.locator('.ant-descriptions').getByText('2026-01-12').waitFor();
     // Published: locked — no editing, only a correction as a new version.
     expect(await reviewerPage.locator('#section-problems').getAttribute('readonly')).not.toBeNull();

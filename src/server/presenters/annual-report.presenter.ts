@@ -1,3 +1,4 @@
+import type { IsoDate } from '../../core/dates.ts';
 import type { AgencyKind } from '../../core/organisation/agency.ts';
 import type { Role } from '../../core/organisation/role.ts';
 import { isPublishedLate, publicationDeadline } from '../../core/report/publication-deadline.ts';
@@ -100,9 +101,13 @@ export function presentReport(
   findings: Finding[],
   actions: ReportAction[],
   trail: AuditEntry[],
+  today: IsoDate,
 ) {
   return {
     ...presentReportSummary(stored, agency),
+    // Said before publishing (the confirmation names it), not only as a warning afterwards.
+    lateIfPublishedToday:
+      stored.publishedOn === null ? isPublishedLate(stored.year, agency.kind, today) : null,
     report: stored.report,
     findings: findings.map(presentFinding),
     allowedActions: actions,

@@ -7,6 +7,7 @@ import { getAnnualReport, listAnnualReports } from '../../../store/reports/read-
 import { findingsOfStoredReport } from '../../../store/reports/report-findings.ts';
 import type { StoredAnnualReport } from '../../../store/reports/stored-annual-report.ts';
 import { type AuthUser, actorOf } from '../../plugins/auth.ts';
+import { currentMoment } from '../../plugins/clock.ts';
 import { allowedActions, presentReport } from '../../presenters/annual-report.presenter.ts';
 
 export function reportActor(user: AuthUser): ReportActor {
@@ -39,7 +40,7 @@ export async function reportView(
   const newest = versions[0]?.id === stored.id;
   const actions = allowedActions(stored, user, newest, handles);
   const trail = await listAuditEntries(app.db, 'annual-report', stored.id);
-  return presentReport(stored, agency, findings, actions, trail);
+  return presentReport(stored, agency, findings, actions, trail, currentMoment(app).today);
 }
 
 /** The agency's report version, or NOT_FOUND. */

@@ -174,11 +174,20 @@ describeEachDialect('annual reports through the API', (t) => {
     const own = await step('reviewer', 'approve');
     expect(own.statusCode).toBe(403);
     expect(own.json().message).toContain('本人提交');
-    expect((await step('reviewer2', 'approve')).json().status).toBe('approved');
+    const approved = await step('reviewer2', 'approve');
+    // Approved on 2026-01-12, before the department’s deadline of 31 January: on time if published now.
+    expect(approved.json()).toMatchObject({ status: 'approved', lateIfPublishedToday: false });
     clock.set('2026-02-03');
     for (const key of Object.keys(users)) headers[key] = await sessionHeaders(t.db, users[key]!, clock.at);
+    const before = await call('officer', 'GET', `${base()}/${id}`);
+    expect(before.json()).toMatchObject({ status: 'approved', lateIfPublishedToday: true });
     const published = await step('officer', 'publish');
-    expect(published.json()).toMatchObject({ status: 'published', publishedOn: '2026-02-03', late: true });
+    expect(published.json()).toMatchObject({
+      status: 'published',
+      publishedOn: '2026-02-03',
+      late: true,
+      lateIfPublishedToday: null,
+    });
     expect(
       published
         .json()

@@ -89,6 +89,7 @@ export const reportSummarySchema = z.object({
 export const reportListResponse = z.object({ items: z.array(reportSummarySchema) });
 
 export const reportResponse = reportSummarySchema.extend({
+  lateIfPublishedToday: z.boolean().nullable().describe('今天发布是否已超过公布期限；已发布为 null'),
   report: reportSchema,
   findings: z.array(findingSchema.extend({ where: z.string() })).describe('实时核查结果（错误在前）'),
   allowedActions: z.array(z.enum(REPORT_ACTIONS)).describe('当前用户现在可以进行的操作'),

@@ -61,19 +61,25 @@ export function ReportEditorPage() {
   const [askReason, setAskReason] = useState<'return' | 'correct' | null>(null);
   const [reason, setReason] = useState('');
 
-  const show = useCallback((v: ReportView) => {
-    setView(v);
-    setSections({ ...v.report.sections });
-    setDirty(false);
-  }, []);
+  // Every version shown is followed by the year's version list, so that its cards say the state
+  // the step just caused (a failure to list leaves the old list; the page itself is current).
+  const show = useCallback(
+    (v: ReportView) => {
+      setView(v);
+      setSections({ ...v.report.sections });
+      setDirty(false);
+      api
+        .get<ReportList>(`${base}?year=${v.year}`)
+        .then((list) => setVersions(list.items))
+        .catch(() => undefined);
+    },
+    [base],
+  );
 
   const load = useCallback(async () => {
     if (!id) return;
     try {
-      const v = await api.get<ReportView>(`${base}/${encodeURIComponent(id)}`);
-      show(v);
-      const list = await api.get<ReportList>(`${base}?year=${v.year}`);
-      setVersions(list.items);
+      show(await api.get<ReportView>(`${base}/${encodeURIComponent(id)}`));
     } catch (e) {
       setFailure(messageOf(e));
     }
@@ -167,7 +173,14 @@ export function ReportEditorPage() {
           <Tag color={STATUS_COLORS[view.status]}>{view.statusLabel}</Tag>
         </Descriptions.Item>
         <Descriptions.Item label="版本">第{view.version}版</Descriptions.Item>
-        <Descriptions.Item label="公布期限">{view.deadline}</Descriptions.Item>
+        <Descriptions.Item label="公布期限">
+          {view.deadline}
+          {view.lateIfPublishedToday && (
+            <Tag color="orange" style={{ marginLeft: 8 }}>
+              已过期限，尚未发布
+            </Tag>
+          )}
+        </Descriptions.Item>
         <Descriptions.Item label="发布日期">
           {view.publishedOn ?? '—'}
           {view.late && (
@@ -208,9 +221,26 @@ export function ReportEditorPage() {
           </Button>
         )}
         {can('publish') && (
-          <Button type="primary" loading={busy === 'publish'} onClick={() => void transition('publish')}>
-            发布
-          </Button>
+          <Popconfirm
+            title="发布后不能撤回"
+            description={
+              <div style={{ maxWidth: 360 }}>
+                {view.lateIfPublishedToday && (
+                  <Typography.Paragraph type="danger" style={{ marginBottom: 4 }}>
+                    今天已超过公布期限（{view.deadline}），发布后将标注为逾期发布。
+                  </Typography.Paragraph>
+                )}
+                发布后年度报告向社会公开，内容不能再修改；如有错误，只能以更正版本替换。确定发布吗？
+              </div>
+            }
+            okText="确定发布"
+            cancelText="取消"
+            onConfirm={() => void transition('publish')}
+          >
+            <Button type="primary" loading={busy === 'publish'}>
+              发布
+            </Button>
+          </Popconfirm>
         )}
         {can('return') && <Button onClick={() => setAskReason('return')}>退回修改</Button>}
         {can('reassemble') && (
