@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, type IsoDate } from '../dates.ts';
 import { HOLIDAY_SCHEDULES } from './holidays.ts';
-import { provisionalReason, statutoryHolidays } from './statutory-holidays.ts';
+import { provisionalReason } from './provisional-mark.ts';
+import { statutoryHolidays } from './statutory-holidays.ts';
 
 function days(from: IsoDate, to: IsoDate): IsoDate[] {
   const out: IsoDate[] = [];

@@ -44,19 +44,3 @@ function compute(year: number): readonly HolidayRange[] {
     { name: '国庆节', from: day(10, 1), to: day(10, 3) },
   ];
 }
-
-/** The one wording of the 暂定 mark's reason, for one or more years without an arrangement. */
-export function provisionalReason(years: readonly number[]): string {
-  return `${years.map((y) => `${y}年`).join('、')}节假日安排尚未录入，按《全国年节及纪念日放假办法》暂定`;
-}
-
-/** A date (or a set of dates) counted with at least one year of provisional rest days. */
-export interface ProvisionalMark {
-  years: number[];
-  reason: string;
-}
-
-/** The mark for `years` (ascending, distinct), or null when every year has an arrangement. */
-export function provisionalMark(years: readonly number[]): ProvisionalMark | null {
-  return years.length === 0 ? null : { years: [...years], reason: provisionalReason(years) };
-}

@@ -9,6 +9,7 @@ import {
 } from '../dates.ts';
 import { AppError } from '../errors.ts';
 import { HOLIDAY_SCHEDULES, type HolidaySchedule } from './holidays.ts';
+import { type ProvisionalMark, provisionalMark } from './provisional-mark.ts';
 import { statutoryHolidays } from './statutory-holidays.ts';
 
 /**
@@ -122,6 +123,14 @@ export function provisionalYearsBetween(from: IsoDate, to: IsoDate): number[] {
   const years: number[] = [];
   for (let y = yearOf(parseIsoDate(a)); y <= yearOf(parseIsoDate(b)); y++) if (!known.has(y)) years.push(y);
   return years;
+}
+
+/**
+ * The 暂定 mark of a date counted from `from` to `to` (receipt → due date, creation → art. 26 date),
+ * or null when every year in between has an arrangement or `to` is unknown.
+ */
+export function provisionalMarkBetween(from: IsoDate, to: IsoDate | null): ProvisionalMark | null {
+  return to === null ? null : provisionalMark(provisionalYearsBetween(from, to));
 }
 
 export function isWorkingDay(date: IsoDate): boolean {

@@ -6,6 +6,7 @@ import {
 } from '../../core/applications/application.ts';
 import type { ApplicationDeadlines } from '../../core/applications/application-deadlines.ts';
 import { eventDate } from '../../core/applications/lifecycle.ts';
+import { provisionalMarkBetween } from '../../core/calendar/workdays.ts';
 import { addDays, type IsoDate } from '../../core/dates.ts';
 import type { DeadlineResult } from '../../core/deadlines/deadline-result.ts';
 import { CHANNEL_LABELS } from '../../core/deadlines/read-timeline.ts';
@@ -61,6 +62,7 @@ export function presentApplication(application: StoredApplication, today: IsoDat
     outcomeLabel: outcomeLabel(application.outcome),
     concludedOn: application.concludedOn,
     answerDueOn: application.answerDueOn,
+    answerDueProvisional: provisionalMarkBetween(application.receivedOn, application.answerDueOn),
     ...dueFlags(application.status, application.answerDueOn, today),
     version: application.version,
     createdAt: application.createdAt,
@@ -82,6 +84,7 @@ export function presentApplicationSummary(summary: ApplicationSummary, today: Is
     outcome: summary.outcome,
     concludedOn: summary.concludedOn,
     answerDueOn: summary.answerDueOn,
+    answerDueProvisional: provisionalMarkBetween(summary.receivedOn, summary.answerDueOn),
     ...dueFlags(summary.status, summary.answerDueOn, today),
     version: summary.version,
   };
@@ -123,6 +126,7 @@ function presentDeadlineResult(r: DeadlineResult) {
     })),
     feePaymentDue: r.feePaymentDue,
     warnings: r.warnings,
+    provisional: r.provisional,
   };
 }
 
@@ -181,6 +185,7 @@ export function presentTracking(application: StoredApplication, today: IsoDate) 
     status: application.status,
     statusLabel: APPLICATION_STATUS_LABELS[application.status],
     answerDueOn: application.answerDueOn,
+    answerDueProvisional: provisionalMarkBetween(application.receivedOn, application.answerDueOn),
     overdue: dueFlags(application.status, application.answerDueOn, today).overdue,
     concludedOn: application.concludedOn,
     outcomeLabel: outcomeLabel(application.outcome),

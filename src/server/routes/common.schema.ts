@@ -65,3 +65,12 @@ export const findingSchema = z.object({
   message: z.string(),
   location,
 });
+
+/** 暂定 (issue 15): a date counted through a year whose holiday arrangement is not entered yet. */
+export const provisionalMarkSchema = z
+  .object({
+    years: z.array(z.int()).describe('尚未录入节假日安排的年度'),
+    reason: z.string().describe('例如“2027年节假日安排尚未录入，按《全国年节及纪念日放假办法》暂定”'),
+  })
+  .nullable()
+  .describe('暂定标记；日期确定时为 null');

@@ -8,7 +8,7 @@ import {
   applicantTypeSchema,
   applicationRegistrationSchema,
 } from '../../../core/applications/registration-input.ts';
-import { isoDateSchema } from '../common.schema.ts';
+import { isoDateSchema, provisionalMarkSchema } from '../common.schema.ts';
 
 const STATUSES = ['received', 'awaiting-correction', 'consulting', 'awaiting-fee', 'concluded'] as const;
 
@@ -57,6 +57,7 @@ export const applicationSchema = z.object({
   outcomeLabel: z.string().nullable(),
   concludedOn: z.string().nullable(),
   answerDueOn: z.string().nullable(),
+  answerDueProvisional: provisionalMarkSchema,
   ...flags,
   version: z.int(),
   createdAt: z.string(),
@@ -76,6 +77,7 @@ export const applicationSummarySchema = z.object({
   outcome: outcomeSchema.nullable(),
   concludedOn: z.string().nullable(),
   answerDueOn: z.string().nullable(),
+  answerDueProvisional: provisionalMarkSchema,
   ...flags,
   version: z.int(),
 });
@@ -104,9 +106,10 @@ export const deadlinesSchema = z
     ),
     feePaymentDue: z.string().nullable(),
     warnings: z.array(z.string()),
+    provisional: provisionalMarkSchema.describe('各期限按尚未录入的年度暂定计算时的标记和原因'),
   })
   .nullable()
-  .describe('各项期限及其计算过程（按今天计算）；日历尚未覆盖时为 null，原因见 deadlinesNote');
+  .describe('各项期限及其计算过程（按今天计算）；无法计算时为 null，原因见 deadlinesNote');
 
 const withDeadlines = {
   application: applicationSchema,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { APPLICANT_TYPES } from '../../../core/applications/application.ts';
+import { provisionalMarkSchema } from '../common.schema.ts';
 
 export const trackBody = z.strictObject({
   agencyId: z.string().min(1).max(100).describe('受理申请的机关（见 GET /api/agencies）'),
@@ -13,6 +14,7 @@ export const trackResponse = z.object({
   status: z.enum(['received', 'awaiting-correction', 'consulting', 'awaiting-fee', 'concluded']),
   statusLabel: z.string(),
   answerDueOn: z.string().nullable().describe('答复期限；等待补正或中止计算期间为 null'),
+  answerDueProvisional: provisionalMarkSchema,
   overdue: z.boolean(),
   concludedOn: z.string().nullable(),
   outcomeLabel: z.string().nullable(),
