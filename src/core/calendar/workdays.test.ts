@@ -4,11 +4,11 @@ import { fromDayNumber, type IsoDate, toDayNumber } from '../dates.ts';
 import { AppError } from '../errors.ts';
 import { HOLIDAY_SCHEDULES, type HolidaySchedule } from './holidays.ts';
 import {
+  activateHolidaySchedules,
   addWorkingDays,
   isWorkingDay,
   knownCalendarYears,
   provisionalYearsBetween,
-  useHolidaySchedules,
   workingDaysBetween,
   workingDaysInYear,
 } from './workdays.ts';
@@ -214,9 +214,9 @@ describe('knownCalendarYears', () => {
   });
 });
 
-describe('useHolidaySchedules', () => {
+describe('activateHolidaySchedules', () => {
   afterEach(() => {
-    useHolidaySchedules(HOLIDAY_SCHEDULES);
+    activateHolidaySchedules(HOLIDAY_SCHEDULES);
   });
   it('makes an entered year exact and counts with its ranges and make-up days', () => {
     const made: HolidaySchedule = {
@@ -227,7 +227,7 @@ describe('useHolidaySchedules', () => {
       holidays: [{ name: '元旦', from: '2027-01-01', to: '2027-01-05' }],
       makeUpWorkdays: ['2027-01-09'],
     };
-    useHolidaySchedules([...HOLIDAY_SCHEDULES, made]);
+    activateHolidaySchedules([...HOLIDAY_SCHEDULES, made]);
     expect(knownCalendarYears()).toEqual([2023, 2024, 2025, 2026, 2027]);
     expect(provisionalYearsBetween('2026-12-20', '2027-03-01')).toEqual([]);
     expect(isWorkingDay('2027-01-04')).toBe(false);
@@ -236,6 +236,6 @@ describe('useHolidaySchedules', () => {
     expect(addWorkingDays('2026-12-20', 20)).toBe('2027-01-19');
   });
   it('refuses two arrangements for one year', () => {
-    expect(() => useHolidaySchedules([...HOLIDAY_SCHEDULES, HOLIDAY_SCHEDULES[0]!])).toThrow();
+    expect(() => activateHolidaySchedules([...HOLIDAY_SCHEDULES, HOLIDAY_SCHEDULES[0]!])).toThrow();
   });
 });

@@ -22,7 +22,7 @@ import { statutoryHolidays } from './statutory-holidays.ts';
  * bound throw CALENDAR_UNKNOWN.
  *
  * The counting uses one active calendar (the one mechanism by which the core sees the stored
- * years): the built-in notices until `useHolidaySchedules` replaces it — at server start with the
+ * years): the built-in notices until `activateHolidaySchedules` replaces it — at server start with the
  * stored years, after each import, and in the offline CLI with `--calendar` files. Internally a
  * calendar is one cumulative table: `cumulative[i]` is the number of working days from the first
  * day up to and including day `first + i`, so counting is a subtraction.
@@ -82,7 +82,7 @@ function calendar(): WorkingCalendar {
  * Makes `schedules` (the union of the built-in and the stored arrangements, one per year) the
  * calendar every count uses from now on. Returns the calendar built.
  */
-export function useHolidaySchedules(schedules: readonly HolidaySchedule[]): WorkingCalendar {
+export function activateHolidaySchedules(schedules: readonly HolidaySchedule[]): WorkingCalendar {
   active = buildWorkingCalendar(schedules);
   return active;
 }
