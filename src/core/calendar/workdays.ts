@@ -38,7 +38,10 @@ export interface WorkingCalendar {
 }
 
 /** Builds the calendar of the given arrangements (one per year) plus provisional years. */
-export function buildWorkingCalendar(schedules: readonly HolidaySchedule[]): WorkingCalendar {
+/** What the counting needs of an arrangement (the notice's title, 文号 and date do not count). */
+export type CalendarYearDays = Pick<HolidaySchedule, 'year' | 'holidays' | 'makeUpWorkdays'>;
+
+export function buildWorkingCalendar(schedules: readonly CalendarYearDays[]): WorkingCalendar {
   const years = schedules.map((s) => s.year).sort((a, b) => a - b);
   years.forEach((year, i) => {
     if (i > 0 && year === years[i - 1]) throw new Error(`two holiday arrangements for ${year}`);
@@ -82,7 +85,7 @@ function calendar(): WorkingCalendar {
  * Makes `schedules` (the union of the built-in and the stored arrangements, one per year) the
  * calendar every count uses from now on. Returns the calendar built.
  */
-export function activateHolidaySchedules(schedules: readonly HolidaySchedule[]): WorkingCalendar {
+export function activateHolidaySchedules(schedules: readonly CalendarYearDays[]): WorkingCalendar {
   active = buildWorkingCalendar(schedules);
   return active;
 }

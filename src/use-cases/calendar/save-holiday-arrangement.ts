@@ -86,6 +86,8 @@ export async function saveHolidayArrangement(
     after: schedule,
   });
 
+  // The deadlines as they stood: counted with the stored years (whatever this process had active).
+  activateHolidaySchedules(before);
   const open = (await listOpenApplications(trx)).map((a) => ({
     stored: a,
     old: deadlinesOrNull(toCoreApplication(a), now.today),
