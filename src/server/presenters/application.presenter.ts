@@ -150,6 +150,7 @@ const AUDIT_ACTION_LABELS: Record<string, string> = {
   register: '登记申请',
   'letter.generated': '出具告知书',
   'applicant.read': '查看申请人个人信息',
+  'deadline.recomputed': '依据新录入的节假日安排重新计算期限',
   ...Object.fromEntries(
     Object.entries(APPLICATION_EVENT_LABELS).map(([type, label]) => [`event:${type}`, label]),
   ),
