@@ -132,8 +132,8 @@ function presentDeadlineResult(r: DeadlineResult) {
 
 /**
  * Every due date of a case with how it was computed (computed once by the caller with
- * applicationDeadlines); null with the reason when the core could not compute them (a year the
- * holiday calendar does not cover yet).
+ * applicationDeadlines), 暂定 ones marked (`provisional`); null with the reason when the core could
+ * not compute them (beyond the calendar's 2000–2100 bound, or a history the rules refuse).
  */
 export function presentDeadlines(deadlines: ApplicationDeadlines) {
   return deadlines.result
