@@ -1,5 +1,4 @@
 import {
-  addDays,
   dayOfWeek,
   fromDayNumber,
   type IsoDate,
@@ -48,14 +47,15 @@ export function buildWorkingCalendar(schedules: readonly CalendarYearDays[]): Wo
     if (year < CALENDAR_FIRST_YEAR || year > CALENDAR_LAST_YEAR) throw outOfRange(`${year}年`);
   });
   const known = new Set(years);
-  const rest = new Set<IsoDate>();
-  const work = new Set<IsoDate>();
+  // Day numbers rather than date strings: a rebuild after each saved arrangement stays cheap.
+  const rest = new Set<number>();
+  const work = new Set<number>();
   const addRange = (from: IsoDate, to: IsoDate) => {
-    for (let d = from; d <= to; d = addDays(d, 1)) rest.add(d);
+    for (let n = toDayNumber(from); n <= toDayNumber(to); n++) rest.add(n);
   };
   for (const schedule of schedules) {
     for (const range of schedule.holidays) addRange(range.from, range.to);
-    for (const d of schedule.makeUpWorkdays) work.add(d);
+    for (const d of schedule.makeUpWorkdays) work.add(toDayNumber(d));
   }
   for (let year = CALENDAR_FIRST_YEAR; year <= CALENDAR_LAST_YEAR; year++) {
     if (known.has(year)) continue;
@@ -63,12 +63,12 @@ export function buildWorkingCalendar(schedules: readonly CalendarYearDays[]): Wo
   }
   const first = toDayNumber(`${CALENDAR_FIRST_YEAR}-01-01`);
   const last = toDayNumber(`${CALENDAR_LAST_YEAR}-12-31`);
+  const firstWeekday = dayOfWeek(fromDayNumber(first));
   const cumulative = new Int32Array(last - first + 1);
   let count = 0;
   for (let n = first; n <= last; n++) {
-    const date = fromDayNumber(n);
-    const weekday = dayOfWeek(date);
-    if (work.has(date) || (weekday >= 1 && weekday <= 5 && !rest.has(date))) count += 1;
+    const weekday = (firstWeekday + n - first) % 7;
+    if (work.has(n) || (weekday >= 1 && weekday <= 5 && !rest.has(n))) count += 1;
     cumulative[n - first] = count;
   }
   return { years, first, cumulative };
