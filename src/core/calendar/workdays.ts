@@ -1,11 +1,4 @@
-import {
-  dayOfWeek,
-  fromDayNumber,
-  type IsoDate,
-  parseIsoDate,
-  toDayNumber,
-  yearOf,
-} from '../dates.ts';
+import { dayOfWeek, fromDayNumber, type IsoDate, parseIsoDate, toDayNumber, yearOf } from '../dates.ts';
 import { AppError } from '../errors.ts';
 import { HOLIDAY_SCHEDULES, type HolidaySchedule } from './holidays.ts';
 import { type ProvisionalMark, provisionalMark } from './provisional-mark.ts';
