@@ -34,3 +34,18 @@ export async function saveRecomputedAnswerDue(
     .executeTakeFirst();
   return result.numUpdatedRows !== 0n;
 }
+
+/** Receipt and stored answer due day of the agency's open applications that have a due day. */
+export async function listOpenDueDays(
+  db: Kysely<Database>,
+  agencyId: string,
+): Promise<Array<{ receivedOn: IsoDate; answerDueOn: IsoDate }>> {
+  const rows = await db
+    .selectFrom('applications')
+    .select(['received_on', 'answer_due_on'])
+    .where('agency_id', '=', agencyId)
+    .where('status', '!=', 'concluded')
+    .where('answer_due_on', 'is not', null)
+    .execute();
+  return rows.map((r) => ({ receivedOn: r.received_on, answerDueOn: r.answer_due_on! }));
+}

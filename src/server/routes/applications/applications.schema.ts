@@ -161,4 +161,5 @@ export const deadlineSummaryResponse = z.object({
   open: z.int().describe('未办结'),
   overdue: z.int().describe('未办结且已超过答复期限'),
   dueThisWeek: z.int().describe('未办结且7日内（含今天）到期'),
+  provisional: z.int().describe('未办结且答复期限为暂定（所跨年度的节假日安排尚未录入）'),
 });

@@ -62,6 +62,9 @@ describeEachDialect('calendar routes', (t) => {
       '2027年节假日安排尚未录入，按《全国年节及纪念日放假办法》暂定',
     );
 
+    const summary = () => get(`/api/agencies/${agencyId}/deadlines/summary`, officer);
+    expect((await summary()).json().provisional).toBe(1);
+
     const parsed = await post('/api/calendar/parse', { text: MADE_UP_2027 });
     expect(parsed.statusCode).toBe(200);
     const schedule = parsed.json().schedule;
@@ -76,6 +79,7 @@ describeEachDialect('calendar routes', (t) => {
     // The made-up notice rests 01-01 to 01-03 (Fri–Sun): the 20th working day stays 01-05, now exact.
     expect(file.application).toMatchObject({ answerDueOn: '2027-01-05', answerDueProvisional: null });
     expect(file.deadlines.provisional).toBeNull();
+    expect((await summary()).json().provisional).toBe(0);
     expect(file.auditTrail.at(-1).action).toBe('deadline.recomputed');
 
     const after = (await get('/api/calendar', officer)).json();
