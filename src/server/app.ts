@@ -7,9 +7,11 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { momentOf } from '../core/moment.ts';
 import { type OpenedDatabase, openDatabase, type StoreDb } from '../store/dialect.ts';
 import { migrateToLatest } from '../store/migrations/migrate.ts';
 import { activateStoredCalendar } from '../use-cases/calendar/load-holiday-calendar.ts';
+import { refreshOpenDeadlines } from '../use-cases/calendar/refresh-open-deadlines.ts';
 import type { Config } from './config.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerCalendarWatch } from './plugins/calendar-watch.ts';
@@ -77,8 +79,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await migrateToLatest(database.db);
     app.addHook('onClose', async () => database.close());
   }
-  // The working-day calendar of this process: the built-in and the stored holiday arrangements.
+  // The working-day calendar of this process: the built-in and the stored holiday arrangements;
+  // stored due days from before it (null where a year was refused) brought in line.
   await activateStoredCalendar(database.db);
+  await database.db
+    .transaction()
+    .execute((trx) => refreshOpenDeadlines(trx, momentOf(options.now?.() ?? new Date())));
   app.decorate('db', database.db);
   app.decorate('dialect', database.dialect);
   app.decorate('config', options.config);
