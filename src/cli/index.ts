@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerAudit } from './commands/audit.ts';
+import { registerCalendar } from './commands/calendar.ts';
 import { registerCheck } from './commands/check.ts';
 import { registerDb } from './commands/db.ts';
 import { registerDeadline } from './commands/deadline.ts';
@@ -32,6 +33,7 @@ registerRender(program);
 registerSchema(program);
 registerWorkdays(program);
 registerDeadline(program);
+registerCalendar(program);
 registerFee(program);
 registerDb(program);
 registerAudit(program);

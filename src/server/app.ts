@@ -7,10 +7,14 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { momentOf } from '../core/moment.ts';
 import { type OpenedDatabase, openDatabase, type StoreDb } from '../store/dialect.ts';
 import { migrateToLatest } from '../store/migrations/migrate.ts';
+import { activateStoredCalendar } from '../use-cases/calendar/load-holiday-calendar.ts';
+import { refreshOpenDeadlines } from '../use-cases/calendar/refresh-open-deadlines.ts';
 import type { Config } from './config.ts';
 import { registerAuth } from './plugins/auth.ts';
+import { registerCalendarWatch } from './plugins/calendar-watch.ts';
 import { registerClock } from './plugins/clock.ts';
 import { registerErrorHandling } from './plugins/error-handling.ts';
 import { registerJsonHardening } from './plugins/json-hardening.ts';
@@ -18,6 +22,7 @@ import { registerChineseValidation } from './plugins/validation.ts';
 import { registerWeb } from './plugins/web.ts';
 import { registerApplicationRoutes } from './routes/applications/applications.routes.ts';
 import { registerAuthRoutes } from './routes/auth/auth.routes.ts';
+import { registerCalendarRoutes } from './routes/calendar/calendar.routes.ts';
 import { registerCaseRoutes } from './routes/cases/cases.routes.ts';
 import { registerCheckRoutes } from './routes/check/check.routes.ts';
 import { registerDisclosureRoutes } from './routes/disclosures/disclosures.routes.ts';
@@ -92,6 +97,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await migrateToLatest(database.db);
     app.addHook('onClose', async () => database.close());
   }
+  // The working-day calendar of this process: the built-in and the stored holiday arrangements;
+  // stored due days from before it (null where a year was refused) brought in line.
+  await activateStoredCalendar(database.db);
+  await database.db
+    .transaction()
+    .execute((trx) => refreshOpenDeadlines(trx, momentOf(options.now?.() ?? new Date())));
   app.decorate('db', database.db);
   app.decorate('dialect', database.dialect);
   app.decorate('config', options.config);
@@ -100,6 +111,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerErrorHandling(app);
   registerChineseValidation(app);
   registerClock(app, options.now);
+  registerCalendarWatch(app);
   registerJsonHardening(app);
   await registerAuth(app);
   await app.register(swagger, {
@@ -120,6 +132,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(registerTokenRoutes, { prefix: '/api' });
   await app.register(registerOrganisationRoutes, { prefix: '/api' });
   await app.register(registerUserRoutes, { prefix: '/api' });
+  await app.register(registerCalendarRoutes, { prefix: '/api' });
   await app.register(registerApplicationRoutes, { prefix: '/api' });
   await app.register(registerLetterRoutes, { prefix: '/api' });
   await app.register(registerDisclosureRoutes, { prefix: '/api' });

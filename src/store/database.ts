@@ -261,6 +261,21 @@ export interface WorkRecordsTable {
   updated_at: string;
 }
 
+/** One year's holiday arrangement (migration 2026-12-07-001). */
+export interface HolidayArrangementsTable {
+  year: number;
+  title: string;
+  document_number: string | null;
+  issued_on: string;
+  /** JSON array of {name, from, to}. */
+  holidays_json: string;
+  /** JSON array of 'YYYY-MM-DD' (调休上班). */
+  make_up_json: string;
+  source: 'built-in' | 'entered';
+  entered_by: string | null;
+  entered_at: string | null;
+}
+
 export interface Database {
   regions: RegionsTable;
   agencies: AgenciesTable;
@@ -278,4 +293,5 @@ export interface Database {
   disclosures: DisclosuresTable;
   import_batches: ImportBatchesTable;
   work_records: WorkRecordsTable;
+  holiday_arrangements: HolidayArrangementsTable;
 }

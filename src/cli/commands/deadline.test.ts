@@ -78,6 +78,17 @@ describe('gongkai deadline', () => {
     ).toBe('2023-10-24');
   });
 
+  it('marks an answer date in a year without an arrangement 暂定, and exact with --calendar (issue 15)', () => {
+    const args = ['deadline', '--received', '2026-12-10', '--channel', 'in-person', '--today', '2026-12-10'];
+    // 12-11 (1), 12-14..18 (6), 21..25 (11), 28..31 (15), 2027-01-01 元旦, 01-04..08 (20).
+    const r = gongkai(...args);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('答复期限：2027年1月8日（星期五）（暂定）\n暂定：2027年节假日安排尚未录入');
+    const notice = join(REPO_ROOT, 'test/fixtures/calendar/2027-holiday-notice-made-up.txt');
+    const exact = gongkai(...args, '--calendar', notice, '--json');
+    expect(JSON.parse(exact.stdout)).toMatchObject({ answerDue: '2027-01-08', provisional: null });
+  });
+
   it('refuses a missing confirmation day for the Internet channel', () => {
     expectRefused(gongkai('deadline', '--received', '2025-01-20', '--channel', 'online'), '确认之日');
   });

@@ -3,6 +3,7 @@ import { formatDateZh, type IsoDate, parseIsoDate } from '../../core/dates.ts';
 import { computeDeadlines } from '../../core/deadlines/compute-deadlines.ts';
 import type { DeadlineInputData } from '../../core/deadlines/deadline-input.ts';
 import type { DeadlineResult, DeadlineStatus } from '../../core/deadlines/deadline-result.ts';
+import { activateCalendarFiles, collect } from '../calendar-files.ts';
 import { UsageError } from '../exit.ts';
 import { readJsonFile } from '../read-report-file.ts';
 
@@ -15,6 +16,7 @@ interface DeadlineOptions {
   today?: string;
   feeSuspension: boolean;
   json?: boolean;
+  calendar?: string[];
 }
 
 /** A case file is a few KiB; anything bigger is a mistake. */
@@ -55,7 +57,12 @@ function readInput(options: DeadlineOptions): DeadlineInputData {
 
 function formatResult(r: DeadlineResult, today: IsoDate): string {
   const lines = [`收到申请之日：${formatDateZh(r.receivedOn)}`];
-  lines.push(r.answerDue ? `答复期限：${formatDateZh(r.answerDue)}` : '答复期限：暂不能确定');
+  lines.push(
+    r.answerDue
+      ? `答复期限：${formatDateZh(r.answerDue)}${r.provisional ? '（暂定）' : ''}`
+      : '答复期限：暂不能确定',
+  );
+  if (r.provisional) lines.push(`暂定：${r.provisional.reason}`);
   let status = `状态：${STATUS_ZH[r.status]}（按${formatDateZh(today, false)}判断）`;
   if (r.workingDaysUsed !== null && r.workingDaysAllowed !== null) {
     status += `；已用${r.workingDaysUsed}个工作日，共${r.workingDaysAllowed}个工作日`;
@@ -81,7 +88,9 @@ export function registerDeadline(program: Command): void {
     .option('--today <date>', '判断是否逾期所用的“今天”，默认为北京时间当天')
     .option('--no-fee-suspension', '收费通知至缴费期间不中止答复期限（默认中止）')
     .option('--json', '以 JSON 输出')
+    .option('--calendar <通知.txt>', '另加一个年度的节假日安排通知文本（可重复）', collect)
     .action((options: DeadlineOptions) => {
+      activateCalendarFiles(options.calendar);
       const input = readInput(options);
       const today = options.today === undefined ? todayInBeijing() : parseIsoDate(options.today);
       const result = computeDeadlines(input, { today, feeNoticeSuspends: options.feeSuspension });

@@ -1,5 +1,6 @@
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { expectRefused, gongkai } from '../../../test/support/run-cli.ts';
+import { expectRefused, gongkai, tempFile } from '../../../test/support/run-cli.ts';
 
 describe('gongkai workdays add', () => {
   it('prints only the date', () => {
@@ -30,8 +31,43 @@ describe('gongkai workdays add', () => {
     expectRefused(gongkai('workdays', 'add', '2025-03-03', n), `工作日数“${n}”无效`);
   });
 
-  it('refuses a result in a year without holiday data', () => {
-    expectRefused(gongkai('workdays', 'add', '2026-12-20', '20'), '暂无2027年的法定节假日安排数据');
+  it('prints a 2027 date marked 暂定 with the reason, exit 0 (issue 15)', () => {
+    // 12-21..25 (5), 12-28..31 (9), 2027-01-01 元旦 (statutory), 01-04..08 (14), 01-11..15 (19), 01-18.
+    expect(gongkai('workdays', 'add', '2026-12-20', '20')).toEqual({
+      code: 0,
+      stdout: '2027-01-18（暂定）\n暂定：2027年节假日安排尚未录入，按《全国年节及纪念日放假办法》暂定\n',
+      stderr: '',
+    });
+    const json = JSON.parse(gongkai('workdays', 'add', '2026-12-20', '20', '--json').stdout);
+    expect(json).toMatchObject({ result: '2027-01-18', provisional: { years: [2027] } });
+  });
+
+  it('prints an exact date with no mark when every year is known', () => {
+    expect(gongkai('workdays', 'add', '2026-12-20', '5').stdout).toBe('2026-12-25\n');
+    expect(JSON.parse(gongkai('workdays', 'add', '2026-12-20', '5', '--json').stdout).provisional).toBeNull();
+  });
+
+  it('counts with a notice given by --calendar, exactly', () => {
+    const notice = fileURLToPath(
+      new URL('../../../test/fixtures/calendar/2027-holiday-notice-made-up.txt', import.meta.url),
+    );
+    // The made-up notice rests 01-01 to 01-03 (Fri–Sun): the 20th working day is still 01-18, now exact.
+    expect(gongkai('workdays', 'add', '2026-12-20', '20', '--calendar', notice).stdout).toBe('2027-01-18\n');
+    // 40 working days reach 春节: made-up rest 02-05..02-12, make-up day Sunday 02-14.
+    // 01-19..22 (24), 01-25..29 (29), 02-01..04 (33), 02-14 (34), 02-15..19 (39), 02-22 (40).
+    expect(gongkai('workdays', 'add', '2026-12-20', '40', '--calendar', notice).stdout).toBe('2027-02-22\n');
+  });
+
+  it('refuses an unreadable --calendar notice, naming the file and line', () => {
+    const bad = tempFile('bad.txt', '国务院办公厅关于2027年部分节假日安排的通知\n一、元旦：元月一日放假。\n');
+    expectRefused(
+      gongkai('workdays', 'add', '2026-12-20', '20', '--calendar', bad),
+      /bad\.txt：第2行无法识别/,
+    );
+  });
+
+  it('refuses a date beyond 2100', () => {
+    expectRefused(gongkai('workdays', 'add', '2100-12-20', '20'), '超出工作日计算范围');
   });
 });
 
@@ -45,7 +81,10 @@ describe('gongkai workdays between', () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ workingDays: -4 });
   });
 
-  it('refuses a year outside the calendar', () => {
-    expectRefused(gongkai('workdays', 'between', '2022-12-01', '2023-01-05'), '暂无2022年');
+  it('marks a count through a year without an arrangement 暂定', () => {
+    // 2022-12-02 … 12-30: 21 weekdays (statutory rule, no 2022 notice); 12-31 to 2023-01-02 元旦 2023; 01-03 … 01-05.
+    expect(gongkai('workdays', 'between', '2022-12-01', '2023-01-05').stdout).toBe(
+      '24（暂定）\n暂定：2022年节假日安排尚未录入，按《全国年节及纪念日放假办法》暂定\n',
+    );
   });
 });

@@ -47,6 +47,8 @@ export const ACCESS_POLICY = {
   user: { administer: rolesOnly('admin') },
   /** Regions and agencies. */
   organisation: { administer: rolesOnly('admin') },
+  /** The holiday arrangements of the working-day calendar (issue 15); every signed-in user reads them. */
+  calendar: { administer: rolesOnly('admin') },
 } satisfies Record<string, Record<string, Policy>>;
 
 export type Resource = keyof typeof ACCESS_POLICY;

@@ -6,8 +6,8 @@ import { deadlineOfApplication } from './deadline-of-application.ts';
 
 /**
  * An application's deadlines as of a day: the result, or null with the reason (`note`) when the
- * core cannot compute them (a year the holiday calendar does not cover yet, or a history the
- * deadline rules refuse).
+ * core cannot compute them (a date beyond the calendar's 2000–2100 bound, or a history the
+ * deadline rules refuse). Dates through a year without an entered arrangement are 暂定, not null.
  */
 export type ApplicationDeadlines = { result: DeadlineResult; note: null } | { result: null; note: string };
 

@@ -1,11 +1,14 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { fromDayNumber, type IsoDate, toDayNumber } from '../dates.ts';
 import { AppError } from '../errors.ts';
+import { HOLIDAY_SCHEDULES, type HolidaySchedule } from './holidays.ts';
 import {
+  activateHolidaySchedules,
   addWorkingDays,
   isWorkingDay,
   knownCalendarYears,
+  provisionalYearsBetween,
   workingDaysBetween,
   workingDaysInYear,
 } from './workdays.ts';
@@ -57,13 +60,17 @@ describe('isWorkingDay', () => {
     expect(isWorkingDay('2025-03-17')).toBe(true);
   });
 
-  it('refuses years without holiday data, including 2022 and 2027', () => {
-    expect(codeOf(() => isWorkingDay('2022-12-30'))).toBe('CALENDAR_UNKNOWN');
-    expect(codeOf(() => isWorkingDay('2022-12-31'))).toBe('CALENDAR_UNKNOWN');
-    expect(codeOf(() => isWorkingDay('2027-01-04'))).toBe('CALENDAR_UNKNOWN');
-    expect(() => isWorkingDay('2027-01-04')).toThrow('暂无2027年的法定节假日安排数据，无法计算工作日');
+  it('counts a year without an arrangement from the statutory holidays, without 调休 (issue 15)', () => {
+    expect(isWorkingDay('2027-01-04')).toBe(true); // Monday
+    expect(isWorkingDay('2027-01-01')).toBe(false); // Friday, 元旦
+    expect(isWorkingDay('2027-01-02')).toBe(false); // Saturday
+    expect(isWorkingDay('2022-12-30')).toBe(true); // Friday of 2022 (no notice entered)
   });
-
+  it('refuses dates outside 2000–2100 in Chinese', () => {
+    expect(codeOf(() => isWorkingDay('1999-12-31'))).toBe('CALENDAR_UNKNOWN');
+    expect(codeOf(() => isWorkingDay('2101-01-03'))).toBe('CALENDAR_UNKNOWN');
+    expect(() => isWorkingDay('2101-01-03')).toThrow('超出工作日计算范围（2000年至2100年）');
+  });
   it('refuses impossible dates', () => {
     expect(codeOf(() => isWorkingDay('2025-02-30'))).toBe('INVALID_DATE');
     expect(codeOf(() => isWorkingDay('2025-1-3'))).toBe('INVALID_DATE');
@@ -89,13 +96,22 @@ describe('addWorkingDays', () => {
     expect(codeOf(() => addWorkingDays('2025-03-17', 1.5))).toBe('INVALID_INPUT');
   });
 
-  it('refuses a start in 2022 even though 2022-12-31 is in the 2023 notice', () => {
-    expect(codeOf(() => addWorkingDays('2022-12-30', 1))).toBe('CALENDAR_UNKNOWN');
-    expect(codeOf(() => addWorkingDays('2022-12-31', 0))).toBe('CALENDAR_UNKNOWN');
+  it('uses the 2023 notice for 2022-12-31 and marks a count from 2022 provisional', () => {
+    // 2022-12-31 (Sat) to 2023-01-02 (Mon) are 元旦 2023 rest days in the 2023 notice.
+    expect(addWorkingDays('2022-12-30', 1)).toBe('2023-01-03');
+    expect(provisionalYearsBetween('2022-12-30', '2023-01-03')).toEqual([2022]);
   });
 
-  it('refuses a result that would fall in 2027', () => {
-    expect(() => addWorkingDays('2026-12-20', 20)).toThrow('暂无2027年的法定节假日安排数据');
+  it('gives a provisional 2027 date for 20 working days from 2026-12-20 and an exact one for 5', () => {
+    // 12-21..25 (5), 12-28..31 (9), 2027-01-01 元旦, 01-04..08 (14), 01-11..15 (19), 01-18 (20).
+    expect(addWorkingDays('2026-12-20', 20)).toBe('2027-01-18');
+    expect(provisionalYearsBetween('2026-12-20', '2027-01-18')).toEqual([2027]);
+    expect(addWorkingDays('2026-12-20', 5)).toBe('2026-12-25');
+    expect(provisionalYearsBetween('2026-12-20', '2026-12-25')).toEqual([]);
+  });
+
+  it('refuses a result beyond 2100', () => {
+    expect(codeOf(() => addWorkingDays('2100-12-20', 20))).toBe('CALENDAR_UNKNOWN');
   });
 
   it('is undone by workingDaysBetween', () => {
@@ -157,8 +173,9 @@ describe('workingDaysBetween', () => {
     );
   });
 
-  it('refuses an end in a year without data', () => {
-    expect(codeOf(() => workingDaysBetween('2026-12-01', '2027-01-05'))).toBe('CALENDAR_UNKNOWN');
+  it('counts into a year without an arrangement', () => {
+    // December 2026 after the 1st: 22 weekdays; 2027-01-01 is 元旦; then 01-04 and 01-05.
+    expect(workingDaysBetween('2026-12-01', '2027-01-05')).toBe(24);
   });
 });
 
@@ -180,14 +197,45 @@ describe('workingDaysInYear', () => {
     expect(workingDaysInYear(2024)).toBe(count);
   });
 
-  it('refuses a year without data', () => {
-    expect(codeOf(() => workingDaysInYear(2022))).toBe('CALENDAR_UNKNOWN');
-    expect(codeOf(() => workingDaysInYear(2027))).toBe('CALENDAR_UNKNOWN');
+  it('counts a provisional year as its weekdays less the statutory holidays on weekdays', () => {
+    // 2027: 261 weekdays (starts on a Friday); statutory rest on weekdays: 01-01 Fri, 02-05 Fri,
+    // 02-08 Mon, 04-05 Mon, 06-09 Wed, 09-15 Wed, 10-01 Fri (02-06/07, 05-01/02, 10-02/03 are weekends).
+    expect(workingDaysInYear(2027)).toBe(261 - 7);
+  });
+  it('refuses a year outside 2000–2100', () => {
+    expect(codeOf(() => workingDaysInYear(1999))).toBe('CALENDAR_UNKNOWN');
+    expect(codeOf(() => workingDaysInYear(2101))).toBe('CALENDAR_UNKNOWN');
   });
 });
 
 describe('knownCalendarYears', () => {
   it('lists exactly the years with a holiday notice', () => {
     expect(knownCalendarYears()).toEqual([2023, 2024, 2025, 2026]);
+  });
+});
+
+describe('activateHolidaySchedules', () => {
+  afterEach(() => {
+    activateHolidaySchedules(HOLIDAY_SCHEDULES);
+  });
+  it('makes an entered year exact and counts with its ranges and make-up days', () => {
+    const made: HolidaySchedule = {
+      year: 2027,
+      title: '国务院办公厅关于2027年部分节假日安排的通知',
+      documentNumber: null,
+      issuedOn: '2026-11-20',
+      holidays: [{ name: '元旦', from: '2027-01-01', to: '2027-01-05' }],
+      makeUpWorkdays: ['2027-01-09'],
+    };
+    activateHolidaySchedules([...HOLIDAY_SCHEDULES, made]);
+    expect(knownCalendarYears()).toEqual([2023, 2024, 2025, 2026, 2027]);
+    expect(provisionalYearsBetween('2026-12-20', '2027-03-01')).toEqual([]);
+    expect(isWorkingDay('2027-01-04')).toBe(false);
+    expect(isWorkingDay('2027-01-09')).toBe(true); // Saturday, make-up day
+    // 9 in December as above, then 01-06, 01-07, 01-08, 01-09 (Sat), 01-11 … 01-15 (18), 01-18, 01-19.
+    expect(addWorkingDays('2026-12-20', 20)).toBe('2027-01-19');
+  });
+  it('refuses two arrangements for one year', () => {
+    expect(() => activateHolidaySchedules([...HOLIDAY_SCHEDULES, HOLIDAY_SCHEDULES[0]!])).toThrow();
   });
 });

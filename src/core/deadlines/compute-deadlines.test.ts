@@ -276,8 +276,27 @@ describe('computeDeadlines', () => {
     expect(refusal(inPerson('2024-01-26'), { today: '2024-01-25' }).message).toContain('晚于今天');
   });
 
-  it('throws CALENDAR_UNKNOWN when the period reaches a year without data', () => {
-    expect(refusal(inPerson('2026-12-10')).code).toBe('CALENDAR_UNKNOWN');
+  it('gives a 暂定 answer date when the period runs into a year without an arrangement (issue 15)', () => {
+    // From 2026-12-10: 12-11 (1), 12-14..18 (6), 21..25 (11), 28..31 (15), 2027-01-01 元旦 (statutory),
+    // 01-04..08 (20).
+    const r = computeDeadlines(inPerson('2026-12-10'));
+    expect(r.answerDue).toBe('2027-01-08');
+    expect(r.provisional).toEqual({
+      years: [2027],
+      reason: '2027年节假日安排尚未录入，按《全国年节及纪念日放假办法》暂定',
+    });
+  });
+  it('is exact when every counted date stays inside the known years', () => {
+    expect(computeDeadlines(inPerson('2026-11-02')).provisional).toBeNull();
+  });
+  it('marks an extension into the next year 暂定 though the original period was exact', () => {
+    const r = computeDeadlines(
+      inPerson('2026-11-20', [
+        { type: 'extension', approvedOn: '2026-12-07', noticeOn: '2026-12-07', days: 20 },
+      ]),
+    );
+    expect(r.steps.find((s) => s.label === '原答复期限')?.date).toBe('2026-12-18');
+    expect(r.provisional?.years).toEqual([2027]);
   });
 
   it('names the bad field of a malformed input in Chinese', () => {

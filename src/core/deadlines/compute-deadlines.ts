@@ -1,4 +1,4 @@
-import { addWorkingDays, workingDaysBetween } from '../calendar/workdays.ts';
+import { addWorkingDays, provisionalMarkBetween, workingDaysBetween } from '../calendar/workdays.ts';
 import { formatDateZh, type IsoDate } from '../dates.ts';
 import { AppError } from '../errors.ts';
 import {
@@ -90,7 +90,8 @@ function correctionSteps(
  * 20-working-day answer period of art. 33 restarted by 补正 (art. 30), suspended by consultations
  * (art. 33 ¶3) and optionally by a fee notice (109号), extended once by 1–20 working days, or
  * replaced by an explicit art. 35 date. Validates shape and event order; throws
- * AppError('INVALID_INPUT') in Chinese, and CALENDAR_UNKNOWN when a date leaves the known years.
+ * AppError('INVALID_INPUT') in Chinese, and CALENDAR_UNKNOWN when a date leaves 2000–2100. Dates
+ * counted through a year without an entered arrangement are provisional (`result.provisional`).
  * `options.today` is only used for the status and the working days used so far.
  */
 export function computeDeadlines(data: DeadlineInputData, options: DeadlineOptions = {}): DeadlineResult {
@@ -137,6 +138,7 @@ export function computeDeadlines(data: DeadlineInputData, options: DeadlineOptio
     thirdPartyReplyDue: side.replyDues,
     feePaymentDue: side.feePaymentDue,
     warnings,
+    provisional: null,
   };
   const lastCorrection = t.corrections.at(-1);
   if (lastCorrection && lastCorrection.receivedOn === null) return finish(result);
@@ -200,7 +202,8 @@ export function computeDeadlines(data: DeadlineInputData, options: DeadlineOptio
     result.workingDaysAllowed = null;
     result.workingDaysUsed = null;
     result.status = today !== undefined && today > a.dueOn ? 'overdue' : 'running';
-    return finish(result);
+    // The art. 35 date is fixed by the agency, not counted: it does not make the result 暂定.
+    return finish(result, current.due);
   }
   for (const s of side.suspensions) {
     if (current.due !== null && s.from >= current.due) {
@@ -220,8 +223,17 @@ export function computeDeadlines(data: DeadlineInputData, options: DeadlineOptio
   return finish(result);
 }
 
-function finish(result: DeadlineResult): DeadlineResult {
+/** Sorts the steps and marks the result 暂定 when a counted date runs through a year without arrangement. */
+function finish(result: DeadlineResult, countedAnswerDue: IsoDate | null = result.answerDue): DeadlineResult {
   // Stable sort: steps of the same day keep their logical order.
   result.steps.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const counted = [
+    result.correctionNoticeDue,
+    countedAnswerDue,
+    result.feePaymentDue,
+    ...result.thirdPartyReplyDue.map((c) => c.due),
+  ].filter((d): d is IsoDate => d !== null);
+  const latest = [result.receivedOn, ...counted].sort().at(-1)!;
+  result.provisional = provisionalMarkBetween(result.receivedOn, latest);
   return result;
 }

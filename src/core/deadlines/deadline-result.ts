@@ -1,3 +1,4 @@
+import type { ProvisionalMark } from '../calendar/provisional-mark.ts';
 import type { IsoDate } from '../dates.ts';
 
 /**
@@ -50,4 +51,10 @@ export interface DeadlineResult {
   feePaymentDue: IsoDate | null;
   /** Chinese remarks on irregularities that do not prevent the computation (late 补正 notice …). */
   warnings: string[];
+  /**
+   * 暂定 (issue 15): the years without an entered holiday arrangement between the receipt and the
+   * latest computed due date, with the reason to show; null when every date is exact. One mark for
+   * the whole result: the due dates are counted along the same days.
+   */
+  provisional: ProvisionalMark | null;
 }

@@ -11,6 +11,7 @@ describe('disclosureDeadline', () => {
       ),
     ).toEqual({
       dueOn: '2024-02-28',
+      dueProvisional: null,
       overdue: false,
     });
     expect(
@@ -35,14 +36,24 @@ describe('disclosureDeadline', () => {
     ).toBe(false);
   });
 
-  it('has no due day when the holiday calendar does not reach it', () => {
+  it('gives a 暂定 due day when the period runs into a year without an arrangement (issue 15)', () => {
+    // 2026-12-20 (Sun): 12-21..25 (5), 12-28..31 (9), 2027-01-01 元旦, 01-04..08 (14), 01-11..15 (19), 01-18.
+    const d = disclosureDeadline(
+      { attribute: 'proactive', createdOn: '2026-12-20', publishedOn: null },
+      '2027-01-19',
+    );
+    expect([d.dueOn, d.dueProvisional?.years, d.overdue]).toEqual(['2027-01-18', [2027], true]);
+  });
+
+  it('has no due day beyond the calendar bound (2100)', () => {
     expect(
       disclosureDeadline(
-        { attribute: 'proactive', createdOn: '2099-01-05', publishedOn: null },
-        '2099-06-01',
+        { attribute: 'proactive', createdOn: '2100-12-20', publishedOn: null },
+        '2100-12-21',
       ),
     ).toEqual({
       dueOn: null,
+      dueProvisional: null,
       overdue: false,
     });
   });

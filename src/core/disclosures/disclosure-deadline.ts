@@ -1,4 +1,5 @@
-import { addWorkingDays } from '../calendar/workdays.ts';
+import type { ProvisionalMark } from '../calendar/provisional-mark.ts';
+import { addWorkingDays, provisionalMarkBetween } from '../calendar/workdays.ts';
 import type { IsoDate } from '../dates.ts';
 import { isAppError } from '../errors.ts';
 import type { Disclosure } from './disclosure.ts';
@@ -7,8 +8,10 @@ import type { Disclosure } from './disclosure.ts';
 export const ART26_WORKING_DAYS = 20;
 
 export interface DisclosureDeadline {
-  /** The 20th working day after creation; null when the holiday calendar does not cover it yet. */
+  /** The 20th working day after creation; null only outside the calendar's 2000–2100 bound. */
   dueOn: IsoDate | null;
+  /** 暂定 when the 20 working days run through a year without an entered holiday arrangement. */
+  dueProvisional: ProvisionalMark | null;
   /** 主动公开 item published after dueOn, or not published and today is past dueOn. */
   overdue: boolean;
 }
@@ -26,5 +29,5 @@ export function disclosureDeadline(
     else throw error;
   }
   const overdue = item.attribute === 'proactive' && dueOn !== null && (item.publishedOn ?? today) > dueOn;
-  return { dueOn, overdue };
+  return { dueOn, dueProvisional: provisionalMarkBetween(item.createdOn, dueOn), overdue };
 }

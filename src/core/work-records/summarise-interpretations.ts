@@ -1,4 +1,4 @@
-import { addWorkingDays } from '../calendar/workdays.ts';
+import { addWorkingDays, provisionalYearsBetween } from '../calendar/workdays.ts';
 import type { IsoDate } from '../dates.ts';
 import { ART26_WORKING_DAYS } from '../disclosures/disclosure-deadline.ts';
 import { isAppError } from '../errors.ts';
@@ -41,10 +41,15 @@ const FORM_LABELS: Record<InterpretationForm, string> = {
   other: '其他形式解读',
 };
 
-/** Published within the art. 26 period of the document's issue; null when the holiday calendar cannot tell. */
+/**
+ * Published within the art. 26 period of the document's issue; null when the holiday calendar
+ * cannot tell (the period is only 暂定: a year without an entered arrangement, issue 15).
+ */
 function within26(issuedOn: IsoDate, publishedOn: IsoDate): boolean | null {
   try {
-    return publishedOn <= addWorkingDays(issuedOn, ART26_WORKING_DAYS);
+    const due = addWorkingDays(issuedOn, ART26_WORKING_DAYS);
+    if (provisionalYearsBetween(issuedOn, due).length > 0) return null;
+    return publishedOn <= due;
   } catch (error) {
     if (isAppError(error) && error.code === 'CALENDAR_UNKNOWN') return null;
     throw error;

@@ -136,6 +136,23 @@ describe('summariseWork', () => {
     expect(s.withinArt26).toBe(2);
   });
 
+  it('cannot tell art. 26 for a document whose period is only 暂定 (a year without arrangement, issue 15)', () => {
+    const records = emptyWorkRecords(2026);
+    records.normativeDocumentsIssued = [{ id: 'd', title: '丁', issuedOn: '2026-12-20' }];
+    records.interpretations = [
+      {
+        documentTitle: '丁',
+        normativeDocumentId: 'd',
+        disclosureId: null,
+        forms: ['text' as const],
+        publishedOn: '2026-12-21',
+        byDraftingOffice: true,
+      },
+    ];
+    const s = summariseWork(records).interpretations;
+    expect([s.withinArt26, s.art26Unknown]).toEqual([0, 1]);
+  });
+
   it('leaves out proposals of another year and conclusions after the year, and keeps the last conclusion day', () => {
     const records = emptyWorkRecords(2023);
     const proposal = (year: number, concludedOn: string | null, satisfactionPercent: number | null) => ({

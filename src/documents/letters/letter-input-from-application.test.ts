@@ -138,6 +138,28 @@ describe('letterInputFromApplication', () => {
     );
   });
 
+  it('marks an extended due date in a year without a holiday arrangement 暂定 in the letter (issue 15)', () => {
+    const december: LetterCase = {
+      ...caseWith([]),
+      application: {
+        ...caseWith([]).application,
+        trackingNumber: '2026-0100',
+        submittedOn: '2026-12-01',
+        receivedOn: '2026-12-01',
+        events: [
+          { type: 'extension', approvedOn: '2026-12-07', noticeOn: '2026-12-07', days: 20, approver: '主任' },
+        ],
+      },
+    };
+    const { kind, input } = letterInputFromApplication(december, body({ kind: 'extension' }), '2026-12-07');
+    // 20 working days: 12-02..12-29 (2026 notice: no holiday in December); 20 more: 12-30, 12-31,
+    // 2027-01-01 元旦 (statutory), 01-04..08, 01-11..15, 01-18..22, 01-25, 01-26, 01-27 (20th).
+    expect(input).toMatchObject({ newDueOn: '2027-01-27', newDueProvisional: { years: [2027] } });
+    expect(letterFor(kind, input).paragraphs.join('')).toContain(
+      '本机关将于2027年1月27日前（含当日；因2027年节假日安排尚未公布，该日期按《全国年节及纪念日放假办法》暂定，以公布的安排为准）作出答复',
+    );
+  });
+
   it('states the extended due date as it stood when the extension was granted', () => {
     const extension: ApplicationEvent = {
       type: 'extension',

@@ -289,13 +289,20 @@ export function letterInputFromApplication(
     case 'extension': {
       const found = lastEvent(a.events, 'extension');
       if (!found) throw conflict('该申请没有延长答复期限的记录：请先记录延期，再出具延期答复告知书');
-      const newDueOn = deadlinesAfter(a, found.index, today).answerDue;
+      const after = deadlinesAfter(a, found.index, today);
+      const newDueOn = after.answerDue;
       if (newDueOn === null) {
         throw conflict('延期时答复期限处于中止计算状态（征求意见或待缴费），延期后的答复期限尚不能确定');
       }
       return {
         kind: 'extension',
-        input: { ...toApplicant, days: found.event.days, newDueOn, reason: body.reason },
+        input: {
+          ...toApplicant,
+          days: found.event.days,
+          newDueOn,
+          newDueProvisional: after.provisional,
+          reason: body.reason,
+        },
       };
     }
     case 'fee': {
@@ -303,7 +310,8 @@ export function letterInputFromApplication(
       if (!found) throw conflict('该申请没有收费记录：请先记录“发出收费通知”及金额，再出具收费通知书');
       const { event } = found;
       // The last payment day is known only once the day the applicant received the notice is recorded.
-      const dueOn = event.noticeReceivedOn ? deadlinesAfter(a, found.index, today).feePaymentDue : null;
+      const after = event.noticeReceivedOn ? deadlinesAfter(a, found.index, today) : null;
+      const dueOn = after?.feePaymentDue ?? null;
       return {
         kind: 'fee',
         input: {
@@ -311,6 +319,7 @@ export function letterInputFromApplication(
           fee: recomputedFee(body.feeBasis, event.amountYuan),
           payment: body.payment,
           dueOn: dueOn ?? undefined,
+          dueProvisional: after?.provisional ?? null,
           remedyBodies: remedyBodiesFor(c, body.remedyBodies, base.date),
         },
       };
@@ -324,9 +333,8 @@ export function letterInputFromApplication(
       }
       const { event } = found;
       // As for the fee: the reply deadline runs from the third party's receipt of the letter.
-      const dueOn = event.letterReceivedOn
-        ? deadlinesAfter(a, found.index, today).thirdPartyReplyDue.at(-1)?.due
-        : undefined;
+      const after = event.letterReceivedOn ? deadlinesAfter(a, found.index, today) : null;
+      const dueOn = after?.thirdPartyReplyDue.at(-1)?.due;
       return {
         kind: 'consultation',
         input: {
@@ -335,6 +343,7 @@ export function letterInputFromApplication(
           thirdParty: { name: event.name, organisation: body.thirdPartyOrganisation ?? false },
           concern: body.concern,
           dueOn,
+          dueProvisional: after?.provisional ?? null,
           replyTo: body.replyTo,
         },
       };

@@ -1,3 +1,4 @@
+import type { ProvisionalMark } from '../../core/calendar/provisional-mark.ts';
 import { formatDateZh, type IsoDate, parseIsoDate } from '../../core/dates.ts';
 import { AppError } from '../../core/errors.ts';
 import { FEE_BASIS } from '../../core/fees/fee-result.ts';
@@ -41,6 +42,16 @@ export class Citations {
   regulation(): string {
     return this.regulationName();
   }
+}
+
+/**
+ * The clause a letter adds to a date counted through a year without an entered holiday arrangement
+ * (issue 15): the applicant is told the date is 暂定 and on what it rests. "" for an exact date.
+ */
+export function provisionalClause(mark: ProvisionalMark | null | undefined): string {
+  if (!mark) return '';
+  const years = mark.years.map((y) => `${y}年`).join('、');
+  return `；因${years}节假日安排尚未公布，该日期按《全国年节及纪念日放假办法》暂定，以公布的安排为准`;
 }
 
 /** "2025年3月5日": the 公文 date form (GB/T 9704, Arabic numerals, no weekday). */

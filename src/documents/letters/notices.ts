@@ -1,3 +1,4 @@
+import type { ProvisionalMark } from '../../core/calendar/provisional-mark.ts';
 import type { IsoDate } from '../../core/dates.ts';
 import { AppError } from '../../core/errors.ts';
 import type { FeeBand, FeeResult } from '../../core/fees/fee-result.ts';
@@ -13,6 +14,7 @@ import {
   dateField,
   itemMark,
   optionalText,
+  provisionalClause,
   type RemedyBodies,
   remediesParagraph,
   textField,
@@ -38,6 +40,8 @@ export interface ExtensionLetterInput extends ApplicantLetterBase {
   days: number;
   /** The answer deadline after the extension. */
   newDueOn: IsoDate;
+  /** Set when newDueOn was counted through a year without an entered holiday arrangement. */
+  newDueProvisional?: ProvisionalMark | null;
   /** Why the 20 working days do not suffice. */
   reason?: string;
 }
@@ -49,6 +53,8 @@ export interface FeeLetterInput extends ApplicantLetterBase {
   payment: string;
   /** Last payment day, when the caller computed it (receipt of the notice + 20 working days). */
   dueOn?: IsoDate;
+  /** Set when dueOn was counted through a year without an entered holiday arrangement. */
+  dueProvisional?: ProvisionalMark | null;
   remedyBodies?: RemedyBodies;
 }
 
@@ -59,6 +65,8 @@ export interface ConsultationLetterInput extends LetterBase {
   concern?: string;
   /** Last day for the reply, when the caller computed it (receipt of the letter + 15 working days). */
   dueOn?: IsoDate;
+  /** Set when dueOn was counted through a year without an entered holiday arrangement. */
+  dueProvisional?: ProvisionalMark | null;
   /** Where to send the written opinion. */
   replyTo?: string;
 }
@@ -77,9 +85,14 @@ export const FEE_PAYMENT_WORKING_DAYS = 20;
 /** Art. 32: the third party answers within 15 working days of receiving the letter. */
 export const CONSULTATION_WORKING_DAYS = 15;
 
-/** "（即2025年3月24日前，含当日）" when the caller computed the last day, "" otherwise. */
-function lastDay(due: IsoDate | undefined, field: string): string {
-  return due === undefined ? '' : `（即${zhDate(dateField(due, field))}前，含当日）`;
+/**
+ * "（即2025年3月24日前，含当日）" when the caller computed the last day, "" otherwise; with the 暂定
+ * clause when the day was counted through a year without an entered holiday arrangement.
+ */
+function lastDay(due: IsoDate | undefined, field: string, mark?: ProvisionalMark | null): string {
+  return due === undefined
+    ? ''
+    : `（即${zhDate(dateField(due, field))}前，含当日${provisionalClause(mark)}）`;
 }
 
 function notBefore(date: IsoDate, letterDate: IsoDate, field: string, what: string): IsoDate {
@@ -142,7 +155,7 @@ export function extensionLetter(input: ExtensionLetterInput): Letter {
     applicant(input),
     [
       `${f.opening}。`,
-      `${reason ? `因${reason}，` : ''}本机关无法在法定期限内作出答复。根据${citations.cite(['第三十三条第二款'])}的规定，经本机关政府信息公开工作机构负责人同意，答复期限延长${input.days}个工作日，本机关将于${due}前（含当日）作出答复。`,
+      `${reason ? `因${reason}，` : ''}本机关无法在法定期限内作出答复。根据${citations.cite(['第三十三条第二款'])}的规定，经本机关政府信息公开工作机构负责人同意，答复期限延长${input.days}个工作日，本机关将于${due}前（含当日${provisionalClause(input.newDueProvisional)}）作出答复。`,
       '特此告知。',
     ],
     citations,
@@ -187,7 +200,7 @@ export function feeLetter(input: FeeLetterInput): Letter {
       '二、收费标准和金额：',
       ...fee.bands.map((b) => bandText(fee, b)),
       `合计：人民币${fee.totalYuan}元（大写：${yuanInWords(fee.totalYuan)}）。`,
-      `三、缴纳期限和方式：请${you}自收到本通知书之次日起${FEE_PAYMENT_WORKING_DAYS}个工作日内${lastDay(input.dueOn, 'dueOn')}缴纳，缴纳方式：${payment}。信息处理费按照行政事业性收费缴入国库，本机关出具财政票据。`,
+      `三、缴纳期限和方式：请${you}自收到本通知书之次日起${FEE_PAYMENT_WORKING_DAYS}个工作日内${lastDay(input.dueOn, 'dueOn', input.dueProvisional)}缴纳，缴纳方式：${payment}。信息处理费按照行政事业性收费缴入国库，本机关出具财政票据。`,
       `${you}逾期未缴纳的，视为放弃申请，本机关不再处理该政府信息公开申请。`,
       '特此通知。',
     ],
@@ -211,7 +224,7 @@ export function consultationLetter(input: ConsultationLetterInput): Letter {
     textField(party?.name, 'thirdParty.name', '第三方姓名或名称'),
     [
       `本机关于${f.received}收到一份政府信息公开申请，申请公开“${f.what}”。经审查，该政府信息${concern ? `涉及${you}的${concern}` : `可能涉及${you}的商业秘密、个人隐私等合法权益`}，公开可能会损害${you}的合法权益。根据${citations.cite(['第三十二条'])}的规定，现书面征求${you}的意见。`,
-      `请${you}自收到本征求意见书之日起${CONSULTATION_WORKING_DAYS}个工作日内${lastDay(input.dueOn, 'dueOn')}，以书面形式向本机关提出是否同意公开的意见；不同意公开的，请说明理由${replyTo ? `（书面意见送达方式：${replyTo}）` : ''}。`,
+      `请${you}自收到本征求意见书之日起${CONSULTATION_WORKING_DAYS}个工作日内${lastDay(input.dueOn, 'dueOn', input.dueProvisional)}，以书面形式向本机关提出是否同意公开的意见；不同意公开的，请说明理由${replyTo ? `（书面意见送达方式：${replyTo}）` : ''}。`,
       `${you}逾期未提出意见的，由本机关依照${citations.regulation()}的规定决定是否公开。${you}不同意公开且有合理理由的，本机关不予公开；本机关认为不公开可能对公共利益造成重大影响的，可以决定予以公开，并将决定公开的政府信息内容和理由书面告知${you}。`,
     ],
     citations,

@@ -20,6 +20,8 @@ import {
   applicationDeadlines,
 } from '../../core/applications/application-deadlines.ts';
 import { eventDate } from '../../core/applications/lifecycle.ts';
+import type { ProvisionalMark } from '../../core/calendar/provisional-mark.ts';
+import { provisionalMarkBetween } from '../../core/calendar/workdays.ts';
 import { addDays, type IsoDate } from '../../core/dates.ts';
 import type { DeadlineResult } from '../../core/deadlines/deadline-result.ts';
 import { CHANNEL_LABELS } from '../../core/deadlines/read-timeline.ts';
@@ -54,9 +56,9 @@ export function dueFlags(status: ApplicationStatus, answerDueOn: IsoDate | null,
 }
 
 /** The answer deadline as the pages show it: its state and the text ("暂停计算（等待申请人补正）"…). */
-const presentAnswerDue = (s: AnswerDueState) => ({
+const presentAnswerDue = (s: AnswerDueState, provisional: ProvisionalMark | null) => ({
   answerDueState: s.state,
-  answerDueLabel: answerDueLabel(s),
+  answerDueLabel: answerDueLabel(s, provisional),
 });
 
 /** Whether the answer came within the deadline (the one definition: answerTimeliness). */
@@ -93,6 +95,7 @@ export function presentApplication(application: StoredApplication, today: IsoDat
     outcomeLabel: outcomeLabel(application.outcome),
     concludedOn: application.concludedOn,
     answerDueOn: application.answerDueOn,
+    answerDueProvisional: provisionalMarkBetween(application.receivedOn, application.answerDueOn),
     ...dueFlags(application.status, application.answerDueOn, today),
     answerTimeliness: presentTimeliness(answerTimeliness(application)),
     version: application.version,
@@ -115,7 +118,11 @@ export function presentApplicationSummary(summary: ApplicationSummary, today: Is
     outcome: summary.outcome,
     concludedOn: summary.concludedOn,
     answerDueOn: summary.answerDueOn,
-    ...presentAnswerDue(answerDueStateOfRow(summary.status, summary.answerDueOn)),
+    ...presentAnswerDue(
+      answerDueStateOfRow(summary.status, summary.answerDueOn),
+      provisionalMarkBetween(summary.receivedOn, summary.answerDueOn),
+    ),
+    answerDueProvisional: provisionalMarkBetween(summary.receivedOn, summary.answerDueOn),
     ...dueFlags(summary.status, summary.answerDueOn, today),
     answerTimeliness: presentTimeliness(summary.answerTimeliness),
     version: summary.version,
@@ -158,19 +165,24 @@ function presentDeadlineResult(r: DeadlineResult) {
     })),
     feePaymentDue: r.feePaymentDue,
     warnings: r.warnings,
+    provisional: r.provisional,
   };
 }
 
 /**
  * Every due date of a case with how it was computed (computed once by the caller with
- * applicationDeadlines); null with the reason when the core could not compute them (a year the
- * holiday calendar does not cover yet). With the answer deadline's state and text for `application`.
+ * applicationDeadlines), 暂定 ones marked (`provisional`); null with the reason when the core could
+ * not compute them (beyond the calendar's 2000–2100 bound, or a history the rules refuse). With the
+ * answer deadline's state and text for `application`.
  */
 export function presentDeadlines(
   deadlines: ApplicationDeadlines,
   application: Pick<StoredApplication, 'status' | 'events'>,
 ) {
-  const answerDue = presentAnswerDue(answerDueState(application, deadlines));
+  const answerDue = presentAnswerDue(
+    answerDueState(application, deadlines),
+    deadlines.result?.provisional ?? null,
+  );
   return deadlines.result
     ? { deadlines: presentDeadlineResult(deadlines.result), deadlinesNote: null, ...answerDue }
     : { deadlines: null, deadlinesNote: deadlines.note, ...answerDue };
@@ -185,6 +197,7 @@ const AUDIT_ACTION_LABELS: Record<string, string> = {
   register: '登记申请',
   'letter.generated': '出具告知书',
   'applicant.read': '查看申请人个人信息',
+  'deadline.recomputed': '依据新录入的节假日安排重新计算期限',
   ...Object.fromEntries(
     Object.entries(APPLICATION_EVENT_LABELS).map(([type, label]) => [`event:${type}`, label]),
   ),
@@ -220,7 +233,11 @@ export function presentTracking(application: StoredApplication, today: IsoDate) 
     status: application.status,
     statusLabel: APPLICATION_STATUS_LABELS[application.status],
     answerDueOn: application.answerDueOn,
-    ...presentAnswerDue(answerDueState(application, applicationDeadlines(application, today))),
+    ...presentAnswerDue(
+      answerDueState(application, applicationDeadlines(application, today)),
+      provisionalMarkBetween(application.receivedOn, application.answerDueOn),
+    ),
+    answerDueProvisional: provisionalMarkBetween(application.receivedOn, application.answerDueOn),
     overdue: dueFlags(application.status, application.answerDueOn, today).overdue,
     concludedOn: application.concludedOn,
     outcomeLabel: outcomeLabel(application.outcome),

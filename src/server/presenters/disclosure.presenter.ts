@@ -25,6 +25,7 @@ export function presentDisclosure(item: StoredDisclosure, today: IsoDate) {
     attributeReason: item.attributeReason,
     createdOn: item.createdOn,
     dueOn: deadline.dueOn,
+    dueProvisional: deadline.dueProvisional,
     overdue: deadline.overdue,
     status: item.status,
     statusLabel: DISCLOSURE_STATUS_LABELS[item.status],

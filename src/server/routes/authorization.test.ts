@@ -138,6 +138,9 @@ async function importedReportOfX(): Promise<string> {
   return reportOfX;
 }
 
+/** Each saved arrangement takes a year of its own (far from the years the other rows count in). */
+let calendarYear = 2060;
+
 const rows: Row[] = [
   {
     route: 'POST /api/imports',
@@ -305,6 +308,41 @@ const rows: Row[] = [
     expect: statuses(['admin'], 201),
   },
   { route: 'GET /api/users', request: async () => ({ url: '/api/users' }), expect: statuses(['admin'], 200) },
+  {
+    route: 'GET /api/calendar',
+    request: async () => ({ url: '/api/calendar' }),
+    expect: statuses(SIGNED_IN, 200),
+  },
+  {
+    route: 'POST /api/calendar/parse',
+    request: async () => ({
+      method: 'POST',
+      url: '/api/calendar/parse',
+      payload: { text: '国务院办公厅关于2030年部分节假日安排的通知\n一、元旦：1月1日（周二）放假，共1天。' },
+    }),
+    expect: statuses(['admin'], 200),
+  },
+  {
+    route: 'POST /api/calendar',
+    request: async () => {
+      calendarYear += 1;
+      return {
+        method: 'POST',
+        url: '/api/calendar',
+        payload: {
+          schedule: {
+            year: calendarYear,
+            title: `国务院办公厅关于${calendarYear}年部分节假日安排的通知`,
+            documentNumber: null,
+            issuedOn: `${calendarYear - 1}-11-01`,
+            holidays: [{ name: '元旦', from: `${calendarYear}-01-01`, to: `${calendarYear}-01-01` }],
+            makeUpWorkdays: [],
+          },
+        },
+      };
+    },
+    expect: statuses(['admin'], 201),
+  },
   {
     route: 'POST /api/users',
     request: async () => ({

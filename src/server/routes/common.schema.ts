@@ -79,3 +79,12 @@ export const answerDueFields = {
     .string()
     .describe('答复期限的显示文字：日期，或“暂停计算（等待申请人补正）”，或“答复期限暂无法计算：原因”'),
 };
+
+/** 暂定 (issue 15): a date counted through a year whose holiday arrangement is not entered yet. */
+export const provisionalMarkSchema = z
+  .object({
+    years: z.array(z.int()).describe('尚未录入节假日安排的年度'),
+    reason: z.string().describe('例如“2027年节假日安排尚未录入，按《全国年节及纪念日放假办法》暂定”'),
+  })
+  .nullable()
+  .describe('暂定标记；日期确定时为 null');

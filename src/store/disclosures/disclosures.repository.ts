@@ -28,7 +28,7 @@ import type { Database, DisclosuresTable } from '../database.ts';
 export interface StoredDisclosure extends Disclosure {
   id: string;
   agencyId: string;
-  /** Art. 26 due day as of the last save; null when the holiday calendar does not reach it. */
+  /** Art. 26 due day as of the last save (or calendar change); null only beyond the calendar's 2000–2100 bound. */
   dueOn: IsoDate | null;
   version: number;
   createdAt: string;

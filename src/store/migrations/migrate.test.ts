@@ -13,6 +13,7 @@ const TABLES = [
   'cases',
   'disclosures',
   'enforcement_statistics',
+  'holiday_arrangements',
   'import_batches',
   'normative_documents',
   'regions',

@@ -22,6 +22,7 @@ import * as m018 from './2026-11-22-018-applications-table3-index.ts';
 import * as m019 from './2026-11-22-019-import-batches.ts';
 import * as m020 from './2026-11-22-020-work-records.ts';
 import * as m021 from './2026-11-22-021-work-figures-unique.ts';
+import * as m101 from './2026-12-07-001-holiday-arrangements.ts';
 
 /**
  * Every migration, by name. Imported statically (no folder scanning) so that the list is the same
@@ -50,6 +51,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-22-019-import-batches': m019,
   '2026-11-22-020-work-records': m020,
   '2026-11-22-021-work-figures-unique': m021,
+  '2026-12-07-001-holiday-arrangements': m101,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: the migrator works on any schema, like the migrations.

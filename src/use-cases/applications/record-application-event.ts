@@ -14,8 +14,8 @@ import type { StoreTrx } from '../../store/dialect.ts';
 export const CONFLICT_MESSAGE = '该申请已被他人修改，请刷新后重试';
 
 /**
- * The deadlines as of `today`, or null with the reason when the holiday calendar lacks a year
- * (not an error here). A history the deadline rules refuse throws INVALID_INPUT.
+ * The deadlines as of `today` (暂定 through a year without an entered arrangement), or null with
+ * the reason beyond the calendar's 2000–2100 bound (not an error here). A history the deadline rules refuse throws INVALID_INPUT.
  */
 function deadlinesOf(application: Application, today: IsoDate): ApplicationDeadlines {
   try {

@@ -101,7 +101,7 @@ describeEachDialect('applications repository', (t) => {
     expect(application.trackingNumber).toBe('2026-0001');
   });
 
-  it('registers outside the known holiday calendar with an unknown due date', async () => {
+  it('registers in a year without a holiday arrangement with a provisional due date (issue 15)', async () => {
     const { agency } = await createTestAgency(t.db);
     const { application } = await registerTestApplication(
       t.db,
@@ -109,7 +109,8 @@ describeEachDialect('applications repository', (t) => {
       { submittedOn: '2027-01-04' },
       { at: new Date('2027-01-04T02:00:00Z'), today: '2027-01-04' },
     );
-    expect(application).toMatchObject({ trackingNumber: '2027-0001', answerDueOn: null });
+    // 2027-01-05 … 01-08 (4), 01-11 … 01-15 (9), 01-18 … 01-22 (14), 01-25 … 01-29 (19), 02-01 (20).
+    expect(application).toMatchObject({ trackingNumber: '2027-0001', answerDueOn: '2027-02-01' });
   });
 
   it('hands out 200 distinct consecutive tracking numbers to 200 concurrent registrations', async () => {

@@ -55,8 +55,9 @@ const optional = (text: string | null | undefined): string | null => {
 };
 
 /**
- * The deadlines of a new application, and the receipt date they start from (art. 31). A year the
- * holiday calendar lacks is not an error here (no answer date yet); a date the rules refuse is.
+ * The deadlines of a new application, and the receipt date they start from (art. 31). A year
+ * without an entered arrangement gives 暂定 dates (issue 15); only a date beyond the calendar's
+ * bound (2000–2100) leaves the answer date unknown here; a date the rules refuse is an error.
  */
 function firstDeadlines(
   application: Pick<Application, 'channel' | 'submittedOn' | 'confirmedOn'>,

@@ -265,7 +265,13 @@ describeEachDialect('applications through the API', (t) => {
 
     it('counts overdue and due-this-week applications for the inbox', async () => {
       const res = await app.inject({ url: `/api/agencies/${org.agencyX.id}/deadlines/summary`, headers });
-      expect(res.json()).toEqual({ today: '2026-03-20', open: 3, overdue: 1, dueThisWeek: 1 });
+      expect(res.json()).toEqual({
+        today: '2026-03-20',
+        open: 3,
+        overdue: 1,
+        dueThisWeek: 1,
+        provisional: 0,
+      });
     });
 
     it('shows the applicant only to the handling agency, and the supervisor nothing personal anywhere', async () => {

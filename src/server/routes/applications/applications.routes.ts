@@ -2,11 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { countAnswerTimeliness, onTimeRate } from '../../../core/applications/answer-timeliness.ts';
 import { applicationDeadlines } from '../../../core/applications/application-deadlines.ts';
+import { provisionalYearsBetween } from '../../../core/calendar/workdays.ts';
 import { addDays } from '../../../core/dates.ts';
 import { AppError } from '../../../core/errors.ts';
 import { getApplicant, getApplication } from '../../../store/applications/applications.repository.ts';
 import { concludedInYear } from '../../../store/applications/concluded-in-year.ts';
 import { listApplications } from '../../../store/applications/list-applications.ts';
+import { listOpenDueDays } from '../../../store/applications/open-applications.ts';
 import { appendAudit, listAuditEntries } from '../../../store/audit/audit.repository.ts';
 import { recordApplicationEvent } from '../../../use-cases/applications/record-application-event.ts';
 import { registerApplication } from '../../../use-cases/applications/register-application.ts';
@@ -219,12 +221,16 @@ export async function registerApplicationRoutes(app: FastifyInstance): Promise<v
       const today = currentMoment(app).today;
       const count = async (filters: Parameters<typeof listApplications>[2]) =>
         (await listApplications(app.db, agencyId, filters, { limit: 1 })).total;
-      const [open, overdue, dueWithinWeek] = await Promise.all([
+      const [open, overdue, dueWithinWeek, dueDays] = await Promise.all([
         count({ status: OPEN_STATUSES }),
         count({ dueBefore: today }),
         count({ dueBefore: addDays(today, DUE_SOON_DAYS) }),
+        listOpenDueDays(app.db, agencyId),
       ]);
-      return { today, open, overdue, dueThisWeek: dueWithinWeek - overdue };
+      const provisional = dueDays.filter(
+        (d) => provisionalYearsBetween(d.receivedOn, d.answerDueOn).length > 0,
+      ).length;
+      return { today, open, overdue, dueThisWeek: dueWithinWeek - overdue, provisional };
     },
   );
 

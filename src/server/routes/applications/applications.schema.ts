@@ -9,7 +9,7 @@ import {
   applicantTypeSchema,
   applicationRegistrationSchema,
 } from '../../../core/applications/registration-input.ts';
-import { answerDueFields, isoDateSchema } from '../common.schema.ts';
+import { answerDueFields, isoDateSchema, provisionalMarkSchema } from '../common.schema.ts';
 
 const STATUSES = ['received', 'awaiting-correction', 'consulting', 'awaiting-fee', 'concluded'] as const;
 
@@ -74,6 +74,7 @@ export const applicationSchema = z.object({
   outcomeLabel: z.string().nullable(),
   concludedOn: z.string().nullable(),
   answerDueOn: z.string().nullable(),
+  answerDueProvisional: provisionalMarkSchema,
   ...flags,
   answerTimeliness: answerTimelinessSchema,
   version: z.int(),
@@ -95,6 +96,7 @@ export const applicationSummarySchema = z.object({
   concludedOn: z.string().nullable(),
   answerDueOn: z.string().nullable(),
   ...answerDueFields,
+  answerDueProvisional: provisionalMarkSchema,
   ...flags,
   answerTimeliness: answerTimelinessSchema,
   version: z.int(),
@@ -124,9 +126,10 @@ export const deadlinesSchema = z
     ),
     feePaymentDue: z.string().nullable(),
     warnings: z.array(z.string()),
+    provisional: provisionalMarkSchema.describe('各期限按尚未录入的年度暂定计算时的标记和原因'),
   })
   .nullable()
-  .describe('各项期限及其计算过程（按今天计算）；日历尚未覆盖时为 null，原因见 deadlinesNote');
+  .describe('各项期限及其计算过程（按今天计算）；无法计算时为 null，原因见 deadlinesNote');
 
 const withDeadlines = {
   application: applicationSchema,
@@ -200,4 +203,5 @@ export const deadlineSummaryResponse = z.object({
   open: z.int().describe('未办结'),
   overdue: z.int().describe('未办结且已超过答复期限'),
   dueThisWeek: z.int().describe('未办结且7日内（含今天）到期'),
+  provisional: z.int().describe('未办结且答复期限为暂定（所跨年度的节假日安排尚未录入）'),
 });

@@ -5,7 +5,7 @@ import {
   DISCLOSURE_STATUSES,
   SECRECY_CONCLUSIONS,
 } from '../../../core/disclosures/disclosure.ts';
-import { isoDateSchema, resourceId } from '../common.schema.ts';
+import { isoDateSchema, provisionalMarkSchema, resourceId } from '../common.schema.ts';
 
 export const disclosureParams = z.object({ agencyId: resourceId, id: resourceId });
 
@@ -91,7 +91,8 @@ export const disclosureSchema = z.object({
   attributeLabel: z.string(),
   attributeReason: z.string().nullable(),
   createdOn: z.string(),
-  dueOn: z.string().nullable().describe('条例第二十六条：形成之日起20个工作日；日历尚未覆盖时为 null'),
+  dueOn: z.string().nullable().describe('条例第二十六条：形成之日起20个工作日'),
+  dueProvisional: provisionalMarkSchema,
   overdue: z.boolean(),
   status,
   statusLabel: z.string(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { APPLICANT_TYPES } from '../../../core/applications/application.ts';
-import { answerDueFields } from '../common.schema.ts';
+import { answerDueFields, provisionalMarkSchema } from '../common.schema.ts';
 
 export const trackBody = z.strictObject({
   agencyId: z.string().min(1).max(100).describe('受理申请的机关（见 GET /api/agencies）'),
@@ -18,6 +18,7 @@ export const trackResponse = z.object({
     .nullable()
     .describe('答复期限；暂停计算（等待补正、征求意见、待缴费）或暂无法计算时为 null，见 answerDueState'),
   ...answerDueFields,
+  answerDueProvisional: provisionalMarkSchema,
   overdue: z.boolean(),
   concludedOn: z.string().nullable(),
   outcomeLabel: z.string().nullable(),

@@ -3,12 +3,12 @@ import type { z } from 'zod';
 import type {
   calendarResponse,
   parseNoticeResponse,
-  saveScheduleResponse,
+  savedCalendarResponse,
 } from '../../../server/routes/calendar/calendar.schema.ts';
 
 export type CalendarView = z.output<typeof calendarResponse>;
 export type CalendarYear = CalendarView['years'][number];
 /** A parsed (not yet saved) arrangement: issuedOn may be missing when the notice text had no date line. */
 export type ParsedSchedule = z.output<typeof parseNoticeResponse>['schedule'];
-export type SavedSchedule = z.output<typeof saveScheduleResponse>;
+export type SavedSchedule = z.output<typeof savedCalendarResponse>;
 export type HolidayRangeView = CalendarYear['holidays'][number];

@@ -60,6 +60,7 @@ export function ApplicationPage() {
               dueThisWeek={a.dueThisWeek}
               concluded={a.status === 'concluded'}
               late={a.answerTimeliness?.state === 'late' ? a.answerTimeliness.label : null}
+              provisional={a.answerDueProvisional}
             />
           </Descriptions.Item>
           {a.outcomeLabel && <Descriptions.Item label="办理结果">{a.outcomeLabel}</Descriptions.Item>}

@@ -1,4 +1,5 @@
 import { Tag } from 'antd';
+import { ProvisionalTag } from '../../components/provisional-tag.tsx';
 
 /**
  * The due date with the flag an officer looks for: red when overdue, orange within 7 days. Without
@@ -12,6 +13,8 @@ export function DueTag(props: {
   concluded: boolean;
   /** A concluded case answered after its deadline: "逾期答复（超过答复期限3个工作日）". */
   late?: string | null;
+  /** The 暂定 mark of a date counted through a year without a holiday arrangement. */
+  provisional?: { reason: string } | null;
 }) {
   if (props.concluded) {
     return (
@@ -22,7 +25,25 @@ export function DueTag(props: {
   }
   if (props.due === null)
     return <Tag color={props.label.startsWith('暂停') ? undefined : 'gold'}>{props.label}</Tag>;
-  if (props.overdue) return <Tag color="red">{props.due} 已逾期</Tag>;
-  if (props.dueThisWeek) return <Tag color="orange">{props.due} 即将到期</Tag>;
-  return <span>{props.due}</span>;
+  const mark = <ProvisionalTag mark={props.provisional} />;
+  if (props.overdue)
+    return (
+      <span>
+        <Tag color="red">{props.due} 已逾期</Tag>
+        {mark}
+      </span>
+    );
+  if (props.dueThisWeek)
+    return (
+      <span>
+        <Tag color="orange">{props.due} 即将到期</Tag>
+        {mark}
+      </span>
+    );
+  return (
+    <span>
+      {props.due}
+      {mark}
+    </span>
+  );
 }

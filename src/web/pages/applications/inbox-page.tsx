@@ -158,6 +158,7 @@ export function InboxPage() {
                 dueThisWeek={r.dueThisWeek}
                 concluded={r.status === 'concluded'}
                 late={r.answerTimeliness?.state === 'late' ? r.answerTimeliness.label : null}
+                provisional={r.answerDueProvisional}
               />
             ),
           },

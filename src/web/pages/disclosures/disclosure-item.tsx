@@ -2,6 +2,7 @@ import { Alert, Card, Descriptions, Space, Spin, Tag, Timeline, Typography } fro
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { api, messageOf } from '../../api/client.ts';
+import { ProvisionalTag } from '../../components/provisional-tag.tsx';
 import { useSession } from '../../layout/session.tsx';
 import { DisclosureActions } from './disclosure-actions.tsx';
 import { DisclosureForm } from './disclosure-form.tsx';
@@ -59,8 +60,9 @@ export function DisclosureItemPage() {
           <Descriptions.Item label="公开期限（第二十六条）">
             {item.attribute === 'proactive' ? (
               <Space size={4}>
-                {item.dueOn ?? '日历未覆盖'}
+                {item.dueOn ?? '期限无法计算'}
                 {item.overdue && <Tag color="red">已超期</Tag>}
+                {!item.overdue && <ProvisionalTag mark={item.dueProvisional} />}
               </Space>
             ) : (
               <DisclosureDue item={item} />

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { DISCLOSURE_STATUS_LABELS, DISCLOSURE_STATUSES } from '../../../core/disclosures/disclosure.ts';
 import { api, messageOf } from '../../api/client.ts';
+import { ProvisionalTag } from '../../components/provisional-tag.tsx';
 import { useSession } from '../../layout/session.tsx';
 import { useAgencyChoice } from '../use-agency-choice.tsx';
 import { DisclosureForm } from './disclosure-form.tsx';
@@ -21,7 +22,7 @@ const PAGE = 20;
 /** The item's art. 26 due day: red when overdue (not yet published past it). */
 export function DisclosureDue({ item }: { item: DisclosureView }) {
   if (item.attribute !== 'proactive') return <span>不适用（非主动公开）</span>;
-  if (item.dueOn === null) return <Tag>日历未覆盖</Tag>;
+  if (item.dueOn === null) return <Tag>期限无法计算</Tag>;
   if (item.publishedOn !== null) {
     return item.overdue ? (
       <Tag color="red">{item.publishedOn} 逾期发布</Tag>
@@ -30,7 +31,12 @@ export function DisclosureDue({ item }: { item: DisclosureView }) {
     );
   }
   if (item.overdue) return <Tag color="red">{item.dueOn} 已超期</Tag>;
-  return <span>{item.dueOn}</span>;
+  return (
+    <span>
+      {item.dueOn}
+      <ProvisionalTag mark={item.dueProvisional} />
+    </span>
+  );
 }
 
 /** True when `item` waits for this reviewer: 科室审核, or 领导审批 by someone else than the section head. */

@@ -1,0 +1,37 @@
+import { HOLIDAY_SCHEDULES, type HolidaySchedule } from '../../core/calendar/holidays.ts';
+import { activateHolidaySchedules } from '../../core/calendar/workdays.ts';
+import { listHolidayArrangements } from '../../store/calendar/holiday-arrangements.repository.ts';
+import type { StoreDb } from '../../store/dialect.ts';
+
+/** The union of the built-in notices and the stored years (a stored year wins), ascending. */
+export function unionOfSchedules(
+  stored: readonly HolidaySchedule[],
+  builtIn: readonly HolidaySchedule[] = HOLIDAY_SCHEDULES,
+): HolidaySchedule[] {
+  const byYear = new Map<number, HolidaySchedule>();
+  for (const s of builtIn) byYear.set(s.year, s);
+  for (const s of stored) byYear.set(s.year, s);
+  return [...byYear.values()].sort((a, b) => a.year - b.year);
+}
+
+/** Strips a stored arrangement down to the schedule the core counts with. */
+export function scheduleOf(s: HolidaySchedule): HolidaySchedule {
+  return {
+    year: s.year,
+    title: s.title,
+    documentNumber: s.documentNumber,
+    issuedOn: s.issuedOn,
+    holidays: s.holidays.map((h) => ({ name: h.name, from: h.from, to: h.to })),
+    makeUpWorkdays: [...s.makeUpWorkdays],
+  };
+}
+
+/**
+ * Makes the stored years (with the built-in ones) the calendar every working-day count of this
+ * process uses: called at server start, after each saved arrangement, and by the CLI commands that
+ * open the database. Returns the years with an arrangement.
+ */
+export async function activateStoredCalendar(db: StoreDb): Promise<number[]> {
+  const stored = await listHolidayArrangements(db);
+  return [...activateHolidaySchedules(unionOfSchedules(stored.map(scheduleOf))).years];
+}
