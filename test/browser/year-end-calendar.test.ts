@@ -117,8 +117,7 @@ describe.skipIf(browserMissing)(
       await page
         .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '延期答复告知书' })
         .click();
-      await page.getByLabel('文件格式').click();
-      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'HTML' }).click();
+      await page.getByLabel('网页（HTML）').check();
       const [file] = await Promise.all([
         page.waitForEvent('download'),
         page.getByRole('button', { name: '生成并下载' }).click(),

@@ -203,6 +203,22 @@ const AUDIT_ACTION_LABELS: Record<string, string> = {
   ),
 };
 
+interface RecomputedSnapshot {
+  answerDueOn?: string | null;
+  provisional?: unknown;
+  reason?: string;
+}
+
+/** “依据2027年节假日安排重新计算：答复期限 2027-02-02（暂定）→ 2027-02-02”, from the entry's snapshots. */
+function recomputedLabel(entry: AuditEntry): string | null {
+  if (entry.action !== 'deadline.recomputed') return null;
+  const before = (entry.before ?? {}) as RecomputedSnapshot;
+  const after = (entry.after ?? {}) as RecomputedSnapshot;
+  if (typeof after.reason !== 'string') return null;
+  const shown = (s: RecomputedSnapshot) => `${s.answerDueOn ?? '无'}${s.provisional ? '（暂定）' : ''}`;
+  return `${after.reason}：答复期限 ${shown(before)} → ${shown(after)}`;
+}
+
 /** One line of a case's audit trail: who did what when, and the status it led to. */
 export function presentCaseAuditEntry(entry: AuditEntry) {
   return {
@@ -210,7 +226,7 @@ export function presentCaseAuditEntry(entry: AuditEntry) {
     at: entry.at,
     actor: entry.actor.label,
     action: entry.action,
-    actionLabel: AUDIT_ACTION_LABELS[entry.action] ?? entry.action,
+    actionLabel: recomputedLabel(entry) ?? AUDIT_ACTION_LABELS[entry.action] ?? entry.action,
     statusBefore: statusOf(entry.before),
     statusAfter: statusOf(entry.after),
     hash: entry.hash,
