@@ -91,6 +91,12 @@ export function InboxPage() {
           <CountCard title="7日内到期" value={summary.dueThisWeek} alertColor="#d46b08" />
         </Row>
       )}
+      {summary && summary.provisional > 0 && (
+        <Typography.Text type="warning" aria-label="暂定期限">
+          {summary.provisional}{' '}
+          件未办结申请的答复期限为暂定（所跨年度的节假日安排尚未录入），录入后自动重新计算。
+        </Typography.Text>
+      )}
       {timeliness && (
         <Typography.Text aria-label="本年答复情况">
           {timeliness.year}年作出答复 {timeliness.answered} 件：按期答复 {timeliness.onTime} 件，逾期答复{' '}
