@@ -12,7 +12,6 @@ import {
   Space,
   Spin,
   Tag,
-  Timeline,
   Typography,
 } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
@@ -22,6 +21,8 @@ import { ApiError, api, download, messageOf, saveFile } from '../../api/client.t
 import type { ReportList, ReportSummary, ReportView } from '../../api/types.ts';
 import { useSession } from '../../layout/session.tsx';
 import { FiguresForm } from './figures-form.tsx';
+import { PublishButton } from './publish-button.tsx';
+import { ReportHistory } from './report-history.tsx';
 import { STATUS_COLORS } from './report-list.tsx';
 import { ReportTables } from './report-tables.tsx';
 import { useNarrativeDraft } from './use-narrative-draft.ts';
@@ -221,26 +222,12 @@ export function ReportEditorPage() {
           </Button>
         )}
         {can('publish') && (
-          <Popconfirm
-            title="发布后不能撤回"
-            description={
-              <div style={{ maxWidth: 360 }}>
-                {view.lateIfPublishedToday && (
-                  <Typography.Paragraph type="danger" style={{ marginBottom: 4 }}>
-                    今天已超过公布期限（{view.deadline}），发布后将标注为逾期发布。
-                  </Typography.Paragraph>
-                )}
-                发布后年度报告向社会公开，内容不能再修改；如有错误，只能以更正版本替换。确定发布吗？
-              </div>
-            }
-            okText="确定发布"
-            cancelText="取消"
-            onConfirm={() => void transition('publish')}
-          >
-            <Button type="primary" loading={busy === 'publish'}>
-              发布
-            </Button>
-          </Popconfirm>
+          <PublishButton
+            lateIfPublishedToday={view.lateIfPublishedToday}
+            deadline={view.deadline}
+            busy={busy === 'publish'}
+            onPublish={() => void transition('publish')}
+          />
         )}
         {can('return') && <Button onClick={() => setAskReason('return')}>退回修改</Button>}
         {can('reassemble') && (
@@ -375,28 +362,7 @@ export function ReportEditorPage() {
               />
             )}
           </Card>
-          <Card size="small" title="版本" style={{ marginTop: 16 }}>
-            <List
-              size="small"
-              dataSource={versions}
-              renderItem={(v) => (
-                <List.Item>
-                  <Link to={`/workspace/reports/${v.id}?agency=${agencyId}`}>第{v.version}版</Link>
-                  <Tag color={STATUS_COLORS[v.status]}>{v.statusLabel}</Tag>
-                  {v.correctionReason && (
-                    <Typography.Text type="secondary">更正：{v.correctionReason}</Typography.Text>
-                  )}
-                </List.Item>
-              )}
-            />
-          </Card>
-          <Card size="small" title="审计记录" style={{ marginTop: 16 }}>
-            <Timeline
-              items={view.auditTrail.map((e) => ({
-                children: `${new Date(e.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })}　${e.actionLabel}　${e.actor}`,
-              }))}
-            />
-          </Card>
+          <ReportHistory versions={versions} agencyId={agencyId} view={view} />
         </Col>
       </Row>
       <Modal
