@@ -36,12 +36,21 @@ export const outcomeSchema = z.enum(TABLE3_OUTCOME_KEYS as unknown as [Table3Row
 });
 export type Outcome = z.infer<typeof outcomeSchema>;
 
-export type ApplicationStatus =
-  | 'received'
-  | 'awaiting-correction'
-  | 'consulting'
-  | 'awaiting-fee'
-  | 'concluded';
+/** The statuses of an application, in the order of the procedure. */
+export const APPLICATION_STATUSES = [
+  'received',
+  'awaiting-correction',
+  'consulting',
+  'awaiting-fee',
+  'concluded',
+] as const;
+
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+
+/** Every status but concluded: the officer's open work (the inbox shows these by default). */
+export const OPEN_APPLICATION_STATUSES = APPLICATION_STATUSES.filter(
+  (s): s is Exclude<ApplicationStatus, 'concluded'> => s !== 'concluded',
+);
 
 export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, string> = {
   received: '办理中',

@@ -261,6 +261,13 @@ describeEachDialect('applications through the API', (t) => {
       const q = (await app.inject({ url: `${base()}?q=${encodeURIComponent('七日内')}`, headers })).json();
       expect(q.items).toHaveLength(1);
       expect(q.items[0]).toMatchObject({ answerDueOn: '2026-03-24', dueThisWeek: true, overdue: false });
+      // The inbox's default: the open applications only, without the one answered in 2025.
+      const all = (await app.inject({ url: base(), headers })).json();
+      const open = (await app.inject({ url: `${base()}?status=open`, headers })).json();
+      expect(all.items.some((i: { status: string }) => i.status === 'concluded')).toBe(true);
+      expect(open.total).toBe(all.total - 1);
+      expect(open.items.map((i: { status: string }) => i.status)).not.toContain('concluded');
+      expect((await app.inject({ url: `${base()}?status=finished`, headers })).statusCode).toBe(400);
     });
 
     it('counts overdue and due-this-week applications for the inbox', async () => {

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { countAnswerTimeliness, onTimeRate } from '../../../core/applications/answer-timeliness.ts';
+import { OPEN_APPLICATION_STATUSES } from '../../../core/applications/application.ts';
 import { applicationDeadlines } from '../../../core/applications/application-deadlines.ts';
 import { provisionalYearsBetween } from '../../../core/calendar/workdays.ts';
 import { addDays } from '../../../core/dates.ts';
@@ -37,8 +38,6 @@ import {
   timelinessQuery,
   timelinessResponse,
 } from './applications.schema.ts';
-
-const OPEN_STATUSES = ['received', 'awaiting-correction', 'consulting', 'awaiting-fee'] as const;
 
 /** Disclosure applications of an agency (依申请公开): register, list, follow, handle. */
 export async function registerApplicationRoutes(app: FastifyInstance): Promise<void> {
@@ -94,7 +93,7 @@ export async function registerApplicationRoutes(app: FastifyInstance): Promise<v
         app.db,
         agencyId,
         {
-          ...(status !== undefined ? { status } : {}),
+          ...(status !== undefined ? { status: status === 'open' ? OPEN_APPLICATION_STATUSES : status } : {}),
           ...(dueBefore !== undefined ? { dueBefore } : {}),
           ...(year !== undefined ? { year } : {}),
           ...(q !== undefined ? { q } : {}),
@@ -222,7 +221,7 @@ export async function registerApplicationRoutes(app: FastifyInstance): Promise<v
       const count = async (filters: Parameters<typeof listApplications>[2]) =>
         (await listApplications(app.db, agencyId, filters, { limit: 1 })).total;
       const [open, overdue, dueWithinWeek, dueDays] = await Promise.all([
-        count({ status: OPEN_STATUSES }),
+        count({ status: OPEN_APPLICATION_STATUSES }),
         count({ dueBefore: today }),
         count({ dueBefore: addDays(today, DUE_SOON_DAYS) }),
         listOpenDueDays(app.db, agencyId),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ANSWER_TIMELINESS_STATES } from '../../../core/applications/answer-timeliness.ts';
 import {
+  APPLICATION_STATUSES,
   applicationEventSchema,
   channelSchema,
   outcomeSchema,
@@ -11,13 +12,16 @@ import {
 } from '../../../core/applications/registration-input.ts';
 import { answerDueFields, isoDateSchema, provisionalMarkSchema } from '../common.schema.ts';
 
-const STATUSES = ['received', 'awaiting-correction', 'consulting', 'awaiting-fee', 'concluded'] as const;
+const STATUSES = APPLICATION_STATUSES;
 
 /** 条例第二十九条: who applies (with identity and contact), what is requested, by which channel. */
 export const registerApplicationBody = applicationRegistrationSchema;
 
 export const listApplicationsQuery = z.object({
-  status: z.enum(STATUSES, { error: `状态应为 ${STATUSES.join('、')} 之一` }).optional(),
+  status: z
+    .enum([...STATUSES, 'open'], { error: `状态应为 open 或 ${STATUSES.join('、')} 之一` })
+    .optional()
+    .describe('open：全部未办结的申请'),
   dueBefore: isoDateSchema.optional().describe('未办结且答复期限早于该日（填今天即为已逾期）'),
   year: z.coerce.number().int().min(1990).max(2100).optional().describe('收到申请的年度'),
   q: z.string().max(100).optional().describe('在受理编号和内容描述中查找'),

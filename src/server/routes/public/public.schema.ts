@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { APPLICANT_TYPES } from '../../../core/applications/application.ts';
+import { APPLICANT_TYPES, APPLICATION_STATUSES } from '../../../core/applications/application.ts';
 import { answerDueFields, provisionalMarkSchema } from '../common.schema.ts';
 
 export const trackBody = z.strictObject({
@@ -11,7 +11,7 @@ export const trackBody = z.strictObject({
 export const trackResponse = z.object({
   trackingNumber: z.string(),
   receivedOn: z.string().describe('收到申请之日'),
-  status: z.enum(['received', 'awaiting-correction', 'consulting', 'awaiting-fee', 'concluded']),
+  status: z.enum(APPLICATION_STATUSES),
   statusLabel: z.string(),
   answerDueOn: z
     .string()

@@ -16,8 +16,9 @@ import { DueTag } from './due-tag.tsx';
 /** Not a status: the answeredLate filter (answered after the deadline). */
 const ANSWERED_LATE = 'answered-late';
 
-/** The status filter: every status with the label the core gives it, after “all”; then 逾期答复. */
+/** The status filter: open cases (the default), all, every status with the core's label; then 逾期答复. */
 const STATUS_FILTERS = [
+  { value: 'open', label: '未办结' },
   { value: '', label: '全部' },
   ...Object.entries(APPLICATION_STATUS_LABELS).map(([value, label]) => ({ value, label })),
   { value: ANSWERED_LATE, label: '逾期答复' },
@@ -26,7 +27,7 @@ const STATUS_FILTERS = [
 /** The inbox: an agency's applications, open ones by deadline, overdue and due-soon flagged. */
 export function InboxPage() {
   const session = useSession();
-  const [status, setStatus] = useState('');
+  const [status, setStatus] = useState('open');
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
   const [list, setList] = useState<ApplicationList | null>(null);
