@@ -2,6 +2,13 @@ import type { Outcome } from '../../core/applications/application.ts';
 import type { IsoDate } from '../../core/dates.ts';
 import { type Citations, zhDate } from './letter-text.ts';
 
+/** “向中卫市信访局”: a named office is introduced by 向; a phrase that brings its own (通过…, 向…) is kept. */
+function petitionRoute(channel: string | undefined): string {
+  const named = channel?.trim();
+  if (!named) return '通过信访、投诉、举报等相应渠道';
+  return /^(向|通过|到|在|经)/.test(named) ? named : `向${named}`;
+}
+
 /**
  * The decision wording of the 政府信息公开申请答复书 for each of the 21 outcomes (the leaf rows of
  * table 三), with the articles of the 条例 each rests on (DOMAIN.md §C.7).
@@ -150,7 +157,7 @@ export const ANSWER_WORDING: Record<LeafOutcome, Wording> = {
     articles: ['第三十九条第一款'],
     finding: (_, f) => `经审查，${f.you}是以政府信息公开申请的形式进行信访、投诉、举报等活动`,
     action: (f, part) =>
-      `${part ? '该部分内容' : '本机关'}不作为政府信息公开申请处理，${f.you}可以${f.petitionChannel ?? '通过信访、投诉、举报等相应渠道'}提出`,
+      `${part ? '该部分内容' : '本机关'}不作为政府信息公开申请处理，${f.you}可以${petitionRoute(f.petitionChannel)}提出`,
     remedies: true,
   },
   'notProcessed.repeat': {

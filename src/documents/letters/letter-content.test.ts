@@ -96,6 +96,22 @@ describe('letterFor answer', () => {
     expect(body(letter)).toContain('获取该政府信息的方式、途径：中卫市人民政府门户网站“政府信息公开”栏目。');
   });
 
+  it('sends a petition to the named office with 向, and keeps a channel phrase that brings its own verb', () => {
+    const named = letterFor(
+      'answer',
+      answerInput('notProcessed.petition', { petitionChannel: '中卫市信访局' }),
+    );
+    expect(body(named)).toContain('您可以向中卫市信访局提出');
+    const phrased = letterFor(
+      'answer',
+      answerInput('notProcessed.petition', { petitionChannel: '通过12345政务服务便民热线' }),
+    );
+    expect(body(phrased)).toContain('您可以通过12345政务服务便民热线提出');
+    expect(body(letterFor('answer', answerInput('notProcessed.petition')))).toContain(
+      '可以通过信访、投诉、举报等相应渠道提出',
+    );
+  });
+
   it('cites art. 36(5) and names the responsible agency when it is known', () => {
     const letter = letterFor(
       'answer',
