@@ -111,7 +111,7 @@ describe.skipIf(browserMissing)(browserSuiteTitle('supervising office in a brows
     await row('测试市交通运输局').getByRole('link').click();
     await page.getByRole('heading', { name: /测试市交通运输局 2024年度报告/ }).waitFor();
     await page
-      .getByText(/行：（七）总计；列：自然人/)
+      .getByText(/表三 “（七）总计”行 “自然人”列/)
       .first()
       .waitFor();
     await expect

@@ -4,7 +4,10 @@ export type Severity = 'error' | 'warning' | 'info';
 
 export const SEVERITY_LABELS: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
 
-export type SectionKey = 'title' | 'preamble' | 'overview' | 'problems' | 'other' | 'meta';
+/** The parts of a report a finding can point to besides a table cell. */
+export const SECTION_KEYS = ['title', 'preamble', 'overview', 'problems', 'other', 'meta'] as const;
+
+export type SectionKey = (typeof SECTION_KEYS)[number];
 
 export const SECTION_LABELS: Record<SectionKey, string> = {
   title: '标题',

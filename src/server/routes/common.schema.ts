@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ANSWER_DUE_STATES } from '../../core/applications/answer-due-state.ts';
 import { ROLES } from '../../core/organisation/role.ts';
+import { SECTION_KEYS } from '../../core/rules/finding.ts';
 
 /** Schemas shared by the route modules. */
 
@@ -51,7 +52,7 @@ export const idParams = z.object({ id: z.string().min(1).max(100) });
 /** A finding of the annual-report checks, where it is in the report and in the source file. */
 const location = z.object({
   table: z.enum(['table2', 'table3', 'table4']).optional(),
-  section: z.string().optional(),
+  section: z.enum(SECTION_KEYS).optional(),
   rowKey: z.string().optional(),
   rowLabel: z.string().optional(),
   columns: z.array(z.string()).optional(),

@@ -2,30 +2,16 @@ import { Alert, Card, Col, Descriptions, List, Row, Space, Spin, Tag, Typography
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import type { z } from 'zod';
-import { TABLE_CAPTIONS } from '../../../core/report/labels.ts';
 import type { Report } from '../../../core/report/schema.ts';
+import { formatLocation } from '../../../core/rules/finding.ts';
 import type { reportDetailResponse } from '../../../server/routes/region/region.schema.ts';
 import { api, messageOf } from '../../api/client.ts';
-import type { Finding } from '../../api/types.ts';
+import { SeverityTag } from '../../components/severity-tag.tsx';
 import { ReportTables } from '../reports/report-tables.tsx';
 import { percent } from './overview-types.ts';
 
 /** GET /api/reports/{id}; the schema types the report as any object, the server sends a gongkai-report/1. */
 type ReportDetail = Omit<z.output<typeof reportDetailResponse>, 'report'> & { report: Report };
-
-const SEVERITY = { error: ['red', '错误'], warning: ['orange', '提醒'], info: ['blue', '说明'] } as const;
-
-/** Where a finding is, in words: table, row, columns, or the section. */
-export function whereOf(f: Finding): string {
-  const l = f.location;
-  if (l.table) {
-    const parts = [`表：${TABLE_CAPTIONS[l.table]}`];
-    if (l.rowLabel) parts.push(`行：${l.rowLabel}`);
-    if (l.columns?.length) parts.push(`列：${l.columns.join('、')}`);
-    return parts.join('；');
-  }
-  return l.section ?? '';
-}
 
 /** A report of the region, drilled down to its findings, rates and similarity with last year. */
 export function RegionReportPage() {
@@ -89,9 +75,9 @@ export function RegionReportPage() {
               renderItem={(f) => (
                 <List.Item>
                   <div>
-                    <Tag color={SEVERITY[f.severity][0]}>{SEVERITY[f.severity][1]}</Tag>
+                    <SeverityTag severity={f.severity} />
                     <Typography.Text type="secondary">
-                      {f.ruleId}　{whereOf(f)}
+                      {f.ruleId}　{formatLocation(f.location)}
                     </Typography.Text>
                     <div>{f.message}</div>
                   </div>

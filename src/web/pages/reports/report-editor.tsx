@@ -19,6 +19,7 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom'
 import { REPORT_ACTION_LABELS, type ReportAction } from '../../../core/report/report-workflow.ts';
 import { ApiError, api, download, messageOf, saveFile } from '../../api/client.ts';
 import type { ReportList, ReportSummary, ReportView } from '../../api/types.ts';
+import { SeverityTag } from '../../components/severity-tag.tsx';
 import { useSession } from '../../layout/session.tsx';
 import { FiguresForm } from './figures-form.tsx';
 import { PublishButton } from './publish-button.tsx';
@@ -33,8 +34,6 @@ const SECTIONS = [
   { key: 'other', caption: '六、其他需要报告的事项' },
 ] as const;
 type SectionKey = (typeof SECTIONS)[number]['key'];
-
-const SEVERITY = { error: ['red', '错误'], warning: ['orange', '提醒'], info: ['blue', '说明'] } as const;
 
 /**
  * One version of an agency's annual report: the official tables (computed from the records, read
@@ -351,7 +350,7 @@ export function ReportEditorPage() {
                 renderItem={(f) => (
                   <List.Item>
                     <div>
-                      <Tag color={SEVERITY[f.severity][0]}>{SEVERITY[f.severity][1]}</Tag>
+                      <SeverityTag severity={f.severity} />
                       <Typography.Text type="secondary">
                         {f.ruleId}　{f.where}
                       </Typography.Text>
