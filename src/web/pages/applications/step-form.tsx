@@ -72,10 +72,17 @@ export function StepForm(props: {
       setType(null);
       props.onSaved();
     } catch (e) {
+      // A field's message stands beside the field, once; the alert then only points to them
+      // (never the raw “请求参数有误：event.days：…”).
       const fields = fieldErrors(e).map((f) => ({ ...f, name: f.name.filter((n) => n !== 'event') }));
-      if (fields.length > 0) form.setFields(fields as never);
+      const shown = fields.filter((f) => STEP_FIELDS[type].some((field) => field.name === f.name[0]));
+      if (shown.length > 0) form.setFields(shown as never);
       setFailure(
-        e instanceof ApiError && e.status === 409 ? `${e.message}（请刷新页面查看最新情况）` : messageOf(e),
+        e instanceof ApiError && e.status === 409
+          ? `${e.message}（请刷新页面查看最新情况）`
+          : shown.length > 0 && shown.length === fields.length
+            ? '请按标出的提示修改后再记录'
+            : messageOf(e),
       );
     } finally {
       setBusy(false);
