@@ -113,8 +113,11 @@ describe.skipIf(browserMissing)(browserSuiteTitle('annual report in a browser'),
     await page.getByText('已提交审核').first().waitFor();
 
     // The reviewer approves and publishes.
+    // The reviewer finds it waiting on the report list, as disclosures do.
     const reviewerPage = (await newPage(browser)).page;
-    await logIn(reviewerPage, reviewer, page.url().replace(server.url, ''));
+    await logIn(reviewerPage, reviewer, '/workspace/reports');
+    const waiting = reviewerPage.getByRole('list', { name: '待我审核的年度报告' });
+    await waiting.getByRole('link', { name: /年度报告（第1版）/ }).click();
     await reviewerPage.getByRole('button', { name: /审核通过/ }).click();
     await reviewerPage.locator('.ant-descriptions').getByText('已审核通过').waitFor();
     // Publishing cannot be undone: it is confirmed first, and the report is on time (no late warning).

@@ -1,8 +1,9 @@
-import { Alert, Button, Form, InputNumber, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Form, InputNumber, List, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { api, messageOf } from '../../api/client.ts';
 import type { ReportList, ReportSummary } from '../../api/types.ts';
+import { useSession } from '../../layout/session.tsx';
 import { useAgencyChoice } from '../use-agency-choice.tsx';
 import { whileBusy } from '../while-busy.ts';
 
@@ -20,6 +21,12 @@ export function ReportListPage() {
   const [items, setItems] = useState<ReportSummary[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const { user } = useSession();
+  // A reviewer's prompt, as for disclosures: versions submitted by someone else wait for them.
+  const waiting =
+    user.role === 'reviewer'
+      ? items.filter((r) => r.status === 'submitted' && r.submittedBy !== user.id)
+      : [];
 
   const load = useCallback(() => {
     if (!agencyId) return;
@@ -50,6 +57,23 @@ export function ReportListPage() {
         <Alert type="error" showIcon title={failure ?? agencyFailure} role="alert" />
       )}
       {picker}
+      {waiting.length > 0 && (
+        <Card size="small" title={`待我审核（${waiting.length}）`}>
+          <List
+            size="small"
+            aria-label="待我审核的年度报告"
+            dataSource={waiting}
+            renderItem={(r) => (
+              <List.Item>
+                <Link to={`/workspace/reports/${r.id}?agency=${agencyId}`}>
+                  {r.year}年度报告（第{r.version}版）
+                </Link>
+                <Typography.Text type="secondary">公布期限 {r.deadline}</Typography.Text>
+              </List.Item>
+            )}
+          />
+        </Card>
+      )}
       {canAssemble && (
         <Form layout="inline" onFinish={assemble} initialValues={{ year: new Date().getFullYear() - 1 }}>
           <Form.Item name="year" label="年度" rules={[{ required: true, message: '请填写年度' }]}>
