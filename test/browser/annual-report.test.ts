@@ -116,7 +116,7 @@ describe.skipIf(browserMissing)(browserSuiteTitle('annual report in a browser'),
     // The reviewer finds it waiting on the report list, as disclosures do.
     const reviewerPage = (await newPage(browser)).page;
     await logIn(reviewerPage, reviewer, '/workspace/reports');
-    const waiting = reviewerPage.getByRole('list', { name: '待我审核的年度报告' });
+    const waiting = reviewerPage.getByRole('region', { name: '待我审核的年度报告' });
     await waiting.getByRole('link', { name: /年度报告（第1版）/ }).click();
     await reviewerPage.getByRole('button', { name: /审核通过/ }).click();
     await reviewerPage.locator('.ant-descriptions').getByText('已审核通过').waitFor();

@@ -58,10 +58,14 @@ export function ReportListPage() {
       )}
       {picker}
       {waiting.length > 0 && (
-        <Card size="small" title={`待我审核（${waiting.length}）`}>
+        <Card
+          size="small"
+          title={`待我审核（${waiting.length}）`}
+          role="region"
+          aria-label="待我审核的年度报告"
+        >
           <List
             size="small"
-            aria-label="待我审核的年度报告"
             dataSource={waiting}
             renderItem={(r) => (
               <List.Item>
