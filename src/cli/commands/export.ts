@@ -13,6 +13,7 @@ interface ExportCliOptions {
   from: string;
   to?: string;
   format: string;
+  headers?: string;
   output?: string;
   db?: string;
 }
@@ -32,6 +33,7 @@ export function registerExport(program: Command): void {
     .requiredOption('--from <year>', '起始年度')
     .option('--to <year>', '截止年度（默认与起始年度相同）')
     .option('--format <format>', 'csv、xlsx 或 json', 'csv')
+    .option('--headers <zh|en>', '表头：zh 为表格原文（XLSX 默认），en 为英文键名（CSV 默认，供程序读取）')
     .option('-o, --output <file>', '输出文件（CSV 和 JSON 默认输出到屏幕；XLSX 必须指定）')
     .option('--db <url>', '数据库地址（默认取环境变量 DATABASE_URL）')
     .addHelpText(
@@ -43,6 +45,9 @@ export function registerExport(program: Command): void {
         throw new UsageError(`不支持的导出格式“${options.format}”：应为 csv、xlsx 或 json`);
       }
       const format = options.format as ExportFormat;
+      if (options.headers !== undefined && options.headers !== 'zh' && options.headers !== 'en') {
+        throw new UsageError(`不支持的表头“${options.headers}”：应为 zh 或 en`);
+      }
       const from = year(options.from, '--from');
       const to = options.to === undefined ? from : year(options.to, '--to');
       const output = options.output === '-' ? undefined : options.output;
@@ -51,7 +56,7 @@ export function registerExport(program: Command): void {
       try {
         await requireCurrentSchema(opened.db);
         const region = await regionByCode(opened.db, options.region);
-        const bytes = await exportRegion(opened.db, region, from, to, format);
+        const bytes = await exportRegion(opened.db, region, from, to, format, options.headers);
         if (output === undefined) process.stdout.write(bytes);
         else writeFileSync(output, bytes);
       } finally {

@@ -137,6 +137,8 @@ describe('gongkai export', () => {
     ).toBe(0);
     const [sheet] = await readXlsxFile(readFileSync(xlsxPath));
     expect(sheet!.data).toHaveLength(expected.length + 1);
+    // XLSX is for people: the form's own words head each column (the CSV keeps the keys).
+    expect(sheet!.data[0]![granted]).toBe('表三 （一）予以公开 总计');
     expect(sheet!.data.slice(1).reduce((s, row) => s + Number(row[granted]), 0)).toBe(sumCsv);
 
     const jsonPath = join(dir, 'r.json');
@@ -155,5 +157,8 @@ describe('gongkai export', () => {
     expect(
       gongkai('export', '--region', bigCode, '--from', '2024', '--format', 'pdf', ...db).stderr,
     ).toContain('不支持的导出格式');
+    expect(
+      gongkai('export', '--region', bigCode, '--from', '2024', '--headers', 'fr', ...db).stderr,
+    ).toContain('不支持的表头');
   });
 });

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { generateValidReport } from '../../../test/support/generate-report.ts';
-import { EXPORT_CELL_COLUMNS, EXPORT_COLUMNS, exportRow, reportCells, toCsv } from './export-columns.ts';
+import {
+  EXPORT_CELL_COLUMNS,
+  EXPORT_COLUMNS,
+  EXPORT_COLUMNS_ZH,
+  exportHeaderRow,
+  exportRow,
+  reportCells,
+  toCsv,
+} from './export-columns.ts';
 
 describe('EXPORT_COLUMNS', () => {
   it('are unique, snake case and stable', () => {
@@ -25,6 +33,21 @@ describe('EXPORT_COLUMNS', () => {
     expect(EXPORT_COLUMNS).toContain('t3_granted_natural_person');
     expect(EXPORT_COLUMNS).toContain('t3_not_processed_confirm_or_reissue_legal_service');
     expect(EXPORT_COLUMNS.at(-1)).toBe('t4_litigation_after_review_total');
+  });
+});
+
+describe('EXPORT_COLUMNS_ZH', () => {
+  it('names every column in the form’s words, once each, in the same order as the keys', () => {
+    expect(EXPORT_COLUMNS_ZH).toHaveLength(EXPORT_COLUMNS.length);
+    expect(new Set(EXPORT_COLUMNS_ZH).size).toBe(EXPORT_COLUMNS_ZH.length);
+    const zhOf = (key: string) => EXPORT_COLUMNS_ZH[EXPORT_COLUMNS.indexOf(key)];
+    expect(zhOf('region_code')).toBe('行政区划代码');
+    expect(zhOf('t2_fees_wan_yuan')).toBe('表二 行政事业性收费 本年收费金额（单位：万元）');
+    expect(zhOf('t3_granted_natural_person')).toBe('表三 （一）予以公开 自然人');
+    expect(zhOf('t3_denied_state_secret_total')).toBe('表三 （三）不予公开 1.属于国家秘密 总计');
+    expect(zhOf('t4_litigation_after_review_total')).toBe('表四 行政诉讼 复议后起诉 总计');
+    expect(exportHeaderRow('zh')).toBe(EXPORT_COLUMNS_ZH);
+    expect(exportHeaderRow('en')).toBe(EXPORT_COLUMNS);
   });
 });
 

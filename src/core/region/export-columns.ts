@@ -1,4 +1,12 @@
-import { TABLE3_ROW_KEYS, TABLE4_GROUP_KEYS } from '../report/labels.ts';
+import {
+  TABLE2_LABELS,
+  TABLE3_COLUMNS,
+  TABLE3_ROW_KEYS,
+  TABLE4_COLUMNS,
+  TABLE4_GROUP_KEYS,
+  TABLE4_GROUP_LABELS,
+  table3FullLabel,
+} from '../report/labels.ts';
 import type { Cell, Table2, Table3, Table4 } from '../report/schema.ts';
 
 /**
@@ -42,17 +50,44 @@ export const EXPORT_ID_COLUMNS = [
 
 export type ExportIdColumn = (typeof EXPORT_ID_COLUMNS)[number];
 
-const TABLE2_CELLS: Array<[string, (t: Table2) => Cell]> = [
-  ['t2_regulations_issued', (t) => t.regulations.issued],
-  ['t2_regulations_repealed', (t) => t.regulations.repealed],
-  ['t2_regulations_in_force', (t) => t.regulations.inForce],
-  ['t2_normative_documents_issued', (t) => t.normativeDocuments.issued],
-  ['t2_normative_documents_repealed', (t) => t.normativeDocuments.repealed],
-  ['t2_normative_documents_in_force', (t) => t.normativeDocuments.inForce],
-  ['t2_licensing', (t) => t.licensing],
-  ['t2_punishment', (t) => t.punishment],
-  ['t2_coercion', (t) => t.coercion],
-  ['t2_fees_wan_yuan', (t) => t.feesWanYuan],
+/** The Chinese headers of the identifying columns (the default for XLSX and the web's download). */
+const EXPORT_ID_HEADERS_ZH: Record<ExportIdColumn, string> = {
+  region_code: '行政区划代码',
+  region_name: '地区',
+  agency: '机关',
+  agency_kind: '机关类型',
+  year: '年度',
+  version: '版本',
+  origin: '来源',
+  published_on: '发布日期',
+  error_count: '错误数',
+  warning_count: '警告数',
+};
+
+const L = TABLE2_LABELS;
+const TABLE2_CELLS: Array<[string, string, (t: Table2) => Cell]> = [
+  ['t2_regulations_issued', `${L.regulations} ${L.issued}`, (t) => t.regulations.issued],
+  ['t2_regulations_repealed', `${L.regulations} ${L.repealed}`, (t) => t.regulations.repealed],
+  ['t2_regulations_in_force', `${L.regulations} ${L.inForce}`, (t) => t.regulations.inForce],
+  [
+    't2_normative_documents_issued',
+    `${L.normativeDocuments} ${L.issued}`,
+    (t) => t.normativeDocuments.issued,
+  ],
+  [
+    't2_normative_documents_repealed',
+    `${L.normativeDocuments} ${L.repealed}`,
+    (t) => t.normativeDocuments.repealed,
+  ],
+  [
+    't2_normative_documents_in_force',
+    `${L.normativeDocuments} ${L.inForce}`,
+    (t) => t.normativeDocuments.inForce,
+  ],
+  ['t2_licensing', `${L.licensing} ${L.decisions}`, (t) => t.licensing],
+  ['t2_punishment', `${L.punishment} ${L.decisions}`, (t) => t.punishment],
+  ['t2_coercion', `${L.coercion} ${L.decisions}`, (t) => t.coercion],
+  ['t2_fees_wan_yuan', `${L.fees} ${L.feesAmount}`, (t) => t.feesWanYuan],
 ];
 
 /** The cell columns, in form order: table 二, table 三 row by row, table 四 group by group. */
@@ -64,6 +99,24 @@ export const EXPORT_CELL_COLUMNS: readonly string[] = [
 
 export const EXPORT_COLUMNS: readonly string[] = [...EXPORT_ID_COLUMNS, ...EXPORT_CELL_COLUMNS];
 
+/**
+ * The same columns with the form's own words (“表三 （三）不予公开 1.属于国家秘密 自然人”), in
+ * EXPORT_COLUMNS order: for people opening the file; the English keys stay for programs.
+ */
+export const EXPORT_COLUMNS_ZH: readonly string[] = [
+  ...EXPORT_ID_COLUMNS.map((c) => EXPORT_ID_HEADERS_ZH[c]),
+  ...TABLE2_CELLS.map(([, header]) => `表二 ${header}`),
+  ...TABLE3_ROW_KEYS.flatMap((row) => TABLE3_COLUMNS.map((c) => `表三 ${table3FullLabel(row)} ${c}`)),
+  ...TABLE4_GROUP_KEYS.flatMap((g) => TABLE4_COLUMNS.map((c) => `表四 ${TABLE4_GROUP_LABELS[g]} ${c}`)),
+];
+
+/** en: the stable snake_case keys (for programs); zh: the form's words (for people). */
+export type ExportHeaders = 'en' | 'zh';
+
+export function exportHeaderRow(headers: ExportHeaders): readonly string[] {
+  return headers === 'zh' ? EXPORT_COLUMNS_ZH : EXPORT_COLUMNS;
+}
+
 export interface ReportNumbers {
   table2: Table2;
   table3: Table3;
@@ -73,7 +126,7 @@ export interface ReportNumbers {
 /** Every cell of a report's tables, in the order of EXPORT_CELL_COLUMNS. */
 export function reportCells(numbers: ReportNumbers): Cell[] {
   return [
-    ...TABLE2_CELLS.map(([, get]) => get(numbers.table2)),
+    ...TABLE2_CELLS.map(([, , get]) => get(numbers.table2)),
     ...TABLE3_ROW_KEYS.flatMap((row) => TABLE3_COLUMN_KEYS.map((_, i) => numbers.table3[row][i] ?? null)),
     ...TABLE4_GROUP_KEYS.flatMap((g) => TABLE4_COLUMN_KEYS.map((_, i) => numbers.table4[g][i] ?? null)),
   ];

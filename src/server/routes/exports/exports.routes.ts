@@ -30,9 +30,9 @@ export async function registerExportRoutes(app: FastifyInstance): Promise<void> 
     async (request, reply) => {
       const user = requireUser(request);
       const region = await authorizeRegionCode(app.db, user, request.params.code, 'export');
-      const { from, format } = request.query;
+      const { from, format, headers } = request.query;
       const to = request.query.to ?? from;
-      const bytes = await exportRegion(app.db, region, from, to, format);
+      const bytes = await exportRegion(app.db, region, from, to, format, headers);
       const name = `gongkai-${region.code}-${from}-${to}${EXPORT_FORMATS[format].extension}`;
       return reply
         .header('content-type', EXPORT_FORMATS[format].contentType)

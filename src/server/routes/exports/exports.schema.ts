@@ -11,4 +11,8 @@ export const exportQuery = z.strictObject({
     .enum(['csv', 'xlsx', 'json'], { error: '导出格式应为 csv、xlsx 或 json' })
     .default('csv')
     .describe('csv（UTF-8 带 BOM）、xlsx 或 json（gongkai-report/1）'),
+  headers: z
+    .enum(['zh', 'en'], { error: '列名应为 zh（中文）或 en（英文键名）' })
+    .optional()
+    .describe('表头：zh 为表格原文（XLSX 默认），en 为稳定的英文键名（CSV 默认，供程序读取）'),
 });

@@ -22,6 +22,7 @@ import {
 import { buildServerTestApp, TestClock } from '../../../../test/support/server-test-app.ts';
 import { describeEachDialect } from '../../../../test/support/store-test-db.ts';
 import type { Region } from '../../../core/organisation/region.ts';
+import { EXPORT_COLUMNS, EXPORT_COLUMNS_ZH } from '../../../core/region/export-columns.ts';
 import { verifyAuditChain } from '../../../store/audit/audit.repository.ts';
 import { createAgency, createRegion } from '../../../store/organisation/organisation.repository.ts';
 
@@ -306,7 +307,15 @@ describeEachDialect('import, supervisor view and exports through the API', (t) =
       });
       const [sheet] = await readXlsxFile(xlsx.rawPayload);
       const header = sheet!.data[0] as string[];
-      const col = header.indexOf('t3_new_received_total');
+      // XLSX defaults to the form's Chinese words; headers=en gives the stable keys for programs.
+      const col = header.indexOf(EXPORT_COLUMNS_ZH[EXPORT_COLUMNS.indexOf('t3_new_received_total')]!);
+      expect(col).toBeGreaterThan(0);
+      const keyed = await app.inject({
+        url: `/api/exports/regions/${region.code}/reports?from=2023&to=2025&format=xlsx&headers=en`,
+        headers: supervisor,
+      });
+      const [keyedSheet] = await readXlsxFile(keyed.rawPayload);
+      expect((keyedSheet!.data[0] as string[])[col]).toBe('t3_new_received_total');
       expect(sheet!.data.slice(1).reduce((s, r) => s + Number(r[col]), 0)).toBe(
         corpus.files.reduce((s, f) => s + f.report.table3.newReceived[6]!, 0),
       );

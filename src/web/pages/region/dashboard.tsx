@@ -126,7 +126,7 @@ export function RegionDashboardPage() {
     if (!code) return;
     try {
       const { blob, fileName } = await download(
-        `/exports/regions/${encodeURIComponent(code)}/reports?from=${year}&to=${year}&format=${format}`,
+        `/exports/regions/${encodeURIComponent(code)}/reports?from=${year}&to=${year}&format=${format}&headers=zh`,
       );
       saveFile(blob, fileName);
     } catch (e) {
