@@ -75,6 +75,10 @@ describe.skipIf(browserMissing)(browserSuiteTitle('officer workspace in a browse
     for (const personal of [TEST_APPLICANT.name, TEST_APPLICANT.phone, TEST_APPLICANT.idNumber]) {
       expect(text).not.toContain(personal);
     }
+    // Shown on request to the officer handling it, and the reveal is in the audit trail.
+    await page.getByRole('button', { name: '查看申请人信息' }).click();
+    await page.getByText(TEST_APPLICANT.phone).waitFor();
+    await page.locator('.ant-timeline').getByText('查看申请人个人信息').waitFor();
 
     await page.getByRole('link', { name: '← 返回待办' }).click();
     const rows = page.locator('.ant-table-tbody tr');

@@ -4,6 +4,7 @@ import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { api, messageOf } from '../../api/client.ts';
 import type { CaseView, DeadlineStep } from '../../api/types.ts';
 import { useSession } from '../../layout/session.tsx';
+import { ApplicantCard } from './applicant-card.tsx';
 import { DueTag } from './due-tag.tsx';
 import { LetterForm } from './letter-form.tsx';
 import { StepForm } from './step-form.tsx';
@@ -69,6 +70,7 @@ export function ApplicationPage() {
           </Descriptions.Item>
         </Descriptions>
       </Card>
+      {canHandle && agencyId && <ApplicantCard agencyId={agencyId} applicationId={a.id} onRevealed={load} />}
       <Card size="small" title="期限及计算过程">
         {view.deadlinesNote && <Alert type="warning" showIcon title={view.deadlinesNote} />}
         {d && (
