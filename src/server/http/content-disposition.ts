@@ -8,9 +8,14 @@ function rfc5987(value: string): string {
 
 /**
  * `attachment; filename="letter-answer-2025-0001.docx"; filename*=UTF-8''…`: the Chinese name in
- * filename* (RFC 6266 / 5987), and an ASCII name for clients that do not read filename*.
+ * filename* (RFC 6266 / 5987), and an ASCII name for clients that do not read filename*. `inline`
+ * for what a browser shows in the page (a report read online), still named for saving.
  */
-export function contentDisposition(fileName: string, asciiFallback: string): string {
+export function contentDisposition(
+  fileName: string,
+  asciiFallback: string,
+  disposition: 'attachment' | 'inline' = 'attachment',
+): string {
   const ascii = asciiFallback.replace(/[^\x20-\x7e]|["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${rfc5987(fileName)}`;
+  return `${disposition}; filename="${ascii}"; filename*=UTF-8''${rfc5987(fileName)}`;
 }

@@ -11,6 +11,8 @@ export interface ReportDocumentNames {
   asciiName: string;
   /** Extra headers, e.g. cache-control for a published version. */
   headers?: Record<string, string>;
+  /** Shown in the browser rather than saved, for HTML and PDF (the public's 在线阅读). */
+  inline?: boolean;
 }
 
 /**
@@ -40,7 +42,11 @@ export async function sendReportDocument(
     .header('content-type', rendered.mediaType)
     .header(
       'content-disposition',
-      contentDisposition(`${names.fileName}${rendered.extension}`, `${names.asciiName}${rendered.extension}`),
+      contentDisposition(
+        `${names.fileName}${rendered.extension}`,
+        `${names.asciiName}${rendered.extension}`,
+        names.inline && (format === 'html' || format === 'pdf') ? 'inline' : 'attachment',
+      ),
     )
     .header('x-content-type-options', 'nosniff');
   for (const [name, value] of Object.entries(names.headers ?? {})) void reply.header(name, value);

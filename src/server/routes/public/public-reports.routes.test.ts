@@ -53,6 +53,11 @@ describe('public reports and statistics', () => {
     const html = await app.inject({ url: `/api/public/reports/${items[0]!.reportId}/document?format=html` });
     expect(html.statusCode).toBe(200);
     expect(html.body).toContain(items[0]!.agencyName);
+    // 在线阅读 shows the report in the browser (locked down by its CSP); Word is still a download.
+    expect(html.headers['content-disposition']).toMatch(/^inline; /);
+    expect(html.headers['content-security-policy']).toContain("default-src 'none'");
+    const docx = await app.inject({ url: `/api/public/reports/${items[0]!.reportId}/document?format=docx` });
+    expect(docx.headers['content-disposition']).toMatch(/^attachment; /);
     const draft = await app.inject({ url: `/api/public/reports/${draftId}/document` });
     expect(draft.statusCode).toBe(404);
     expect(draft.json().message).toBe('没有这份已发布的年度报告');

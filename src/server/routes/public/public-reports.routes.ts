@@ -78,6 +78,7 @@ export async function registerPublicReportRoutes(app: FastifyInstance): Promise<
       return sendReportDocument(request, reply, print, stored.report, request.query.format, {
         fileName: `${stored.agencyName}${stored.year}年政府信息公开工作年度报告`,
         asciiName: `annual-report-${stored.year}`,
+        inline: true,
         // A published version never changes (a correction is a new version with its own id).
         headers: { 'cache-control': 'public, max-age=86400' },
       });
