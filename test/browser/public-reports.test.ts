@@ -86,6 +86,10 @@ describe.skipIf(browserMissing)(browserSuiteTitle('published reports and statist
     await expect.poll(() => row.innerText()).toContain(String(received));
     await page.getByRole('img', { name: '办理结果分布' }).waitFor();
     expect(scripts.some((u) => /\/charts-[\w-]+\.js$/.test(u))).toBe(true);
+    // A year without any report is 无数据, not a row of zeros.
+    const before = page.locator('.ant-table-tbody tr', { hasText: '2020' });
+    // 报告数 0, then every count 无数据.
+    expect((await before.innerText()).trim()).toMatch(/^2020\t0(\t无数据)+$/);
     expect(scriptErrors).toEqual([]);
   }, 90_000);
 });

@@ -30,6 +30,17 @@ describe('yearStatistics', () => {
     expect(yearStatistics(2024, 1, table3).outcomes.find((o) => o.key === 'unable')?.count).toBeNull();
   });
 
+  it('knows nothing of a year without any report: every count is null (无数据), never 0', () => {
+    const zeros = generateValidReport(3).table3;
+    for (const row of Object.values(zeros)) row.fill(0);
+    const s = yearStatistics(2019, 0, zeros);
+    expect(s.receivedTotal).toBeNull();
+    expect(s.concluded).toBeNull();
+    expect([...s.received, ...s.outcomes].every((c) => c.count === null)).toBe(true);
+    // With a report that says zero, zero it is.
+    expect(yearStatistics(2019, 1, zeros).receivedTotal).toBe(0);
+  });
+
   it('writes one CSV row per year under stable Chinese headers', () => {
     const csv = statisticsCsv([yearStatistics(2023, 2, generateValidReport(1).table3)]);
     const [header, row] = csv.replace('\uFEFF', '').trim().split('\r\n');

@@ -22,6 +22,8 @@ const add = (a: Cell, b: Cell): Cell => (a === null || b === null ? null : a + b
  * applicant and answered by outcome. Grouped outcomes (不予公开 1–8 …) are summed into their group.
  */
 export function yearStatistics(year: number, reports: number, table3: Table3): YearStatistics {
+  // No report that year: nothing is known, which is not zero — every count is null (无数据).
+  if (reports === 0) table3 = blankTable3(table3);
   const t = TABLE3_TOTAL_COLUMN;
   const groups: { key: string; label: string; count: Cell }[] = [
     { key: 'granted', label: '予以公开', count: table3.granted[t] ?? null },
@@ -72,4 +74,9 @@ export function statisticsCsv(years: readonly YearStatistics[]): string {
     ].join(','),
   );
   return `\uFEFF${[header.join(','), ...rows].join('\r\n')}\r\n`;
+}
+
+/** The same rows with every cell blank. */
+function blankTable3(table3: Table3): Table3 {
+  return Object.fromEntries(Object.entries(table3).map(([key, row]) => [key, row.map(() => null)])) as Table3;
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Col, Row, Space, Spin, Table } from 'antd';
+import { Alert, Button, Card, Col, Empty, Row, Space, Spin, Table } from 'antd';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import type { z } from 'zod';
 import type { statisticsResponse } from '../../../server/routes/public/public-reports.schema.ts';
@@ -99,12 +99,20 @@ export function StatisticsPage() {
             </Col>
             <Col xs={24} lg={12}>
               <Card size="small" title={`${last?.year}年办理结果`}>
-                {outcomes && <Chart option={outcomes} label="办理结果分布" />}
+                {last && emptyReason(last, last.outcomes) ? (
+                  <Empty description={emptyReason(last, last.outcomes)} />
+                ) : (
+                  outcomes && <Chart option={outcomes} label="办理结果分布" />
+                )}
               </Card>
             </Col>
             <Col xs={24} lg={12}>
               <Card size="small" title={`${last?.year}年申请人类型`}>
-                {applicants && <Chart option={applicants} label="申请人类型分布" />}
+                {last && emptyReason(last, last.received) ? (
+                  <Empty description={emptyReason(last, last.received)} />
+                ) : (
+                  applicants && <Chart option={applicants} label="申请人类型分布" />
+                )}
               </Card>
             </Col>
           </Row>
@@ -120,16 +128,37 @@ export function StatisticsPage() {
           columns={[
             { title: '年度', dataIndex: 'year' },
             { title: '报告数', dataIndex: 'reports' },
-            { title: '新收申请', dataIndex: 'receivedTotal', render: (v: number | null) => v ?? '—' },
+            {
+              title: '新收申请',
+              key: 'receivedTotal',
+              render: (_: unknown, y: YearStatistics) => shown(y, y.receivedTotal),
+            },
             ...(years[0]?.outcomes ?? []).map((o, i) => ({
               title: o.label,
               key: o.key,
-              render: (_: unknown, y: YearStatistics) => y.outcomes[i]?.count ?? '—',
+              render: (_: unknown, y: YearStatistics) => shown(y, y.outcomes[i]?.count ?? null),
             })),
-            { title: '办结', dataIndex: 'concluded', render: (v: number | null) => v ?? '—' },
+            {
+              title: '办结',
+              key: 'concluded',
+              render: (_: unknown, y: YearStatistics) => shown(y, y.concluded),
+            },
           ]}
         />
       )}
     </Space>
   );
+}
+
+/** A count as the table shows it: 无数据 for a year without any report, — for a blank cell. */
+function shown(y: YearStatistics, count: number | null): string | number {
+  if (y.reports === 0) return '无数据';
+  return count ?? '—';
+}
+
+/** Why a chart of the year would be empty (drawn as six equal slices otherwise), or null to draw it. */
+function emptyReason(y: YearStatistics, counts: readonly { count: number | null }[]): string | null {
+  if (y.reports === 0) return `${y.year}年无数据：本地区尚无已发布的年度报告`;
+  const total = counts.reduce((n, c) => n + (c.count ?? 0), 0);
+  return total === 0 ? `${y.year}年无申请` : null;
 }
