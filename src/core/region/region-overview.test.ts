@@ -32,7 +32,7 @@ describe('regionYearOverview', () => {
       ['d1', 'late', '2025-01-31'],
       ['d2', 'missing', '2025-01-31'],
     ]);
-    expect(o.counts).toEqual({ published: 1, late: 1, missing: 1, 'not-due': 0 });
+    expect(o.counts).toEqual({ published: 1, late: 1, 'date-unknown': 0, missing: 1, 'not-due': 0 });
     expect(o.totals.reports).toBe(2);
     expect(o.totals.table3.newReceived[6]).toBe(
       reports[0]!.numbers.table3.newReceived[6]! + reports[1]!.numbers.table3.newReceived[6]!,

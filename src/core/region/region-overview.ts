@@ -8,7 +8,12 @@ import { checkTable4 } from '../rules/table4-rules.ts';
 import { aggregateReports, type RegionalTotals } from './aggregate-reports.ts';
 import type { ReportNumbers } from './export-columns.ts';
 import { disclosureRates } from './rates.ts';
-import { type PublicationStatus, publicationStatus, reportDeadline } from './report-deadline.ts';
+import {
+  PUBLICATION_STATUSES,
+  type PublicationStatus,
+  publicationStatus,
+  reportDeadline,
+} from './report-deadline.ts';
 
 export interface OverviewAgency {
   id: string;
@@ -82,7 +87,10 @@ export function regionYearOverview(
   today: IsoDate,
 ): RegionYearOverview {
   const byAgency = new Map(reports.map((r) => [r.agencyId, r]));
-  const counts: Record<PublicationStatus, number> = { published: 0, late: 0, missing: 0, 'not-due': 0 };
+  const counts = Object.fromEntries(PUBLICATION_STATUSES.map((s) => [s, 0])) as Record<
+    PublicationStatus,
+    number
+  >;
   const rows = agencies.map((agency): AgencyYearStatus => {
     const r = byAgency.get(agency.id);
     const status = publicationStatus({

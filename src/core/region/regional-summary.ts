@@ -15,11 +15,11 @@ export function regionalSummaryReport(regionName: string, overview: RegionYearOv
   const { year, counts, agencies, totals } = overview;
   const names = (status: keyof typeof counts) =>
     agencies.filter((a) => a.status === status).map((a) => a.agency.name);
-  const published = counts.published + counts.late;
+  const published = counts.published + counts.late + counts['date-unknown'];
 
   const publication = [
     `（一）年度报告发布情况`,
-    `本地区共${agencies.length}个机关应发布${year}年政府信息公开工作年度报告，已发布${published}份，其中${PUBLICATION_STATUS_LABELS.published}${counts.published}份、${PUBLICATION_STATUS_LABELS.late}${counts.late}份；${PUBLICATION_STATUS_LABELS.missing}${counts.missing}个机关；${PUBLICATION_STATUS_LABELS['not-due']}${counts['not-due']}个机关。`,
+    `本地区共${agencies.length}个机关应发布${year}年政府信息公开工作年度报告，已发布${published}份，其中${PUBLICATION_STATUS_LABELS.published}${counts.published}份、${PUBLICATION_STATUS_LABELS.late}${counts.late}份${counts['date-unknown'] > 0 ? `、${PUBLICATION_STATUS_LABELS['date-unknown']}${counts['date-unknown']}份` : ''}；${PUBLICATION_STATUS_LABELS.missing}${counts.missing}个机关；${PUBLICATION_STATUS_LABELS['not-due']}${counts['not-due']}个机关。`,
   ].join('\n');
   // The drafted paragraphs speak of one agency; here they speak of the region's agencies together.
   const statistics = draftOverview(totals, year).replaceAll('本机关', '本地区各机关');

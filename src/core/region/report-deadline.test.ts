@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { publicationStatus, reportDeadline } from './report-deadline.ts';
+import { PUBLICATION_STATUS_LABELS, publicationStatus, reportDeadline } from './report-deadline.ts';
 
 describe('reportDeadline', () => {
   it('is 31 January of the next year, 31 March for a people’s government', () => {
@@ -28,10 +28,11 @@ describe('publicationStatus', () => {
     ).toBe('published');
   });
 
-  it('does not call a published report without a stated date late', () => {
+  it('calls a published report without a stated date neither on time nor late: 发布日期不详 (issue 16)', () => {
     expect(publicationStatus({ ...base, published: true, publishedOn: null, today: '2025-06-01' })).toBe(
-      'published',
+      'date-unknown',
     );
+    expect(PUBLICATION_STATUS_LABELS['date-unknown']).toBe('发布日期不详');
   });
 
   it('calls a missing report not yet due up to the deadline and missing the day after', () => {

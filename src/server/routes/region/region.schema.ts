@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PUBLICATION_STATUSES } from '../../../core/region/report-deadline.ts';
 import { findingSchema } from '../common.schema.ts';
 
 const rate = z.object({
@@ -21,7 +22,7 @@ const tables = z.object({
   table4: z.record(z.string(), z.array(z.number().nullable())),
 });
 
-const STATUSES = ['published', 'late', 'missing', 'not-due'] as const;
+const STATUSES = PUBLICATION_STATUSES;
 
 export const regionYearParams = z.object({
   code: z.string().min(1).max(20).describe('行政区划代码'),

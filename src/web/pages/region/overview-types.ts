@@ -1,4 +1,9 @@
 import type { z } from 'zod';
+import {
+  PUBLICATION_STATUS_LABELS,
+  PUBLICATION_STATUSES,
+  type PublicationStatus,
+} from '../../../core/region/report-deadline.ts';
 import type {
   historyResponse,
   ratesSchema,
@@ -10,14 +15,20 @@ export type RegionOverview = z.output<typeof regionOverviewResponse>;
 export type RegionHistory = z.output<typeof historyResponse>;
 export type Rates = z.output<typeof ratesSchema>;
 export type Rate = Rates['grantedShare'];
-export type PublicationStatus = RegionOverview['agencies'][number]['status'];
+export type { PublicationStatus };
 
-export const STATUS_TAGS: Record<PublicationStatus, { color: string; label: string }> = {
-  published: { color: 'green', label: '已按时发布' },
-  late: { color: 'orange', label: '逾期发布' },
-  missing: { color: 'red', label: '逾期未发布' },
-  'not-due': { color: 'default', label: '未到期限' },
+const STATUS_COLORS: Record<PublicationStatus, string> = {
+  published: 'green',
+  late: 'orange',
+  'date-unknown': 'gold',
+  missing: 'red',
+  'not-due': 'default',
 };
+
+/** Each publication status with the core's label (发布日期不详 is its own category, never 已按时发布). */
+export const STATUS_TAGS = Object.fromEntries(
+  PUBLICATION_STATUSES.map((s) => [s, { color: STATUS_COLORS[s], label: PUBLICATION_STATUS_LABELS[s] }]),
+) as Record<PublicationStatus, { color: string; label: string }>;
 
 export const percent = (r: Rate | undefined | null) =>
   r?.value === null || r?.value === undefined ? '—' : `${r.value}%`;
