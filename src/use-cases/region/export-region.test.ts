@@ -4,7 +4,7 @@ import { importCorpusThroughStore } from '../../../test/support/import-corpus.ts
 import { createCorpusRegion, regionCorpus } from '../../../test/support/region-corpus.ts';
 import { registerTestApplication } from '../../../test/support/store-factories.ts';
 import { describeEachDialect } from '../../../test/support/store-test-db.ts';
-import { EXPORT_COLUMNS } from '../../core/region/export-columns.ts';
+import { EXPORT_COLUMNS, EXPORT_COLUMNS_ZH } from '../../core/region/export-columns.ts';
 import { TABLE3_ROW_KEYS } from '../../core/report/labels.ts';
 import { regionalExport } from '../../store/region/regional-export.ts';
 import { exportRegion } from './export-region.ts';
@@ -67,7 +67,10 @@ describeEachDialect('regionalExport and exportRegion', (t) => {
 
     const xlsx = await exportRegion(t.db, region, 2023, 2024, 'xlsx');
     const [sheet] = await readXlsxFile(Buffer.from(xlsx));
-    expect(sheet!.data[0]).toEqual(columns);
+    // XLSX is for people: the form's words head the columns by default; the keys on request.
+    expect(sheet!.data[0]).toEqual(EXPORT_COLUMNS_ZH);
+    const keyed = await exportRegion(t.db, region, 2023, 2024, 'xlsx', 'en');
+    expect((await readXlsxFile(Buffer.from(keyed)))[0]!.data[0]).toEqual(columns);
     expect(sheet!.data.slice(1)).toEqual(rows);
 
     const json = JSON.parse(new TextDecoder().decode(await exportRegion(t.db, region, 2023, 2025, 'json')));
