@@ -105,6 +105,7 @@ export function presentApplication(application: StoredApplication, today: IsoDat
 }
 
 export function presentApplicationSummary(summary: ApplicationSummary, today: IsoDate) {
+  const provisional = provisionalMarkBetween(summary.receivedOn, summary.answerDueOn);
   return {
     id: summary.id,
     trackingNumber: summary.trackingNumber,
@@ -118,11 +119,8 @@ export function presentApplicationSummary(summary: ApplicationSummary, today: Is
     outcome: summary.outcome,
     concludedOn: summary.concludedOn,
     answerDueOn: summary.answerDueOn,
-    ...presentAnswerDue(
-      answerDueStateOfRow(summary.status, summary.answerDueOn),
-      provisionalMarkBetween(summary.receivedOn, summary.answerDueOn),
-    ),
-    answerDueProvisional: provisionalMarkBetween(summary.receivedOn, summary.answerDueOn),
+    ...presentAnswerDue(answerDueStateOfRow(summary.status, summary.answerDueOn), provisional),
+    answerDueProvisional: provisional,
     ...dueFlags(summary.status, summary.answerDueOn, today),
     answerTimeliness: presentTimeliness(summary.answerTimeliness),
     version: summary.version,
@@ -235,6 +233,7 @@ export function presentCaseAuditEntry(entry: AuditEntry) {
 
 /** What an applicant sees with tracking number and follow-up code: no personal data, no names. */
 export function presentTracking(application: StoredApplication, today: IsoDate) {
+  const provisional = provisionalMarkBetween(application.receivedOn, application.answerDueOn);
   const steps = [
     { date: application.receivedOn, label: '收到申请' },
     ...application.events.map((e) => ({
@@ -249,11 +248,8 @@ export function presentTracking(application: StoredApplication, today: IsoDate) 
     status: application.status,
     statusLabel: APPLICATION_STATUS_LABELS[application.status],
     answerDueOn: application.answerDueOn,
-    ...presentAnswerDue(
-      answerDueState(application, applicationDeadlines(application, today)),
-      provisionalMarkBetween(application.receivedOn, application.answerDueOn),
-    ),
-    answerDueProvisional: provisionalMarkBetween(application.receivedOn, application.answerDueOn),
+    ...presentAnswerDue(answerDueState(application, applicationDeadlines(application, today)), provisional),
+    answerDueProvisional: provisional,
     overdue: dueFlags(application.status, application.answerDueOn, today).overdue,
     concludedOn: application.concludedOn,
     outcomeLabel: outcomeLabel(application.outcome),
