@@ -1,14 +1,12 @@
 import type { Command } from 'commander';
 import { ROLE_LABELS } from '../../core/organisation/role.ts';
-import { buildApp } from '../../server/app.ts';
-import { ensureAdministrator } from '../../server/bootstrap/ensure-admin.ts';
-import { loadConfig } from '../../server/config.ts';
 import type { StoreDb } from '../../store/dialect.ts';
-import { type DemoSummary, loadDemo } from '../demo/load-demo.ts';
+import type { DemoSummary } from '../demo/load-demo.ts';
 import { configOrUsageError } from '../exit.ts';
 
 /** First start on an empty database: the administrator, and its one-time password printed once. */
 async function bootstrapAdministrator(db: StoreDb, password: string | undefined): Promise<string> {
+  const { ensureAdministrator } = await import('../../server/bootstrap/ensure-admin.ts');
   const result = await ensureAdministrator(db, password, new Date());
   if (!result.created) return '';
   if (result.generatedPassword === null) {
@@ -51,6 +49,12 @@ export function registerServe(program: Command): void {
       '载入演示数据（宁夏回族自治区 → 中卫市 → 沙坡头区的机关、各角色用户和一年的申请；可重复执行）',
     )
     .action(async (options: { port?: string; demo?: boolean }) => {
+      // The server is loaded only when it is started: every other command starts in a fraction of the time.
+      const [{ buildApp }, { loadConfig }, { loadDemo }] = await Promise.all([
+        import('../../server/app.ts'),
+        import('../../server/config.ts'),
+        import('../demo/load-demo.ts'),
+      ]);
       const config = configOrUsageError(() =>
         loadConfig({ ...process.env, ...(options.port ? { PORT: options.port } : {}) }),
       );
