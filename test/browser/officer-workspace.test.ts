@@ -6,6 +6,7 @@ import {
   browserSuiteTitle,
   launchBrowser,
   newPage,
+  recordStep,
   signInThroughPage,
   startWebServer,
   type WebServer,
@@ -98,8 +99,11 @@ describe.skipIf(browserMissing)(browserSuiteTitle('officer workspace in a browse
     await page.getByRole('button', { name: '登记申请' }).click();
 
     const pick = async (label: string, option: string) => {
-      await page.getByLabel(label).click();
-      await page.locator('.ant-select-item-option', { hasText: option }).first().click();
+      await page.getByLabel(label, { exact: true }).click();
+      await page
+        .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
+        .first()
+        .click();
     };
     const date = async (label: string, value: string) => {
       // Typed, then Tab: Enter would submit the form.
@@ -118,9 +122,17 @@ describe.skipIf(browserMissing)(browserSuiteTitle('officer workspace in a browse
     const record = async (step: string, fill: () => Promise<void>, status: string) => {
       await pick('办理步骤', step);
       await fill();
-      await page.getByRole('button', { name: /记\s*录/ }).click();
+      const shown = await recordStep(page);
       await page.locator('.ant-descriptions').getByText(status, { exact: true }).waitFor();
+      return shown;
     };
+    // Enter in a date field records nothing: no dialog, the case still 办理中 with no step.
+    await pick('办理步骤', '发出补正通知');
+    await page.getByLabel('日期').fill('2025-04-08');
+    await page.getByLabel('日期').press('Enter');
+    await page.getByLabel('日期').press('Enter');
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    expect(await page.locator('.ant-timeline').getByText('发出补正通知').count()).toBe(0);
     await record('发出补正通知', () => date('日期', '2025-04-08'), '待补正');
     await record('收到补正后的申请', () => date('日期', '2025-04-08'), '办理中');
     await record(
@@ -133,15 +145,28 @@ describe.skipIf(browserMissing)(browserSuiteTitle('officer workspace in a browse
       },
       '办理中',
     );
-    await record(
+    // Two items asked for: one provided, one not held — counted as （二）部分公开 (DOMAIN.md §A.6),
+    // which the dialog says before anything is recorded.
+    const answerShown = await record(
       '作出答复',
       async () => {
         await date('日期', '2025-04-08');
         await pick('办理结果', '（一）予以公开');
+        // Searched: the list is long and only its visible part is rendered.
+        await page.getByLabel('其他办理结果（申请多项内容且结果不同时选择）').fill('不掌握');
+        await page
+          .locator('.ant-select-dropdown:visible .ant-select-item-option', {
+            hasText: '本机关不掌握相关政府信息',
+          })
+          .first()
+          .click();
+        await page.keyboard.press('Escape');
       },
       '已办结',
     );
-    await page.getByText('（一）予以公开').first().waitFor();
+    expect(answerShown).toMatch(/计入年度报告表三\s*（二）部分公开/);
+    expect(answerShown).toContain('办理步骤记录后不能撤销');
+    await page.getByText('（二）部分公开').first().waitFor();
     // Each step is in the audit trail.
     for (const label of ['发出补正通知', '收到补正后的申请', '延长答复期限', '作出答复']) {
       await page.locator('.ant-timeline').getByText(label).waitFor();
@@ -159,6 +184,47 @@ describe.skipIf(browserMissing)(browserSuiteTitle('officer workspace in a browse
     expect(bytes.subarray(0, 2).toString()).toBe('PK');
     expect(scriptErrors).toEqual([]);
   }, 90_000);
+
+  it('records a fee notice only with the amount 国办函〔2020〕109号 gives for its basis, the error beside the amount', async () => {
+    const headers = await signIn(server.app, officer.username);
+    const created = await server.app.inject({
+      method: 'POST',
+      url: `/api/agencies/${org.agencyX.id}/applications`,
+      headers,
+      payload: registrationBody({ submittedOn: '2025-04-08' }),
+    });
+    expect(created.statusCode).toBe(201);
+    const { id, trackingNumber } = created.json().application;
+    const { page, scriptErrors } = await newPage(browser);
+    const caseUrl = `/workspace/applications/${id}?agency=${org.agencyX.id}`;
+    await signInThroughPage(
+      page,
+      `${server.url}/login?next=${encodeURIComponent(caseUrl)}`,
+      officer.username,
+      TEST_PASSWORD,
+    );
+    await page.getByRole('heading', { name: `申请 ${trackingNumber}` }).waitFor();
+    await page.waitForLoadState('networkidle');
+    await page.getByLabel('办理步骤').click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '发出收费通知' })
+      .click();
+    await page.getByLabel('日期', { exact: true }).fill('2025-04-08');
+    await page.getByLabel('日期', { exact: true }).press('Tab');
+    await page.getByRole('radio', { name: '按量（页数）' }).check();
+    await page.getByLabel('页数', { exact: true }).fill('41');
+    await page.getByLabel('收费金额（元）').fill('100');
+    const shown = await recordStep(page);
+    expect(shown).toContain('按量');
+    // 30 pages free, then 10 元 a page: 41 pages cost 110 元, not 100.
+    await page.getByText('按41页计算的信息处理费为110元，与收费金额100元不一致').waitFor();
+    expect(await page.locator('.ant-timeline').getByText('发出收费通知').count()).toBe(0);
+    await page.getByLabel('收费金额（元）').fill('110');
+    await recordStep(page);
+    await page.locator('.ant-descriptions').getByText('待缴费', { exact: true }).waitFor();
+    await page.locator('.ant-timeline').getByText('发出收费通知').waitFor();
+    expect(scriptErrors).toEqual([]);
+  }, 60_000);
 
   it('offers and records the art. 35 step while a case is in consultation', async () => {
     const { page, scriptErrors } = await newPage(browser);
@@ -198,7 +264,7 @@ describe.skipIf(browserMissing)(browserSuiteTitle('officer workspace in a browse
     await page.getByRole('radio', { name: '其他机关' }).check();
     await page.getByLabel('第三方或机关名称').fill('县财政局');
     await date('日期', '2025-04-02');
-    await page.getByRole('button', { name: /记\s*录/ }).click();
+    await recordStep(page);
     await page.locator('.ant-descriptions').getByText('征求意见中', { exact: true }).waitFor();
 
     // A date picker still closing could cover the list: close every popup, then read the open list only.
@@ -218,7 +284,7 @@ describe.skipIf(browserMissing)(browserSuiteTitle('officer workspace in a browse
     const due = page.getByLabel('延迟答复期限', { exact: true });
     await due.fill('2025-05-30');
     await due.press('Tab');
-    await page.getByRole('button', { name: /记\s*录/ }).click();
+    await recordStep(page);
     await page.locator('.ant-timeline').getByText('确定延迟答复期限（第三十五条）').waitFor();
     await page.locator('.ant-descriptions').getByText('征求意见中', { exact: true }).waitFor();
     expect(scriptErrors).toEqual([]);

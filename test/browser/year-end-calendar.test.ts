@@ -7,6 +7,7 @@ import {
   browserSuiteTitle,
   launchBrowser,
   newPage,
+  recordStep,
   signInThroughPage,
   startWebServer,
   type WebServer,
@@ -106,7 +107,7 @@ describe.skipIf(browserMissing)(
       }
       await page.getByLabel('延长工作日数（最多20）').fill('20');
       await page.getByLabel('批准人（政府信息公开工作机构负责人）').fill('王主任');
-      await page.getByRole('button', { name: /记\s*录/ }).click();
+      await recordStep(page);
       await page.locator('.ant-timeline').getByText('延长答复期限').waitFor();
       await expect.poll(() => facts.innerText()).toContain('2027-02-02');
       expect(await facts.innerText()).toContain('暂定');

@@ -91,3 +91,18 @@ export async function signInThroughPage(
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: /登\s*录/ }).click();
 }
+
+/**
+ * Records the filled-in step of a case as an officer does: 记录, then 确认记录 in the dialog that shows
+ * what will be recorded. Returns the dialog's text (what it said would be recorded).
+ */
+export async function recordStep(page: Page): Promise<string> {
+  // By its text: while the loading icon of the last attempt fades out, it is part of the button's name.
+  await page.locator('button[type=submit]', { hasText: /^记\s*录$/ }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: '确认记录' }).waitFor();
+  const shown = (await dialog.textContent()) ?? '';
+  await dialog.getByRole('button', { name: '确认记录' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  return shown;
+}

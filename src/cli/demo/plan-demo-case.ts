@@ -69,6 +69,11 @@ function add(date: IsoDate, n: number): IsoDate {
   }
 }
 
+/** A fee notice of `amountYuan` (a multiple of 10 元) charged 按量: 30 free pages, then 10 元 a page. */
+function feeNotice(on: IsoDate, amountYuan: number): ApplicationEvent {
+  return { type: 'fee-notice', on, amountYuan, basis: { method: 'per-page', pages: 30 + amountYuan / 10 } };
+}
+
 /**
  * The procedural steps of one demo application received on `receivedOn`, as they would have
  * happened, cut off at `today`: an application received last week is still open, one from last
@@ -133,10 +138,7 @@ export function planDemoCase(random: Random, receivedOn: IsoDate, today: IsoDate
     case 'fee': {
       const notice = after(r, 5, 10);
       const paid = after(notice, 3, 10);
-      events.push(
-        { type: 'fee-notice', on: notice, amountYuan: 100 * between(random, 1, 4) },
-        { type: 'fee-paid', on: paid },
-      );
+      events.push(feeNotice(notice, 100 * between(random, 1, 4)), { type: 'fee-paid', on: paid });
       answer(after(paid, 2, 6), 'granted');
       break;
     }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { type IsoDate, isIsoDate } from '../dates.ts';
 import type { Channel } from '../deadlines/deadline-input.ts';
 import { channelSchema } from '../deadlines/deadline-input.ts';
+import { feeBasisSchema } from '../fees/fee-basis.ts';
 import { TABLE3_OUTCOME_KEYS, type Table3RowKey } from '../report/labels.ts';
 
 /**
@@ -91,6 +92,8 @@ export const applicationEventSchema = z.discriminatedUnion(
       type: z.literal('fee-notice'),
       on: isoDate,
       amountYuan: z.int().positive({ error: '收费金额应为正整数（元）' }),
+      /** Required for new notices (checked against the amount); absent on notices recorded before. */
+      basis: feeBasisSchema.optional(),
       noticeReceivedOn: isoDate.optional(),
     }),
     z.strictObject({ type: z.literal('fee-paid'), on: isoDate }),

@@ -96,7 +96,7 @@ describe('applyEvent', () => {
     expect(
       apply(
         registered(),
-        { type: 'fee-notice', on: '2025-02-06', amountYuan: 100 },
+        { type: 'fee-notice', on: '2025-02-06', amountYuan: 100, basis: { method: 'per-page', pages: 40 } },
         { type: 'fee-lapsed', on: '2025-03-10' },
       ).outcome,
     ).toBe('other.noFee');
@@ -181,5 +181,38 @@ describe('assembleTable3', () => {
     const t2025 = assembleTable3([open], 2025);
     expect(t2025.carriedOver).toEqual([0, 1, 0, 0, 0, 0, 1]);
     expect(t2025.granted).toEqual([0, 1, 0, 0, 0, 0, 1]);
+  });
+});
+
+describe('a fee notice (国办函〔2020〕109号)', () => {
+  const notice = (amountYuan: number, basis?: ApplicationEvent & { type: 'fee-notice' }['basis']) =>
+    ({ type: 'fee-notice', on: '2025-02-06', amountYuan, ...(basis ? { basis } : {}) }) as ApplicationEvent;
+  const refusalOf = (event: ApplicationEvent) => {
+    try {
+      applyEvent(registered(), event, TODAY);
+    } catch (error) {
+      return error as { code: string; message: string };
+    }
+    return null;
+  };
+
+  it('is recorded when the amount is what its basis gives: 40 pages, or the 11th and 12th application of a month', () => {
+    expect(refusalOf(notice(100, { method: 'per-page', pages: 40 }))).toBeNull();
+    // 31–100 pages at 10 元, 101–200 at 20 元: 70×10 + 20×20.
+    expect(refusalOf(notice(1100, { method: 'per-page', pages: 120 }))).toBeNull();
+    expect(refusalOf(notice(200, { method: 'per-application', count: 2, alreadyThisMonth: 10 }))).toBeNull();
+  });
+
+  it('is refused beside the amount when the amount differs, and when the basis is free', () => {
+    expect(refusalOf(notice(100, { method: 'per-page', pages: 41 }))).toMatchObject({
+      code: 'INVALID_INPUT',
+      message: '按41页计算的信息处理费为110元，与收费金额100元不一致：请核对计费方式和数量',
+    });
+    expect(refusalOf(notice(100, { method: 'per-page', pages: 30 }))?.message).toContain('不收取信息处理费');
+    expect(refusalOf(notice(100, { method: 'per-application', count: 3 }))?.message).toContain('按3件不收取');
+  });
+
+  it('is refused without its basis', () => {
+    expect(refusalOf(notice(100))?.message).toContain('收费通知须写明计费方式和数量');
   });
 });

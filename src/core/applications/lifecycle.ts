@@ -1,8 +1,10 @@
 import type { IsoDate } from '../dates.ts';
 import { AppError } from '../errors.ts';
+import { feeAmountMismatch } from '../fees/fee-basis.ts';
 import { ALLOWED_STEPS } from './allowed-steps.ts';
 import type { Application, ApplicationEvent, ApplicationStatus, Outcome } from './application.ts';
 import { APPLICATION_STATUS_LABELS, APPLICATION_EVENT_LABELS as EVENT_LABELS } from './application.ts';
+import { countedOutcome } from './mixed-outcome.ts';
 
 /** Outcomes that follow from an event, not from an answer. */
 const OUTCOME_OF_EVENT: Partial<Record<ApplicationEvent['type'], Outcome>> = {
@@ -19,6 +21,11 @@ export function eventDate(event: ApplicationEvent): IsoDate {
 
 function refuse(message: string): never {
   throw new AppError('CONFLICT', message);
+}
+
+/** A wrong value of the step itself: 400, with the field it belongs to (shown beside it). */
+function invalidField(field: string, message: string): never {
+  throw new AppError('INVALID_INPUT', message, [{ path: `/event/${field.replaceAll('.', '/')}`, message }]);
 }
 
 /**
@@ -48,7 +55,10 @@ export function applyEvent(application: Application, event: ApplicationEvent, to
   checkEvent(application, event);
   const events = [...application.events, event];
   const next = nextStatus(status, event);
-  const outcome = event.type === 'answered' ? event.outcome : (OUTCOME_OF_EVENT[event.type] ?? null);
+  const outcome =
+    event.type === 'answered'
+      ? countedOutcome(event.outcome, event.secondaryOutcomes)
+      : (OUTCOME_OF_EVENT[event.type] ?? null);
   return {
     ...application,
     events,
@@ -74,11 +84,24 @@ function checkEvent(application: Application, event: ApplicationEvent): void {
     case 'art35':
       if (event.dueOn <= event.decidedOn) refuse('延迟答复的期限应晚于作出决定之日');
       return;
-    case 'fee-notice':
+    case 'fee-notice': {
       if (has('fee-notice')) refuse('同一申请只能发出一次收费通知');
+      if (!event.basis) {
+        invalidField(
+          'basis.method',
+          '收费通知须写明计费方式和数量（按量：页数；按件：件数），金额按国办函〔2020〕109号计算',
+        );
+      }
+      const mismatch = feeAmountMismatch(event.basis, event.amountYuan);
+      if (mismatch) invalidField('amountYuan', mismatch);
       return;
+    }
     case 'answered':
-      if (event.outcome === 'other.noCorrection' || event.outcome === 'other.noFee') {
+      if (
+        [event.outcome, ...(event.secondaryOutcomes ?? [])].some(
+          (o) => o === 'other.noCorrection' || o === 'other.noFee',
+        )
+      ) {
         refuse('“逾期不补正”和“逾期未缴费”由对应的办理步骤记录，不作为答复结果');
       }
       if (event.outcome === 'unable.stillUnclear' && !has('correction-received')) {

@@ -62,6 +62,21 @@ describe('regionalSummaryReport', () => {
       '本地区共3个机关应发布2024年政府信息公开工作年度报告，已发布2份，其中已按时发布1份、逾期发布1份；逾期未发布1个机关',
     );
     expect(report.sections.overview).not.toContain('本机关');
+    // Each of the format's five sub-headings once, in order, none left empty.
+    const headings = report.sections.overview.match(/^（[一二三四五六七八九十]+）.*$/gm);
+    expect(headings).toEqual([
+      '（一）主动公开',
+      '（二）依申请公开',
+      '（三）政府信息管理',
+      '（四）政府信息公开平台建设',
+      '（五）监督保障',
+    ]);
+    const lines = report.sections.overview.split('\n');
+    for (const heading of headings ?? []) {
+      const next = lines[lines.indexOf(heading) + 1] ?? '';
+      expect(next.startsWith('（')).toBe(false);
+      expect(next.length).toBeGreaterThan(10);
+    }
     expect(report.sections.problems).toContain('逾期未发布年度报告的机关：丙局。');
     expect(report.sections.problems).toContain('逾期发布年度报告的机关：乙局。');
     expect(report.sections.problems).toContain('年度报告核查发现错误的机关：乙局（2个错误）。');

@@ -1,4 +1,4 @@
-import { draftOverview } from '../report/draft-overview.ts';
+import { draftOverviewParagraphs, overviewUnderSubheadings } from '../report/draft-overview.ts';
 import { REPORT_SCHEMA_ID, type Report } from '../report/schema.ts';
 import type { RegionYearOverview } from './region-overview.ts';
 import { PUBLICATION_STATUS_LABELS } from './report-deadline.ts';
@@ -17,12 +17,21 @@ export function regionalSummaryReport(regionName: string, overview: RegionYearOv
     agencies.filter((a) => a.status === status).map((a) => a.agency.name);
   const published = counts.published + counts.late + counts['date-unknown'];
 
-  const publication = [
-    `（一）年度报告发布情况`,
-    `本地区共${agencies.length}个机关应发布${year}年政府信息公开工作年度报告，已发布${published}份，其中${PUBLICATION_STATUS_LABELS.published}${counts.published}份、${PUBLICATION_STATUS_LABELS.late}${counts.late}份${counts['date-unknown'] > 0 ? `、${PUBLICATION_STATUS_LABELS['date-unknown']}${counts['date-unknown']}份` : ''}；${PUBLICATION_STATUS_LABELS.missing}${counts.missing}个机关；${PUBLICATION_STATUS_LABELS['not-due']}${counts['not-due']}个机关。`,
-  ].join('\n');
+  // The publication paragraph opens section 一; then the format's five sub-headings, each numbered
+  // once, with the totals' paragraphs under （一）（二）（五） and a pointer under （三）（四）, which the
+  // agencies' reports describe in words that do not add up.
+  const publication = `本地区共${agencies.length}个机关应发布${year}年政府信息公开工作年度报告，已发布${published}份，其中${PUBLICATION_STATUS_LABELS.published}${counts.published}份、${PUBLICATION_STATUS_LABELS.late}${counts.late}份${counts['date-unknown'] > 0 ? `、${PUBLICATION_STATUS_LABELS['date-unknown']}${counts['date-unknown']}份` : ''}；${PUBLICATION_STATUS_LABELS.missing}${counts.missing}个机关；${PUBLICATION_STATUS_LABELS['not-due']}${counts['not-due']}个机关。`;
   // The drafted paragraphs speak of one agency; here they speak of the region's agencies together.
-  const statistics = draftOverview(totals, year).replaceAll('本机关', '本地区各机关');
+  const draft = draftOverviewParagraphs(totals, year);
+  const byAgencies = (subject: string) => `${subject}情况见各机关年度报告，本汇总不作数量汇总。`;
+  const bodies = [
+    draft.proactive,
+    draft.onRequest,
+    byAgencies('各机关政府信息管理'),
+    byAgencies('各机关政府信息公开平台建设'),
+    draft.cases,
+  ];
+  const statistics = overviewUnderSubheadings(bodies.map((b) => b.replaceAll('本机关', '本地区各机关')));
 
   const withErrors = agencies
     .filter((a) => (a.report?.errorCount ?? 0) > 0)

@@ -166,6 +166,13 @@ export function draftOverviewParagraphs(
 
 const CN_ORDINALS = ['一', '二', '三', '四', '五'] as const;
 
+/** 一、总体情况 from the paragraphs under its five sub-headings (DOMAIN.md §A.1), each numbered once. */
+export function overviewUnderSubheadings(bodies: ReadonlyArray<string | undefined>): string {
+  return OVERVIEW_SUBHEADINGS.map((heading, i) =>
+    [`（${CN_ORDINALS[i]}）${heading}`, ...(bodies[i] ? [bodies[i]] : [])].join('\n'),
+  ).join('\n');
+}
+
 /**
  * The whole first draft of 一、总体情况: the five sub-headings of the format (DOMAIN.md §A.1), the
  * statistics paragraphs under （一）主动公开, （二）依申请公开 and （五）监督保障, the others left
@@ -173,8 +180,5 @@ const CN_ORDINALS = ['一', '二', '三', '四', '五'] as const;
  */
 export function draftOverview(numbers: ReportNumbers, year: number): string {
   const draft = draftOverviewParagraphs(numbers, year);
-  const body: Record<number, string> = { 0: draft.proactive, 1: draft.onRequest, 4: draft.cases };
-  return OVERVIEW_SUBHEADINGS.map((heading, i) =>
-    [`（${CN_ORDINALS[i]}）${heading}`, ...(body[i] ? [body[i]] : [])].join('\n'),
-  ).join('\n');
+  return overviewUnderSubheadings([draft.proactive, draft.onRequest, undefined, undefined, draft.cases]);
 }

@@ -102,6 +102,18 @@ describe('letterInputFromApplication', () => {
     });
   });
 
+  it('answers a mixed answer as the table counts it (DOMAIN.md §A.6): one item provided, one not held', () => {
+    const mixed = caseWith([
+      { type: 'answered', on: '2025-03-28', outcome: 'unable.notHeld', secondaryOutcomes: ['granted'] },
+    ]);
+    const { input } = letterInputFromApplication(
+      mixed,
+      body({ kind: 'answer', obtain: '随本答复书送达' }),
+      TODAY,
+    );
+    expect(input).toMatchObject({ outcome: 'partial', secondaryOutcomes: ['unable.notHeld'] });
+  });
+
   it('refuses an answer before the case is concluded', () => {
     expect(refusal(() => letterInputFromApplication(caseWith([]), body({ kind: 'answer' }), TODAY))).toEqual({
       code: 'CONFLICT',
@@ -185,7 +197,9 @@ describe('letterInputFromApplication', () => {
       amountYuan: 100,
       noticeReceivedOn: '2025-03-07',
     };
-    const c = caseWith([notice]);
+    // A notice recorded before the basis was required: only its amount is on the case.
+    const recorded = caseWith([{ ...notice, basis: { method: 'per-page', pages: 40 } }]);
+    const c = { ...recorded, application: { ...recorded.application, events: [notice] } };
     const pages = body({ kind: 'fee', feeBasis: { method: 'per-page', pages: 40 }, payment: '窗口缴纳' });
     const { input } = letterInputFromApplication(c, pages, TODAY);
     expect(input).toMatchObject({
@@ -202,9 +216,23 @@ describe('letterInputFromApplication', () => {
     const wrong = body({ kind: 'fee', feeBasis: { method: 'per-page', pages: 41 }, payment: '窗口缴纳' });
     expect(refusal(() => letterInputFromApplication(c, wrong, TODAY))).toEqual({
       code: 'INVALID_INPUT',
-      message: '按41页计算的信息处理费为110元，与案卷记录的收费金额100元不一致：请核对计费方式和数量',
+      message: '按41页计算的信息处理费为110元，与收费金额100元不一致：请核对计费方式和数量',
     });
     expect(refusal(() => letterInputFromApplication(caseWith([]), pages, TODAY)).code).toBe('CONFLICT');
+  });
+
+  it('takes the basis recorded with the notice, so the officer need not name it again', () => {
+    const c = caseWith([
+      { type: 'fee-notice', on: '2025-03-05', amountYuan: 1100, basis: { method: 'per-page', pages: 120 } },
+    ]);
+    const { input } = letterInputFromApplication(c, body({ kind: 'fee', payment: '窗口缴纳' }), TODAY);
+    // 31–100 at 10 元 (700), 101–120 at 20 元 (400).
+    expect(input).toMatchObject({
+      fee: {
+        totalYuan: 1100,
+        bands: [{ count: 30 }, { count: 70, amountYuan: 700 }, { count: 20, amountYuan: 400 }],
+      },
+    });
   });
 
   it('addresses the consultation to the recorded third party and never names the applicant', () => {

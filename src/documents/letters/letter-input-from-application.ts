@@ -1,11 +1,11 @@
 import type { Application, ApplicationEvent, Outcome } from '../../core/applications/application.ts';
 import { deadlineOfApplication } from '../../core/applications/deadline-of-application.ts';
+import { countedOutcome, withheldOutcomes } from '../../core/applications/mixed-outcome.ts';
 import { type ReviewedAgency, reconsiderationBody } from '../../core/applications/reconsideration-body.ts';
 import type { IsoDate } from '../../core/dates.ts';
 import type { DeadlineResult } from '../../core/deadlines/deadline-result.ts';
 import { AppError } from '../../core/errors.ts';
-import { feeForApplications } from '../../core/fees/fee-for-applications.ts';
-import { feeForPages } from '../../core/fees/fee-for-pages.ts';
+import { type FeeBasis, feeAmountMismatch, feeOfBasis } from '../../core/fees/fee-basis.ts';
 import type { FeeResult } from '../../core/fees/fee-result.ts';
 import { documentPrefixOf } from './document-prefix.ts';
 import type { AnswerLetterInput, LetterInputs } from './letter-content.ts';
@@ -34,11 +34,6 @@ export interface LetterCase {
   agency: ReviewedAgency;
 }
 
-/** How the fee was computed: the event records only the amount (see recomputedFee). */
-export type FeeBasis =
-  | { method: 'per-page'; pages: number }
-  | { method: 'per-application'; count: number; alreadyThisMonth?: number };
-
 /** What the officer writes or chooses for each kind of letter: only what the case does not record. */
 export interface LetterChoicesByKind {
   answer: Pick<
@@ -56,7 +51,7 @@ export interface LetterChoicesByKind {
   >;
   correction: Pick<CorrectionLetterInput, 'points' | 'workingDays' | 'submitTo'>;
   extension: Pick<ExtensionLetterInput, 'reason'>;
-  fee: Pick<FeeLetterInput, 'payment' | 'remedyBodies'> & { feeBasis: FeeBasis };
+  fee: Pick<FeeLetterInput, 'payment' | 'remedyBodies'> & { feeBasis?: FeeBasis };
   consultation: Pick<ConsultationLetterInput, 'concern' | 'replyTo'> & {
     /** The third party is an organisation (贵单位) rather than a person (您). */
     thirdPartyOrganisation?: boolean;
@@ -138,7 +133,12 @@ function conclusion(c: LetterCase, today: IsoDate): Partial<AnswerLetterInput> &
   }
   switch (last.type) {
     case 'answered':
-      return { outcome: last.outcome, secondaryOutcomes: last.secondaryOutcomes ?? [] };
+      // The letter answers as the table counts (DOMAIN.md §A.6): the counted row, and the reasons
+      // for what was not provided.
+      return {
+        outcome: countedOutcome(last.outcome, last.secondaryOutcomes),
+        secondaryOutcomes: withheldOutcomes(last.outcome, last.secondaryOutcomes),
+      };
     case 'withdrawn':
       return { outcome: 'other.other', withdrawnOn: last.on };
     case 'correction-lapsed':
@@ -199,24 +199,23 @@ function answerInput(
 }
 
 /**
- * The fee event records only the amount, not its basis (按量 or 按件) nor the page or application
- * count, and one amount can come from either basis (40 pages and the 11th application both cost
- * 100 元). So the body names the basis and count, the fee engine recomputes the bands, and the
- * total must equal the recorded amount.
+ * The fee of the notice: its bands recomputed from the basis recorded with it (notices recorded since
+ * the basis is required) or, for older notices that record only the amount, from the basis the
+ * officer names now (one amount can come from either basis: 40 pages and the 11th application both
+ * cost 100 元); the total must equal the recorded amount.
  */
-function recomputedFee(basis: FeeBasis, recordedYuan: number): FeeResult {
-  const fee =
-    basis.method === 'per-page'
-      ? feeForPages(basis.pages)
-      : feeForApplications(basis.count, basis.alreadyThisMonth ?? 0);
-  if (fee.totalYuan !== recordedYuan) {
-    const what = basis.method === 'per-page' ? `按${basis.pages}页` : `按${basis.count}件`;
-    throw invalid(
-      `${what}计算的信息处理费为${fee.totalYuan}元，与案卷记录的收费金额${recordedYuan}元不一致：请核对计费方式和数量`,
-      'feeBasis',
-    );
+function recomputedFee(
+  recorded: FeeBasis | undefined,
+  named: FeeBasis | undefined,
+  amountYuan: number,
+): FeeResult {
+  const basis = recorded ?? named;
+  if (!basis) {
+    throw invalid('该收费记录没有计费依据：请写明计费方式和数量（按量：页数；按件：件数）', 'feeBasis');
   }
-  return fee;
+  const mismatch = feeAmountMismatch(basis, amountYuan);
+  if (mismatch) throw invalid(mismatch, 'feeBasis');
+  return feeOfBasis(basis);
 }
 
 /**
@@ -316,7 +315,7 @@ export function letterInputFromApplication(
         kind: 'fee',
         input: {
           ...toApplicant,
-          fee: recomputedFee(body.feeBasis, event.amountYuan),
+          fee: recomputedFee(event.basis, body.feeBasis, event.amountYuan),
           payment: body.payment,
           dueOn: dueOn ?? undefined,
           dueProvisional: after?.provisional ?? null,

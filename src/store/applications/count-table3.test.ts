@@ -50,7 +50,7 @@ function randomHistory(rand: () => number, receivedOn: IsoDate): ApplicationEven
       ];
     case 'fee':
       return [
-        { type: 'fee-notice', on: next(), amountYuan: 100 },
+        { type: 'fee-notice', on: next(), amountYuan: 100, basis: { method: 'per-page', pages: 40 } },
         { type: 'fee-lapsed', on: next() },
       ];
   }

@@ -41,6 +41,32 @@ describe('N-02 stated number of applications', () => {
     expect(ids(report(`共收到政府信息公开申请 ${n} 件。`))).not.toContain('N-02:warning');
     expect(ids(report(`共办理政府信息公开申请 ${n + c} 件。`))).not.toContain('N-02:warning');
   });
+  it('compares a count of one kind of applicant with that column (seed 002’s phrasing)', () => {
+    const sentence =
+      '2023 年，共收到和处理自然人申请政府信息公开 1 件，申请公开内容经征求司法局意见，及时进行了回复。';
+    const r = report(sentence);
+    r.table3.newReceived = [1, 2, 0, 0, 0, 0, 3];
+    r.table3.carriedOver = [0, 0, 0, 0, 0, 0, 0];
+    expect(ids(r)).not.toContain('N-02:warning');
+    r.table3.newReceived = [2, 1, 0, 0, 0, 0, 3];
+    const [f] = checkNarrative(r).filter((x) => x.ruleId === 'N-02');
+    expect(f?.message).toContain('正文称收到自然人申请 1 件');
+    expect(f?.message).toContain('表三本年新收自然人申请为 2 件');
+  });
+  it('compares 法人或其他组织 with the five organisation columns, and a sentence naming both with the total', () => {
+    const r = report('本年度共受理法人或其他组织提出的申请 4 件。');
+    r.table3.newReceived = [5, 1, 1, 1, 1, 0, 9];
+    r.table3.carriedOver = [0, 0, 0, 0, 0, 0, 0];
+    expect(ids(r)).not.toContain('N-02:warning');
+    r.table3.newReceived = [5, 1, 1, 1, 0, 0, 8];
+    expect(checkNarrative(r).find((x) => x.ruleId === 'N-02')?.message).toContain(
+      '法人或其他组织申请为 3 件',
+    );
+    const both = report('本年度共收到自然人和法人或其他组织申请 9 件。');
+    both.table3.newReceived = [5, 1, 1, 1, 1, 0, 9];
+    both.table3.carriedOver = [0, 0, 0, 0, 0, 0, 0];
+    expect(ids(both)).not.toContain('N-02:warning');
+  });
   it('flags "依申请公开 N 份" as ambiguous', () => {
     const r = report('公开文件 25 份，其中：主动公开 17 份，依申请公开 8 份。');
     expect(checkNarrative(r).find((f) => f.ruleId === 'N-02')?.message).toContain('容易被理解为');
@@ -104,6 +130,19 @@ describe('N-06 enumerations', () => {
     expect(
       ids(report('主动公开信息 30 条，其中预算和决算各 1 条，政策文件 13 条，工作动态 15 条。')),
     ).not.toContain('N-06:warning');
+  });
+  it('does not count what is carried forward (结转) as a part of the concluded total', () => {
+    expect(
+      ids(report('本年度办结申请 8 件，其中予以公开 5 件、部分公开 3 件，结转下年度继续办理 2 件。')),
+    ).not.toContain('N-06:warning');
+    // …but counts it when it is listed as a part of what was received.
+    expect(
+      ids(report('共收到申请 5 件，其中予以公开 3 件、不予公开 1 件、结转下年度继续办理 1 件。')),
+    ).not.toContain('N-06:warning');
+    // A wrong breakdown is still wrong, 结转 or not.
+    expect(
+      ids(report('本年度办结申请 8 件，其中予以公开 4 件、部分公开 3 件，结转下年度继续办理 2 件。')),
+    ).toContain('N-06:warning');
   });
   it('follows an enumeration into the next sentence of the paragraph', () => {
     expect(

@@ -15,6 +15,8 @@ const YEAR_OR_TITLE = /《[^》]*》|〔\d{4}〕|\d{4}\s*年度?/g;
 interface Count {
   value: number;
   text: string;
+  /** The count is of applications carried over or forward (结转), not a part of a year's total. */
+  carried: boolean;
 }
 
 /** Numbers with a counting unit in a text, "A和B各 N 条" counted once per item. */
@@ -28,7 +30,14 @@ function counts(text: string): Count[] {
       const clause = before.slice(before.lastIndexOf('，') + 1);
       factor = 1 + (clause.match(/和|及|与|、/g)?.length ?? 0);
     }
-    out.push({ value: Number(m[1]) * factor, text: factor > 1 ? `${m[0]}×${factor}` : m[0] });
+    const clause = before.slice(
+      Math.max(...['，', '、', '；', '：', ',', ';'].map((c) => before.lastIndexOf(c))) + 1,
+    );
+    out.push({
+      value: Number(m[1]) * factor,
+      text: factor > 1 ? `${m[0]}×${factor}` : m[0],
+      carried: /结转/.test(clause),
+    });
   }
   return out;
 }
@@ -63,6 +72,15 @@ export function checkEnumerations(paragraphs: NarrativeParagraphs): Finding[] {
           quoted += sentences[j]!.text;
         }
         if (items.length < 2 || sum === stated.value) return;
+        // “办结8件，其中予以公开5件、部分公开3件，结转下年度2件”: what is carried forward is beside
+        // the total, not one of its parts (whereas “收到5件，其中…结转下年度1件” lists it as a part).
+        const concludedOnly = items.filter((c) => !c.carried);
+        if (
+          concludedOnly.length < items.length &&
+          concludedOnly.reduce((a, c) => a + c.value, 0) === stated.value
+        ) {
+          return;
+        }
         const biggest = items.reduce((a, c) => (c.value > a.value ? c : a));
         const message =
           biggest.value > stated.value

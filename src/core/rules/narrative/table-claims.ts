@@ -21,14 +21,47 @@ export function checkNoApplicationsClaim(report: Report, paragraphs: NarrativePa
     );
 }
 
-const COUNT_AFTER =
-  /(收到|受理|办理|办结|答复|接收|处理)[^。；，]{0,16}?申请[^。；，\d]{0,6}?(\d+)\s*(件|个|份)/;
+/** Who applied, as reports name them before 申请, and the table-三 columns that count them. */
+const APPLICANT_WORDS: ReadonlyArray<[word: string, columns: readonly number[]]> = [
+  ['法人或其他组织', [1, 2, 3, 4, 5]],
+  ['法人和其他组织', [1, 2, 3, 4, 5]],
+  ['自然人', [0]],
+  ['公民', [0]],
+  ['商业企业', [1]],
+  ['企业', [1]],
+  ['科研机构', [2]],
+  ['社会公益组织', [3]],
+  ['法律服务机构', [4]],
+];
+const APPLICANT = APPLICANT_WORDS.map(([w]) => w).join('|');
+
+const COUNT_AFTER = new RegExp(
+  `(收到|受理|办理|办结|答复|接收|处理)[^。；，]{0,16}?(?:(${APPLICANT})(?:提出的?|的)?)?申请(?:政府信息公开|公开政府信息)?[^。；，\\d]{0,6}?(\\d+)\\s*(件|个|份)`,
+);
 const COUNT_BEFORE =
-  /(收到|受理|办理|办结|答复|接收|处理)[^。；，\d]{0,6}?(\d+)\s*(件|个|份)[^。；，]{0,8}?申请/;
+  /(收到|受理|办理|办结|答复|接收|处理)[^。；，\d]{0,6}?()(\d+)\s*(件|个|份)[^。；，]{0,8}?申请/;
 const ON_REQUEST_DOCUMENTS = /依申请公开\s*(\d+)\s*(份|件|条|个)/;
 
+/** The table-三 count a sentence's number is compared with: all applicants, or those it names. */
+function expectedCounts(
+  report: Report,
+  applicant: string | undefined,
+): { accepted: Set<number>; what: string } {
+  const columns = APPLICANT_WORDS.find(([w]) => w === applicant)?.[1];
+  const sum = (row: readonly (number | null)[]) =>
+    columns ? columns.reduce((a, c) => a + (row[c] ?? 0), 0) : (total(row) ?? 0);
+  const received = sum(report.table3.newReceived);
+  const carried = sum(report.table3.carriedOver);
+  const who = applicant ? `${applicant}` : '';
+  return {
+    accepted: new Set([received, received + carried]),
+    what: `表三本年新收${who}申请为 ${received} 件${carried ? `，加上年结转共 ${received + carried} 件` : ''}`,
+  };
+}
+
 /**
- * N-02: a number of applications stated in the text equals table 三's 本年新收, or 新收 + 上年结转.
+ * N-02: a number of applications stated in the text equals table 三's 本年新收, or 新收 + 上年结转 —
+ * of the applicants the sentence names (“收到自然人申请…1件” is compared with the 自然人 column).
  * "依申请公开 N 份" may mean documents whose disclosure attribute is on request, so it is reported
  * as ambiguous rather than as a contradiction.
  */
@@ -42,12 +75,18 @@ export function checkApplicationCount(report: Report, paragraphs: NarrativeParag
     if (/上年|结转|同比|增加|减少|比\d{4}/.test(s.text)) continue;
     const m = COUNT_AFTER.exec(s.text) ?? COUNT_BEFORE.exec(s.text);
     if (m) {
-      const stated = Number(m[2]);
-      if (!accepted.has(stated)) {
+      const stated = Number(m[3]);
+      // “自然人和法人申请共N件” names every applicant: compared with the total.
+      const named = APPLICANT_WORDS.filter(
+        ([w]) => m[0].includes(w) && !(w === '企业' && m[0].includes('商业企业')),
+      );
+      const applicant = named.length === 1 ? m[2] || undefined : undefined;
+      const expected = expectedCounts(report, applicant);
+      if (!expected.accepted.has(stated)) {
         findings.push(
           violation(
             'N-02',
-            `正文称${m[1]}申请 ${stated} 件（“${quote(s.text)}”），但表三本年新收申请为 ${received} 件${carried ? `，加上年结转共 ${received + carried} 件` : ''}`,
+            `正文称${m[1]}${applicant ?? ''}申请 ${stated} 件（“${quote(s.text)}”），但${expected.what}`,
             sentenceLocation(s),
           ),
         );

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { outcomeSchema } from '../../../core/applications/application.ts';
+import { feeBasisSchema } from '../../../core/fees/fee-basis.ts';
 import { isoDateSchema } from '../common.schema.ts';
 
 /**
@@ -103,28 +104,9 @@ const extensionBody = z.strictObject({
   reason: optionalText(500).describe('需要延期的原因'),
 });
 
-const feeBasis = z
-  .discriminatedUnion(
-    'method',
-    [
-      z.strictObject({
-        method: z.literal('per-page'),
-        pages: z.int().min(1).max(100_000_000).describe('提供信息的页数'),
-      }),
-      z.strictObject({
-        method: z.literal('per-application'),
-        count: z.int().min(1).max(100_000).describe('本次计费的申请件数'),
-        alreadyThisMonth: z
-          .int()
-          .min(0)
-          .max(100_000)
-          .optional()
-          .describe('同一申请人本月此前已申请的件数，默认0'),
-      }),
-    ],
-    { error: '计费方式应为 per-page（按量）或 per-application（按件）' },
-  )
-  .describe('计费依据：按此重新计算各档金额，合计须等于案卷记录的收费金额');
+const feeBasis = feeBasisSchema
+  .optional()
+  .describe('计费依据（按量页数或按件件数）：收费记录已写明时可省略；写明时按记录的依据计算');
 
 const feeBody = z.strictObject({
   kind: z.literal('fee').describe('收费通知书（金额取自案卷中的“发出收费通知”记录）'),

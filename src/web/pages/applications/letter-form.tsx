@@ -54,10 +54,12 @@ function letterBody(values: LetterValues, outcome: string | null): Record<string
     case 'fee':
       return {
         ...common,
-        feeBasis:
-          values.feeMethod === 'per-application'
-            ? { method: 'per-application', count: values.count }
-            : { method: 'per-page', pages: values.pages },
+        // Only for a notice recorded without its basis; otherwise the server takes the recorded one.
+        ...(values.feeMethod === 'per-application' && values.count
+          ? { feeBasis: { method: 'per-application', count: values.count } }
+          : values.feeMethod !== 'per-application' && values.pages
+            ? { feeBasis: { method: 'per-page', pages: values.pages } }
+            : {}),
         payment: values.payment ?? '',
       };
     case 'consultation':
@@ -147,7 +149,11 @@ export function LetterForm(props: { agencyId: string; applicationId: string; out
       )}
       {kind === 'fee' && (
         <>
-          <Form.Item name="feeMethod" label="计费方式">
+          <Form.Item
+            name="feeMethod"
+            label="计费方式"
+            extra="收费记录已写明计费方式和数量的，以下两项无需填写"
+          >
             <Radio.Group
               options={[
                 { value: 'per-page', label: '按量（页数）' },
@@ -156,19 +162,11 @@ export function LetterForm(props: { agencyId: string; applicationId: string; out
             />
           </Form.Item>
           {feeMethod === 'per-application' ? (
-            <Form.Item
-              name="count"
-              label="计费的申请件数"
-              rules={[{ required: true, message: '请填写件数' }]}
-            >
+            <Form.Item name="count" label="计费的申请件数">
               <InputNumber min={1} precision={0} />
             </Form.Item>
           ) : (
-            <Form.Item
-              name="pages"
-              label="提供信息的页数"
-              rules={[{ required: true, message: '请填写页数' }]}
-            >
+            <Form.Item name="pages" label="提供信息的页数">
               <InputNumber min={1} precision={0} />
             </Form.Item>
           )}

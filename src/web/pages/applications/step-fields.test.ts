@@ -20,7 +20,12 @@ const SAMPLE: { [T in ApplicationEvent['type']]: Extract<ApplicationEvent, { typ
   'correction-lapsed': { type: 'correction-lapsed', on: '2025-03-04' },
   'consultation-started': { type: 'consultation-started', on: '2025-03-04', party: 'agency', name: '某局' },
   'consultation-ended': { type: 'consultation-ended', on: '2025-03-04' },
-  'fee-notice': { type: 'fee-notice', on: '2025-03-04', amountYuan: 100 },
+  'fee-notice': {
+    type: 'fee-notice',
+    on: '2025-03-04',
+    amountYuan: 100,
+    basis: { method: 'per-page', pages: 40 },
+  },
   'fee-paid': { type: 'fee-paid', on: '2025-03-04' },
   'fee-lapsed': { type: 'fee-lapsed', on: '2025-03-04' },
   extension: {
