@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateValidReport } from '../../../test/support/generate-report.ts';
+import type { FeeBasis } from '../fees/fee-basis.ts';
 import { validateReport } from '../rules/validate-report.ts';
 import type { Application, ApplicationEvent } from './application.ts';
 import { assembleTable3 } from './assemble-table3.ts';
@@ -185,7 +186,7 @@ describe('assembleTable3', () => {
 });
 
 describe('a fee notice (国办函〔2020〕109号)', () => {
-  const notice = (amountYuan: number, basis?: ApplicationEvent & { type: 'fee-notice' }['basis']) =>
+  const notice = (amountYuan: number, basis?: FeeBasis) =>
     ({ type: 'fee-notice', on: '2025-02-06', amountYuan, ...(basis ? { basis } : {}) }) as ApplicationEvent;
   const refusalOf = (event: ApplicationEvent) => {
     try {

@@ -127,7 +127,12 @@ describeEachDialect('the answer deadline as the applicant and the officer see it
 
     const f = await register('2025-03-03');
     await at('2025-03-07');
-    await record(f, { type: 'fee-notice', on: '2025-03-07', amountYuan: 100, basis: { method: 'per-page', pages: 40 } });
+    await record(f, {
+      type: 'fee-notice',
+      on: '2025-03-07',
+      amountYuan: 100,
+      basis: { method: 'per-page', pages: 40 },
+    });
     const fee = ['paused', '暂停计算（等待缴纳信息处理费）'];
     expect(await views(f)).toEqual({ tracking: fee, page: fee, row: fee });
   });

@@ -77,7 +77,10 @@ function eventOf(type: EventType, values: Record<string, unknown>): Record<strin
     if (Array.isArray(value) && value.length === 0) continue;
     const path = field.name.split('.');
     let into = event;
-    for (const key of path.slice(0, -1)) into = (into[key] ??= {}) as Record<string, unknown>;
+    for (const key of path.slice(0, -1)) {
+      into[key] ??= {};
+      into = into[key] as Record<string, unknown>;
+    }
     into[path.at(-1)!] = field.kind === 'date' ? (value as Dayjs).format('YYYY-MM-DD') : value;
   }
   return event;
