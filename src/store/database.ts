@@ -89,6 +89,8 @@ export interface ApplicationsTable {
   answer_due_on: string | null;
   /** SHA-256 (hex) of the applicant's follow-up code; null when none was issued. */
   verification_hash: string | null;
+  /** JSON of core RequestedForm (载体形式, 获取方式); null when not stated. */
+  requested_form_json: string | null;
   version: number;
   created_at: string;
   updated_at: string;
@@ -98,6 +100,8 @@ export interface ApplicationsTable {
 export interface ApplicantsTable {
   application_id: string;
   name: string;
+  /** core IdType; null when not stated (and on applications registered before it existed). */
+  id_type: string | null;
   id_number: string | null;
   phone: string | null;
   address: string | null;

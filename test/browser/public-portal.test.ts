@@ -53,12 +53,21 @@ describe.skipIf(browserMissing)(browserSuiteTitle('public portal in a browser'),
     await page.getByText('请选择受理机关').waitFor();
     await page.getByText('请填写申请人姓名或名称').waitFor();
     await page.getByText('请填写所需政府信息的描述').waitFor();
+    await page.getByText('请至少选择一种获取信息的方式').waitFor();
     expect(await countApplications()).toBe(0);
 
     await page.getByLabel('受理机关').click();
     await page.locator('.ant-select-item-option', { hasText: org.agencyX.name }).click();
     await page.getByLabel('申请人姓名或名称').fill('赵六');
     await page.getByLabel(/所需政府信息的名称/).fill('2024年本市老旧小区改造项目清单');
+    await page.getByRole('checkbox', { name: '纸质文本' }).check();
+    await page.getByRole('checkbox', { name: '邮寄' }).check();
+    // “12345” is no identity number: said beside the field at once, nothing sent.
+    await page.getByLabel('证件号码').fill('12345');
+    await page.getByRole('button', { name: '提交申请' }).click();
+    await page.getByText('证件号码不是有效的居民身份证号码或统一社会信用代码').waitFor();
+    expect(await countApplications()).toBe(0);
+    await page.getByLabel('证件号码').fill('110105 19491231 002x');
     // No contact: the server refuses and its message appears next to the phone field.
     await page.getByRole('button', { name: '提交申请' }).click();
     await page.getByText('请至少填写一种联系方式（电话、电子邮箱或通信地址）').waitFor();

@@ -63,6 +63,7 @@ export async function insertRandomApplications(
       events_json: '[]',
       answer_due_on: null,
       verification_hash: null,
+      requested_form_json: null,
       version: 1,
       created_at: '2026-01-01T00:00:00.000Z',
       updated_at: '2026-01-01T00:00:00.000Z',

@@ -92,7 +92,7 @@ export async function signIn(
 /** Personal data that must never appear outside GET …/applicant. */
 export const TEST_APPLICANT = {
   name: '欧阳测试员',
-  idNumber: '640502199001019876',
+  idNumber: '640502199001019871',
   phone: '13995551234',
   address: '宁夏中卫市沙坡头区测试路99号',
   email: 'ouyang.test@example.cn',

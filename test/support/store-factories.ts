@@ -41,7 +41,7 @@ export function applicationInput(
     description: '某某路段改造工程的环评批复',
     applicant: {
       name: '张三丰',
-      idNumber: '110105199001011234',
+      idNumber: '110105199001011232',
       phone: '13800138000',
       address: '北京市朝阳区某某路1号',
       email: 'zhang@example.cn',

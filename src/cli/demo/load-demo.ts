@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { residentIdCheckCharacter, usccCheckCharacter } from '../../core/applications/applicant-identity.ts';
 import type { ApplicantType } from '../../core/applications/application.ts';
 import { eventDate } from '../../core/applications/lifecycle.ts';
 import { isWorkingDay } from '../../core/calendar/workdays.ts';
@@ -87,6 +88,9 @@ function demoApplication(random: Random, agency: DemoAgency, agencyId: string, r
   const name = person
     ? `${SURNAMES[between(random, 0, SURNAMES.length - 1)]}${GIVEN_NAMES[between(random, 0, GIVEN_NAMES.length - 1)]}`
     : ORGANISATIONS[applicantType]![between(random, 0, ORGANISATIONS[applicantType]!.length - 1)]!;
+  // Valid numbers: their check characters computed as the registration checks them.
+  const residentId = (first17: string) => `${first17}${residentIdCheckCharacter(first17)}`;
+  const uscc = (first17: string) => `${first17}${usccCheckCharacter(first17)}`;
   const input: RegisterApplicationInput = {
     agencyId,
     channel,
@@ -96,7 +100,9 @@ function demoApplication(random: Random, agency: DemoAgency, agencyId: string, r
     description: agency.requests[between(random, 0, agency.requests.length - 1)]!,
     applicant: {
       name,
-      idNumber: person ? `64050219${between(random, 60, 99)}0101${serial}` : `91640500MA7${serial}XXX`,
+      idNumber: person
+        ? residentId(`64050219${between(random, 60, 99)}0101${serial.slice(1)}`)
+        : uscc(`91640500MA7${serial}XX`),
       phone: `139${String(between(random, 0, 99_999_999)).padStart(8, '0')}`,
       address: `宁夏回族自治区中卫市沙坡头区演示路${between(random, 1, 200)}号`,
       email: channel === 'email' ? `demo${serial}@example.cn` : null,

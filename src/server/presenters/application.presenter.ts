@@ -9,6 +9,7 @@ import {
   answerTimeliness,
   answerTimelinessLabel,
 } from '../../core/applications/answer-timeliness.ts';
+import { ID_TYPE_LABELS, requestedFormLabel } from '../../core/applications/applicant-identity.ts';
 import {
   APPLICANT_TYPE_LABELS,
   APPLICATION_EVENT_LABELS,
@@ -88,6 +89,8 @@ export function presentApplication(application: StoredApplication, today: IsoDat
     applicantType: application.applicantType,
     applicantTypeLabel: APPLICANT_TYPE_LABELS[application.applicantType],
     description: application.description,
+    requestedForm: application.requestedForm,
+    requestedFormLabel: requestedFormLabel(application.requestedForm),
     events: application.events,
     status: application.status,
     statusLabel: APPLICATION_STATUS_LABELS[application.status],
@@ -131,6 +134,8 @@ export function presentApplicationSummary(summary: ApplicationSummary, today: Is
 export function presentApplicant(applicant: Applicant) {
   return {
     name: applicant.name,
+    idType: applicant.idType,
+    idTypeLabel: applicant.idType ? ID_TYPE_LABELS[applicant.idType] : null,
     idNumber: applicant.idNumber,
     phone: applicant.phone,
     address: applicant.address,

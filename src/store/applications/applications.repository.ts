@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { type Kysely, sql, type Transaction } from 'kysely';
+import type { IdType } from '../../core/applications/applicant-identity.ts';
 import type { Application } from '../../core/applications/application.ts';
+import type { RequestedForm } from '../../core/applications/registration-input.ts';
 import { type IsoDate, yearOf } from '../../core/dates.ts';
 import { AppError } from '../../core/errors.ts';
 import { findAgencyRow } from '../agency-row.ts';
@@ -44,6 +46,7 @@ const insertApplicationRow = preparedQuery<ApplicationsTable, never>(
     events_json: true,
     answer_due_on: true,
     verification_hash: true,
+    requested_form_json: true,
     version: true,
     created_at: true,
     updated_at: true,
@@ -55,6 +58,7 @@ const insertApplicant = preparedQuery<ApplicantsTable, never>(
   columnsOf<ApplicantsTable>({
     application_id: true,
     name: true,
+    id_type: true,
     id_number: true,
     phone: true,
     address: true,
@@ -88,6 +92,7 @@ export interface NewApplication {
   answerDueOn: IsoDate | null;
   /** SHA-256 of the applicant's follow-up code (the code itself is never stored). */
   verificationHash: string;
+  requestedForm: RequestedForm | null;
   applicant: Applicant;
   /** ISO instant of registration. */
   at: string;
@@ -116,6 +121,7 @@ export async function insertApplication(
     events_json: JSON.stringify(core.events),
     answer_due_on: input.answerDueOn,
     verification_hash: input.verificationHash,
+    requested_form_json: input.requestedForm ? JSON.stringify(input.requestedForm) : null,
     version: 1,
     created_at: input.at,
     updated_at: input.at,
@@ -124,6 +130,7 @@ export async function insertApplication(
   await insertApplicant(trx, {
     application_id: row.id,
     name: applicant.name,
+    id_type: applicant.idType,
     id_number: applicant.idNumber,
     phone: applicant.phone,
     address: applicant.address,
@@ -153,6 +160,7 @@ export async function getApplicant(
     .innerJoin('applications', 'applications.id', 'applicants.application_id')
     .select([
       'applicants.name',
+      'applicants.id_type',
       'applicants.id_number',
       'applicants.phone',
       'applicants.address',
@@ -164,6 +172,7 @@ export async function getApplicant(
   if (!row) return null;
   return {
     name: row.name,
+    idType: row.id_type as IdType | null,
     idNumber: row.id_number,
     phone: row.phone,
     address: row.address,

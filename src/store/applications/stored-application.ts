@@ -1,4 +1,5 @@
 import type { AnswerTimeliness } from '../../core/applications/answer-timeliness.ts';
+import type { IdType } from '../../core/applications/applicant-identity.ts';
 import type {
   ApplicantType,
   Application,
@@ -6,6 +7,7 @@ import type {
   ApplicationStatus,
   Outcome,
 } from '../../core/applications/application.ts';
+import type { RequestedForm } from '../../core/applications/registration-input.ts';
 import type { IsoDate } from '../../core/dates.ts';
 import type { Channel } from '../../core/deadlines/deadline-input.ts';
 import type { ApplicationsTable } from '../database.ts';
@@ -21,6 +23,8 @@ export interface StoredApplication extends Application {
    * 补正 awaited, period suspended, or the holiday calendar does not reach it yet.
    */
   answerDueOn: IsoDate | null;
+  /** 载体形式 and 获取方式 as the applicant stated them; null when not stated. */
+  requestedForm: RequestedForm | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -29,6 +33,7 @@ export interface StoredApplication extends Application {
 export interface Applicant {
   /** Natural person's name, or the organisation's. */
   name: string;
+  idType: IdType | null;
   idNumber: string | null;
   phone: string | null;
   address: string | null;
@@ -70,6 +75,7 @@ export function rowToApplication(row: ApplicationsTable): StoredApplication {
     outcome: row.outcome as Outcome | null,
     concludedOn: row.concluded_on,
     answerDueOn: row.answer_due_on,
+    requestedForm: row.requested_form_json ? (JSON.parse(row.requested_form_json) as RequestedForm) : null,
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

@@ -25,7 +25,7 @@ import { registerApplication } from './register-application.ts';
 const PERSONAL = [
   '张三丰',
   '三丰',
-  '110105199001011234',
+  '110105199001011232',
   '13800138000',
   '北京市朝阳区某某路1号',
   'zhang@example.cn',
@@ -43,7 +43,9 @@ describeEachDialect('applications repository', (t) => {
       channel: 'online',
       submittedOn: '2025-12-31',
       confirmedOn: '2026-01-05',
+      requestedForm: { media: ['paper'], delivery: ['post', 'pickup'] },
     });
+    expect(application.requestedForm).toEqual({ media: ['paper'], delivery: ['post', 'pickup'] });
     expect(application).toMatchObject({
       agencyId: agency.id,
       trackingNumber: '2026-0001',
@@ -56,7 +58,8 @@ describeEachDialect('applications repository', (t) => {
     expect(await getApplication(t.db, agency.id, application.id)).toEqual(application);
     expect(await getApplicant(t.db, agency.id, application.id)).toEqual({
       name: '张三丰',
-      idNumber: '110105199001011234',
+      idType: 'resident-id',
+      idNumber: '110105199001011232',
       phone: '13800138000',
       address: '北京市朝阳区某某路1号',
       email: 'zhang@example.cn',

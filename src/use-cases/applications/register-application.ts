@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type IdType, inferIdType, normaliseIdNumber } from '../../core/applications/applicant-identity.ts';
 import type { Application } from '../../core/applications/application.ts';
 import type { ApplicationDeadlines } from '../../core/applications/application-deadlines.ts';
 import { deadlineOfApplication } from '../../core/applications/deadline-of-application.ts';
@@ -53,6 +54,16 @@ const optional = (text: string | null | undefined): string | null => {
   const t = text?.trim();
   return t ? t : null;
 };
+
+/** The identity document as stored: the number normalised, its type stated or inferred (the schema checked both). */
+function identityOf(applicant: { idType?: IdType | undefined; idNumber?: string | null | undefined }): {
+  idType: IdType | null;
+  idNumber: string | null;
+} {
+  const number = normaliseIdNumber(applicant.idNumber ?? '');
+  if (number === '') return { idType: null, idNumber: null };
+  return { idType: applicant.idType ?? inferIdType(number), idNumber: number };
+}
 
 /**
  * The deadlines of a new application, and the receipt date they start from (art. 31). A year
@@ -119,9 +130,10 @@ export async function registerApplication(
     },
     answerDueOn: deadlines.result?.answerDue ?? null,
     verificationHash: followUpCodeHash(followUpCode),
+    requestedForm: valid.requestedForm ?? null,
     applicant: {
       name: valid.applicant.name,
-      idNumber: optional(valid.applicant.idNumber),
+      ...identityOf(valid.applicant),
       phone: optional(valid.applicant.phone),
       address: optional(valid.applicant.address),
       email: optional(valid.applicant.email),

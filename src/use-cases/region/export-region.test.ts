@@ -11,7 +11,7 @@ import { exportRegion } from './export-region.ts';
 
 const APPLICANT = {
   name: '欧阳静怡',
-  idNumber: '640502199203154428',
+  idNumber: '640502199203154422',
   phone: '13995001234',
   address: '中卫市沙坡头区文昌南街88号',
   email: 'ouyang@example.cn',

@@ -1,6 +1,18 @@
-import { Form, Input } from 'antd';
+import { Checkbox, Form, Input, Select } from 'antd';
+import {
+  DELIVERY_METHOD_LABELS,
+  DELIVERY_METHODS,
+  ID_TYPE_LABELS,
+  ID_TYPES,
+  type IdType,
+  idNumberProblem,
+  inferIdType,
+  MEDIA,
+  MEDIUM_LABELS,
+  normaliseIdNumber,
+} from '../../core/applications/applicant-identity.ts';
 
-/** The applicant's name (required) and ID number fields of an application form. */
+/** The applicant's name (required), identity document type and number fields of an application form. */
 export function ApplicantIdentityItems(props: { nameAutoComplete?: string }) {
   return (
     <>
@@ -11,8 +23,56 @@ export function ApplicantIdentityItems(props: { nameAutoComplete?: string }) {
       >
         <Input maxLength={200} autoComplete={props.nameAutoComplete} />
       </Form.Item>
-      <Form.Item name={['applicant', 'idNumber']} label="身份证件号码或统一社会信用代码">
+      <Form.Item name={['applicant', 'idType']} label="证件类型">
+        <Select allowClear options={ID_TYPES.map((t) => ({ value: t, label: ID_TYPE_LABELS[t] }))} />
+      </Form.Item>
+      <Form.Item
+        name={['applicant', 'idNumber']}
+        label="证件号码"
+        dependencies={[['applicant', 'idType']]}
+        extra="居民身份证号码、统一社会信用代码按校验位核对。"
+        rules={[
+          ({ getFieldValue }) => ({
+            // The same check as the server's, at once beside the field.
+            validator: (_, value?: string) => {
+              const number = normaliseIdNumber(value ?? '');
+              if (number === '') return Promise.resolve();
+              const type =
+                (getFieldValue(['applicant', 'idType']) as IdType | undefined) ?? inferIdType(number);
+              const problem =
+                type === null
+                  ? '证件号码不是有效的居民身份证号码或统一社会信用代码：请选择证件类型或核对号码'
+                  : idNumberProblem(type, number);
+              return problem ? Promise.reject(new Error(problem)) : Promise.resolve();
+            },
+          }),
+        ]}
+      >
         <Input maxLength={40} />
+      </Form.Item>
+    </>
+  );
+}
+
+/** 条例第二十九条第二款第（三）项: 载体形式 and 获取信息的方式、途径; the online form requires a way. */
+export function RequestedFormItems(props: { deliveryRequired: boolean }) {
+  return (
+    <>
+      <Form.Item name={['requestedForm', 'media']} label="所需信息的载体形式">
+        <Checkbox.Group options={MEDIA.map((m) => ({ value: m, label: MEDIUM_LABELS[m] }))} />
+      </Form.Item>
+      <Form.Item
+        name={['requestedForm', 'delivery']}
+        label="获取信息的方式、途径"
+        rules={
+          props.deliveryRequired
+            ? [{ required: true, type: 'array', min: 1, message: '请至少选择一种获取信息的方式' }]
+            : []
+        }
+      >
+        <Checkbox.Group
+          options={DELIVERY_METHODS.map((d) => ({ value: d, label: DELIVERY_METHOD_LABELS[d] }))}
+        />
       </Form.Item>
     </>
   );

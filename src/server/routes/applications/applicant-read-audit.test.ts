@@ -54,7 +54,7 @@ describeEachDialect('GET …/applications/:id/applicant is audited', (t) => {
       clock.set(new Date(Date.parse('2026-03-02T02:00:00Z') + i * 60_000).toISOString());
       const res = await app.inject({ url: `${base()}/${id}/applicant`, headers: reader.headers });
       expect(res.statusCode).toBe(200);
-      expect(res.json()).toEqual(TEST_APPLICANT);
+      expect(res.json()).toEqual({ ...TEST_APPLICANT, idType: 'resident-id', idTypeLabel: '居民身份证' });
       const key = `${id}|${reader.user.id}`;
       expected.set(key, (expected.get(key) ?? 0) + 1);
     }

@@ -285,7 +285,8 @@ describeEachDialect('applications through the API', (t) => {
       const list = (await app.inject({ url: base(), headers })).json();
       const one = list.items[0].id;
       const mine = await app.inject({ url: `${base()}/${one}/applicant`, headers });
-      expect(mine.json()).toEqual(TEST_APPLICANT);
+      // The type was not given: inferred from the valid 身份证 number.
+      expect(mine.json()).toEqual({ ...TEST_APPLICANT, idType: 'resident-id', idTypeLabel: '居民身份证' });
       expect(mine.headers['cache-control']).toBe('no-store');
       const sup = await sessionHeaders(t.db, supervisor, clock.now());
       expect((await app.inject({ url: `${base()}/${one}/applicant`, headers: sup })).statusCode).toBe(403);

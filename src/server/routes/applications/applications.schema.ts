@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ANSWER_TIMELINESS_STATES } from '../../../core/applications/answer-timeliness.ts';
+import { ID_TYPES } from '../../../core/applications/applicant-identity.ts';
 import {
   APPLICATION_STATUSES,
   applicationEventSchema,
@@ -9,6 +10,7 @@ import {
 import {
   applicantTypeSchema,
   applicationRegistrationSchema,
+  requestedFormSchema,
 } from '../../../core/applications/registration-input.ts';
 import { answerDueFields, isoDateSchema, provisionalMarkSchema } from '../common.schema.ts';
 
@@ -71,6 +73,8 @@ export const applicationSchema = z.object({
   applicantType: applicantTypeSchema,
   applicantTypeLabel: z.string(),
   description: z.string(),
+  requestedForm: requestedFormSchema.nullable(),
+  requestedFormLabel: z.string().nullable().describe('所需信息的形式，例如“纸质文本；邮寄、电子邮件”'),
   events: z.array(applicationEventSchema),
   status: z.enum(STATUSES),
   statusLabel: z.string(),
@@ -175,6 +179,8 @@ export const applicationListResponse = z.object({
 
 export const applicantResponse = z.object({
   name: z.string(),
+  idType: z.enum(ID_TYPES).nullable(),
+  idTypeLabel: z.string().nullable(),
   idNumber: z.string().nullable(),
   phone: z.string().nullable(),
   address: z.string().nullable(),

@@ -18,8 +18,9 @@ afterAll(async () => {
 
 const body = (overrides: Record<string, unknown> = {}) => ({
   applicantType: 'naturalPerson',
-  applicant: { name: '李四', idNumber: '110101199001011234', email: 'lisi@example.cn' },
+  applicant: { name: '李四', idNumber: '110101199001011237', email: 'lisi@example.cn' },
   description: '2024年本区老旧小区改造项目清单',
+  requestedForm: { media: ['electronic'], delivery: ['email'] },
   ...overrides,
 });
 
@@ -50,6 +51,38 @@ describe('POST /api/public/agencies/:agencyId/applications', () => {
     expect(track.statusCode).toBe(200);
     expect(track.json()).toMatchObject({ trackingNumber: created.trackingNumber, status: 'received' });
     expect(track.body).not.toContain('李四');
+  });
+
+  it('refuses an application without a way to obtain the information, and an ID number that is not one', async () => {
+    clock.set('2025-03-03');
+    const post = (payload: Record<string, unknown>) =>
+      app.inject({ method: 'POST', url: `/api/public/agencies/${org.agencyX.id}/applications`, payload });
+    const noWay = await post(body({ requestedForm: { media: ['paper'], delivery: [] } }));
+    expect(noWay.statusCode).toBe(400);
+    expect(noWay.json().details).toEqual([
+      { path: '/requestedForm/delivery', message: '请至少选择一种获取信息的方式、途径' },
+    ]);
+    const twelve345 = await post(
+      body({ applicant: { name: '李四', idNumber: '12345', email: 'lisi@example.cn' } }),
+    );
+    expect(twelve345.statusCode).toBe(400);
+    expect(twelve345.json().details).toEqual([
+      {
+        path: '/applicant/idNumber',
+        message:
+          '证件号码不是有效的居民身份证号码或统一社会信用代码：请选择证件类型（护照、其他证件）或核对号码',
+      },
+    ]);
+    const badCheck = await post(
+      body({
+        applicant: { name: '李四', idType: 'resident-id', idNumber: '110101199001011234', email: 'a@b.cn' },
+      }),
+    );
+    expect(badCheck.json().details[0].message).toBe('居民身份证号码的校验位不正确，请核对号码');
+    const passport = await post(
+      body({ applicant: { name: 'John Smith', idType: 'passport', idNumber: 'E12345678', email: 'a@b.cn' } }),
+    );
+    expect(passport.statusCode).toBe(201);
   });
 
   it('numbers applications in order and records them as online applications', async () => {

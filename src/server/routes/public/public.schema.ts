@@ -1,5 +1,10 @@
 import { z } from 'zod';
 import { APPLICANT_TYPES, APPLICATION_STATUSES } from '../../../core/applications/application.ts';
+import {
+  checkApplicantIdentity,
+  idTypeSchema,
+  requestedFormSchema,
+} from '../../../core/applications/registration-input.ts';
 import { answerDueFields, provisionalMarkSchema } from '../common.schema.ts';
 
 export const trackBody = z.strictObject({
@@ -36,7 +41,8 @@ export const publicApplyBody = z
     applicantType: z.enum(APPLICANT_TYPES, { error: '请选择申请人类型' }),
     applicant: z.strictObject({
       name: z.string().trim().min(1, { error: '请填写申请人姓名或名称' }).max(200),
-      idNumber: contact(40).describe('身份证件号码或统一社会信用代码'),
+      idType: idTypeSchema,
+      idNumber: contact(40).describe('证件号码（居民身份证、统一社会信用代码按校验位检查）'),
       phone: contact(40),
       email: z
         .union([z.literal(''), z.email({ error: '电子邮箱格式不正确' })])
@@ -49,7 +55,13 @@ export const publicApplyBody = z
       .trim()
       .min(1, { error: '请填写所需政府信息的名称、文号或便于查询的其他特征性描述' })
       .max(10_000, { error: '内容描述过长（最多10000字）' }),
+    // 条例第二十九条第二款第（三）项: an application states how the information is to be obtained.
+    requestedForm: requestedFormSchema.refine((f) => f.delivery.length > 0, {
+      error: '请至少选择一种获取信息的方式、途径',
+      path: ['delivery'],
+    }),
   })
+  .superRefine((b, ctx) => checkApplicantIdentity(b.applicant, ctx))
   .refine((b) => Boolean(b.applicant.phone || b.applicant.email || b.applicant.address), {
     error: '请至少填写一种联系方式（电话、电子邮箱或通信地址）',
     path: ['applicant', 'phone'],

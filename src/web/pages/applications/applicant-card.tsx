@@ -39,7 +39,9 @@ export function ApplicantCard(props: { agencyId: string; applicationId: string; 
       {applicant ? (
         <Descriptions column={{ xs: 1, md: 2 }} size="small">
           <Descriptions.Item label="姓名或名称">{applicant.name}</Descriptions.Item>
-          <Descriptions.Item label="证件号码">{applicant.idNumber ?? '未填写'}</Descriptions.Item>
+          <Descriptions.Item label="证件号码">
+            {applicant.idNumber ? `${applicant.idTypeLabel ?? ''} ${applicant.idNumber}`.trim() : '未填写'}
+          </Descriptions.Item>
           <Descriptions.Item label="联系电话">{applicant.phone ?? '未填写'}</Descriptions.Item>
           <Descriptions.Item label="电子邮箱">{applicant.email ?? '未填写'}</Descriptions.Item>
           <Descriptions.Item label="通信地址" span={2}>

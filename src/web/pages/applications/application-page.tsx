@@ -68,6 +68,9 @@ export function ApplicationPage() {
           <Descriptions.Item label="申请内容" span={2}>
             {a.description}
           </Descriptions.Item>
+          <Descriptions.Item label="所需信息的形式" span={2}>
+            {a.requestedFormLabel ?? '未写明'}
+          </Descriptions.Item>
         </Descriptions>
       </Card>
       {canHandle && agencyId && <ApplicantCard agencyId={agencyId} applicationId={a.id} onRevealed={load} />}

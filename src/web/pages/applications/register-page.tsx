@@ -6,7 +6,7 @@ import { APPLICANT_TYPE_LABELS, APPLICANT_TYPES } from '../../../core/applicatio
 import { CHANNEL_LABELS } from '../../../core/deadlines/read-timeline.ts';
 import { api, messageOf } from '../../api/client.ts';
 import type { CaseView } from '../../api/types.ts';
-import { ApplicantIdentityItems } from '../../components/applicant-identity-items.tsx';
+import { ApplicantIdentityItems, RequestedFormItems } from '../../components/applicant-identity-items.tsx';
 import { markFieldErrors } from '../../components/mark-field-errors.ts';
 import { useSession } from '../../layout/session.tsx';
 
@@ -18,8 +18,16 @@ interface RegisterValues {
   submittedOn: Dayjs;
   confirmedOn?: Dayjs;
   applicantType: string;
-  applicant: { name: string; idNumber?: string; phone?: string; address?: string; email?: string };
+  applicant: {
+    name: string;
+    idType?: string;
+    idNumber?: string;
+    phone?: string;
+    address?: string;
+    email?: string;
+  };
   description: string;
+  requestedForm?: { media?: string[]; delivery?: string[] };
 }
 
 /** Registers an application received at the counter, by post, fax or e-mail. */
@@ -135,6 +143,7 @@ export function RegisterPage() {
         >
           <Input.TextArea rows={4} maxLength={10000} />
         </Form.Item>
+        <RequestedFormItems deliveryRequired={false} />
         <Button type="primary" htmlType="submit" loading={busy}>
           登记
         </Button>
