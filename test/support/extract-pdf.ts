@@ -7,21 +7,26 @@ export interface ExtractedPdf {
   size: [number, number];
   /** Text items of every page in reading order, one string per item. */
   items: string[];
+  /** The text of each page, its items joined. */
+  pageTexts: string[];
 }
 
 export async function extractPdf(bytes: Uint8Array): Promise<ExtractedPdf> {
   const doc = await getDocument({ data: bytes.slice(), verbosity: 0, useSystemFonts: false }).promise;
   const items: string[] = [];
+  const pageTexts: string[] = [];
   let size: [number, number] = [0, 0];
   for (let i = 1; i <= doc.numPages; i += 1) {
     const page = await doc.getPage(i);
     if (i === 1) size = [page.view[2]! - page.view[0]!, page.view[3]! - page.view[1]!];
     const content = await page.getTextContent();
-    for (const item of content.items) if ('str' in item) items.push(item.str);
+    const onPage = content.items.flatMap((item) => ('str' in item ? [item.str] : []));
+    items.push(...onPage);
+    pageTexts.push(onPage.join(''));
   }
   const pages = doc.numPages;
   await doc.destroy();
-  return { pages, size, items };
+  return { pages, size, items, pageTexts };
 }
 
 /** Any character in the CJK Radicals Supplement or Kangxi Radicals blocks (U+2E80–U+2FDF). */

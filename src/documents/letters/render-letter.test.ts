@@ -107,4 +107,28 @@ describe.skipIf(skip)(title, () => {
       if (letter.remedies) expect(text).toContain(letter.remedies);
     }
   });
+  it('never leaves the 落款 alone on a page: the last paragraph goes with it, whatever the letter’s length', async () => {
+    // Body lengths around the foot of page one (about 28 characters a line, 22 lines a page):
+    // for some of them the signature alone would fall on page two.
+    const base = answer();
+    let spilled = 0;
+    for (let lines = 12; lines <= 19; lines += 1) {
+      const letter: Letter = {
+        ...base,
+        paragraphs: [
+          `${'本机关依法办理了您的申请。'.repeat(Math.ceil((lines * 28) / 13))}`,
+          '最后一段：特此告知。',
+        ],
+        remedies: null,
+      };
+      const pdf = await extractPdf(await renderLetterPdf(letter, renderer));
+      const squeeze = (t: string) => t.replace(/\s+/g, '');
+      const signaturePage = pdf.pageTexts.findIndex((t) => squeeze(t).includes(squeeze(letter.signature)));
+      expect(signaturePage).toBeGreaterThanOrEqual(0);
+      expect(squeeze(pdf.pageTexts[signaturePage]!)).toContain('最后一段：特此告知。');
+      if (signaturePage > 0) spilled += 1;
+    }
+    // The sweep did reach page two for some lengths (else it proves nothing).
+    expect(spilled).toBeGreaterThan(0);
+  }, 60_000);
 });

@@ -77,7 +77,8 @@ export async function renderLetterDocx(letter: Letter): Promise<Uint8Array> {
     titleParagraph([letter.title]),
     lineParagraph(letter.documentNumber, { align: 'center', after: 1 }),
     lineParagraph(`${letter.addressee}：`, { align: 'left' }),
-    ...body.map((text) => bodyParagraph(text)),
+    // The last paragraph goes with the 落款, so that the signature never stands alone on a page.
+    ...body.map((text, i) => bodyParagraph(text, '', i === body.length - 1)),
     // Two blank lines (room for the seal), then signature and date on one page.
     lineParagraph(letter.signature, {
       align: 'right',
@@ -103,14 +104,17 @@ body { margin: 0; }
 .gk-letter p.gk-letter-addressee { text-indent: 0; }
 .gk-letter p.gk-letter-signature, .gk-letter p.gk-letter-date { text-indent: 0; text-align: right; break-inside: avoid; }
 .gk-letter p.gk-letter-signature { margin-top: 57.9pt; break-after: avoid; page-break-after: avoid; }
+.gk-letter .gk-letter-close { break-inside: avoid; page-break-inside: avoid; }
 `;
 
 /** A self-contained page (one inline stylesheet, no script, no external resource); every text escaped. */
 export function renderLetterHtml(letter: Letter): string {
   const indents = signatureIndents(letter);
-  const body = [...letter.paragraphs, ...(letter.remedies ? [letter.remedies] : [])]
-    .map((p) => `<p>${escapeHtml(p)}</p>`)
-    .join('\n');
+  const paragraphs = [...letter.paragraphs, ...(letter.remedies ? [letter.remedies] : [])].map(
+    (p) => `<p>${escapeHtml(p)}</p>`,
+  );
+  // The last paragraph, the signature and the date print on one page (never a lone 落款).
+  const last = paragraphs.pop() ?? '';
   return htmlPage(
     `${letter.title}（${letter.documentNumber}）`,
     LETTER_CSS,
@@ -118,9 +122,12 @@ export function renderLetterHtml(letter: Letter): string {
 <h1>${escapeHtml(letter.title)}</h1>
 <p class="gk-letter-number">${escapeHtml(letter.documentNumber)}</p>
 <p class="gk-letter-addressee">${escapeHtml(letter.addressee)}：</p>
-${body}
+${paragraphs.join('\n')}
+<div class="gk-letter-close">
+${last}
 <p class="gk-letter-signature" style="padding-right: ${indents.signature}em">${escapeHtml(letter.signature)}</p>
 <p class="gk-letter-date" style="padding-right: ${indents.date}em">${escapeHtml(letter.date)}</p>
+</div>
 </article>
 `,
   );

@@ -85,13 +85,15 @@ export function headingParagraph(
 }
 
 /** A body paragraph; `lead` is a run-in heading printed in bold. */
-export function bodyParagraph(text: string, lead = ''): Paragraph {
+/** `keepWithNext`: never split, and on the page of the paragraph after it (a letter's last paragraph and its 落款). */
+export function bodyParagraph(text: string, lead = '', keepWithNext = false): Paragraph {
   const children = lead ? [textRun(lead, 'body', DOCX_SIZES.body, true)] : [];
   if (text) children.push(textRun(text, 'body', DOCX_SIZES.body));
   return new Paragraph({
     alignment: AlignmentType.JUSTIFIED,
     spacing: bodySpacing,
     indent: { firstLine: TWO_CHARS_TWIPS },
+    ...(keepWithNext ? { keepNext: true, keepLines: true } : {}),
     run: fontRun('body', DOCX_SIZES.body),
     children,
   });
