@@ -27,3 +27,25 @@ export async function findAgencyRow<T extends AgencyOwnedTable>(
     .executeTakeFirst();
   return row as Selectable<Database[T]> | undefined;
 }
+
+/** Whether the agency exists. */
+export async function agencyExists(
+  db: Kysely<Database> | Transaction<Database>,
+  agencyId: string,
+): Promise<boolean> {
+  const row = await db.selectFrom('agencies').select('id').where('id', '=', agencyId).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The agencies whose id or exact name is one of `keys`. */
+export async function findAgenciesByIdOrName(
+  db: Kysely<Database> | Transaction<Database>,
+  keys: string[],
+): Promise<Array<{ id: string; name: string }>> {
+  if (keys.length === 0) return [];
+  return db
+    .selectFrom('agencies')
+    .select(['id', 'name'])
+    .where((eb) => eb.or([eb('id', 'in', keys), eb('name', 'in', keys)]))
+    .execute();
+}
