@@ -20,13 +20,15 @@ import type {
 } from './notices.ts';
 
 /**
- * The input of letterFor for one case: what the case records comes from the case, the rest from
- * the officer's choices (the route maps its request body to them). Pure (`today` is the caller's). Throws CONFLICT for a letter the case cannot
- * have (an answer before the case is concluded, a notice without the step it announces) and
- * INVALID_INPUT when the body contradicts the case; letterFor itself refuses missing free texts.
+ * The input of letterFor for one application: what the application records comes from it, the rest
+ * from the officer's choices (the route maps its request body to them). Pure (`today` is the
+ * caller's). Throws CONFLICT for a letter the application cannot have (an answer before it is
+ * concluded, a notice without the step it announces) and INVALID_INPUT when the body contradicts
+ * the application; letterFor itself refuses missing free texts.
  */
 
-export interface LetterCase {
+/** The application a letter is written for (an application's letter input; never a 复议/诉讼 case). */
+export interface ApplicationForLetter {
   application: Application;
   /** Personal data: goes into the letter only. */
   applicantName: string;
@@ -39,7 +41,7 @@ export type FeeBasis =
   | { method: 'per-page'; pages: number }
   | { method: 'per-application'; count: number; alreadyThisMonth?: number };
 
-/** What the officer writes or chooses for each kind of letter: only what the case does not record. */
+/** What the officer writes or chooses for each kind of letter: only what the application does not record. */
 export interface LetterChoicesByKind {
   answer: Pick<
     AnswerLetterInput,
@@ -103,12 +105,16 @@ function deadlinesAfter(application: Application, index: number, today: IsoDate)
  * The remedy bodies of a letter dated `date`: the officer's, else the 行政复议机关 by the law in force
  * on that date (core/applications/reconsideration-body.ts).
  */
-function remedyBodiesFor(c: LetterCase, given: RemedyBodies | undefined, date: IsoDate): RemedyBodies {
+function remedyBodiesFor(
+  c: ApplicationForLetter,
+  given: RemedyBodies | undefined,
+  date: IsoDate,
+): RemedyBodies {
   if (given?.reconsiderationBody?.trim()) return given;
   return { ...given, reconsiderationBody: reconsiderationBody(c.agency, date) };
 }
 
-/** How many events of `type` (matching `where`) the case has: the round of the letter on the latest. */
+/** How many events of `type` (matching `where`) the application has: the round of the letter on the latest. */
 function countEvents<T extends ApplicationEvent['type']>(
   events: readonly ApplicationEvent[],
   type: T,
@@ -127,8 +133,11 @@ function latestCorrection(events: readonly ApplicationEvent[]) {
   return round;
 }
 
-/** Outcome and facts of the step that concluded the case. */
-function conclusion(c: LetterCase, today: IsoDate): Partial<AnswerLetterInput> & { outcome: Outcome } {
+/** Outcome and facts of the step that concluded the application. */
+function conclusion(
+  c: ApplicationForLetter,
+  today: IsoDate,
+): Partial<AnswerLetterInput> & { outcome: Outcome } {
   const a = c.application;
   const last = a.events.at(-1);
   if (a.status !== 'concluded' || !last) {
@@ -158,7 +167,7 @@ function conclusion(c: LetterCase, today: IsoDate): Partial<AnswerLetterInput> &
 }
 
 function answerInput(
-  c: LetterCase,
+  c: ApplicationForLetter,
   body: ChoicesOf<'answer'>,
   base: ApplicantLetterBase,
   today: IsoDate,
@@ -222,7 +231,7 @@ function recomputedFee(basis: FeeBasis, recordedYuan: number): FeeResult {
 /**
  * The day of the step a letter of `kind` answers: the closing step (answer), the latest 补正 notice,
  * fee notice, third-party consultation, the notice of the extension or art. 35 decision. null when
- * the case has no such step (the caller then refuses the letter).
+ * the application has no such step (the caller then refuses the letter).
  */
 function dateOfStep(events: readonly ApplicationEvent[], kind: LetterKind): IsoDate | null {
   switch (kind) {
@@ -250,7 +259,7 @@ function dateOfStep(events: readonly ApplicationEvent[], kind: LetterKind): IsoD
  * on `today`: generated in 2026 for a 2025 answer, it is dated (and numbered) 2025.
  */
 export function letterInputFromApplication(
-  c: LetterCase,
+  c: ApplicationForLetter,
   body: LetterChoices,
   today: IsoDate,
 ): LetterRequest {
