@@ -11,13 +11,6 @@ import { documentPrefixOf } from './document-prefix.ts';
 import type { AnswerLetterInput, LetterInputs } from './letter-content.ts';
 import type { ApplicantLetterBase, LetterBase, LetterKind } from './letter-frame.ts';
 import type { RemedyBodies } from './letter-text.ts';
-import type {
-  Art35LetterInput,
-  ConsultationLetterInput,
-  CorrectionLetterInput,
-  ExtensionLetterInput,
-  FeeLetterInput,
-} from './notices.ts';
 
 /**
  * The input of letterFor for one application: what the application records comes from it, the rest
@@ -56,14 +49,14 @@ export interface LetterChoicesByKind {
     | 'petitionChannel'
     | 'remedyBodies'
   >;
-  correction: Pick<CorrectionLetterInput, 'points' | 'workingDays' | 'submitTo'>;
-  extension: Pick<ExtensionLetterInput, 'reason'>;
-  fee: Pick<FeeLetterInput, 'payment' | 'remedyBodies'> & { feeBasis: FeeBasis };
-  consultation: Pick<ConsultationLetterInput, 'concern' | 'replyTo'> & {
+  correction: Pick<LetterInputs['correction'], 'points' | 'workingDays' | 'submitTo'>;
+  extension: Pick<LetterInputs['extension'], 'reason'>;
+  fee: Pick<LetterInputs['fee'], 'payment' | 'remedyBodies'> & { feeBasis: FeeBasis };
+  consultation: Pick<LetterInputs['consultation'], 'concern' | 'replyTo'> & {
     /** The third party is an organisation (贵单位) rather than a person (您). */
     thirdPartyOrganisation?: boolean;
   };
-  art35: Pick<Art35LetterInput, 'reasonRequestedOn'>;
+  art35: Pick<LetterInputs['art35'], 'reasonRequestedOn'>;
 }
 
 /** The choices for one letter: its kind, an optional 机关代字 and date, and that kind's own fields. */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { CaseKind, CaseResult } from '../../core/cases/case.ts';
 import type { IsoDate } from '../../core/dates.ts';
-import { findAgencyRow } from '../agency-row.ts';
+import { getAgencyRecord, updateAgencyRowAtVersion } from '../agency-row.ts';
 import type { CasesTable, Database } from '../database.ts';
 
 /** A 行政复议 / 行政诉讼 case as stored. No personal data: the applicant is on the application. */
@@ -45,8 +45,7 @@ export async function getCase(
   agencyId: string,
   id: string,
 ): Promise<StoredCase | null> {
-  const row = await findAgencyRow(db, 'cases', agencyId, id);
-  return row ? rowToCase(row) : null;
+  return getAgencyRecord(db, 'cases', agencyId, id, rowToCase);
 }
 
 export interface CaseFilters {
@@ -138,17 +137,6 @@ export async function updateCaseDecision(
   decision: { result: CaseResult; decidedOn: IsoDate },
   at: string,
 ): Promise<boolean> {
-  const updated = await trx
-    .updateTable('cases')
-    .set({
-      result: decision.result,
-      decided_on: decision.decidedOn,
-      version: expectedVersion + 1,
-      updated_at: at,
-    })
-    .where('id', '=', id)
-    .where('agency_id', '=', agencyId)
-    .where('version', '=', expectedVersion)
-    .executeTakeFirst();
-  return updated.numUpdatedRows > 0n;
+  const values = { result: decision.result, decided_on: decision.decidedOn };
+  return updateAgencyRowAtVersion(trx, 'cases', agencyId, id, expectedVersion, values, at);
 }

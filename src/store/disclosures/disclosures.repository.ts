@@ -10,7 +10,7 @@ import type {
   SecrecyConclusion,
 } from '../../core/disclosures/disclosure.ts';
 import { disclosureDeadline } from '../../core/disclosures/disclosure-deadline.ts';
-import { findAgencyRow } from '../agency-row.ts';
+import { getAgencyRecord, updateAgencyRowAtVersion } from '../agency-row.ts';
 import type { Database, DisclosuresTable } from '../database.ts';
 
 /** An item of the register as stored: the core's Disclosure plus identity, version and due day. */
@@ -92,8 +92,7 @@ export async function getDisclosure(
   agencyId: string,
   id: string,
 ): Promise<StoredDisclosure | null> {
-  const row = await findAgencyRow(db, 'disclosures', agencyId, id);
-  return row ? rowToDisclosure(row) : null;
+  return getAgencyRecord(db, 'disclosures', agencyId, id, rowToDisclosure);
 }
 
 export interface DisclosureFilters {
@@ -177,14 +176,16 @@ export async function updateDisclosure(
   at: string,
 ): Promise<StoredDisclosure | null> {
   const columns = columnsOf(next, today);
-  const result = await trx
-    .updateTable('disclosures')
-    .set({ ...columns, version: before.version + 1, updated_at: at })
-    .where('id', '=', before.id)
-    .where('agency_id', '=', before.agencyId)
-    .where('version', '=', before.version)
-    .executeTakeFirst();
-  if (result.numUpdatedRows === 0n) return null;
+  const saved = await updateAgencyRowAtVersion(
+    trx,
+    'disclosures',
+    before.agencyId,
+    before.id,
+    before.version,
+    columns,
+    at,
+  );
+  if (!saved) return null;
   return {
     ...before,
     ...next,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { IsoDate } from '../../core/dates.ts';
 import type { NormativeKind } from '../../core/table2-sources/normative-document.ts';
-import { findAgencyRow } from '../agency-row.ts';
+import { getAgencyRecord, updateAgencyRowAtVersion } from '../agency-row.ts';
 import type { Database, NormativeDocumentsTable } from '../database.ts';
 
 export interface StoredNormativeDocument {
@@ -41,8 +41,7 @@ export async function getNormativeDocument(
   agencyId: string,
   id: string,
 ): Promise<StoredNormativeDocument | null> {
-  const row = await findAgencyRow(db, 'normative_documents', agencyId, id);
-  return row ? rowToDocument(row) : null;
+  return getAgencyRecord(db, 'normative_documents', agencyId, id, rowToDocument);
 }
 
 export interface NormativeDocumentFilters {
@@ -143,12 +142,6 @@ export async function updateNormativeDocumentRepeal(
   repealedOn: IsoDate,
   at: string,
 ): Promise<boolean> {
-  const result = await trx
-    .updateTable('normative_documents')
-    .set({ repealed_on: repealedOn, version: expectedVersion + 1, updated_at: at })
-    .where('id', '=', id)
-    .where('agency_id', '=', agencyId)
-    .where('version', '=', expectedVersion)
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
+  const values = { repealed_on: repealedOn };
+  return updateAgencyRowAtVersion(trx, 'normative_documents', agencyId, id, expectedVersion, values, at);
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { WorkRecordInput, WorkRecordKind } from '../../core/work-records/work-record-kinds.ts';
-import { findAgencyRow } from '../agency-row.ts';
+import { deleteAgencyRowAtVersion, getAgencyRecord, updateAgencyRowAtVersion } from '../agency-row.ts';
 import type { Database, WorkRecordsTable } from '../database.ts';
 
 /** A work record as stored: kind, year (null for a channel) and data, with its identity and version. */
@@ -34,8 +34,7 @@ export async function getWorkRecord(
   agencyId: string,
   id: string,
 ): Promise<StoredWorkRecord | null> {
-  const row = await findAgencyRow(db, 'work_records', agencyId, id);
-  return row ? rowToWorkRecord(row) : null;
+  return getAgencyRecord(db, 'work_records', agencyId, id, rowToWorkRecord);
 }
 
 export interface WorkRecordFilters {
@@ -122,19 +121,8 @@ export async function updateWorkRecordData(
   record: WorkRecordInput,
   at: string,
 ): Promise<boolean> {
-  const result = await trx
-    .updateTable('work_records')
-    .set({
-      year: record.year,
-      data_json: JSON.stringify(record.data),
-      version: expectedVersion + 1,
-      updated_at: at,
-    })
-    .where('id', '=', id)
-    .where('agency_id', '=', agencyId)
-    .where('version', '=', expectedVersion)
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
+  const values = { year: record.year, data_json: JSON.stringify(record.data) };
+  return updateAgencyRowAtVersion(trx, 'work_records', agencyId, id, expectedVersion, values, at);
 }
 
 /** Deletes a record if it is still at `expectedVersion`; false when it is not. */
@@ -144,11 +132,5 @@ export async function deleteWorkRecordRow(
   id: string,
   expectedVersion: number,
 ): Promise<boolean> {
-  const result = await trx
-    .deleteFrom('work_records')
-    .where('id', '=', id)
-    .where('agency_id', '=', agencyId)
-    .where('version', '=', expectedVersion)
-    .executeTakeFirst();
-  return result.numDeletedRows > 0n;
+  return deleteAgencyRowAtVersion(trx, 'work_records', agencyId, id, expectedVersion);
 }
