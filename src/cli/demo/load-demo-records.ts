@@ -93,13 +93,16 @@ const named = (text: string, year: number) =>
     .replace('Y-1', String(year - 1))
     .replace('Y', String(year));
 
-async function loadDocuments(
-  db: StoreDb,
-  key: string,
-  agencyId: string,
-  year: number,
-  now: Date,
-): Promise<void> {
+/** One agency of the demo (by its key in DOCUMENTS, FIGURES…) and the year its records are for. */
+interface DemoAgencyYear {
+  db: StoreDb;
+  key: string;
+  agencyId: string;
+  year: number;
+  now: Date;
+}
+
+async function loadDocuments({ db, key, agencyId, year, now }: DemoAgencyYear): Promise<void> {
   if ((await listNormativeDocuments(db, agencyId, {}, { limit: 1 })).length > 0) return;
   for (const d of DOCUMENTS[key] ?? []) {
     const issuedOn = dayOf(year, d.issued);
@@ -127,13 +130,7 @@ async function loadDocuments(
   }
 }
 
-async function loadFigures(
-  db: StoreDb,
-  key: string,
-  agencyId: string,
-  year: number,
-  now: Date,
-): Promise<void> {
+async function loadFigures({ db, key, agencyId, year, now }: DemoAgencyYear): Promise<void> {
   const f = FIGURES[key];
   if (!f || (await getEnforcementFigures(db, agencyId, year))) return;
   const figures = {
@@ -330,8 +327,8 @@ export async function loadDemoRecords(
 ): Promise<void> {
   const year = yearOf(momentOf(now).today) - 1;
   for (const [key, agencyId] of agencyIds) {
-    await loadDocuments(db, key, agencyId, year, now);
-    await loadFigures(db, key, agencyId, year, now);
+    await loadDocuments({ db, key, agencyId, year, now });
+    await loadFigures({ db, key, agencyId, year, now });
   }
   const data = agencyIds.get('data');
   if (data) {
