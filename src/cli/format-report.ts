@@ -2,11 +2,9 @@ import stringWidth from 'string-width';
 import {
   TABLE2_LABELS as L,
   TABLE3_COLUMNS,
-  TABLE3_ROW_KEYS,
+  TABLE3_ROWS,
   TABLE4_COLUMNS,
-  TABLE4_GROUP_KEYS,
-  TABLE4_GROUP_LABELS,
-  table3FullLabel,
+  TABLE4_GROUPS,
 } from '../core/report/labels.ts';
 import type { Cell, Report } from '../core/report/schema.ts';
 
@@ -73,13 +71,13 @@ export function formatReportText(report: Report): string {
   out += '\n三、收到和处理政府信息公开申请情况\n';
   out += grid(
     [...TABLE3_COLUMNS],
-    TABLE3_ROW_KEYS.map((k) => [shorten(table3FullLabel(k), 44), ...report.table3[k].map(show)]),
+    TABLE3_ROWS.map(({ key, label }) => [shorten(label, 44), ...report.table3[key].map(show)]),
     44,
   );
   out += '\n四、政府信息公开行政复议、行政诉讼情况\n';
   out += grid(
     [...TABLE4_COLUMNS],
-    TABLE4_GROUP_KEYS.map((g) => [TABLE4_GROUP_LABELS[g], ...report.table4[g].map(show)]),
+    TABLE4_GROUPS.map(({ key, label }) => [label, ...report.table4[key].map(show)]),
     24,
   );
   const extras = report.extras;

@@ -2,11 +2,11 @@ import { randomBytes } from 'node:crypto';
 import type { InjectOptions } from 'fastify';
 import type { DisclosureActor } from '../../src/core/disclosures/disclosure.ts';
 import { momentOf } from '../../src/core/moment.ts';
-import { fileCase } from '../../src/store/cases/cases.repository.ts';
 import type { StoreDb } from '../../src/store/dialect.ts';
-import { draftDisclosureItem } from '../../src/store/disclosures/disclosures.repository.ts';
 import { getEnforcementFigures } from '../../src/store/table2-sources/enforcement-statistics.repository.ts';
-import { issueNormativeDocument } from '../../src/store/table2-sources/normative-documents.repository.ts';
+import { fileCase } from '../../src/use-cases/cases/file-case.ts';
+import { draftDisclosureItem } from '../../src/use-cases/disclosures/draft-disclosure-item.ts';
+import { issueNormativeDocument } from '../../src/use-cases/table2-sources/issue-normative-document.ts';
 import { TEST_ACTOR } from './store-factories.ts';
 
 /**

@@ -5,12 +5,13 @@ import type { IsoDate } from '../../src/core/dates.ts';
 import { type Moment, momentOf } from '../../src/core/moment.ts';
 import type { EnforcementFigures } from '../../src/core/table2-sources/enforcement-figures.ts';
 import type { Actor } from '../../src/store/audit/audit.repository.ts';
-import { decideCase, fileCase } from '../../src/store/cases/cases.repository.ts';
 import type { Database } from '../../src/store/database.ts';
-import { saveEnforcementFigures } from '../../src/store/table2-sources/enforcement-statistics.repository.ts';
-import { issueNormativeDocument } from '../../src/store/table2-sources/normative-documents.repository.ts';
-import { createWorkRecord } from '../../src/store/work-records/work-records.repository.ts';
+import { decideCase } from '../../src/use-cases/cases/decide-case.ts';
+import { fileCase } from '../../src/use-cases/cases/file-case.ts';
 import { previewAnnualReport } from '../../src/use-cases/reports/preview-annual-report.ts';
+import { issueNormativeDocument } from '../../src/use-cases/table2-sources/issue-normative-document.ts';
+import { saveEnforcementFigures } from '../../src/use-cases/table2-sources/save-enforcement-figures.ts';
+import { createWorkRecord } from '../../src/use-cases/work-records/create-work-record.ts';
 
 /** Records behind tables 二 and 四, entered through the records engineer's repositories. */
 

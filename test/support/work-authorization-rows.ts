@@ -1,7 +1,7 @@
 import type { InjectOptions } from 'fastify';
 import { momentOf } from '../../src/core/moment.ts';
 import type { StoreDb } from '../../src/store/dialect.ts';
-import { createWorkRecord } from '../../src/store/work-records/work-records.repository.ts';
+import { createWorkRecord } from '../../src/use-cases/work-records/create-work-record.ts';
 import { TEST_ACTOR } from './store-factories.ts';
 import { sampleWorkRecords } from './work-record-samples.ts';
 

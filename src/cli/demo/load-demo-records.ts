@@ -9,23 +9,19 @@ import { parseWanYuan } from '../../core/table2-sources/enforcement-figures.ts';
 import type { NormativeKind } from '../../core/table2-sources/normative-document.ts';
 import { findOldestApplication } from '../../store/applications/find-oldest-application.ts';
 import type { Actor } from '../../store/audit/audit.repository.ts';
-import { decideCase, fileCase, listCases } from '../../store/cases/cases.repository.ts';
+import { listCases } from '../../store/cases/cases.repository.ts';
 import type { StoreDb } from '../../store/dialect.ts';
-import {
-  applyDisclosureItemStep,
-  draftDisclosureItem,
-  listDisclosures,
-} from '../../store/disclosures/disclosures.repository.ts';
-import {
-  getEnforcementFigures,
-  saveEnforcementFigures,
-} from '../../store/table2-sources/enforcement-statistics.repository.ts';
-import {
-  issueNormativeDocument,
-  listNormativeDocuments,
-  repealNormativeDocument,
-} from '../../store/table2-sources/normative-documents.repository.ts';
+import { listDisclosures } from '../../store/disclosures/disclosures.repository.ts';
+import { getEnforcementFigures } from '../../store/table2-sources/enforcement-statistics.repository.ts';
+import { listNormativeDocuments } from '../../store/table2-sources/normative-documents.repository.ts';
 import { findUserByUsername } from '../../store/users/users.repository.ts';
+import { decideCase } from '../../use-cases/cases/decide-case.ts';
+import { fileCase } from '../../use-cases/cases/file-case.ts';
+import { applyDisclosureItemStep } from '../../use-cases/disclosures/apply-disclosure-item-step.ts';
+import { draftDisclosureItem } from '../../use-cases/disclosures/draft-disclosure-item.ts';
+import { issueNormativeDocument } from '../../use-cases/table2-sources/issue-normative-document.ts';
+import { repealNormativeDocument } from '../../use-cases/table2-sources/repeal-normative-document.ts';
+import { saveEnforcementFigures } from '../../use-cases/table2-sources/save-enforcement-figures.ts';
 
 const ACTOR: Actor = { userId: null, label: '演示数据' };
 
@@ -97,13 +93,16 @@ const named = (text: string, year: number) =>
     .replace('Y-1', String(year - 1))
     .replace('Y', String(year));
 
-async function loadDocuments(
-  db: StoreDb,
-  key: string,
-  agencyId: string,
-  year: number,
-  now: Date,
-): Promise<void> {
+/** One agency of the demo (by its key in DOCUMENTS, FIGURES…) and the year its records are for. */
+interface DemoAgencyYear {
+  db: StoreDb;
+  key: string;
+  agencyId: string;
+  year: number;
+  now: Date;
+}
+
+async function loadDocuments({ db, key, agencyId, year, now }: DemoAgencyYear): Promise<void> {
   if ((await listNormativeDocuments(db, agencyId, {}, { limit: 1 })).length > 0) return;
   for (const d of DOCUMENTS[key] ?? []) {
     const issuedOn = dayOf(year, d.issued);
@@ -131,13 +130,7 @@ async function loadDocuments(
   }
 }
 
-async function loadFigures(
-  db: StoreDb,
-  key: string,
-  agencyId: string,
-  year: number,
-  now: Date,
-): Promise<void> {
+async function loadFigures({ db, key, agencyId, year, now }: DemoAgencyYear): Promise<void> {
   const f = FIGURES[key];
   if (!f || (await getEnforcementFigures(db, agencyId, year))) return;
   const figures = {
@@ -334,8 +327,8 @@ export async function loadDemoRecords(
 ): Promise<void> {
   const year = yearOf(momentOf(now).today) - 1;
   for (const [key, agencyId] of agencyIds) {
-    await loadDocuments(db, key, agencyId, year, now);
-    await loadFigures(db, key, agencyId, year, now);
+    await loadDocuments({ db, key, agencyId, year, now });
+    await loadFigures({ db, key, agencyId, year, now });
   }
   const data = agencyIds.get('data');
   if (data) {

@@ -4,7 +4,8 @@ import type { Actor } from '../../store/audit/audit.repository.ts';
 import type { StoreDb } from '../../store/dialect.ts';
 import { listDisclosures } from '../../store/disclosures/disclosures.repository.ts';
 import { listNormativeDocuments } from '../../store/table2-sources/normative-documents.repository.ts';
-import { createWorkRecord, listWorkRecords } from '../../store/work-records/work-records.repository.ts';
+import { listWorkRecords } from '../../store/work-records/work-records.repository.ts';
+import { createWorkRecord } from '../../use-cases/work-records/create-work-record.ts';
 
 const ACTOR: Actor = { userId: null, label: '演示数据' };
 

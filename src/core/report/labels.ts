@@ -180,3 +180,16 @@ export const TABLE4_AFTER_REVIEW_HEADER = '复议后起诉';
 
 export const TABLE4_COLUMNS = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'] as const;
 export const TABLE4_TOTAL_COLUMN = 4;
+
+/** Table 三's rows in order, each with its full label. */
+export const TABLE3_ROWS: ReadonlyArray<{ key: Table3RowKey; label: string }> = TABLE3_ROW_KEYS.map(
+  (key) => ({
+    key,
+    label: table3FullLabel(key),
+  }),
+);
+
+/** Table 四's groups in order, each with its label. */
+export const TABLE4_GROUPS: ReadonlyArray<{ key: Table4GroupKey; label: string }> = TABLE4_GROUP_KEYS.map(
+  (key) => ({ key, label: TABLE4_GROUP_LABELS[key] }),
+);

@@ -61,3 +61,20 @@ export function checkCount(value: number | null, label: string): number | null {
   }
   return value;
 }
+
+/** Checks the year and every figure. Throws INVALID_INPUT in Chinese. */
+export function checkFigures(year: number, figures: EnforcementFigures): EnforcementFigures {
+  if (!Number.isInteger(year) || year < 2008 || year > 2100) {
+    throw new AppError('INVALID_INPUT', `年度“${year}”无效：应为2008至2100之间的年份`);
+  }
+  const fee = figures.feesWanYuanE4;
+  if (fee !== null && (!Number.isSafeInteger(fee) || fee < 0)) {
+    throw new AppError('INVALID_INPUT', '行政事业性收费金额应为不小于0的数（单位万元，最多4位小数）');
+  }
+  return {
+    licensing: checkCount(figures.licensing, '行政许可本年处理决定数量'),
+    punishment: checkCount(figures.punishment, '行政处罚本年处理决定数量'),
+    coercion: checkCount(figures.coercion, '行政强制本年处理决定数量'),
+    feesWanYuanE4: fee,
+  };
+}

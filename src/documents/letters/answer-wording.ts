@@ -20,21 +20,33 @@ export type LeafOutcome = Exclude<
   'newReceived' | 'carriedOver' | 'totalConcluded' | 'carriedForward'
 >;
 
-/** The facts of the case the wording needs; all already validated by letterFor. */
+/**
+ * The facts of the application the wording needs; all already validated by letterFor (the answer
+ * letter's input is these facts, with the two bases optional, plus the outcomes).
+ */
 export interface AnswerFacts {
   /** 您 or 贵单位. */
   you: string;
-  /** Art. 36(1)–(2): where and how to obtain the information ("随本答复书一并送达（见附件）"). */
+  /** Required for granted and partial: art. 36(1)–(2), where and how to obtain the information ("随本答复书一并送达（见附件）"). */
   obtain?: string;
+  /** granted: art. 36(1) already proactively public, or 36(2) can be disclosed. */
   grantedBasis: 'already-public' | 'disclosable';
+  /** denied.thirdParty: the outcome of the art. 32 consultation, if one was held. */
   thirdPartyReply?: 'objected' | 'no-reply';
+  /** unable.notHeld: art. 36(4) not found, or 36(5) not this agency's. */
   notHeldBasis: 'not-found' | 'not-responsible';
   responsibleAgency?: { name: string; contact?: string };
+  /** 补正 history: printed in the opening, and for unable.stillUnclear and other.noCorrection. */
   correction?: { requestedOn: IsoDate; receivedOn?: IsoDate; dueOn?: IsoDate };
+  /** other.noFee: the fee notice and its payment deadline. */
   feeNotice?: { noticeOn: IsoDate; dueOn: IsoDate };
+  /** notProcessed.repeat: the earlier answer. */
   previousAnswer?: { on: IsoDate; documentNumber?: string };
+  /** notProcessed.massive: when the applicant was asked for reasons (art. 35). */
   massiveReasonRequestedOn?: IsoDate;
+  /** notProcessed.petition: where to bring the petition instead. */
   petitionChannel?: string;
+  /** other.other: the day the applicant withdrew (no remedies then). */
   withdrawnOn?: IsoDate;
 }
 

@@ -57,33 +57,20 @@ export type {
   FeeLetterInput,
 } from './notices.ts';
 
-export interface AnswerLetterInput extends ApplicantLetterBase {
+/**
+ * The answer letter's input: the answer facts (answer-wording.ts) without the addressee form, the
+ * bases optional — grantedBasis defaults to 36(2) disclosable, notHeldBasis to 36(5) when
+ * responsibleAgency is given and 36(4) otherwise — and the outcomes.
+ */
+export interface AnswerLetterInput
+  extends ApplicantLetterBase,
+    Omit<AnswerFacts, 'you' | 'grantedBasis' | 'notHeldBasis'>,
+    Partial<Pick<AnswerFacts, 'grantedBasis' | 'notHeldBasis'>> {
   outcome: Outcome;
   /** Outcomes of items of the request not covered by `outcome` (the reasons for what was withheld under partial). */
   secondaryOutcomes?: Outcome[];
   /** The agency's own reasons, per outcome, printed after the statutory finding. */
   reasons?: Partial<Record<Outcome, string>>;
-  /** Required for granted and partial: how, where (and when) the information is obtained. */
-  obtain?: string;
-  /** granted: art. 36(1) already proactively public, or 36(2) can be disclosed (default). */
-  grantedBasis?: 'already-public' | 'disclosable';
-  /** denied.thirdParty: the outcome of the art. 32 consultation, if one was held. */
-  thirdPartyReply?: 'objected' | 'no-reply';
-  /** unable.notHeld: art. 36(4) not found, or 36(5) not this agency's (default: 36(5) when responsibleAgency is given). */
-  notHeldBasis?: 'not-found' | 'not-responsible';
-  responsibleAgency?: { name: string; contact?: string };
-  /** 补正 history: printed in the opening, and for unable.stillUnclear and other.noCorrection. */
-  correction?: { requestedOn: IsoDate; receivedOn?: IsoDate; dueOn?: IsoDate };
-  /** other.noFee: the fee notice and its payment deadline. */
-  feeNotice?: { noticeOn: IsoDate; dueOn: IsoDate };
-  /** notProcessed.repeat: the earlier answer. */
-  previousAnswer?: { on: IsoDate; documentNumber?: string };
-  /** notProcessed.massive: when the applicant was asked for reasons (art. 35). */
-  massiveReasonRequestedOn?: IsoDate;
-  /** notProcessed.petition: where to bring the petition instead. */
-  petitionChannel?: string;
-  /** other.other: the day the applicant withdrew (no remedies then). */
-  withdrawnOn?: IsoDate;
   remedyBodies?: RemedyBodies;
 }
 

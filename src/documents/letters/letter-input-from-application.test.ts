@@ -5,7 +5,7 @@ import type { ReviewedAgency } from '../../core/applications/reconsideration-bod
 import { AppError } from '../../core/errors.ts';
 import { letterFor } from './letter-content.ts';
 import {
-  type LetterCase,
+  type ApplicationForLetter,
   type LetterChoices,
   letterInputFromApplication,
 } from './letter-input-from-application.ts';
@@ -19,11 +19,11 @@ const ZHONGWEI_DATA: ReviewedAgency = {
   parentRegion: { name: '宁夏回族自治区' },
 };
 
-/** A case handed in on Monday 2025-03-03 (answer due 2025-03-31), taken through `events` by the core. */
-function caseWith(
+/** An application handed in on Monday 2025-03-03 (answer due 2025-03-31), taken through `events` by the core. */
+function applicationWith(
   events: ApplicationEvent[],
   agencyKind: 'department' | 'government' = 'department',
-): LetterCase {
+): ApplicationForLetter {
   const registered: Application = {
     trackingNumber: '2025-0007',
     channel: 'in-person',
@@ -78,8 +78,12 @@ const answered: ApplicationEvent = {
 };
 
 describe('letterInputFromApplication', () => {
-  it('takes applicant, description, dates, outcome and number from the case, the texts from the body', () => {
-    const closed = caseWith([consultation, { type: 'consultation-ended', on: '2025-03-27' }, answered]);
+  it('takes applicant, description, dates, outcome and number from the application, the texts from the body', () => {
+    const closed = applicationWith([
+      consultation,
+      { type: 'consultation-ended', on: '2025-03-27' },
+      answered,
+    ]);
     const { kind, input } = letterInputFromApplication(
       closed,
       body({ kind: 'answer', obtain: '随本答复书送达', thirdPartyReply: 'objected' }),
@@ -103,7 +107,7 @@ describe('letterInputFromApplication', () => {
   });
 
   it('answers a mixed answer as the table counts it (DOMAIN.md §A.6): one item provided, one not held', () => {
-    const mixed = caseWith([
+    const mixed = applicationWith([
       { type: 'answered', on: '2025-03-28', outcome: 'unable.notHeld', secondaryOutcomes: ['granted'] },
     ]);
     const { input } = letterInputFromApplication(
@@ -114,15 +118,17 @@ describe('letterInputFromApplication', () => {
     expect(input).toMatchObject({ outcome: 'partial', secondaryOutcomes: ['unable.notHeld'] });
   });
 
-  it('refuses an answer before the case is concluded', () => {
-    expect(refusal(() => letterInputFromApplication(caseWith([]), body({ kind: 'answer' }), TODAY))).toEqual({
+  it('refuses an answer before the application is concluded', () => {
+    expect(
+      refusal(() => letterInputFromApplication(applicationWith([]), body({ kind: 'answer' }), TODAY)),
+    ).toEqual({
       code: 'CONFLICT',
       message: '申请 2025-0007 尚未办结，不能出具答复书：请先记录答复（或撤回、逾期未补正、逾期未缴费）',
     });
   });
 
-  it('refuses reasons for an outcome the case does not have, and a third-party reply without consultation', () => {
-    const partial = caseWith([answered]);
+  it('refuses reasons for an outcome the application does not have, and a third-party reply without consultation', () => {
+    const partial = applicationWith([answered]);
     const foreign = body({ kind: 'answer', obtain: 'x', reasons: { 'denied.stateSecret': '涉密' } });
     expect(refusal(() => letterInputFromApplication(partial, foreign, TODAY)).code).toBe('INVALID_INPUT');
     const reply = body({ kind: 'answer', obtain: 'x', thirdPartyReply: 'no-reply' });
@@ -131,7 +137,7 @@ describe('letterInputFromApplication', () => {
 
   it('answers a withdrawal as “other” with its date and without remedies', () => {
     const { kind, input } = letterInputFromApplication(
-      caseWith([{ type: 'withdrawn', on: '2025-03-10' }]),
+      applicationWith([{ type: 'withdrawn', on: '2025-03-10' }]),
       body({ kind: 'answer' }),
       TODAY,
     );
@@ -140,7 +146,10 @@ describe('letterInputFromApplication', () => {
   });
 
   it('names the government one level up as reconsideration body of a people’s government', () => {
-    const c = caseWith([{ type: 'answered', on: '2025-03-10', outcome: 'unable.notHeld' }], 'government');
+    const c = applicationWith(
+      [{ type: 'answered', on: '2025-03-10', outcome: 'unable.notHeld' }],
+      'government',
+    );
     const { kind, input } = letterInputFromApplication(c, body({ kind: 'answer' }), TODAY);
     // 行政复议法 (2023) art. 24 ¶1 (二): 沙坡头区人民政府's acts go to 中卫市人民政府.
     expect(letterFor(kind, input).remedies).toContain('向中卫市人民政府申请行政复议');
@@ -151,10 +160,10 @@ describe('letterInputFromApplication', () => {
   });
 
   it('marks an extended due date in a year without a holiday arrangement 暂定 in the letter (issue 15)', () => {
-    const december: LetterCase = {
-      ...caseWith([]),
+    const december: ApplicationForLetter = {
+      ...applicationWith([]),
       application: {
-        ...caseWith([]).application,
+        ...applicationWith([]).application,
         trackingNumber: '2026-0100',
         submittedOn: '2026-12-01',
         receivedOn: '2026-12-01',
@@ -181,12 +190,12 @@ describe('letterInputFromApplication', () => {
       approver: '主任',
     };
     // The consultation opened afterwards suspends today's deadline; the notice keeps its date.
-    const c = caseWith([extension, consultation]);
+    const c = applicationWith([extension, consultation]);
     const { input } = letterInputFromApplication(c, body({ kind: 'extension', date: '2025-03-20' }), TODAY);
     // 20 working days end on 03-31; ten more skip the 清明 break (04-04) and end on 04-15.
     expect(input).toMatchObject({ days: 10, newDueOn: '2025-04-15', date: '2025-03-20' });
     expect(
-      refusal(() => letterInputFromApplication(caseWith([]), body({ kind: 'extension' }), TODAY)).code,
+      refusal(() => letterInputFromApplication(applicationWith([]), body({ kind: 'extension' }), TODAY)).code,
     ).toBe('CONFLICT');
   });
 
@@ -197,8 +206,8 @@ describe('letterInputFromApplication', () => {
       amountYuan: 100,
       noticeReceivedOn: '2025-03-07',
     };
-    // A notice recorded before the basis was required: only its amount is on the case.
-    const recorded = caseWith([{ ...notice, basis: { method: 'per-page', pages: 40 } }]);
+    // A notice recorded before the basis was required: only its amount is on the application.
+    const recorded = applicationWith([{ ...notice, basis: { method: 'per-page', pages: 40 } }]);
     const c = { ...recorded, application: { ...recorded.application, events: [notice] } };
     const pages = body({ kind: 'fee', feeBasis: { method: 'per-page', pages: 40 }, payment: '窗口缴纳' });
     const { input } = letterInputFromApplication(c, pages, TODAY);
@@ -218,11 +227,13 @@ describe('letterInputFromApplication', () => {
       code: 'INVALID_INPUT',
       message: '按41页计算的信息处理费为110元，与收费金额100元不一致：请核对计费方式和数量',
     });
-    expect(refusal(() => letterInputFromApplication(caseWith([]), pages, TODAY)).code).toBe('CONFLICT');
+    expect(refusal(() => letterInputFromApplication(applicationWith([]), pages, TODAY)).code).toBe(
+      'CONFLICT',
+    );
   });
 
   it('takes the basis recorded with the notice, so the officer need not name it again', () => {
-    const c = caseWith([
+    const c = applicationWith([
       { type: 'fee-notice', on: '2025-03-05', amountYuan: 1100, basis: { method: 'per-page', pages: 120 } },
     ]);
     const { input } = letterInputFromApplication(c, body({ kind: 'fee', payment: '窗口缴纳' }), TODAY);
@@ -236,7 +247,7 @@ describe('letterInputFromApplication', () => {
   });
 
   it('addresses the consultation to the recorded third party and never names the applicant', () => {
-    const c = caseWith([{ ...consultation, letterReceivedOn: '2025-03-24' } as ApplicationEvent]);
+    const c = applicationWith([{ ...consultation, letterReceivedOn: '2025-03-24' } as ApplicationEvent]);
     const { kind, input } = letterInputFromApplication(
       c,
       body({ kind: 'consultation', date: '2025-03-21', thirdPartyOrganisation: true }),
@@ -247,7 +258,7 @@ describe('letterInputFromApplication', () => {
     const letter = letterFor(kind, input);
     expect(letter.addressee).toBe('宁夏某某科技有限公司');
     expect(JSON.stringify(letter)).not.toContain(c.applicantName);
-    const agencyOnly = caseWith([
+    const agencyOnly = applicationWith([
       { ...consultation, party: 'agency', name: '中卫市财政局' } as ApplicationEvent,
     ]);
     expect(
@@ -255,8 +266,8 @@ describe('letterInputFromApplication', () => {
     ).toBe('CONFLICT');
   });
 
-  it('takes the art. 35 due date from the case, and refuses a 补正 notice without a 补正', () => {
-    const c = caseWith([{ type: 'art35', decidedOn: '2025-03-10', dueOn: '2025-05-30' }]);
+  it('takes the art. 35 due date from the application, and refuses a 补正 notice without a 补正', () => {
+    const c = applicationWith([{ type: 'art35', decidedOn: '2025-03-10', dueOn: '2025-05-30' }]);
     expect(letterInputFromApplication(c, body({ kind: 'art35' }), TODAY).input).toMatchObject({
       dueOn: '2025-05-30',
     });
@@ -266,7 +277,7 @@ describe('letterInputFromApplication', () => {
   });
 
   it('uses the documentPrefix of the body over the one derived from the agency name', () => {
-    const c = caseWith([{ type: 'correction-requested', on: '2025-03-05' }]);
+    const c = applicationWith([{ type: 'correction-requested', on: '2025-03-05' }]);
     const { kind, input } = letterInputFromApplication(
       c,
       body({ kind: 'correction', points: ['请明确年份'], documentPrefix: '卫数' }),
@@ -278,7 +289,7 @@ describe('letterInputFromApplication', () => {
 
 describe('document numbers of repeated letters', () => {
   const correction = (points: string[]) => body({ kind: 'correction', points });
-  const numberOf = (c: LetterCase, b: LetterChoices) => {
+  const numberOf = (c: ApplicationForLetter, b: LetterChoices) => {
     const { kind, input } = letterInputFromApplication(c, b, TODAY);
     return letterFor(kind, input).documentNumber;
   };
@@ -290,8 +301,8 @@ describe('document numbers of repeated letters', () => {
       { type: 'correction-received', on: '2025-03-10' },
       { type: 'correction-requested', on: '2025-03-12' },
     ];
-    const one = numberOf(caseWith(first), correction(['请写明项目名称']));
-    const two = numberOf(caseWith(second), correction(['请写明合同签订年份']));
+    const one = numberOf(applicationWith(first), correction(['请写明项目名称']));
+    const two = numberOf(applicationWith(second), correction(['请写明合同签订年份']));
     expect(one).toBe('中卫数据补〔2025〕第0007号');
     expect(two).toBe('中卫数据补〔2025〕第0007-2号');
   });
@@ -306,17 +317,21 @@ describe('document numbers of repeated letters', () => {
     };
     const again: ApplicationEvent = { ...consultation, on: '2025-04-02', name: '宁夏另一科技有限公司' };
     const letter = body({ kind: 'consultation', concern: '合同中的单价', replyTo: '本机关' });
-    expect(numberOf(caseWith([consultation]), letter)).toBe('中卫数据征〔2025〕第0007号');
-    const later = caseWith([consultation, ended, agency, { ...ended, on: '2025-03-31' }, again]);
+    expect(numberOf(applicationWith([consultation]), letter)).toBe('中卫数据征〔2025〕第0007号');
+    const later = applicationWith([consultation, ended, agency, { ...ended, on: '2025-03-31' }, again]);
     expect(numberOf(later, letter)).toBe('中卫数据征〔2025〕第0007-2号');
   });
 });
 
 describe('the law and the date of a letter', () => {
-  /** The same agency's case received `receivedOn`, numbered `trackingNumber`, taken through `events`. */
-  function caseOf(trackingNumber: string, receivedOn: string, events: ApplicationEvent[]): LetterCase {
+  /** The same agency's application received `receivedOn`, numbered `trackingNumber`, taken through `events`. */
+  function applicationOf(
+    trackingNumber: string,
+    receivedOn: string,
+    events: ApplicationEvent[],
+  ): ApplicationForLetter {
     const registered: Application = {
-      ...caseWith([]).application,
+      ...applicationWith([]).application,
       trackingNumber,
       submittedOn: receivedOn,
       receivedOn,
@@ -327,7 +342,7 @@ describe('the law and the date of a letter', () => {
       agency: ZHONGWEI_DATA,
     };
   }
-  const answerOf = (c: LetterCase, today = '2026-12-07') => {
+  const answerOf = (c: ApplicationForLetter, today = '2026-12-07') => {
     const { kind, input } = letterInputFromApplication(c, body({ kind: 'answer' }), today);
     return letterFor(kind, input);
   };
@@ -335,8 +350,8 @@ describe('the law and the date of a letter', () => {
 
   it('names the city government alone for a 2024 decision, and adds the department above for a 2023 one', () => {
     // 行政复议法 (2017) art. 12 ¶1: either body; (2023, in force 2024-01-01) art. 24 ¶1 (一): the government.
-    const old = answerOf(caseOf('2023-0007', '2023-12-01', [notHeld('2023-12-28')]));
-    const revised = answerOf(caseOf('2024-0007', '2024-01-02', [notHeld('2024-01-05')]));
+    const old = answerOf(applicationOf('2023-0007', '2023-12-01', [notHeld('2023-12-28')]));
+    const revised = answerOf(applicationOf('2024-0007', '2024-01-02', [notHeld('2024-01-05')]));
     expect(old.remedies).toContain('向中卫市人民政府或者上一级主管部门申请行政复议');
     expect(revised.remedies).toContain('向中卫市人民政府申请行政复议，');
     expect(revised.remedies).not.toContain('上一级主管部门');
@@ -353,8 +368,8 @@ describe('the law and the date of a letter', () => {
       on,
       outcome: 'denied.internalAffairs',
     });
-    const old = answerOf(caseOf('2023-0007', '2023-12-01', [refusal('2023-12-28')]));
-    const revised = answerOf(caseOf('2024-0007', '2024-01-02', [refusal('2024-01-05')]));
+    const old = answerOf(applicationOf('2023-0007', '2023-12-01', [refusal('2023-12-28')]));
+    const revised = answerOf(applicationOf('2024-0007', '2024-01-02', [refusal('2024-01-05')]));
     expect(old.remedies).toContain('或者自收到本答复之日起六个月内');
     // 行政复议法 (2023) art. 23 ¶1 (四); 行政诉讼法 art. 45: fifteen days after the review decision.
     expect(revised.remedies).toBe(
@@ -370,17 +385,17 @@ describe('the law and the date of a letter', () => {
       parentRegion: null,
     };
     const customs: ReviewedAgency = { ...ZHONGWEI_DATA, name: '中卫海关' };
-    const c = caseOf('2025-0007', '2025-03-03', [notHeld('2025-03-10')]);
+    const c = applicationOf('2025-0007', '2025-03-03', [notHeld('2025-03-10')]);
     expect(answerOf({ ...c, agency: province }).remedies).toContain('向宁夏回族自治区人民政府申请行政复议');
     expect(answerOf({ ...c, agency: customs }).remedies).toContain('向上一级主管部门申请行政复议');
   });
 
   it('dates a letter generated in 2026 for a 2025 step on that step, with a 2025 number', () => {
-    const c = caseOf('2025-0007', '2025-03-03', [notHeld('2025-03-10')]);
+    const c = applicationOf('2025-0007', '2025-03-03', [notHeld('2025-03-10')]);
     const letter = answerOf(c, '2026-12-07');
     expect(letter.date).toBe('2025年3月10日');
     expect(letter.documentNumber).toBe('中卫数据〔2025〕第0007号');
-    const extended = caseOf('2025-0007', '2025-03-03', [
+    const extended = applicationOf('2025-0007', '2025-03-03', [
       { type: 'extension', approvedOn: '2025-03-27', noticeOn: '2025-03-28', days: 20, approver: '主任' },
     ]);
     const { kind, input } = letterInputFromApplication(extended, body({ kind: 'extension' }), '2026-12-07');
@@ -390,7 +405,7 @@ describe('the law and the date of a letter', () => {
 
   it('numbers a letter issued the year after the application by its own year and the whole tracking number', () => {
     // Received 2025-12-22, answered 2026-01-06: 〔2026〕, and not the number of application 2026-0007's letter.
-    const c = caseOf('2025-0007', '2025-12-22', [notHeld('2026-01-06')]);
+    const c = applicationOf('2025-0007', '2025-12-22', [notHeld('2026-01-06')]);
     const letter = answerOf(c);
     expect(letter.date).toBe('2026年1月6日');
     expect(letter.documentNumber).toBe('中卫数据〔2026〕第2025-0007号');

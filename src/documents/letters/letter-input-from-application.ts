@@ -11,22 +11,17 @@ import { documentPrefixOf } from './document-prefix.ts';
 import type { AnswerLetterInput, LetterInputs } from './letter-content.ts';
 import type { ApplicantLetterBase, LetterBase, LetterKind } from './letter-frame.ts';
 import type { RemedyBodies } from './letter-text.ts';
-import type {
-  Art35LetterInput,
-  ConsultationLetterInput,
-  CorrectionLetterInput,
-  ExtensionLetterInput,
-  FeeLetterInput,
-} from './notices.ts';
 
 /**
- * The input of letterFor for one case: what the case records comes from the case, the rest from
- * the officer's choices (the route maps its request body to them). Pure (`today` is the caller's). Throws CONFLICT for a letter the case cannot
- * have (an answer before the case is concluded, a notice without the step it announces) and
- * INVALID_INPUT when the body contradicts the case; letterFor itself refuses missing free texts.
+ * The input of letterFor for one application: what the application records comes from it, the rest
+ * from the officer's choices (the route maps its request body to them). Pure (`today` is the
+ * caller's). Throws CONFLICT for a letter the application cannot have (an answer before it is
+ * concluded, a notice without the step it announces) and INVALID_INPUT when the body contradicts
+ * the application; letterFor itself refuses missing free texts.
  */
 
-export interface LetterCase {
+/** The application a letter is written for (an application's letter input; never a 复议/诉讼 case). */
+export interface ApplicationForLetter {
   application: Application;
   /** Personal data: goes into the letter only. */
   applicantName: string;
@@ -34,7 +29,7 @@ export interface LetterCase {
   agency: ReviewedAgency;
 }
 
-/** What the officer writes or chooses for each kind of letter: only what the case does not record. */
+/** What the officer writes or chooses for each kind of letter: only what the application does not record. */
 export interface LetterChoicesByKind {
   answer: Pick<
     AnswerLetterInput,
@@ -49,14 +44,14 @@ export interface LetterChoicesByKind {
     | 'petitionChannel'
     | 'remedyBodies'
   >;
-  correction: Pick<CorrectionLetterInput, 'points' | 'workingDays' | 'submitTo'>;
-  extension: Pick<ExtensionLetterInput, 'reason'>;
-  fee: Pick<FeeLetterInput, 'payment' | 'remedyBodies'> & { feeBasis?: FeeBasis };
-  consultation: Pick<ConsultationLetterInput, 'concern' | 'replyTo'> & {
+  correction: Pick<LetterInputs['correction'], 'points' | 'workingDays' | 'submitTo'>;
+  extension: Pick<LetterInputs['extension'], 'reason'>;
+  fee: Pick<LetterInputs['fee'], 'payment' | 'remedyBodies'> & { feeBasis?: FeeBasis };
+  consultation: Pick<LetterInputs['consultation'], 'concern' | 'replyTo'> & {
     /** The third party is an organisation (贵单位) rather than a person (您). */
     thirdPartyOrganisation?: boolean;
   };
-  art35: Pick<Art35LetterInput, 'reasonRequestedOn'>;
+  art35: Pick<LetterInputs['art35'], 'reasonRequestedOn'>;
 }
 
 /** The choices for one letter: its kind, an optional 机关代字 and date, and that kind's own fields. */
@@ -98,12 +93,16 @@ function deadlinesAfter(application: Application, index: number, today: IsoDate)
  * The remedy bodies of a letter dated `date`: the officer's, else the 行政复议机关 by the law in force
  * on that date (core/applications/reconsideration-body.ts).
  */
-function remedyBodiesFor(c: LetterCase, given: RemedyBodies | undefined, date: IsoDate): RemedyBodies {
+function remedyBodiesFor(
+  c: ApplicationForLetter,
+  given: RemedyBodies | undefined,
+  date: IsoDate,
+): RemedyBodies {
   if (given?.reconsiderationBody?.trim()) return given;
   return { ...given, reconsiderationBody: reconsiderationBody(c.agency, date) };
 }
 
-/** How many events of `type` (matching `where`) the case has: the round of the letter on the latest. */
+/** How many events of `type` (matching `where`) the application has: the round of the letter on the latest. */
 function countEvents<T extends ApplicationEvent['type']>(
   events: readonly ApplicationEvent[],
   type: T,
@@ -122,8 +121,11 @@ function latestCorrection(events: readonly ApplicationEvent[]) {
   return round;
 }
 
-/** Outcome and facts of the step that concluded the case. */
-function conclusion(c: LetterCase, today: IsoDate): Partial<AnswerLetterInput> & { outcome: Outcome } {
+/** Outcome and facts of the step that concluded the application. */
+function conclusion(
+  c: ApplicationForLetter,
+  today: IsoDate,
+): Partial<AnswerLetterInput> & { outcome: Outcome } {
   const a = c.application;
   const last = a.events.at(-1);
   if (a.status !== 'concluded' || !last) {
@@ -158,7 +160,7 @@ function conclusion(c: LetterCase, today: IsoDate): Partial<AnswerLetterInput> &
 }
 
 function answerInput(
-  c: LetterCase,
+  c: ApplicationForLetter,
   body: ChoicesOf<'answer'>,
   base: ApplicantLetterBase,
   today: IsoDate,
@@ -221,7 +223,7 @@ function recomputedFee(
 /**
  * The day of the step a letter of `kind` answers: the closing step (answer), the latest 补正 notice,
  * fee notice, third-party consultation, the notice of the extension or art. 35 decision. null when
- * the case has no such step (the caller then refuses the letter).
+ * the application has no such step (the caller then refuses the letter).
  */
 function dateOfStep(events: readonly ApplicationEvent[], kind: LetterKind): IsoDate | null {
   switch (kind) {
@@ -249,7 +251,7 @@ function dateOfStep(events: readonly ApplicationEvent[], kind: LetterKind): IsoD
  * on `today`: generated in 2026 for a 2025 answer, it is dated (and numbered) 2025.
  */
 export function letterInputFromApplication(
-  c: LetterCase,
+  c: ApplicationForLetter,
   body: LetterChoices,
   today: IsoDate,
 ): LetterRequest {

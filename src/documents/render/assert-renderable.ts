@@ -3,11 +3,9 @@ import { formatCell } from '../../core/report/format-cell.ts';
 import {
   TABLE2_LABELS as L2,
   TABLE3_COLUMNS,
-  TABLE3_ROW_KEYS,
+  TABLE3_ROWS,
   TABLE4_COLUMNS,
-  TABLE4_GROUP_KEYS,
-  TABLE4_GROUP_LABELS,
-  table3FullLabel,
+  TABLE4_GROUPS,
 } from '../../core/report/labels.ts';
 import type { Cell, Report } from '../../core/report/schema.ts';
 
@@ -77,23 +75,11 @@ export function assertRenderable(report: Report): void {
       message: `表二“${L2.fees}”行“${L2.feesAmount}”列的值 ${shown} 不是非负数`,
     });
   }
-  for (const key of TABLE3_ROW_KEYS) {
-    checkRow(
-      problems,
-      `table3.${key}`,
-      `表三“${table3FullLabel(key)}”行`,
-      report.table3[key],
-      TABLE3_COLUMNS,
-    );
+  for (const { key, label } of TABLE3_ROWS) {
+    checkRow(problems, `table3.${key}`, `表三“${label}”行`, report.table3[key], TABLE3_COLUMNS);
   }
-  for (const group of TABLE4_GROUP_KEYS) {
-    checkRow(
-      problems,
-      `table4.${group}`,
-      `表四“${TABLE4_GROUP_LABELS[group]}”组`,
-      report.table4[group],
-      TABLE4_COLUMNS,
-    );
+  for (const { key, label } of TABLE4_GROUPS) {
+    checkRow(problems, `table4.${key}`, `表四“${label}”组`, report.table4[key], TABLE4_COLUMNS);
   }
   if (problems.length === 0) return;
   const listed = problems.slice(0, MAX_LISTED).map((p) => p.message);

@@ -1,3 +1,4 @@
+import type { TableGrid } from '../../core/report/table-grids.ts';
 import { type Finding, formatLocation, SEVERITY_LABELS, sortFindings } from '../../core/rules/finding.ts';
 
 export const APPENDIX_CAPTION = '附：核查结果';
@@ -19,4 +20,16 @@ export function appendixRows(findings: Finding[]): [string, string, string, stri
     formatLocation(f.location) || '—',
     f.message,
   ]);
+}
+
+/** The appendix table (级别, 规则, 位置, 说明) of the findings, or null when there is none to list. */
+export function appendixGrid(findings: Finding[]): TableGrid | null {
+  const rows = appendixRows(findings);
+  if (rows.length === 0) return null;
+  return {
+    id: 'findings',
+    columnsMm: APPENDIX_COLUMNS_MM,
+    headerRows: [APPENDIX_COLUMNS.map((text) => ({ kind: 'header', text }))],
+    bodyRows: rows.map((row) => row.map((text) => ({ kind: 'label', text }))),
+  };
 }

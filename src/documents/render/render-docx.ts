@@ -3,14 +3,7 @@ import type { Report } from '../../core/report/schema.ts';
 import { table2Grid, table3Grid, table4Grid } from '../../core/report/table-grids.ts';
 import { bodyParagraph, headingParagraph, packA4Docx, titleParagraph } from './docx-style.ts';
 import { docxTable } from './docx-table.ts';
-import {
-  APPENDIX_CAPTION,
-  APPENDIX_COLUMNS,
-  APPENDIX_COLUMNS_MM,
-  APPENDIX_EMPTY,
-  appendixRows,
-  type RenderOptions,
-} from './findings-appendix.ts';
+import { APPENDIX_CAPTION, APPENDIX_EMPTY, appendixGrid, type RenderOptions } from './findings-appendix.ts';
 import { reportTitle, type SectionBody, sectionPlan } from './report-outline.ts';
 
 type Block = Paragraph | ReturnType<typeof docxTable>;
@@ -32,18 +25,9 @@ function bodyBlocks(report: Report, body: SectionBody): Block[] {
 
 function appendixBlocks(options: RenderOptions): Block[] {
   if (!options.findings) return [];
-  const rows = appendixRows(options.findings);
+  const grid = appendixGrid(options.findings);
   const caption = headingParagraph(APPENDIX_CAPTION, 'caption', { pageBreakBefore: true, indent: false });
-  if (rows.length === 0) return [caption, bodyParagraph(APPENDIX_EMPTY)];
-  return [
-    caption,
-    docxTable({
-      id: 'findings',
-      columnsMm: APPENDIX_COLUMNS_MM,
-      headerRows: [APPENDIX_COLUMNS.map((text) => ({ kind: 'header', text }))],
-      bodyRows: rows.map((row) => row.map((text) => ({ kind: 'label', text }))),
-    }),
-  ];
+  return [caption, grid ? docxTable(grid) : bodyParagraph(APPENDIX_EMPTY)];
 }
 
 /**

@@ -1,14 +1,7 @@
 import type { Report } from '../../core/report/schema.ts';
 import { table2Grid, table3Grid, table4Grid } from '../../core/report/table-grids.ts';
 import { escapeHtml } from './escape-html.ts';
-import {
-  APPENDIX_CAPTION,
-  APPENDIX_COLUMNS,
-  APPENDIX_COLUMNS_MM,
-  APPENDIX_EMPTY,
-  appendixRows,
-  type RenderOptions,
-} from './findings-appendix.ts';
+import { APPENDIX_CAPTION, APPENDIX_EMPTY, appendixGrid, type RenderOptions } from './findings-appendix.ts';
 import { REPORT_CSS } from './html-style.ts';
 import { tableHtml } from './html-table.ts';
 import { type NarrativeBlock, reportTitle, type SectionBody, sectionPlan } from './report-outline.ts';
@@ -34,16 +27,8 @@ function bodyHtml(report: Report, body: SectionBody): string {
 
 function appendixHtml(options: RenderOptions): string {
   if (!options.findings) return '';
-  const rows = appendixRows(options.findings);
-  const content =
-    rows.length === 0
-      ? `<p>${escapeHtml(APPENDIX_EMPTY)}</p>`
-      : tableHtml({
-          id: 'findings',
-          columnsMm: APPENDIX_COLUMNS_MM,
-          headerRows: [APPENDIX_COLUMNS.map((text) => ({ kind: 'header', text }))],
-          bodyRows: rows.map((row) => row.map((text) => ({ kind: 'label', text }))),
-        });
+  const grid = appendixGrid(options.findings);
+  const content = grid ? tableHtml(grid) : `<p>${escapeHtml(APPENDIX_EMPTY)}</p>`;
   return `<section class="gk-appendix"><h2>${escapeHtml(APPENDIX_CAPTION)}</h2>\n${content}</section>\n`;
 }
 

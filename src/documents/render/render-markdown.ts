@@ -4,11 +4,9 @@ import {
   TABLE3_COLUMNS,
   TABLE3_LEGAL_PERSON_HEADER,
   TABLE3_NOTE,
-  TABLE3_ROW_KEYS,
+  TABLE3_ROWS,
   TABLE4_COLUMNS,
-  TABLE4_GROUP_KEYS,
-  TABLE4_GROUP_LABELS,
-  table3FullLabel,
+  TABLE4_GROUPS,
 } from '../../core/report/labels.ts';
 import type { Cell, Report } from '../../core/report/schema.ts';
 import {
@@ -78,13 +76,13 @@ function table2Md(report: Report): string {
 /** Merged headers are flattened: "法人或其他组织 商业企业", as TABLE4_GROUP_LABELS does for table 四. */
 function table3Md(report: Report): string {
   const columns = TABLE3_COLUMNS.map((c, i) => (i >= 1 && i <= 5 ? `${TABLE3_LEGAL_PERSON_HEADER} ${c}` : c));
-  const rows = TABLE3_ROW_KEYS.map((key) => [table3FullLabel(key), ...report.table3[key].map(v)]);
+  const rows = TABLE3_ROWS.map(({ key, label }) => [label, ...report.table3[key].map(v)]);
   return pipeTable([TABLE3_NOTE, ...columns], rows);
 }
 
 /** Table 四 turned on its side (one row per group) so that it stays readable in plain text. */
 function table4Md(report: Report): string {
-  const rows = TABLE4_GROUP_KEYS.map((g) => [TABLE4_GROUP_LABELS[g], ...report.table4[g].map(v)]);
+  const rows = TABLE4_GROUPS.map(({ key, label }) => [label, ...report.table4[key].map(v)]);
   return pipeTable(['', ...TABLE4_COLUMNS], rows);
 }
 

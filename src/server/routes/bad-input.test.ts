@@ -16,8 +16,8 @@ import { applicationInput, TEST_ACTOR } from '../../../test/support/store-factor
 import { describeEachDialect } from '../../../test/support/store-test-db.ts';
 import { momentOf } from '../../core/moment.ts';
 import type { User } from '../../core/organisation/user.ts';
-import { createWorkRecord } from '../../store/work-records/work-records.repository.ts';
 import { registerApplication } from '../../use-cases/applications/register-application.ts';
+import { createWorkRecord } from '../../use-cases/work-records/create-work-record.ts';
 
 /**
  * Bad input on every write route: malformed JSON, wrong types, unknown keys and enum values,

@@ -5,7 +5,7 @@ import type { Application } from '../../core/applications/application.ts';
 import type { RequestedForm } from '../../core/applications/registration-input.ts';
 import { type IsoDate, yearOf } from '../../core/dates.ts';
 import { AppError } from '../../core/errors.ts';
-import { findAgencyRow } from '../agency-row.ts';
+import { getAgencyRecord, updateAgencyRowAtVersion } from '../agency-row.ts';
 import type { ApplicantsTable, ApplicationsTable, Database } from '../database.ts';
 import { isForeignKeyViolation } from '../db-errors.ts';
 import { columnsOf, preparedQuery } from '../prepared-query.ts';
@@ -145,8 +145,7 @@ export async function getApplication(
   agencyId: string,
   id: string,
 ): Promise<StoredApplication | null> {
-  const row = await findAgencyRow(db, 'applications', agencyId, id);
-  return row ? rowToApplication(row) : null;
+  return getAgencyRecord(db, 'applications', agencyId, id, rowToApplication);
 }
 
 /** The applicant's personal data, for the handling agency only: null for any other agency. */
@@ -211,20 +210,12 @@ export async function updateApplicationState(
   next: Pick<Application, 'status' | 'outcome' | 'concludedOn' | 'events'> & { answerDueOn: IsoDate | null },
   at: string,
 ): Promise<boolean> {
-  const result = await trx
-    .updateTable('applications')
-    .set({
-      status: next.status,
-      outcome: next.outcome,
-      concluded_on: next.concludedOn,
-      events_json: JSON.stringify(next.events),
-      answer_due_on: next.answerDueOn,
-      version: expectedVersion + 1,
-      updated_at: at,
-    })
-    .where('id', '=', id)
-    .where('agency_id', '=', agencyId)
-    .where('version', '=', expectedVersion)
-    .executeTakeFirst();
-  return result.numUpdatedRows !== 0n;
+  const values = {
+    status: next.status,
+    outcome: next.outcome,
+    concluded_on: next.concludedOn,
+    events_json: JSON.stringify(next.events),
+    answer_due_on: next.answerDueOn,
+  };
+  return updateAgencyRowAtVersion(trx, 'applications', agencyId, id, expectedVersion, values, at);
 }

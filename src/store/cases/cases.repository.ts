@@ -1,12 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { CaseKind, CaseResult } from '../../core/cases/case.ts';
-import { type CaseInput, checkCase, checkDecision } from '../../core/cases/check-case.ts';
 import type { IsoDate } from '../../core/dates.ts';
-import { AppError } from '../../core/errors.ts';
-import type { Moment } from '../../core/moment.ts';
-import { findAgencyRow } from '../agency-row.ts';
-import { type Actor, appendAudit } from '../audit/audit.repository.ts';
+import { getAgencyRecord, updateAgencyRowAtVersion } from '../agency-row.ts';
 import type { CasesTable, Database } from '../database.ts';
 
 /** A 行政复议 / 行政诉讼 case as stored. No personal data: the applicant is on the application. */
@@ -49,8 +45,7 @@ export async function getCase(
   agencyId: string,
   id: string,
 ): Promise<StoredCase | null> {
-  const row = await findAgencyRow(db, 'cases', agencyId, id);
-  return row ? rowToCase(row) : null;
+  return getAgencyRecord(db, 'cases', agencyId, id, rowToCase);
 }
 
 export interface CaseFilters {
@@ -89,100 +84,59 @@ export async function listCases(
   return rows.map(rowToCase);
 }
 
-export interface FileCaseInput extends CaseInput {
-  /** The application the case concerns; it must be the same agency's. */
-  applicationId?: string | null;
+/** The day the agency's application was received, or null when it is not the agency's. */
+export async function findApplicationReceivedOn(
+  db: Kysely<Database>,
+  agencyId: string,
+  applicationId: string,
+): Promise<IsoDate | null> {
+  const application = await db
+    .selectFrom('applications')
+    .select('received_on')
+    .where('id', '=', applicationId)
+    .where('agency_id', '=', agencyId)
+    .executeTakeFirst();
+  return application?.received_on ?? null;
 }
 
-/**
- * Records a new, open case. Audited. Throws INVALID_INPUT / INVALID_DATE, NOT_FOUND (agency, or
- * an application that is not the agency's).
- */
-export async function fileCase(
+/** Inserts a new, open case (version 1) and returns it as stored. */
+export async function insertCase(
   trx: Transaction<Database>,
-  agencyId: string,
-  input: FileCaseInput,
-  actor: Actor,
-  now: Moment,
+  input: {
+    agencyId: string;
+    applicationId: string | null;
+    kind: CaseKind;
+    caseNumber: string | null;
+    filedOn: IsoDate;
+    at: string;
+  },
 ): Promise<StoredCase> {
-  const agency = await trx.selectFrom('agencies').select('id').where('id', '=', agencyId).executeTakeFirst();
-  if (!agency) throw new AppError('NOT_FOUND', '机关不存在');
-  const applicationId = input.applicationId ?? null;
-  let receivedOn: IsoDate | null = null;
-  if (applicationId !== null) {
-    const application = await trx
-      .selectFrom('applications')
-      .select('received_on')
-      .where('id', '=', applicationId)
-      .where('agency_id', '=', agencyId)
-      .executeTakeFirst();
-    if (!application) throw new AppError('NOT_FOUND', '所涉申请不存在（或不属于本机关）');
-    receivedOn = application.received_on;
-  }
-  const valid = checkCase(input, now.today, receivedOn);
-  const at = now.at.toISOString();
   const row: CasesTable = {
     id: randomUUID(),
-    agency_id: agencyId,
-    application_id: applicationId,
-    kind: valid.kind,
-    case_number: valid.caseNumber,
-    filed_on: valid.filedOn,
+    agency_id: input.agencyId,
+    application_id: input.applicationId,
+    kind: input.kind,
+    case_number: input.caseNumber,
+    filed_on: input.filedOn,
     result: null,
     decided_on: null,
     version: 1,
-    created_at: at,
-    updated_at: at,
+    created_at: input.at,
+    updated_at: input.at,
   };
   await trx.insertInto('cases').values(row).execute();
-  const stored = rowToCase(row);
-  await appendAudit(trx, {
-    at: now.at,
-    actor,
-    entity: 'case',
-    entityId: row.id,
-    action: 'file',
-    before: null,
-    after: stored,
-  });
-  return stored;
+  return rowToCase(row);
 }
 
-/**
- * Records the decision of an open case (结果维持 / 结果纠正 / 其他结果). Audited. Throws NOT_FOUND,
- * CONFLICT (stale version, already decided), INVALID_INPUT / INVALID_DATE.
- */
-export async function decideCase(
+/** Writes a case's decision if it is still at `expectedVersion`; false when it is not. */
+export async function updateCaseDecision(
   trx: Transaction<Database>,
   agencyId: string,
   id: string,
-  decision: { result: CaseResult; decidedOn: IsoDate },
   expectedVersion: number,
-  actor: Actor,
-  now: Moment,
-): Promise<StoredCase> {
-  const before = await getCase(trx, agencyId, id);
-  if (!before) throw new AppError('NOT_FOUND', '案件不存在');
-  if (before.version !== expectedVersion) throw new AppError('CONFLICT', CASE_CONFLICT_MESSAGE);
-  const valid = checkDecision(before, decision.result, decision.decidedOn, now.today);
-  const at = now.at.toISOString();
-  const updated = await trx
-    .updateTable('cases')
-    .set({ result: valid.result, decided_on: valid.decidedOn, version: expectedVersion + 1, updated_at: at })
-    .where('id', '=', id)
-    .where('agency_id', '=', agencyId)
-    .where('version', '=', expectedVersion)
-    .executeTakeFirst();
-  if (updated.numUpdatedRows === 0n) throw new AppError('CONFLICT', CASE_CONFLICT_MESSAGE);
-  const after: StoredCase = { ...before, ...valid, version: expectedVersion + 1, updatedAt: at };
-  await appendAudit(trx, {
-    at: now.at,
-    actor,
-    entity: 'case',
-    entityId: id,
-    action: 'decide',
-    before,
-    after,
-  });
-  return after;
+  decision: { result: CaseResult; decidedOn: IsoDate },
+  at: string,
+): Promise<boolean> {
+  const values = { result: decision.result, decided_on: decision.decidedOn };
+  return updateAgencyRowAtVersion(trx, 'cases', agencyId, id, expectedVersion, values, at);
 }

@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { random } from '../../../test/support/random.ts';
+import { decideCase, fileCase } from '../../../test/support/record-writes.ts';
 import {
   createTestAgency,
   registerTestApplication,
@@ -10,7 +11,6 @@ import { describeEachDialect } from '../../../test/support/store-test-db.ts';
 import { assembleTable4 } from '../../core/cases/assemble-table4.ts';
 import { CASE_KINDS, CASE_RESULTS, type CaseFacts } from '../../core/cases/case.ts';
 import { addDays } from '../../core/dates.ts';
-import { decideCase, fileCase } from './cases.repository.ts';
 import { countTable4 } from './count-table4.ts';
 
 const TODAY = TEST_NOW.today;

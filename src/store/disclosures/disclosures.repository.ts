@@ -3,25 +3,14 @@ import type { Kysely, Transaction } from 'kysely';
 import type { IsoDate } from '../../core/dates.ts';
 import type {
   Disclosure,
-  DisclosureActor,
   DisclosureAttribute,
   DisclosureChannel,
-  DisclosureContent,
   DisclosureStatus,
   DisclosureStep,
-  DisclosureStepInput,
   SecrecyConclusion,
 } from '../../core/disclosures/disclosure.ts';
 import { disclosureDeadline } from '../../core/disclosures/disclosure-deadline.ts';
-import {
-  applyDisclosureStep,
-  draftDisclosure,
-  editDisclosure,
-} from '../../core/disclosures/disclosure-lifecycle.ts';
-import { AppError } from '../../core/errors.ts';
-import type { Moment } from '../../core/moment.ts';
-import { findAgencyRow } from '../agency-row.ts';
-import { appendAudit } from '../audit/audit.repository.ts';
+import { getAgencyRecord, updateAgencyRowAtVersion } from '../agency-row.ts';
 import type { Database, DisclosuresTable } from '../database.ts';
 
 /** An item of the register as stored: the core's Disclosure plus identity, version and due day. */
@@ -103,8 +92,7 @@ export async function getDisclosure(
   agencyId: string,
   id: string,
 ): Promise<StoredDisclosure | null> {
-  const row = await findAgencyRow(db, 'disclosures', agencyId, id);
-  return row ? rowToDisclosure(row) : null;
+  return getAgencyRecord(db, 'disclosures', agencyId, id, rowToDisclosure);
 }
 
 export interface DisclosureFilters {
@@ -156,119 +144,59 @@ export async function listDisclosures(
   return { items: rows.map(rowToDisclosure), total: Number(counted.n) };
 }
 
-/** Registers a new item in draft (拟稿) by an officer. Audited. Throws FORBIDDEN, INVALID_INPUT, NOT_FOUND. */
-export async function draftDisclosureItem(
+/** Inserts a new item (version 1) of the agency's register and returns it as stored. */
+export async function insertDisclosure(
   trx: Transaction<Database>,
   agencyId: string,
-  content: DisclosureContent,
-  actor: DisclosureActor,
-  now: Moment,
+  item: Disclosure,
+  today: IsoDate,
+  at: string,
 ): Promise<StoredDisclosure> {
-  const item = draftDisclosure(content, actor, now.today);
-  const agency = await trx.selectFrom('agencies').select('id').where('id', '=', agencyId).executeTakeFirst();
-  if (!agency) throw new AppError('NOT_FOUND', '机关不存在');
-  const at = now.at.toISOString();
   const row: DisclosuresTable = {
     id: randomUUID(),
     agency_id: agencyId,
-    ...columnsOf(item, now.today),
+    ...columnsOf(item, today),
     version: 1,
     created_at: at,
     updated_at: at,
   };
   await trx.insertInto('disclosures').values(row).execute();
-  const stored = rowToDisclosure(row);
-  await appendAudit(trx, {
-    at: now.at,
-    actor: { userId: actor.userId, label: actor.label },
-    entity: 'disclosure',
-    entityId: row.id,
-    action: 'draft',
-    before: null,
-    after: stored,
-  });
-  return stored;
+  return rowToDisclosure(row);
 }
 
-/** Saves `next` over `before` if nobody saved since; audits `action`. */
-async function save(
+/**
+ * Saves `next` over `before` if nobody saved since (the row is still at `before.version`); returns
+ * the item as now stored, or null when another save came first.
+ */
+export async function updateDisclosure(
   trx: Transaction<Database>,
   before: StoredDisclosure,
   next: Disclosure,
-  action: string,
-  actor: DisclosureActor,
-  now: Moment,
-): Promise<StoredDisclosure> {
-  const at = now.at.toISOString();
-  const columns = columnsOf(next, now.today);
-  const result = await trx
-    .updateTable('disclosures')
-    .set({ ...columns, version: before.version + 1, updated_at: at })
-    .where('id', '=', before.id)
-    .where('agency_id', '=', before.agencyId)
-    .where('version', '=', before.version)
-    .executeTakeFirst();
-  if (result.numUpdatedRows === 0n) throw new AppError('CONFLICT', DISCLOSURE_CONFLICT_MESSAGE);
-  const after: StoredDisclosure = {
+  today: IsoDate,
+  at: string,
+): Promise<StoredDisclosure | null> {
+  const columns = columnsOf(next, today);
+  const saved = await updateAgencyRowAtVersion(
+    trx,
+    'disclosures',
+    before.agencyId,
+    before.id,
+    before.version,
+    columns,
+    at,
+  );
+  if (!saved) return null;
+  return {
     ...before,
     ...next,
     dueOn: columns.due_on,
     version: before.version + 1,
     updatedAt: at,
   };
-  await appendAudit(trx, {
-    at: now.at,
-    actor: { userId: actor.userId, label: actor.label },
-    entity: 'disclosure',
-    entityId: before.id,
-    action,
-    before,
-    after,
-  });
-  return after;
 }
 
-async function load(
-  trx: Transaction<Database>,
-  agencyId: string,
-  id: string,
-  expectedVersion: number,
-): Promise<StoredDisclosure> {
-  const before = await getDisclosure(trx, agencyId, id);
-  if (!before) throw new AppError('NOT_FOUND', '主动公开信息不存在');
-  if (before.version !== expectedVersion) throw new AppError('CONFLICT', DISCLOSURE_CONFLICT_MESSAGE);
-  return before;
-}
-
-/** Changes a draft's content (officer; not once submitted or published). Audited. */
-export async function editDisclosureItem(
-  trx: Transaction<Database>,
-  agencyId: string,
-  id: string,
-  content: DisclosureContent,
-  expectedVersion: number,
-  actor: DisclosureActor,
-  now: Moment,
-): Promise<StoredDisclosure> {
-  const before = await load(trx, agencyId, id, expectedVersion);
-  return save(trx, before, editDisclosure(before, content, actor, now.today), 'edit', actor, now);
-}
-
-/**
- * One step of the review chain, decided by the core's applyDisclosureStep. Audited as
- * `step:<type>`. Throws NOT_FOUND, CONFLICT (stale version, step not allowed now), FORBIDDEN
- * (wrong role, leader = section head), INVALID_INPUT.
- */
-export async function applyDisclosureItemStep(
-  trx: Transaction<Database>,
-  agencyId: string,
-  id: string,
-  step: DisclosureStepInput,
-  expectedVersion: number,
-  actor: DisclosureActor,
-  now: Moment,
-): Promise<StoredDisclosure> {
-  const before = await load(trx, agencyId, id, expectedVersion);
-  const next = applyDisclosureStep(before, step, actor, now.at.toISOString(), now.today);
-  return save(trx, before, next, `step:${step.type}`, actor, now);
+/** The agency an item of the register belongs to, or null when there is no such item. */
+export async function findDisclosureAgencyId(db: Kysely<Database>, id: string): Promise<string | null> {
+  const item = await db.selectFrom('disclosures').select('agency_id').where('id', '=', id).executeTakeFirst();
+  return item?.agency_id ?? null;
 }

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { findAgencyRow } from '../agency-row.ts';
+import { getAgencyRecord } from '../agency-row.ts';
 import type { Database } from '../database.ts';
 import {
   type AnnualReportSummary,
@@ -17,8 +17,7 @@ export async function getAnnualReport(
   agencyId: string,
   id: string,
 ): Promise<StoredAnnualReport | null> {
-  const row = await findAgencyRow(db, 'annual_reports', agencyId, id);
-  return row ? rowToAnnualReport(row) : null;
+  return getAgencyRecord(db, 'annual_reports', agencyId, id, rowToAnnualReport);
 }
 
 /** Every version of the agency's reports (of one year when given), newest year and version first. */

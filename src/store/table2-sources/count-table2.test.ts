@@ -1,5 +1,10 @@
 import { expect, it } from 'vitest';
 import { random } from '../../../test/support/random.ts';
+import {
+  issueNormativeDocument,
+  repealNormativeDocument,
+  saveEnforcementFigures,
+} from '../../../test/support/record-writes.ts';
 import { createTestAgency, TEST_ACTOR, TEST_NOW } from '../../../test/support/store-factories.ts';
 import { describeEachDialect } from '../../../test/support/store-test-db.ts';
 import { addDays } from '../../core/dates.ts';
@@ -10,8 +15,6 @@ import {
   type NormativeDocumentFacts,
 } from '../../core/table2-sources/normative-document.ts';
 import { countTable2 } from './count-table2.ts';
-import { saveEnforcementFigures } from './enforcement-statistics.repository.ts';
-import { issueNormativeDocument, repealNormativeDocument } from './normative-documents.repository.ts';
 
 const TODAY = TEST_NOW.today;
 

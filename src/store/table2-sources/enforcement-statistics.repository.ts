@@ -1,8 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import { AppError } from '../../core/errors.ts';
-import type { Moment } from '../../core/moment.ts';
-import { checkCount, type EnforcementFigures } from '../../core/table2-sources/enforcement-figures.ts';
-import { type Actor, appendAudit } from '../audit/audit.repository.ts';
+import type { EnforcementFigures } from '../../core/table2-sources/enforcement-figures.ts';
 import type { Database, EnforcementStatisticsTable } from '../database.ts';
 
 /** An agency-year of table 二 figures as stored. */
@@ -45,87 +42,52 @@ export async function getEnforcementFigures(
   return row ? rowToFigures(row) : null;
 }
 
-/** Checks the year and every figure. Throws INVALID_INPUT in Chinese. */
-export function checkFigures(year: number, figures: EnforcementFigures): EnforcementFigures {
-  if (!Number.isInteger(year) || year < 2008 || year > 2100) {
-    throw new AppError('INVALID_INPUT', `年度“${year}”无效：应为2008至2100之间的年份`);
-  }
-  const fee = figures.feesWanYuanE4;
-  if (fee !== null && (!Number.isSafeInteger(fee) || fee < 0)) {
-    throw new AppError('INVALID_INPUT', '行政事业性收费金额应为不小于0的数（单位万元，最多4位小数）');
-  }
-  return {
-    licensing: checkCount(figures.licensing, '行政许可本年处理决定数量'),
-    punishment: checkCount(figures.punishment, '行政处罚本年处理决定数量'),
-    coercion: checkCount(figures.coercion, '行政强制本年处理决定数量'),
-    feesWanYuanE4: fee,
-  };
-}
+const columnsOf = (figures: EnforcementFigures, at: string) => ({
+  licensing: figures.licensing,
+  punishment: figures.punishment,
+  coercion: figures.coercion,
+  fees_wan_yuan_e4: figures.feesWanYuanE4,
+  updated_at: at,
+});
 
 /**
- * Enters (or replaces) the agency-year's figures. `expectedVersion` null means "there is no entry
- * yet"; otherwise the entry must still be at that version. Audited. Throws INVALID_INPUT,
- * NOT_FOUND (agency), CONFLICT (stale version, or an entry exists when none was expected).
+ * Inserts the agency-year's first entry (version 1); false when an entry exists (another
+ * transaction saved first: on PostgreSQL the insert waits for it to commit, then does nothing).
  */
-export async function saveEnforcementFigures(
+export async function insertEnforcementFigures(
   trx: Transaction<Database>,
   agencyId: string,
   year: number,
   figures: EnforcementFigures,
-  expectedVersion: number | null,
-  actor: Actor,
-  now: Moment,
-): Promise<StoredEnforcementFigures> {
-  const valid = checkFigures(year, figures);
-  const agency = await trx.selectFrom('agencies').select('id').where('id', '=', agencyId).executeTakeFirst();
-  if (!agency) throw new AppError('NOT_FOUND', '机关不存在');
-  const before = await getEnforcementFigures(trx, agencyId, year);
-  if ((before?.version ?? null) !== expectedVersion) throw new AppError('CONFLICT', FIGURES_CONFLICT_MESSAGE);
-  const at = now.at.toISOString();
-  const values = {
-    licensing: valid.licensing,
-    punishment: valid.punishment,
-    coercion: valid.coercion,
-    fees_wan_yuan_e4: valid.feesWanYuanE4,
-    updated_at: at,
-  };
-  // Both statements match no row when another transaction saved first (on PostgreSQL they wait
-  // for it to commit): the insert's ON CONFLICT DO NOTHING, the update's WHERE version = ….
-  const written =
-    before === null
-      ? (
-          await trx
-            .insertInto('enforcement_statistics')
-            .values({ agency_id: agencyId, year, ...values, version: 1, created_at: at })
-            .onConflict((oc) => oc.columns(['agency_id', 'year']).doNothing())
-            .executeTakeFirst()
-        ).numInsertedOrUpdatedRows
-      : (
-          await trx
-            .updateTable('enforcement_statistics')
-            .set({ ...values, version: before.version + 1 })
-            .where('agency_id', '=', agencyId)
-            .where('year', '=', year)
-            .where('version', '=', before.version)
-            .executeTakeFirst()
-        ).numUpdatedRows;
-  if (!written) throw new AppError('CONFLICT', FIGURES_CONFLICT_MESSAGE);
-  const after: StoredEnforcementFigures = {
-    agencyId,
-    year,
-    ...valid,
-    version: (before?.version ?? 0) + 1,
-    createdAt: before?.createdAt ?? at,
-    updatedAt: at,
-  };
-  await appendAudit(trx, {
-    at: now.at,
-    actor,
-    entity: 'enforcement-statistics',
-    entityId: `${agencyId}:${year}`,
-    action: before === null ? 'enter' : 'update',
-    before,
-    after,
-  });
-  return after;
+  at: string,
+): Promise<boolean> {
+  const result = await trx
+    .insertInto('enforcement_statistics')
+    .values({ agency_id: agencyId, year, ...columnsOf(figures, at), version: 1, created_at: at })
+    .onConflict((oc) => oc.columns(['agency_id', 'year']).doNothing())
+    .executeTakeFirst();
+  return Boolean(result.numInsertedOrUpdatedRows);
+}
+
+/**
+ * Replaces the agency-year's figures, moving the entry to `fromVersion + 1`. With `onlyIfVersion`
+ * the row must still be at that version; false when no row was written.
+ */
+export async function updateEnforcementFigures(
+  trx: Transaction<Database>,
+  agencyId: string,
+  year: number,
+  figures: EnforcementFigures,
+  fromVersion: number,
+  at: string,
+  onlyIfVersion?: number,
+): Promise<boolean> {
+  const result = await trx
+    .updateTable('enforcement_statistics')
+    .set({ ...columnsOf(figures, at), version: fromVersion + 1 })
+    .where('agency_id', '=', agencyId)
+    .where('year', '=', year)
+    .$if(onlyIfVersion !== undefined, (qb) => qb.where('version', '=', onlyIfVersion as number))
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
 }

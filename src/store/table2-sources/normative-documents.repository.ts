@@ -1,18 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { IsoDate } from '../../core/dates.ts';
-import { AppError } from '../../core/errors.ts';
-import type { Moment } from '../../core/moment.ts';
-import {
-  checkNormativeDocument,
-  checkRepeal,
-  type NormativeDocumentInput,
-} from '../../core/table2-sources/check-normative-document.ts';
 import type { NormativeKind } from '../../core/table2-sources/normative-document.ts';
-import { findAgencyRow } from '../agency-row.ts';
-import { type Actor, appendAudit } from '../audit/audit.repository.ts';
+import { getAgencyRecord, updateAgencyRowAtVersion } from '../agency-row.ts';
 import type { Database, NormativeDocumentsTable } from '../database.ts';
-import { isUniqueViolation } from '../db-errors.ts';
 
 export interface StoredNormativeDocument {
   id: string;
@@ -50,8 +41,7 @@ export async function getNormativeDocument(
   agencyId: string,
   id: string,
 ): Promise<StoredNormativeDocument | null> {
-  const row = await findAgencyRow(db, 'normative_documents', agencyId, id);
-  return row ? rowToDocument(row) : null;
+  return getAgencyRecord(db, 'normative_documents', agencyId, id, rowToDocument);
 }
 
 export interface NormativeDocumentFilters {
@@ -89,100 +79,69 @@ export async function listNormativeDocuments(
   return rows.map(rowToDocument);
 }
 
+/** The id of the agency's document with that number, or null. */
+export async function findNormativeDocumentIdByNumber(
+  db: Kysely<Database>,
+  agencyId: string,
+  documentNumber: string,
+): Promise<string | null> {
+  const row = await db
+    .selectFrom('normative_documents')
+    .select('id')
+    .where('agency_id', '=', agencyId)
+    .where('document_number', '=', documentNumber)
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
+/** Any agency's document by id: whose it is and when it was issued, or null. */
+export async function findNormativeDocumentIssue(
+  db: Kysely<Database>,
+  id: string,
+): Promise<{ agencyId: string; issuedOn: IsoDate } | null> {
+  const row = await db
+    .selectFrom('normative_documents')
+    .select(['agency_id', 'issued_on'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row ? { agencyId: row.agency_id, issuedOn: row.issued_on } : null;
+}
+
 /**
- * Enters a 规章 or 行政规范性文件 the agency issued. Audited. Throws INVALID_INPUT / INVALID_DATE,
- * NOT_FOUND (agency), CONFLICT (the agency already registered that document number).
+ * Inserts a document in force (version 1) and returns it as stored. A document number the agency
+ * already registered fails with the database's unique violation.
  */
-export async function issueNormativeDocument(
+export async function insertNormativeDocument(
   trx: Transaction<Database>,
   agencyId: string,
-  input: NormativeDocumentInput,
-  actor: Actor,
-  now: Moment,
+  document: { kind: NormativeKind; documentNumber: string; title: string; issuedOn: IsoDate },
+  at: string,
 ): Promise<StoredNormativeDocument> {
-  const valid = checkNormativeDocument(input, now.today);
-  const agency = await trx.selectFrom('agencies').select('id').where('id', '=', agencyId).executeTakeFirst();
-  if (!agency) throw new AppError('NOT_FOUND', '机关不存在');
-  const at = now.at.toISOString();
   const row: NormativeDocumentsTable = {
     id: randomUUID(),
     agency_id: agencyId,
-    kind: valid.kind,
-    document_number: valid.documentNumber,
-    title: valid.title,
-    issued_on: valid.issuedOn,
+    kind: document.kind,
+    document_number: document.documentNumber,
+    title: document.title,
+    issued_on: document.issuedOn,
     repealed_on: null,
     version: 1,
     created_at: at,
     updated_at: at,
   };
-  const duplicate = await trx
-    .selectFrom('normative_documents')
-    .select('id')
-    .where('agency_id', '=', agencyId)
-    .where('document_number', '=', valid.documentNumber)
-    .executeTakeFirst();
-  const refused = new AppError('CONFLICT', `文号“${valid.documentNumber}”已登记`);
-  if (duplicate) throw refused;
-  try {
-    await trx.insertInto('normative_documents').values(row).execute();
-  } catch (error) {
-    if (isUniqueViolation(error)) throw refused;
-    throw error;
-  }
-  const document = rowToDocument(row);
-  await appendAudit(trx, {
-    at: now.at,
-    actor,
-    entity: 'normative-document',
-    entityId: row.id,
-    action: 'issue',
-    before: null,
-    after: document,
-  });
-  return document;
+  await trx.insertInto('normative_documents').values(row).execute();
+  return rowToDocument(row);
 }
 
-/**
- * Records the repeal (废止) of a document on `repealedOn`. Audited. Throws NOT_FOUND, CONFLICT
- * (stale version, already repealed), INVALID_INPUT / INVALID_DATE (before issue, after today).
- */
-export async function repealNormativeDocument(
+/** Writes the repeal day if the document is still at `expectedVersion`; false when it is not. */
+export async function updateNormativeDocumentRepeal(
   trx: Transaction<Database>,
   agencyId: string,
   id: string,
-  repealedOn: IsoDate,
   expectedVersion: number,
-  actor: Actor,
-  now: Moment,
-): Promise<StoredNormativeDocument> {
-  const before = await getNormativeDocument(trx, agencyId, id);
-  if (!before) throw new AppError('NOT_FOUND', '文件不存在');
-  if (before.version !== expectedVersion) throw new AppError('CONFLICT', DOCUMENT_CONFLICT_MESSAGE);
-  const day = checkRepeal(before, repealedOn, now.today);
-  const at = now.at.toISOString();
-  const result = await trx
-    .updateTable('normative_documents')
-    .set({ repealed_on: day, version: expectedVersion + 1, updated_at: at })
-    .where('id', '=', id)
-    .where('agency_id', '=', agencyId)
-    .where('version', '=', expectedVersion)
-    .executeTakeFirst();
-  if (result.numUpdatedRows === 0n) throw new AppError('CONFLICT', DOCUMENT_CONFLICT_MESSAGE);
-  const after: StoredNormativeDocument = {
-    ...before,
-    repealedOn: day,
-    version: expectedVersion + 1,
-    updatedAt: at,
-  };
-  await appendAudit(trx, {
-    at: now.at,
-    actor,
-    entity: 'normative-document',
-    entityId: id,
-    action: 'repeal',
-    before,
-    after,
-  });
-  return after;
+  repealedOn: IsoDate,
+  at: string,
+): Promise<boolean> {
+  const values = { repealed_on: repealedOn };
+  return updateAgencyRowAtVersion(trx, 'normative_documents', agencyId, id, expectedVersion, values, at);
 }

@@ -2,6 +2,12 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { expect, it } from 'vitest';
 import { random } from '../../../test/support/random.ts';
+import {
+  applyDisclosureItemStep,
+  createWorkRecord,
+  draftDisclosureItem,
+  issueNormativeDocument,
+} from '../../../test/support/record-writes.ts';
 import { TEST_ACTOR } from '../../../test/support/store-factories.ts';
 import { describeEachDialect } from '../../../test/support/store-test-db.ts';
 import { sampleWorkRecords } from '../../../test/support/work-record-samples.ts';
@@ -13,22 +19,15 @@ import {
 } from '../../core/disclosures/disclosure.ts';
 import { momentOf } from '../../core/moment.ts';
 import type { Database } from '../database.ts';
-import {
-  applyDisclosureItemStep,
-  draftDisclosureItem,
-  listDisclosures,
-} from '../disclosures/disclosures.repository.ts';
+import { listDisclosures } from '../disclosures/disclosures.repository.ts';
 import { createAgency, createRegion } from '../organisation/organisation.repository.ts';
-import {
-  issueNormativeDocument,
-  listNormativeDocuments,
-} from '../table2-sources/normative-documents.repository.ts';
+import { listNormativeDocuments } from '../table2-sources/normative-documents.repository.ts';
 import {
   loadRegionWorkRecords,
   loadWorkRecordsOfAgencies,
   loadWorkRecordsOfYear,
 } from './load-work-records.ts';
-import { createWorkRecord, listWorkRecords } from './work-records.repository.ts';
+import { listWorkRecords } from './work-records.repository.ts';
 
 const OFFICER: DisclosureActor = { userId: 'officer', label: '经办人', role: 'officer' };
 const HEAD: DisclosureActor = { userId: 'head', label: '科室负责人', role: 'reviewer' };

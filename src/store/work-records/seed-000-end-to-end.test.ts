@@ -1,5 +1,10 @@
 import { expect, it } from 'vitest';
 import { seed000WorkRecords } from '../../../test/fixtures/work/seed-000.ts';
+import {
+  applyDisclosureItemStep,
+  createWorkRecord,
+  draftDisclosureItem,
+} from '../../../test/support/record-writes.ts';
 import { SEED_WORK_RECORDS } from '../../../test/support/seed-work-records.ts';
 import { loadSeedReport } from '../../../test/support/seeds.ts';
 import { createTestAgency, TEST_ACTOR } from '../../../test/support/store-factories.ts';
@@ -9,9 +14,7 @@ import { momentOf } from '../../core/moment.ts';
 import { checkNarrative } from '../../core/rules/narrative/check-narrative.ts';
 import { draftNarrative } from '../../core/work-records/draft-narrative.ts';
 import { summariseWork } from '../../core/work-records/work-summary.ts';
-import { applyDisclosureItemStep, draftDisclosureItem } from '../disclosures/disclosures.repository.ts';
 import { loadWorkRecordsOfYear } from './load-work-records.ts';
-import { createWorkRecord } from './work-records.repository.ts';
 
 const OFFICER: DisclosureActor = { userId: 'officer', label: '经办人', role: 'officer' };
 const HEAD: DisclosureActor = { userId: 'head', label: '科室负责人', role: 'reviewer' };

@@ -1,11 +1,11 @@
 import { expect, it } from 'vitest';
+import { createWorkRecord } from '../../../test/support/record-writes.ts';
 import { SEED_WORK_RECORDS } from '../../../test/support/seed-work-records.ts';
 import { createTestAgency, TEST_ACTOR } from '../../../test/support/store-factories.ts';
 import { describeEachDialect } from '../../../test/support/store-test-db.ts';
 import { momentOf } from '../../core/moment.ts';
 import type { WorkRecordsOfYear } from '../../core/work-records/work-records.ts';
 import { loadWorkRecordsOfYear } from './load-work-records.ts';
-import { createWorkRecord } from './work-records.repository.ts';
 
 /** The figures sections 一 and 六 of the seeds state, as read from the records of the year. */
 function stated(r: WorkRecordsOfYear) {

@@ -15,7 +15,7 @@ export function unionOfSchedules(
 }
 
 /** Strips a stored arrangement down to the schedule the core counts with. */
-export function scheduleOf(s: HolidaySchedule): HolidaySchedule {
+export function scheduleOf(s: HolidaySchedule) {
   return {
     year: s.year,
     title: s.title,
@@ -23,7 +23,7 @@ export function scheduleOf(s: HolidaySchedule): HolidaySchedule {
     issuedOn: s.issuedOn,
     holidays: s.holidays.map((h) => ({ name: h.name, from: h.from, to: h.to })),
     makeUpWorkdays: [...s.makeUpWorkdays],
-  };
+  } satisfies HolidaySchedule;
 }
 
 /**

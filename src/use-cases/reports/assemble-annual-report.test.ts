@@ -24,7 +24,7 @@ import { checkNarrative } from '../../core/rules/narrative/check-narrative.ts';
 import { listAuditEntries } from '../../store/audit/audit.repository.ts';
 import type { ReportActor } from '../../store/reports/annual-reports.repository.ts';
 import { getAnnualReport, listAnnualReports } from '../../store/reports/read-annual-reports.ts';
-import { createWorkRecord } from '../../store/work-records/work-records.repository.ts';
+import { createWorkRecord } from '../work-records/create-work-record.ts';
 import { assembleAnnualReport } from './assemble-annual-report.ts';
 import { previewAnnualReport } from './preview-annual-report.ts';
 import { reassembleReport } from './reassemble-annual-report.ts';

@@ -22,6 +22,9 @@ const ddtTags = new Set(['dd', 'dt']);
 const rtpTags = new Set(['rt', 'rp']);
 
 /** Elements whose start tag closes open elements of the listed names (htmlparser2 10.1's table). */
+/** The heading elements, h1 to h6. */
+export const HEADING_TAGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'] as const;
+
 const OPEN_IMPLIES_CLOSE = new Map<string, ReadonlySet<string>>([
   ['tr', new Set(['tr', 'th', 'td'])],
   ['th', new Set(['th'])],
@@ -41,12 +44,7 @@ const OPEN_IMPLIES_CLOSE = new Map<string, ReadonlySet<string>>([
   ),
   ...[
     'p',
-    'h1',
-    'h2',
-    'h3',
-    'h4',
-    'h5',
-    'h6',
+    ...HEADING_TAGS,
     'address',
     'article',
     'aside',

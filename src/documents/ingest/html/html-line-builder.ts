@@ -1,6 +1,6 @@
 import { AppError } from '../../../core/errors.ts';
 import { INGEST_LIMITS, type SourceLine } from '../source-document.ts';
-import type { HtmlAttributes } from './html-events.ts';
+import { HEADING_TAGS, type HtmlAttributes } from './html-events.ts';
 
 /** Subtrees never read: scripts, styles, forms' option lists, embedded objects, site navigation. */
 const SKIPPED = new Set([
@@ -50,12 +50,7 @@ const BLOCKS = new Set([
   'body',
   'html',
   'caption',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
+  ...HEADING_TAGS,
   'pre',
   ...CONDITIONAL,
 ]);

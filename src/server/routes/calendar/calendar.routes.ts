@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { nextYearMissing } from '../../../core/calendar/next-year-missing.ts';
 import { parseHolidayNotice } from '../../../core/calendar/parse-holiday-notice.ts';
 import { listHolidayArrangements } from '../../../store/calendar/holiday-arrangements.repository.ts';
-import { activateStoredCalendar } from '../../../use-cases/calendar/load-holiday-calendar.ts';
+import { activateStoredCalendar, scheduleOf } from '../../../use-cases/calendar/load-holiday-calendar.ts';
 import { saveHolidayArrangement } from '../../../use-cases/calendar/save-holiday-arrangement.ts';
 import { authorize } from '../../access/authorize.ts';
 import { actorOf, requireUser } from '../../plugins/auth.ts';
@@ -36,12 +36,7 @@ export async function registerCalendarRoutes(app: FastifyInstance): Promise<void
       const stored = await listHolidayArrangements(app.db);
       return {
         years: stored.map((s) => ({
-          year: s.year,
-          title: s.title,
-          documentNumber: s.documentNumber,
-          issuedOn: s.issuedOn,
-          holidays: s.holidays.map((h) => ({ name: h.name, from: h.from, to: h.to })),
-          makeUpWorkdays: [...s.makeUpWorkdays],
+          ...scheduleOf(s),
           source: s.source,
           enteredBy: s.enteredByName,
           enteredAt: s.enteredAt,

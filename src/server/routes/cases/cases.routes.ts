@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../../../core/errors.ts';
-import { decideCase, fileCase, getCase, listCases } from '../../../store/cases/cases.repository.ts';
+import { getCase, listCases } from '../../../store/cases/cases.repository.ts';
 import { countTable4 } from '../../../store/cases/count-table4.ts';
+import { decideCase } from '../../../use-cases/cases/decide-case.ts';
+import { fileCase } from '../../../use-cases/cases/file-case.ts';
 import { authorizeAgency } from '../../access/authorize-agency.ts';
 import { actorOf, requireUser } from '../../plugins/auth.ts';
 import { currentMoment } from '../../plugins/clock.ts';

@@ -2,13 +2,10 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { DisclosureActor } from '../../../core/disclosures/disclosure.ts';
 import { AppError } from '../../../core/errors.ts';
-import {
-  applyDisclosureItemStep,
-  draftDisclosureItem,
-  editDisclosureItem,
-  getDisclosure,
-  listDisclosures,
-} from '../../../store/disclosures/disclosures.repository.ts';
+import { getDisclosure, listDisclosures } from '../../../store/disclosures/disclosures.repository.ts';
+import { applyDisclosureItemStep } from '../../../use-cases/disclosures/apply-disclosure-item-step.ts';
+import { draftDisclosureItem } from '../../../use-cases/disclosures/draft-disclosure-item.ts';
+import { editDisclosureItem } from '../../../use-cases/disclosures/edit-disclosure-item.ts';
 import { authorizeAgency } from '../../access/authorize-agency.ts';
 import { type AuthUser, actorOf, requireUser } from '../../plugins/auth.ts';
 import { currentMoment } from '../../plugins/clock.ts';

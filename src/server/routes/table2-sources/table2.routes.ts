@@ -6,17 +6,15 @@ import { parseFiguresCsv } from '../../../core/table2-sources/parse-figures-csv.
 import { decodeText } from '../../../documents/ingest/decode-text.ts';
 import type { StoreDb } from '../../../store/dialect.ts';
 import { countTable2 } from '../../../store/table2-sources/count-table2.ts';
-import {
-  getEnforcementFigures,
-  saveEnforcementFigures,
-} from '../../../store/table2-sources/enforcement-statistics.repository.ts';
-import { importEnforcementFigures } from '../../../store/table2-sources/import-enforcement-figures.ts';
+import { getEnforcementFigures } from '../../../store/table2-sources/enforcement-statistics.repository.ts';
 import {
   getNormativeDocument,
-  issueNormativeDocument,
   listNormativeDocuments,
-  repealNormativeDocument,
 } from '../../../store/table2-sources/normative-documents.repository.ts';
+import { importEnforcementFigures } from '../../../use-cases/table2-sources/import-enforcement-figures.ts';
+import { issueNormativeDocument } from '../../../use-cases/table2-sources/issue-normative-document.ts';
+import { repealNormativeDocument } from '../../../use-cases/table2-sources/repeal-normative-document.ts';
+import { saveEnforcementFigures } from '../../../use-cases/table2-sources/save-enforcement-figures.ts';
 import { authorize } from '../../access/authorize.ts';
 import { authorizeAgency, mayAccessAgency } from '../../access/authorize-agency.ts';
 import { actorOf, requireUser } from '../../plugins/auth.ts';

@@ -6,13 +6,10 @@ import {
   loadRegionWorkRecords,
   loadWorkRecordsOfYear,
 } from '../../../store/work-records/load-work-records.ts';
-import {
-  createWorkRecord,
-  deleteWorkRecord,
-  getWorkRecord,
-  listWorkRecords,
-  updateWorkRecord,
-} from '../../../store/work-records/work-records.repository.ts';
+import { getWorkRecord, listWorkRecords } from '../../../store/work-records/work-records.repository.ts';
+import { createWorkRecord } from '../../../use-cases/work-records/create-work-record.ts';
+import { deleteWorkRecord } from '../../../use-cases/work-records/delete-work-record.ts';
+import { updateWorkRecord } from '../../../use-cases/work-records/update-work-record.ts';
 import { authorizeAgency } from '../../access/authorize-agency.ts';
 import { authorizeRegionCode } from '../../access/authorize-region.ts';
 import { actorOf, requireUser } from '../../plugins/auth.ts';

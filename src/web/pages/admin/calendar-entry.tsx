@@ -2,7 +2,7 @@ import { Alert, AutoComplete, Button, DatePicker, Form, Input, InputNumber, Spac
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { api, messageOf } from '../../api/client.ts';
-import type { ParsedSchedule } from './calendar-types.ts';
+import type { ParsedNotice, ParsedSchedule } from './calendar-types.ts';
 
 /** The festivals a notice names, offered first in the hand entry (any other name may be typed). */
 const FESTIVALS = ['元旦', '春节', '清明节', '劳动节', '端午节', '中秋节', '国庆节', '中秋节、国庆节'];
@@ -30,7 +30,7 @@ export function CalendarEntry(props: { defaultYear: number; onParsed: (schedule:
     setBusy(true);
     setFailure(null);
     try {
-      const parsed = await api.post<{ schedule: ParsedSchedule }>('/calendar/parse', { text });
+      const parsed = await api.post<ParsedNotice>('/calendar/parse', { text });
       props.onParsed(parsed.schedule);
     } catch (e) {
       setFailure(messageOf(e));

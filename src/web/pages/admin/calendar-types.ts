@@ -8,7 +8,9 @@ import type {
 
 export type CalendarView = z.output<typeof calendarResponse>;
 export type CalendarYear = CalendarView['years'][number];
+/** The answer to a notice text: the arrangement read from it. */
+export type ParsedNotice = z.output<typeof parseNoticeResponse>;
 /** A parsed (not yet saved) arrangement: issuedOn may be missing when the notice text had no date line. */
-export type ParsedSchedule = z.output<typeof parseNoticeResponse>['schedule'];
+export type ParsedSchedule = ParsedNotice['schedule'];
 export type SavedSchedule = z.output<typeof savedCalendarResponse>;
 export type HolidayRangeView = CalendarYear['holidays'][number];

@@ -6,17 +6,14 @@ import { describeEachDialect } from '../../../test/support/store-test-db.ts';
 import { sampleWorkRecords } from '../../../test/support/work-record-samples.ts';
 import type { AppError } from '../../core/errors.ts';
 import { WORK_RECORD_KINDS } from '../../core/work-records/work-record-kinds.ts';
-import { listAuditEntries } from '../audit/audit.repository.ts';
-import type { Database } from '../database.ts';
-import { draftDisclosureItem } from '../disclosures/disclosures.repository.ts';
-import { issueNormativeDocument } from '../table2-sources/normative-documents.repository.ts';
-import {
-  createWorkRecord,
-  deleteWorkRecord,
-  getWorkRecord,
-  listWorkRecords,
-  updateWorkRecord,
-} from './work-records.repository.ts';
+import { listAuditEntries } from '../../store/audit/audit.repository.ts';
+import type { Database } from '../../store/database.ts';
+import { getWorkRecord, listWorkRecords } from '../../store/work-records/work-records.repository.ts';
+import { draftDisclosureItem } from '../disclosures/draft-disclosure-item.ts';
+import { issueNormativeDocument } from '../table2-sources/issue-normative-document.ts';
+import { createWorkRecord } from './create-work-record.ts';
+import { deleteWorkRecord } from './delete-work-record.ts';
+import { updateWorkRecord } from './update-work-record.ts';
 
 const refusal = async (p: Promise<unknown>) =>
   p.then(

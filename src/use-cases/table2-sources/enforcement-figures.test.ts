@@ -3,8 +3,9 @@ import { createTestAgency, TEST_ACTOR, TEST_NOW } from '../../../test/support/st
 import { describeEachDialect } from '../../../test/support/store-test-db.ts';
 import type { AppError } from '../../core/errors.ts';
 import type { EnforcementFigures } from '../../core/table2-sources/enforcement-figures.ts';
-import { listAuditEntries } from '../audit/audit.repository.ts';
-import { getEnforcementFigures, saveEnforcementFigures } from './enforcement-statistics.repository.ts';
+import { listAuditEntries } from '../../store/audit/audit.repository.ts';
+import { getEnforcementFigures } from '../../store/table2-sources/enforcement-statistics.repository.ts';
+import { saveEnforcementFigures } from './save-enforcement-figures.ts';
 
 const FIGURES: EnforcementFigures = { licensing: 3, punishment: null, coercion: 0, feesWanYuanE4: 12_345 };
 

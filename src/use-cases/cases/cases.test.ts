@@ -10,7 +10,9 @@ import { describeEachDialect } from '../../../test/support/store-test-db.ts';
 import { CASE_KINDS, CASE_RESULTS } from '../../core/cases/case.ts';
 import { addDays } from '../../core/dates.ts';
 import type { AppError } from '../../core/errors.ts';
-import { decideCase, fileCase, getCase, listCases, type StoredCase } from './cases.repository.ts';
+import { getCase, listCases, type StoredCase } from '../../store/cases/cases.repository.ts';
+import { decideCase } from './decide-case.ts';
+import { fileCase } from './file-case.ts';
 
 const code = async (p: Promise<unknown>) =>
   p.then(

@@ -3,10 +3,11 @@ import { createTestAgency, TEST_ACTOR, TEST_NOW } from '../../../test/support/st
 import { describeEachDialect } from '../../../test/support/store-test-db.ts';
 import { AppError } from '../../core/errors.ts';
 import { parseFiguresCsv } from '../../core/table2-sources/parse-figures-csv.ts';
-import { listAuditEntries } from '../audit/audit.repository.ts';
-import { countTable2 } from './count-table2.ts';
-import { getEnforcementFigures, saveEnforcementFigures } from './enforcement-statistics.repository.ts';
+import { listAuditEntries } from '../../store/audit/audit.repository.ts';
+import { countTable2 } from '../../store/table2-sources/count-table2.ts';
+import { getEnforcementFigures } from '../../store/table2-sources/enforcement-statistics.repository.ts';
 import { importEnforcementFigures } from './import-enforcement-figures.ts';
+import { saveEnforcementFigures } from './save-enforcement-figures.ts';
 
 const HEADER = '机关,年度,行政许可,行政处罚,行政强制,行政事业性收费（万元）';
 

@@ -4,14 +4,14 @@ import { createTestAgency, TEST_ACTOR, TEST_NOW } from '../../../test/support/st
 import { describeEachDialect } from '../../../test/support/store-test-db.ts';
 import { addDays } from '../../core/dates.ts';
 import type { AppError } from '../../core/errors.ts';
-import { listAuditEntries } from '../audit/audit.repository.ts';
+import { listAuditEntries } from '../../store/audit/audit.repository.ts';
 import {
   getNormativeDocument,
-  issueNormativeDocument,
   listNormativeDocuments,
-  repealNormativeDocument,
   type StoredNormativeDocument,
-} from './normative-documents.repository.ts';
+} from '../../store/table2-sources/normative-documents.repository.ts';
+import { issueNormativeDocument } from './issue-normative-document.ts';
+import { repealNormativeDocument } from './repeal-normative-document.ts';
 
 const code = async (p: Promise<unknown>) =>
   p.then(

@@ -8,16 +8,16 @@ import type { DisclosureActor, DisclosureContent } from '../../core/disclosures/
 import { disclosureDeadline } from '../../core/disclosures/disclosure-deadline.ts';
 import { AppError } from '../../core/errors.ts';
 import { type Moment, momentOf } from '../../core/moment.ts';
-import { listAuditEntries } from '../audit/audit.repository.ts';
-import type { Database } from '../database.ts';
+import { listAuditEntries } from '../../store/audit/audit.repository.ts';
+import type { Database } from '../../store/database.ts';
 import {
-  applyDisclosureItemStep,
-  draftDisclosureItem,
-  editDisclosureItem,
   getDisclosure,
   listDisclosures,
   type StoredDisclosure,
-} from './disclosures.repository.ts';
+} from '../../store/disclosures/disclosures.repository.ts';
+import { applyDisclosureItemStep } from './apply-disclosure-item-step.ts';
+import { draftDisclosureItem } from './draft-disclosure-item.ts';
+import { editDisclosureItem } from './edit-disclosure-item.ts';
 
 const officer: DisclosureActor = { userId: 'officer-1', label: '经办人（officer1）', role: 'officer' };
 const head: DisclosureActor = { userId: 'head-1', label: '科长（head1）', role: 'reviewer' };

@@ -1,14 +1,19 @@
-import type { Transaction } from 'kysely';
 import { AppError } from '../../core/errors.ts';
 import type { Moment } from '../../core/moment.ts';
+import { checkFigures } from '../../core/table2-sources/enforcement-figures.ts';
 import {
   type CsvLineError,
   csvErrors,
   type FiguresCsvRow,
 } from '../../core/table2-sources/parse-figures-csv.ts';
-import { type Actor, appendAudit } from '../audit/audit.repository.ts';
-import type { Database } from '../database.ts';
-import { checkFigures, getEnforcementFigures } from './enforcement-statistics.repository.ts';
+import { findAgenciesByIdOrName } from '../../store/agency-row.ts';
+import { type Actor, appendAudit } from '../../store/audit/audit.repository.ts';
+import type { StoreTrx } from '../../store/dialect.ts';
+import {
+  getEnforcementFigures,
+  insertEnforcementFigures,
+  updateEnforcementFigures,
+} from '../../store/table2-sources/enforcement-statistics.repository.ts';
 
 export interface FiguresImportResult {
   created: number;
@@ -26,21 +31,14 @@ export interface FiguresImportResult {
  * INVALID_INPUT, either listing every bad line in details.lines.
  */
 export async function importEnforcementFigures(
-  trx: Transaction<Database>,
+  trx: StoreTrx,
   rows: FiguresCsvRow[],
-  mayWrite: (trx: Transaction<Database>, agencyId: string) => Promise<boolean>,
+  mayWrite: (trx: StoreTrx, agencyId: string) => Promise<boolean>,
   actor: Actor,
   now: Moment,
 ): Promise<FiguresImportResult> {
   const keys = [...new Set(rows.map((r) => r.agency))];
-  const agencies =
-    keys.length === 0
-      ? []
-      : await trx
-          .selectFrom('agencies')
-          .select(['id', 'name'])
-          .where((eb) => eb.or([eb('id', 'in', keys), eb('name', 'in', keys)]))
-          .execute();
+  const agencies = await findAgenciesByIdOrName(trx, keys);
   const errors: CsvLineError[] = [];
   const forbidden: number[] = [];
   const resolved: Array<FiguresCsvRow & { agencyId: string }> = [];
@@ -92,33 +90,17 @@ export async function importEnforcementFigures(
   const result: FiguresImportResult = { created: 0, updated: 0, rows: [] };
   for (const row of resolved) {
     const before = await getEnforcementFigures(trx, row.agencyId, row.year);
-    const values = {
-      licensing: row.figures.licensing,
-      punishment: row.figures.punishment,
-      coercion: row.figures.coercion,
-      fees_wan_yuan_e4: row.figures.feesWanYuanE4,
-      updated_at: at,
-    };
     if (before === null) {
-      const inserted = await trx
-        .insertInto('enforcement_statistics')
-        .values({ agency_id: row.agencyId, year: row.year, ...values, version: 1, created_at: at })
-        .onConflict((oc) => oc.columns(['agency_id', 'year']).doNothing())
-        .executeTakeFirst();
+      const inserted = await insertEnforcementFigures(trx, row.agencyId, row.year, row.figures, at);
       // Entered by someone else meanwhile: refuse the whole file rather than overwrite blindly.
-      if (!inserted.numInsertedOrUpdatedRows) {
+      if (!inserted) {
         throw new AppError(
           'CONFLICT',
           `第${row.line}行的机关年度数据刚被他人录入，未导入任何数据，请核对后重新导入`,
         );
       }
     } else {
-      await trx
-        .updateTable('enforcement_statistics')
-        .set({ ...values, version: before.version + 1 })
-        .where('agency_id', '=', row.agencyId)
-        .where('year', '=', row.year)
-        .execute();
+      await updateEnforcementFigures(trx, row.agencyId, row.year, row.figures, before.version, at);
     }
     const after = await getEnforcementFigures(trx, row.agencyId, row.year);
     await appendAudit(trx, {
