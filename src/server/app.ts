@@ -80,6 +80,15 @@ function loggerOptions(config: Config) {
   };
 }
 
+/** TRUST_PROXY for Fastify: a hop count as the function Fastify itself makes of one (its types lack the number). */
+function fastifyTrustProxy(
+  trust: Config['trustProxy'],
+): false | string[] | ((address: string, hop: number) => boolean) {
+  if (trust === false) return false;
+  if (typeof trust === 'number') return (_address, hop) => hop < trust;
+  return [...trust];
+}
+
 /**
  * The server is a factory: everything it needs comes in through `options`, nothing is global, so
  * tests build as many apps as they like and call them with `inject`.
@@ -88,7 +97,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ? loggerOptions(options.config) : false,
     bodyLimit: JSON_BODY_LIMIT,
-    trustProxy: options.config.trustProxy,
+    trustProxy: fastifyTrustProxy(options.config.trustProxy),
     ajv: { customOptions: { coerceTypes: false } },
   }).withTypeProvider<ZodTypeProvider>();
   const database = options.database ?? openDatabase(options.config.databaseUrl);
