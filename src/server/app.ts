@@ -18,6 +18,7 @@ import { registerCalendarWatch } from './plugins/calendar-watch.ts';
 import { registerClock } from './plugins/clock.ts';
 import { registerErrorHandling } from './plugins/error-handling.ts';
 import { registerJsonHardening } from './plugins/json-hardening.ts';
+import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { registerChineseValidation } from './plugins/validation.ts';
 import { registerWeb } from './plugins/web.ts';
 import { registerApplicationRoutes } from './routes/applications/applications.routes.ts';
@@ -122,6 +123,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerClock(app, options.now);
   registerCalendarWatch(app);
   registerJsonHardening(app);
+  registerSecurityHeaders(app);
   await registerAuth(app);
   await app.register(swagger, {
     openapi: {
