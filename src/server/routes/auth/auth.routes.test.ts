@@ -7,6 +7,7 @@ import {
   signIn,
   TEST_PASSWORD,
   type TestOrganisation,
+  tokenHeaders,
 } from '../../../../test/support/server-factories.ts';
 import { buildServerTestApp, sessionCookieOf, TestClock } from '../../../../test/support/server-test-app.ts';
 import { describeEachDialect } from '../../../../test/support/store-test-db.ts';
@@ -235,6 +236,35 @@ describeEachDialect('sessions, CSRF, API tokens and lockout', (t) => {
       expect((await app.inject({ url: '/api/session', headers })).statusCode).toBe(401);
       expect((await app.inject({ url: '/api/session', headers: fresh })).statusCode).toBe(200);
       expect((await login(user.username, 'brand-new-pass')).statusCode).toBe(200);
+    });
+
+    it('revokes every API token of the user', async () => {
+      const user = await createTestUser(t.db, 'officer', { agencyId: org.agencyX.id });
+      const token = await tokenHeaders(t.db, user);
+      expect((await app.inject({ url: '/api/session', headers: token })).statusCode).toBe(200);
+      const headers = await signIn(app, user.username);
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/auth/password',
+        headers,
+        payload: { currentPassword: TEST_PASSWORD, newPassword: 'another-new-pass' },
+      });
+      expect(res.statusCode).toBe(200);
+      expect((await app.inject({ url: '/api/session', headers: token })).statusCode).toBe(401);
+    });
+
+    it('refuses the same password as the new one, and changes nothing', async () => {
+      const user = await createTestUser(t.db, 'officer', { agencyId: org.agencyX.id });
+      const headers = await signIn(app, user.username);
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/auth/password',
+        headers,
+        payload: { currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD },
+      });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().message).toContain('新密码不能与原密码相同');
+      expect((await app.inject({ url: '/api/session', headers })).statusCode).toBe(200);
     });
   });
 });

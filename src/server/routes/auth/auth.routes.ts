@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../../core/errors.ts';
 import { appendAudit } from '../../../store/audit/audit.repository.ts';
+import { deleteApiTokensOfUser } from '../../../store/users/api-tokens.repository.ts';
 import {
   createSession,
   deleteSession,
@@ -203,7 +204,7 @@ export async function registerAuthRoutes(app: FastifyInstance): Promise<void> {
       config: { passwordChangeDue: 'allowed' },
       schema: {
         tags: ['auth'],
-        summary: '修改自己的密码：结束该用户的所有会话，并为本浏览器开始新的会话',
+        summary: '修改自己的密码：结束该用户的所有会话、撤销其全部 API 令牌，并为本浏览器开始新的会话',
         body: changePasswordBody,
         response: { 200: sessionResponse, ...errorResponses(400, 401, 403) },
       },
@@ -218,9 +219,13 @@ export async function registerAuthRoutes(app: FastifyInstance): Promise<void> {
       if (!check.ok) {
         throw check.reason === 'invalid' ? new AppError('INVALID_INPUT', '当前密码不正确') : refusal(check);
       }
+      if (request.body.newPassword === request.body.currentPassword) {
+        throw new AppError('INVALID_INPUT', '新密码不能与原密码相同');
+      }
       const created = await app.db.transaction().execute(async (trx) => {
         await setUserPassword(trx, user.id, request.body.newPassword);
         await deleteSessionsOfUser(trx, user.id);
+        await deleteApiTokensOfUser(trx, user.id);
         const session = await createSession(trx, user.id, now, sessionTtlMs(app));
         await appendAudit(trx, {
           at: now,

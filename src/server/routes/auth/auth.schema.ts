@@ -20,6 +20,7 @@ export const sessionResponse = z.object({
   expiresAt: z.string().nullable().describe('会话到期时间（无操作时）'),
 });
 
+/** The new password must differ from the current one: checked by the route once the current one is right. */
 export const changePasswordBody = z.strictObject({
   currentPassword: z.string().min(1).max(1024),
   newPassword: z
