@@ -64,6 +64,8 @@ const configSchema = z.object({
     .default(10),
   /** Online applications (public, no login) accepted from one client address per hour. */
   PUBLIC_APPLY_MAX_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(20),
+  /** Public tracking queries (tracking number + code, no login) answered per client address per hour. */
+  PUBLIC_TRACK_MAX_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(60),
   ...documentsSchema.shape,
 });
 
@@ -127,6 +129,7 @@ export type Config = DocumentsConfig &
     loginIpMaxFailures: number;
     loginIpWindowMinutes: number;
     publicApplyMaxPerHour: number;
+    publicTrackMaxPerHour: number;
   }>;
 
 export class ConfigError extends Error {}
@@ -174,5 +177,6 @@ export function loadConfig(env: Environment = process.env): Config {
     loginIpMaxFailures: c.LOGIN_IP_MAX_FAILURES,
     loginIpWindowMinutes: c.LOGIN_IP_WINDOW_MINUTES,
     publicApplyMaxPerHour: c.PUBLIC_APPLY_MAX_PER_HOUR,
+    publicTrackMaxPerHour: c.PUBLIC_TRACK_MAX_PER_HOUR,
   });
 }
