@@ -5,7 +5,10 @@ import { userSchema } from '../common.schema.ts';
 
 export const managedUserSchema = userSchema.extend({
   disabled: z.boolean().describe('已停用：不能登录，会话与 API 令牌失效'),
-  lockedUntil: z.string().nullable().describe('因连续输错密码而锁定至此时间'),
+  lockedUntil: z
+    .string()
+    .nullable()
+    .describe('旧版本的账户锁定时间（现按“账户 + 地址”暂缓登录，不再锁定账户，新数据恒为 null）'),
   mustChangePassword: z.boolean().describe('须先修改密码（系统生成的初始密码）才能使用其他功能'),
   createdAt: z.string(),
 });
