@@ -5,7 +5,7 @@ import { SECTION_KEYS } from '../../core/rules/finding.ts';
 
 /** Schemas shared by the route modules. */
 
-export { isoDateSchema } from '../../core/iso-date-schema.ts';
+export { isoDateSchema, pastEventDate } from '../../core/iso-date-schema.ts';
 
 /** An id in a path or a body: any non-empty string up to 100 characters (the store decides whether it exists). */
 export const resourceId = z.string().min(1).max(100);
