@@ -19,6 +19,7 @@ import { registerClock } from './plugins/clock.ts';
 import { registerErrorHandling } from './plugins/error-handling.ts';
 import { registerJsonHardening } from './plugins/json-hardening.ts';
 import { registerSecurityHeaders } from './plugins/security-headers.ts';
+import { registerUnicodeInput } from './plugins/unicode-input.ts';
 import { registerChineseValidation } from './plugins/validation.ts';
 import { registerWeb } from './plugins/web.ts';
 import { registerApplicationRoutes } from './routes/applications/applications.routes.ts';
@@ -124,6 +125,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerCalendarWatch(app);
   registerJsonHardening(app);
   registerSecurityHeaders(app);
+  registerUnicodeInput(app);
   await registerAuth(app);
   await app.register(swagger, {
     openapi: {

@@ -5,7 +5,12 @@ import {
   DISCLOSURE_STATUSES,
   SECRECY_CONCLUSIONS,
 } from '../../../core/disclosures/disclosure.ts';
-import { pastEventDate, provisionalMarkSchema, resourceId } from '../common.schema.ts';
+import {
+  pastEventDate,
+  provisionalMarkSchema,
+  resourceId,
+  withoutUnsafeCharacters,
+} from '../common.schema.ts';
 
 export const disclosureParams = z.object({ agencyId: resourceId, id: resourceId });
 
@@ -25,7 +30,7 @@ export const disclosureContentBody = z.strictObject({
   title: z.string().max(500),
   category: z.string().max(100).describe('信息类别（机构职能、政策文件、财政信息……）'),
   channel,
-  documentNumber: z.string().max(200).nullable().optional().describe('文号'),
+  documentNumber: withoutUnsafeCharacters(z.string().max(200).nullable(), '文号').optional().describe('文号'),
   attribute,
   attributeReason: z
     .string()
