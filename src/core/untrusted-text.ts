@@ -20,9 +20,12 @@ export function unsafeNameMessage(label: string): string {
 /**
  * Untrusted text (a zip entry name, a file name, a report's agency) made safe to print on a
  * terminal: each control or bidi character, and each lone surrogate, written visibly as \u{…}.
+ * With `keepLineBreaks`, newline and tab stay (multi-line messages and tables).
  */
-export function escapeForTerminal(text: string): string {
-  const escaped = text.replace(UNSAFE_IN_NAMES_ALL, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
+export function escapeForTerminal(text: string, options: { keepLineBreaks?: boolean } = {}): string {
+  const escaped = text.replace(UNSAFE_IN_NAMES_ALL, (c) =>
+    options.keepLineBreaks && (c === '\n' || c === '\t') ? c : `\\u{${c.codePointAt(0)!.toString(16)}}`,
+  );
   return escaped.replace(
     /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/gu,
     (c) => `\\u{${c.charCodeAt(0).toString(16)}}`,
