@@ -1,4 +1,5 @@
 import { isAppError } from '../core/errors.ts';
+import { escapeForTerminal } from '../core/untrusted-text.ts';
 import { ConfigError, stackTracesWanted } from '../server/config.ts';
 
 /** Exit codes of every gongkai command (documented in the README). */
@@ -30,11 +31,11 @@ export function configOrUsageError<T>(load: () => T): T {
  */
 export function reportFailure(error: unknown): number {
   if (isAppError(error) || error instanceof UsageError) {
-    process.stderr.write(`gongkai: ${error.message}\n`);
+    process.stderr.write(`gongkai: ${escapeForTerminal(error.message, { keepLineBreaks: true })}\n`);
     return EXIT.unusable;
   }
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`gongkai: 内部错误：${message}\n`);
+  process.stderr.write(`gongkai: 内部错误：${escapeForTerminal(message, { keepLineBreaks: true })}\n`);
   if (stackTracesWanted() && error instanceof Error) process.stderr.write(`${error.stack}\n`);
   return EXIT.unusable;
 }

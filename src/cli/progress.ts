@@ -1,4 +1,5 @@
 import stringWidth from 'string-width';
+import { escapeForTerminal } from '../core/untrusted-text.ts';
 
 const BAR_WIDTH = 24;
 
@@ -20,7 +21,7 @@ export class Progress {
     if (done < this.total && now - this.last < 80) return;
     this.last = now;
     const filled = Math.round((done / this.total) * BAR_WIDTH);
-    let name = label;
+    let name = escapeForTerminal(label);
     while (stringWidth(name) > 40) name = `…${name.slice(2)}`;
     process.stderr.write(
       `\r[${'#'.repeat(filled)}${' '.repeat(BAR_WIDTH - filled)}] ${done}/${this.total} ${name}\u001b[K`,

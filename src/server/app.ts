@@ -18,6 +18,8 @@ import { registerCalendarWatch } from './plugins/calendar-watch.ts';
 import { registerClock } from './plugins/clock.ts';
 import { registerErrorHandling } from './plugins/error-handling.ts';
 import { registerJsonHardening } from './plugins/json-hardening.ts';
+import { registerSecurityHeaders } from './plugins/security-headers.ts';
+import { registerUnicodeInput } from './plugins/unicode-input.ts';
 import { registerChineseValidation } from './plugins/validation.ts';
 import { registerWeb } from './plugins/web.ts';
 import { registerApplicationRoutes } from './routes/applications/applications.routes.ts';
@@ -80,6 +82,15 @@ function loggerOptions(config: Config) {
   };
 }
 
+/** TRUST_PROXY for Fastify: a hop count as the function Fastify itself makes of one (its types lack the number). */
+function fastifyTrustProxy(
+  trust: Config['trustProxy'],
+): false | string[] | ((address: string, hop: number) => boolean) {
+  if (trust === false) return false;
+  if (typeof trust === 'number') return (_address, hop) => hop < trust;
+  return [...trust];
+}
+
 /**
  * The server is a factory: everything it needs comes in through `options`, nothing is global, so
  * tests build as many apps as they like and call them with `inject`.
@@ -88,7 +99,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ? loggerOptions(options.config) : false,
     bodyLimit: JSON_BODY_LIMIT,
-    trustProxy: options.config.trustProxy,
+    trustProxy: fastifyTrustProxy(options.config.trustProxy),
     ajv: { customOptions: { coerceTypes: false } },
   }).withTypeProvider<ZodTypeProvider>();
   const database = options.database ?? openDatabase(options.config.databaseUrl);
@@ -113,6 +124,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerClock(app, options.now);
   registerCalendarWatch(app);
   registerJsonHardening(app);
+  registerSecurityHeaders(app);
+  registerUnicodeInput(app);
   await registerAuth(app);
   await app.register(swagger, {
     openapi: {

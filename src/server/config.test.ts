@@ -32,6 +32,30 @@ describe('loadConfig', () => {
   });
 });
 
+describe('TRUST_PROXY', () => {
+  it('refuses true at start, saying what to write instead', () => {
+    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(ConfigError);
+    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY：不能为 true.*反向代理自身的地址/);
+  });
+
+  it('takes the proxy addresses and networks, or a hop count, or false', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: '127.0.0.1, 10.0.0.0/8,::1,loopback' }).trustProxy).toEqual([
+      '127.0.0.1',
+      '10.0.0.0/8',
+      '::1',
+      'loopback',
+    ]);
+  });
+
+  it('refuses what is neither an address, a network nor a hop count', () => {
+    for (const bad of ['yes', '10.0.0.0/33', '300.1.1.1', '0', '10.0.0.1/8/2', '*'])
+      expect(() => loadConfig({ TRUST_PROXY: bad }), bad).toThrow(ConfigError);
+  });
+});
+
 describe('loadDocumentsConfig', () => {
   it('parses the document settings with the same rules as the server', () => {
     expect(loadDocumentsConfig({})).toEqual({ pdfReader: 'fast', chromiumPath: undefined });

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { PASSWORD_MIN_LENGTH, PASSWORD_RULE_TEXT } from '../core/organisation/password-rule.ts';
 import { PDF_READERS, type PdfReaderChoice } from '../documents/ingest/source-document.ts';
@@ -31,8 +32,21 @@ const configSchema = z.object({
     .positive()
     .max(24 * 30)
     .default(8),
-  /** Behind a reverse proxy: trust X-Forwarded-* (needed for secure cookies and client IPs). */
-  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  /**
+   * Behind a reverse proxy: the proxy's addresses/CIDRs (comma-separated) or its hop count, whose
+   * X-Forwarded-* are then believed (client addresses, secure cookies). Never "trust everyone".
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((value, ctx) => {
+      const parsed = parseTrustProxy(value);
+      if (typeof parsed === 'string') {
+        ctx.addIssue({ code: 'custom', message: parsed });
+        return z.NEVER;
+      }
+      return parsed;
+    }),
   /** Marks cookies Secure; set when the site is served over HTTPS. */
   COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -50,8 +64,48 @@ const configSchema = z.object({
     .default(10),
   /** Online applications (public, no login) accepted from one client address per hour. */
   PUBLIC_APPLY_MAX_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(20),
+  /** Public tracking queries (tracking number + code, no login) answered per client address per hour. */
+  PUBLIC_TRACK_MAX_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(60),
   ...documentsSchema.shape,
 });
+
+/** The named ranges Fastify's proxy-addr knows besides addresses and CIDRs. */
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** A reverse proxy's address: an IP, an IP/prefix or one of PROXY_RANGE_NAMES. */
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.has(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  if (!/^\d{1,3}$/.test(prefix)) return false;
+  return Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+const TRUST_PROXY_HELP =
+  '请写反向代理自身的地址（如 127.0.0.1，或网段 10.0.0.0/8，多个以英文逗号分隔），或代理的层数（如 1）；不在代理之后则写 false';
+
+/**
+ * TRUST_PROXY as Fastify's `trustProxy`: false, a hop count (1–10), or the proxy's addresses.
+ * "true" (trust every X-Forwarded-For, so any client could pick its own address) is refused: a
+ * string is the Chinese reason.
+ */
+export function parseTrustProxy(value: string): false | number | string[] | string {
+  const text = value.trim();
+  if (text === '' || text === 'false') return false;
+  if (text === 'true') {
+    return `不能为 true（那样会相信客户端自己伪造的 X-Forwarded-For，登录限制和审计日志中的地址都可被冒充）：${TRUST_PROXY_HELP}`;
+  }
+  if (/^\d+$/.test(text)) {
+    const hops = Number(text);
+    return hops >= 1 && hops <= 10 ? hops : `代理层数应为 1 至 10：${TRUST_PROXY_HELP}`;
+  }
+  const entries = text.split(',').map((e) => e.trim());
+  const bad = entries.filter((e) => !isProxyAddress(e));
+  if (bad.length > 0) return `“${bad.join('，')}”不是地址或网段：${TRUST_PROXY_HELP}`;
+  return entries;
+}
 
 export type DocumentsConfig = Readonly<{
   pdfReader: PdfReaderChoice;
@@ -66,7 +120,8 @@ export type Config = DocumentsConfig &
     databaseUrl: string;
     adminPassword: string | undefined;
     sessionTtlHours: number;
-    trustProxy: boolean;
+    /** Fastify's trustProxy: false, the proxy's hop count, or its addresses/CIDRs. */
+    trustProxy: false | number | readonly string[];
     cookieSecure: boolean;
     logLevel: string;
     logFormat: 'auto' | 'pretty' | 'json';
@@ -74,6 +129,7 @@ export type Config = DocumentsConfig &
     loginIpMaxFailures: number;
     loginIpWindowMinutes: number;
     publicApplyMaxPerHour: number;
+    publicTrackMaxPerHour: number;
   }>;
 
 export class ConfigError extends Error {}
@@ -113,7 +169,7 @@ export function loadConfig(env: Environment = process.env): Config {
     databaseUrl: c.DATABASE_URL,
     adminPassword: c.GONGKAI_ADMIN_PASSWORD,
     sessionTtlHours: c.SESSION_TTL_HOURS,
-    trustProxy: c.TRUST_PROXY === 'true',
+    trustProxy: c.TRUST_PROXY,
     cookieSecure: c.COOKIE_SECURE === 'true',
     logLevel: c.LOG_LEVEL,
     logFormat: c.LOG_FORMAT,
@@ -121,5 +177,6 @@ export function loadConfig(env: Environment = process.env): Config {
     loginIpMaxFailures: c.LOGIN_IP_MAX_FAILURES,
     loginIpWindowMinutes: c.LOGIN_IP_WINDOW_MINUTES,
     publicApplyMaxPerHour: c.PUBLIC_APPLY_MAX_PER_HOUR,
+    publicTrackMaxPerHour: c.PUBLIC_TRACK_MAX_PER_HOUR,
   });
 }

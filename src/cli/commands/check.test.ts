@@ -7,6 +7,14 @@ import { gongkai, REPO_ROOT, tempFile } from '../../../test/support/run-cli.ts';
 const seeds = join(REPO_ROOT, 'test/fixtures/seeds');
 
 describe('gongkai check', () => {
+  it('prints an untrusted file name with its control and bidi characters escaped', () => {
+    const path = tempFile('r\u001b[2J\u202etxt.exe', 'garbage');
+    const r = gongkai('check', path);
+    expect(r.code).toBe(2);
+    expect(['\u001b', '\u202e'].filter((c) => r.stderr.includes(c))).toEqual([]);
+    expect(r.stderr).toContain('r\\u{1b}[2J\\u{202e}txt.exe');
+  });
+
   it('exits 0 on a report without errors and prints the not-assessable rules', () => {
     const r = gongkai('check', join(seeds, '002.report.json'));
     expect(r.code).toBe(0);

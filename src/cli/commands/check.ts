@@ -3,6 +3,7 @@ import type { Report } from '../../core/report/schema.ts';
 import { NO_PREVIOUS_REPORT } from '../../core/rules/cross-rules.ts';
 import type { Finding } from '../../core/rules/finding.ts';
 import { summarizeFindings } from '../../core/rules/summarize-findings.ts';
+import { escapeForTerminal } from '../../core/untrusted-text.ts';
 import { checkReport } from '../../documents/check-report.ts';
 import { IngestWorker } from '../../documents/ingest/ingest-pool.ts';
 import { documentsConfig } from '../documents-config.ts';
@@ -96,7 +97,8 @@ export function registerCheck(program: Command): void {
 function print(results: FileResult[], options: CheckOptions): void {
   if (options.csv) {
     process.stdout.write(findingsCsv(results));
-    for (const r of results) if (r.refused) process.stderr.write(`gongkai: ${r.refused}\n`);
+    for (const r of results)
+      if (r.refused) process.stderr.write(`gongkai: ${escapeForTerminal(r.refused)}\n`);
     return;
   }
   if (options.json) {
@@ -117,12 +119,14 @@ function print(results: FileResult[], options: CheckOptions): void {
   }
   for (const r of results) {
     if (r.refused) {
-      process.stderr.write(`gongkai: ${r.refused}\n`);
+      process.stderr.write(`gongkai: ${escapeForTerminal(r.refused)}\n`);
       continue;
     }
     const { report, format } = r.loaded!;
-    process.stdout.write(`${r.file} — ${report.agency} ${report.year} 年度（${format}）\n`);
-    process.stdout.write(formatFindingsTable(r.findings!));
+    process.stdout.write(
+      `${escapeForTerminal(`${r.file} — ${report.agency}`)} ${report.year} 年度（${format}）\n`,
+    );
+    process.stdout.write(escapeForTerminal(formatFindingsTable(r.findings!), { keepLineBreaks: true }));
     process.stdout.write(
       `  共 ${r.findings!.length} 项：${formatSummary(summarizeFindings(r.findings!))}\n\n`,
     );

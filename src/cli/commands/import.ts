@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
 import { momentOf } from '../../core/moment.ts';
+import { escapeForTerminal } from '../../core/untrusted-text.ts';
 import { IngestWorker } from '../../documents/ingest/ingest-pool.ts';
 import { openDatabase } from '../../store/dialect.ts';
 import { type PlannedFile, planImport } from '../../store/imports/import-plan.ts';
@@ -56,7 +57,7 @@ function planLine(f: PlannedFile): string {
     f.status === 'ready'
       ? `${f.recognisedAgency} ${f.year} 年度 → ${f.agencyName}（${MATCH_LABELS[f.match!]}）${f.errorCount > 0 ? `，核查错误 ${f.errorCount} 项` : ''}`
       : (f.reason ?? '');
-  return `  [${STATUS_LABELS[f.status]}] ${f.name}：${what}\n`;
+  return `  [${STATUS_LABELS[f.status]}] ${escapeForTerminal(`${f.name}：${what}`)}\n`;
 }
 
 async function confirmed(question: string): Promise<boolean> {
@@ -77,7 +78,8 @@ function printSummary(summary: ImportSummary): void {
     `导入完成：已导入 ${summary.imported} 份，已导入过 ${summary.alreadyImported} 份，跳过 ${summary.skipped} 份\n`,
   );
   for (const f of summary.files) {
-    if (f.status === 'skipped') process.stdout.write(`  跳过 ${f.name}：${f.reason}\n`);
+    if (f.status === 'skipped')
+      process.stdout.write(`  跳过 ${escapeForTerminal(`${f.name}：${f.reason}`)}\n`);
   }
 }
 

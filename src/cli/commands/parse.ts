@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { escapeForTerminal } from '../../core/untrusted-text.ts';
 import { IngestWorker } from '../../documents/ingest/ingest-pool.ts';
 import { documentsConfig } from '../documents-config.ts';
 import { formatReportText } from '../format-report.ts';
@@ -13,6 +14,10 @@ export function registerParse(program: Command): void {
     .action(async (file: string, options: { json?: boolean }) => {
       const worker = new IngestWorker({ pdfReader: documentsConfig().pdfReader });
       const { report } = await loadReport(file, worker).finally(() => worker.close());
-      process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatReportText(report));
+      process.stdout.write(
+        options.json
+          ? `${JSON.stringify(report, null, 2)}\n`
+          : escapeForTerminal(formatReportText(report), { keepLineBreaks: true }),
+      );
     });
 }

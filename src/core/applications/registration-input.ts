@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channelSchema } from '../deadlines/deadline-input.ts';
-import { isoDateSchema } from '../iso-date-schema.ts';
+
+import { pastEventDate } from '../iso-date-schema.ts';
 import {
   DELIVERY_METHODS,
   ID_TYPES,
@@ -9,6 +10,7 @@ import {
   MEDIA,
   normaliseIdNumber,
 } from './applicant-identity.ts';
+
 import { APPLICANT_TYPES } from './application.ts';
 
 const optionalText = (max: number) => z.string().max(max).nullable().optional();
@@ -67,8 +69,8 @@ export type RequestedForm = z.infer<typeof requestedFormSchema>;
 export const applicationRegistrationSchema = z
   .strictObject({
     channel: channelSchema,
-    submittedOn: isoDateSchema.describe('当面提交、寄达或签收之日'),
-    confirmedOn: isoDateSchema
+    submittedOn: pastEventDate('提交日期').describe('当面提交、寄达或签收之日'),
+    confirmedOn: pastEventDate('确认日期')
       .nullable()
       .optional()
       .describe('平信、互联网、传真、电子邮件：与申请人确认之日（条例第三十一条）'),

@@ -77,6 +77,22 @@ describe('renderMarkdown', () => {
     expect(md).toContain('\\*强调\\* \\<b>x\\</b> a|b');
   });
 
+  it('keeps only http(s) links live; every other link is written as plain text', () => {
+    const report = seedReport();
+    report.sections.problems = [
+      '[点我](javascript:alert(1)) [图](data:text/html,<script>x</script>)',
+      '[嵌套 [括号] 链接](vbscript:msgbox) [引用][r] [JS](JaVaScRiPt:alert(2))',
+      '[r]: javascript:alert(3)',
+      '详见[门户网站](https://www.gov.cn/zhengce/) 与 [旧站](http://example.gov.cn/a.html)',
+    ].join('\n');
+    const md = renderMarkdown(report);
+    // Every bracket not preceded by a backslash opens a link; each such link must lead to http(s).
+    const live = [...md.matchAll(/(?<!\\)\[([^\]]*)\]\(([^)]*)\)/g)].map((m) => m[2]);
+    expect(live).toEqual(['https://www.gov.cn/zhengce/', 'http://example.gov.cn/a.html']);
+    expect(md).not.toMatch(/(?<!\\)\[[^\]]*\]:/);
+    expect(md).toContain('\\[点我](javascript:alert(1))');
+  });
+
   it('is read back by the Markdown reader with the same tables', async () => {
     const report = fullReport();
     const doc = await readText(new TextEncoder().encode(renderMarkdown(report)), 'md');

@@ -19,11 +19,20 @@ import {
 import { type NarrativeBlock, reportTitle, type SectionBody, sectionPlan } from './report-outline.ts';
 
 /**
- * Inline text: characters that would start emphasis, code or raw HTML are escaped; brackets are
- * not (a link needs "](", which report text rarely has, and escapes make plain text harder to read).
+ * An inline link whose target is an http(s) address (label without brackets, target without spaces
+ * or parentheses), or any other opening bracket.
+ */
+const LINK_OR_BRACKET = /\[[^[\]\n]*\]\(https?:\/\/[^\s()<>]+\)|\[/gi;
+
+/**
+ * Inline text: characters that would start emphasis, code or raw HTML are escaped. Links stay
+ * links only when they lead to an http(s) address; any other bracket is escaped, so that
+ * `[x](javascript:…)`, `[x](data:…)`, reference links and their definitions are plain text.
  */
 function mdText(text: string): string {
-  return text.replace(/[\\`*_<]/g, '\\$&');
+  return text
+    .replace(/[\\`*_<]/g, '\\$&')
+    .replace(LINK_OR_BRACKET, (match) => (match === '[' ? '\\[' : match));
 }
 
 /** A paragraph must not start a heading, quote, list or rule by accident. */

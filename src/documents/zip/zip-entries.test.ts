@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../core/errors.ts';
@@ -74,6 +75,27 @@ describe('readZipDirectory', () => {
     const zip = zipSync({ 'word/document.xml': strToU8('<w:document/>') });
     const truncated = zip.slice(zip.length - 22);
     expect(refusalOf(() => readZipDirectory(truncated)).message).toContain('损坏');
+  });
+});
+
+describe('ZIP64 archives made by real tools', () => {
+  const fixture = (name: string) => new Uint8Array(readFileSync(`test/fixtures/zip64/${name}`));
+
+  it('refuses them with the reason, whether the directory or only the local header is ZIP64', () => {
+    for (const name of ['zip-fz.zip', 'py-force-zip64.zip']) {
+      const bytes = fixture(name);
+      const refusal = refusalOf(() => {
+        for (const entry of readZipDirectory(bytes)) inflateZipEntry(bytes, entry);
+      });
+      expect({ name, code: refusal.code }).toEqual({ name, code: 'DOCUMENT_REFUSED' });
+      expect(refusal.message).toContain('ZIP64');
+    }
+  });
+
+  it('still reads the same content zipped without ZIP64', () => {
+    const bytes = zipSync({ 'report.txt': strToU8('年度报告') });
+    const [entry] = readZipDirectory(bytes);
+    expect(new TextDecoder().decode(inflateZipEntry(bytes, entry!))).toBe('年度报告');
   });
 });
 

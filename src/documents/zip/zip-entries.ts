@@ -48,8 +48,9 @@ export function readZipDirectory(bytes: Uint8Array, limits: ZipLimits = DOCX_ZIP
   const count = view.getUint16(end + 10, true);
   const directorySize = view.getUint32(end + 12, true);
   const directoryOffset = view.getUint32(end + 16, true);
-  if (count === 0xffff || directoryOffset === 0xffffffff || directorySize === 0xffffffff) {
-    throw new AppError('DOCUMENT_REFUSED', 'DOCX 使用了 ZIP64 格式，超出支持范围');
+  const zip64Locator = end >= 20 && view.getUint32(end - 20, true) === ZIP64_LOCATOR_SIGNATURE;
+  if (zip64Locator || count === 0xffff || directoryOffset === 0xffffffff || directorySize === 0xffffffff) {
+    throw zip64();
   }
   if (count > limits.maxEntries) {
     throw new AppError('DOCUMENT_REFUSED', `DOCX 压缩包有 ${count} 个条目，超过上限 ${limits.maxEntries} 个`);
@@ -74,6 +75,14 @@ export function readZipDirectory(bytes: Uint8Array, limits: ZipLimits = DOCX_ZIP
       localHeaderOffset: view.getUint32(offset + 42, true),
       encrypted: (flags & 1) === 1,
     };
+    if (
+      entry.compressedSize === 0xffffffff ||
+      entry.uncompressedSize === 0xffffffff ||
+      entry.localHeaderOffset === 0xffffffff ||
+      hasZip64Extra(view, nameEnd, extraLength, end)
+    ) {
+      throw zip64();
+    }
     checkDeclaredSize(entry, limits);
     total += entry.uncompressedSize;
     if (total > limits.maxTotalBytes) {
@@ -97,7 +106,16 @@ export function storedZipEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const local = entry.localHeaderOffset;
   if (local + 30 > bytes.byteLength || view.getUint32(local, true) !== 0x04034b50) throw damaged();
-  const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+  const extraStart = local + 30 + view.getUint16(local + 26, true);
+  const extraLength = view.getUint16(local + 28, true);
+  if (
+    view.getUint32(local + 18, true) === 0xffffffff ||
+    view.getUint32(local + 22, true) === 0xffffffff ||
+    hasZip64Extra(view, extraStart, extraLength, bytes.byteLength)
+  ) {
+    throw zip64();
+  }
+  const start = extraStart + extraLength;
   const stop = start + entry.compressedSize;
   if (stop > bytes.byteLength) throw damaged();
   return bytes.subarray(start, stop);
@@ -162,6 +180,28 @@ function findEndOfCentralDirectory(bytes: Uint8Array, view: DataView): number {
     if (bytes[at] === 0x50 && bytes[at + 1] === 0x4b && view.getUint32(at, true) === 0x06054b50) return at;
   }
   return -1;
+}
+
+/** The ZIP64 end-of-central-directory locator, 20 bytes before the classic end record. */
+const ZIP64_LOCATOR_SIGNATURE = 0x07064b50;
+/** The extra field holding an entry's 64-bit sizes and offset. */
+const ZIP64_EXTRA_ID = 0x0001;
+
+/** Whether the extra fields at [start, start + length) hold a ZIP64 field. */
+function hasZip64Extra(view: DataView, start: number, length: number, limit: number): boolean {
+  const stop = Math.min(start + length, limit);
+  for (let at = start; at + 4 <= stop; at += 4 + view.getUint16(at + 2, true)) {
+    if (view.getUint16(at, true) === ZIP64_EXTRA_ID) return true;
+  }
+  return false;
+}
+
+/** ZIP64 (archives or entries past 4 GiB, or written as if they were) is refused, as the README says. */
+function zip64(): AppError {
+  return new AppError(
+    'DOCUMENT_REFUSED',
+    '压缩包使用了 ZIP64 格式（超过 4 GB 的扩展格式），不予读取：请用普通 ZIP 格式重新打包',
+  );
 }
 
 function oversize(entry: ZipEntry, limits: ZipLimits): AppError {

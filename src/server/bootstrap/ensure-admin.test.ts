@@ -13,7 +13,7 @@ describeEachDialect('ensureAdministrator', (t) => {
     expect(first).toMatchObject({ created: true, username: 'admin' });
     const password = first.created ? first.generatedPassword : null;
     expect(password).toMatch(/^[A-Za-z2-9]{20}$/);
-    expect(await authenticate(t.db, 'admin', password!, NOW)).toMatchObject({
+    expect(await authenticate(t.db, 'admin', password!)).toMatchObject({
       ok: true,
       user: { role: 'admin' },
     });
@@ -28,7 +28,7 @@ describeEachDialect('ensureAdministrator with GONGKAI_ADMIN_PASSWORD', (t) => {
   it('uses the configured password and prints none', async () => {
     const result = await ensureAdministrator(t.db, 'configured-admin-pass', NOW);
     expect(result).toEqual({ created: true, username: 'admin', generatedPassword: null });
-    expect(await authenticate(t.db, 'admin', 'configured-admin-pass', NOW)).toMatchObject({
+    expect(await authenticate(t.db, 'admin', 'configured-admin-pass')).toMatchObject({
       ok: true,
       user: { mustChangePassword: false },
     });

@@ -28,6 +28,11 @@ export class LoginThrottle {
     return recent[recent.length - this.limit]! + this.windowMs - now.getTime();
   }
 
+  /** Forgets the failures of `address` (a successful login). */
+  clear(address: string): void {
+    this.#failures.delete(address);
+  }
+
   recordFailure(address: string, now: Date): void {
     const recent = this.#recent(address, now.getTime());
     this.#failures.delete(address);

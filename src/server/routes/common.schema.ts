@@ -2,10 +2,35 @@ import { z } from 'zod';
 import { ANSWER_DUE_STATES } from '../../core/applications/answer-due-state.ts';
 import { ROLES } from '../../core/organisation/role.ts';
 import { SECTION_KEYS } from '../../core/rules/finding.ts';
+import { hasUnsafeNameCharacters, unsafeNameMessage } from '../../core/untrusted-text.ts';
 
 /** Schemas shared by the route modules. */
 
-export { isoDateSchema } from '../../core/iso-date-schema.ts';
+export { isoDateSchema, pastEventDate } from '../../core/iso-date-schema.ts';
+
+/**
+ * A name or identifier (agency, region, user, 文号, 案号, document prefix): refused when it holds a
+ * control or bidi character (core/untrusted-text.ts), with a Chinese message naming the field.
+ */
+export function withoutUnsafeCharacters<T extends z.ZodType<string | null | undefined>>(
+  schema: T,
+  label: string,
+) {
+  return schema.refine((value) => typeof value !== 'string' || !hasUnsafeNameCharacters(value), {
+    error: unsafeNameMessage(label),
+  });
+}
+
+/** A required name (agency, region, person): trimmed, 1 to `max` characters, no control or bidi character. */
+export const nameText = (label: string, max: number) =>
+  withoutUnsafeCharacters(
+    z
+      .string()
+      .trim()
+      .min(1, { error: `${label}不能为空` })
+      .max(max, { error: `${label}最多${max}个字符` }),
+    label,
+  );
 
 /** An id in a path or a body: any non-empty string up to 100 characters (the store decides whether it exists). */
 export const resourceId = z.string().min(1).max(100);

@@ -95,3 +95,12 @@ export async function deleteApiToken(db: Kysely<Database>, userId: string, id: s
     .executeTakeFirst();
   return result.numDeletedRows > 0n;
 }
+
+/**
+ * Revokes every token of the user (password changed, account disabled): a re-enabled account or a
+ * new password never brings an old token back. Returns how many were revoked.
+ */
+export async function deleteApiTokensOfUser(db: Kysely<Database>, userId: string): Promise<number> {
+  const result = await db.deleteFrom('api_tokens').where('user_id', '=', userId).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -18,15 +18,20 @@ export interface CreateUserInput {
   mustChangePassword?: boolean;
 }
 
-/** Five wrong passwords in a row lock the account for fifteen minutes. */
+/**
+ * Five wrong passwords for one account from one client address within fifteen minutes hold that
+ * address back for that account (the server's LoginBackoff): never the account itself, so that
+ * nobody can lock its owner out by guessing from elsewhere.
+ */
 export const LOCKOUT = { maxFailures: 5, minutes: 15 } as const;
 export const MIN_PASSWORD_LENGTH = 8;
 
 export type LoginResult =
-  | { ok: true; user: User }
+  /** `failedLoginsBefore`: wrong passwords since the last login, for the owner to be told. */
+  | { ok: true; user: User; failedLoginsBefore: number }
   | { ok: false; reason: 'invalid' }
-  | { ok: false; reason: 'disabled' }
-  | { ok: false; reason: 'locked'; lockedUntil: string };
+  /** Only with the right password: a wrong one against a disabled account is 'invalid'. */
+  | { ok: false; reason: 'disabled' };
 
 export function rowToUser(row: UsersTable): User {
   return {
@@ -125,28 +130,22 @@ export async function verifyPassword(
 }
 
 /**
- * Counts one failed login, atomically (one UPDATE, correct when several instances count at once).
- * The failure that reaches LOCKOUT.maxFailures locks the account until now + LOCKOUT.minutes and
- * starts the count again.
+ * Counts one failed login, atomically (one UPDATE, correct when several instances count at once):
+ * the wrong passwords since the last successful login, shown to the owner at the next login and
+ * to administrators. It never locks the account (see LOCKOUT).
  */
 export async function recordFailedLogin(
   db: Kysely<Database>,
   userId: string,
-  now: Date,
-): Promise<{ failedLogins: number; lockedUntil: string | null }> {
-  const until = new Date(now.getTime() + LOCKOUT.minutes * 60_000).toISOString();
-  const reached = sql<boolean>`failed_logins + 1 >= ${LOCKOUT.maxFailures}`;
+): Promise<{ failedLogins: number }> {
   const row = await db
     .updateTable('users')
-    .set({
-      failed_logins: sql<number>`case when ${reached} then 0 else failed_logins + 1 end`,
-      locked_until: sql<string | null>`case when ${reached} then ${until} else locked_until end`,
-    })
+    .set({ failed_logins: sql<number>`failed_logins + 1` })
     .where('id', '=', userId)
-    .returning(['failed_logins', 'locked_until'])
+    .returning(['failed_logins'])
     .executeTakeFirst();
   if (!row) throw new AppError('NOT_FOUND', '用户不存在');
-  return { failedLogins: row.failed_logins, lockedUntil: row.locked_until };
+  return { failedLogins: row.failed_logins };
 }
 
 export async function resetFailedLogins(db: Kysely<Database>, userId: string): Promise<void> {
@@ -158,30 +157,27 @@ export async function resetFailedLogins(db: Kysely<Database>, userId: string): P
 }
 
 /**
- * A login attempt at `now`: refuses a disabled or locked account without looking at the password,
- * counts a wrong password (possibly locking the account), and clears the count on success.
+ * A login attempt: checks the password (as long for an unknown username as for a known one),
+ * says 'disabled' only to whoever gave the right password, counts a wrong password of an enabled
+ * account and clears the count on success. Holding an address back is the server's job.
  */
 export async function authenticate(
   db: Kysely<Database>,
   username: string,
   password: string,
-  now: Date,
 ): Promise<LoginResult> {
-  const found = await findUserByUsername(db, username);
-  const at = now.toISOString();
-  if (found?.disabled) return { ok: false, reason: 'disabled' };
-  if (found?.lockedUntil && found.lockedUntil > at)
-    return { ok: false, reason: 'locked', lockedUntil: found.lockedUntil };
   const user = await verifyPassword(db, username, password);
+  if (user?.disabled) return { ok: false, reason: 'disabled' };
   if (user) {
-    await resetFailedLogins(db, user.id);
-    return { ok: true, user: { ...user, failedLogins: 0, lockedUntil: null } };
+    if (user.failedLogins > 0 || user.lockedUntil !== null) await resetFailedLogins(db, user.id);
+    return {
+      ok: true,
+      user: { ...user, failedLogins: 0, lockedUntil: null },
+      failedLoginsBefore: user.failedLogins,
+    };
   }
-  if (!found) return { ok: false, reason: 'invalid' };
-  const counted = await recordFailedLogin(db, found.id, now);
-  if (counted.lockedUntil && counted.lockedUntil > at) {
-    return { ok: false, reason: 'locked', lockedUntil: counted.lockedUntil };
-  }
+  const found = await findUserByUsername(db, username);
+  if (found && !found.disabled) await recordFailedLogin(db, found.id);
   return { ok: false, reason: 'invalid' };
 }
 

@@ -7,11 +7,13 @@ import {
   signIn,
   TEST_PASSWORD,
   type TestOrganisation,
+  tokenHeaders,
 } from '../../../../test/support/server-factories.ts';
 import { buildServerTestApp, sessionCookieOf, TestClock } from '../../../../test/support/server-test-app.ts';
 import { describeEachDialect } from '../../../../test/support/store-test-db.ts';
 import type { User } from '../../../core/organisation/user.ts';
 import { listAuditEntries } from '../../../store/audit/audit.repository.ts';
+import { LOGIN_REFUSED } from './auth.routes.ts';
 
 describeEachDialect('sessions, CSRF, API tokens and lockout', (t) => {
   const clock = new TestClock('2026-06-30T02:00:00.000Z');
@@ -28,8 +30,8 @@ describeEachDialect('sessions, CSRF, API tokens and lockout', (t) => {
     await app.close();
   });
 
-  const login = (username: string, password: string) =>
-    app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  const login = (username: string, password: string, remoteAddress = '127.0.0.1') =>
+    app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress });
 
   describe('POST /api/auth/login', () => {
     it('sets an httpOnly, SameSite=Strict session cookie and returns the user with a CSRF token', async () => {
@@ -56,32 +58,57 @@ describeEachDialect('sessions, CSRF, API tokens and lockout', (t) => {
     it('answers a wrong password and an unknown user alike, in Chinese', async () => {
       for (const res of [await login(officer.username, 'wrong-password'), await login('nobody', 'x')]) {
         expect(res.statusCode).toBe(401);
-        expect(res.json()).toEqual({ code: 'UNAUTHENTICATED', message: '用户名或密码错误' });
+        expect(res.json()).toEqual({ code: 'UNAUTHENTICATED', message: LOGIN_REFUSED });
         expect(res.cookies).toHaveLength(0);
       }
     });
 
-    it('locks the account after 5 wrong passwords for 15 minutes, audited, then lets it in', async () => {
+    it('holds one address back after 5 wrong passwords for an account, audited, answering as for any wrong password', async () => {
       const user = await createTestUser(t.db, 'reviewer', { agencyId: org.agencyX.id });
+      const attacker = '192.0.2.66';
       clock.set('2026-07-01T02:00:00.000Z');
-      for (let i = 0; i < 4; i += 1) expect((await login(user.username, 'wrong')).statusCode).toBe(401);
-      const fifth = await login(user.username, 'wrong');
-      expect(fifth.json().message).toContain('账户已锁定至');
-      expect(fifth.json().details).toEqual({ lockedUntil: '2026-07-01T02:15:00.000Z' });
-      const right = await login(user.username, TEST_PASSWORD);
-      expect(right.statusCode).toBe(401);
-      expect(right.json().message).toMatch(/锁定至 7\/1 10:15/);
+      const unknown = await login('no-such-account', 'wrong', attacker);
+      for (let i = 0; i < 5; i += 1) {
+        const res = await login(user.username, 'wrong', attacker);
+        // The same answer as for an account that does not exist: nothing to enumerate accounts with.
+        expect({ status: res.statusCode, body: res.json() }).toEqual({
+          status: unknown.statusCode,
+          body: unknown.json(),
+        });
+      }
+      const heldBack = await login(user.username, TEST_PASSWORD, attacker);
+      expect(heldBack.statusCode).toBe(401);
+      expect(heldBack.json()).toEqual(unknown.json());
+      expect(heldBack.body).not.toMatch(/锁定|lockedUntil/);
+      // The owner, elsewhere, is not locked out, and is told of the failed attempts.
+      const owner = await login(user.username, TEST_PASSWORD, '198.51.100.77');
+      expect(owner.statusCode).toBe(200);
+      expect(owner.json().failedLoginsBefore).toBe(5);
       clock.set('2026-07-01T02:15:00.000Z');
-      expect((await login(user.username, TEST_PASSWORD)).statusCode).toBe(200);
-      const actions = (await listAuditEntries(t.db, 'user', user.id)).map((e) => e.action);
-      expect(actions).toEqual([
+      expect((await login(user.username, TEST_PASSWORD, attacker)).statusCode).toBe(200);
+      const entries = await listAuditEntries(t.db, 'user', user.id);
+      expect(entries.map((e) => e.action)).toEqual([
         'login-failed',
         'login-failed',
         'login-failed',
         'login-failed',
         'login-locked',
         'login',
+        'login',
       ]);
+      expect(entries[4]?.after).toMatchObject({
+        address: attacker,
+        heldBackUntil: '2026-07-01T02:15:00.000Z',
+      });
+    });
+
+    it('tells a disabled account only to whoever gives its right password', async () => {
+      const user = await createTestUser(t.db, 'officer', { agencyId: org.agencyX.id });
+      await t.db.updateTable('users').set({ disabled: 1 }).where('id', '=', user.id).execute();
+      const wrong = await login(user.username, 'wrong-password', '192.0.2.99');
+      expect(wrong.json()).toEqual({ code: 'UNAUTHENTICATED', message: LOGIN_REFUSED });
+      const right = await login(user.username, TEST_PASSWORD, '192.0.2.99');
+      expect(right.json().message).toBe('该账户已停用，请联系系统管理员');
     });
 
     it('sets a Secure cookie when COOKIE_SECURE=true', async () => {
@@ -235,6 +262,35 @@ describeEachDialect('sessions, CSRF, API tokens and lockout', (t) => {
       expect((await app.inject({ url: '/api/session', headers })).statusCode).toBe(401);
       expect((await app.inject({ url: '/api/session', headers: fresh })).statusCode).toBe(200);
       expect((await login(user.username, 'brand-new-pass')).statusCode).toBe(200);
+    });
+
+    it('revokes every API token of the user', async () => {
+      const user = await createTestUser(t.db, 'officer', { agencyId: org.agencyX.id });
+      const token = await tokenHeaders(t.db, user);
+      expect((await app.inject({ url: '/api/session', headers: token })).statusCode).toBe(200);
+      const headers = await signIn(app, user.username);
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/auth/password',
+        headers,
+        payload: { currentPassword: TEST_PASSWORD, newPassword: 'another-new-pass' },
+      });
+      expect(res.statusCode).toBe(200);
+      expect((await app.inject({ url: '/api/session', headers: token })).statusCode).toBe(401);
+    });
+
+    it('refuses the same password as the new one, and changes nothing', async () => {
+      const user = await createTestUser(t.db, 'officer', { agencyId: org.agencyX.id });
+      const headers = await signIn(app, user.username);
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/auth/password',
+        headers,
+        payload: { currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD },
+      });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().message).toContain('新密码不能与原密码相同');
+      expect((await app.inject({ url: '/api/session', headers })).statusCode).toBe(200);
     });
   });
 });

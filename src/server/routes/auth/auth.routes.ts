@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../../core/errors.ts';
 import { appendAudit } from '../../../store/audit/audit.repository.ts';
+import { deleteApiTokensOfUser } from '../../../store/users/api-tokens.repository.ts';
 import {
   createSession,
   deleteSession,
@@ -12,8 +13,10 @@ import {
 import {
   authenticate,
   findUserByUsername,
+  LOCKOUT,
   type LoginResult,
   setUserPassword,
+  verifyPassword,
 } from '../../../store/users/users.repository.ts';
 import {
   actorOf,
@@ -30,32 +33,26 @@ import { presentUser } from '../../presenters/user.presenter.ts';
 import { errorResponses } from '../common.schema.ts';
 import { changePasswordBody, loginBody, sessionResponse } from './auth.schema.ts';
 
-/** 北京时间 HH:MM of an instant, for the lockout message. */
-const beijingTime = (iso: string) =>
-  new Intl.DateTimeFormat('zh-CN', {
-    timeZone: 'Asia/Shanghai',
-    month: 'numeric',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(new Date(iso));
+/**
+ * One answer for an unknown username, a wrong password and an address held back for the account:
+ * nothing tells them apart, so nobody learns which accounts exist or are under attack.
+ */
+export const LOGIN_REFUSED = `用户名或密码错误（同一账户从同一地址连续输错${LOCKOUT.maxFailures}次后，须等待${LOCKOUT.minutes}分钟再试）`;
 
 function refusal(result: Exclude<LoginResult, { ok: true }>): AppError {
-  if (result.reason === 'invalid') return new AppError('UNAUTHENTICATED', '用户名或密码错误');
+  // 'disabled' comes only with the right password: only the owner is told.
   if (result.reason === 'disabled') return new AppError('UNAUTHENTICATED', '该账户已停用，请联系系统管理员');
-  return new AppError(
-    'UNAUTHENTICATED',
-    `密码连续输错次数过多，账户已锁定至 ${beijingTime(result.lockedUntil)}（北京时间），请稍后再试`,
-    { lockedUntil: result.lockedUntil },
-  );
+  return new AppError('UNAUTHENTICATED', LOGIN_REFUSED);
 }
 
 /**
- * Login, logout, the current session and password change. Brute force is held back by the
- * store's per-account lockout (5 wrong passwords → 15 minutes, counted in the database, so across
- * instances), by a per-address limit on failed logins (LOGIN_IP_MAX_FAILURES within
- * LOGIN_IP_WINDOW_MINUTES, counted in this process: see LoginThrottle) and by answering every
- * failed login no sooner than LOGIN_FAILURE_DELAY_MS.
+ * Login, logout, the current session and password change. Brute force is held back per account
+ * and address (LOCKOUT: 5 wrong passwords for one account from one address within 15 minutes hold
+ * that address back for that account, never the account: its owner still gets in from elsewhere),
+ * by a per-address limit on failed logins (LOGIN_IP_MAX_FAILURES within LOGIN_IP_WINDOW_MINUTES),
+ * both counted in this process (see LoginThrottle), and by answering every failed login no sooner
+ * than LOGIN_FAILURE_DELAY_MS. The wrong passwords since the last login are counted in the
+ * database and told to the owner at the next successful login.
  *
  * A user who must change the password (the generated first password) is told so by the login
  * response and GET /api/session (`mustChangePassword`), and is served only by these routes.
@@ -63,6 +60,8 @@ function refusal(result: Exclude<LoginResult, { ok: true }>): AppError {
 export async function registerAuthRoutes(app: FastifyInstance): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const throttle = new LoginThrottle(app.config.loginIpMaxFailures, app.config.loginIpWindowMinutes * 60_000);
+  const backoff = new LoginThrottle(LOCKOUT.maxFailures, LOCKOUT.minutes * 60_000, 100_000);
+  const backoffKey = (userId: string, address: string) => `${userId} ${address}`;
 
   const sessionOf = (request: FastifyRequest) => {
     const user = requireUser(request);
@@ -103,24 +102,34 @@ export async function registerAuthRoutes(app: FastifyInstance): Promise<void> {
         request.authentication?.via === 'session' ? request.cookies[SESSION_COOKIE] : null;
       const outcome = await app.db.transaction().execute(async (trx) => {
         const before = await findUserByUsername(trx, username);
-        const result = await authenticate(trx, username, password, now);
+        const key = before ? backoffKey(before.id, request.ip) : null;
+        if (key && backoff.retryAfterMs(key, now) > 0) {
+          // Held back: not an attempt (nothing counted), answered like a wrong password and as slowly.
+          await verifyPassword(trx, username, password);
+          return { result: { ok: false, reason: 'invalid' } as const, session: null };
+        }
+        const result = await authenticate(trx, username, password);
         if (!result.ok) {
-          // Audited only when the attempt changed the account (a failure counted, a lockout begun).
-          const lockedBefore = before?.lockedUntil != null && before.lockedUntil > now.toISOString();
-          if (before && !lockedBefore && !before.disabled) {
-            const after = await findUserByUsername(trx, username);
+          if (before && key && result.reason === 'invalid' && !before.disabled) {
+            backoff.recordFailure(key, now);
+            const heldBackMs = backoff.retryAfterMs(key, now);
             await appendAudit(trx, {
               at: now,
               actor: { userId: null, label: `登录尝试（${request.ip}）` },
               entity: 'user',
               entityId: before.id,
-              action: result.reason === 'locked' ? 'login-locked' : 'login-failed',
-              before: { failedLogins: before.failedLogins, lockedUntil: before.lockedUntil },
-              after: { failedLogins: after?.failedLogins ?? null, lockedUntil: after?.lockedUntil ?? null },
+              action: heldBackMs > 0 ? 'login-locked' : 'login-failed',
+              before: { failedLogins: before.failedLogins },
+              after: {
+                failedLogins: before.failedLogins + 1,
+                address: request.ip,
+                heldBackUntil: heldBackMs > 0 ? new Date(now.getTime() + heldBackMs).toISOString() : null,
+              },
             });
           }
           return { result, session: null };
         }
+        if (key) backoff.clear(key);
         if (previousToken) await deleteSession(trx, previousToken);
         const created = await createSession(trx, result.user.id, now, sessionTtlMs(app));
         await appendAudit(trx, {
@@ -143,6 +152,7 @@ export async function registerAuthRoutes(app: FastifyInstance): Promise<void> {
       setSessionCookie(app, reply, outcome.session.token);
       return {
         user: presentUser(outcome.result.user),
+        failedLoginsBefore: outcome.result.failedLoginsBefore,
         mustChangePassword: outcome.result.user.mustChangePassword,
         via: 'session' as const,
         csrfToken: outcome.session.session.csrfToken,
@@ -203,7 +213,7 @@ export async function registerAuthRoutes(app: FastifyInstance): Promise<void> {
       config: { passwordChangeDue: 'allowed' },
       schema: {
         tags: ['auth'],
-        summary: '修改自己的密码：结束该用户的所有会话，并为本浏览器开始新的会话',
+        summary: '修改自己的密码：结束该用户的所有会话、撤销其全部 API 令牌，并为本浏览器开始新的会话',
         body: changePasswordBody,
         response: { 200: sessionResponse, ...errorResponses(400, 401, 403) },
       },
@@ -214,13 +224,17 @@ export async function registerAuthRoutes(app: FastifyInstance): Promise<void> {
       // Its own transaction: a wrong current password is counted towards the lockout and stays counted.
       const check = await app.db
         .transaction()
-        .execute((trx) => authenticate(trx, user.username, request.body.currentPassword, now));
+        .execute((trx) => authenticate(trx, user.username, request.body.currentPassword));
       if (!check.ok) {
         throw check.reason === 'invalid' ? new AppError('INVALID_INPUT', '当前密码不正确') : refusal(check);
+      }
+      if (request.body.newPassword === request.body.currentPassword) {
+        throw new AppError('INVALID_INPUT', '新密码不能与原密码相同');
       }
       const created = await app.db.transaction().execute(async (trx) => {
         await setUserPassword(trx, user.id, request.body.newPassword);
         await deleteSessionsOfUser(trx, user.id);
+        await deleteApiTokensOfUser(trx, user.id);
         const session = await createSession(trx, user.id, now, sessionTtlMs(app));
         await appendAudit(trx, {
           at: now,

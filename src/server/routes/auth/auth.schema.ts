@@ -9,6 +9,11 @@ export const loginBody = z.strictObject({
 
 export const sessionResponse = z.object({
   user: userSchema,
+  failedLoginsBefore: z
+    .number()
+    .int()
+    .optional()
+    .describe('仅登录成功时：自上次成功登录以来本账户密码输错的次数（只告诉账户本人）'),
   mustChangePassword: z
     .boolean()
     .describe('true：须先修改密码（POST /api/auth/password），此前其他接口一律返回 403'),
@@ -20,6 +25,7 @@ export const sessionResponse = z.object({
   expiresAt: z.string().nullable().describe('会话到期时间（无操作时）'),
 });
 
+/** The new password must differ from the current one: checked by the route once the current one is right. */
 export const changePasswordBody = z.strictObject({
   currentPassword: z.string().min(1).max(1024),
   newPassword: z

@@ -93,7 +93,7 @@ describeEachDialect('POST /api/auth/login per-address limit', (t) => {
 });
 
 describeEachDialect(
-  'POST /api/auth/login per-address limit behind a reverse proxy (TRUST_PROXY=true)',
+  'POST /api/auth/login per-address limit behind a reverse proxy (TRUST_PROXY=10.0.0.1)',
   (t) => {
     let app: FastifyInstance;
     let user: User;
@@ -101,7 +101,7 @@ describeEachDialect(
     beforeAll(async () => {
       app = await buildServerTestApp({
         store: t,
-        env: { TRUST_PROXY: 'true', LOGIN_IP_MAX_FAILURES: '3', LOGIN_IP_WINDOW_MINUTES: '10' },
+        env: { TRUST_PROXY: '10.0.0.1', LOGIN_IP_MAX_FAILURES: '3', LOGIN_IP_WINDOW_MINUTES: '10' },
       });
       const org = await createTestOrganisation(t.db);
       user = await createTestUser(t.db, 'officer', { agencyId: org.agencyX.id });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CASE_KINDS, CASE_RESULTS } from '../../../core/cases/case.ts';
-import { isoDateSchema, resourceId } from '../common.schema.ts';
+import { pastEventDate, resourceId, withoutUnsafeCharacters } from '../common.schema.ts';
 
 export const caseParams = z.object({ agencyId: resourceId, id: resourceId });
 export const yearParams = z.object({
@@ -17,14 +17,14 @@ const result = z
 
 export const fileCaseBody = z.strictObject({
   kind,
-  filedOn: isoDateSchema.describe('申请复议或起诉之日'),
-  caseNumber: z.string().max(200).nullable().optional().describe('案号'),
+  filedOn: pastEventDate('立案（申请）日期').describe('申请复议或起诉之日'),
+  caseNumber: withoutUnsafeCharacters(z.string().max(200).nullable(), '案号').optional().describe('案号'),
   applicationId: resourceId.nullable().optional().describe('所涉政府信息公开申请（本机关的）'),
 });
 
 export const decideCaseBody = z.strictObject({
   result,
-  decidedOn: isoDateSchema.describe('复议决定或判决、裁定之日'),
+  decidedOn: pastEventDate('审结日期').describe('复议决定或判决、裁定之日'),
   expectedVersion: z.int().min(1),
 });
 

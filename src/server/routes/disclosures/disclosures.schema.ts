@@ -5,7 +5,12 @@ import {
   DISCLOSURE_STATUSES,
   SECRECY_CONCLUSIONS,
 } from '../../../core/disclosures/disclosure.ts';
-import { isoDateSchema, provisionalMarkSchema, resourceId } from '../common.schema.ts';
+import {
+  pastEventDate,
+  provisionalMarkSchema,
+  resourceId,
+  withoutUnsafeCharacters,
+} from '../common.schema.ts';
 
 export const disclosureParams = z.object({ agencyId: resourceId, id: resourceId });
 
@@ -25,7 +30,7 @@ export const disclosureContentBody = z.strictObject({
   title: z.string().max(500),
   category: z.string().max(100).describe('信息类别（机构职能、政策文件、财政信息……）'),
   channel,
-  documentNumber: z.string().max(200).nullable().optional().describe('文号'),
+  documentNumber: withoutUnsafeCharacters(z.string().max(200).nullable(), '文号').optional().describe('文号'),
   attribute,
   attributeReason: z
     .string()
@@ -33,7 +38,9 @@ export const disclosureContentBody = z.strictObject({
     .nullable()
     .optional()
     .describe('公开属性为依申请公开、不予公开时必填：理由及依据'),
-  createdOn: isoDateSchema.describe('信息形成（变更）之日：条例第二十六条的20个工作日自此起算'),
+  createdOn: pastEventDate('信息形成（变更）日期').describe(
+    '信息形成（变更）之日：条例第二十六条的20个工作日自此起算',
+  ),
 });
 
 export const editDisclosureBody = z.strictObject({
@@ -60,7 +67,7 @@ export const disclosureStepSchema = z.discriminatedUnion(
     z.strictObject({ type: z.literal('return').describe('审核人退回修改'), reason: z.string().max(2000) }),
     z.strictObject({
       type: z.literal('publish').describe('经办人发布（仅主动公开）'),
-      publishedOn: isoDateSchema,
+      publishedOn: pastEventDate('发布日期'),
     }),
   ],
   { error: '审核步骤 type 应为 submit、sectionApprove、leaderApprove、return、publish 之一' },

@@ -163,7 +163,9 @@ describeEachDialect('letters through the API', (t) => {
       const res = await letter(headers, { kind: 'extension', format: 'html', reason: '需要调取档案' });
       expect(res.statusCode).toBe(200);
       expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
-      expect(res.headers['content-security-policy']).toBe("default-src 'none'; style-src 'unsafe-inline'");
+      expect(res.headers['content-security-policy']).toBe(
+        "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
+      );
       expect(fileNameOf(res)).toBe('甲县数据延〔2025〕第0001号-延期答复告知书.html');
       expect(res.body).toContain('延期答复告知书');
       expect(res.body).toContain(TEST_APPLICANT.name);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { outcomeSchema } from '../../../core/applications/application.ts';
 import { feeBasisSchema } from '../../../core/fees/fee-basis.ts';
-import { isoDateSchema } from '../common.schema.ts';
+import { isoDateSchema, withoutUnsafeCharacters } from '../common.schema.ts';
 
 /**
  * POST …/applications/:id/letters. The body carries only what the case does not record: the
@@ -21,12 +21,15 @@ const common = {
   format: z
     .enum(LETTER_FORMATS, { error: '文件格式应为 docx、pdf 或 html' })
     .describe('docx（Word）、pdf 或 html'),
-  documentPrefix: z
-    .string()
-    .trim()
-    .min(1)
-    .max(20)
-    .regex(/^[^\s\\/:*?"<>|〔〕[\]]+$/u, { error: '发文机关代字不能含空格、〔〕或文件名不允许的字符' })
+  documentPrefix: withoutUnsafeCharacters(
+    z
+      .string()
+      .trim()
+      .min(1)
+      .max(20)
+      .regex(/^[^\s\\/:*?"<>|〔〕[\]]+$/u, { error: '发文机关代字不能含空格、〔〕或文件名不允许的字符' }),
+    '发文机关代字',
+  )
     .optional()
     .describe(
       '发文机关代字，用于文号“代字〔年份〕第序号号”。默认由机关名称推出：去掉地名的“省、市、区、县”等和机关名称末尾的“局、委员会、办公室”等（中卫市数据局 → 中卫数据）',

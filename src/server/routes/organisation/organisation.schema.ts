@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 import { AGENCY_KINDS } from '../../../core/organisation/agency.ts';
 import { REGION_LEVELS } from '../../../core/organisation/region.ts';
+import { nameText } from '../common.schema.ts';
 
 export const regionSchema = z.object({
   id: z.string(),
@@ -40,14 +41,14 @@ export const createRegionBody = z.strictObject({
     .string()
     .regex(/^[0-9A-Za-z]{2,20}$/, { error: '行政区划代码应为2至20位数字或字母' })
     .describe('行政区划代码'),
-  name: z.string().trim().min(1).max(100),
+  name: nameText('行政区划名称', 100),
   level: z.enum(REGION_LEVELS, { error: '层级应为 province、city 或 county' }),
   parentId: z.string().min(1).max(100).nullable().optional(),
 });
 
 export const createAgencyBody = z.strictObject({
   regionId: z.string().min(1).max(100),
-  name: z.string().trim().min(1).max(100),
+  name: nameText('机关名称', 100),
   kind: z.enum(AGENCY_KINDS, { error: '机关类别应为 department（政府部门）或 government（人民政府）' }),
 });
 

@@ -27,7 +27,8 @@ export const TRACK_NOT_FOUND = '未找到该申请：请核对机关、受理编
 /**
  * For applicants: the status of an application from its tracking number and follow-up code. No
  * login; no personal data and no third party's name in the answer. Guessing is held back by the
- * code's ~79 random bits and by answering every miss no sooner than LOGIN_FAILURE_DELAY_MS.
+ * code's ~79 random bits, by answering every miss no sooner than LOGIN_FAILURE_DELAY_MS and by
+ * PUBLIC_TRACK_MAX_PER_HOUR queries per client address.
  */
 export async function registerPublicRoutes(app: FastifyInstance): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -36,17 +37,30 @@ export async function registerPublicRoutes(app: FastifyInstance): Promise<void> 
   // this process's memory (behind a proxy, TRUST_PROXY makes the address the client's).
   await app.register(rateLimit, { global: false });
   const perHour = app.config.publicApplyMaxPerHour;
+  const trackPerHour = app.config.publicTrackMaxPerHour;
 
   api.post(
     '/public/track',
     {
-      config: { csrf: false },
+      config: {
+        csrf: false,
+        rateLimit: {
+          max: trackPerHour,
+          timeWindow: 60 * 60 * 1000,
+          errorResponseBuilder: (_request, context) =>
+            new AppError(
+              'TOO_MANY_REQUESTS',
+              `查询过于频繁：同一网络地址每小时最多查询 ${trackPerHour} 次，请 ${Math.max(1, Math.ceil(context.ttl / 60_000))} 分钟后再试`,
+              { retryAfterSeconds: Math.ceil(context.ttl / 1000) },
+            ),
+        },
+      },
       bodyLimit: 4 * 1024,
       schema: {
         tags: ['public'],
         summary: '申请人查询办理进度（受理编号 + 查询码），不含个人信息',
         body: trackBody,
-        response: { 200: trackResponse, ...errorResponses(400, 404) },
+        response: { 200: trackResponse, ...errorResponses(400, 404, 429) },
       },
     },
     async (request, reply) => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { NORMATIVE_KINDS } from '../../../core/table2-sources/normative-document.ts';
-import { isoDateSchema } from '../common.schema.ts';
+import { isoDateSchema, withoutUnsafeCharacters } from '../common.schema.ts';
 
 const id = z.string().min(1).max(100);
 export const documentParams = z.object({ agencyId: id, id });
@@ -15,7 +15,7 @@ const kind = z
 
 export const issueDocumentBody = z.strictObject({
   kind,
-  documentNumber: z.string().max(200).describe('文号'),
+  documentNumber: withoutUnsafeCharacters(z.string().max(200), '文号').describe('文号'),
   title: z.string().max(500),
   issuedOn: isoDateSchema.describe('制发日期'),
 });

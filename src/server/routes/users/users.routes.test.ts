@@ -174,7 +174,14 @@ describeEachDialect('administration: regions, agencies and users', (t) => {
       expect(refused.json().message).toBe('该账户已停用，请联系系统管理员');
 
       expect((await patch({ disabled: false })).json().disabled).toBe(false);
-      expect((await app.inject({ url: '/api/session', headers: token })).statusCode).toBe(200);
+      // Disabling revoked the tokens: re-enabling lets the user log in, it does not revive them.
+      expect((await app.inject({ url: '/api/session', headers: token })).statusCode).toBe(401);
+      const again = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: user.username, password: TEST_PASSWORD },
+      });
+      expect(again.statusCode).toBe(200);
       const audit = await listAuditEntries(t.db, 'user', user.id);
       expect(audit.filter((e) => e.action === 'update').map((e) => [e.before, e.after])).toEqual([
         [expect.objectContaining({ role: 'admin' }), expect.objectContaining({ role: 'supervisor' })],

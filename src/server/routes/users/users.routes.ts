@@ -5,6 +5,7 @@ import type { Role } from '../../../core/organisation/role.ts';
 import { appendAudit } from '../../../store/audit/audit.repository.ts';
 import type { StoreDb } from '../../../store/dialect.ts';
 import { getAgency, getRegion } from '../../../store/organisation/organisation.repository.ts';
+import { deleteApiTokensOfUser } from '../../../store/users/api-tokens.repository.ts';
 import { deleteSessionsOfUser } from '../../../store/users/sessions.repository.ts';
 import {
   changeUserRole,
@@ -121,7 +122,10 @@ export async function registerUserRoutes(app: FastifyInstance): Promise<void> {
         }
         if (body.disabled !== undefined) {
           after = await setUserDisabled(trx, id, body.disabled);
-          if (body.disabled) await deleteSessionsOfUser(trx, id);
+          if (body.disabled) {
+            await deleteSessionsOfUser(trx, id);
+            await deleteApiTokensOfUser(trx, id);
+          }
         }
         await appendAudit(trx, {
           at: now,

@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { PASSWORD_MIN_LENGTH, PASSWORD_RULE_TEXT } from '../../../core/organisation/password-rule.ts';
 import { ROLES } from '../../../core/organisation/role.ts';
-import { userSchema } from '../common.schema.ts';
+import { nameText, userSchema, withoutUnsafeCharacters } from '../common.schema.ts';
 
 export const managedUserSchema = userSchema.extend({
   disabled: z.boolean().describe('已停用：不能登录，会话与 API 令牌失效'),
-  lockedUntil: z.string().nullable().describe('因连续输错密码而锁定至此时间'),
+  lockedUntil: z
+    .string()
+    .nullable()
+    .describe('旧版本的账户锁定时间（现按“账户 + 地址”暂缓登录，不再锁定账户，新数据恒为 null）'),
   mustChangePassword: z.boolean().describe('须先修改密码（系统生成的初始密码）才能使用其他功能'),
   createdAt: z.string(),
 });
@@ -14,11 +17,11 @@ const role = z.enum(ROLES, { error: '角色应为 officer、reviewer、superviso
 const id = z.string().min(1).max(100);
 
 export const createUserBody = z.strictObject({
-  username: z
-    .string()
-    .regex(/^\S{2,64}$/u, { error: '用户名应为2至64个字符，不含空格' })
-    .describe('登录用的用户名'),
-  displayName: z.string().trim().min(1).max(100).describe('姓名'),
+  username: withoutUnsafeCharacters(
+    z.string().regex(/^\S{2,64}$/u, { error: '用户名应为2至64个字符，不含空格' }),
+    '用户名',
+  ).describe('登录用的用户名'),
+  displayName: nameText('姓名', 100).describe('姓名'),
   password: z
     .string()
     .min(PASSWORD_MIN_LENGTH, { error: `密码${PASSWORD_RULE_TEXT}` })
