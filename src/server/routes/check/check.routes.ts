@@ -5,6 +5,7 @@ import { summarizeFindings } from '../../../core/rules/summarize-findings.ts';
 import { checkReport } from '../../../documents/check-report.ts';
 import { IngestWorker } from '../../../documents/ingest/ingest-pool.ts';
 import { INGEST_LIMITS } from '../../../documents/ingest/source-document.ts';
+import { readerOptions } from '../../config.ts';
 import { REPORT_MEDIA_TYPES } from '../../http/report-media-types.ts';
 import {
   checkDocumentQuery,
@@ -15,7 +16,12 @@ import {
 
 /** The checker as a service: a report as JSON, or a published document as raw bytes. */
 export async function registerCheckRoutes(app: FastifyInstance): Promise<void> {
-  const worker = new IngestWorker({ pdfReader: app.config.pdfReader });
+  // Anonymous: a bounded number of reader processes and a bounded queue (429 with Retry-After beyond).
+  const worker = new IngestWorker({
+    ...readerOptions(app.config),
+    concurrency: app.config.checkConcurrency,
+    maxQueue: app.config.checkQueueLength,
+  });
   app.addHook('onClose', async () => worker.close());
   app.addContentTypeParser(
     REPORT_MEDIA_TYPES,
