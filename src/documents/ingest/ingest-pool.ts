@@ -199,6 +199,8 @@ export class IngestWorker {
       return Promise.resolve();
     }
     const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    // An idle process is unreferenced: the wait for its exit must keep the caller alive.
+    child.ref();
     child.kill('SIGKILL');
     return gone.then(() => this.next());
   }
