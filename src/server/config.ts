@@ -55,7 +55,7 @@ const configSchema = z.object({
   /** Online applications (public, no login) accepted from one client address per hour. */
   PUBLIC_APPLY_MAX_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(20),
   /** Documents the anonymous checker (POST /api/check/document) reads at once, one reader process each. */
-  CHECK_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  CHECK_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
   /** Checker documents waiting for a reader; one more is answered 429 with Retry-After. */
   CHECK_QUEUE_LENGTH: z.coerce.number().int().min(0).max(10_000).default(8),
   ...documentsSchema.shape,

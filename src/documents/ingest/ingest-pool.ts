@@ -16,6 +16,8 @@ export interface IngestWorkerOptions extends ReadOptions {
   concurrency?: number;
   /** Reads waiting for a reader process; one more is refused at once (TOO_MANY_REQUESTS). */
   maxQueue?: number;
+  /** Reads one reader process makes before it is replaced (1: a fresh process for every read). */
+  readsPerProcess?: number;
 }
 
 export const INGEST_DEFAULTS = {
@@ -23,12 +25,11 @@ export const INGEST_DEFAULTS = {
   maxMemoryMb: 384,
   concurrency: 2,
   maxQueue: Number.POSITIVE_INFINITY,
+  readsPerProcess: 50,
 } as const;
 
 /** How often the memory of a busy reader process is looked at. */
 const WATCH_INTERVAL_MS = 20;
-/** A reader process is replaced after this many reads, so that nothing accumulates. */
-const READS_PER_PROCESS = 50;
 
 const BOOT = new URL('./ingest-process-boot.mjs', import.meta.url);
 
@@ -53,7 +54,7 @@ interface Waiting {
  *   --max-old-space-size caps too) is checked every 20 ms: over `maxMemoryMb` it is killed;
  * - a read past `timeoutMs` is abandoned and its process killed;
  * - a process that failed, was killed or exited is never reused; a sound one is reused for the
- *   next read (at most 50 times), and idle ones do not keep the caller alive.
+ *   next read (`readsPerProcess` reads at most), and idle ones do not keep the caller alive.
  */
 export class IngestWorker {
   private readonly readers = new Set<Reader>();
@@ -64,6 +65,7 @@ export class IngestWorker {
   private readonly maxMemoryMb: number;
   private readonly concurrency: number;
   private readonly maxQueue: number;
+  private readonly readsPerProcess: number;
   private readonly readOptions: ReadOptions;
 
   constructor(options: IngestWorkerOptions = {}) {
@@ -71,6 +73,7 @@ export class IngestWorker {
     this.maxMemoryMb = options.maxMemoryMb ?? INGEST_DEFAULTS.maxMemoryMb;
     this.concurrency = Math.max(1, options.concurrency ?? INGEST_DEFAULTS.concurrency);
     this.maxQueue = Math.max(0, options.maxQueue ?? INGEST_DEFAULTS.maxQueue);
+    this.readsPerProcess = Math.max(1, options.readsPerProcess ?? INGEST_DEFAULTS.readsPerProcess);
     this.readOptions = options.pdfReader ? { pdfReader: options.pdfReader } : {};
   }
 
@@ -110,7 +113,11 @@ export class IngestWorker {
     for (const reader of this.readers) if (!reader.busy) return reader;
     if (this.readers.size >= this.concurrency) return null;
     const child = fork(BOOT, [], {
-      execArgv: [`--max-old-space-size=${Math.max(64, Math.floor(this.maxMemoryMb * 0.75))}`],
+      // A small young generation: garbage of a large read is collected early, not held as RSS.
+      execArgv: [
+        `--max-old-space-size=${Math.max(64, Math.floor(this.maxMemoryMb * 0.75))}`,
+        '--max-semi-space-size=2',
+      ],
       serialization: 'advanced',
       stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
     });
@@ -147,7 +154,7 @@ export class IngestWorker {
         clearInterval(watch);
         child.off('message', onMessage);
         child.off('exit', onExit);
-        if (sound && reader.reads < READS_PER_PROCESS && !this.closed) {
+        if (sound && reader.reads < this.readsPerProcess && !this.closed) {
           this.idle(reader);
           this.next();
         } else void this.retire(reader);

@@ -16,11 +16,13 @@ import {
 
 /** The checker as a service: a report as JSON, or a published document as raw bytes. */
 export async function registerCheckRoutes(app: FastifyInstance): Promise<void> {
-  // Anonymous: a bounded number of reader processes and a bounded queue (429 with Retry-After beyond).
+  // Anonymous: a bounded number of reader processes, a fresh one for every file (nothing of one
+  // caller's read outlives it), and a bounded queue (429 with Retry-After beyond).
   const worker = new IngestWorker({
     ...readerOptions(app.config),
     concurrency: app.config.checkConcurrency,
     maxQueue: app.config.checkQueueLength,
+    readsPerProcess: 1,
   });
   app.addHook('onClose', async () => worker.close());
   app.addContentTypeParser(

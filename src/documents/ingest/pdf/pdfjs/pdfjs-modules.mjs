@@ -1,7 +1,7 @@
 // pdfjs's two modules, its worker module patched so that its decoders are bounded. Plain
-// JavaScript on purpose: the reader process (ingest-process-boot.mjs) imports this before it
-// registers the TypeScript loader, because pdfjs (2 MB of JavaScript per module) loaded through
-// that loader costs some 400 MB of memory instead of 60.
+// JavaScript on purpose: the reader process (ingest-process-boot.mjs) loads pdfjs with the
+// TypeScript loader switched off, because pdfjs (2 MB of JavaScript per module) loaded through
+// that loader costs some 400 MB of memory instead of 80.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -25,6 +25,12 @@ export const CHARGE_HOOK = Symbol.for('gongkai.chargeDecodeBuffer');
 
 const CALL = `    globalThis[Symbol.for('gongkai.chargeDecodeBuffer')](buffer.byteLength, size);\n`;
 
+/**
+ * Where a process may put a function `(load) => Promise` that runs `load` with the TypeScript
+ * loader switched off (the reader process does; elsewhere pdfjs loads through whatever is there).
+ */
+export const WITHOUT_TS_LOADER = Symbol.for('gongkai.withoutTypeScriptLoader');
+
 let loaded = null;
 
 /**
@@ -45,7 +51,7 @@ function restore(target, name, value) {
  * here, loudly, rather than reading unbounded. Loaded once per process.
  */
 export function importPdfjsModules() {
-  loaded ??= (async () => {
+  const load = async () => {
     const source = readFileSync(join(PDFJS_ROOT, 'legacy/build/pdf.worker.mjs'), 'utf8');
     const at = source.indexOf(ENSURE_BUFFER);
     if (at < 0 || source.indexOf(ENSURE_BUFFER, at + 1) >= 0) {
@@ -60,6 +66,8 @@ export function importPdfjsModules() {
     restore(Array.prototype, 'push', nativePush);
     restore(JSON, 'parse', nativeParse);
     return { display, worker };
-  })();
+  };
+  const bare = globalThis[WITHOUT_TS_LOADER];
+  loaded ??= typeof bare === 'function' ? bare(load) : load();
   return loaded;
 }
