@@ -25,13 +25,25 @@ export const INGEST_DEFAULTS = {
   maxMemoryMb: 384,
   concurrency: 2,
   maxQueue: Number.POSITIVE_INFINITY,
-  readsPerProcess: 50,
+  readsPerProcess: 500,
 } as const;
 
 /** How often the memory of a busy reader process is looked at. */
 const WATCH_INTERVAL_MS = 20;
 
 const BOOT = new URL('./ingest-process-boot.mjs', import.meta.url);
+
+/**
+ * The only environment a reader process gets: it reads untrusted files, so it never sees the
+ * database address, passwords or keys of its parent.
+ */
+const READER_ENVIRONMENT = ['PATH', 'HOME', 'TMPDIR', 'TZ', 'LANG', 'LC_ALL', 'NODE_ENV'] as const;
+
+function readerEnvironment(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const name of READER_ENVIRONMENT) if (process.env[name] !== undefined) env[name] = process.env[name];
+  return env;
+}
 
 interface Reader {
   child: ChildProcess;
@@ -119,6 +131,7 @@ export class IngestWorker {
         '--max-semi-space-size=2',
       ],
       serialization: 'advanced',
+      env: readerEnvironment(),
       stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
     });
     const reader: Reader = { child, reads: 0, busy: false };
