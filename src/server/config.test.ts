@@ -58,12 +58,30 @@ describe('TRUST_PROXY', () => {
 
 describe('loadDocumentsConfig', () => {
   it('parses the document settings with the same rules as the server', () => {
-    expect(loadDocumentsConfig({})).toEqual({ pdfReader: 'fast', chromiumPath: undefined });
-    expect(loadDocumentsConfig({ GONGKAI_PDF_READER: 'pdfjs', GONGKAI_CHROMIUM: '/c' })).toEqual({
-      pdfReader: 'pdfjs',
-      chromiumPath: '/c',
+    expect(loadDocumentsConfig({})).toEqual({
+      pdfReader: 'fast',
+      chromiumPath: undefined,
+      readTimeoutMs: 60_000,
+      readMemoryMb: 384,
     });
+    expect(
+      loadDocumentsConfig({
+        GONGKAI_PDF_READER: 'pdfjs',
+        GONGKAI_CHROMIUM: '/c',
+        GONGKAI_READ_TIMEOUT_SECONDS: '5',
+        GONGKAI_READ_MEMORY_MB: '256',
+      }),
+    ).toEqual({ pdfReader: 'pdfjs', chromiumPath: '/c', readTimeoutMs: 5_000, readMemoryMb: 256 });
     expect(() => loadDocumentsConfig({ GONGKAI_PDF_READER: 'pdf.js' })).toThrow(/GONGKAI_PDF_READER/);
+    expect(() => loadDocumentsConfig({ GONGKAI_READ_MEMORY_MB: '16' })).toThrow(/GONGKAI_READ_MEMORY_MB/);
+  });
+
+  it('takes the anonymous checker limits, 1 reader and 8 waiting by default', () => {
+    const defaults = loadConfig({});
+    expect([defaults.checkConcurrency, defaults.checkQueueLength]).toEqual([1, 8]);
+    const set = loadConfig({ CHECK_CONCURRENCY: '3', CHECK_QUEUE_LENGTH: '0' });
+    expect([set.checkConcurrency, set.checkQueueLength]).toEqual([3, 0]);
+    expect(() => loadConfig({ CHECK_CONCURRENCY: '0' })).toThrow(/CHECK_CONCURRENCY/);
   });
 
   it('ignores the server-only variables', () => {

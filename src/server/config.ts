@@ -12,6 +12,10 @@ const documentsSchema = z.object({
   GONGKAI_PDF_READER: z.enum(PDF_READERS).default('fast'),
   /** Chromium binary for PDF output; absent or empty: /usr/bin/chromium. */
   GONGKAI_CHROMIUM: z.string().optional(),
+  /** A document read taking longer is abandoned (its reader process killed). */
+  GONGKAI_READ_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /** Whole memory (RSS) of one reader process; over it the process is killed and the file refused. */
+  GONGKAI_READ_MEMORY_MB: z.coerce.number().int().min(128).max(65_536).default(384),
 });
 
 /**
@@ -66,6 +70,10 @@ const configSchema = z.object({
   PUBLIC_APPLY_MAX_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(20),
   /** Public tracking queries (tracking number + code, no login) answered per client address per hour. */
   PUBLIC_TRACK_MAX_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(60),
+  /** Documents the anonymous checker (POST /api/check/document) reads at once, one reader process each. */
+  CHECK_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
+  /** Checker documents waiting for a reader; one more is answered 429 with Retry-After. */
+  CHECK_QUEUE_LENGTH: z.coerce.number().int().min(0).max(10_000).default(8),
   ...documentsSchema.shape,
 });
 
@@ -111,6 +119,8 @@ export type DocumentsConfig = Readonly<{
   pdfReader: PdfReaderChoice;
   /** Undefined: the renderer's default (/usr/bin/chromium). */
   chromiumPath: string | undefined;
+  readTimeoutMs: number;
+  readMemoryMb: number;
 }>;
 
 export type Config = DocumentsConfig &
@@ -130,6 +140,8 @@ export type Config = DocumentsConfig &
     loginIpWindowMinutes: number;
     publicApplyMaxPerHour: number;
     publicTrackMaxPerHour: number;
+    checkConcurrency: number;
+    checkQueueLength: number;
   }>;
 
 export class ConfigError extends Error {}
@@ -147,7 +159,21 @@ function parseEnvironment<T extends z.ZodType>(schema: T, env: Environment): z.i
 }
 
 function documentsConfigOf(c: z.infer<typeof documentsSchema>): DocumentsConfig {
-  return { pdfReader: c.GONGKAI_PDF_READER, chromiumPath: c.GONGKAI_CHROMIUM || undefined };
+  return {
+    pdfReader: c.GONGKAI_PDF_READER,
+    chromiumPath: c.GONGKAI_CHROMIUM || undefined,
+    readTimeoutMs: c.GONGKAI_READ_TIMEOUT_SECONDS * 1000,
+    readMemoryMb: c.GONGKAI_READ_MEMORY_MB,
+  };
+}
+
+/** The options of a document reader pool (ingest-pool.ts) under these settings. */
+export function readerOptions(config: DocumentsConfig): {
+  pdfReader: PdfReaderChoice;
+  timeoutMs: number;
+  maxMemoryMb: number;
+} {
+  return { pdfReader: config.pdfReader, timeoutMs: config.readTimeoutMs, maxMemoryMb: config.readMemoryMb };
 }
 
 /** The document settings alone (for the CLI); throws ConfigError listing every bad variable. */
@@ -178,5 +204,7 @@ export function loadConfig(env: Environment = process.env): Config {
     loginIpWindowMinutes: c.LOGIN_IP_WINDOW_MINUTES,
     publicApplyMaxPerHour: c.PUBLIC_APPLY_MAX_PER_HOUR,
     publicTrackMaxPerHour: c.PUBLIC_TRACK_MAX_PER_HOUR,
+    checkConcurrency: c.CHECK_CONCURRENCY,
+    checkQueueLength: c.CHECK_QUEUE_LENGTH,
   });
 }

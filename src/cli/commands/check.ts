@@ -5,8 +5,7 @@ import type { Finding } from '../../core/rules/finding.ts';
 import { summarizeFindings } from '../../core/rules/summarize-findings.ts';
 import { escapeForTerminal } from '../../core/untrusted-text.ts';
 import { checkReport } from '../../documents/check-report.ts';
-import { IngestWorker } from '../../documents/ingest/ingest-pool.ts';
-import { documentsConfig } from '../documents-config.ts';
+import { documentReader } from '../documents-config.ts';
 import { EXIT } from '../exit.ts';
 import { findingsCsv } from '../findings-csv.ts';
 import { formatFindingsTable, formatSummary } from '../format-findings.ts';
@@ -58,15 +57,13 @@ export function registerCheck(program: Command): void {
       '\n退出码：0 未发现“错误”级别的问题；1 至少一份报告有“错误”；2 有文件无法读取或用法错误',
     )
     .action(async (paths: string[], options: CheckOptions) => {
-      const { pdfReader } = documentsConfig();
-      const previousGiven = options.previous
-        ? (await loadReport(options.previous, undefined, { pdfReader })).report
-        : undefined;
       const files = collectFiles(paths);
       const progress = new Progress(files.length);
       const results: FileResult[] = [];
-      const worker = new IngestWorker({ pdfReader });
+      const worker = documentReader();
+      let previousGiven: Report | undefined;
       try {
+        previousGiven = options.previous ? (await loadReport(options.previous, worker)).report : undefined;
         for (const [i, file] of files.entries()) {
           progress.tick(i, file);
           try {

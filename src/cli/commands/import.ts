@@ -3,13 +3,12 @@ import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
 import { momentOf } from '../../core/moment.ts';
 import { escapeForTerminal } from '../../core/untrusted-text.ts';
-import { IngestWorker } from '../../documents/ingest/ingest-pool.ts';
 import { openDatabase } from '../../store/dialect.ts';
 import { type PlannedFile, planImport } from '../../store/imports/import-plan.ts';
 import type { ImportSummary } from '../../store/imports/imported-reports.ts';
 import { regionByCode } from '../../store/region/regional-agencies.ts';
 import { commitImport } from '../../use-cases/imports/commit-import.ts';
-import { documentsConfig } from '../documents-config.ts';
+import { documentReader } from '../documents-config.ts';
 import { EXIT, UsageError } from '../exit.ts';
 import { importSourcesOf } from '../import-files.ts';
 import { Progress } from '../progress.ts';
@@ -109,7 +108,7 @@ export function registerImport(program: Command): void {
       const year = parseYear(options.year);
       const mapping = parseMapping(options.map ?? []);
       const opened = openDatabase(options.db ?? databaseUrlFromEnvironment());
-      const worker = new IngestWorker({ pdfReader: documentsConfig().pdfReader });
+      const worker = documentReader();
       try {
         await requireCurrentSchema(opened.db);
         const region = await regionByCode(opened.db, options.region);

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { escapeForTerminal } from '../../core/untrusted-text.ts';
-import { IngestWorker } from '../../documents/ingest/ingest-pool.ts';
-import { documentsConfig } from '../documents-config.ts';
+import { documentReader } from '../documents-config.ts';
 import { formatReportText } from '../format-report.ts';
 import { loadReport } from '../load-report.ts';
 
@@ -12,7 +11,7 @@ export function registerParse(program: Command): void {
     .argument('<file>', '报告文件')
     .option('--json', '输出 gongkai-report/1 JSON（含每个单元格的来源页码、行号）')
     .action(async (file: string, options: { json?: boolean }) => {
-      const worker = new IngestWorker({ pdfReader: documentsConfig().pdfReader });
+      const worker = documentReader();
       const { report } = await loadReport(file, worker).finally(() => worker.close());
       process.stdout.write(
         options.json

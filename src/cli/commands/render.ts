@@ -2,9 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import type { Command } from 'commander';
 import { checkReport } from '../../documents/check-report.ts';
-import { IngestWorker } from '../../documents/ingest/ingest-pool.ts';
 import { RENDER_FORMATS, type RenderFormat, renderReport } from '../../documents/render/render-report.ts';
-import { documentsConfig } from '../documents-config.ts';
+import { documentReader, documentsConfig } from '../documents-config.ts';
 import { UsageError } from '../exit.ts';
 import { loadReport } from '../load-report.ts';
 
@@ -31,8 +30,9 @@ export function registerRender(program: Command): void {
       if (!(options.to in RENDER_FORMATS))
         throw new UsageError(`不支持的输出格式“${options.to}”：应为 html、docx、pdf 或 md`);
       const format = options.to as RenderFormat;
-      const { pdfReader, chromiumPath } = documentsConfig();
-      const worker = new IngestWorker({ pdfReader });
+      const config = documentsConfig();
+      const { chromiumPath } = config;
+      const worker = documentReader(config);
       const loaded = await loadReport(file, worker).finally(() => worker.close());
       const findings = options.findings ? checkReport(loaded.report, loaded.ingest) : undefined;
       const rendered = await renderReport(loaded.report, format, {

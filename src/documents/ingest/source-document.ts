@@ -64,7 +64,38 @@ export const INGEST_LIMITS = {
   maxPdfPages: 200,
   /** Most lines produced from one document. */
   maxLines: 200_000,
+  /** Most bytes one compressed stream of a PDF (content, font, image…) may inflate to, whichever reader runs. */
+  maxInflatedStreamBytes: 32 * 1024 * 1024,
+  /** Most bytes all compressed streams of one PDF may inflate to together. */
+  maxInflatedBytes: 256 * 1024 * 1024,
 } as const;
+
+/**
+ * A read refused because the file would need more than a byte budget of INGEST_LIMITS (a
+ * decompression bomb): final, never a reason to try another reader.
+ */
+export class ReadBudgetExceeded extends AppError {
+  constructor(message: string) {
+    super('DOCUMENT_REFUSED', message);
+    this.name = 'ReadBudgetExceeded';
+  }
+}
+
+const MIB = 1024 * 1024;
+
+/** The refusal of a PDF stream that inflates to more than INGEST_LIMITS.maxInflatedStreamBytes. */
+export function streamBudgetExceeded(): ReadBudgetExceeded {
+  return new ReadBudgetExceeded(
+    `PDF 内容解压后超过 ${INGEST_LIMITS.maxInflatedStreamBytes / MIB} MB（单个数据流上限），拒绝读取`,
+  );
+}
+
+/** The refusal of a PDF whose streams together inflate to more than INGEST_LIMITS.maxInflatedBytes. */
+export function fileBudgetExceeded(): ReadBudgetExceeded {
+  return new ReadBudgetExceeded(
+    `PDF 内容解压后超过 ${INGEST_LIMITS.maxInflatedBytes / MIB} MB（全部数据流合计上限），拒绝读取`,
+  );
+}
 
 /**
  * The first check of the HTML, DOCX and PDF readers: throws AppError DOCUMENT_REFUSED for an empty

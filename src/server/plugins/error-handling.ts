@@ -34,6 +34,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
       };
     } else if (isAppError(error)) {
       status = HTTP_STATUS[error.code];
+      const retryAfter = (error.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+      if (typeof retryAfter === 'number') void reply.header('retry-after', String(retryAfter));
       body = {
         code: error.code,
         message: error.message,

@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { writeHandPdf } from '../../../../test/support/hand-written-pdf.ts';
+import {
+  contentBombPdf,
+  fontAndImageBombPdf,
+  objectStreamBombPdf,
+} from '../../../../test/support/hostile-files.ts';
 import { AppError } from '../../../core/errors.ts';
 import { readReportDocument } from '../read-document.ts';
-import { INGEST_LIMITS } from '../source-document.ts';
+import { INGEST_LIMITS, ReadBudgetExceeded } from '../source-document.ts';
 
 /**
  * A valid PDF written by hand: catalog, page tree, Helvetica, one content stream shared by
@@ -83,4 +88,28 @@ describe('readReportDocument on hostile and foreign PDFs', () => {
     expect(error.message).toMatch(/^不像政府信息公开工作年度报告/);
     expect(error.message).not.toContain('\n');
   });
+});
+
+describe('readReportDocument on decompression bombs, whichever PDF reader runs', () => {
+  const budgetRefusal = /^PDF 内容解压后超过 \d+ MB（(单个数据流|全部数据流合计)上限），拒绝读取$/;
+
+  it.each([
+    ['fast', 'a content stream of 1 GB', () => contentBombPdf(1024)],
+    ['pdfjs', 'a content stream of 1 GB', () => contentBombPdf(1024)],
+    ['pdfjs', 'a font program and an image of 1 GB', () => fontAndImageBombPdf(1024)],
+    // Object streams are decoded by pdfjs's own JavaScript decoder, bounded by its patched DecodeStream.
+    ['pdfjs', 'an object stream of 1 GB', () => objectStreamBombPdf(1024)],
+  ] as const)(
+    'the %s reader refuses %s with the budget reason',
+    async (pdfReader, _what, make) => {
+      const error = await readReportDocument(new Uint8Array(make()), 'bomb.pdf', { pdfReader }).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(ReadBudgetExceeded);
+      expect((error as AppError).code).toBe('DOCUMENT_REFUSED');
+      expect((error as AppError).message).toMatch(budgetRefusal);
+    },
+    60_000,
+  );
 });

@@ -6,11 +6,12 @@ import {
   type SourceDocument,
   type SourceLine,
 } from '../source-document.ts';
+import { PdfFastUnsupported } from './fast/pdf-objects.ts';
 import { readPagesFast } from './fast/read-pages.ts';
 import { layoutPage, type PageLine } from './layout/pdf-layout.ts';
 import { joinSplitRow } from './layout/pdf-split-row.ts';
 import type { PdfPageContent } from './pdf-page-content.ts';
-import { withSyncInflate } from './pdfjs/pdf-inflate.ts';
+import { type BudgetCheck, withBoundedInflate } from './pdfjs/pdf-inflate.ts';
 import { loadPdfjs, openPdf } from './pdfjs/pdf-open.ts';
 import { loadPageText, type PdfjsModule } from './pdfjs/pdf-page.ts';
 
@@ -38,19 +39,21 @@ export async function readPdf(
   const pages = options.pdfReader === 'pdfjs' ? null : readPagesFastOrNull(bytes);
   if (pages) return documentOf(pages);
   const module = await loadPdfjs();
-  return withSyncInflate(() => readText(module, bytes));
+  return withBoundedInflate((check) => readText(module, bytes, check));
 }
 
 /**
  * The pages as the fast reader (fast/) gives them, or null when it does not read this file
- * exactly as pdfjs would (the file is then read with pdfjs). Its refusals (limits) stand.
+ * exactly as pdfjs would (PdfFastUnsupported: the file is then read with pdfjs, under the same
+ * budgets). Anything else stands: its refusals (limits, ReadBudgetExceeded for a decompression
+ * bomb) and its failures are never a reason to try another reader.
  */
 function readPagesFastOrNull(bytes: Uint8Array): PdfPageContent[] | null {
   try {
     return readPagesFast(bytes);
   } catch (error) {
-    if (error instanceof AppError) throw error;
-    return null;
+    if (error instanceof PdfFastUnsupported) return null;
+    throw error;
   }
 }
 
@@ -71,12 +74,14 @@ function checkEnvelope(bytes: Uint8Array): void {
     throw new AppError('DOCUMENT_REFUSED', 'PDF 文件不完整（缺少文件结尾，可能未下载完整）');
 }
 
-async function readText(module: PdfjsModule, bytes: Uint8Array): Promise<SourceDocument> {
+async function readText(module: PdfjsModule, bytes: Uint8Array, check: BudgetCheck): Promise<SourceDocument> {
   const task = openPdf(module, bytes);
   try {
     const document = await task.promise.catch((error: unknown) => {
+      check();
       throw refusalForLoadError(error);
     });
+    check();
     if (document.numPages > INGEST_LIMITS.maxPdfPages) {
       throw new AppError(
         'DOCUMENT_REFUSED',
@@ -86,6 +91,7 @@ async function readText(module: PdfjsModule, bytes: Uint8Array): Promise<SourceD
     const pages: PdfPageContent[] = [];
     for (let number = 1; number <= document.numPages; number += 1) {
       pages.push(await loadPageText(module, document, number));
+      check();
     }
     return documentOf(pages);
   } finally {

@@ -95,3 +95,28 @@ describe('the API around the routes', () => {
     );
   });
 });
+
+describe('POST /api/check/document under load', () => {
+  it('answers a document beyond the reader and its queue with 429, Retry-After and a Chinese message', async () => {
+    const busy = await buildTestApp({ CHECK_CONCURRENCY: '1', CHECK_QUEUE_LENGTH: '1' });
+    try {
+      const post = () =>
+        busy.inject({
+          method: 'POST',
+          url: '/api/check/document?filename=report.txt',
+          headers: { 'content-type': 'text/plain' },
+          payload: fixture('seeds/002.txt'),
+        });
+      // One read, one waiting: the third finds both taken.
+      const replies = await Promise.all([post(), post(), post()]);
+      const statuses = replies.map((r) => r.statusCode).sort();
+      expect(statuses).toEqual([200, 200, 429]);
+      const refused = replies.find((r) => r.statusCode === 429)!;
+      expect(refused.json().code).toBe('TOO_MANY_REQUESTS');
+      expect(refused.json().message).toMatch(/^文件读取服务繁忙.*请 \d+ 秒后重试$/);
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    } finally {
+      await busy.close();
+    }
+  }, 60_000);
+});

@@ -5,7 +5,9 @@ import { summarizeFindings } from '../../../core/rules/summarize-findings.ts';
 import { checkReport } from '../../../documents/check-report.ts';
 import { IngestWorker } from '../../../documents/ingest/ingest-pool.ts';
 import { INGEST_LIMITS } from '../../../documents/ingest/source-document.ts';
+import { readerOptions } from '../../config.ts';
 import { REPORT_MEDIA_TYPES } from '../../http/report-media-types.ts';
+import { errorResponses } from '../common.schema.ts';
 import {
   checkDocumentQuery,
   checkDocumentResponse,
@@ -13,9 +15,26 @@ import {
   checkReportResponse,
 } from './check.schema.ts';
 
+const MB = 1024 * 1024;
+
+/** The limits of the anonymous checker, stated in its OpenAPI description (and in the README). */
+const CHECK_DOCUMENT_LIMITS =
+  `无需登录。上限：文件 ${INGEST_LIMITS.maxFileBytes / MB} MB；PDF 单个数据流解压后 ${INGEST_LIMITS.maxInflatedStreamBytes / MB} MB、` +
+  `合计 ${INGEST_LIMITS.maxInflatedBytes / MB} MB；DOCX 解压后 ${INGEST_LIMITS.maxDocxUncompressedBytes / MB} MB；` +
+  '每份文件读取时间 GONGKAI_READ_TIMEOUT_SECONDS（默认 60 秒）、读取进程全部内存 GONGKAI_READ_MEMORY_MB（默认 384 MB），' +
+  '超出即 422（DOCUMENT_REFUSED）并说明原因。同时读取 CHECK_CONCURRENCY 份（默认 1，每份一个新的读取进程），' +
+  '排队 CHECK_QUEUE_LENGTH 份（默认 8），再多即 429（TOO_MANY_REQUESTS），响应头 Retry-After 给出建议的重试秒数。';
+
 /** The checker as a service: a report as JSON, or a published document as raw bytes. */
 export async function registerCheckRoutes(app: FastifyInstance): Promise<void> {
-  const worker = new IngestWorker({ pdfReader: app.config.pdfReader });
+  // Anonymous: a bounded number of reader processes, a fresh one for every file (nothing of one
+  // caller's read outlives it), and a bounded queue (429 with Retry-After beyond).
+  const worker = new IngestWorker({
+    ...readerOptions(app.config),
+    concurrency: app.config.checkConcurrency,
+    maxQueue: app.config.checkQueueLength,
+    readsPerProcess: 1,
+  });
   app.addHook('onClose', async () => worker.close());
   app.addContentTypeParser(
     REPORT_MEDIA_TYPES,
@@ -49,8 +68,9 @@ export async function registerCheckRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags: ['checker'],
         summary: '读取并核查一份已发布的年度报告文件（txt、Markdown、HTML、DOCX、PDF，请求体为文件内容）',
+        description: CHECK_DOCUMENT_LIMITS,
         querystring: checkDocumentQuery,
-        response: { 200: checkDocumentResponse },
+        response: { 200: checkDocumentResponse, ...errorResponses(400, 429) },
       },
     },
     async (request) => {

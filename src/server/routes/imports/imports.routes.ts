@@ -13,6 +13,7 @@ import {
   authorizeRegionId,
   authorizeRegionOffice,
 } from '../../access/authorize-region.ts';
+import { readerOptions } from '../../config.ts';
 import { REPORT_MEDIA_TYPES } from '../../http/report-media-types.ts';
 import { actorOf, requireUser } from '../../plugins/auth.ts';
 import { currentMoment } from '../../plugins/clock.ts';
@@ -55,7 +56,7 @@ function mappingOf(map: string | string[] | undefined): Record<string, string> {
  * their region (and below), admins for any.
  */
 export async function registerImportRoutes(app: FastifyInstance): Promise<void> {
-  const worker = new IngestWorker({ pdfReader: app.config.pdfReader });
+  const worker = new IngestWorker({ ...readerOptions(app.config), concurrency: 1 });
   app.addHook('onClose', async () => worker.close());
   app.addContentTypeParser(
     UPLOAD_TYPES,

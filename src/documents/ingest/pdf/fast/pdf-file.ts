@@ -1,4 +1,5 @@
 import { constants, inflateSync } from 'node:zlib';
+import { fileBudgetExceeded, INGEST_LIMITS, streamBudgetExceeded } from '../../source-document.ts';
 import { latin1, PdfLexer } from './pdf-lexer.ts';
 import {
   isName,
@@ -11,9 +12,6 @@ import {
   unsupported,
 } from './pdf-objects.ts';
 
-/** Most bytes one stream may inflate to, and all streams of a file together. */
-const MAX_STREAM_BYTES = 64 * 1024 * 1024;
-const MAX_FILE_INFLATED_BYTES = 256 * 1024 * 1024;
 /** Most revisions (/Prev links) followed. */
 const MAX_REVISIONS = 64;
 
@@ -137,14 +135,16 @@ export class PdfFile {
     let bytes: Uint8Array;
     try {
       bytes = inflateSync(stream.raw, {
-        maxOutputLength: MAX_STREAM_BYTES,
+        maxOutputLength: INGEST_LIMITS.maxInflatedStreamBytes,
         finishFlush: constants.Z_SYNC_FLUSH,
       });
-    } catch {
+    } catch (error) {
+      // A budget hit is a refusal (a bomb), not a reason to let pdfjs try.
+      if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw streamBudgetExceeded();
       return unsupported('stream does not inflate');
     }
     this.inflated += bytes.length;
-    if (this.inflated > MAX_FILE_INFLATED_BYTES) unsupported('too much inflated data');
+    if (this.inflated > INGEST_LIMITS.maxInflatedBytes) throw fileBudgetExceeded();
     return params instanceof PdfDict ? this.unpredict(bytes, params) : bytes;
   }
 

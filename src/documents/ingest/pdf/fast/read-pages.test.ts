@@ -4,7 +4,7 @@ import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { writeHandPdf } from '../../../../../test/support/hand-written-pdf.ts';
 import type { PdfPageContent } from '../pdf-page-content.ts';
-import { withSyncInflate } from '../pdfjs/pdf-inflate.ts';
+import { withBoundedInflate } from '../pdfjs/pdf-inflate.ts';
 import { loadPdfjs, openPdf } from '../pdfjs/pdf-open.ts';
 import { loadPageText } from '../pdfjs/pdf-page.ts';
 import { PdfFile } from './pdf-file.ts';
@@ -15,7 +15,7 @@ const FIXTURES = join(import.meta.dirname, '../../../../../test/fixtures/documen
 
 async function pdfjsPages(bytes: Uint8Array): Promise<PdfPageContent[]> {
   const module = await loadPdfjs();
-  return withSyncInflate(async () => {
+  return withBoundedInflate(async () => {
     const task = openPdf(module, bytes);
     try {
       const document = await task.promise;

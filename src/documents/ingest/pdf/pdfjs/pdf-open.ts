@@ -3,8 +3,10 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { runInNewContext } from 'node:vm';
+import { installDecodeBudget } from './pdf-inflate.ts';
 import { installLoopbackClone } from './pdf-loopback-clone.ts';
 import type { PdfjsModule } from './pdf-page.ts';
+import { importPdfjsModules } from './pdfjs-modules.mjs';
 
 const PDFJS_ROOT = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 
@@ -14,32 +16,15 @@ type OpenParameters = Extract<Parameters<PdfjsModule['getDocument']>[0], { owner
 let pdfjs: Promise<PdfjsModule> | null = null;
 
 /**
- * pdfjs in Node runs its "worker" in the main thread. Both modules are loaded here, once. The
- * legacy build's core-js polyfills replace Array.prototype.push and JSON.parse on Node 20 (for
- * edge cases no caller here has: arrays of 2^32 elements, JSON.parse source access); those
- * replacements slow every push and parse of the whole process several times over, so the native
- * functions are put back. Polyfills that only add missing methods stay, Uint8Array.prototype
- * .toBase64 sped up (see fastToBase64).
+ * pdfjs in Node runs its "worker" in the main thread. Both modules are loaded once, by
+ * pdfjs-modules.mjs (the worker's decoders bounded, native push and JSON.parse put back), and
+ * set up here: Uint8Array.prototype.toBase64 sped up (see fastToBase64).
  */
 export function loadPdfjs(): Promise<PdfjsModule> {
   pdfjs ??= (async () => {
-    const nativePush = Array.prototype.push;
-    const nativeParse = JSON.parse;
-    const module = await import('pdfjs-dist/legacy/build/pdf.mjs');
-    const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+    installDecodeBudget();
+    const { display: module, worker } = await importPdfjsModules();
     (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
-    Object.defineProperty(Array.prototype, 'push', {
-      value: nativePush,
-      writable: true,
-      configurable: true,
-      enumerable: false,
-    });
-    Object.defineProperty(JSON, 'parse', {
-      value: nativeParse,
-      writable: true,
-      configurable: true,
-      enumerable: false,
-    });
     fastToBase64();
     // A throwaway worker, only to reach the prototype of pdfjs's LoopbackPort.
     const probe = new module.PDFWorker();

@@ -1,9 +1,14 @@
-import { parentPort } from 'node:worker_threads';
 import { isAppError } from '../../core/errors.ts';
 import { readReportDocument } from './read-document.ts';
 import type { ReadOptions } from './source-document.ts';
 
-/** One request to the worker thread: the bytes of one file. */
+/**
+ * The reader process (forked by ingest-pool.ts, one read at a time): reads the file it is sent and
+ * answers with the result or the refusal. Its whole memory is watched by the pool, which kills it
+ * over its cap; a failure here fails only this read.
+ */
+
+/** One request to a reader process: the bytes of one file. */
 export interface IngestRequest {
   id: number;
   bytes: Uint8Array;
@@ -15,7 +20,7 @@ export type IngestReply =
   | { id: number; ok: true; result: Awaited<ReturnType<typeof readReportDocument>> }
   | { id: number; ok: false; code: string; message: string };
 
-parentPort?.on('message', async (request: IngestRequest) => {
+process.on('message', async (request: IngestRequest) => {
   let reply: IngestReply;
   try {
     reply = {
@@ -33,5 +38,8 @@ parentPort?.on('message', async (request: IngestRequest) => {
           message: `无法解析该文件（${error instanceof Error ? error.message.slice(0, 120) : '未知错误'}）`,
         };
   }
-  parentPort?.postMessage(reply);
+  process.send?.(reply);
 });
+// The pool is gone: nothing left to read for.
+process.on('disconnect', () => process.exit(0));
+process.send?.({ ready: true });
