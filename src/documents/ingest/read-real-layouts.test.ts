@@ -85,3 +85,18 @@ describe('reading the agency and publication date from where pages put them', ()
     expect(p01[0]?.message).toContain('北京时间 2025-01-20');
   });
 });
+
+describe('reading a DOCX whose headings Word numbers itself', () => {
+  it('numbered-headings.docx reads like the same report with typed numbers', async () => {
+    const read = async (file: string) => readReportDocument(readFileSync(new URL(file, DIR)), file);
+    const typed = await read('wps-misprint.lo.docx');
+    const numbered = await read('numbered-headings.docx');
+    expect(numbered.report.sections).toEqual(typed.report.sections);
+    expect(numbered.report.table3).toEqual(typed.report.table3);
+    expect(numbered.paragraphs.overview.map((p) => p.text)).toEqual(
+      typed.paragraphs.overview.map((p) => p.text),
+    );
+    expect(numbered.paragraphs.overview.some((p) => p.text.startsWith('（一）主动公开情况。'))).toBe(true);
+    expect(numbered.findings.filter((f) => f.ruleId === 'S-01')).toEqual([]);
+  });
+});
