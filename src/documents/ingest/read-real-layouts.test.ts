@@ -69,6 +69,11 @@ describe('reading the agency and publication date from where pages put them', ()
     expect(report.table3).toEqual(truth.table3);
   });
 
+  it('meta-pubdate.html: （七）总计 is checked against the merged （六） row', async () => {
+    const ingest = await read('meta-pubdate.html');
+    expect(checkReport(ingest.report, ingest).filter((f) => f.ruleId === 'T3-02')).toEqual([]);
+  });
+
   it('meta-timeline.html: the date of a bare “时间：” info line', async () => {
     const { report } = await read('meta-timeline.html');
     expect(report.publishedOn).toBe(truthOf('meta-timeline').publishedOn);
