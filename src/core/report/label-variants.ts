@@ -118,11 +118,18 @@ export function canonicalLabel(text: string): string {
     .replace(/的|之/g, '');
 }
 
+/** The variants of each table by canonical form, built once (readers ask for every line). */
+const BY_CANONICAL = new WeakMap<readonly LabelVariant<string>[], Map<string, LabelVariant<string>>>();
+
 /** Finds the row a printed caption stands for among `variants`, compared canonically. */
 export function findVariant<K extends string>(
   variants: readonly LabelVariant<K>[],
   printed: string,
 ): LabelVariant<K> | undefined {
-  const c = canonicalLabel(printed);
-  return variants.find((v) => canonicalLabel(v.printed) === c);
+  let index = BY_CANONICAL.get(variants);
+  if (!index) {
+    index = new Map(variants.map((v) => [canonicalLabel(v.printed), v]));
+    BY_CANONICAL.set(variants, index);
+  }
+  return index.get(canonicalLabel(printed)) as LabelVariant<K> | undefined;
 }
