@@ -34,17 +34,22 @@ function sourceFor(finding: Finding, provenance: Record<string, SourceRef>): Sou
 /**
  * Every rule over a report: the data rules, the narrative rules and, for a report read from a
  * document, the findings about the document itself. Findings about rows the document does not
- * print replace the "blank cell" findings of those rows.
+ * print replace the "blank cell" findings of those rows, and the reader's finding about a group
+ * printed as one row replaces the "extra row" finding of that row.
  */
 export function checkReport(
   report: Report,
-  ingest?: Pick<IngestResult, 'findings' | 'paragraphs' | 'missingRows'>,
+  ingest?: Pick<IngestResult, 'findings' | 'paragraphs' | 'missingRows' | 'mergedRows'>,
   options: CheckOptions = {},
 ): Finding[] {
   const paragraphs: NarrativeParagraphs = ingest?.paragraphs ?? paragraphsOfReport(report);
   const missing = new Set<string>(ingest?.missingRows ?? []);
+  const merged = new Set<string>(ingest?.mergedRows ?? []);
   const data = validateReport(report, options.previous ? { previous: options.previous } : {}).filter(
-    (f) => !(f.ruleId === 'T3-04' && f.location.rowKey && missing.has(f.location.rowKey)),
+    (f) =>
+      !(f.ruleId === 'T3-04' && f.location.rowKey && missing.has(f.location.rowKey)) &&
+      // A group printed as one row: the reader's one finding replaces "an extra row".
+      !(f.ruleId === 'T3-05' && !f.location.rowKey && merged.has(f.location.rowLabel ?? '')),
   );
   const provenance = report.provenance ?? {};
   for (const f of data) {

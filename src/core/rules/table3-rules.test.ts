@@ -164,3 +164,24 @@ describe('T3-06 subtotal rows', () => {
     expect(findings.map((f) => f.location.columns?.[0])).toContain('自然人');
   });
 });
+
+describe('T3-02 with a group printed as one row', () => {
+  const merge = (r: Report, shift = 0): Report => {
+    const items = ['other.noCorrection', 'other.noFee', 'other.other'] as const;
+    const values = r.table3.totalConcluded.map((_, c) =>
+      items.reduce((sum, k) => sum + (r.table3[k][c] ?? 0), c === 0 ? shift : 0),
+    );
+    for (const k of items) r.table3[k] = [null, null, null, null, null, null, null];
+    r.extras = { cells: [], rows: [{ table: 'table3', label: '(六)其他处理', values }] };
+    return r;
+  };
+
+  it('adds the merged row instead of its blank items', () => {
+    expect(fired(merge(base()), 'T3-02')).toEqual([]);
+  });
+
+  it('still finds a wrong total', () => {
+    const findings = fired(merge(base(), 2), 'T3-02');
+    expect(findings.map((f) => [f.assessable, f.location.columns])).toEqual([[true, ['自然人']]]);
+  });
+});

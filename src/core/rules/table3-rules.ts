@@ -9,6 +9,7 @@ import {
   table3FullLabel,
   table3Group,
 } from '../report/labels.ts';
+import { normalizeLabel } from '../report/normalize-text.ts';
 import type { Cell, ExtraCell, Report } from '../report/schema.ts';
 import type { Finding } from './finding.ts';
 import { isCount, notAssessable, sumCells, violation } from './make-finding.ts';
@@ -57,13 +58,40 @@ function checkBalance(report: Report): Finding[] {
   return findings;
 }
 
-/** T3-02: （七）总计 = the sum of the 21 outcome rows, for every column. */
+/**
+ * Groups printed as one row (the 2019 layout of （六）其他处理): an extra row captioned only by the
+ * group, not a subtotal, while every cell of the group's items is blank. Its values stand for the
+ * items in the outcome sum (T3-02).
+ */
+function mergedGroups(report: Report): Map<Table3Group, Cell[]> {
+  const merged = new Map<Table3Group, Cell[]>();
+  for (const row of report.extras?.rows ?? []) {
+    if (row.table !== 'table3' || row.subtotalOf) continue;
+    const group = (Object.keys(TABLE3_GROUPS) as Table3Group[]).find(
+      (g) => normalizeLabel(TABLE3_GROUPS[g]) === normalizeLabel(row.label),
+    );
+    if (!group || merged.has(group)) continue;
+    const items = TABLE3_OUTCOME_KEYS.filter((k) => table3Group(k) === group);
+    if (items.every((k) => report.table3[k].every((cell) => cell === null))) merged.set(group, row.values);
+  }
+  return merged;
+}
+
+/** T3-02: （七）总计 = the sum of the 21 outcome rows, for every column (a merged group counts once). */
 function checkOutcomeSum(report: Report): Finding[] {
   const findings: Finding[] = [];
   const blankColumns: string[] = [];
+  const merged = mergedGroups(report);
+  const addends = (c: number): Cell[] => [
+    ...TABLE3_OUTCOME_KEYS.filter((k) => {
+      const group = table3Group(k);
+      return !(group && merged.has(group));
+    }).map((k) => column(report, k, c)),
+    ...[...merged.values()].map((values) => values[c] ?? null),
+  ];
   for (const c of COLUMN_INDEXES) {
     const total = column(report, 'totalConcluded', c);
-    const sum = sumCells(TABLE3_OUTCOME_KEYS.map((k) => column(report, k, c)));
+    const sum = sumCells(addends(c));
     if (total === null || sum === null) {
       blankColumns.push(TABLE3_COLUMNS[c]!);
       continue;

@@ -30,11 +30,28 @@ export interface SourceLine {
   table?: number;
 }
 
+/**
+ * A property the document states outside its text: an HTML <meta> (name or property, e.g.
+ * PubDate, ContentSource, article:published_time), a DOCX core property (docProps/core.xml:
+ * dcterms:created, dcterms:modified), a PDF Info entry (CreationDate, ModDate). The interpreter
+ * reads the agency and publication date from them when the text does not state them.
+ */
+export interface DocumentProperty {
+  /** As the document names it: 'PubDate', 'article:published_time', 'dcterms:created', 'CreationDate'… */
+  name: string;
+  value: string;
+  from: 'html-meta' | 'docx-core' | 'pdf-info';
+  /** 1-based source line of an HTML <meta>. */
+  line?: number;
+}
+
 export interface SourceDocument {
   format: SourceFormat;
   lines: SourceLine[];
   /** Page count for paged formats. */
   pages?: number;
+  /** Properties stated outside the text (HTML meta, DOCX core properties, PDF Info). */
+  properties?: DocumentProperty[];
 }
 
 /** Limits every reader enforces before and while reading: bounded time and memory on hostile input. */

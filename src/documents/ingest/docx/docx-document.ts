@@ -1,5 +1,6 @@
 import { AppError } from '../../../core/errors.ts';
 import { INGEST_LIMITS, type SourceLine } from '../source-document.ts';
+import { ListCounters, type Numbering } from './docx-numbering.ts';
 import { type HeadingStyles, headingLevelOfOutline, headingLevelOfStyleId } from './docx-styles.ts';
 import { scanXml } from './xml-scanner.ts';
 
@@ -16,6 +17,8 @@ const TBL = 9;
 const TR = 10;
 const TC = 11;
 const V_MERGE = 12;
+const ILVL = 13;
+const NUM_ID = 14;
 /** Subtrees whose text is not what the reader sees: numbered from SKIPPED on. */
 const SKIPPED = 20;
 /**
@@ -41,6 +44,8 @@ const ELEMENTS: ReadonlyMap<string, number> = new Map([
   ['tr', TR],
   ['tc', TC],
   ['vMerge', V_MERGE],
+  ['ilvl', ILVL],
+  ['numId', NUM_ID],
   // The VML duplicate of a text box, tracked deletions and moves, the old formatting kept by
   // tracked changes.
   ...['Fallback', 'del', 'moveFrom', 'pPrChange', 'rPrChange', 'tblPrChange', 'trPrChange', 'tcPrChange'].map(
@@ -56,6 +61,9 @@ interface Paragraph {
   line: number;
   styleId: string | null;
   outlineLevel: number | null;
+  /** w:numPr: the list the paragraph is numbered in, and its level. */
+  numId: string | null;
+  ilvl: number;
 }
 
 interface Cell {
@@ -75,9 +83,16 @@ interface Row {
  * with one cell per w:tc (paragraphs of a cell joined by a space; tables nested in a cell are
  * flattened into its text; vMerge continuations omitted). `line` counts top-level paragraphs and
  * table rows, 1-based, empty ones included, so it points at a position in the document.
+ * A paragraph numbered by Word's automatic numbering (w:numPr, defined in numbering.xml) starts
+ * with its number as Word prints it ("一、", "（一）", "1.").
  */
-export function readDocumentXml(xml: Uint8Array, headings: HeadingStyles): SourceLine[] {
+export function readDocumentXml(
+  xml: Uint8Array,
+  headings: HeadingStyles,
+  numbering?: Numbering,
+): SourceLine[] {
   const lines: SourceLine[] = [];
+  const counters = numbering ? new ListCounters(numbering) : null;
   const paragraphs: Paragraph[] = [];
   let skipDepth = 0;
   let runDepth = 0;
@@ -101,7 +116,8 @@ export function readDocumentXml(xml: Uint8Array, headings: HeadingStyles): Sourc
     const paragraph = paragraphs.pop();
     if (!paragraph) return;
     const { parts } = paragraph;
-    const text = (parts.length === 1 ? parts[0]! : parts.join('')).trim();
+    const number = counters && paragraph.numId !== null ? counters.next(paragraph.numId, paragraph.ilvl) : '';
+    const text = `${number}${(parts.length === 1 ? parts[0]! : parts.join('')).trim()}`;
     if (cell) {
       if (text !== '') cell.paragraphs.push(text);
       return;
@@ -147,7 +163,14 @@ export function readDocumentXml(xml: Uint8Array, headings: HeadingStyles): Sourc
       switch (element) {
         case P:
           if (tableDepth === 0) position += 1;
-          paragraphs.push({ parts: [], line: position, styleId: null, outlineLevel: null });
+          paragraphs.push({
+            parts: [],
+            line: position,
+            styleId: null,
+            outlineLevel: null,
+            numId: null,
+            ilvl: 0,
+          });
           break;
         case P_PR:
           pPrDepth += 1;
@@ -160,6 +183,14 @@ export function readDocumentXml(xml: Uint8Array, headings: HeadingStyles): Sourc
           if (pPrDepth > 0 && paragraphs.length > 0) {
             paragraphs[paragraphs.length - 1]!.outlineLevel = Number(attributes.get('w:val'));
           }
+          break;
+        case ILVL:
+          if (pPrDepth > 0 && paragraphs.length > 0)
+            paragraphs.at(-1)!.ilvl = Number(attributes.get('w:val')) || 0;
+          break;
+        case NUM_ID:
+          if (pPrDepth > 0 && paragraphs.length > 0)
+            paragraphs.at(-1)!.numId = attributes.get('w:val') ?? null;
           break;
         case R:
           runDepth += 1;

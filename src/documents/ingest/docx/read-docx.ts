@@ -2,7 +2,9 @@ import { Buffer } from 'node:buffer';
 import { AppError } from '../../../core/errors.ts';
 import { inflateZipEntry, readZipDirectory, storedZipEntry, type ZipEntry } from '../../zip/zip-entries.ts';
 import { refuseEmptyOrOversized, type SourceDocument } from '../source-document.ts';
+import { readCoreProperties } from './docx-core-properties.ts';
 import { readDocumentXml } from './docx-document.ts';
+import { readNumbering } from './docx-numbering.ts';
 import { type HeadingStyles, readHeadingStyles } from './docx-styles.ts';
 
 /** First bytes of an OLE compound file: a Word 97–2003 .doc, or an encrypted .docx. */
@@ -36,9 +38,17 @@ export async function readDocx(bytes: Uint8Array, _fileName?: string): Promise<S
   }
   const stylesEntry = findEntry(entries, 'word/styles.xml');
   const headings: HeadingStyles = stylesEntry ? headingStylesOf(bytes, stylesEntry) : new Map();
-  const lines = readDocumentXml(asUtf8(inflateZipEntry(bytes, documentEntry)), headings);
+  const numberingEntry = findEntry(entries, 'word/numbering.xml');
+  const numbering = numberingEntry
+    ? readNumbering(asUtf8(inflateZipEntry(bytes, numberingEntry)))
+    : undefined;
+  const lines = readDocumentXml(asUtf8(inflateZipEntry(bytes, documentEntry)), headings, numbering);
   if (lines.length === 0) throw new AppError('DOCUMENT_REFUSED', 'DOCX 中没有可读取的文字');
-  return { format: 'docx', lines };
+  const coreEntry = findEntry(entries, 'docprops/core.xml');
+  const properties = coreEntry
+    ? readCoreProperties(Buffer.from(asUtf8(inflateZipEntry(bytes, coreEntry))).toString('utf8'))
+    : [];
+  return properties.length > 0 ? { format: 'docx', lines, properties } : { format: 'docx', lines };
 }
 
 /**

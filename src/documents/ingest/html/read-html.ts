@@ -3,6 +3,7 @@ import { refuseEmptyOrOversized, type SourceDocument } from '../source-document.
 import { decodeHtml } from './html-encoding.ts';
 import { scanHtml } from './html-events.ts';
 import { HtmlLineBuilder } from './html-line-builder.ts';
+import { readHtmlMeta } from './html-meta.ts';
 
 /**
  * Open elements deeper than this are refused: no page nests so deep, and every open element
@@ -44,7 +45,8 @@ export async function readHtml(bytes: Uint8Array, _fileName?: string): Promise<S
   });
   const lines = builder.finish();
   if (lines.length === 0) throw new AppError('DOCUMENT_REFUSED', 'HTML 中没有可读取的文字');
-  return { format: 'html', lines };
+  const properties = readHtmlMeta(text);
+  return properties.length > 0 ? { format: 'html', lines, properties } : { format: 'html', lines };
 }
 
 /** NUL bytes in the first 8 KB: a binary file (PDF, image, Office file) named .html. */

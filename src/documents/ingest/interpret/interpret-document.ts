@@ -9,7 +9,15 @@ import { joinParagraphs } from './paragraphs.ts';
 import { readTable2 } from './read-table2.ts';
 import { readTable3 } from './read-table3.ts';
 import { readTable4 } from './read-table4.ts';
-import { agencyFromTitle, findPeriod, findPublicationDate, findTitle, yearFromTitle } from './report-meta.ts';
+import {
+  agencyFromProperties,
+  agencyFromTitle,
+  findPeriod,
+  findPublication,
+  findTitle,
+  withoutLeadingLabel,
+  yearFromTitle,
+} from './report-meta.ts';
 import { segment, withoutPageChrome } from './sections.ts';
 import { sourceOf } from './source-ref.ts';
 
@@ -21,6 +29,8 @@ export interface IngestResult {
   paragraphs: NarrativeParagraphs;
   /** Table-三 rows the document does not print (their cells are null and not "blank"). */
   missingRows: Table3RowKey[];
+  /** Labels of table-三 extra rows that print a whole group as one row (reported once by the reader). */
+  mergedRows?: string[];
 }
 
 const TRIAL_FORMAT = /第二十条第[(（]九[)）]项|本年新公开数量|对外公开总数量|本年新制作数量/;
@@ -54,7 +64,9 @@ export function interpretDocument(doc: SourceDocument): IngestResult {
       '不像政府信息公开工作年度报告：找不到“一、总体情况”等章节标题，也找不到表三',
     );
   }
-  const { title, lines: titleLines } = findTitle(head);
+  const printedTitle = findTitle(head);
+  const title = withoutLeadingLabel(printedTitle.title);
+  const titleLines = printedTitle.lines;
   const preamble = joinParagraphs(head.filter((l) => !titleLines.includes(l)));
   const overview = joinParagraphs(section(1));
   const period = findPeriod([...preamble, ...overview.slice(0, 5)].map((p) => p.text));
@@ -79,12 +91,18 @@ export function interpretDocument(doc: SourceDocument): IngestResult {
     for (const key in part) provenance[key] = part[key]!;
   }
   if (titleLines[0]) provenance.title = sourceOf(titleLines[0]);
+  const found = findPublication(head, section(6).slice(-6), doc.properties);
+  // A file's own dates (DOCX created/modified, PDF CreationDate) date the file, not the publication:
+  // they are only named in a finding, never taken for the publication date that P-01 judges.
+  const publication = found?.from === 'file-properties' ? null : found;
+  if (publication) provenance.publishedOn = publication.source;
+  const agency = agencyFromTitle(title) || agencyFromProperties(doc.properties ?? []);
   const report: Report = {
     schema: REPORT_SCHEMA_ID,
     formatVersion: '2021',
-    agency: agencyFromTitle(title) || '（未识别的机关）',
+    agency: agency || '（未识别的机关）',
     year,
-    publishedOn: findPublicationDate([...head, ...section(6).slice(-6)]),
+    publishedOn: publication?.date ?? null,
     period,
     title,
     sections: {
@@ -98,9 +116,19 @@ export function interpretDocument(doc: SourceDocument): IngestResult {
     extras: { cells: [...table3.extraCells, ...table4.extraCells], rows: table3.extraRows },
     provenance,
   };
-  const findings = [...structureFindings(captions, doc), ...table3.findings];
+  const findings = [...structureFindings(captions, doc), ...table2.findings, ...table3.findings];
   if (!table4.found) findings.push(violation('T4-04', '找不到表四的数据行', { table: 'table4' }));
-  return { report, findings, paragraphs, missingRows: table3.missingRows };
+  if (found?.from === 'file-properties') {
+    findings.push(
+      violation(
+        'P-01',
+        `报告正文和页面都没有写明发布日期，无法判断是否按时公布；仅供参考：${found.source.text ?? ''}，即北京时间 ${found.date}，不一定是公布日期`,
+        { section: 'meta', source: found.source },
+        'info',
+      ),
+    );
+  }
+  return { report, findings, paragraphs, missingRows: table3.missingRows, mergedRows: table3.mergedRows };
 }
 
 function structureFindings(captions: ReturnType<typeof segment>['captions'], doc: SourceDocument): Finding[] {

@@ -1,6 +1,9 @@
+import { findVariant, TABLE2_ROW_VARIANTS } from '../../../core/report/label-variants.ts';
 import { TABLE2_LABELS as L } from '../../../core/report/labels.ts';
 import { normalizeLabel } from '../../../core/report/normalize-text.ts';
 import type { Cell, SourceRef, Table2 } from '../../../core/report/schema.ts';
+import type { Finding } from '../../../core/rules/finding.ts';
+import { violation } from '../../../core/rules/make-finding.ts';
 import type { SourceLine } from '../source-document.ts';
 import { pickCells, splitLine } from './cell-values.ts';
 import { sourceOf } from './source-ref.ts';
@@ -10,6 +13,8 @@ export interface Table2Reading {
   provenance: Record<string, SourceRef>;
   /** Row labels found in the document. */
   found: Set<string>;
+  /** N-09 for rows captioned with a variant of the official wording. */
+  findings: Finding[];
 }
 
 const ROWS: Array<{ label: string; path: string[]; count: number }> = [
@@ -33,14 +38,29 @@ export function readTable2(lines: readonly SourceLine[]): Table2Reading {
   };
   const provenance: Record<string, SourceRef> = {};
   const found = new Set<string>();
+  const findings: Finding[] = [];
   for (const line of lines) {
     const { label, values } = splitLine(line);
     const n = normalizeLabel(label);
-    const row = ROWS.find((r) => n === r.label || (n.endsWith(r.label) && n.length <= r.label.length + 4));
+    // The official caption, then a known variant, then the caption after a few stray characters.
+    const variant = ROWS.some((r) => n === r.label) ? undefined : findVariant(TABLE2_ROW_VARIANTS, n);
+    const row = variant
+      ? ROWS.find((r) => r.path[0] === variant.row)
+      : ROWS.find((r) => n === r.label || (n.endsWith(r.label) && n.length <= r.label.length + 4));
     if (!row || found.has(row.label)) continue;
     found.add(row.label);
     const { cells } = pickCells(values, row.count);
     const source = sourceOf(line);
+    if (variant) {
+      findings.push(
+        violation(
+          'N-09',
+          `表二行标题“${label.trim()}”与标准格式“${row.label}”不一致${variant.differs ? `：${variant.differs}` : ''}`,
+          { table: 'table2', rowLabel: row.label, source },
+          variant.differs ? 'warning' : 'info',
+        ),
+      );
+    }
     const [key] = row.path as [keyof Table2];
     if (row.count === 3) {
       const [issued, repealed, inForce] = cells as [Cell, Cell, Cell];
@@ -51,5 +71,5 @@ export function readTable2(lines: readonly SourceLine[]): Table2Reading {
       provenance[`table2.${key}`] = source;
     }
   }
-  return { table2, provenance, found };
+  return { table2, provenance, found, findings };
 }
