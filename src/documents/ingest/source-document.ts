@@ -14,7 +14,9 @@ import { AppError } from '../../core/errors.ts';
  * - Text is as printed: no normalisation of width, spacing or look-alike characters (the
  *   interpreter normalises, so that it can also report non-standard labels).
  */
-export type SourceFormat = 'txt' | 'md' | 'html' | 'docx' | 'pdf';
+/** The formats read, as the API reports them ('doc': Word 97–2003, also a .wps saved in Word's format). */
+export const SOURCE_FORMATS = ['txt', 'md', 'html', 'docx', 'pdf', 'doc'] as const;
+export type SourceFormat = (typeof SOURCE_FORMATS)[number];
 
 export interface SourceLine {
   cells: string[];
@@ -70,7 +72,7 @@ export const INGEST_LIMITS = {
  * The first check of the HTML, DOCX and PDF readers: throws AppError DOCUMENT_REFUSED for an empty
  * file or one over INGEST_LIMITS.maxFileBytes, naming the format.
  */
-export function refuseEmptyOrOversized(bytes: Uint8Array, format: 'HTML' | 'DOCX' | 'PDF'): void {
+export function refuseEmptyOrOversized(bytes: Uint8Array, format: 'HTML' | 'DOCX' | 'PDF' | 'DOC'): void {
   if (bytes.byteLength === 0) throw new AppError('DOCUMENT_REFUSED', '文件为空（0 字节）');
   if (bytes.byteLength > INGEST_LIMITS.maxFileBytes) {
     throw new AppError(

@@ -10,7 +10,7 @@ import { looksLikeCellPerLine, placeBlanks } from './cell-per-line.ts';
  * must read back to the tables of its page's truth, cell by cell.
  */
 const DIR = new URL('../../../../test/fixtures/documents/', import.meta.url);
-const CRAWLED = readdirSync(new URL('crawled/', DIR))
+const CRAWLED = readdirSync(new URL('../crawled/', DIR))
   .filter((f) => f.endsWith('.txt'))
   .sort();
 /**
@@ -29,7 +29,7 @@ describe('readReportDocument on crawled one-cell-per-line text', () => {
   });
 
   it.each(CRAWLED)('reads the tables of %s cell by cell', async (file) => {
-    const bytes = readFileSync(new URL(`crawled/${file}`, DIR));
+    const bytes = readFileSync(new URL(`../crawled/${file}`, DIR));
     const { report } = await readReportDocument(bytes, file);
     const truth = truthOf(file);
     const table3 = { ...truth.table3 };
@@ -75,7 +75,7 @@ describe('placeBlanks', () => {
 
 describe('readReportDocument on a hand-shaped crawled file', () => {
   it('reads a blank table-二 cell shown only by an extra empty line, with CR line endings', async () => {
-    const file = readFileSync(new URL('crawled/seed-004.cells-cr.txt', DIR), 'utf8');
+    const file = readFileSync(new URL('../crawled/seed-004.cells-cr.txt', DIR), 'utf8');
     // 规章: 0, 0, 0 → 0, (blank), 0: drop the middle value and leave one more empty line
     const changed = file.replace(/(规章\r\r)(\d+)\r\r(\d+)\r\r(\d+)/, '$1$2\r\r\r$4');
     expect(changed).not.toBe(file);

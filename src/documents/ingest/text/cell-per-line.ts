@@ -1,11 +1,5 @@
-import {
-  TABLE2_LABELS,
-  TABLE3_COLUMNS,
-  TABLE4_COLUMNS,
-  TABLE4_GROUP_KEYS,
-} from '../../../core/report/labels.ts';
-import { normalizeLabel } from '../../../core/report/normalize-text.ts';
 import { readValue } from '../interpret/cell-values.ts';
+import { formRowWidth } from '../interpret/form-row-width.ts';
 import { captionOf } from '../interpret/sections.ts';
 import type { SourceLine } from '../source-document.ts';
 
@@ -42,24 +36,6 @@ export function looksLikeCellPerLine(physical: readonly string[]): boolean {
     else if (text.split(/[\s\u3000]+/).filter((t) => isLoneValue(t)).length >= 3) multi += 1;
   }
   return lone >= MIN_LONE_VALUES && lone > 5 * multi;
-}
-
-const TABLE2_THREE_COLUMN_ROWS = [TABLE2_LABELS.regulations, TABLE2_LABELS.normativeDocuments].map(
-  normalizeLabel,
-);
-const TABLE3_WIDTH = TABLE3_COLUMNS.length;
-const TABLE4_WIDTH = TABLE4_COLUMNS.length * TABLE4_GROUP_KEYS.length;
-
-/** How many cells the row labelled `label` has in section `section` of the form; null when unknown. */
-function rowWidth(section: number, label: string): number | null {
-  if (section === 3) return TABLE3_WIDTH;
-  if (section === 4) return TABLE4_WIDTH;
-  if (section === 2) {
-    const n = normalizeLabel(label);
-    if (TABLE2_THREE_COLUMN_ROWS.some((l) => n.endsWith(l) || n.endsWith(l.slice(-5)))) return 3;
-    return 1;
-  }
-  return null;
 }
 
 interface ValueRun {
@@ -168,7 +144,7 @@ export function regroupCellLines(physical: readonly string[]): SourceLine[] {
       labelAt >= 0 && runs.get(labelAt) === undefined && !isLoneValue(physical[labelAt]!.trim())
         ? physical[labelAt]!.trim()
         : '';
-    const width = rowWidth(section, label);
+    const width = formRowWidth(section, label);
     const values = run.at.map((at) => physical[at]!.trim());
     const missing = width !== null && values.length < width ? width - values.length : 0;
     const blanks = missing > 0 ? placeBlanks(run.gaps, separator, missing) : run.gaps.map(() => 0);
