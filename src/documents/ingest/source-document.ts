@@ -1,4 +1,5 @@
 import { AppError } from '../../core/errors.ts';
+import type { Finding } from '../../core/rules/finding.ts';
 
 /**
  * The common intermediate form every format reader produces: the document as an ordered list of
@@ -30,6 +31,8 @@ export interface SourceLine {
   heading?: number;
   /** Index of the table this row belongs to in the document (0-based), when inTable. */
   table?: number;
+  /** How the reader obtained the cells when not as printed (e.g. "按勾稽关系拆分"); quoted in provenance. */
+  note?: string;
 }
 
 export interface SourceDocument {
@@ -37,6 +40,8 @@ export interface SourceDocument {
   lines: SourceLine[];
   /** Page count for paged formats. */
   pages?: number;
+  /** Findings of the reader itself (e.g. a run of digits it could not split uniquely). */
+  findings?: Finding[];
 }
 
 /** Limits every reader enforces before and while reading: bounded time and memory on hostile input. */

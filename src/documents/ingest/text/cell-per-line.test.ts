@@ -11,7 +11,7 @@ import { looksLikeCellPerLine, placeBlanks } from './cell-per-line.ts';
  */
 const DIR = new URL('../../../../test/fixtures/documents/', import.meta.url);
 const CRAWLED = readdirSync(new URL('../crawled/', DIR))
-  .filter((f) => f.endsWith('.txt'))
+  .filter((f) => /\.(soup|cells|cells-cr)\.txt$/.test(f))
   .sort();
 /**
  * get_text('\n') drops an empty <td></td> without a trace: that row's blank cell cannot be
