@@ -226,7 +226,7 @@ function readTable3(body: string, lines: SourceLine[], findings: Finding[]): voi
  * against every column; a row whose candidate is the same in every combination that fits is decided.
  */
 /** Most combinations of the open rows' candidates tried for one identity. */
-const MAX_COMBINATIONS = 20_000;
+const MAX_COMBINATIONS = 2_000;
 /** Candidates kept per row: more means the list is incomplete and not used to narrow others. */
 const MAX_ROW_CANDIDATES = 50;
 const isComplete = (c: { candidates: number[][]; capped: boolean } | undefined): boolean =>

@@ -48,24 +48,77 @@ export function splitBySums(digits: string, groups: number, width: number, limit
       return;
     }
     if (remaining < left || remaining > left * MAX_CELL_DIGITS) return;
-    const last = inGroup === width - 1;
+    if (inGroup === width - 1) {
+      // The group's total is the sum of its cells: only one length can match.
+      const printed = String(sum);
+      if (!digits.startsWith(printed, at)) return;
+      cells.push(sum);
+      walk(at + printed.length, 0, 0);
+      cells.pop();
+      return;
+    }
     for (let len = 1; len <= Math.min(MAX_CELL_DIGITS, remaining - (left - 1)); len += 1) {
       const value = parseCell(digits, at, at + len);
       if (value === null) break; // a leading zero: no longer cell starting here is valid either
-      if (last) {
-        if (value !== sum) continue;
-        cells.push(value);
-        walk(at + len, 0, 0);
-        cells.pop();
-      } else {
-        if (value > 10 ** MAX_CELL_DIGITS) break;
-        cells.push(value);
-        walk(at + len, inGroup + 1, sum + value);
-        cells.pop();
-      }
+      if (value > 10 ** MAX_CELL_DIGITS) break;
+      cells.push(value);
+      walk(at + len, inGroup + 1, sum + value);
+      cells.pop();
     }
   }
+  if (groups === 1) return splitRowBySum(digits, width, limit);
   walk(0, 0, 0);
+  return { candidates, capped };
+}
+
+/**
+ * One row: its total is a suffix of the digits, so each possible total is taken first and the
+ * rest split into cells no larger than it whose sum never exceeds it (a strong pruning: a row of
+ * 20 digits takes a few hundred steps instead of tens of thousands).
+ */
+function splitRowBySum(digits: string, width: number, limit: number): SplitResult {
+  const candidates: number[][] = [];
+  let steps = 0;
+  let capped = false;
+  const cells: number[] = [];
+  for (
+    let totalLength = 1;
+    totalLength <= Math.min(MAX_CELL_DIGITS, digits.length - (width - 1));
+    totalLength += 1
+  ) {
+    const end = digits.length - totalLength;
+    const total = parseCell(digits, end, digits.length);
+    if (total === null) continue;
+    const walk = (at: number, sum: number): void => {
+      if (capped || candidates.length >= limit) return;
+      steps += 1;
+      if (steps > MAX_SPLIT_STEPS) {
+        capped = true;
+        return;
+      }
+      const left = width - 1 - cells.length;
+      if (left === 0) {
+        if (at === end && sum === total) candidates.push([...cells, total]);
+        return;
+      }
+      const remaining = end - at;
+      if (remaining < left || remaining > left * totalLength) return;
+      for (let len = 1; len <= Math.min(totalLength, remaining - (left - 1)); len += 1) {
+        const value = parseCell(digits, at, at + len);
+        if (value === null) break;
+        if (sum + value > total) break; // longer cells are larger still
+        cells.push(value);
+        walk(at + len, sum + value);
+        cells.pop();
+      }
+    };
+    walk(0, 0);
+  }
+  // Candidates in the order of their cells, whatever the total's length.
+  candidates.sort((a, b) => {
+    for (let i = 0; i < a.length; i += 1) if (a[i] !== b[i]) return a[i]! - b[i]!;
+    return 0;
+  });
   return { candidates, capped };
 }
 
