@@ -190,17 +190,34 @@ function readTable3(body: string, lines: SourceLine[], findings: Finding[]): voi
   });
   // A 法人小计 column (an eighth number per row) breaks the row arithmetic: nothing is split.
   const subtotal = body.slice(0, positions.find((p) => p >= 0) ?? 0).includes('小计');
-  const choices = new Map<Table3RowKey, { candidates: number[][]; capped: boolean }>();
+  const choices: Choices = new Map();
   for (const f of found)
     choices.set(
       f.key,
       subtotal ? { candidates: [], capped: false } : splitBySums(f.digits, 1, width, MAX_ROW_CANDIDATES),
     );
   narrowByColumns(choices);
+  const extras = new Map<Table3RowKey, number>();
+  if (!subtotal) {
+    for (let more = true; more; ) {
+      more = false;
+      for (const f of found) {
+        const c = choices.get(f.key)!;
+        if (c.candidates.length > 0 || c.capped || f.digits.length <= width) continue;
+        const extra = readWithExtra(f.key, f.digits, choices);
+        if (extra === null) continue;
+        extras.set(f.key, extra);
+        narrowByColumns(choices);
+        more = true;
+      }
+    }
+  }
   for (const f of found) {
     const { candidates, capped } = choices.get(f.key)!;
     if (candidates.length === 1 && !capped) {
-      lines.push(row(f.label, candidates[0]!.map(String), true, 1));
+      const extra = extras.get(f.key);
+      const cells = candidates[0]!.map(String);
+      lines.push(row(f.label, extra === undefined ? cells : [...cells, String(extra)], true, 1));
       continue;
     }
     lines.push(row(f.label, Array<string>(width).fill(UNDECIDED), false, 1));
@@ -232,24 +249,53 @@ const MAX_ROW_CANDIDATES = 50;
 const isComplete = (c: { candidates: number[][]; capped: boolean } | undefined): boolean =>
   c !== undefined && !c.capped && c.candidates.length > 0 && c.candidates.length < MAX_ROW_CANDIDATES;
 
-function narrowByColumns(choices: Map<Table3RowKey, { candidates: number[][]; capped: boolean }>): void {
-  const decided = (key: Table3RowKey): number[] | null => {
-    const c = choices.get(key);
-    return c && c.candidates.length === 1 && !c.capped ? c.candidates[0]! : null;
-  };
-  /** Each identity as signed terms summing to zero per column. */
-  const identities: Array<Array<[Table3RowKey, 1 | -1]>> = [
-    [...TABLE3_OUTCOME_KEYS.map((k): [Table3RowKey, 1] => [k, 1]), ['totalConcluded', -1]],
-    [
-      ['newReceived', 1],
-      ['carriedOver', 1],
-      ['totalConcluded', -1],
-      ['carriedForward', -1],
-    ],
-  ];
+/** Table 三's column identities as signed terms summing to zero in every column (T3-02, T3-01). */
+const IDENTITIES: Array<Array<[Table3RowKey, 1 | -1]>> = [
+  [...TABLE3_OUTCOME_KEYS.map((k): [Table3RowKey, 1] => [k, 1]), ['totalConcluded', -1]],
+  [
+    ['newReceived', 1],
+    ['carriedOver', 1],
+    ['totalConcluded', -1],
+    ['carriedForward', -1],
+  ],
+];
+
+type Choices = Map<Table3RowKey, { candidates: number[][]; capped: boolean }>;
+
+const decidedIn = (choices: Choices, key: Table3RowKey): number[] | null => {
+  const c = choices.get(key);
+  return c && c.candidates.length === 1 && !c.capped ? c.candidates[0]! : null;
+};
+
+/**
+ * A row printed with more numbers than the form's seven (an extra column): when an identity
+ * whose other rows are all decided gives its seven values and its digits start with exactly
+ * those, the rest of the digits is one extra cell. Returns that cell, or null.
+ */
+function readWithExtra(key: Table3RowKey, digits: string, choices: Choices): number | null {
+  for (const terms of IDENTITIES) {
+    const own = terms.find(([k]) => k === key);
+    if (!own || terms.some(([k]) => k !== key && decidedIn(choices, k) === null)) continue;
+    const need = TABLE3_COLUMNS.map((_, c) => {
+      let sum = 0;
+      for (const [k, s] of terms) if (k !== key) sum += s * decidedIn(choices, k)![c]!;
+      return -sum * own[1];
+    });
+    if (need.some((v) => v < 0)) continue;
+    const printed = need.join('');
+    const rest = digits.slice(printed.length);
+    if (!digits.startsWith(printed) || !/^(0|[1-9]\d{0,6})$/.test(rest)) continue;
+    choices.set(key, { candidates: [need], capped: false });
+    return Number(rest);
+  }
+  return null;
+}
+
+function narrowByColumns(choices: Choices): void {
+  const decided = (key: Table3RowKey): number[] | null => decidedIn(choices, key);
   for (let changed = true; changed; ) {
     changed = false;
-    for (const terms of identities) {
+    for (const terms of IDENTITIES) {
       const open = terms.filter(([k]) => decided(k) === null);
       if (open.length === 0 || open.some(([k]) => !isComplete(choices.get(k)))) continue;
       let combos = 1;
