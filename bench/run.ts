@@ -6,6 +6,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as assembly from './assembly.bench.ts';
+import * as crawled from './crawled.bench.ts';
 import * as deadlines from './deadlines.bench.ts';
 import * as hostile from './hostile.bench.ts';
 import * as ingest from './ingest.bench.ts';
@@ -26,6 +27,7 @@ const SUITES: Record<string, { measures(): Promise<Measure[]> }> = {
   assembly,
   region,
   hostile,
+  crawled,
 };
 
 const chosen = process.argv.slice(2);

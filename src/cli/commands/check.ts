@@ -43,7 +43,7 @@ export function registerCheck(program: Command): void {
   program
     .command('check')
     .description(
-      '核查年度报告：读取 txt、Markdown、HTML、DOCX、PDF 或 gongkai-report/1 JSON，逐表逐格、逐句指出问题',
+      '核查年度报告：读取 txt、Markdown、HTML、DOCX、DOC/WPS、PDF 或 gongkai-report/1 JSON，逐表逐格、逐句指出问题',
     )
     .argument('<paths...>', '报告文件或文件夹（文件夹内的报告会被逐一读取）')
     .option(

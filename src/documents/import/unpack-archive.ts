@@ -1,4 +1,5 @@
 import { AppError } from '../../core/errors.ts';
+import { REPORT_FILE_EXTENSIONS } from '../../core/report/report-file-types.ts';
 import { INGEST_LIMITS } from '../ingest/source-document.ts';
 import { inflateZipEntry, readZipDirectory, type ZipEntry, type ZipLimits } from '../zip/zip-entries.ts';
 
@@ -17,7 +18,7 @@ export const IMPORT_ZIP_LIMITS: ZipLimits = {
 };
 
 /** File extensions import reads; anything else in an archive is skipped with a reason. */
-export const IMPORT_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm', '.shtml', '.docx', '.pdf'];
+export const IMPORT_EXTENSIONS: readonly string[] = REPORT_FILE_EXTENSIONS;
 const ARCHIVE_EXTENSIONS = /\.(zip|rar|7z|tar|gz|tgz|bz2|xz|jar)$/i;
 
 export interface ArchiveFile {

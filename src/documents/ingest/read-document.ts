@@ -1,4 +1,5 @@
 import { AppError } from '../../core/errors.ts';
+import { isOleFile } from './doc/read-doc.ts';
 import { type IngestResult, interpretDocument } from './interpret/interpret-document.ts';
 import type { ReadOptions, SourceDocument, SourceFormat } from './source-document.ts';
 import { readText } from './text/read-text.ts';
@@ -8,6 +9,8 @@ export function detectFormat(bytes: Uint8Array, fileName = ''): SourceFormat {
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
   if (head.startsWith('%PDF-')) return 'pdf';
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'docx';
+  // An OLE compound file: the DOC reader reads Word documents and names what other ones are.
+  if (isOleFile(bytes)) return 'doc';
   const lower = fileName.toLowerCase();
   if (/\.(pdf|docx?|wps|zip)$/.test(lower)) {
     throw new AppError(
@@ -57,6 +60,8 @@ async function loadReader(format: SourceFormat): Promise<Reader> {
       return (await import('./docx/read-docx.ts')).readDocx;
     case 'pdf':
       return (await import('./pdf/read-pdf.ts')).readPdf;
+    case 'doc':
+      return (await import('./doc/read-doc.ts')).readDoc;
   }
 }
 

@@ -1,4 +1,5 @@
 import { AppError } from '../../core/errors.ts';
+import type { Finding } from '../../core/rules/finding.ts';
 
 /**
  * The common intermediate form every format reader produces: the document as an ordered list of
@@ -14,7 +15,9 @@ import { AppError } from '../../core/errors.ts';
  * - Text is as printed: no normalisation of width, spacing or look-alike characters (the
  *   interpreter normalises, so that it can also report non-standard labels).
  */
-export type SourceFormat = 'txt' | 'md' | 'html' | 'docx' | 'pdf';
+/** The formats read, as the API reports them ('doc': Word 97–2003, also a .wps saved in Word's format). */
+export const SOURCE_FORMATS = ['txt', 'md', 'html', 'docx', 'pdf', 'doc'] as const;
+export type SourceFormat = (typeof SOURCE_FORMATS)[number];
 
 export interface SourceLine {
   cells: string[];
@@ -28,6 +31,8 @@ export interface SourceLine {
   heading?: number;
   /** Index of the table this row belongs to in the document (0-based), when inTable. */
   table?: number;
+  /** How the reader obtained the cells when not as printed (e.g. "按勾稽关系拆分"); quoted in provenance. */
+  note?: string;
 }
 
 /**
@@ -52,6 +57,8 @@ export interface SourceDocument {
   pages?: number;
   /** Properties stated outside the text (HTML meta, DOCX core properties, PDF Info). */
   properties?: DocumentProperty[];
+  /** Findings of the reader itself (e.g. a run of digits it could not split uniquely). */
+  findings?: Finding[];
 }
 
 /** Limits every reader enforces before and while reading: bounded time and memory on hostile input. */
@@ -118,7 +125,7 @@ export function fileBudgetExceeded(): ReadBudgetExceeded {
  * The first check of the HTML, DOCX and PDF readers: throws AppError DOCUMENT_REFUSED for an empty
  * file or one over INGEST_LIMITS.maxFileBytes, naming the format.
  */
-export function refuseEmptyOrOversized(bytes: Uint8Array, format: 'HTML' | 'DOCX' | 'PDF'): void {
+export function refuseEmptyOrOversized(bytes: Uint8Array, format: 'HTML' | 'DOCX' | 'PDF' | 'DOC'): void {
   if (bytes.byteLength === 0) throw new AppError('DOCUMENT_REFUSED', '文件为空（0 字节）');
   if (bytes.byteLength > INGEST_LIMITS.maxFileBytes) {
     throw new AppError(

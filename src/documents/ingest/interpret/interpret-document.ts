@@ -116,7 +116,12 @@ export function interpretDocument(doc: SourceDocument): IngestResult {
     extras: { cells: [...table3.extraCells, ...table4.extraCells], rows: table3.extraRows },
     provenance,
   };
-  const findings = [...structureFindings(captions, doc), ...table2.findings, ...table3.findings];
+  const findings = [
+    ...structureFindings(captions, doc),
+    ...table2.findings,
+    ...table3.findings,
+    ...(doc.findings ?? []),
+  ];
   if (!table4.found) findings.push(violation('T4-04', '找不到表四的数据行', { table: 'table4' }));
   if (found?.from === 'file-properties') {
     findings.push(

@@ -3,7 +3,14 @@ import { compact, normalizeLabel } from '../../../core/report/normalize-text.ts'
 import type { SourceLine } from '../source-document.ts';
 
 /** Keywords that identify each section caption (一 … 六) even when its wording deviates. */
-const CAPTION_KEYS: ReadonlyArray<RegExp> = [/总体情况/, /主动公开/, /申请/, /复议|诉讼/, /问题/, /其他/];
+export const CAPTION_KEYS: ReadonlyArray<RegExp> = [
+  /总体情况/,
+  /主动公开/,
+  /申请/,
+  /复议|诉讼/,
+  /问题/,
+  /其他/,
+];
 const NUMERALS = '一二三四五六';
 
 export interface Caption {

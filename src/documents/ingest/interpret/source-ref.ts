@@ -6,7 +6,8 @@ const MAX_QUOTED = 120;
 /** Where a line came from, with its text (shortened) for quoting in findings. */
 export function sourceOf(line: SourceLine): SourceRef {
   const { cells } = line;
-  const text = cells.length === 1 ? cells[0]! : cells.filter((c) => c !== '').join(' ');
+  const printed = cells.length === 1 ? cells[0]! : cells.filter((c) => c !== '').join(' ');
+  const text = line.note === undefined ? printed : `${line.note}：${printed}`;
   const ref: SourceRef = {
     line: line.line,
     text: text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED)}…` : text,

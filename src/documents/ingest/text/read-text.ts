@@ -1,6 +1,8 @@
 import { AppError } from '../../../core/errors.ts';
 import { assertLooksLikeText, decodeText } from '../decode-text.ts';
 import { INGEST_LIMITS, type SourceDocument, type SourceLine } from '../source-document.ts';
+import { looksLikeCellPerLine, regroupCellLines } from './cell-per-line.ts';
+import { looksConcatenated, readConcatenated } from './concatenated.ts';
 
 const MD_TABLE_SEPARATOR = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/;
 /**
@@ -28,6 +30,16 @@ export async function readText(bytes: Uint8Array, format: 'txt' | 'md' = 'txt'):
   assertLooksLikeText(text);
   const lines: SourceLine[] = [];
   const physical = text.split(/\r\n|\r|\n/);
+  if (format === 'txt' && looksLikeCellPerLine(physical)) {
+    const lines = regroupCellLines(physical);
+    if (lines.length > INGEST_LIMITS.maxLines)
+      throw new AppError('DOCUMENT_REFUSED', '文件行数过多，不像一份年度报告');
+    return { format, lines };
+  }
+  if (format === 'txt' && looksConcatenated(physical)) {
+    const { lines, findings } = readConcatenated(text);
+    return { format, lines, findings };
+  }
   let tableIndex = -1;
   let previousWasTable = false;
   for (let i = 0; i < physical.length; i += 1) {

@@ -63,6 +63,29 @@ describe('POST /api/check/document', () => {
     expect(body.findings.map((f: { ruleId: string }) => f.ruleId)).toContain('T4-04');
   });
 
+  it('reads a Word 97–2003 document sent as application/msword', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/check/document?filename=seed-004.doc',
+      headers: { 'content-type': 'application/msword' },
+      payload: fixture('doc/seed-004.lo.doc'),
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().format).toBe('doc');
+    expect(res.json().report.agency).toBe('淄博市大数据局');
+  });
+
+  it('refuses a .wps that is not in Word format as an unsupported format (415), with the specific reason', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/check/document?filename=x.wps',
+      headers: { 'content-type': 'application/octet-stream' },
+      payload: fixture('doc/works-contents.wps'),
+    });
+    expect(res.statusCode).toBe(415);
+    expect(res.json().message).toMatch(/^\.wps 文件不是 Word 格式/);
+  });
+
   it('refuses a zip bomb named .docx with 422, naming the reason', async () => {
     const res = await app.inject({
       method: 'POST',

@@ -67,7 +67,8 @@ export async function registerCheckRoutes(app: FastifyInstance): Promise<void> {
       bodyLimit: INGEST_LIMITS.maxFileBytes,
       schema: {
         tags: ['checker'],
-        summary: '读取并核查一份已发布的年度报告文件（txt、Markdown、HTML、DOCX、PDF，请求体为文件内容）',
+        summary:
+          '读取并核查一份已发布的年度报告文件（txt、Markdown、HTML、DOCX、PDF、DOC/WPS，请求体为文件内容）',
         description: CHECK_DOCUMENT_LIMITS,
         querystring: checkDocumentQuery,
         response: { 200: checkDocumentResponse, ...errorResponses(400, 429) },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SOURCE_FORMATS } from '../../../documents/ingest/source-document.ts';
 import { findingSchema } from '../common.schema.ts';
 
 export const summarySchema = z.object({
@@ -20,7 +21,7 @@ export const checkDocumentQuery = z.object({
 });
 
 export const checkDocumentResponse = z.object({
-  format: z.enum(['txt', 'md', 'html', 'docx', 'pdf']),
+  format: z.enum(SOURCE_FORMATS).describe('读取的格式（doc：Word 97–2003，含 Word 格式的 .wps）'),
   report: z.record(z.string(), z.unknown()).describe('gongkai-report/1 年度报告（含来源行号、页码）'),
   findings: z.array(findingSchema),
   summary: summarySchema,

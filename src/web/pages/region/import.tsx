@@ -18,6 +18,7 @@ import { zipSync } from 'fflate';
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import type { z } from 'zod';
+import { REPORT_FILE_EXTENSIONS } from '../../../core/report/report-file-types.ts';
 import type { previewResponse, summaryResponse } from '../../../server/routes/imports/imports.schema.ts';
 import { api, messageOf, upload } from '../../api/client.ts';
 import { RegionSelect } from '../../components/region-select.tsx';
@@ -133,7 +134,7 @@ export function RegionImportPage() {
             fileList={files}
             beforeUpload={() => false}
             onChange={({ fileList }) => setFiles(fileList)}
-            accept=".txt,.md,.html,.htm,.docx,.pdf,.zip"
+            accept={[...REPORT_FILE_EXTENSIONS, '.zip'].join(',')}
           >
             <p className="ant-upload-drag-icon">
               <InboxOutlined />

@@ -1,0 +1,17 @@
+/**
+ * The file extensions a published annual report is read from (import, the checker, the upload
+ * pickers): text, Markdown, web pages, Word (2007+ and 97–2003, and WPS's Word-format .wps) and
+ * PDF. The readers tell the format from the content; the extension only selects files.
+ */
+export const REPORT_FILE_EXTENSIONS = [
+  '.txt',
+  '.md',
+  '.markdown',
+  '.html',
+  '.htm',
+  '.shtml',
+  '.docx',
+  '.doc',
+  '.wps',
+  '.pdf',
+] as const;
