@@ -74,6 +74,41 @@ describe.skipIf(browserMissing)(browserSuiteTitle('administration in a browser')
     expect(scriptErrors).toEqual([]);
   }, 60_000);
 
+  it('resets a forgotten password: confirmed, the one-time password shown once, which then opens only the password change', async () => {
+    const admin = await createTestUser(server.app.db, 'admin');
+    const forgetful = await createTestUser(server.app.db, 'officer', { agencyId: org.agencyX.id });
+    const { page, scriptErrors } = await newPage(browser);
+    await signInThroughPage(
+      page,
+      `${server.url}/login?next=%2Fworkspace%2Fadmin`,
+      admin.username,
+      TEST_PASSWORD,
+    );
+    const row = page.locator('.ant-table-tbody tr', { hasText: forgetful.username });
+    await row.getByRole('button', { name: '重置密码' }).click();
+    await page.getByText(`重置 ${forgetful.username} 的密码？`).waitFor();
+    await page
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: /重\s*置/ })
+      .click();
+    const shown = (await page.getByTestId('temporary-password').innerText()).trim();
+    expect(shown).toMatch(/^[A-HJ-NP-Za-km-np-z2-9]{20}$/);
+    await page.getByRole('button', { name: '我已记下' }).click();
+    const old = await server.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: forgetful.username, password: TEST_PASSWORD },
+    });
+    expect(old.statusCode).toBe(401);
+    const fresh = await server.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: forgetful.username, password: shown },
+    });
+    expect(fresh.json().mustChangePassword).toBe(true);
+    expect(scriptErrors).toEqual([]);
+  }, 60_000);
+
   it('keeps officers out of administration', async () => {
     const officer = await createTestUser(server.app.db, 'officer', { agencyId: org.agencyX.id });
     const { page } = await newPage(browser);

@@ -74,6 +74,7 @@ describe.skipIf(browserMissing)(
           applicantType: 'naturalPerson',
           applicant: { ...TEST_APPLICANT },
           description: '本县2026年冬季清洁取暖补贴发放情况',
+          requestedForm: { media: ['paper'], delivery: ['post'] },
         },
       });
       expect(res.statusCode).toBe(201);

@@ -67,13 +67,16 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 60_000 });
 }
 
-/** A page at 1366×768 and the uncaught script errors it met (a test expects none). */
+/**
+ * A page at 1366×768 and the uncaught script errors it met (a test expects none). Waits are allowed
+ * 20 s: the suite runs two files at a time on two cores, beside Chromium printing PDFs.
+ */
 export async function newPage(
   browser: Browser,
   viewport = { width: 1366, height: 768 },
 ): Promise<{ page: Page; scriptErrors: string[] }> {
   const page = await browser.newPage({ viewport, locale: 'zh-CN' });
-  page.setDefaultTimeout(10_000);
+  page.setDefaultTimeout(20_000);
   const scriptErrors: string[] = [];
   page.on('pageerror', (error) => scriptErrors.push(`${page.url()}: ${error.message}`));
   return { page, scriptErrors };

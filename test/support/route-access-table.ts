@@ -50,6 +50,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'GET /api/users': role(['user', 'administer']),
   'POST /api/users': role(['user', 'administer']),
   'PATCH /api/users/:id': role(['user', 'administer']),
+  'POST /api/users/:id/password-reset': role(['user', 'administer']),
   'GET /api/calendar': 'signed-in',
   'POST /api/calendar/parse': role(['calendar', 'administer']),
   'POST /api/calendar': role(['calendar', 'administer']),

@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { isAppError } from '../../core/errors.ts';
 import { appendAudit } from '../../store/audit/audit.repository.ts';
 import type { StoreDb } from '../../store/dialect.ts';
 import { createUser, listUsers } from '../../store/users/users.repository.ts';
 import { presentManagedUser } from '../presenters/user.presenter.ts';
+import { generateOneTimePassword } from './one-time-password.ts';
 
 export const ADMIN_USERNAME = 'admin';
 
@@ -11,12 +11,6 @@ export type AdminBootstrap =
   | { created: false }
   /** generatedPassword: the one-time password to print once; null when GONGKAI_ADMIN_PASSWORD was used. */
   | { created: true; username: string; generatedPassword: string | null };
-
-/** 20 characters without look-alikes (no 0/O, 1/l/I), about 115 bits. */
-function generatePassword(): string {
-  const alphabet = 'ABCDEFGHJKMNPQRSTUVWXYZabcdefghjkmnpqrstuvwxyz23456789';
-  return Array.from(randomBytes(20), (b) => alphabet[b % alphabet.length]).join('');
-}
 
 /**
  * First start on an empty database: creates the administrator `admin` with `password` (from
@@ -32,7 +26,7 @@ export async function ensureAdministrator(
   password: string | undefined,
   now: Date,
 ): Promise<AdminBootstrap> {
-  const chosen = password ?? generatePassword();
+  const chosen = password ?? generateOneTimePassword();
   try {
     return await db.transaction().execute(async (trx) => {
       if ((await listUsers(trx)).length > 0) return { created: false } as const;

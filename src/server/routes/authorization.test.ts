@@ -69,6 +69,7 @@ let org: TestOrganisation;
 let province: Region;
 const users = {} as Record<Exclude<Principal, 'anonymous' | 'apiToken'>, User>;
 let patchTarget: User;
+let resetTarget: User;
 
 const userOf = (caller: Principal): User | null =>
   caller === 'anonymous' ? null : caller === 'apiToken' ? users.officer : users[caller];
@@ -370,6 +371,11 @@ const rows: Row[] = [
     expect: statuses(['admin'], 200),
   },
   {
+    route: 'POST /api/users/:id/password-reset',
+    request: async () => ({ method: 'POST', url: `/api/users/${resetTarget.id}/password-reset` }),
+    expect: statuses(['admin'], 200),
+  },
+  {
     route: 'POST /api/agencies/:agencyId/applications',
     request: async () => ({
       method: 'POST',
@@ -607,6 +613,7 @@ describeEachDialect('authorization matrix', (t) => {
     users.supervisorOther = await createTestUser(db, 'supervisor', { regionId: org.cityB.id });
     users.admin = await createTestUser(db, 'admin');
     patchTarget = await createTestUser(db, 'officer', { agencyId: org.agencyY.id });
+    resetTarget = await createTestUser(db, 'officer', { agencyId: org.agencyY.id });
     province = await createRegion(db, { code: `P${unique()}`, name: `测试省${unique()}`, level: 'province' });
     await db.updateTable('regions').set({ parent_id: province.id }).where('id', '=', org.cityA.id).execute();
     const agencyZ = await createAgency(db, {

@@ -238,16 +238,26 @@ export async function setUserDisabled(db: Kysely<Database>, id: string, disabled
 }
 
 /**
- * Replaces a user's password, which also lifts must_change_password. Throws INVALID_INPUT (too
- * short), NOT_FOUND.
+ * Replaces a user's password, which also lifts must_change_password. With `temporary` (an
+ * administrator's reset), the password is one-time: must_change_password is set instead, and the
+ * count of failed logins starts again. Throws INVALID_INPUT (too short), NOT_FOUND.
  */
-export async function setUserPassword(db: Kysely<Database>, id: string, password: string): Promise<void> {
+export async function setUserPassword(
+  db: Kysely<Database>,
+  id: string,
+  password: string,
+  options: { temporary?: boolean } = {},
+): Promise<void> {
   if ([...password].length < MIN_PASSWORD_LENGTH) {
     throw new AppError('INVALID_INPUT', `密码至少${MIN_PASSWORD_LENGTH}个字符`);
   }
   const result = await db
     .updateTable('users')
-    .set({ password_hash: await hashPassword(password), must_change_password: 0 })
+    .set({
+      password_hash: await hashPassword(password),
+      must_change_password: options.temporary ? 1 : 0,
+      ...(options.temporary ? { failed_logins: 0 } : {}),
+    })
     .where('id', '=', id)
     .executeTakeFirst();
   if (result.numUpdatedRows === 0n) throw new AppError('NOT_FOUND', '用户不存在');

@@ -26,12 +26,17 @@ import type {
   reportResponse,
   reportSummarySchema,
 } from '../../server/routes/reports/reports.schema.ts';
-import type { managedUserSchema, userListResponse } from '../../server/routes/users/users.schema.ts';
+import type {
+  managedUserSchema,
+  passwordResetResponse,
+  userListResponse,
+} from '../../server/routes/users/users.schema.ts';
 
 export type User = z.output<typeof userSchema>;
 export type Session = z.output<typeof sessionResponse>;
 export type ManagedUser = z.output<typeof managedUserSchema>;
 export type ManagedUserList = z.output<typeof userListResponse>;
+export type PasswordReset = z.output<typeof passwordResetResponse>;
 export type Agency = z.output<typeof agencySchema>;
 export type AgencyList = z.output<typeof agencyListResponse>;
 export type Region = z.output<typeof regionSchema>;

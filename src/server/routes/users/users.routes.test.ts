@@ -217,6 +217,36 @@ describeEachDialect('administration: regions, agencies and users', (t) => {
       expect(row.mustChangePassword).toBe(false);
     });
 
+    it('reset a forgotten password: one-time password shown once, old password, sessions and tokens end, audited without it', async () => {
+      const user = await createTestUser(t.db, 'admin');
+      const own = await signIn(app, user.username);
+      const token = await tokenHeaders(t.db, user);
+      const res = await app.inject({ method: 'POST', url: `/api/users/${user.id}/password-reset`, headers });
+      expect(res.statusCode).toBe(200);
+      const { username, temporaryPassword } = res.json();
+      expect(username).toBe(user.username);
+      expect(temporaryPassword).toMatch(/^[A-HJ-NP-Za-km-np-z2-9]{20}$/);
+      expect((await app.inject({ url: '/api/session', headers: own })).statusCode).toBe(401);
+      expect((await app.inject({ url: '/api/session', headers: token })).statusCode).toBe(401);
+      const old = await post('/api/auth/login', { username, password: TEST_PASSWORD }, {});
+      expect(old.statusCode).toBe(401);
+      const login = await post('/api/auth/login', { username, password: temporaryPassword }, {});
+      expect(login.statusCode).toBe(200);
+      // Until the user changes it, the one-time password opens nothing but the password change.
+      expect(login.json().mustChangePassword).toBe(true);
+      const audit = await listAuditEntries(t.db, 'user', user.id);
+      expect(audit.map((e) => e.action)).toContain('password-reset');
+      expect(JSON.stringify(audit)).not.toContain(temporaryPassword);
+      const self = await app.inject({
+        method: 'POST',
+        url: `/api/users/${admin.id}/password-reset`,
+        headers,
+      });
+      expect(self.statusCode).toBe(409);
+      const missing = await app.inject({ method: 'POST', url: '/api/users/nobody/password-reset', headers });
+      expect(missing.statusCode).toBe(404);
+    });
+
     it('keep an administrator from disabling or demoting itself', async () => {
       for (const payload of [{ disabled: true }, { role: 'officer' }]) {
         const res = await app.inject({ method: 'PATCH', url: `/api/users/${admin.id}`, headers, payload });

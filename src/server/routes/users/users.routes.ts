@@ -13,12 +13,20 @@ import {
   getUser,
   listUsers,
   setUserDisabled,
+  setUserPassword,
 } from '../../../store/users/users.repository.ts';
 import { authorize } from '../../access/authorize.ts';
+import { generateOneTimePassword } from '../../bootstrap/one-time-password.ts';
 import { actorOf, requireUser } from '../../plugins/auth.ts';
 import { presentManagedUser } from '../../presenters/user.presenter.ts';
 import { errorResponses, idParams } from '../common.schema.ts';
-import { createUserBody, managedUserSchema, updateUserBody, userListResponse } from './users.schema.ts';
+import {
+  createUserBody,
+  managedUserSchema,
+  passwordResetResponse,
+  updateUserBody,
+  userListResponse,
+} from './users.schema.ts';
 
 /** The agency or region a role needs must exist (the store would otherwise fail on the foreign key). */
 async function checkScopeExists(
@@ -139,6 +147,46 @@ export async function registerUserRoutes(app: FastifyInstance): Promise<void> {
         return after;
       });
       return presentManagedUser(user);
+    },
+  );
+  api.post(
+    '/users/:id/password-reset',
+    {
+      schema: {
+        tags: ['users'],
+        summary:
+          '重置用户的密码（系统管理员）：生成一次性密码，用户登录后须先修改；其登录会话和 API 令牌随即失效',
+        params: idParams,
+        response: { 200: passwordResetResponse, ...errorResponses(401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const admin = requireUser(request);
+      authorize(admin, 'user', 'administer');
+      const { id } = request.params;
+      if (id === admin.id) throw new AppError('CONFLICT', '不能重置自己的密码：请在“修改密码”中修改');
+      const now = app.now();
+      const temporaryPassword = generateOneTimePassword();
+      const user = await app.db.transaction().execute(async (trx) => {
+        const before = await getUser(trx, id);
+        if (!before) throw new AppError('NOT_FOUND', '用户不存在');
+        await setUserPassword(trx, id, temporaryPassword, { temporary: true });
+        await deleteSessionsOfUser(trx, id);
+        await deleteApiTokensOfUser(trx, id);
+        const after = (await getUser(trx, id)) ?? before;
+        // The audit says that the password was reset, never the password.
+        await appendAudit(trx, {
+          at: now,
+          actor: actorOf(admin),
+          entity: 'user',
+          entityId: id,
+          action: 'password-reset',
+          before: presentManagedUser(before),
+          after: presentManagedUser(after),
+        });
+        return after;
+      });
+      return { username: user.username, temporaryPassword };
     },
   );
 }

@@ -45,3 +45,10 @@ export const updateUserBody = z
   .refine((b) => Object.values(b).some((v) => v !== undefined), { error: '请至少指定一项要修改的内容' });
 
 export const userListResponse = z.object({ items: z.array(managedUserSchema) });
+
+export const passwordResetResponse = z.object({
+  username: z.string(),
+  temporaryPassword: z
+    .string()
+    .describe('一次性密码：只显示这一次；用户用它登录后须先修改密码，原有的登录会话和 API 令牌均已失效'),
+});

@@ -1,9 +1,22 @@
-import { Alert, Button, Form, Input, Modal, Select, Space, Switch, Table, Tag } from 'antd';
+import {
+  Alert,
+  Button,
+  Form,
+  Input,
+  Modal,
+  Popconfirm,
+  Select,
+  Space,
+  Switch,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { PASSWORD_MIN_LENGTH, PASSWORD_RULE_TEXT } from '../../../core/organisation/password-rule.ts';
 import { ROLE_LABELS, ROLES, type Role } from '../../../core/organisation/role.ts';
 import { api, messageOf } from '../../api/client.ts';
-import type { Agency, ManagedUser, ManagedUserList, Region } from '../../api/types.ts';
+import type { Agency, ManagedUser, ManagedUserList, PasswordReset, Region } from '../../api/types.ts';
 import { markFieldErrors } from '../../components/mark-field-errors.ts';
 
 interface NewUser {
@@ -15,12 +28,13 @@ interface NewUser {
   regionId?: string;
 }
 
-/** Users: create with a role and its scope, disable and enable (administrators only). */
+/** Users: create with a role and its scope, disable and enable, reset a password (administrators only). */
 export function UsersTab({ agencies, regions }: { agencies: Agency[]; regions: Region[] }) {
   const [users, setUsers] = useState<ManagedUser[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [reset, setReset] = useState<PasswordReset | null>(null);
   const [form] = Form.useForm<NewUser>();
   const role = Form.useWatch('role', form);
 
@@ -53,6 +67,15 @@ export function UsersTab({ agencies, regions }: { agencies: Agency[]; regions: R
   const setDisabled = async (user: ManagedUser, disabled: boolean) => {
     try {
       await api.patch(`/users/${encodeURIComponent(user.id)}`, { disabled });
+      load();
+    } catch (e) {
+      setFailure(messageOf(e));
+    }
+  };
+
+  const resetPassword = async (user: ManagedUser) => {
+    try {
+      setReset(await api.post<PasswordReset>(`/users/${encodeURIComponent(user.id)}/password-reset`, {}));
       load();
     } catch (e) {
       setFailure(messageOf(e));
@@ -101,8 +124,42 @@ export function UsersTab({ agencies, regions }: { agencies: Agency[]; regions: R
               />
             ),
           },
+          {
+            title: '密码',
+            render: (_: unknown, u) => (
+              <Popconfirm
+                title={`重置 ${u.username} 的密码？`}
+                description="将生成一次性密码；原密码、该用户的登录会话和 API 令牌立即失效。"
+                okText="重置"
+                cancelText="取消"
+                onConfirm={() => resetPassword(u)}
+              >
+                <Button size="small">重置密码</Button>
+              </Popconfirm>
+            ),
+          },
         ]}
       />
+      <Modal
+        title="已重置密码"
+        open={reset !== null}
+        onOk={() => setReset(null)}
+        onCancel={() => setReset(null)}
+        okText="我已记下"
+        cancelButtonProps={{ style: { display: 'none' } }}
+      >
+        {reset && (
+          <>
+            <Typography.Paragraph>用户 {reset.username} 的一次性密码（只显示这一次）：</Typography.Paragraph>
+            <Typography.Paragraph copyable code data-testid="temporary-password">
+              {reset.temporaryPassword}
+            </Typography.Paragraph>
+            <Typography.Paragraph type="secondary">
+              请当面或通过可靠渠道告知该用户；用户登录后须先修改密码。
+            </Typography.Paragraph>
+          </>
+        )}
+      </Modal>
       <Modal
         title="新建用户"
         open={creating}
