@@ -126,7 +126,8 @@ describe.skipIf(browserMissing)(browserSuiteTitle('annual report in a browser'),
     await confirm.getByText('发布后不能撤回').waitFor();
     expect(await confirm.innerText()).not.toContain('逾期');
     await confirm.getByRole('button', { name: '确定发布' }).click();
-    await reviewerPage.locator('.ant-descriptions').getByText('已发布').waitFor();
+    // Publishing prints the report (HTML, DOCX, PDF through Chromium): allowed a minute on a busy machine.
+    await reviewerPage.locator('.ant-descriptions').getByText('已发布').waitFor({ timeout: 60_000 });
     // The version list says the state the step caused, without a reload.
     await expect.poll(() => reviewerPage.getByText('已提交审核', { exact: true }).count()).toBe(0);
     await reviewerPage.locator('.ant-descriptions').getByText('2026-01-12').waitFor();
