@@ -93,6 +93,23 @@ export function idNumberProblem(type: IdType, number: string): string | null {
   }
 }
 
+/**
+ * Why an applicant's identity number (as typed) is not valid for its type, in Chinese; null when it
+ * is, or when none is given. Without a type, the number must be a valid 身份证 or 统一社会信用代码.
+ * The one check of the registration schema and of the web's forms.
+ */
+export function identityProblem(
+  type: IdType | null | undefined,
+  raw: string | null | undefined,
+): string | null {
+  const number = normaliseIdNumber(raw ?? '');
+  if (number === '') return null;
+  const known = type ?? inferIdType(number);
+  return known === null
+    ? '证件号码不是有效的居民身份证号码或统一社会信用代码：请选择证件类型（护照、其他证件）或核对号码'
+    : idNumberProblem(known, number);
+}
+
 /** The type of a number given without one (clients of the API before the type existed), if it is unambiguous. */
 export function inferIdType(number: string): IdType | null {
   if (residentIdProblem(number) === null) return 'resident-id';

@@ -2,14 +2,7 @@ import { z } from 'zod';
 import { channelSchema } from '../deadlines/deadline-input.ts';
 
 import { pastEventDate } from '../iso-date-schema.ts';
-import {
-  DELIVERY_METHODS,
-  ID_TYPES,
-  idNumberProblem,
-  inferIdType,
-  MEDIA,
-  normaliseIdNumber,
-} from './applicant-identity.ts';
+import { DELIVERY_METHODS, ID_TYPES, identityProblem, MEDIA } from './applicant-identity.ts';
 
 import { APPLICANT_TYPES } from './application.ts';
 
@@ -33,13 +26,7 @@ export function checkApplicantIdentity(
   applicant: { idType?: (typeof ID_TYPES)[number] | undefined; idNumber?: string | null | undefined },
   ctx: z.RefinementCtx,
 ): void {
-  const number = normaliseIdNumber(applicant.idNumber ?? '');
-  if (number === '') return;
-  const type = applicant.idType ?? inferIdType(number);
-  const problem =
-    type === null
-      ? '证件号码不是有效的居民身份证号码或统一社会信用代码：请选择证件类型（护照、其他证件）或核对号码'
-      : idNumberProblem(type, number);
+  const problem = identityProblem(applicant.idType, applicant.idNumber);
   if (problem) ctx.addIssue({ code: 'custom', message: problem, path: ['applicant', 'idNumber'] });
 }
 

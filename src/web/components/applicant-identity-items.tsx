@@ -5,11 +5,9 @@ import {
   ID_TYPE_LABELS,
   ID_TYPES,
   type IdType,
-  idNumberProblem,
-  inferIdType,
+  identityProblem,
   MEDIA,
   MEDIUM_LABELS,
-  normaliseIdNumber,
 } from '../../core/applications/applicant-identity.ts';
 
 /** The applicant's name (required), identity document type and number fields of an application form. */
@@ -35,14 +33,10 @@ export function ApplicantIdentityItems(props: { nameAutoComplete?: string }) {
           ({ getFieldValue }) => ({
             // The same check as the server's, at once beside the field.
             validator: (_, value?: string) => {
-              const number = normaliseIdNumber(value ?? '');
-              if (number === '') return Promise.resolve();
-              const type =
-                (getFieldValue(['applicant', 'idType']) as IdType | undefined) ?? inferIdType(number);
-              const problem =
-                type === null
-                  ? '证件号码不是有效的居民身份证号码或统一社会信用代码：请选择证件类型或核对号码'
-                  : idNumberProblem(type, number);
+              const problem = identityProblem(
+                getFieldValue(['applicant', 'idType']) as IdType | undefined,
+                value,
+              );
               return problem ? Promise.reject(new Error(problem)) : Promise.resolve();
             },
           }),
