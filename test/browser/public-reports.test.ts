@@ -62,8 +62,8 @@ describe.skipIf(browserMissing)(browserSuiteTitle('published reports and statist
     await page.getByRole('link', { name: '年度报告' }).click();
     await page.getByLabel('地区').click();
     await page.locator('.ant-select-item-option', { hasText: org.cityA.name }).click();
-    await page.getByRole('spinbutton', { name: '年度' }).fill('2024');
-    await page.getByRole('spinbutton', { name: '年度' }).press('Tab');
+    await page.getByRole('spinbutton', { name: '年度', exact: true }).fill('2024');
+    await page.getByRole('spinbutton', { name: '年度', exact: true }).press('Tab');
     await page.getByText('甲县教育局2024年政府信息公开工作年度报告').waitFor();
     await page.getByText('甲县数据局2024年政府信息公开工作年度报告').waitFor();
     // No chart library on pages without charts.

@@ -94,8 +94,11 @@ describe.skipIf(browserMissing)(browserSuiteTitle('supervising office in a brows
       .click();
 
     await page.getByRole('link', { name: '← 返回地区总览' }).click();
-    await page.getByRole('spinbutton', { name: '年度' }).fill('2024');
-    await page.getByRole('spinbutton', { name: '年度' }).press('Enter');
+    // The import page has its own “只导入年度” field: type the year only once the overview is shown.
+    await page.getByRole('heading', { name: '地区年度报告总览' }).waitFor();
+    const year = page.getByRole('spinbutton', { name: '年度', exact: true });
+    await year.fill('2024');
+    await year.press('Enter');
     const row = (name: string) => page.locator('.ant-table-tbody tr', { hasText: name });
     await row('测试市交通运输局').getByText('逾期发布').waitFor();
     await row('测试市水务局').getByText('逾期未发布').waitFor();

@@ -104,6 +104,8 @@ export async function recordStep(page: Page): Promise<string> {
   await page.locator('button[type=submit]', { hasText: /^记\s*录$/ }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByRole('button', { name: '确认记录' }).waitFor();
+  // A click while the dialog still zooms in can land on its moving frame: wait until it has settled.
+  await dialog.and(page.locator('.ant-modal:not(.ant-zoom)')).waitFor();
   const shown = (await dialog.textContent()) ?? '';
   await dialog.getByRole('button', { name: '确认记录' }).click();
   await dialog.waitFor({ state: 'hidden' });
