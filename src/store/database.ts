@@ -15,6 +15,8 @@ export interface RegionsTable {
   name: string;
   level: RegionLevel;
   parent_id: string | null;
+  /** MixedOutcomeRule, or null: inherited from the region above. */
+  mixed_outcome_rule: string | null;
 }
 
 export interface AgenciesTable {

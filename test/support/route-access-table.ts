@@ -63,6 +63,8 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'GET /api/region/regions/:code/years/:year': region('read'),
   'GET /api/region/regions/:code/years/:year/summary': region('read'),
   'GET /api/region/regions/:code/history': region('read'),
+  'GET /api/region/regions/:code/conventions': region('read'),
+  'PUT /api/region/regions/:code/conventions': region('setConventions'),
   'GET /api/region/regions/:code/years/:year/work': region('read'),
   'GET /api/region/agencies/:agencyId/reports': regionOfX,
   'GET /api/region/reports/:reportId': regionOfX,

@@ -31,6 +31,12 @@ const regionOffice: Policy = {
 };
 
 /** Only these roles; refused with the generic "needs the … role" message. */
+/** The region's own conventions (DOMAIN.md's L rules, e.g. §A.6): set by its supervising office or one above. */
+const regionConventions: Policy = {
+  rules: [supervisesTheRegion, isAdmin],
+  refusal: '无权设置该地区的统计口径：只有本地区或上级地区的主管部门、系统管理员可以设置',
+};
+
 export function rolesOnly(...roles: readonly Role[]): Policy {
   return {
     rules: [hasRole(...roles)],
@@ -42,7 +48,12 @@ export const ACCESS_POLICY = {
   ...AGENCY_RECORDS_POLICY,
   ...WORKFLOW_POLICY,
   /** Region-wide data: overview, history, regional summary, reports of its agencies, imports, exports. */
-  region: { read: regionOffice, import: regionOffice, export: regionOffice },
+  region: {
+    read: regionOffice,
+    import: regionOffice,
+    export: regionOffice,
+    setConventions: regionConventions,
+  },
   /** Users, their roles and scopes. */
   user: { administer: rolesOnly('admin') },
   /** Regions and agencies. */

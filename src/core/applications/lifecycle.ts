@@ -4,7 +4,12 @@ import { feeAmountMismatch } from '../fees/fee-basis.ts';
 import { ALLOWED_STEPS } from './allowed-steps.ts';
 import type { Application, ApplicationEvent, ApplicationStatus, Outcome } from './application.ts';
 import { APPLICATION_STATUS_LABELS, APPLICATION_EVENT_LABELS as EVENT_LABELS } from './application.ts';
-import { countedOutcome } from './mixed-outcome.ts';
+import {
+  countedOutcome,
+  DEFAULT_MIXED_OUTCOME_RULE,
+  type MixedOutcomeRule,
+  mixedOutcomeRefusal,
+} from './mixed-outcome.ts';
 
 /** Outcomes that follow from an event, not from an answer. */
 const OUTCOME_OF_EVENT: Partial<Record<ApplicationEvent['type'], Outcome>> = {
@@ -34,7 +39,12 @@ function invalidField(field: string, message: string): never {
  * with a Chinese message, an event the current status does not allow, an event dated before the
  * previous one or after today, a second extension, and outcomes that only an event can produce.
  */
-export function applyEvent(application: Application, event: ApplicationEvent, today: IsoDate): Application {
+export function applyEvent(
+  application: Application,
+  event: ApplicationEvent,
+  today: IsoDate,
+  mixedOutcomeRule: MixedOutcomeRule = DEFAULT_MIXED_OUTCOME_RULE,
+): Application {
   const status = application.status;
   if (!ALLOWED_STEPS[status].includes(event.type)) {
     refuse(
@@ -52,7 +62,7 @@ export function applyEvent(application: Application, event: ApplicationEvent, to
     refuse(`${EVENT_LABELS[event.type]}的日期 ${on} 早于收到申请之日 ${application.receivedOn}`);
   if (on < last) refuse(`${EVENT_LABELS[event.type]}的日期 ${on} 早于上一个办理步骤的日期 ${last}`);
   if (on > today) refuse(`${EVENT_LABELS[event.type]}的日期 ${on} 晚于今天（${today}）`);
-  checkEvent(application, event);
+  checkEvent(application, event, mixedOutcomeRule);
   const events = [...application.events, event];
   const next = nextStatus(status, event);
   const outcome =
@@ -68,7 +78,11 @@ export function applyEvent(application: Application, event: ApplicationEvent, to
   };
 }
 
-function checkEvent(application: Application, event: ApplicationEvent): void {
+function checkEvent(
+  application: Application,
+  event: ApplicationEvent,
+  mixedOutcomeRule: MixedOutcomeRule,
+): void {
   const has = (type: ApplicationEvent['type']) => application.events.some((e) => e.type === type);
   switch (event.type) {
     case 'correction-requested':
@@ -103,6 +117,10 @@ function checkEvent(application: Application, event: ApplicationEvent): void {
         )
       ) {
         refuse('“逾期不补正”和“逾期未缴费”由对应的办理步骤记录，不作为答复结果');
+      }
+      {
+        const mixed = mixedOutcomeRefusal(mixedOutcomeRule, event.secondaryOutcomes);
+        if (mixed) invalidField('secondaryOutcomes', mixed);
       }
       if (event.outcome === 'unable.stillUnclear' && !has('correction-received')) {
         refuse('只有申请人补正后内容仍不明确，才能以“补正后申请内容仍不明确”答复');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Application } from './application.ts';
 import { applyEvent } from './lifecycle.ts';
-import { countedOutcome, withheldOutcomes } from './mixed-outcome.ts';
+import { countedOutcome, mixedOutcomeRuleOf, withheldOutcomes } from './mixed-outcome.ts';
 
 /** DOMAIN.md §A.6: anything provided → （二）部分公开; nothing → 不予公开 > 无法提供 > 不予处理 > 其他处理. */
 describe('countedOutcome', () => {
@@ -87,5 +87,37 @@ describe('applyEvent with a mixed answer', () => {
         '2025-06-30',
       ),
     ).toThrow('由对应的办理步骤记录');
+  });
+
+  it('under 一事一申请 refuses a second outcome at its field, and records a single one as it is', () => {
+    const mixed = {
+      type: 'answered',
+      on: '2025-03-10',
+      outcome: 'granted',
+      secondaryOutcomes: ['unable.notHeld'],
+    } as const;
+    expect(() => applyEvent(open, mixed, '2025-06-30', 'separate-applications')).toThrow(
+      expect.objectContaining({
+        code: 'INVALID_INPUT',
+        details: [expect.objectContaining({ path: '/event/secondaryOutcomes' })],
+      }),
+    );
+    const single = applyEvent(
+      open,
+      { type: 'answered', on: '2025-03-10', outcome: 'unable.notHeld', secondaryOutcomes: [] },
+      '2025-06-30',
+      'separate-applications',
+    );
+    expect(single.outcome).toBe('unable.notHeld');
+    expect(applyEvent(open, mixed, '2025-06-30', 'one-row').outcome).toBe('partial');
+  });
+});
+
+describe('mixedOutcomeRuleOf', () => {
+  it('takes the nearest region’s own choice, else the recommended rule', () => {
+    expect(mixedOutcomeRuleOf([])).toBe('one-row');
+    expect(mixedOutcomeRuleOf([null, null])).toBe('one-row');
+    expect(mixedOutcomeRuleOf([null, 'separate-applications', 'one-row'])).toBe('separate-applications');
+    expect(mixedOutcomeRuleOf(['one-row', 'separate-applications'])).toBe('one-row');
   });
 });

@@ -39,3 +39,33 @@ export function withheldOutcomes(main: Outcome, secondary: readonly Outcome[] = 
   const counted = countedOutcome(main, secondary);
   return [...new Set([main, ...secondary])].filter((o) => o !== counted && !PROVIDING.has(o));
 }
+
+/**
+ * How a region counts an application whose items had different outcomes (DOMAIN.md §A.6, a project
+ * convention, so each supervising office chooses): `one-row` counts it once by countedOutcome (the
+ * recommended rule); `separate-applications` is 一事一申请 — such requests are registered as several
+ * applications at intake, so an answer names exactly one outcome.
+ */
+export const MIXED_OUTCOME_RULES = ['one-row', 'separate-applications'] as const;
+export type MixedOutcomeRule = (typeof MIXED_OUTCOME_RULES)[number];
+export const DEFAULT_MIXED_OUTCOME_RULE: MixedOutcomeRule = 'one-row';
+
+export const MIXED_OUTCOME_RULE_LABELS: Record<MixedOutcomeRule, string> = {
+  'one-row':
+    '按一件申请统计：有提供的计入（二）部分公开；均未提供的，按不予公开、无法提供、不予处理、其他处理的顺序计入一行（推荐）',
+  'separate-applications': '一事一申请：申请多项内容且结果不同的，登记为多件申请，每件答复只有一个办理结果',
+};
+
+/** The rule in force: the nearest region's own choice up the chain (nearest first), else the default. */
+export function mixedOutcomeRuleOf(chain: ReadonlyArray<MixedOutcomeRule | null>): MixedOutcomeRule {
+  return chain.find((rule) => rule !== null) ?? DEFAULT_MIXED_OUTCOME_RULE;
+}
+
+/** Why an answer with several outcomes is refused under `rule`, or null when it may be recorded. */
+export function mixedOutcomeRefusal(
+  rule: MixedOutcomeRule,
+  secondary: readonly Outcome[] = [],
+): string | null {
+  if (rule !== 'separate-applications' || secondary.length === 0) return null;
+  return '本地区实行“一事一申请”：申请多项内容且结果不同的，应登记为多件申请，每件答复只选一个办理结果';
+}

@@ -199,6 +199,20 @@ const rows: Row[] = [
     expect: statuses(OFFICE, 200),
   },
   {
+    route: 'GET /api/region/regions/:code/conventions',
+    request: async () => ({ url: `/api/region/regions/${org.cityA.code}/conventions` }),
+    expect: statuses(OFFICE, 200),
+  },
+  {
+    route: 'PUT /api/region/regions/:code/conventions',
+    request: async () => ({
+      method: 'PUT',
+      url: `/api/region/regions/${org.cityA.code}/conventions`,
+      payload: { mixedOutcomes: null },
+    }),
+    expect: statuses(OFFICE, 200),
+  },
+  {
     route: 'GET /api/region/agencies/:agencyId/reports',
     request: async () => ({ url: `/api/region/agencies/${org.agencyX.id}/reports` }),
     expect: statuses(OFFICE, 200),

@@ -10,6 +10,7 @@ import { getApplication, updateApplicationState } from '../../store/applications
 import { type StoredApplication, toCoreApplication } from '../../store/applications/stored-application.ts';
 import { type Actor, appendAudit } from '../../store/audit/audit.repository.ts';
 import type { StoreTrx } from '../../store/dialect.ts';
+import { mixedOutcomeRuleOfAgency } from '../../store/organisation/mixed-outcome-rules.ts';
 
 export const CONFLICT_MESSAGE = '该申请已被他人修改，请刷新后重试';
 
@@ -61,7 +62,12 @@ export async function recordApplicationEvent(
   const before = await getApplication(trx, agencyId, id);
   if (!before) throw new AppError('NOT_FOUND', '申请不存在');
   if (before.version !== expectedVersion) throw new AppError('CONFLICT', CONFLICT_MESSAGE);
-  const next = applyEvent(toCoreApplication(before), valid, now.today);
+  // The region's counting convention matters only for an answer with several outcomes (§A.6).
+  const rule =
+    valid.type === 'answered' && (valid.secondaryOutcomes?.length ?? 0) > 0
+      ? await mixedOutcomeRuleOfAgency(trx, agencyId)
+      : undefined;
+  const next = applyEvent(toCoreApplication(before), valid, now.today, rule);
   const at = now.at.toISOString();
   const deadlines = deadlinesOf(next, now.today);
   const answerDueOn = deadlines.result?.answerDue ?? null;

@@ -11,6 +11,7 @@ import { concludedInYear } from '../../../store/applications/concluded-in-year.t
 import { listApplications } from '../../../store/applications/list-applications.ts';
 import { listOpenDueDays } from '../../../store/applications/open-applications.ts';
 import { appendAudit, listAuditEntries } from '../../../store/audit/audit.repository.ts';
+import { mixedOutcomeRuleOfAgency } from '../../../store/organisation/mixed-outcome-rules.ts';
 import { recordApplicationEvent } from '../../../use-cases/applications/record-application-event.ts';
 import { registerApplication } from '../../../use-cases/applications/register-application.ts';
 import { checkAgencyAccess } from '../../access/authorize-agency.ts';
@@ -133,6 +134,7 @@ export async function registerApplicationRoutes(app: FastifyInstance): Promise<v
         application: presentApplication(application, today),
         ...presentDeadlines(applicationDeadlines(application, today), application),
         auditTrail: trail.map(presentCaseAuditEntry),
+        mixedOutcomeRule: await mixedOutcomeRuleOfAgency(app.db, agencyId),
       };
     },
   );

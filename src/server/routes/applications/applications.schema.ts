@@ -7,6 +7,7 @@ import {
   channelSchema,
   outcomeSchema,
 } from '../../../core/applications/application.ts';
+import { MIXED_OUTCOME_RULES } from '../../../core/applications/mixed-outcome.ts';
 import {
   applicantTypeSchema,
   applicationRegistrationSchema,
@@ -167,6 +168,11 @@ export const caseAuditEntrySchema = z.object({
 export const caseResponse = z.object({
   ...withDeadlines,
   auditTrail: z.array(caseAuditEntrySchema),
+  mixedOutcomeRule: z
+    .enum(MIXED_OUTCOME_RULES)
+    .describe(
+      '本地区对“申请多项内容且结果不同”的统计口径（DOMAIN.md §A.6）：one-row 按一件计入一行，separate-applications 一事一申请',
+    ),
 });
 
 export const applicationListResponse = z.object({

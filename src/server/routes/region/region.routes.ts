@@ -28,6 +28,7 @@ import {
   reportDetailResponse,
   reportParams,
 } from './region.schema.ts';
+import { registerRegionConventionsRoutes } from './region-conventions.routes.ts';
 import { registerRegionSummaryRoute } from './region-summary.routes.ts';
 
 const SECTIONS = ['overview', 'problems', 'other'] as const;
@@ -36,6 +37,7 @@ const SECTIONS = ['overview', 'problems', 'other'] as const;
 export async function registerRegionRoutes(app: FastifyInstance): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
   await registerRegionSummaryRoute(app);
+  await registerRegionConventionsRoutes(app);
 
   api.get(
     '/region/regions/:code/years/:year',

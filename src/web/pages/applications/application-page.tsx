@@ -112,6 +112,7 @@ export function ApplicationPage() {
                 applicationId={a.id}
                 status={a.status}
                 version={a.version}
+                mixedOutcomeRule={view.mixedOutcomeRule}
                 onSaved={load}
               />
             </Card>

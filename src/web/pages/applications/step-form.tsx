@@ -17,7 +17,11 @@ import {
   type ApplicationEvent,
   type Outcome,
 } from '../../../core/applications/application.ts';
-import { countedOutcome } from '../../../core/applications/mixed-outcome.ts';
+import {
+  countedOutcome,
+  MIXED_OUTCOME_RULE_LABELS,
+  type MixedOutcomeRule,
+} from '../../../core/applications/mixed-outcome.ts';
 import { TABLE3_OUTCOME_KEYS, type Table3RowKey, table3FullLabel } from '../../../core/report/labels.ts';
 import { ApiError, api, fieldErrors, messageOf } from '../../api/client.ts';
 import { STEP_FIELDS, type StepField, stepsOffered } from './step-fields.ts';
@@ -132,9 +136,12 @@ export function StepForm(props: {
   applicationId: string;
   status: string;
   version: number;
+  /** The region's convention for several outcomes (§A.6): under 一事一申请 an answer has one. */
+  mixedOutcomeRule: MixedOutcomeRule;
   onSaved: () => void;
 }) {
   const [form] = Form.useForm();
+  const oneOutcomeOnly = props.mixedOutcomeRule === 'separate-applications';
   const [type, setType] = useState<EventType | null>(null);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
@@ -200,18 +207,28 @@ export function StepForm(props: {
         // Re-rendered as values change: a field with a condition shows only while it holds.
         <Form.Item noStyle shouldUpdate>
           {() =>
-            activeFields(type, form.getFieldsValue(true)).map((field) => (
-              <Form.Item
-                key={field.name}
-                name={field.name.split('.')}
-                label={field.label}
-                rules={field.required ? [{ required: true, message: `请填写${field.label}` }] : []}
-              >
-                {fieldInput(field)}
-              </Form.Item>
-            ))
+            activeFields(type, form.getFieldsValue(true))
+              .filter((field) => !(oneOutcomeOnly && field.name === 'secondaryOutcomes'))
+              .map((field) => (
+                <Form.Item
+                  key={field.name}
+                  name={field.name.split('.')}
+                  label={field.label}
+                  rules={field.required ? [{ required: true, message: `请填写${field.label}` }] : []}
+                >
+                  {fieldInput(field)}
+                </Form.Item>
+              ))
           }
         </Form.Item>
+      )}
+      {type === 'answered' && oneOutcomeOnly && (
+        <Alert
+          type="info"
+          showIcon
+          title={`本地区统计口径：${MIXED_OUTCOME_RULE_LABELS['separate-applications']}。`}
+          style={{ marginBottom: 12 }}
+        />
       )}
       {failure && <Alert type="error" showIcon title={failure} role="alert" style={{ marginBottom: 12 }} />}
       <Button type="primary" htmlType="submit" loading={busy} disabled={!type}>

@@ -7,6 +7,7 @@ import { RegionSelect } from '../../components/region-select.tsx';
 import { YearInput } from '../../components/year-input.tsx';
 import { useSession } from '../../layout/session.tsx';
 import { ReportTables } from '../reports/report-tables.tsx';
+import { RegionConventionsTab } from './conventions-tab.tsx';
 import {
   type PublicationStatus,
   percent,
@@ -302,6 +303,16 @@ export function RegionDashboardPage() {
             key: 'work',
             label: '公开工作',
             children: code ? <RegionWorkTab code={code} year={year} /> : null,
+          },
+          {
+            key: 'conventions',
+            label: '统计口径',
+            children: code ? (
+              <RegionConventionsTab
+                code={code}
+                regionName={regions.find((r) => r.code === code)?.name ?? ''}
+              />
+            ) : null,
           },
         ]}
       />
