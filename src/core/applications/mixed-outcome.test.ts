@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Application } from './application.ts';
+import type { Application, ApplicationEvent } from './application.ts';
 import { applyEvent } from './lifecycle.ts';
 import { countedOutcome, mixedOutcomeRuleOf, withheldOutcomes } from './mixed-outcome.ts';
 
@@ -90,12 +90,12 @@ describe('applyEvent with a mixed answer', () => {
   });
 
   it('under 一事一申请 refuses a second outcome at its field, and records a single one as it is', () => {
-    const mixed = {
+    const mixed: ApplicationEvent = {
       type: 'answered',
       on: '2025-03-10',
       outcome: 'granted',
       secondaryOutcomes: ['unable.notHeld'],
-    } as const;
+    };
     expect(() => applyEvent(open, mixed, '2025-06-30', 'separate-applications')).toThrow(
       expect.objectContaining({
         code: 'INVALID_INPUT',

@@ -9,6 +9,9 @@ type Rule = Conventions['mixedOutcomes']['effective'];
 /** The radio's value: a rule of the region's own, or inheriting. */
 type Choice = Rule | 'inherit';
 
+/** The choice a region's conventions show: its own rule, or inheriting. */
+const choiceOf = (c: Conventions): Choice => c.mixedOutcomes.own ?? 'inherit';
+
 /**
  * The region's counting conventions (DOMAIN.md's project conventions): today how an application
  * whose items had different outcomes is counted (§A.6). Regions below inherit unless they choose.
@@ -21,10 +24,6 @@ export function RegionConventionsTab({ code, regionName }: { code: string; regio
   const [busy, setBusy] = useState(false);
   const url = `/region/regions/${encodeURIComponent(code)}/conventions`;
 
-  const show = (c: Conventions) => {
-    setConventions(c);
-    setChoice(c.mixedOutcomes.own ?? 'inherit');
-  };
   useEffect(() => {
     let current = true;
     setConventions(null);
@@ -32,7 +31,11 @@ export function RegionConventionsTab({ code, regionName }: { code: string; regio
     setSaved(false);
     api
       .get<Conventions>(url)
-      .then((c) => current && show(c))
+      .then((c) => {
+        if (!current) return;
+        setConventions(c);
+        setChoice(choiceOf(c));
+      })
       .catch((e: unknown) => current && setFailure(messageOf(e)));
     return () => {
       current = false;
@@ -43,7 +46,9 @@ export function RegionConventionsTab({ code, regionName }: { code: string; regio
     setBusy(true);
     setFailure(null);
     try {
-      show(await api.put<Conventions>(url, { mixedOutcomes: choice === 'inherit' ? null : choice }));
+      const c = await api.put<Conventions>(url, { mixedOutcomes: choice === 'inherit' ? null : choice });
+      setConventions(c);
+      setChoice(choiceOf(c));
       setSaved(true);
     } catch (e) {
       setFailure(messageOf(e));
