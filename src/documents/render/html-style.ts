@@ -42,6 +42,8 @@ body { margin: 0; }
 .gk-table thead { display: table-header-group; }
 .gk-table tr { break-inside: avoid; page-break-inside: avoid; }
 .gk-table3 tbody tr:nth-child(-n+2) { break-after: avoid; page-break-after: avoid; }
+.gk-table3 tbody tr:nth-last-child(-n+2) { break-before: avoid; page-break-before: avoid; }
+.gk-table2, .gk-table4 { break-inside: avoid; page-break-inside: avoid; }
 .gk-appendix { break-before: page; page-break-before: always; }
 .gk-appendix h2, .gk-appendix p { text-indent: 0; }
 @media print { .gk-report { max-width: none; } .gk-table th.gk-caption { background: #f2f2f2; -webkit-print-color-adjust: exact; print-color-adjust: exact; } }

@@ -3,6 +3,7 @@ import { DomUtils, parseDocument } from 'htmlparser2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExtractedPdf, extractPdf, RADICAL_LOOKALIKE } from '../../../test/support/extract-pdf.ts';
 import { fullReport, seedReport, tableNumbers } from '../../../test/support/sample-reports.ts';
+import { loadSeedReport } from '../../../test/support/seeds.ts';
 import { AppError } from '../../core/errors.ts';
 import {
   SECTION_CAPTIONS,
@@ -42,6 +43,8 @@ describe.skipIf(skip)(title, () => {
     for (const [name, report] of [
       ['seed', seedReport()],
       ['full', fullReport()],
+      // Its table 二 starts low on page 3: it once split there, four rows alone on page 4.
+      ['seed000', loadSeedReport('000')],
     ] as const) {
       const pdf = await renderer.render(report);
       rendered[name] = { report, pdf, text: await extractPdf(pdf) };
@@ -59,6 +62,15 @@ describe.skipIf(skip)(title, () => {
     expect(text.size[1]).toBeCloseTo(842.9, 0);
     const joined = text.items.join('');
     for (let page = 1; page <= text.pages; page += 1) expect(joined).toContain(`第 ${page} 页`);
+  });
+
+  it('keeps table 二 on one page, with its heading, rather than leave a few rows on the next', () => {
+    const { pageTexts } = rendered.seed000!.text;
+    const pageOf = (text: string) => pageTexts.findIndex((page) => page.includes(text));
+    const first = pageOf('第二十条第（一）项');
+    expect(first).toBeGreaterThanOrEqual(0);
+    expect(pageOf('第二十条第（八）项')).toBe(first);
+    expect(pageOf('二、主动公开政府信息情况')).toBe(first);
   });
 
   it('extracts back to the captions of the format, with no radical look-alike anywhere', () => {
