@@ -10,11 +10,15 @@ export type ScanLimits = Pick<typeof INGEST_LIMITS, 'maxScannedPages' | 'maxImag
  * dimensions, page count, not corrupt; decode each with pageImageSharp, which keeps the pixel
  * limit and applies the EXIF orientation) into a SourceDocument by OCR.
  *
+ * `onPage(page, pages)` is to be called after each page is read (progress bars, and the reader
+ * process's watchdog, as for image-only PDFs). The result's format is 'image'.
+ *
  * The OCR engine is not connected on this branch: every scan is refused with what is missing.
  */
 export async function readScannedPages(
   pages: readonly PageImage[],
   _limits: ScanLimits,
+  _onPage?: (page: number, pages: number) => void,
 ): Promise<SourceDocument> {
   throw new AppError(
     'DOCUMENT_REFUSED',
