@@ -80,7 +80,9 @@ export function describeAnchors(file: string, text: string, print: boolean, now:
     }
     const { anchor } = read;
     if (!print) {
-      out.push(`${title}：${anchor.at}  ${anchor.heads.length} 条链  密钥标识 ${anchor.keyId}`);
+      out.push(
+        `${title}：${anchor.at}  ${anchor.heads.length} 条链  密钥标识 ${anchor.keyId}  本行摘要 ${lineDigest(read.line)}`,
+      );
       return;
     }
     const width = Math.max(...anchor.heads.map((h) => h.chain.length), 4);

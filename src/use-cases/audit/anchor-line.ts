@@ -1,5 +1,4 @@
 import { createHash, type KeyObject, sign, verify } from 'node:crypto';
-import { GENESIS_HASH } from '../../store/audit/audit-hash.ts';
 import { canonicalJson } from '../../store/audit/canonical-json.ts';
 
 export const ANCHOR_FORMAT = 'gongkai-audit-anchor/1';
@@ -103,10 +102,4 @@ export function signatureHolds(anchor: Anchor, publicKey: KeyObject): boolean {
   } catch {
     return false;
   }
-}
-
-/** The `prev` the next anchor appended after `lines` must carry. */
-export function nextPrev(lines: readonly ReadAnchorLine[]): string {
-  const last = lines.at(-1);
-  return last ? lineDigest(last.line) : GENESIS_HASH;
 }

@@ -2,14 +2,14 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { deleteNewestAuditEntries, rewriteAuditChain } from '../../../test/support/server-tamper-audit.ts';
 import { describeEachDialect } from '../../../test/support/store-test-db.ts';
 import { appendAudit } from '../../store/audit/audit.repository.ts';
 import { verifyAuditChain } from '../../store/audit/verify-audit-chains.ts';
 import { generateAnchorKeyPair, readAnchorPublicKey, readAnchorSigningKey } from './anchor-key.ts';
 import { checkAuditAnchors } from './check-anchors.ts';
-import { writeAnchor, writeAnchorIfDue } from './write-anchor.ts';
+import { lastLineOf, writeAnchor, writeAnchorIfDue } from './write-anchor.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'gongkai-anchors-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -21,6 +21,18 @@ function keyFiles(name: string): { privateFile: string; publicFile: string } {
   writeFileSync(`${privateFile}.pub`, pair.publicPem);
   return { privateFile, publicFile: `${privateFile}.pub` };
 }
+
+describe('lastLineOf', () => {
+  it('reads the last line from the end of the file, however long, and says when it was cut short', () => {
+    const file = join(dir, 'lines.txt');
+    const long = `{"x":"${'甲'.repeat(100_000)}"}`;
+    writeFileSync(file, `first\n${long}\n`);
+    expect(lastLineOf(file)).toEqual({ line: long, endsWithNewline: true });
+    writeFileSync(file, `first\n${long}\ncut sho`);
+    expect(lastLineOf(file)).toEqual({ line: 'cut sho', endsWithNewline: false });
+    expect(lastLineOf(join(dir, 'absent.txt'))).toEqual({ line: '', endsWithNewline: true });
+  });
+});
 
 describeEachDialect('audit anchors', (t) => {
   const files = keyFiles(`key-${Math.random().toString(36).slice(2)}`);
