@@ -1,7 +1,17 @@
 // autocannon ships no types; only what bench/server.bench.ts uses.
 declare module 'autocannon' {
+  interface AutocannonRequest {
+    method?: string;
+    path?: string;
+    headers?: Record<string, string>;
+    body?: string;
+  }
   interface AutocannonOptions {
     url: string;
+    /** Requests made in turn; setupRequest may change each one before it is sent. */
+    requests?: Array<
+      AutocannonRequest & { setupRequest?: (request: AutocannonRequest) => AutocannonRequest }
+    >;
     method?: string;
     headers?: Record<string, string>;
     body?: string;

@@ -21,6 +21,8 @@ import type { Measure } from './measure.ts';
 const DURATION_S = 4;
 const WARM_UP_S = 1;
 const CONNECTIONS = 10;
+/** Agencies the spread measure registers in, in turn. */
+const SPREAD_AGENCIES = 10;
 const POSTGRES_URL =
   process.env.BENCH_DATABASE_URL ??
   process.env.TEST_DATABASE_URL ??
@@ -31,8 +33,37 @@ interface Load {
   p99Ms: number;
 }
 
-async function load(url: string, headers: Record<string, string>, body: string): Promise<Load> {
-  const options = { url, method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body };
+/** A path and the headers of the officer allowed to post there. */
+interface Target {
+  path: string;
+  headers: Record<string, string>;
+}
+
+/** Posts `body` to `url`; with `targets`, each request goes to the next target in turn instead. */
+async function load(
+  url: string,
+  headers: Record<string, string>,
+  body: string,
+  targets: Target[] = [],
+): Promise<Load> {
+  let next = 0;
+  const spread = {
+    requests: [
+      {
+        setupRequest: (request: { headers?: Record<string, string> }) => {
+          const target = targets[next++ % targets.length]!;
+          return { ...request, path: target.path, headers: { ...request.headers, ...target.headers } };
+        },
+      },
+    ],
+  };
+  const options = {
+    url,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+    ...(targets.length > 0 ? spread : {}),
+  };
   await autocannon({ ...options, connections: CONNECTIONS, duration: WARM_UP_S });
   const result = await autocannon({ ...options, connections: CONNECTIONS, duration: DURATION_S });
   if (result.non2xx > 0 || result.errors > 0 || result.timeouts > 0) {
@@ -68,16 +99,28 @@ async function bareFastify(): Promise<Load> {
   }
 }
 
-/** The real server on `databaseUrl`: an agency and an officer set up over HTTP, then the load. */
-async function registrations(databaseUrl: string): Promise<Load> {
+/**
+ * The real server on `databaseUrl`: `agencies` agencies, each with an officer logged in, set up
+ * over HTTP; then the load, the registrations going to each agency in turn.
+ */
+async function registrations(databaseUrl: string, agencies = 1): Promise<Load> {
   const server = await startServer({ databaseUrl });
   try {
-    const { agencyId, officer } = await setUpAgencyOverHttp(server.url);
-    const session = await httpLogin(server.url, officer, OFFICER_PASSWORD);
+    const targets: Target[] = [];
+    for (let i = 0; i < agencies; i += 1) {
+      const { agencyId, officer } = await setUpAgencyOverHttp(server.url);
+      const session = await httpLogin(server.url, officer, OFFICER_PASSWORD);
+      targets.push({
+        path: `/api/agencies/${agencyId}/applications`,
+        headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken },
+      });
+    }
+    const [first] = targets;
     return await load(
-      `${server.url}/api/agencies/${agencyId}/applications`,
-      { cookie: session.cookie, 'x-csrf-token': session.csrfToken },
+      `${server.url}${first!.path}`,
+      first!.headers,
       JSON.stringify(registrationBody()),
+      agencies > 1 ? targets : [],
     );
   } finally {
     await server.stop();
@@ -136,12 +179,17 @@ export async function measures(): Promise<Measure[]> {
     { name: 'server.bareFastify.p99', value: bare.p99Ms, unit: 'ms', what: 'p99 latency of the baseline' },
   ];
   const dialects: Array<[string, Load | null]> = [
-    ['sqlite', await withSqliteFile(registrations)],
-    ['postgres', await withPostgresSchema(registrations)],
+    ['sqlite', await withSqliteFile((url) => registrations(url))],
+    ['postgres', await withPostgresSchema((url) => registrations(url))],
+    // Writers of different agencies share no lock (audit chain and tracking counter are per agency).
+    ['postgres.tenAgencies', await withPostgresSchema((url) => registrations(url, SPREAD_AGENCIES))],
   ];
   for (const [dialect, result] of dialects) {
     if (!result) continue;
-    const what = `POST /api/agencies/:id/applications (session cookie + CSRF) on gongkai serve, ${dialect} (${how})`;
+    const spread = dialect.endsWith('Agencies')
+      ? `, spread over ${SPREAD_AGENCIES} agencies in turn`
+      : ', one agency';
+    const what = `POST /api/agencies/:id/applications (session cookie + CSRF) on gongkai serve, ${dialect}${spread} (${how})`;
     out.push(
       {
         name: `server.registrations.${dialect}.perSecond`,

@@ -19,6 +19,23 @@ const documentsSchema = z.object({
 });
 
 /**
+ * The signed anchors of the audit chains (outside the database): read by the server (a daily
+ * anchor) and by `gongkai audit` on its own (loadAuditAnchorConfig).
+ */
+const auditAnchorSchema = z.object({
+  /** Ed25519 private key (PEM, `gongkai audit keygen`) in a file the database does not hold; absent: no anchors. */
+  AUDIT_ANCHOR_KEY_FILE: z.string().optional(),
+  /** The append-only anchors file (JSON lines). */
+  AUDIT_ANCHOR_FILE: z.string().min(1).default('./data/audit-anchors.jsonl'),
+  /** Hours between two anchors written by the server. */
+  AUDIT_ANCHOR_INTERVAL_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 31)
+    .default(24),
+});
+
+/**
  * Server configuration, parsed once at start-up from the environment (documented in
  * .env.example). Start-up fails listing every bad variable.
  */
@@ -75,6 +92,7 @@ const configSchema = z.object({
   /** Checker documents waiting for a reader; one more is answered 429 with Retry-After. */
   CHECK_QUEUE_LENGTH: z.coerce.number().int().min(0).max(10_000).default(8),
   ...documentsSchema.shape,
+  ...auditAnchorSchema.shape,
 });
 
 /** The named ranges Fastify's proxy-addr knows besides addresses and CIDRs. */
@@ -123,7 +141,15 @@ export type DocumentsConfig = Readonly<{
   readMemoryMb: number;
 }>;
 
+export type AuditAnchorConfig = Readonly<{
+  /** Undefined: anchors not configured. */
+  auditAnchorKeyFile: string | undefined;
+  auditAnchorFile: string;
+  auditAnchorIntervalMs: number;
+}>;
+
 export type Config = DocumentsConfig &
+  AuditAnchorConfig &
   Readonly<{
     port: number;
     host: string;
@@ -181,6 +207,19 @@ export function loadDocumentsConfig(env: Environment = process.env): DocumentsCo
   return Object.freeze(documentsConfigOf(parseEnvironment(documentsSchema, env)));
 }
 
+function auditAnchorConfigOf(c: z.infer<typeof auditAnchorSchema>): AuditAnchorConfig {
+  return {
+    auditAnchorKeyFile: c.AUDIT_ANCHOR_KEY_FILE || undefined,
+    auditAnchorFile: c.AUDIT_ANCHOR_FILE,
+    auditAnchorIntervalMs: Math.round(c.AUDIT_ANCHOR_INTERVAL_HOURS * 3_600_000),
+  };
+}
+
+/** The audit anchor settings alone (for the CLI); throws ConfigError listing every bad variable. */
+export function loadAuditAnchorConfig(env: Environment = process.env): AuditAnchorConfig {
+  return Object.freeze(auditAnchorConfigOf(parseEnvironment(auditAnchorSchema, env)));
+}
+
 /** GONGKAI_DEBUG: any non-empty value makes the CLI print the stack of an internal error (developers only). */
 export function stackTracesWanted(env: Environment = process.env): boolean {
   return Boolean(env.GONGKAI_DEBUG);
@@ -190,6 +229,7 @@ export function loadConfig(env: Environment = process.env): Config {
   const c = parseEnvironment(configSchema, env);
   return Object.freeze({
     ...documentsConfigOf(c),
+    ...auditAnchorConfigOf(c),
     port: c.PORT,
     host: c.HOST,
     databaseUrl: c.DATABASE_URL,

@@ -110,7 +110,10 @@ export interface ApplicantsTable {
   email: string | null;
 }
 
+/** One entry of an audit chain (migrations 009, 020): seq counts within its chain. */
 export interface AuditLogTable {
+  /** 'agency:<id>', 'system' (entries without an agency) or 'legacy' (the closed single chain before 020). */
+  chain: string;
   seq: number;
   at: string;
   actor_user_id: string | null;
@@ -122,6 +125,13 @@ export interface AuditLogTable {
   after_json: string | null;
   prev_hash: string;
   hash: string;
+}
+
+/** The head of each audit chain (migration 021); seq 0 with the genesis link before its first entry. */
+export interface AuditChainsTable {
+  chain: string;
+  last_seq: number;
+  last_hash: string;
 }
 
 export type AnnualReportStatus = 'draft' | 'submitted' | 'approved' | 'published';
@@ -292,6 +302,7 @@ export interface Database {
   applications: ApplicationsTable;
   applicants: ApplicantsTable;
   audit_log: AuditLogTable;
+  audit_chains: AuditChainsTable;
   annual_reports: AnnualReportsTable;
   normative_documents: NormativeDocumentsTable;
   enforcement_statistics: EnforcementStatisticsTable;

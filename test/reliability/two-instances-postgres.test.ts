@@ -88,7 +88,7 @@ describe.skipIf(!postgresAvailable)('two server processes on one PostgreSQL sche
     }
     const verified = auditVerify(schema.url);
     expect(verified.code, verified.stdout + verified.stderr).toBe(0);
-    const entries = Number(/审计日志完整：(\d+) 条/.exec(verified.stdout)?.[1]);
+    const entries = Number(/审计日志完整：\d+ 条链，共 (\d+) 条/.exec(verified.stdout)?.[1]);
     expect(entries).toBeGreaterThanOrEqual(REGISTRATIONS);
   }, 300_000);
 

@@ -10,6 +10,7 @@ const TABLES = [
   'applications',
   'applicants',
   'audit_log',
+  'audit_chains',
   'normative_documents',
   'enforcement_statistics',
   'cases',

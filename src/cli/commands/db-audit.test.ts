@@ -22,6 +22,7 @@ async function appendEntries(url: string, n: number): Promise<void> {
     for (let i = 0; i < n; i += 1) {
       await opened.db.transaction().execute((trx) =>
         appendAudit(trx, {
+          agencyId: null,
           at: new Date('2026-06-30T02:00:00.000Z'),
           actor: { userId: null, label: '测试' },
           entity: 'test',
@@ -53,15 +54,18 @@ describe('gongkai audit verify', () => {
   it('reports a complete chain with its length and exit 0, and the first altered entry with exit 1', async () => {
     await appendEntries(file.url, 3);
     const ok = capture();
-    expect(await verifyAudit(file.url, ok.write)).toBe(0);
-    expect(ok.text()).toBe('审计日志完整：3 条\n');
+    expect(await verifyAudit(file.url, ok.write, { env: {} })).toBe(0);
+    expect(ok.text()).toBe(
+      '审计日志完整：1 条链，共 3 条\n' +
+        '警告：未配置审计锚点（AUDIT_ANCHOR_KEY_FILE，或 --anchors 与 --public-key），无法发现整条链被重算或最新记录被删除\n',
+    );
 
     const opened = openDatabase(file.url);
-    await tamperWithAuditEntry(opened.db, 2, '{"i":999}');
+    await tamperWithAuditEntry(opened.db, 'system', 2, '{"i":999}');
     await opened.close();
     const bad = capture();
-    expect(await verifyAudit(file.url, bad.write)).toBe(1);
-    expect(bad.text()).toContain('审计日志不完整：第 2 条');
+    expect(await verifyAudit(file.url, bad.write, { env: {} })).toBe(1);
+    expect(bad.text()).toContain('审计日志不完整：链 system 第 2 条与之前的记录对不上');
     expect(bad.text()).toMatch(/第 2 条：2026-06-30T02:00:00.000Z {2}测试 {2}test e1 {2}change/);
   });
 

@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
+import type { FastifyBaseLogger } from 'fastify';
 import { ROLE_LABELS } from '../../core/organisation/role.ts';
+import type { Config } from '../../server/config.ts';
 import type { StoreDb } from '../../store/dialect.ts';
 import type { DemoSummary } from '../demo/load-demo.ts';
 import { configOrUsageError } from '../exit.ts';
@@ -25,6 +27,24 @@ async function bootstrapAdministrator(db: StoreDb, password: string | undefined)
     '',
     '',
   ].join('\n');
+}
+
+/** The daily signed anchor of the audit chains, when AUDIT_ANCHOR_KEY_FILE is set. Returns its stop. */
+async function startAuditAnchors(db: StoreDb, config: Config, log: FastifyBaseLogger): Promise<() => void> {
+  if (!config.auditAnchorKeyFile) return () => {};
+  const [{ readAnchorSigningKey }, { scheduleAuditAnchors }] = await Promise.all([
+    import('../../use-cases/audit/anchor-key.ts'),
+    import('../../server/audit-anchor-schedule.ts'),
+  ]);
+  return scheduleAuditAnchors({
+    db,
+    key: readAnchorSigningKey(config.auditAnchorKeyFile),
+    file: config.auditAnchorFile,
+    intervalMs: config.auditAnchorIntervalMs,
+    onWritten: (a) =>
+      log.info({ at: a.at, chains: a.heads.length, file: config.auditAnchorFile }, '已写入审计锚点'),
+    onError: (error) => log.error({ err: error }, '写审计锚点失败'),
+  });
 }
 
 function describeDemo(demo: DemoSummary): string {
@@ -59,7 +79,9 @@ export function registerServe(program: Command): void {
         loadConfig({ ...process.env, ...(options.port ? { PORT: options.port } : {}) }),
       );
       const app = await buildApp({ config, logger: true });
+      const stopAnchors = await startAuditAnchors(app.db, config, app.log);
       const stop = async () => {
+        stopAnchors();
         await app.close();
         process.exit(0);
       };

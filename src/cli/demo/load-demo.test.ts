@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildServerTestApp } from '../../../test/support/server-test-app.ts';
 import { describeEachDialect } from '../../../test/support/store-test-db.ts';
 import { listApplications } from '../../store/applications/list-applications.ts';
-import { verifyAuditChain } from '../../store/audit/audit.repository.ts';
+import { verifyAuditChain } from '../../store/audit/verify-audit-chains.ts';
 import { countTable4 } from '../../store/cases/count-table4.ts';
 import { listDisclosures } from '../../store/disclosures/disclosures.repository.ts';
 import { listAgencies, listRegions } from '../../store/organisation/organisation.repository.ts';

@@ -60,6 +60,7 @@ async function audited<T extends { id: string }>(
   return db.transaction().execute(async (trx) => {
     const created = await create(trx);
     await appendAudit(trx, {
+      agencyId: null,
       at: now,
       actor: ACTOR,
       entity,

@@ -42,6 +42,7 @@ export async function ensureAdministrator(
         now,
       );
       await appendAudit(trx, {
+        agencyId: null,
         at: now,
         actor: { userId: null, label: '系统（首次启动）' },
         entity: 'user',

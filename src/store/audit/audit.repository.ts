@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { type Kysely, sql, type Transaction } from 'kysely';
-import type { AuditLogTable, Database } from '../database.ts';
+import type { AuditChainsTable, AuditLogTable, Database } from '../database.ts';
 import { dialectOf } from '../dialect.ts';
 import { columnsOf, preparedQuery } from '../prepared-query.ts';
+import { auditHash, chainOf, GENESIS_HASH, type HashedFields, LEGACY_CHAIN } from './audit-hash.ts';
 import { canonicalJson } from './canonical-json.ts';
 
 /** Who made a change: a staff user, or a label alone ("申请人（网上申请）", "system"). */
@@ -12,6 +12,8 @@ export interface Actor {
 }
 
 export interface AuditEntryInput {
+  /** The agency whose chain the entry goes in; null for entries of no agency (users, regions, calendar…). */
+  agencyId: string | null;
   at: Date;
   actor: Actor;
   /** What kind of record changed: 'application', 'report', … */
@@ -24,52 +26,43 @@ export interface AuditEntryInput {
   after: unknown;
 }
 
-/** A stored entry: the input with its sequence number, its instant as ISO text, and the hash chain. */
-export interface AuditEntry extends Omit<AuditEntryInput, 'at'> {
+/** A stored entry: the input with its chain, its seq in the chain, its instant as ISO text, and the hashes. */
+export interface AuditEntry extends Omit<AuditEntryInput, 'at' | 'agencyId'> {
+  chain: string;
   seq: number;
   at: string;
   prevHash: string;
   hash: string;
 }
 
-export interface AuditVerification {
-  ok: boolean;
-  /** Entries checked (all of them when ok; up to and including the first bad one otherwise). */
-  entries: number;
-  /** The first entry whose seq, prev_hash or hash does not follow from the ones before it. */
-  firstBadSeq?: number;
-}
+type Head = Pick<AuditChainsTable, 'last_seq' | 'last_hash'>;
 
-/** prev_hash of the first entry. */
-export const GENESIS_HASH = '0'.repeat(64);
+const selectHead = preparedQuery<{ chain: string }, Head>(['chain'], (db, p) =>
+  db.selectFrom('audit_chains').select(['last_seq', 'last_hash']).where('chain', '=', p.chain),
+);
 
-/** Lock class of pg_advisory_xact_lock(class, key) for audit appends ('audi'); key = the schema. */
-const AUDIT_LOCK_CLASS = 0x61756469;
+/** The head row, locked until the transaction ends (PostgreSQL; on SQLite the transaction holds the write lock). */
+const lockHead = preparedQuery<{ chain: string }, Head>(['chain'], (db, p) => {
+  const query = db.selectFrom('audit_chains').select(['last_seq', 'last_hash']).where('chain', '=', p.chain);
+  return dialectOf(db) === 'postgres' ? query.forUpdate() : query;
+});
 
-interface HashedFields {
-  seq: number;
-  at: string;
-  actorUserId: string | null;
-  actorLabel: string;
-  entity: string;
-  entityId: string;
-  action: string;
-  before: unknown;
-  after: unknown;
-}
+const insertHead = preparedQuery<AuditChainsTable, never>(['chain', 'last_seq', 'last_hash'], (db, row) =>
+  db
+    .insertInto('audit_chains')
+    .values(row)
+    .onConflict((oc) => oc.column('chain').doNothing()),
+);
 
-/** hash = SHA-256(prev_hash ‖ canonical JSON of the entry, seq included), hex. */
-export function auditHash(prevHash: string, fields: HashedFields): string {
-  return createHash('sha256')
-    .update(prevHash + canonicalJson(fields))
-    .digest('hex');
-}
-
-const selectLastEntry = preparedQuery<Record<string, never>, { seq: number; hash: string }>([], (db) =>
-  db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1),
+const advanceHead = preparedQuery<AuditChainsTable, never>(['chain', 'last_seq', 'last_hash'], (db, row) =>
+  db
+    .updateTable('audit_chains')
+    .set({ last_seq: row.last_seq, last_hash: row.last_hash })
+    .where('chain', '=', row.chain),
 );
 
 const AUDIT_COLUMNS = columnsOf<AuditLogTable>({
+  chain: true,
   seq: true,
   at: true,
   actor_user_id: true,
@@ -87,28 +80,46 @@ const insertEntry = preparedQuery<AuditLogTable, never>(AUDIT_COLUMNS, (db, row)
   db.insertInto('audit_log').values(row),
 );
 
+/** PostgreSQL: the entry and the head moved to it in one statement (one round trip less while the head is locked). */
+const insertEntryAndAdvanceHead = preparedQuery<AuditLogTable, never>(AUDIT_COLUMNS, (db, row) =>
+  db
+    .with('entry', (w) => w.insertInto('audit_log').values(row))
+    .updateTable('audit_chains')
+    .set({ last_seq: row.seq, last_hash: row.hash })
+    .where('chain', '=', row.chain),
+);
+
 /**
- * Appends one entry to the audit log, chained to the previous one. Appends are serialised, so that
- * two transactions never chain to the same predecessor: on SQLite by the write lock every
- * transaction takes at BEGIN IMMEDIATE; on PostgreSQL by a transaction-scoped advisory lock (per
- * schema), taken before the predecessor is read and held until commit — under READ COMMITTED the
- * read that follows the lock sees the predecessor's commit. Make it the last write of the
- * transaction, so that the lock is held briefly. seq is the primary key: a broken lock would
- * fail the insert, never fork the chain.
+ * The chain's head, locked. A chain's first writer creates its head at seq 0 with the legacy
+ * chain's last hash (or the genesis hash): two first writers at once meet on the primary key,
+ * the second waits for the first and then locks the row the first created.
+ */
+async function lockedHead(trx: Transaction<Database>, chain: string): Promise<Head> {
+  const [head] = await lockHead(trx, { chain });
+  if (head) return head;
+  const [legacy] = await selectHead(trx, { chain: LEGACY_CHAIN });
+  await insertHead(trx, { chain, last_seq: 0, last_hash: legacy?.last_hash ?? GENESIS_HASH });
+  const [created] = await lockHead(trx, { chain });
+  if (!created) throw new Error(`audit chain head ${chain} not created`);
+  return created;
+}
+
+/**
+ * Appends one entry to its agency's chain (or the system chain), linked to the chain's previous
+ * entry. Appends to one chain are serialised by its head row, locked until the transaction ends:
+ * writers of other chains do not wait. seq runs 1, 2, 3… in each chain without gaps (a rolled-back
+ * append rolls back the head too). Make it the last write of the transaction, so that the lock is
+ * held briefly.
  */
 export async function appendAudit(trx: Transaction<Database>, entry: AuditEntryInput): Promise<AuditEntry> {
-  if (dialectOf(trx) === 'postgres') {
-    await sql`select pg_advisory_xact_lock(${AUDIT_LOCK_CLASS}::integer, hashtext(current_schema()::text))`.execute(
-      trx,
-    );
-  }
-  const [last] = await selectLastEntry(trx, {});
+  const chain = chainOf(entry.agencyId);
+  const head = await lockedHead(trx, chain);
   // Each snapshot is written as canonical JSON once: the stored text, and the value hashed is
   // that text read back (what verification will read).
   const beforeJson = entry.before == null ? null : canonicalJson(entry.before);
   const afterJson = entry.after == null ? null : canonicalJson(entry.after);
   const fields: HashedFields = {
-    seq: Number(last?.seq ?? 0) + 1,
+    seq: Number(head.last_seq) + 1,
     at: entry.at.toISOString(),
     actorUserId: entry.actor.userId,
     actorLabel: entry.actor.label,
@@ -118,8 +129,8 @@ export async function appendAudit(trx: Transaction<Database>, entry: AuditEntryI
     before: beforeJson === null ? null : JSON.parse(beforeJson),
     after: afterJson === null ? null : JSON.parse(afterJson),
   };
-  const prevHash = last?.hash ?? GENESIS_HASH;
   const row: AuditLogTable = {
+    chain,
     seq: fields.seq,
     at: fields.at,
     actor_user_id: fields.actorUserId,
@@ -129,39 +140,60 @@ export async function appendAudit(trx: Transaction<Database>, entry: AuditEntryI
     action: fields.action,
     before_json: beforeJson,
     after_json: afterJson,
-    prev_hash: prevHash,
-    hash: auditHash(prevHash, fields),
+    prev_hash: head.last_hash,
+    hash: auditHash(head.last_hash, chain, fields),
   };
-  await insertEntry(trx, row);
+  if (dialectOf(trx) === 'postgres') {
+    await insertEntryAndAdvanceHead(trx, row);
+  } else {
+    await insertEntry(trx, row);
+    await advanceHead(trx, { chain, last_seq: row.seq, last_hash: row.hash });
+  }
   return rowToEntry(row);
 }
 
-function parseJson(text: string | null): unknown {
+/** A stored JSON snapshot; a row whose JSON does not parse has been tampered with (verification reports it). */
+export function parseSnapshot(text: string | null): unknown {
   if (text === null) return null;
   try {
     return JSON.parse(text);
   } catch {
-    // A row whose JSON does not parse has been tampered with; verification reports it.
     return { unparseable: text };
   }
 }
 
+/** The fields a row's hash is recomputed from. */
+export function hashedFieldsOf(row: AuditLogTable): HashedFields {
+  return {
+    seq: Number(row.seq),
+    at: row.at,
+    actorUserId: row.actor_user_id,
+    actorLabel: row.actor_label,
+    entity: row.entity,
+    entityId: row.entity_id,
+    action: row.action,
+    before: parseSnapshot(row.before_json),
+    after: parseSnapshot(row.after_json),
+  };
+}
+
 function rowToEntry(row: AuditLogTable): AuditEntry {
   return {
+    chain: row.chain,
     seq: Number(row.seq),
     at: row.at,
     actor: { userId: row.actor_user_id, label: row.actor_label },
     entity: row.entity,
     entityId: row.entity_id,
     action: row.action,
-    before: parseJson(row.before_json),
-    after: parseJson(row.after_json),
+    before: parseSnapshot(row.before_json),
+    after: parseSnapshot(row.after_json),
     prevHash: row.prev_hash,
     hash: row.hash,
   };
 }
 
-/** The history of one record, oldest first. */
+/** The history of one record, oldest first (by seq within a chain; by instant across chains). */
 export async function listAuditEntries(
   db: Kysely<Database>,
   entity: string,
@@ -172,57 +204,49 @@ export async function listAuditEntries(
     .selectAll()
     .where('entity', '=', entity)
     .where('entity_id', '=', entityId)
+    .orderBy('chain')
     .orderBy('seq')
     .execute();
-  return rows.map(rowToEntry);
+  const entries = rows.map(rowToEntry);
+  const oneChain = entries.every((e) => e.chain === entries[0]?.chain);
+  // A stable sort keeps seq order among entries of one instant.
+  return oneChain ? entries : entries.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 }
 
-const BATCH = 1000;
-
-/**
- * Walks the whole chain in seq order, a batch at a time: seq must run 1, 2, 3, …, each prev_hash
- * must be the previous hash and each hash must be recomputable from the entry. Finds an altered,
- * removed or inserted row anywhere but at the very end (removing the last entries leaves a valid,
- * shorter chain: compare `entries` with a count recorded elsewhere to detect that).
- */
-export async function verifyAuditChain(db: Kysely<Database>): Promise<AuditVerification> {
-  let prevHash = GENESIS_HASH;
-  let expectedSeq = 1;
-  let entries = 0;
-  for (;;) {
-    const rows = await db
-      .selectFrom('audit_log')
-      .selectAll()
-      .where('seq', '>=', expectedSeq)
-      .orderBy('seq')
-      .limit(BATCH)
-      .execute();
-    for (const row of rows) {
-      entries += 1;
-      const seq = Number(row.seq);
-      const hash = auditHash(prevHash, {
-        seq,
-        at: row.at,
-        actorUserId: row.actor_user_id,
-        actorLabel: row.actor_label,
-        entity: row.entity,
-        entityId: row.entity_id,
-        action: row.action,
-        before: parseJson(row.before_json),
-        after: parseJson(row.after_json),
-      });
-      if (seq !== expectedSeq || row.prev_hash !== prevHash || row.hash !== hash) {
-        return { ok: false, entries, firstBadSeq: seq };
-      }
-      prevHash = row.hash;
-      expectedSeq += 1;
-    }
-    if (rows.length < BATCH) return { ok: true, entries };
-  }
-}
-
-/** One entry by its position in the chain, or null (to show the first bad entry of a verification). */
-export async function getAuditEntry(db: Kysely<Database>, seq: number): Promise<AuditEntry | null> {
-  const row = await db.selectFrom('audit_log').selectAll().where('seq', '=', seq).executeTakeFirst();
+/** One entry by its chain and position, or null (to show the first bad entry of a verification). */
+export async function getAuditEntry(
+  db: Kysely<Database>,
+  chain: string,
+  seq: number,
+): Promise<AuditEntry | null> {
+  const row = await db
+    .selectFrom('audit_log')
+    .selectAll()
+    .where('chain', '=', chain)
+    .where('seq', '=', seq)
+    .executeTakeFirst();
   return row ? rowToEntry(row) : null;
+}
+
+export interface AuditChainHead {
+  chain: string;
+  /** 0 when the chain has no entry yet; lastHash is then the link its first entry will carry. */
+  lastSeq: number;
+  lastHash: string;
+}
+
+/** Every chain's head, by chain key. */
+export async function listAuditChainHeads(db: Kysely<Database>): Promise<AuditChainHead[]> {
+  const rows = await db.selectFrom('audit_chains').selectAll().orderBy('chain').execute();
+  return rows.map((r) => ({ chain: r.chain, lastSeq: Number(r.last_seq), lastHash: r.last_hash }));
+}
+
+/** The seq of the chain's last entry as stored (0 when none), whatever its head row says. */
+export async function lastAuditSeq(db: Kysely<Database>, chain: string): Promise<number> {
+  const row = await db
+    .selectFrom('audit_log')
+    .select(sql<number | string | null>`max(seq)`.as('last'))
+    .where('chain', '=', chain)
+    .executeTakeFirst();
+  return Number(row?.last ?? 0);
 }

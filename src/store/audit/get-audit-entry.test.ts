@@ -3,9 +3,10 @@ import { describeEachDialect } from '../../../test/support/store-test-db.ts';
 import { appendAudit, getAuditEntry } from './audit.repository.ts';
 
 describeEachDialect('getAuditEntry', (t) => {
-  it('returns an entry by its seq, and null past the end', async () => {
+  it('returns an entry by its chain and seq, and null past the end or in another chain', async () => {
     const written = await t.db.transaction().execute((trx) =>
       appendAudit(trx, {
+        agencyId: 'a1',
         at: new Date('2026-06-30T02:00:00.000Z'),
         actor: { userId: null, label: '系统' },
         entity: 'test',
@@ -15,7 +16,9 @@ describeEachDialect('getAuditEntry', (t) => {
         after: { z: 1 },
       }),
     );
-    expect(await getAuditEntry(t.db, written.seq)).toEqual(written);
-    expect(await getAuditEntry(t.db, written.seq + 1)).toBeNull();
+    expect(written.chain).toBe('agency:a1');
+    expect(await getAuditEntry(t.db, 'agency:a1', written.seq)).toEqual(written);
+    expect(await getAuditEntry(t.db, 'agency:a1', written.seq + 1)).toBeNull();
+    expect(await getAuditEntry(t.db, 'system', written.seq)).toBeNull();
   });
 });

@@ -9,6 +9,7 @@ const TABLES = [
   'api_tokens',
   'applicants',
   'applications',
+  'audit_chains',
   'audit_log',
   'cases',
   'disclosures',
@@ -61,8 +62,8 @@ describeEachDialect(
     });
 
     it('refuses to update or delete audit entries', async () => {
-      await sql`insert into audit_log (seq, at, actor_label, entity, entity_id, action, prev_hash, hash)
-                values (1, 'x', 'x', 'x', 'x', 'x', 'x', 'x')`.execute(t.db);
+      await sql`insert into audit_log (chain, seq, at, actor_label, entity, entity_id, action, prev_hash, hash)
+                values ('system', 1, 'x', 'x', 'x', 'x', 'x', 'x', 'x')`.execute(t.db);
       await expect(sql`update audit_log set action = 'y'`.execute(t.db)).rejects.toThrow('append-only');
       await expect(sql`delete from audit_log`.execute(t.db)).rejects.toThrow('append-only');
     });

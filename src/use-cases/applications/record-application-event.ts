@@ -88,6 +88,7 @@ export async function recordApplicationEvent(
     updatedAt: at,
   };
   await appendAudit(trx, {
+    agencyId: agencyId,
     at: now.at,
     actor,
     entity: 'application',

@@ -16,7 +16,8 @@ import {
   getApplication,
 } from '../../store/applications/applications.repository.ts';
 import { listApplications } from '../../store/applications/list-applications.ts';
-import { listAuditEntries, verifyAuditChain } from '../../store/audit/audit.repository.ts';
+import { listAuditEntries } from '../../store/audit/audit.repository.ts';
+import { verifyAuditChain } from '../../store/audit/verify-audit-chains.ts';
 import { openDatabase } from '../../store/dialect.ts';
 import { migrateToLatest } from '../../store/migrations/migrate.ts';
 import { CONFLICT_MESSAGE, recordApplicationEvent } from './record-application-event.ts';
@@ -324,7 +325,7 @@ describe('applications on one SQLite file', () => {
         ...workers.flatMap((w) => JSON.parse(w.stdout) as string[]),
       ];
       expectConsecutive(numbers, 2026, 100);
-      expect(await verifyAuditChain(db)).toEqual({ ok: true, entries: 100 });
+      expect(await verifyAuditChain(db)).toEqual({ ok: true, entries: 100, chains: 1 });
     } finally {
       await close();
       file.cleanup();

@@ -141,6 +141,7 @@ export async function registerApplication(
     at: now.at.toISOString(),
   });
   await appendAudit(trx, {
+    agencyId: agencyId,
     at: now.at,
     actor,
     entity: 'application',

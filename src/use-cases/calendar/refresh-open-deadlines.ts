@@ -29,6 +29,7 @@ export async function refreshOpenDeadlines(trx: StoreTrx, now: Moment): Promise<
     if (due === a.answerDueOn) continue;
     if (!(await saveRecomputedAnswerDue(trx, a.id, a.version, due, now.at.toISOString()))) continue;
     await appendAudit(trx, {
+      agencyId: a.agencyId,
       at: now.at,
       actor: CALENDAR_REFRESH_ACTOR,
       entity: 'application',

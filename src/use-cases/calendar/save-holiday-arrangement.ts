@@ -77,6 +77,7 @@ export async function saveHolidayArrangement(
   const at = now.at.toISOString();
   await insertHolidayArrangement(trx, schedule, actor.userId, at);
   await appendAudit(trx, {
+    agencyId: null,
     at: now.at,
     actor,
     entity: 'holiday-arrangement',
@@ -108,6 +109,7 @@ export async function saveHolidayArrangement(
       }
     }
     await appendAudit(trx, {
+      agencyId: a.agencyId,
       at: now.at,
       actor,
       entity: 'application',

@@ -34,6 +34,7 @@ export async function decideCase(
   if (!saved) throw new AppError('CONFLICT', CASE_CONFLICT_MESSAGE);
   const after: StoredCase = { ...before, ...valid, version: expectedVersion + 1, updatedAt: at };
   await appendAudit(trx, {
+    agencyId: agencyId,
     at: now.at,
     actor,
     entity: 'case',

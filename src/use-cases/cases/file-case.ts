@@ -44,6 +44,7 @@ export async function fileCase(
     at: now.at.toISOString(),
   });
   await appendAudit(trx, {
+    agencyId: agencyId,
     at: now.at,
     actor,
     entity: 'case',

@@ -19,6 +19,7 @@ export async function draftDisclosureItem(
   if (!(await agencyExists(trx, agencyId))) throw new AppError('NOT_FOUND', '机关不存在');
   const stored = await insertDisclosure(trx, agencyId, item, now.today, now.at.toISOString());
   await appendAudit(trx, {
+    agencyId: agencyId,
     at: now.at,
     actor: { userId: actor.userId, label: actor.label },
     entity: 'disclosure',

@@ -35,6 +35,7 @@ export async function saveDisclosure(
   const after = await updateDisclosure(trx, before, next, now.today, now.at.toISOString());
   if (after === null) throw new AppError('CONFLICT', DISCLOSURE_CONFLICT_MESSAGE);
   await appendAudit(trx, {
+    agencyId: before.agencyId,
     at: now.at,
     actor: { userId: actor.userId, label: actor.label },
     entity: 'disclosure',

@@ -15,6 +15,7 @@ export async function cancelImportBatch(
     throw new AppError('CONFLICT', '该批导入已确认或已取消');
   }
   await appendAudit(trx, {
+    agencyId: null,
     at: now.at,
     actor,
     entity: 'import-batch',

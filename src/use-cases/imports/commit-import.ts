@@ -40,6 +40,7 @@ async function createPlannedAgencies(
     }
     const agency = await createAgency(trx, { regionId, name, kind: kindOfNewAgency(name) });
     await appendAudit(trx, {
+      agencyId: null,
       at: now.at,
       actor,
       entity: 'agency',
@@ -135,6 +136,7 @@ export async function commitImport(
     files,
   };
   await appendAudit(trx, {
+    agencyId: null,
     at: now.at,
     actor,
     entity: 'import-batch',

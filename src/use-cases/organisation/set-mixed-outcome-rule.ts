@@ -23,6 +23,8 @@ export async function setRegionMixedOutcomeRule(
   await appendAudit(trx, {
     at: now.at,
     actor,
+    // A region's setting belongs to no agency: the system chain.
+    agencyId: null,
     entity: 'region',
     entityId: region.id,
     action: 'set-mixed-outcome-rule',

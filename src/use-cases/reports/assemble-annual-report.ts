@@ -59,6 +59,7 @@ export async function assembleAnnualReport(
   // Two assemblies at once: the unique (agency, year, version) lets one through.
   if (!stored) throw new AppError('CONFLICT', `${agency.name}${input.year}年度报告已存在，请刷新后重试`);
   await appendAudit(trx, {
+    agencyId: input.agencyId,
     at: now.at,
     actor,
     entity: 'annual-report',

@@ -50,6 +50,7 @@ export async function correctReport(
   });
   if (!created) throw new AppError('CONFLICT', '该年度报告正在被他人更正，请刷新后重试');
   await appendAudit(trx, {
+    agencyId: agencyId,
     at: now.at,
     actor,
     entity: 'annual-report',

@@ -49,6 +49,7 @@ export async function saveVersion(
   const after = await updateReportVersion(trx, before, changes, now.at.toISOString());
   if (!after) throw new AppError('CONFLICT', REPORT_CONFLICT_MESSAGE);
   await appendAudit(trx, {
+    agencyId: before.agencyId,
     at: now.at,
     actor,
     entity: 'annual-report',

@@ -104,6 +104,7 @@ export async function importEnforcementFigures(
     }
     const after = await getEnforcementFigures(trx, row.agencyId, row.year);
     await appendAudit(trx, {
+      agencyId: row.agencyId,
       at: now.at,
       actor,
       entity: 'enforcement-statistics',

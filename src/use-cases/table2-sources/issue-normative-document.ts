@@ -37,6 +37,7 @@ export async function issueNormativeDocument(
     throw error;
   }
   await appendAudit(trx, {
+    agencyId: agencyId,
     at: now.at,
     actor,
     entity: 'normative-document',

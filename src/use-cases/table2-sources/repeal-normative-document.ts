@@ -38,6 +38,7 @@ export async function repealNormativeDocument(
     updatedAt: at,
   };
   await appendAudit(trx, {
+    agencyId: agencyId,
     at: now.at,
     actor,
     entity: 'normative-document',

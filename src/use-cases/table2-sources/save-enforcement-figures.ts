@@ -47,6 +47,7 @@ export async function saveEnforcementFigures(
     updatedAt: at,
   };
   await appendAudit(trx, {
+    agencyId: agencyId,
     at: now.at,
     actor,
     entity: 'enforcement-statistics',

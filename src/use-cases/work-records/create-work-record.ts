@@ -32,6 +32,7 @@ export async function createWorkRecord(
     throw error;
   }
   await appendAudit(trx, {
+    agencyId: agencyId,
     at: now.at,
     actor,
     entity: 'work-record',

@@ -21,6 +21,7 @@ export async function deleteWorkRecord(
   const deleted = await deleteWorkRecordRow(trx, agencyId, id, expectedVersion);
   if (!deleted) throw new AppError('CONFLICT', WORK_RECORD_CONFLICT_MESSAGE);
   await appendAudit(trx, {
+    agencyId: agencyId,
     at: now.at,
     actor,
     entity: 'work-record',

@@ -48,6 +48,7 @@ export async function updateWorkRecord(
     updatedAt: at,
   } as StoredWorkRecord;
   await appendAudit(trx, {
+    agencyId: agencyId,
     at: now.at,
     actor,
     entity: 'work-record',

@@ -12,7 +12,8 @@ import {
 import { buildServerTestApp, TestClock } from '../../../../test/support/server-test-app.ts';
 import { describeEachDialect } from '../../../../test/support/store-test-db.ts';
 import type { User } from '../../../core/organisation/user.ts';
-import { listAuditEntries, verifyAuditChain } from '../../../store/audit/audit.repository.ts';
+import { listAuditEntries } from '../../../store/audit/audit.repository.ts';
+import { verifyAuditChain } from '../../../store/audit/verify-audit-chains.ts';
 
 describeEachDialect('GET …/applications/:id/applicant is audited', (t) => {
   const clock = new TestClock('2026-03-02');

@@ -13,7 +13,8 @@ import {
 import { buildServerTestApp, TestClock } from '../../../../test/support/server-test-app.ts';
 import { describeEachDialect } from '../../../../test/support/store-test-db.ts';
 import type { User } from '../../../core/organisation/user.ts';
-import { listAuditEntries, verifyAuditChain } from '../../../store/audit/audit.repository.ts';
+import { listAuditEntries } from '../../../store/audit/audit.repository.ts';
+import { verifyAuditChain } from '../../../store/audit/verify-audit-chains.ts';
 
 const PERSONAL = Object.values(TEST_APPLICANT);
 

@@ -160,6 +160,7 @@ export async function registerApplicationRoutes(app: FastifyInstance): Promise<v
         const found = await getApplicant(trx, agencyId, id);
         if (!found) throw new AppError('NOT_FOUND', '申请不存在');
         await appendAudit(trx, {
+          agencyId: agencyId,
           at,
           actor: actorOf(user),
           entity: 'application',

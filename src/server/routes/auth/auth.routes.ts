@@ -114,6 +114,7 @@ export async function registerAuthRoutes(app: FastifyInstance): Promise<void> {
             backoff.recordFailure(key, now);
             const heldBackMs = backoff.retryAfterMs(key, now);
             await appendAudit(trx, {
+              agencyId: null,
               at: now,
               actor: { userId: null, label: `登录尝试（${request.ip}）` },
               entity: 'user',
@@ -133,6 +134,7 @@ export async function registerAuthRoutes(app: FastifyInstance): Promise<void> {
         if (previousToken) await deleteSession(trx, previousToken);
         const created = await createSession(trx, result.user.id, now, sessionTtlMs(app));
         await appendAudit(trx, {
+          agencyId: null,
           at: now,
           actor: actorOf(toAuthUser(result.user)),
           entity: 'user',
@@ -179,6 +181,7 @@ export async function registerAuthRoutes(app: FastifyInstance): Promise<void> {
         await app.db.transaction().execute(async (trx) => {
           await deleteSession(trx, token);
           await appendAudit(trx, {
+            agencyId: null,
             at: now,
             actor: actorOf(user),
             entity: 'user',
@@ -237,6 +240,7 @@ export async function registerAuthRoutes(app: FastifyInstance): Promise<void> {
         await deleteApiTokensOfUser(trx, user.id);
         const session = await createSession(trx, user.id, now, sessionTtlMs(app));
         await appendAudit(trx, {
+          agencyId: null,
           at: now,
           actor: actorOf(user),
           entity: 'user',

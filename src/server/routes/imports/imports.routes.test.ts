@@ -23,7 +23,7 @@ import { buildServerTestApp, TestClock } from '../../../../test/support/server-t
 import { describeEachDialect } from '../../../../test/support/store-test-db.ts';
 import type { Region } from '../../../core/organisation/region.ts';
 import { EXPORT_COLUMNS, EXPORT_COLUMNS_ZH } from '../../../core/region/export-columns.ts';
-import { verifyAuditChain } from '../../../store/audit/audit.repository.ts';
+import { verifyAuditChain } from '../../../store/audit/verify-audit-chains.ts';
 import { createAgency, createRegion } from '../../../store/organisation/organisation.repository.ts';
 
 const YEARS = [2023, 2024, 2025] as const;

@@ -81,6 +81,7 @@ export async function registerLetterRoutes(app: FastifyInstance): Promise<void> 
       // Only what identifies the document: the letter itself holds the personal data.
       await app.db.transaction().execute((trx) =>
         appendAudit(trx, {
+          agencyId: agencyId,
           at: now.at,
           actor: actorOf(user),
           entity: 'application',

@@ -79,6 +79,7 @@ export async function registerOrganisationRoutes(app: FastifyInstance): Promise<
       const region = await app.db.transaction().execute(async (trx) => {
         const created = await createRegion(trx, request.body);
         await appendAudit(trx, {
+          agencyId: null,
           at: now,
           actor: actorOf(user),
           entity: 'region',
@@ -131,6 +132,7 @@ export async function registerOrganisationRoutes(app: FastifyInstance): Promise<
       const agency = await app.db.transaction().execute(async (trx) => {
         const created = await createAgency(trx, request.body);
         await appendAudit(trx, {
+          agencyId: null,
           at: now,
           actor: actorOf(user),
           entity: 'agency',

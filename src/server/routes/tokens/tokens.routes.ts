@@ -44,6 +44,7 @@ export async function registerTokenRoutes(app: FastifyInstance): Promise<void> {
       const created = await app.db.transaction().execute(async (trx) => {
         const result = await createApiToken(trx, user.id, request.body.name, now);
         await appendAudit(trx, {
+          agencyId: null,
           at: now,
           actor: actorOf(user),
           entity: 'api-token',
@@ -91,6 +92,7 @@ export async function registerTokenRoutes(app: FastifyInstance): Promise<void> {
           throw new AppError('NOT_FOUND', '没有这个 API 令牌');
         }
         await appendAudit(trx, {
+          agencyId: null,
           at: now,
           actor: actorOf(user),
           entity: 'api-token',

@@ -83,6 +83,7 @@ export async function registerUserRoutes(app: FastifyInstance): Promise<void> {
         await checkScopeExists(trx, body.role, agencyId, regionId);
         const created = await createUser(trx, { ...body, agencyId, regionId }, now);
         await appendAudit(trx, {
+          agencyId: null,
           at: now,
           actor: actorOf(admin),
           entity: 'user',
@@ -136,6 +137,7 @@ export async function registerUserRoutes(app: FastifyInstance): Promise<void> {
           }
         }
         await appendAudit(trx, {
+          agencyId: null,
           at: now,
           actor: actorOf(admin),
           entity: 'user',
@@ -176,6 +178,7 @@ export async function registerUserRoutes(app: FastifyInstance): Promise<void> {
         const after = (await getUser(trx, id)) ?? before;
         // The audit says that the password was reset, never the password.
         await appendAudit(trx, {
+          agencyId: null,
           at: now,
           actor: actorOf(admin),
           entity: 'user',
