@@ -13,6 +13,7 @@ import * as ingest from './ingest.bench.ts';
 import { type Measure, machineFacts } from './measure.ts';
 import * as region from './region.bench.ts';
 import * as render from './render.bench.ts';
+import * as scale from './scale.bench.ts';
 import * as server from './server.bench.ts';
 import * as validator from './validator.bench.ts';
 import * as web from './web.bench.ts';
@@ -28,6 +29,7 @@ const SUITES: Record<string, { measures(): Promise<Measure[]> }> = {
   region,
   hostile,
   crawled,
+  scale,
 };
 
 const chosen = process.argv.slice(2);
