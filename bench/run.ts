@@ -13,6 +13,7 @@ import * as ingest from './ingest.bench.ts';
 import { type Measure, machineFacts } from './measure.ts';
 import * as region from './region.bench.ts';
 import * as render from './render.bench.ts';
+import * as scale from './scale.bench.ts';
 import * as scanned from './scanned.bench.ts';
 import * as server from './server.bench.ts';
 import * as validator from './validator.bench.ts';
@@ -29,6 +30,7 @@ const SUITES: Record<string, { measures(): Promise<Measure[]> }> = {
   region,
   hostile,
   crawled,
+  scale,
   scanned,
 };
 

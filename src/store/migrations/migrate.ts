@@ -26,6 +26,7 @@ import * as m101 from './2026-12-07-001-holiday-arrangements.ts';
 import * as m102 from './2026-12-07-002-application-form.ts';
 import * as m120 from './2026-12-07-020-audit-log-chains.ts';
 import * as m121 from './2026-12-07-021-audit-chain-heads.ts';
+import * as m150 from './2026-12-07-050-applications-open-index.ts';
 import * as m160 from './2026-12-07-060-region-mixed-outcome-rule.ts';
 
 /**
@@ -59,6 +60,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-12-07-002-application-form': m102,
   '2026-12-07-020-audit-log-chains': m120,
   '2026-12-07-021-audit-chain-heads': m121,
+  '2026-12-07-050-applications-open-index': m150,
   '2026-12-07-060-region-mixed-outcome-rule': m160,
 };
 

@@ -6,6 +6,7 @@ import {
   type ReportNumbers,
 } from '../../core/region/export-columns.ts';
 import type { Report } from '../../core/report/schema.ts';
+import { compareZh } from '../../core/zh-order.ts';
 import type { Database } from '../database.ts';
 import { regionalAgencies } from './regional-agencies.ts';
 import { latestPublishedReports } from './regional-reports.ts';
@@ -33,9 +34,7 @@ export async function regionalExport(
     .map((r) => ({ r, a: agencies.get(r.agencyId)! }))
     .sort(
       (x, y) =>
-        x.r.year - y.r.year ||
-        x.a.regionCode.localeCompare(y.a.regionCode) ||
-        x.a.name.localeCompare(y.a.name, 'zh-CN'),
+        x.r.year - y.r.year || x.a.regionCode.localeCompare(y.a.regionCode) || compareZh(x.a.name, y.a.name),
     )
     .map(({ r, a }) =>
       exportRow({
@@ -79,5 +78,5 @@ export async function regionalReportsJson(
       out.push(report);
     }
   }
-  return out.sort((a, b) => a.year - b.year || a.agency.localeCompare(b.agency, 'zh-CN'));
+  return out.sort((a, b) => a.year - b.year || compareZh(a.agency, b.agency));
 }

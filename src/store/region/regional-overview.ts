@@ -10,7 +10,7 @@ import {
 import { TABLE3_TOTAL_COLUMN } from '../../core/report/labels.ts';
 import type { Database } from '../database.ts';
 import { regionalAgencies } from './regional-agencies.ts';
-import { latestPublishedReports } from './regional-reports.ts';
+import { latestPublishedReports, type PublishedReportOfYear } from './regional-reports.ts';
 
 export interface RegionOverview extends RegionYearOverview {
   region: Pick<Region, 'id' | 'code' | 'name'>;
@@ -44,6 +44,36 @@ export interface RegionYearHistoryEntry {
   totalsErrors: number;
 }
 
+export interface RegionYearTotals extends ReturnType<typeof regionalTotals> {
+  year: number;
+  /** Newest published reports summed (0: no report that year, the totals are all zero). */
+  reports: number;
+}
+
+/**
+ * The region's totals (and their findings) for every year from `from` to `to`, years without
+ * reports included: one query for the whole range, whatever the number of years.
+ */
+export async function regionYearTotals(
+  db: Kysely<Database>,
+  region: Pick<Region, 'id'>,
+  from: number,
+  to: number,
+): Promise<RegionYearTotals[]> {
+  const byYear = new Map<number, PublishedReportOfYear[]>();
+  for (const r of await latestPublishedReports(db, region.id, from, to)) {
+    const list = byYear.get(r.year);
+    if (list) list.push(r);
+    else byYear.set(r.year, [r]);
+  }
+  const out: RegionYearTotals[] = [];
+  for (let year = from; year <= to; year += 1) {
+    const ofYear = byYear.get(year) ?? [];
+    out.push({ year, reports: ofYear.length, ...regionalTotals(ofYear.map((r) => r.numbers)) });
+  }
+  return out;
+}
+
 /** The region's totals year by year (comparison with earlier years); years without reports are left out. */
 export async function regionHistory(
   db: Kysely<Database>,
@@ -51,20 +81,14 @@ export async function regionHistory(
   from: number,
   to: number,
 ): Promise<RegionYearHistoryEntry[]> {
-  const reports = await latestPublishedReports(db, region.id, from, to);
-  const history: RegionYearHistoryEntry[] = [];
-  for (let year = from; year <= to; year += 1) {
-    const ofYear = reports.filter((r) => r.year === year);
-    if (ofYear.length === 0) continue;
-    const { totals, findings } = regionalTotals(ofYear.map((r) => r.numbers));
-    history.push({
+  return (await regionYearTotals(db, region, from, to))
+    .filter((y) => y.reports > 0)
+    .map(({ year, reports, totals, findings }) => ({
       year,
-      reports: ofYear.length,
+      reports,
       newReceived: totals.table3.newReceived[TABLE3_TOTAL_COLUMN] ?? null,
       totalConcluded: totals.table3.totalConcluded[TABLE3_TOTAL_COLUMN] ?? null,
       rates: disclosureRates(totals.table3, totals.table4),
       totalsErrors: findings.filter((f) => f.severity === 'error' && f.assessable).length,
-    });
-  }
-  return history;
+    }));
 }

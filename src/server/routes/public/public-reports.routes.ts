@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { AppError } from '../../../core/errors.ts';
 import { statisticsCsv, yearStatistics } from '../../../core/region/public-statistics.ts';
 import { regionByCode } from '../../../store/region/regional-agencies.ts';
-import { regionOverview } from '../../../store/region/regional-overview.ts';
+import { regionOverview, regionYearTotals } from '../../../store/region/regional-overview.ts';
 import { getStoredReport } from '../../../store/region/regional-reports.ts';
 import { contentDisposition } from '../../http/content-disposition.ts';
 import { sendReportDocument } from '../../http/send-report-document.ts';
@@ -102,12 +102,9 @@ export async function registerPublicReportRoutes(app: FastifyInstance): Promise<
         throw new AppError('INVALID_INPUT', '年度范围无效：起始年度不能晚于截止年度，且最多10个年度');
       }
       const region = await regionByCode(app.db, request.params.code);
-      const today = currentMoment(app).today;
-      const years = [];
-      for (let y = from; y <= to; y += 1) {
-        const { totals } = await regionOverview(app.db, region, y, today);
-        years.push(yearStatistics(y, totals.reports, totals.table3));
-      }
+      const years = (await regionYearTotals(app.db, region, from, to)).map((y) =>
+        yearStatistics(y.year, y.reports, y.totals.table3),
+      );
       if (format === 'csv') {
         return reply
           .header('content-type', 'text/csv; charset=utf-8')

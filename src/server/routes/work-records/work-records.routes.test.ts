@@ -86,6 +86,13 @@ describeEachDialect('work records through the API', (t) => {
     expect(region.json().agencies).toEqual([
       { agencyId: agency(), agencyName: '甲县数据局', records: year.json() },
     ]);
+    expect(region.json()).toMatchObject({ total: 1, limit: 50, offset: 0, totals: { agencies: 1 } });
+    const filtered = await app.inject({
+      url: `/api/region/regions/${users.org.cityA.code}/years/2025/work?noOpenDay=true&limit=10`,
+      headers: h.supervisor,
+    });
+    // The agency held an open day (the evaluation sample): filtered out, the totals unchanged.
+    expect(filtered.json()).toMatchObject({ total: 0, agencies: [], totals: region.json().totals });
     const otherCity = await app.inject({
       url: `/api/region/regions/${users.org.cityA.code}/years/2025/work`,
       headers: h.supervisorOther,
@@ -176,6 +183,9 @@ describeEachDialect('work records through the API', (t) => {
       [`${url()}?page=2`, 'officer', 400],
       [url('/no-such-id'), 'officer', 404],
       [`/api/region/regions/${users.org.cityA.code}/years/3000/work`, 'admin', 400],
+      [`/api/region/regions/${users.org.cityA.code}/years/2025/work?limit=0`, 'admin', 400],
+      [`/api/region/regions/${users.org.cityA.code}/years/2025/work?limit=501`, 'admin', 400],
+      [`/api/region/regions/${users.org.cityA.code}/years/2025/work?noOpenDay=yes`, 'admin', 400],
     ];
     for (const [path, caller, status] of cases) {
       const res = await app.inject({ url: path, headers: h[caller] });

@@ -2,10 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../../core/errors.ts';
-import {
-  loadRegionWorkRecords,
-  loadWorkRecordsOfYear,
-} from '../../../store/work-records/load-work-records.ts';
+import { loadWorkRecordsOfYear } from '../../../store/work-records/load-work-records.ts';
+import { regionWorkPage } from '../../../store/work-records/region-work-page.ts';
 import { getWorkRecord, listWorkRecords } from '../../../store/work-records/work-records.repository.ts';
 import { createWorkRecord } from '../../../use-cases/work-records/create-work-record.ts';
 import { deleteWorkRecord } from '../../../use-cases/work-records/delete-work-record.ts';
@@ -21,6 +19,7 @@ import {
   createWorkRecordBody,
   deleteWorkRecordQuery,
   listWorkRecordsQuery,
+  regionWorkQuery,
   regionWorkResponse,
   regionYearParams,
   updateWorkRecordBody,
@@ -182,15 +181,24 @@ export async function registerWorkRecordRoutes(app: FastifyInstance): Promise<vo
     {
       schema: {
         tags: ['region'],
-        summary: '地区某年度各机关的工作记录（主管部门：本地区及下级地区的机关）',
+        summary: '地区某年度各机关的工作记录（主管部门：本地区及下级地区的机关），分页；合计为全地区所有机关',
         params: regionYearParams,
+        querystring: regionWorkQuery,
         response: { 200: regionWorkResponse, ...errorResponses(400, 401, 403, 404) },
       },
     },
     async (request) => {
       const user = requireUser(request);
       const region = await authorizeRegionCode(app.db, user, request.params.code, 'read');
-      return { agencies: await loadRegionWorkRecords(app.db, region.code, request.params.year) };
+      const { limit, offset, noOpenDay, unpublishedResults } = request.query;
+      const page = await regionWorkPage(
+        app.db,
+        region.code,
+        request.params.year,
+        { noOpenDay: noOpenDay === 'true', unpublishedResults: unpublishedResults === 'true' },
+        { limit, offset },
+      );
+      return { ...page, limit, offset };
     },
   );
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DISCLOSURE_CHANNELS } from '../../../core/disclosures/disclosure.ts';
+import type { RegionWorkTotals } from '../../../core/work-records/region-work-rows.ts';
 import { WORK_RECORD_KINDS } from '../../../core/work-records/work-record-kinds.ts';
 import {
   accountabilitySchema,
@@ -106,8 +107,58 @@ export const regionYearParams = z.object({
   year: year.describe('年度'),
 });
 
+export const regionWorkQuery = z.strictObject({
+  noOpenDay: z
+    .enum(['true'], { error: 'noOpenDay 只能为 true' })
+    .optional()
+    .describe('只看本年度未开展政府开放日的机关'),
+  unpublishedResults: z
+    .enum(['true'], { error: 'unpublishedResults 只能为 true' })
+    .optional()
+    .describe('只看建议提案办理结果未全部公开的机关'),
+  limit: z.coerce
+    .number({ error: 'limit 应为 1 至 500 的整数' })
+    .int({ error: 'limit 应为 1 至 500 的整数' })
+    .min(1, { error: 'limit 应为 1 至 500 的整数' })
+    .max(500, { error: 'limit 应为 1 至 500 的整数' })
+    .default(50)
+    .describe('每页机关数（1–500，默认 50）'),
+  offset: z.coerce
+    .number({ error: 'offset 应为非负整数' })
+    .int({ error: 'offset 应为非负整数' })
+    .min(0, { error: 'offset 应为非负整数' })
+    .max(10_000_000, { error: 'offset 过大' })
+    .default(0),
+});
+
+const count = z.int();
+/** core RegionWorkTotals (type-checked against it below). */
+const regionWorkTotalsSchema = z.object({
+  agencies: count,
+  agenciesWithoutOpenDay: count,
+  agenciesWithUnpublishedResults: count,
+  agenciesWithUninterpretedDocuments: count,
+  proactivePublished: count,
+  openDays: count,
+  participants: count,
+  suggestionsReceived: count,
+  suggestionsAdopted: count,
+  proposals: count,
+  proposalResultsPublished: count,
+  proposalResultsUnpublished: count,
+  normativeIssued: count,
+  normativeInterpreted: count,
+  interpretationCoveragePercent: z.number().nullable(),
+  accountabilityCases: count,
+  channelsUnfiled: count,
+}) satisfies z.ZodType<RegionWorkTotals>;
+
 export const regionWorkResponse = z.object({
-  agencies: z.array(
-    z.object({ agencyId: z.string(), agencyName: z.string(), records: workRecordsOfYearSchema }),
-  ),
+  totals: regionWorkTotalsSchema.describe('全地区（所有机关，不受筛选和分页影响）的合计'),
+  total: z.int().describe('符合筛选条件的机关数（所有页）'),
+  limit: z.int(),
+  offset: z.int(),
+  agencies: z
+    .array(z.object({ agencyId: z.string(), agencyName: z.string(), records: workRecordsOfYearSchema }))
+    .describe('本页的机关及其工作记录，按机关名称排序'),
 });

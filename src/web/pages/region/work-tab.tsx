@@ -9,6 +9,9 @@ const Chart = lazy(() => import('./charts.tsx'));
 
 type RegionWork = z.output<typeof regionWorkResponse>;
 
+/** Agencies per page of the table (and of the chart above it). */
+const PAGE_SIZE = 20;
+
 const coverage = (v: number | null) => (v === null ? '—' : `${v}%`);
 
 /** A figure that, clicked, toggles the filter of the table below it to the agencies it counts. */
@@ -29,14 +32,32 @@ export function RegionWorkTab({ code, year }: { code: string; year: number }) {
   const [failure, setFailure] = useState<string | null>(null);
   const [onlyNoOpenDay, setOnlyNoOpenDay] = useState(false);
   const [onlyUnpublished, setOnlyUnpublished] = useState(false);
+  const [page, setPage] = useState(1);
+
+  // Another region or year starts again at the first page, as does another filter (below).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the region and year are the trigger.
+  useEffect(() => {
+    setWork(null);
+    setPage(1);
+  }, [code, year]);
+  const filterNoOpenDay = (on: boolean) => {
+    setOnlyNoOpenDay(on);
+    setPage(1);
+  };
+  const filterUnpublished = (on: boolean) => {
+    setOnlyUnpublished(on);
+    setPage(1);
+  };
 
   useEffect(() => {
-    // An answer for a region or year no longer shown is dropped (see the dashboard).
+    // An answer for a region, year or page no longer shown is dropped (see the dashboard).
     let current = true;
-    setWork(null);
     setFailure(null);
+    const params = new URLSearchParams({ limit: String(PAGE_SIZE), offset: String((page - 1) * PAGE_SIZE) });
+    if (onlyNoOpenDay) params.set('noOpenDay', 'true');
+    if (onlyUnpublished) params.set('unpublishedResults', 'true');
     api
-      .get<RegionWork>(`/region/regions/${encodeURIComponent(code)}/years/${year}/work`)
+      .get<RegionWork>(`/region/regions/${encodeURIComponent(code)}/years/${year}/work?${params}`)
       .then((w) => {
         if (current) setWork(w);
       })
@@ -46,50 +67,48 @@ export function RegionWorkTab({ code, year }: { code: string; year: number }) {
     return () => {
       current = false;
     };
-  }, [code, year]);
+  }, [code, year, page, onlyNoOpenDay, onlyUnpublished]);
 
-  const table = useMemo(() => (work ? regionWorkRows(work.agencies) : null), [work]);
+  // The rows of the page's agencies; the totals are the whole region's, summed by the server.
+  const rows = useMemo(() => (work ? regionWorkRows(work.agencies).rows : null), [work]);
   const chart = useMemo(
     () =>
-      table && {
+      rows && {
         tooltip: { trigger: 'axis' },
         legend: { bottom: 0 },
         grid: { left: 48, right: 48, bottom: 72 },
         xAxis: {
           type: 'category',
-          data: table.rows.map((r) => r.agencyName),
-          axisLabel: { interval: 0, rotate: table.rows.length > 6 ? 30 : 0 },
+          data: rows.map((r) => r.agencyName),
+          axisLabel: { interval: 0, rotate: rows.length > 6 ? 30 : 0 },
         },
         yAxis: [
           { type: 'value', name: '次/件', minInterval: 1 },
           { type: 'value', name: '%', max: 100 },
         ],
         series: [
-          { name: '政府开放日', type: 'bar', barMaxWidth: 36, data: table.rows.map((r) => r.openDays) },
+          { name: '政府开放日', type: 'bar', barMaxWidth: 36, data: rows.map((r) => r.openDays) },
           {
             name: '建议提案结果未公开',
             type: 'bar',
             barMaxWidth: 36,
-            data: table.rows.map((r) => r.proposalResultsUnpublished),
+            data: rows.map((r) => r.proposalResultsUnpublished),
           },
           {
             name: '规范性文件解读覆盖率',
             type: 'line',
             yAxisIndex: 1,
             connectNulls: false,
-            data: table.rows.map((r) => r.interpretationCoveragePercent),
+            data: rows.map((r) => r.interpretationCoveragePercent),
           },
         ],
       },
-    [table],
+    [rows],
   );
 
   if (failure) return <Alert type="error" showIcon title={failure} role="alert" />;
-  if (!table) return <Spin description="正在加载……" />;
-  const { totals } = table;
-  const rows = table.rows.filter(
-    (r) => (!onlyNoOpenDay || r.noOpenDay) && (!onlyUnpublished || r.proposalResultsUnpublished > 0),
-  );
+  if (!work || !rows) return <Spin description="正在加载……" />;
+  const { totals } = work;
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Row gutter={16}>
@@ -103,7 +122,7 @@ export function RegionWorkTab({ code, year }: { code: string; year: number }) {
             title="未开展政府开放日的机关"
             value={totals.agenciesWithoutOpenDay}
             pressed={onlyNoOpenDay}
-            onToggle={() => setOnlyNoOpenDay((v) => !v)}
+            onToggle={() => filterNoOpenDay(!onlyNoOpenDay)}
           />
         </Col>
         <Col xs={12} md={6}>
@@ -111,7 +130,7 @@ export function RegionWorkTab({ code, year }: { code: string; year: number }) {
             title="建议提案结果未全部公开的机关"
             value={totals.agenciesWithUnpublishedResults}
             pressed={onlyUnpublished}
-            onToggle={() => setOnlyUnpublished((v) => !v)}
+            onToggle={() => filterUnpublished(!onlyUnpublished)}
           />
         </Col>
         <Col xs={12} md={6}>
@@ -123,22 +142,25 @@ export function RegionWorkTab({ code, year }: { code: string; year: number }) {
           </Card>
         </Col>
       </Row>
-      <Card size="small" title="各机关公开工作">
+      <Card
+        size="small"
+        title={work.total > PAGE_SIZE ? `各机关公开工作（本页${rows.length}个机关）` : '各机关公开工作'}
+      >
         <Suspense fallback={<Spin />}>
-          {chart && table.rows.length > 0 && (
+          {chart && rows.length > 0 && (
             <Chart option={chart} height={300} label="各机关政府开放日、建议提案结果公开和政策解读覆盖情况" />
           )}
         </Suspense>
       </Card>
       <Card
         size="small"
-        title={`各机关（${rows.length}）`}
+        title={`各机关（${work.total}）`}
         extra={
           <Space>
-            <Checkbox checked={onlyNoOpenDay} onChange={(e) => setOnlyNoOpenDay(e.target.checked)}>
+            <Checkbox checked={onlyNoOpenDay} onChange={(e) => filterNoOpenDay(e.target.checked)}>
               只看未开展政府开放日
             </Checkbox>
-            <Checkbox checked={onlyUnpublished} onChange={(e) => setOnlyUnpublished(e.target.checked)}>
+            <Checkbox checked={onlyUnpublished} onChange={(e) => filterUnpublished(e.target.checked)}>
               只看建议提案结果未公开
             </Checkbox>
           </Space>
@@ -149,7 +171,13 @@ export function RegionWorkTab({ code, year }: { code: string; year: number }) {
           size="small"
           dataSource={rows}
           aria-label="各机关公开工作"
-          pagination={{ pageSize: 20, showSizeChanger: false }}
+          pagination={{
+            current: page,
+            pageSize: PAGE_SIZE,
+            total: work.total,
+            showSizeChanger: false,
+            onChange: setPage,
+          }}
           scroll={{ x: 'max-content' }}
           columns={[
             { title: '机关', dataIndex: 'agencyName', fixed: 'left' },
