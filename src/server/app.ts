@@ -18,6 +18,7 @@ import { registerCalendarWatch } from './plugins/calendar-watch.ts';
 import { registerClock } from './plugins/clock.ts';
 import { registerErrorHandling } from './plugins/error-handling.ts';
 import { registerJsonHardening } from './plugins/json-hardening.ts';
+import { registerScheduledWork } from './plugins/scheduled-work.ts';
 import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { registerUnicodeInput } from './plugins/unicode-input.ts';
 import { registerChineseValidation } from './plugins/validation.ts';
@@ -123,6 +124,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerChineseValidation(app);
   registerClock(app, options.now);
   registerCalendarWatch(app);
+  registerScheduledWork(app);
   registerJsonHardening(app);
   registerSecurityHeaders(app);
   registerUnicodeInput(app);
