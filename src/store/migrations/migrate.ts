@@ -97,6 +97,15 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
   return check(await (await migratorFor(db)).migrateToLatest(), '数据库迁移');
 }
 
+/**
+ * Applies the migrations up to and including `name`, no further (tests of a database created by an
+ * earlier release). Returns the names applied.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: see migratorFor.
+export async function migrateUpTo(db: Kysely<any>, name: string): Promise<string[]> {
+  return check(await (await migratorFor(db)).migrateTo(name), '数据库迁移');
+}
+
 /** Reverts every migration (tests, and rebuilding a development database). Returns the names reverted. */
 // biome-ignore lint/suspicious/noExplicitAny: see migratorFor.
 export async function migrateAllDown(db: Kysely<any>): Promise<string[]> {
