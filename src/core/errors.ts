@@ -18,6 +18,8 @@ export type AppErrorCode =
   | 'FORBIDDEN'
   | 'UNAUTHENTICATED'
   | 'TOO_MANY_REQUESTS'
+  /** The database cannot be reached right now (restart, lost connection): retry shortly. */
+  | 'DATABASE_UNAVAILABLE'
   | 'INTERNAL';
 
 export class AppError extends Error {

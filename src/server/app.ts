@@ -14,10 +14,12 @@ import { activateStoredCalendar } from '../use-cases/calendar/load-holiday-calen
 import { refreshOpenDeadlines } from '../use-cases/calendar/refresh-open-deadlines.ts';
 import type { Config } from './config.ts';
 import { registerAuth } from './plugins/auth.ts';
+import { registerCalendarSync } from './plugins/calendar-sync.ts';
 import { registerCalendarWatch } from './plugins/calendar-watch.ts';
 import { registerClock } from './plugins/clock.ts';
 import { registerErrorHandling } from './plugins/error-handling.ts';
 import { registerJsonHardening } from './plugins/json-hardening.ts';
+import { registerScheduledWork } from './plugins/scheduled-work.ts';
 import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { registerUnicodeInput } from './plugins/unicode-input.ts';
 import { registerChineseValidation } from './plugins/validation.ts';
@@ -123,6 +125,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerChineseValidation(app);
   registerClock(app, options.now);
   registerCalendarWatch(app);
+  registerCalendarSync(app);
+  registerScheduledWork(app);
   registerJsonHardening(app);
   registerSecurityHeaders(app);
   registerUnicodeInput(app);

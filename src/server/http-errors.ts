@@ -17,6 +17,7 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
   FORBIDDEN: 403,
   UNAUTHENTICATED: 401,
   TOO_MANY_REQUESTS: 429,
+  DATABASE_UNAVAILABLE: 503,
   INTERNAL: 500,
 };
 

@@ -292,6 +292,25 @@ export interface HolidayArrangementsTable {
   entered_at: string | null;
 }
 
+/** Hits of one subject (an address, an account and address) in one bucket, within a window. */
+export interface RateLimitCountersTable {
+  /** What is counted, e.g. 'login-address' or 'POST /api/public/track'. */
+  bucket: string;
+  subject: string;
+  hits: number;
+  /** ISO instant the window ends; the row counts nothing after it. */
+  window_ends_at: string;
+}
+
+/** The last period a scheduled task was claimed for, by which instance. */
+export interface ScheduledRunsTable {
+  task: string;
+  /** A sortable period key: 'YYYY-MM-DD' for a daily task, an ISO instant for shorter ones. */
+  last_period: string;
+  claimed_at: string;
+  claimed_by: string;
+}
+
 export interface Database {
   regions: RegionsTable;
   agencies: AgenciesTable;
@@ -311,4 +330,6 @@ export interface Database {
   import_batches: ImportBatchesTable;
   work_records: WorkRecordsTable;
   holiday_arrangements: HolidayArrangementsTable;
+  rate_limit_counters: RateLimitCountersTable;
+  scheduled_runs: ScheduledRunsTable;
 }

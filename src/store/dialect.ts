@@ -41,6 +41,8 @@ export interface OpenedDatabase {
 export interface OpenDatabaseOptions {
   /** PostgreSQL pool size (default 10). */
   poolSize?: number;
+  /** PostgreSQL: how long opening a connection may take before the query fails (default 5000 ms). */
+  connectTimeoutMs?: number;
   /** SQLite: how long a writer waits for another process's write lock before failing (default 5000 ms). */
   busyTimeoutMs?: number;
 }
@@ -196,6 +198,8 @@ function openPostgres(connectionString: string, options: OpenDatabaseOptions): O
   const pool = new pg.Pool({
     connectionString,
     max: options.poolSize ?? 10,
+    // While the database is unreachable a request fails after this long (503) instead of hanging.
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
         oid === pg.types.builtins.INT8 ? parseInt8 : pg.types.getTypeParser(oid, format)) as never,
@@ -205,6 +209,13 @@ function openPostgres(connectionString: string, options: OpenDatabaseOptions): O
   // already dropped that client and the next query opens a new one. Without a listener Node
   // would end the process.
   pool.on('error', () => {});
+  // A client checked out of the pool (between the queries of a transaction, or in Kysely's hands)
+  // that loses its connection emits 'error' on itself, where the pool does not listen: without this
+  // listener a PostgreSQL restart or pg_terminate_backend would end the whole process. The query in
+  // flight fails on its own (503 DATABASE_UNAVAILABLE), and the broken client is dropped on release.
+  pool.on('connect', (client) => {
+    client.on('error', () => {});
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }

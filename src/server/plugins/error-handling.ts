@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { isAppError } from '../../core/errors.ts';
+import { isDatabaseUnavailable } from '../../store/db-errors.ts';
 import { type ErrorBody, HTTP_STATUS } from '../http-errors.ts';
 
 const FASTIFY_CODES: Record<string, { status: number; code: string; message: string }> = {
@@ -14,9 +15,15 @@ const FASTIFY_CODES: Record<string, { status: number; code: string; message: str
   FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'INVALID_INPUT', message: '请求体不是有效的 JSON' },
 };
 
+/** What a client is told while the database cannot be reached; it may retry after DATABASE_RETRY_AFTER_SECONDS. */
+export const DATABASE_UNAVAILABLE_MESSAGE = '数据库暂时不可用，请稍后重试';
+const DATABASE_RETRY_AFTER_SECONDS = 5;
+
 /**
  * Every error leaves the server as { code, message } with a Chinese message. Validation errors
- * name the fields; 5xx never expose the internal message (it is logged instead).
+ * name the fields; 5xx never expose the internal message (it is logged instead). A lost or
+ * refused database connection is a 503 DATABASE_UNAVAILABLE with Retry-After (the pool opens new
+ * connections by itself: the next request succeeds once the database is back, no restart needed).
  */
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -41,6 +48,10 @@ export function registerErrorHandling(app: FastifyInstance): void {
         message: error.message,
         ...(error.details !== undefined ? { details: error.details } : {}),
       };
+    } else if (isDatabaseUnavailable(error)) {
+      status = HTTP_STATUS.DATABASE_UNAVAILABLE;
+      void reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+      body = { code: 'DATABASE_UNAVAILABLE', message: DATABASE_UNAVAILABLE_MESSAGE };
     } else if (error.code && FASTIFY_CODES[error.code]) {
       const known = FASTIFY_CODES[error.code]!;
       status = known.status;

@@ -1,45 +1,38 @@
+import type { StoreDb } from '../../store/dialect.ts';
+import {
+  clearCounter,
+  countHit,
+  readCounter,
+} from '../../store/rate-limits/rate-limit-counters.repository.ts';
+
 /**
- * Failed logins per client address, in this process's memory: `limit` failures within `windowMs`
- * and the address is refused until the oldest of them leaves the window. Per process on purpose:
- * several instances each hold an address back on their own (at most `limit` × instances guesses
- * per window), which the per-account lockout in the database bounds anyway. The map is pruned as
- * it is used and capped at `maxAddresses` (the oldest address is forgotten first).
+ * Failed logins per subject (a client address, or an account and address), counted in the
+ * database so that every instance of the server counts the same failures: `limit` failures within
+ * a window of `windowMs` from the first of them and the subject is refused until the window ends.
+ * Refused attempts are not counted (the caller records only real failures), so a subject's row
+ * is bounded, and rows are purged once their window has ended (scheduled work).
  */
 export class LoginThrottle {
-  readonly #failures = new Map<string, number[]>();
-
   constructor(
+    /** The rate-limit bucket, e.g. 'login-address'. */
+    readonly bucket: string,
     readonly limit: number,
     readonly windowMs: number,
-    readonly maxAddresses = 10_000,
   ) {}
 
-  #recent(address: string, now: number): number[] {
-    const kept = (this.#failures.get(address) ?? []).filter((t) => t > now - this.windowMs);
-    if (kept.length === 0) this.#failures.delete(address);
-    else this.#failures.set(address, kept);
-    return kept;
+  /** Milliseconds until `subject` may try again; 0 when it may now. */
+  async retryAfterMs(db: StoreDb, subject: string, now: Date): Promise<number> {
+    const counter = await readCounter(db, this.bucket, subject, now);
+    if (!counter || counter.hits < this.limit) return 0;
+    return counter.windowEndsAt.getTime() - now.getTime();
   }
 
-  /** Milliseconds until `address` may try again; 0 when it may now. */
-  retryAfterMs(address: string, now: Date): number {
-    const recent = this.#recent(address, now.getTime());
-    if (recent.length < this.limit) return 0;
-    return recent[recent.length - this.limit]! + this.windowMs - now.getTime();
+  /** Forgets the failures of `subject` (a successful login). */
+  async clear(db: StoreDb, subject: string): Promise<void> {
+    await clearCounter(db, this.bucket, subject);
   }
 
-  /** Forgets the failures of `address` (a successful login). */
-  clear(address: string): void {
-    this.#failures.delete(address);
-  }
-
-  recordFailure(address: string, now: Date): void {
-    const recent = this.#recent(address, now.getTime());
-    this.#failures.delete(address);
-    this.#failures.set(address, [...recent, now.getTime()]);
-    if (this.#failures.size > this.maxAddresses) {
-      const oldest = this.#failures.keys().next().value;
-      if (oldest !== undefined) this.#failures.delete(oldest);
-    }
+  async recordFailure(db: StoreDb, subject: string, now: Date): Promise<void> {
+    await countHit(db, { bucket: this.bucket, subject, windowMs: this.windowMs, now });
   }
 }

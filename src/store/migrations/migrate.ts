@@ -26,6 +26,8 @@ import * as m101 from './2026-12-07-001-holiday-arrangements.ts';
 import * as m102 from './2026-12-07-002-application-form.ts';
 import * as m120 from './2026-12-07-020-audit-log-chains.ts';
 import * as m121 from './2026-12-07-021-audit-chain-heads.ts';
+import * as m131 from './2026-12-07-031-rate-limit-counters.ts';
+import * as m132 from './2026-12-07-032-scheduled-runs.ts';
 import * as m150 from './2026-12-07-050-applications-open-index.ts';
 import * as m160 from './2026-12-07-060-region-mixed-outcome-rule.ts';
 
@@ -60,6 +62,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-12-07-002-application-form': m102,
   '2026-12-07-020-audit-log-chains': m120,
   '2026-12-07-021-audit-chain-heads': m121,
+  '2026-12-07-031-rate-limit-counters': m131,
+  '2026-12-07-032-scheduled-runs': m132,
   '2026-12-07-050-applications-open-index': m150,
   '2026-12-07-060-region-mixed-outcome-rule': m160,
 };
@@ -99,6 +103,15 @@ function check(outcome: MigrationResultSet, what: string): string[] {
 // biome-ignore lint/suspicious/noExplicitAny: see migratorFor.
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
   return check(await (await migratorFor(db)).migrateToLatest(), '数据库迁移');
+}
+
+/**
+ * Applies the migrations up to and including `name`, no further (tests of a database created by an
+ * earlier release). Returns the names applied.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: see migratorFor.
+export async function migrateUpTo(db: Kysely<any>, name: string): Promise<string[]> {
+  return check(await (await migratorFor(db)).migrateTo(name), '数据库迁移');
 }
 
 /** Reverts every migration (tests, and rebuilding a development database). Returns the names reverted. */

@@ -35,3 +35,21 @@ export async function activateStoredCalendar(db: StoreDb): Promise<number[]> {
   const stored = await listHolidayArrangements(db);
   return [...activateHolidaySchedules(unionOfSchedules(stored.map(scheduleOf))).years];
 }
+
+/**
+ * Brings this process's calendar in line with the stored years when they differ from what it
+ * loaded last (`previous`, the fingerprint this function returned before; null at first): another
+ * instance sharing the database may have saved a year. Returns the fingerprint of the stored
+ * years and whether the calendar was reloaded. The open deadlines were recomputed by the instance
+ * that saved.
+ */
+export async function syncStoredCalendar(
+  db: StoreDb,
+  previous: string | null,
+): Promise<{ fingerprint: string; reloaded: boolean }> {
+  const stored = (await listHolidayArrangements(db)).map(scheduleOf);
+  const fingerprint = JSON.stringify(stored);
+  if (fingerprint === previous) return { fingerprint, reloaded: false };
+  activateHolidaySchedules(unionOfSchedules(stored));
+  return { fingerprint, reloaded: true };
+}

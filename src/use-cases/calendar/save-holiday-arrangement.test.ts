@@ -11,8 +11,11 @@ import { AppError } from '../../core/errors.ts';
 import { momentOf } from '../../core/moment.ts';
 import { getApplication } from '../../store/applications/applications.repository.ts';
 import { listAuditEntries } from '../../store/audit/audit.repository.ts';
-import { listHolidayArrangements } from '../../store/calendar/holiday-arrangements.repository.ts';
-import { activateStoredCalendar } from './load-holiday-calendar.ts';
+import {
+  insertHolidayArrangement,
+  listHolidayArrangements,
+} from '../../store/calendar/holiday-arrangements.repository.ts';
+import { activateStoredCalendar, syncStoredCalendar } from './load-holiday-calendar.ts';
 import { saveHolidayArrangement } from './save-holiday-arrangement.ts';
 
 /** 2026-12-07 10:00 in China. */
@@ -113,5 +116,22 @@ describeEachDialect('saveHolidayArrangement', (t) => {
     expect(overlap.message).toContain('“元旦”');
     expect((await refusal(save({ ...MADE_UP_2027, year: 2029, issuedOn: null }))).code).toBe('INVALID_INPUT');
     expect(await count()).toBe(before);
+  });
+});
+
+describeEachDialect('syncStoredCalendar', (t) => {
+  it("reloads this process's calendar when another instance stored a year, and only then", async () => {
+    const first = await syncStoredCalendar(t.db, null);
+    expect(first.reloaded).toBe(true);
+    expect(knownCalendarYears()).not.toContain(2027);
+    expect(await syncStoredCalendar(t.db, first.fingerprint)).toEqual({
+      fingerprint: first.fingerprint,
+      reloaded: false,
+    });
+    // Another instance saves 2027: only the row reaches this process, through the database.
+    await insertHolidayArrangement(t.db, MADE_UP_2027, null, NOW.at.toISOString());
+    const second = await syncStoredCalendar(t.db, first.fingerprint);
+    expect(second.reloaded).toBe(true);
+    expect(knownCalendarYears()).toContain(2027);
   });
 });

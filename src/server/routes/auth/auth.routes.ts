@@ -50,7 +50,7 @@ function refusal(result: Exclude<LoginResult, { ok: true }>): AppError {
  * and address (LOCKOUT: 5 wrong passwords for one account from one address within 15 minutes hold
  * that address back for that account, never the account: its owner still gets in from elsewhere),
  * by a per-address limit on failed logins (LOGIN_IP_MAX_FAILURES within LOGIN_IP_WINDOW_MINUTES),
- * both counted in this process (see LoginThrottle), and by answering every failed login no sooner
+ * both counted in the database, across every instance (see LoginThrottle), and by answering every failed login no sooner
  * than LOGIN_FAILURE_DELAY_MS. The wrong passwords since the last login are counted in the
  * database and told to the owner at the next successful login.
  *
@@ -59,8 +59,12 @@ function refusal(result: Exclude<LoginResult, { ok: true }>): AppError {
  */
 export async function registerAuthRoutes(app: FastifyInstance): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
-  const throttle = new LoginThrottle(app.config.loginIpMaxFailures, app.config.loginIpWindowMinutes * 60_000);
-  const backoff = new LoginThrottle(LOCKOUT.maxFailures, LOCKOUT.minutes * 60_000, 100_000);
+  const throttle = new LoginThrottle(
+    'login-address',
+    app.config.loginIpMaxFailures,
+    app.config.loginIpWindowMinutes * 60_000,
+  );
+  const backoff = new LoginThrottle('login-account-address', LOCKOUT.maxFailures, LOCKOUT.minutes * 60_000);
   const backoffKey = (userId: string, address: string) => `${userId} ${address}`;
 
   const sessionOf = (request: FastifyRequest) => {
@@ -89,7 +93,7 @@ export async function registerAuthRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const started = Date.now();
       const now = app.now();
-      const retryAfterMs = throttle.retryAfterMs(request.ip, now);
+      const retryAfterMs = await throttle.retryAfterMs(app.db, request.ip, now);
       if (retryAfterMs > 0) {
         const minutes = Math.ceil(retryAfterMs / 60_000);
         void reply.header('retry-after', String(Math.ceil(retryAfterMs / 1000)));
@@ -103,7 +107,7 @@ export async function registerAuthRoutes(app: FastifyInstance): Promise<void> {
       const outcome = await app.db.transaction().execute(async (trx) => {
         const before = await findUserByUsername(trx, username);
         const key = before ? backoffKey(before.id, request.ip) : null;
-        if (key && backoff.retryAfterMs(key, now) > 0) {
+        if (key && (await backoff.retryAfterMs(trx, key, now)) > 0) {
           // Held back: not an attempt (nothing counted), answered like a wrong password and as slowly.
           await verifyPassword(trx, username, password);
           return { result: { ok: false, reason: 'invalid' } as const, session: null };
@@ -111,8 +115,8 @@ export async function registerAuthRoutes(app: FastifyInstance): Promise<void> {
         const result = await authenticate(trx, username, password);
         if (!result.ok) {
           if (before && key && result.reason === 'invalid' && !before.disabled) {
-            backoff.recordFailure(key, now);
-            const heldBackMs = backoff.retryAfterMs(key, now);
+            await backoff.recordFailure(trx, key, now);
+            const heldBackMs = await backoff.retryAfterMs(trx, key, now);
             await appendAudit(trx, {
               agencyId: null,
               at: now,
@@ -130,7 +134,7 @@ export async function registerAuthRoutes(app: FastifyInstance): Promise<void> {
           }
           return { result, session: null };
         }
-        if (key) backoff.clear(key);
+        if (key) await backoff.clear(trx, key);
         if (previousToken) await deleteSession(trx, previousToken);
         const created = await createSession(trx, result.user.id, now, sessionTtlMs(app));
         await appendAudit(trx, {
@@ -146,7 +150,7 @@ export async function registerAuthRoutes(app: FastifyInstance): Promise<void> {
         return { result, session: created };
       });
       if (!outcome.result.ok || !outcome.session) {
-        throttle.recordFailure(request.ip, now);
+        await throttle.recordFailure(app.db, request.ip, now);
         const wait = app.config.loginFailureDelayMs - (Date.now() - started);
         if (wait > 0) await sleep(wait);
         throw refusal(outcome.result as Exclude<LoginResult, { ok: true }>);

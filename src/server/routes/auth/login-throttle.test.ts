@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   createTestOrganisation,
   createTestUser,
@@ -8,27 +8,37 @@ import {
 import { buildServerTestApp, TestClock } from '../../../../test/support/server-test-app.ts';
 import { describeEachDialect } from '../../../../test/support/store-test-db.ts';
 import type { User } from '../../../core/organisation/user.ts';
+import { openDatabase } from '../../../store/dialect.ts';
 import { LoginThrottle } from '../../plugins/login-throttle.ts';
 
-describe('LoginThrottle', () => {
-  it('refuses an address after `limit` failures within the window, until the oldest leaves it', () => {
-    const throttle = new LoginThrottle(3, 60_000);
+describeEachDialect('LoginThrottle', (t) => {
+  it('refuses a subject after `limit` failures within the window, until the window ends', async () => {
+    const throttle = new LoginThrottle('test-throttle', 3, 60_000);
     const at = (s: number) => new Date(Date.UTC(2026, 0, 1, 0, 0, s));
-    throttle.recordFailure('10.0.0.1', at(0));
-    throttle.recordFailure('10.0.0.1', at(10));
-    expect(throttle.retryAfterMs('10.0.0.1', at(11))).toBe(0);
-    throttle.recordFailure('10.0.0.1', at(20));
-    expect(throttle.retryAfterMs('10.0.0.1', at(21))).toBe(39_000);
-    expect(throttle.retryAfterMs('10.0.0.2', at(21))).toBe(0);
-    expect(throttle.retryAfterMs('10.0.0.1', at(59))).toBe(1_000);
-    expect(throttle.retryAfterMs('10.0.0.1', at(60))).toBe(0);
+    await throttle.recordFailure(t.db, '10.0.0.1', at(0));
+    await throttle.recordFailure(t.db, '10.0.0.1', at(10));
+    expect(await throttle.retryAfterMs(t.db, '10.0.0.1', at(11))).toBe(0);
+    await throttle.recordFailure(t.db, '10.0.0.1', at(20));
+    expect(await throttle.retryAfterMs(t.db, '10.0.0.1', at(21))).toBe(39_000);
+    expect(await throttle.retryAfterMs(t.db, '10.0.0.2', at(21))).toBe(0);
+    expect(await throttle.retryAfterMs(t.db, '10.0.0.1', at(59))).toBe(1_000);
+    expect(await throttle.retryAfterMs(t.db, '10.0.0.1', at(60))).toBe(0);
   });
 
-  it('forgets the oldest address beyond maxAddresses', () => {
-    const throttle = new LoginThrottle(1, 60_000, 2);
+  it('counts the failures recorded through another connection (another instance) and forgets them on clear', async () => {
+    const throttle = new LoginThrottle('test-shared', 2, 60_000);
     const now = new Date('2026-01-01T00:00:00Z');
-    for (const ip of ['a', 'b', 'c']) throttle.recordFailure(ip, now);
-    expect(['a', 'b', 'c'].map((ip) => throttle.retryAfterMs(ip, now) > 0)).toEqual([false, true, true]);
+    const other = openDatabase(t.url);
+    const second = t.dialect === 'postgres' ? other.db : t.db;
+    try {
+      await throttle.recordFailure(t.db, 'u 10.0.0.9', now);
+      await throttle.recordFailure(second, 'u 10.0.0.9', now);
+      expect(await throttle.retryAfterMs(t.db, 'u 10.0.0.9', now)).toBe(60_000);
+      await throttle.clear(second, 'u 10.0.0.9');
+      expect(await throttle.retryAfterMs(t.db, 'u 10.0.0.9', now)).toBe(0);
+    } finally {
+      await other.close();
+    }
   });
 });
 

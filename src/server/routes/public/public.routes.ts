@@ -7,6 +7,7 @@ import { findApplicationByFollowUp } from '../../../store/applications/applicati
 import { getAgency } from '../../../store/organisation/organisation.repository.ts';
 import { registerApplication } from '../../../use-cases/applications/register-application.ts';
 import { currentMoment } from '../../plugins/clock.ts';
+import { databaseRateLimitStore } from '../../plugins/database-rate-limit-store.ts';
 import { presentTracking } from '../../presenters/application.presenter.ts';
 import { errorResponses } from '../common.schema.ts';
 import {
@@ -34,8 +35,8 @@ export async function registerPublicRoutes(app: FastifyInstance): Promise<void> 
   const api = app.withTypeProvider<ZodTypeProvider>();
   await registerPublicReportRoutes(app);
   // Only the routes that ask for it (config.rateLimit) are limited; counted per client address in
-  // this process's memory (behind a proxy, TRUST_PROXY makes the address the client's).
-  await app.register(rateLimit, { global: false });
+  // the database, across every instance (behind a proxy, TRUST_PROXY makes the address the client's).
+  await app.register(rateLimit, { global: false, store: databaseRateLimitStore(app) });
   const perHour = app.config.publicApplyMaxPerHour;
   const trackPerHour = app.config.publicTrackMaxPerHour;
 

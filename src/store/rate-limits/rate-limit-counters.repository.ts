@@ -1,0 +1,77 @@
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../database.ts';
+
+/**
+ * Rate-limit counters in the database, so that every instance of the server counts the same hits
+ * (issue 19 item 2). A counter counts the hits of one subject in one bucket within a fixed window
+ * that starts at its first hit; once the window has ended the next hit starts a new one. Rows of
+ * ended windows count nothing and are removed by deleteExpiredCounters.
+ */
+export interface CounterState {
+  hits: number;
+  /** When the window ends: the subject's hits are forgotten then. */
+  windowEndsAt: Date;
+}
+
+export interface CountHitOptions {
+  bucket: string;
+  subject: string;
+  windowMs: number;
+  now: Date;
+}
+
+/**
+ * Counts one hit, atomically on both engines (one INSERT … ON CONFLICT DO UPDATE: concurrent hits
+ * from several instances are all counted). Returns the counter after this hit.
+ */
+export async function countHit(db: Kysely<Database>, options: CountHitOptions): Promise<CounterState> {
+  const now = options.now.toISOString();
+  const freshEnd = new Date(options.now.getTime() + options.windowMs).toISOString();
+  const row = await db
+    .insertInto('rate_limit_counters')
+    .values({ bucket: options.bucket, subject: options.subject, hits: 1, window_ends_at: freshEnd })
+    .onConflict((oc) =>
+      oc.columns(['bucket', 'subject']).doUpdateSet({
+        hits: sql<number>`case when rate_limit_counters.window_ends_at > ${now} then rate_limit_counters.hits + 1 else 1 end`,
+        window_ends_at: sql<string>`case when rate_limit_counters.window_ends_at > ${now} then rate_limit_counters.window_ends_at else ${freshEnd} end`,
+      }),
+    )
+    .returning(['hits', 'window_ends_at'])
+    .executeTakeFirstOrThrow();
+  return { hits: Number(row.hits), windowEndsAt: new Date(row.window_ends_at) };
+}
+
+/** The live counter of a subject at `now`; null when it has none or its window has ended. */
+export async function readCounter(
+  db: Kysely<Database>,
+  bucket: string,
+  subject: string,
+  now: Date,
+): Promise<CounterState | null> {
+  const row = await db
+    .selectFrom('rate_limit_counters')
+    .select(['hits', 'window_ends_at'])
+    .where('bucket', '=', bucket)
+    .where('subject', '=', subject)
+    .where('window_ends_at', '>', now.toISOString())
+    .executeTakeFirst();
+  return row ? { hits: Number(row.hits), windowEndsAt: new Date(row.window_ends_at) } : null;
+}
+
+/** Forgets a subject's hits (e.g. a successful login). */
+export async function clearCounter(db: Kysely<Database>, bucket: string, subject: string): Promise<void> {
+  await db
+    .deleteFrom('rate_limit_counters')
+    .where('bucket', '=', bucket)
+    .where('subject', '=', subject)
+    .execute();
+}
+
+/** Housekeeping: removes the counters whose window has ended at `now`. Returns how many. */
+export async function deleteExpiredCounters(db: Kysely<Database>, now: Date): Promise<number> {
+  const result = await db
+    .deleteFrom('rate_limit_counters')
+    .where('window_ends_at', '<=', now.toISOString())
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
