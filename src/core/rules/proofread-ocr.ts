@@ -246,3 +246,16 @@ function unreadableFinding(reading: OcrCellReading): Finding {
     locationOf(reading),
   );
 }
+
+/** What a report read from a scan says about its reading (shown as 扫描件 with its OCR confidence). */
+export interface ScanSummary {
+  pages: number;
+  /** Mean OCR confidence (0–100) of every word and cell read. */
+  meanConfidence: number;
+  /** Table cells of tables 三 and 四 read by OCR. */
+  cellsRead: number;
+  /** Doubtful cells repaired by the identities (OCR-01). */
+  cellsCorrected: number;
+  /** Cells left blank because they could not be read reliably (OCR-02). */
+  cellsUnreadable: number;
+}

@@ -1,4 +1,5 @@
 import { AppError } from '../../core/errors.ts';
+import type { ScanSummary } from '../../core/rules/proofread-ocr.ts';
 import { isOleFile } from './doc/read-doc.ts';
 import { type IngestResult, interpretDocument } from './interpret/interpret-document.ts';
 import type { ReadOptions, SourceDocument, SourceFormat } from './source-document.ts';
@@ -70,9 +71,13 @@ export async function readReportDocument(
   bytes: Uint8Array,
   fileName = '',
   options: ReadOptions = {},
-): Promise<IngestResult & { format: SourceFormat }> {
+): Promise<IngestResult & { format: SourceFormat; scan?: ScanSummary }> {
   const format = detectFormat(bytes, fileName);
   const read = await readerFor(format);
   const doc = await read(bytes, fileName, options);
-  return { ...interpretDocument(doc), format };
+  const result = interpretDocument(doc);
+  if (!doc.scan) return { ...result, format };
+  // A scan: its doubtful cells are checked against the tables' arithmetic.
+  const { proofreadScan } = await import('./ocr/proofread-scan.ts');
+  return { ...proofreadScan(doc, result), format };
 }

@@ -19,7 +19,8 @@ export function readPnm(bytes: Uint8Array): GrayImage {
       continue;
     }
     let token = '';
-    while (at < bytes.length && !/\s/.test(String.fromCharCode(bytes[at]!))) token += String.fromCharCode(bytes[at++]!);
+    while (at < bytes.length && !/\s/.test(String.fromCharCode(bytes[at]!)))
+      token += String.fromCharCode(bytes[at++]!);
     header.push(token);
   }
   at += 1;
@@ -27,7 +28,12 @@ export function readPnm(bytes: Uint8Array): GrayImage {
   const width = Number(w);
   const height = Number(h);
   const channels = magic === 'P6' ? 3 : magic === 'P5' ? 1 : 0;
-  if (channels === 0 || max !== '255' || !(width > 0 && height > 0) || bytes.length < at + width * height * channels) {
+  if (
+    channels === 0 ||
+    max !== '255' ||
+    !(width > 0 && height > 0) ||
+    bytes.length < at + width * height * channels
+  ) {
     throw new Error('unexpected page image from pdftoppm');
   }
   const data = new Uint8Array(width * height);
@@ -37,7 +43,7 @@ export function readPnm(bytes: Uint8Array): GrayImage {
       const r = bytes[j]!;
       const g = bytes[j + 1]!;
       const b = bytes[j + 2]!;
-      data[i] = r > g ? (r > b ? r : b) : g > b ? g : b;
+      data[i] = Math.max(r, g, b);
     }
   }
   return { width, height, data };

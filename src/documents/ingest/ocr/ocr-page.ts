@@ -65,20 +65,42 @@ export async function ocrPage(image: GrayImage, dpi: number): Promise<OcrPage> {
     if (tight) {
       inked.push(tight);
       cellOf.set(tight, box);
-    }
-    else cells.push({ ...toPoints(box, pt), text: '', confidence: 100, digits: false });
+    } else cells.push({ ...toPoints(box, pt), text: '', confidence: 100, digits: false });
   }
   const textCrops = await readStrip(clean, inked, { lang: 'chi_sim', psm: 6, dpi }, false);
-  const countCrops = textCrops.filter((crop) => DIGIT_LIKE.test(joinWords(crop.words).normalize('NFKC')));
-  const digitCrops = await readStrip(clean, countCrops.map((c) => c.box), { lang: 'eng', psm: 6, whitelist: DIGITS, dpi }, true);
+  const countCrops = textCrops.filter((crop) => mayBeCount(crop, textCrops, dpi));
+  const digitCrops = await readStrip(
+    clean,
+    countCrops.map((c) => c.box),
+    { lang: 'eng', psm: 6, whitelist: DIGITS, dpi },
+    false,
+  );
+  // A lone narrow digit (a “1”) is sometimes passed over at scan size: such crops are read again, enlarged.
+  const missed = digitCrops.filter((crop) => crop.words.length === 0);
+  const again = await readStrip(
+    clean,
+    missed.map((c) => c.box),
+    { lang: 'eng', psm: 6, whitelist: DIGITS, dpi },
+    false,
+    true,
+  );
+  missed.forEach((crop, i) => {
+    crop.words = again[i]!.words;
+  });
   const digitsOf = new Map(digitCrops.map((crop) => [crop.box, crop]));
   for (const crop of textCrops) {
     const digit = digitsOf.get(crop.box);
-    const words = digit ? digit.words : crop.words;
-    const text = joinWords(words);
-    const confidence = words.length === 0 ? 0 : Math.min(...words.map((w) => w.confidence));
+    // The digits-only reading wins for what reads as a count, and where it is surer than the Chinese one.
+    const useDigits =
+      digit !== undefined && (isDigitLike(crop) || confidenceOf(digit.words) > confidenceOf(crop.words));
+    const words = useDigits ? digit.words : crop.words;
     confidences.push(...words.map((w) => w.confidence));
-    cells.push({ ...toPoints(cellOf.get(crop.box)!, pt), text, confidence, digits: digit !== undefined });
+    cells.push({
+      ...toPoints(cellOf.get(crop.box)!, pt),
+      text: joinWords(words),
+      confidence: confidenceOf(words),
+      digits: useDigits,
+    });
   }
   const free = await recognise(pnm(paintOut(clean, boxes)), { lang: 'chi_sim', psm: 3, dpi });
   confidences.push(...free.map((w) => w.confidence));
@@ -86,7 +108,10 @@ export async function ocrPage(image: GrayImage, dpi: number): Promise<OcrPage> {
   return {
     content: {
       runs,
-      rules: { horizontal: rules.horizontal.map((r) => segment(r, pt)), vertical: rules.vertical.map((r) => segment(r, pt)) },
+      rules: {
+        horizontal: rules.horizontal.map((r) => segment(r, pt)),
+        vertical: rules.vertical.map((r) => segment(r, pt)),
+      },
       width: image.width * pt,
       height: image.height * pt,
     },
@@ -105,6 +130,35 @@ function toPoints(box: CellBox, pt: number) {
 
 function segment(rule: PixelRule, pt: number): Segment {
   return { x1: rule.x1 * pt, y1: rule.y1 * pt, x2: rule.x2 * pt, y2: rule.y2 * pt };
+}
+
+/** The least confident word of a cell (0 for a cell with ink and no word read). */
+function confidenceOf(words: OcrWord[]): number {
+  return words.length === 0 ? 0 : Math.min(...words.map((w) => w.confidence));
+}
+
+function isDigitLike(crop: Crop): boolean {
+  return DIGIT_LIKE.test(joinWords(crop.words).normalize('NFKC'));
+}
+
+/**
+ * Whether a cell may hold a count: it reads as digits, or it stands in a column of cells that do
+ * and reads as something short the Chinese recogniser is unsure of (a “1” read as “]” or “工”).
+ */
+function mayBeCount(crop: Crop, crops: readonly Crop[], dpi: number): boolean {
+  if (isDigitLike(crop)) return true;
+  const text = joinWords(crop.words);
+  if (text.length > 3) return false;
+  const tolerance = dpi * 0.05;
+  const cell = crop.box;
+  const inCountColumn = crops.some(
+    (other) =>
+      other !== crop &&
+      isDigitLike(other) &&
+      Math.abs(other.box.left + other.box.right - cell.left - cell.right) <
+        2 * tolerance + (cell.right - cell.left),
+  );
+  return inCountColumn && (confidenceOf(crop.words) < 90 || !/\p{Script=Han}/u.test(text));
 }
 
 /** The smallest box holding the ink of `box`, with a margin of two pixels. */
@@ -140,6 +194,7 @@ async function readStrip(
   boxes: CellBox[],
   options: Parameters<typeof recognise>[1],
   rowsSideBySide: boolean,
+  enlarge = false,
 ): Promise<Crop[]> {
   if (boxes.length === 0) return [];
   const gap = Math.round(options.dpi * STRIP_GAP_INCHES);
@@ -170,15 +225,30 @@ async function readStrip(
     const { box } = crop;
     for (let row = box.top; row < box.bottom; row += 1) {
       const from = row * image.width + box.left;
-      strip.data.set(image.data.subarray(from, from + box.right - box.left), (crop.y + row - box.top) * width + crop.x);
+      strip.data.set(
+        image.data.subarray(from, from + box.right - box.left),
+        (crop.y + row - box.top) * width + crop.x,
+      );
     }
   }
-  const words = await recognise(pnm(strip), options);
+  const scale = enlarge ? 2 : 1;
+  const image2 = enlarge ? await enlarged(strip) : strip;
+  const words = (await recognise(pnm(image2), { ...options, dpi: options.dpi * scale })).map((w) => ({
+    ...w,
+    left: w.left / scale,
+    top: w.top / scale,
+    width: w.width / scale,
+    height: w.height / scale,
+  }));
   for (const word of words) {
     const cx = word.left + word.width / 2;
     const cy = word.top + word.height / 2;
     const crop = crops.find(
-      (c) => c.x - gap / 2 <= cx && cx <= c.x + c.box.right - c.box.left + gap / 2 && c.y - gap / 2 <= cy && cy <= c.y + c.box.bottom - c.box.top + gap / 2,
+      (c) =>
+        c.x - gap / 2 <= cx &&
+        cx <= c.x + c.box.right - c.box.left + gap / 2 &&
+        c.y - gap / 2 <= cy &&
+        cy <= c.y + c.box.bottom - c.box.top + gap / 2,
     );
     crop?.words.push(word);
   }
@@ -195,6 +265,23 @@ function joinWords(words: OcrWord[]): string {
   return text;
 }
 
+/** The image at twice its size, smoothly resampled. */
+async function enlarged(image: GrayImage): Promise<GrayImage> {
+  const sharp = (await import('sharp')).default;
+  const { data, info } = await sharp(image.data, {
+    raw: { width: image.width, height: image.height, channels: 1 },
+  })
+    .resize(image.width * 2, image.height * 2, { kernel: 'lanczos3' })
+    .extractChannel(0)
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return {
+    width: info.width,
+    height: info.height,
+    data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
+  };
+}
+
 /** A PGM of the image (Tesseract reads it from standard input). */
 function pnm(image: GrayImage): Uint8Array {
   const header = new TextEncoder().encode(`P5\n${image.width} ${image.height}\n255\n`);
@@ -209,7 +296,11 @@ function paintOut(image: GrayImage, boxes: CellBox[]): GrayImage {
   const data = new Uint8Array(image.data);
   for (const box of boxes) {
     for (let y = Math.max(0, box.top - 4); y < Math.min(image.height, box.bottom + 4); y += 1) {
-      data.fill(255, y * image.width + Math.max(0, box.left - 4), y * image.width + Math.min(image.width, box.right + 4));
+      data.fill(
+        255,
+        y * image.width + Math.max(0, box.left - 4),
+        y * image.width + Math.min(image.width, box.right + 4),
+      );
     }
   }
   return { width: image.width, height: image.height, data };
@@ -236,5 +327,11 @@ function freeRuns(words: OcrWord[], pt: number): TextRun[] {
 function cellRun(cell: OcrCell): TextRun {
   const size = Math.min(cell.bottom - cell.top, 10.5);
   const cy = (cell.top + cell.bottom) / 2;
-  return { text: cell.text, x: cell.left + 1, y: cy + size * 0.35, width: Math.max(1, cell.right - cell.left - 2), size };
+  return {
+    text: cell.text,
+    x: cell.left + 1,
+    y: cy + size * 0.35,
+    width: Math.max(1, cell.right - cell.left - 2),
+    size,
+  };
 }

@@ -3,12 +3,15 @@ import { type GrayImage, readPnm } from './gray-image.ts';
 import { runBounded } from './run-bounded.ts';
 
 /** Resolution pages are rasterised at for OCR, and the longest side a page image may have. */
-export const SCAN_DPI = 300;
-export const MAX_PAGE_PIXELS_SIDE = 4_400;
+export const SCAN_DPI = 200;
+export const MAX_PAGE_PIXELS_SIDE = 3_000;
 
 /** The resolution a page of `width` × `height` points is rasterised at: SCAN_DPI, lower for an oversized page. */
 export function dpiFor(width: number, height: number): number {
-  return Math.max(50, Math.min(SCAN_DPI, Math.floor((MAX_PAGE_PIXELS_SIDE * 72) / Math.max(width, height, 1))));
+  return Math.max(
+    50,
+    Math.min(SCAN_DPI, Math.floor((MAX_PAGE_PIXELS_SIDE * 72) / Math.max(width, height, 1))),
+  );
 }
 
 /** Page `page` (1-based) of a PDF as a grey image, drawn by poppler's pdftoppm at `dpi`. */
@@ -32,10 +35,16 @@ export async function rasterisePdfPage(pdf: Uint8Array, page: number, dpi: numbe
 export async function rotateImage(image: GrayImage, degrees: number): Promise<GrayImage> {
   const sharp = (await import('sharp')).default;
   sharp.concurrency(1);
-  const { data, info } = await sharp(image.data, { raw: { width: image.width, height: image.height, channels: 1 } })
+  const { data, info } = await sharp(image.data, {
+    raw: { width: image.width, height: image.height, channels: 1 },
+  })
     .rotate(degrees, { background: { r: 255, g: 255, b: 255 } })
     .extractChannel(0)
     .raw()
     .toBuffer({ resolveWithObject: true });
-  return { width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
+  return {
+    width: info.width,
+    height: info.height,
+    data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
+  };
 }

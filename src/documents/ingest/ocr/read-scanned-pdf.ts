@@ -2,6 +2,7 @@ import { AppError } from '../../../core/errors.ts';
 import type { PdfPageContent } from '../pdf/pdf-page-content.ts';
 import { numberLines } from '../pdf/read-pdf.ts';
 import type { SourceDocument, SourceLine } from '../source-document.ts';
+import { snapToFormat } from './format-lexicon.ts';
 import { estimateSkew, type GrayImage, inkThreshold } from './gray-image.ts';
 import { type OcrCell, type OcrPage, ocrPage } from './ocr-page.ts';
 import { dpiFor, rasterisePdfPage, rotateImage } from './page-images.ts';
@@ -21,7 +22,10 @@ const MIN_SKEW = 0.05;
  * Throws AppError DOCUMENT_REFUSED when Tesseract is not installed (naming what to install) or
  * the scan has more than MAX_SCANNED_PAGES pages.
  */
-export async function readScannedPdf(bytes: Uint8Array, pages: readonly PdfPageContent[]): Promise<SourceDocument> {
+export async function readScannedPdf(
+  bytes: Uint8Array,
+  pages: readonly PdfPageContent[],
+): Promise<SourceDocument> {
   requireOcr('PDF 没有文字层（可能是扫描件）');
   if (pages.length > MAX_SCANNED_PAGES) {
     throw new AppError(
@@ -50,9 +54,15 @@ export function scannedDocument(pages: readonly OcrPage[]): SourceDocument {
     pages.map((p) => p.content),
     (line, pageLine) => {
       line.note = `OCR，第${line.page}页`;
+      // In place: the table bookkeeping of numberLines compares the mended captions.
+      pageLine.cells.forEach((cell, i) => {
+        pageLine.cells[i] = snapToFormat(cell);
+      });
       if (!pageLine.inTable) return;
       const cells = pages[(line.page ?? 1) - 1]?.cells ?? [];
-      line.confidence = pageLine.spans.map(([x0, x1]) => cellAt(cells, (x0 + x1) / 2, pageLine.top)?.confidence ?? 100);
+      line.confidence = pageLine.spans.map(
+        ([x0, x1]) => cellAt(cells, (x0 + x1) / 2, pageLine.top)?.confidence ?? 100,
+      );
     },
   );
   const confidences = pages.flatMap((p) => p.confidences);
@@ -67,5 +77,7 @@ export function scannedDocument(pages: readonly OcrPage[]): SourceDocument {
 
 /** The OCR cell of a table line's cell: the one whose box holds the cell's middle, just below the row's top. */
 function cellAt(cells: readonly OcrCell[], x: number, top: number): OcrCell | undefined {
-  return cells.find((c) => c.left - 1 <= x && x <= c.right + 1 && c.top - 3 <= top + 1 && top + 1 <= c.bottom);
+  return cells.find(
+    (c) => c.left - 1 <= x && x <= c.right + 1 && c.top - 3 <= top + 1 && top + 1 <= c.bottom,
+  );
 }

@@ -86,7 +86,9 @@ function joinRuns(runs: Run[], horizontal: boolean, maxThickness: number): Pixel
       return true;
     });
     const length = run.to - run.from;
-    const group = active.find((g) => Math.min(g.to, run.to) - Math.max(g.from, run.from) > 0.5 * Math.min(length, g.to - g.from));
+    const group = active.find(
+      (g) => Math.min(g.to, run.to) - Math.max(g.from, run.from) > 0.5 * Math.min(length, g.to - g.from),
+    );
     if (group) {
       group.from = Math.min(group.from, run.from);
       group.to = Math.max(group.to, run.to);
@@ -117,9 +119,11 @@ export function findRules(image: GrayImage, threshold: number, dpi: number): Pix
   const tolerance = Math.max(4, Math.round(dpi / 40));
   const touches = (x: number, y: number) =>
     horizontal.some((h) => Math.abs(h.y1 - y) <= tolerance && h.x1 - tolerance <= x && x <= h.x2 + tolerance);
-  const vertical = joinRuns(longRuns(image, threshold, Math.round(dpi * 0.12), false), false, maxThickness).filter(
-    (v) => v.y2 - v.y1 >= dpi * 0.8 || (touches(v.x1, v.y1) && touches(v.x1, v.y2)),
-  );
+  const vertical = joinRuns(
+    longRuns(image, threshold, Math.round(dpi * 0.12), false),
+    false,
+    maxThickness,
+  ).filter((v) => v.y2 - v.y1 >= dpi * 0.8 || (touches(v.x1, v.y1) && touches(v.x1, v.y2)));
   return { horizontal, vertical };
 }
 
@@ -130,17 +134,39 @@ export function findRules(image: GrayImage, threshold: number, dpi: number): Pix
  */
 export function findCells(rules: PixelRules, dpi: number): CellBox[] {
   const tolerance = Math.max(4, Math.round(dpi / 40));
-  const ys = distinct(rules.horizontal.map((h) => h.y1), tolerance);
-  const xs = distinct(rules.vertical.map((v) => v.x1), tolerance);
+  const ys = distinct(
+    rules.horizontal.map((h) => h.y1),
+    tolerance,
+  );
+  const xs = distinct(
+    rules.vertical.map((v) => v.x1),
+    tolerance,
+  );
   const cells = new Map<string, CellBox>();
   for (let i = 0; i + 1 < ys.length; i += 1) {
     for (let j = 0; j + 1 < xs.length; j += 1) {
       const cx = (xs[j]! + xs[j + 1]!) / 2;
       const cy = (ys[i]! + ys[i + 1]!) / 2;
-      const above = nearest(rules.horizontal, (h) => h.x1 - tolerance <= cx && cx <= h.x2 + tolerance && h.y1 < cy, (h) => cy - h.y1);
-      const below = nearest(rules.horizontal, (h) => h.x1 - tolerance <= cx && cx <= h.x2 + tolerance && h.y1 > cy, (h) => h.y1 - cy);
-      const left = nearest(rules.vertical, (v) => v.y1 - tolerance <= cy && cy <= v.y2 + tolerance && v.x1 < cx, (v) => cx - v.x1);
-      const right = nearest(rules.vertical, (v) => v.y1 - tolerance <= cy && cy <= v.y2 + tolerance && v.x1 > cx, (v) => v.x1 - cx);
+      const above = nearest(
+        rules.horizontal,
+        (h) => h.x1 - tolerance <= cx && cx <= h.x2 + tolerance && h.y1 < cy,
+        (h) => cy - h.y1,
+      );
+      const below = nearest(
+        rules.horizontal,
+        (h) => h.x1 - tolerance <= cx && cx <= h.x2 + tolerance && h.y1 > cy,
+        (h) => h.y1 - cy,
+      );
+      const left = nearest(
+        rules.vertical,
+        (v) => v.y1 - tolerance <= cy && cy <= v.y2 + tolerance && v.x1 < cx,
+        (v) => cx - v.x1,
+      );
+      const right = nearest(
+        rules.vertical,
+        (v) => v.y1 - tolerance <= cy && cy <= v.y2 + tolerance && v.x1 > cx,
+        (v) => v.x1 - cx,
+      );
       if (!above || !below || !left || !right) continue;
       const box = {
         left: Math.ceil(left.x1 + left.thickness / 2),
@@ -192,7 +218,8 @@ export function inkIn(image: GrayImage, box: CellBox, threshold: number): number
   let count = 0;
   for (let y = Math.max(0, box.top); y < Math.min(image.height, box.bottom); y += 1) {
     const row = y * image.width;
-    for (let x = Math.max(0, box.left); x < Math.min(image.width, box.right); x += 1) if (image.data[row + x]! <= threshold) count += 1;
+    for (let x = Math.max(0, box.left); x < Math.min(image.width, box.right); x += 1)
+      if (image.data[row + x]! <= threshold) count += 1;
   }
   return count;
 }

@@ -44,12 +44,19 @@ export function runBounded(
       child.kill('SIGKILL');
     };
     const timer = setTimeout(
-      () => stop(new AppError('DOCUMENT_REFUSED', `${what}超时（超过 ${Math.round(limits.timeoutMs / 1000)} 秒），已放弃`)),
+      () =>
+        stop(
+          new AppError(
+            'DOCUMENT_REFUSED',
+            `${what}超时（超过 ${Math.round(limits.timeoutMs / 1000)} 秒），已放弃`,
+          ),
+        ),
       limits.timeoutMs,
     );
     child.stdout.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limits.maxOutputBytes) stop(new AppError('DOCUMENT_REFUSED', `${what}的输出超过上限，已放弃`));
+      if (size > limits.maxOutputBytes)
+        stop(new AppError('DOCUMENT_REFUSED', `${what}的输出超过上限，已放弃`));
       else chunks.push(chunk);
     });
     child.stderr.on('data', (chunk: Buffer) => {

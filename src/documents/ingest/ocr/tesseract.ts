@@ -37,7 +37,11 @@ let availability: boolean | null = null;
 export function ocrAvailable(): boolean {
   if (availability === null) {
     try {
-      const langs = execFileSync('tesseract', ['--list-langs'], { timeout: 10_000, encoding: 'utf8', stdio: 'pipe' });
+      const langs = execFileSync('tesseract', ['--list-langs'], {
+        timeout: 10_000,
+        encoding: 'utf8',
+        stdio: 'pipe',
+      });
       const pdftoppm = execFileSync('pdftoppm', ['-v'], { timeout: 10_000, encoding: 'utf8', stdio: 'pipe' });
       availability = /^chi_sim$/m.test(langs) && /^eng$/m.test(langs) && pdftoppm !== null;
     } catch {
@@ -54,7 +58,19 @@ export function requireOcr(what: string): void {
 
 /** Recognises the words of one image (PNG bytes). */
 export async function recognise(png: Uint8Array, options: RecogniseOptions): Promise<OcrWord[]> {
-  const args = ['stdin', 'stdout', '-l', options.lang, '--psm', String(options.psm), '--dpi', String(options.dpi)];
+  // No second pass for white-on-black text (reports print none): a fifth less time.
+  const args = [
+    'stdin',
+    'stdout',
+    '-l',
+    options.lang,
+    '--psm',
+    String(options.psm),
+    '--dpi',
+    String(options.dpi),
+    '-c',
+    'tessedit_do_invert=0',
+  ];
   if (options.whitelist) args.push('-c', `tessedit_char_whitelist=${options.whitelist}`);
   args.push('tsv');
   const tsv = await runBounded('tesseract', args, png, LIMITS, '文字识别（Tesseract）');

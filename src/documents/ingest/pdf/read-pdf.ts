@@ -72,7 +72,11 @@ function checkEnvelope(bytes: Uint8Array): void {
     throw new AppError('DOCUMENT_REFUSED', 'PDF 文件不完整（缺少文件结尾，可能未下载完整）');
 }
 
-async function readText(module: PdfjsModule, bytes: Uint8Array, check: BudgetCheck): Promise<PdfPageContent[]> {
+async function readText(
+  module: PdfjsModule,
+  bytes: Uint8Array,
+  check: BudgetCheck,
+): Promise<PdfPageContent[]> {
   const task = openPdf(module, bytes);
   try {
     const document = await task.promise.catch((error: unknown) => {
