@@ -84,6 +84,8 @@ export type PdfReaderChoice = (typeof PDF_READERS)[number];
 export interface ReadOptions {
   /** Default 'fast'. */
   pdfReader?: PdfReaderChoice;
+  /** Called after each page of a scan is read by OCR (seconds each), for progress bars and the reader's watchdog. */
+  onPage?: (page: number, pages: number) => void;
 }
 
 export const INGEST_LIMITS = {

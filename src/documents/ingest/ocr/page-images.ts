@@ -48,3 +48,29 @@ export async function rotateImage(image: GrayImage, degrees: number): Promise<Gr
     data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
   };
 }
+
+/** Scans below this resolution are too coarse to read digits reliably. */
+export const MIN_SCAN_DPI = 120;
+
+/**
+ * The resolution of the largest image on each page (1-based page → pixels per inch), as poppler's
+ * pdfimages lists them; a page without an image is absent.
+ */
+export async function imageResolutions(pdf: Uint8Array): Promise<Map<number, number>> {
+  const list = await runBounded(
+    'pdfimages',
+    ['-list', '-'],
+    pdf,
+    { timeoutMs: 30_000, maxMemoryMb: 512, maxOutputBytes: 4 * 1024 * 1024 },
+    '扫描图像的检查（pdfimages）',
+  );
+  const resolutions = new Map<number, number>();
+  for (const row of list.toString('latin1').split('\n').slice(2)) {
+    const f = row.trim().split(/\s+/);
+    const page = Number(f[0]);
+    const ppi = Math.min(Number(f[12]), Number(f[13]));
+    if (!(page > 0 && ppi > 0)) continue;
+    resolutions.set(page, Math.max(resolutions.get(page) ?? 0, ppi));
+  }
+  return resolutions;
+}

@@ -5,7 +5,7 @@ import type { SourceDocument, SourceLine } from '../source-document.ts';
 import { snapToFormat } from './format-lexicon.ts';
 import { estimateSkew, type GrayImage, inkThreshold } from './gray-image.ts';
 import { type OcrCell, type OcrPage, ocrPage } from './ocr-page.ts';
-import { dpiFor, rasterisePdfPage, rotateImage } from './page-images.ts';
+import { dpiFor, imageResolutions, MIN_SCAN_DPI, rasterisePdfPage, rotateImage } from './page-images.ts';
 import { requireOcr } from './tesseract.ts';
 
 /** Most pages of a scan read by OCR (seconds each): an annual report has 5–20. */
@@ -25,6 +25,7 @@ const MIN_SKEW = 0.05;
 export async function readScannedPdf(
   bytes: Uint8Array,
   pages: readonly PdfPageContent[],
+  onPage?: (page: number, pages: number) => void,
 ): Promise<SourceDocument> {
   requireOcr('PDF 没有文字层（可能是扫描件）');
   if (pages.length > MAX_SCANNED_PAGES) {
@@ -33,13 +34,33 @@ export async function readScannedPdf(
       `扫描件有 ${pages.length} 页，超过文字识别的上限 ${MAX_SCANNED_PAGES} 页`,
     );
   }
+  const resolutions = await imageResolutions(bytes);
+  if (resolutions.size === 0)
+    throw new AppError('DOCUMENT_REFUSED', 'PDF 没有文字层，也没有扫描图像，无法读取');
+  const coarsest = Math.min(...resolutions.values());
+  if (coarsest < MIN_SCAN_DPI) {
+    throw new AppError(
+      'DOCUMENT_REFUSED',
+      `PDF 没有文字层，是扫描件，但扫描分辨率太低（约 ${Math.round(coarsest)} dpi），无法可靠识别；请提供 ${MIN_SCAN_DPI} dpi 以上（最好 200–300 dpi）的扫描件`,
+    );
+  }
   const read: OcrPage[] = [];
   for (const [index, page] of pages.entries()) {
     const dpi = dpiFor(page.width, page.height);
-    const image = await rasterisePdfPage(bytes, index + 1, dpi);
-    read.push(await ocrPage(await straighten(image), dpi));
+    // A page without an image (a blank separator page) has nothing to read.
+    const image = resolutions.has(index + 1) ? await rasterisePdfPage(bytes, index + 1, dpi) : null;
+    read.push(image ? await ocrPage(await straighten(image), dpi) : emptyPage(page));
+    onPage?.(index + 1, pages.length);
   }
   return scannedDocument(read);
+}
+
+function emptyPage(page: PdfPageContent): OcrPage {
+  return {
+    content: { runs: [], rules: null, width: page.width, height: page.height },
+    cells: [],
+    confidences: [],
+  };
 }
 
 /** The page image turned upright when it is skewed. */

@@ -42,7 +42,7 @@ export async function readPdf(
   const read = pages ?? (await withBoundedInflate((check) => readText(module!, bytes, check)));
   if (read.every((page) => page.runs.length === 0)) {
     // No text layer: a scan, read by OCR where Tesseract is installed (refused with what to install otherwise).
-    return (await import('../ocr/read-scanned-pdf.ts')).readScannedPdf(bytes, read);
+    return (await import('../ocr/read-scanned-pdf.ts')).readScannedPdf(bytes, read, options.onPage);
   }
   return { format: 'pdf', lines: numberLines(read), pages: read.length };
 }
