@@ -1,5 +1,6 @@
 /**
- * `npm run bench -- hostile`: each hostile file of test/support/hostile-files.ts given to
+ * `npm run bench -- hostile`: each hostile file of test/support/hostile-files.ts (and the hostile
+ * page images of test/support/hostile-images.ts) given to
  * `gongkai check` as a process; the peak of the summed RSS of the command and its reader process,
  * and whether the file was refused (exit 2).
  */
@@ -7,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeHostileFiles } from '../test/support/hostile-files.ts';
+import { writeHostileImages } from '../test/support/hostile-images.ts';
 import { watchTreeMemory } from '../test/support/process-tree-memory.ts';
 import { REPO_ROOT } from '../test/support/run-cli.ts';
 import type { Measure } from './measure.ts';
@@ -24,8 +26,11 @@ async function checkTree(path: string): Promise<{ code: number | null; peakMiB: 
 export async function measures(): Promise<Measure[]> {
   const files = makeHostileFiles();
   try {
+    // Hostile page images beside the other hostile files: a 30,000 × 30,000 PNG header, a damaged
+    // JPEG, a 2,000-page image-only PDF, a zip of 61 page images.
+    const images = await writeHostileImages(files.dir);
     const out: Measure[] = [];
-    for (const [id, path] of Object.entries(files)) {
+    for (const [id, path] of Object.entries({ ...files, ...images })) {
       if (id === 'dir') continue;
       const { code, peakMiB } = await checkTree(path);
       out.push({

@@ -8,6 +8,7 @@ import { loadDocumentsConfig } from '../src/server/config.ts';
 import { type CorpusFormat, corpusFiles, libreOfficeFixturePdfs } from './corpus-documents.ts';
 import { benchReports } from './corpus-reports.ts';
 import { type Measure, peakRssMiB } from './measure.ts';
+import * as scanned from './scanned.bench.ts';
 
 const TEXT_CORPUS = 1_000;
 const PDF_CORPUS = 200;
@@ -136,6 +137,8 @@ export async function measures(): Promise<Measure[]> {
       `the ${libreOfficeFixturePdfs().length} LibreOffice PDFs of test/fixtures/documents, ${LIBREOFFICE_ROUNDS} reads each ` +
         '(embedded subset Type 1 and TrueType fonts with ToUnicode maps, the kind office suites export)',
     ),
+    // Scanned reports (image-only PDFs and page images) are read by OCR: their own measures.
+    ...(await scanned.measures()),
   ];
 }
 

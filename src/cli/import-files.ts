@@ -4,7 +4,9 @@ import { AppError } from '../core/errors.ts';
 import { sourcesOfBytes } from '../documents/import/import-sources.ts';
 import type { ArchiveFile } from '../documents/import/unpack-archive.ts';
 import { IMPORT_EXTENSIONS, IMPORT_ZIP_LIMITS } from '../documents/import/unpack-archive.ts';
+import { isPageImageName } from '../documents/ingest/image/page-image-bundle.ts';
 import { INGEST_LIMITS } from '../documents/ingest/source-document.ts';
+import { pageImagesIn, readPageImageFolder } from './page-image-folder.ts';
 import { readLimitedFile } from './read-limited-file.ts';
 
 function failing(name: string, message: string): ArchiveFile {
@@ -32,13 +34,15 @@ export function importSourcesOf(paths: readonly string[]): ArchiveFile[] {
       return;
     }
     if (isDir) {
+      // The page images of a folder are one scanned report; its other files and folders are walked on.
+      if (pageImagesIn(path).length > 0) out.push({ name: path, read: () => readPageImageFolder(path) });
       for (const entry of readdirSync(path, { withFileTypes: true }).sort((a, b) =>
         a.name.localeCompare(b.name),
       )) {
         if (entry.name.startsWith('.')) continue;
         const full = join(path, entry.name);
         if (entry.isDirectory()) add(full, false);
-        else if (entry.isFile()) add(full, false);
+        else if (entry.isFile() && !isPageImageName(entry.name)) add(full, false);
       }
       return;
     }
@@ -53,7 +57,8 @@ export function importSourcesOf(paths: readonly string[]): ArchiveFile[] {
       return;
     }
     if (!IMPORT_EXTENSIONS.includes(ext)) {
-      if (given) out.push(failing(path, '不是支持的报告格式（txt、Markdown、HTML、DOCX、PDF 或 zip）'));
+      if (given)
+        out.push(failing(path, '不是支持的报告格式（txt、Markdown、HTML、DOCX、PDF、页面图片或 zip）'));
       return;
     }
     out.push({ name: path, read: () => readLimitedFile(path, INGEST_LIMITS.maxFileBytes) });

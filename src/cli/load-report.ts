@@ -3,10 +3,12 @@ import { extname, join } from 'node:path';
 import { AppError } from '../core/errors.ts';
 import type { Report } from '../core/report/schema.ts';
 import { IMPORT_EXTENSIONS } from '../documents/import/unpack-archive.ts';
+import { isPageImageName } from '../documents/ingest/image/page-image-bundle.ts';
 import type { IngestWorker } from '../documents/ingest/ingest-pool.ts';
 import type { IngestResult } from '../documents/ingest/interpret/interpret-document.ts';
 import { readReportDocument } from '../documents/ingest/read-document.ts';
 import { INGEST_LIMITS, type ReadOptions } from '../documents/ingest/source-document.ts';
+import { pageImagesIn, readPageImageFolder } from './page-image-folder.ts';
 import { readLimitedFile } from './read-limited-file.ts';
 import { readReportFile } from './read-report-file.ts';
 
@@ -21,17 +23,26 @@ export interface LoadedReport {
   format: string;
 }
 
-/** Expands folders (recursively, sorted) into the report files they hold; files are kept as given. */
+/**
+ * Expands folders (recursively, sorted) into the report files they hold; files are kept as given.
+ * A folder holding page images is itself one report (a scan: its images are the pages).
+ */
 export function collectFiles(paths: readonly string[]): string[] {
   const out: string[] = [];
   const walk = (dir: string) => {
+    if (pageImagesIn(dir).length > 0) out.push(dir);
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
       a.name.localeCompare(b.name),
     )) {
       if (entry.name.startsWith('.')) continue;
       const full = join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.isFile() && REPORT_EXTENSIONS.has(extname(entry.name).toLowerCase())) out.push(full);
+      else if (
+        entry.isFile() &&
+        REPORT_EXTENSIONS.has(extname(entry.name).toLowerCase()) &&
+        !isPageImageName(entry.name)
+      )
+        out.push(full);
     }
   };
   for (const path of paths) {
@@ -48,7 +59,8 @@ export function collectFiles(paths: readonly string[]): string[] {
 }
 
 /**
- * Loads a report from a gongkai-report/1 JSON file or from a published document in any format.
+ * Loads a report from a gongkai-report/1 JSON file, from a published document in any format, or
+ * from a folder of page images (one scanned report).
  * Every failure is an AppError whose message starts with the file's path. A document is read by
  * `worker` when given, else in this thread with `options`.
  */
@@ -59,7 +71,9 @@ export async function loadReport(
 ): Promise<LoadedReport> {
   if (extname(path).toLowerCase() === '.json') return { path, report: readReportFile(path), format: 'json' };
   try {
-    const bytes = readLimitedFile(path, INGEST_LIMITS.maxFileBytes);
+    const bytes = isFolder(path)
+      ? readPageImageFolder(path)
+      : readLimitedFile(path, INGEST_LIMITS.maxFileBytes);
     const result = worker ? await worker.read(bytes, path) : await readReportDocument(bytes, path, options);
     return { path, report: result.report, ingest: result, format: result.format };
   } catch (error) {
@@ -69,5 +83,13 @@ export async function loadReport(
       'DOCUMENT_REFUSED',
       `${path}：无法解析该文件（${error instanceof Error ? error.message.slice(0, 120) : '未知错误'}）`,
     );
+  }
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
   }
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readReportDocument } from '../../src/documents/ingest/read-document.ts';
 import { PdfRenderer } from '../../src/documents/render/render-pdf.ts';
 import {
   type ScanDefects,
@@ -98,6 +99,10 @@ describe('scanPdf', () => {
     const written = JSON.parse(readFileSync(join(dir, 'r.report.json'), 'utf8'));
     expect(written.table3).toEqual(truth.table3);
     expect(written.scan.kind).toBe('clean');
+    // The pages pass every check of the page-image reader (format, size, not damaged) and reach OCR.
+    await expect(readReportDocument(readFileSync(join(dir, 'r.zip')), 'r.zip')).rejects.toThrow(
+      new RegExp(`需要 OCR.*${scan.pages.length} 页`),
+    );
   }, 120_000);
 });
 

@@ -43,9 +43,9 @@ export function registerCheck(program: Command): void {
   program
     .command('check')
     .description(
-      '核查年度报告：读取 txt、Markdown、HTML、DOCX、DOC/WPS、PDF 或 gongkai-report/1 JSON，逐表逐格、逐句指出问题',
+      '核查年度报告：读取 txt、Markdown、HTML、DOCX、DOC/WPS、PDF、扫描件的页面图片（JPG、PNG、TIFF：一个文件夹或 zip 中的图片为一份报告的各页）或 gongkai-report/1 JSON，逐表逐格、逐句指出问题',
     )
-    .argument('<paths...>', '报告文件或文件夹（文件夹内的报告会被逐一读取）')
+    .argument('<paths...>', '报告文件或文件夹（文件夹内的报告会被逐一读取；含页面图片的文件夹是一份扫描件）')
     .option(
       '--previous <file>',
       '同一机关上一年度的报告，用于跨年度核对（文件夹中同一机关相邻两年的报告会自动配对）',

@@ -86,7 +86,7 @@ export function registerImport(program: Command): void {
   program
     .command('import')
     .description(
-      '导入各机关已发布的年度报告（txt、Markdown、HTML、DOCX、PDF；单个文件、文件夹或 zip 压缩包）：从内容识别机关和年度，确认后入库',
+      '导入各机关已发布的年度报告（txt、Markdown、HTML、DOCX、PDF、扫描件的页面图片；单个文件、文件夹或 zip 压缩包，同一文件夹中的页面图片为一份报告）：从内容识别机关和年度，确认后入库',
     )
     .argument('<paths...>', '报告文件、文件夹或 zip 压缩包')
     .requiredOption('--region <code>', '本地区的行政区划代码：报告须属于该地区（含下级地区）的机关')

@@ -15,3 +15,10 @@ export const REPORT_FILE_EXTENSIONS = [
   '.wps',
   '.pdf',
 ] as const;
+
+/**
+ * Extensions of page images (a scanned report's pages: JPG, PNG, TIFF). The images of one folder
+ * (or of one folder of a zip) are read as ONE report, their pages in natural name order (p2 before
+ * p10); the reader tells the image format from the content.
+ */
+export const PAGE_IMAGE_EXTENSIONS = ['.jpg', '.jpeg', '.png', '.tif', '.tiff'] as const;

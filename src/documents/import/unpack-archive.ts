@@ -1,5 +1,5 @@
 import { AppError } from '../../core/errors.ts';
-import { REPORT_FILE_EXTENSIONS } from '../../core/report/report-file-types.ts';
+import { PAGE_IMAGE_EXTENSIONS, REPORT_FILE_EXTENSIONS } from '../../core/report/report-file-types.ts';
 import { INGEST_LIMITS } from '../ingest/source-document.ts';
 import { inflateZipEntry, readZipDirectory, type ZipEntry, type ZipLimits } from '../zip/zip-entries.ts';
 
@@ -17,8 +17,11 @@ export const IMPORT_ZIP_LIMITS: ZipLimits = {
   maxRatio: INGEST_LIMITS.maxCompressionRatio,
 };
 
-/** File extensions import reads; anything else in an archive is skipped with a reason. */
-export const IMPORT_EXTENSIONS: readonly string[] = REPORT_FILE_EXTENSIONS;
+/**
+ * File extensions import reads: report files, and page images (the images of one folder are the
+ * pages of one scanned report); anything else in an archive is skipped with a reason.
+ */
+export const IMPORT_EXTENSIONS: readonly string[] = [...REPORT_FILE_EXTENSIONS, ...PAGE_IMAGE_EXTENSIONS];
 const ARCHIVE_EXTENSIONS = /\.(zip|rar|7z|tar|gz|tgz|bz2|xz|jar)$/i;
 
 export interface ArchiveFile {
@@ -93,7 +96,7 @@ export function listArchive(bytes: Uint8Array, limits: ZipLimits = IMPORT_ZIP_LI
       continue;
     }
     if (!IMPORT_EXTENSIONS.includes(extensionOf(name))) {
-      skipped.push({ name, reason: '不是支持的报告格式（txt、Markdown、HTML、DOCX、PDF）' });
+      skipped.push({ name, reason: '不是支持的报告格式（txt、Markdown、HTML、DOCX、PDF 或页面图片）' });
       continue;
     }
     files.push({ name, read: () => readEntry(bytes, entry, limits) });

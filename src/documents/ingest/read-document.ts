@@ -1,6 +1,7 @@
 import { AppError } from '../../core/errors.ts';
 import type { ScanSummary } from '../../core/rules/proofread-ocr.ts';
 import { isOleFile } from './doc/read-doc.ts';
+import { isPageImageName, pageImageEntries, pageImageKind } from './image/page-image-bundle.ts';
 import { type IngestResult, interpretDocument } from './interpret/interpret-document.ts';
 import type { ReadOptions, SourceDocument, SourceFormat } from './source-document.ts';
 import { readText } from './text/read-text.ts';
@@ -9,7 +10,11 @@ import { readText } from './text/read-text.ts';
 export function detectFormat(bytes: Uint8Array, fileName = ''): SourceFormat {
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
   if (head.startsWith('%PDF-')) return 'pdf';
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'docx';
+  if (pageImageKind(bytes)) return 'image';
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
+    // A zip of page images (and nothing else) is the pages of one scanned report; any other zip a DOCX.
+    return pageImageEntries(bytes) ? 'image' : 'docx';
+  }
   // An OLE compound file: the DOC reader reads Word documents and names what other ones are.
   if (isOleFile(bytes)) return 'doc';
   const lower = fileName.toLowerCase();
@@ -17,6 +22,12 @@ export function detectFormat(bytes: Uint8Array, fileName = ''): SourceFormat {
     throw new AppError(
       'UNSUPPORTED_FORMAT',
       `扩展名为 ${lower.slice(lower.lastIndexOf('.'))}，但内容不是 PDF 或 DOCX 文件`,
+    );
+  }
+  if (isPageImageName(lower)) {
+    throw new AppError(
+      'UNSUPPORTED_FORMAT',
+      `扩展名为 ${lower.slice(lower.lastIndexOf('.'))}，但内容不是 JPG、PNG 或 TIFF 图片（图片已损坏或格式不符）`,
     );
   }
   if (
@@ -63,6 +74,8 @@ async function loadReader(format: SourceFormat): Promise<Reader> {
       return (await import('./pdf/read-pdf.ts')).readPdf;
     case 'doc':
       return (await import('./doc/read-doc.ts')).readDoc;
+    case 'image':
+      return (await import('./image/read-page-images.ts')).readPageImages;
   }
 }
 

@@ -15,8 +15,11 @@ import type { Finding } from '../../core/rules/finding.ts';
  * - Text is as printed: no normalisation of width, spacing or look-alike characters (the
  *   interpreter normalises, so that it can also report non-standard labels).
  */
-/** The formats read, as the API reports them ('doc': Word 97–2003, also a .wps saved in Word's format). */
-export const SOURCE_FORMATS = ['txt', 'md', 'html', 'docx', 'pdf', 'doc'] as const;
+/**
+ * The formats read, as the API reports them ('doc': Word 97–2003, also a .wps saved in Word's
+ * format; 'image': page images — one JPG/PNG/TIFF, or a zip of them read as the pages of one report).
+ */
+export const SOURCE_FORMATS = ['txt', 'md', 'html', 'docx', 'pdf', 'doc', 'image'] as const;
 export type SourceFormat = (typeof SOURCE_FORMATS)[number];
 
 export interface SourceLine {
@@ -105,6 +108,17 @@ export const INGEST_LIMITS = {
   maxInflatedStreamBytes: 32 * 1024 * 1024,
   /** Most bytes all compressed streams of one PDF may inflate to together. */
   maxInflatedBytes: 256 * 1024 * 1024,
+  /**
+   * Most pages of a scanned report read by OCR (image-only PDF or page images; seconds per page):
+   * an annual report has 5–20. Checked before any page is drawn or decoded.
+   */
+  maxScannedPages: 60,
+  /** Longest side of one page image, in pixels, read from its header before decoding. */
+  maxImageSide: 12_000,
+  /** Most pixels of one page image (an A4 page at 600 dpi has 35 million), read from its header. */
+  maxImagePixels: 40_000_000,
+  /** Most bytes of the page images of one report together (folder or zip of pages). */
+  maxPageImagesBytes: 200 * 1024 * 1024,
 } as const;
 
 /**

@@ -18,7 +18,7 @@ import { zipSync } from 'fflate';
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import type { z } from 'zod';
-import { REPORT_FILE_EXTENSIONS } from '../../../core/report/report-file-types.ts';
+import { PAGE_IMAGE_EXTENSIONS, REPORT_FILE_EXTENSIONS } from '../../../core/report/report-file-types.ts';
 import type { previewResponse, summaryResponse } from '../../../server/routes/imports/imports.schema.ts';
 import { api, messageOf, upload } from '../../api/client.ts';
 import { RegionSelect } from '../../components/region-select.tsx';
@@ -134,13 +134,17 @@ export function RegionImportPage() {
             fileList={files}
             beforeUpload={() => false}
             onChange={({ fileList }) => setFiles(fileList)}
-            accept={[...REPORT_FILE_EXTENSIONS, '.zip'].join(',')}
+            accept={[...REPORT_FILE_EXTENSIONS, ...PAGE_IMAGE_EXTENSIONS, '.zip'].join(',')}
           >
             <p className="ant-upload-drag-icon">
               <InboxOutlined />
             </p>
             <p className="ant-upload-text">把报告文件或 zip 压缩包拖到这里，或点击选择</p>
-            <p className="ant-upload-hint">支持 txt、Markdown、HTML、DOCX、PDF；可一次选择多个文件</p>
+            <p className="ant-upload-hint">
+              支持 txt、Markdown、HTML、DOCX、PDF
+              和扫描件；可一次选择多个文件。扫描件的页面图片（JPG、PNG、TIFF）
+              按文件名顺序作为一份报告的各页：一次选择一份报告的全部页面，或在 zip 中每份报告一个文件夹
+            </p>
           </Upload.Dragger>
           {progress !== null && (
             <Progress percent={Math.round(progress * 100)} status="active" aria-label="上传进度" />
