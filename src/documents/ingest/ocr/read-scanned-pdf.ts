@@ -1,15 +1,13 @@
 import { AppError } from '../../../core/errors.ts';
 import type { PdfPageContent } from '../pdf/pdf-page-content.ts';
 import { numberLines } from '../pdf/read-pdf.ts';
-import type { SourceDocument, SourceLine } from '../source-document.ts';
+import { INGEST_LIMITS, type SourceDocument, type SourceLine } from '../source-document.ts';
 import { snapToFormat } from './format-lexicon.ts';
 import { estimateSkew, type GrayImage, inkThreshold } from './gray-image.ts';
 import { type OcrCell, type OcrPage, ocrPage } from './ocr-page.ts';
 import { dpiFor, imageResolutions, MIN_SCAN_DPI, rasterisePdfPage, rotateImage } from './page-images.ts';
 import { requireOcr } from './tesseract.ts';
 
-/** Most pages of a scan read by OCR (seconds each): an annual report has 5–20. */
-export const MAX_SCANNED_PAGES = 60;
 /** Skews smaller than this (degrees) are left as they are. */
 const MIN_SKEW = 0.05;
 
@@ -20,7 +18,7 @@ const MIN_SKEW = 0.05;
  * recogniser's confidence per cell and the note “OCR，第N页”.
  *
  * Throws AppError DOCUMENT_REFUSED when Tesseract is not installed (naming what to install) or
- * the scan has more than MAX_SCANNED_PAGES pages.
+ * the scan has more than INGEST_LIMITS.maxScannedPages pages, or is scanned coarser than MIN_SCAN_DPI.
  */
 export async function readScannedPdf(
   bytes: Uint8Array,
@@ -28,10 +26,10 @@ export async function readScannedPdf(
   onPage?: (page: number, pages: number) => void,
 ): Promise<SourceDocument> {
   requireOcr('PDF 没有文字层（可能是扫描件）');
-  if (pages.length > MAX_SCANNED_PAGES) {
+  if (pages.length > INGEST_LIMITS.maxScannedPages) {
     throw new AppError(
       'DOCUMENT_REFUSED',
-      `扫描件有 ${pages.length} 页，超过文字识别的上限 ${MAX_SCANNED_PAGES} 页`,
+      `扫描件有 ${pages.length} 页，超过文字识别的上限 ${INGEST_LIMITS.maxScannedPages} 页`,
     );
   }
   const resolutions = await imageResolutions(bytes);
