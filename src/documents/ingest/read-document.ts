@@ -1,5 +1,4 @@
 import { AppError } from '../../core/errors.ts';
-import type { ScanSummary } from '../../core/rules/proofread-ocr.ts';
 import { isOleFile } from './doc/read-doc.ts';
 import { isPageImageName, pageImageEntries, pageImageKind } from './image/page-image-bundle.ts';
 import { type IngestResult, interpretDocument } from './interpret/interpret-document.ts';
@@ -84,7 +83,7 @@ export async function readReportDocument(
   bytes: Uint8Array,
   fileName = '',
   options: ReadOptions = {},
-): Promise<IngestResult & { format: SourceFormat; scan?: ScanSummary }> {
+): Promise<IngestResult & { format: SourceFormat }> {
   const format = detectFormat(bytes, fileName);
   const read = await readerFor(format);
   const doc = await read(bytes, fileName, options);
