@@ -107,6 +107,7 @@ function print(results: FileResult[], options: CheckOptions): void {
             format: r.loaded!.format,
             agency: r.loaded!.report.agency,
             year: r.loaded!.report.year,
+            ...(r.loaded!.ingest?.scan ? { scan: r.loaded!.ingest.scan } : {}),
             summary: summarizeFindings(r.findings!),
             findings: r.findings,
           },
@@ -123,6 +124,12 @@ function print(results: FileResult[], options: CheckOptions): void {
     process.stdout.write(
       `${escapeForTerminal(`${r.file} — ${report.agency}`)} ${report.year} 年度（${format}）\n`,
     );
+    const scan = r.loaded!.ingest?.scan;
+    if (scan) {
+      process.stdout.write(
+        `  扫描件：${scan.pages} 页，平均识别置信度 ${scan.meanConfidence}%，表格单元格 ${scan.cellsRead} 个，按勾稽关系校正 ${scan.cellsCorrected} 个，无法识别 ${scan.cellsUnreadable} 个\n`,
+      );
+    }
     process.stdout.write(escapeForTerminal(formatFindingsTable(r.findings!), { keepLineBreaks: true }));
     process.stdout.write(
       `  共 ${r.findings!.length} 项：${formatSummary(summarizeFindings(r.findings!))}\n\n`,

@@ -92,6 +92,8 @@ export const RULES: readonly RuleDefinition[] = [
     title: '文字差错：夹杂英文、多字、句式杂糅、标题残缺、括号混用',
   },
   { id: 'N-12', severity: 'error', scope: 'narrative', title: '正文不得留有起草时待填写的占位文字' },
+  { id: 'OCR-01', severity: 'info', scope: 'source', title: '扫描件：识别存疑的单元格按勾稽关系唯一校正' },
+  { id: 'OCR-02', severity: 'warning', scope: 'source', title: '扫描件：无法可靠识别的单元格（按空白处理）' },
   {
     id: 'P-01',
     severity: 'warning',

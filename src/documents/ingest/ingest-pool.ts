@@ -1,6 +1,6 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { AppError, type AppErrorCode } from '../../core/errors.ts';
-import type { IngestReply, IngestRequest } from './ingest-process.ts';
+import type { IngestProgress, IngestReply, IngestRequest } from './ingest-process.ts';
 import { processRssBytes } from './process-memory.ts';
 import type { readReportDocument } from './read-document.ts';
 import type { ReadOptions } from './source-document.ts';
@@ -8,7 +8,10 @@ import type { ReadOptions } from './source-document.ts';
 export type IngestOutput = Awaited<ReturnType<typeof readReportDocument>>;
 
 export interface IngestWorkerOptions extends ReadOptions {
-  /** A file whose reading takes longer is abandoned (its reader process is killed). */
+  /**
+   * A file whose reading takes longer is abandoned (its reader process is killed). A scan read by
+   * OCR gets this much time for each page.
+   */
   timeoutMs?: number;
   /** Whole memory (RSS: heap, buffers, code) of one reader process; over it the process is killed. */
   maxMemoryMb?: number;
@@ -94,10 +97,14 @@ export class IngestWorker {
     return [...this.readers].flatMap((reader) => (reader.child.pid === undefined ? [] : [reader.child.pid]));
   }
 
-  read(bytes: Uint8Array, fileName: string): Promise<IngestOutput> {
+  read(
+    bytes: Uint8Array,
+    fileName: string,
+    onProgress?: (page: number, pages: number) => void,
+  ): Promise<IngestOutput> {
     if (this.closed) return Promise.reject(new AppError('INTERNAL', '读取服务已关闭'));
     return new Promise<IngestOutput>((resolve, reject) => {
-      const start = (reader: Reader) => this.run(reader, bytes, fileName).then(resolve, reject);
+      const start = (reader: Reader) => this.run(reader, bytes, fileName, onProgress).then(resolve, reject);
       const reader = this.idleReader();
       if (reader) return start(reader);
       if (this.queue.length >= this.maxQueue) return reject(this.busy());
@@ -152,7 +159,12 @@ export class IngestWorker {
     (reader.child.channel as { unref?: () => void } | undefined)?.unref?.();
   }
 
-  private run(reader: Reader, bytes: Uint8Array, fileName: string): Promise<IngestOutput> {
+  private run(
+    reader: Reader,
+    bytes: Uint8Array,
+    fileName: string,
+    onProgress?: (page: number, pages: number) => void,
+  ): Promise<IngestOutput> {
     const { child } = reader;
     reader.busy = true;
     reader.reads += 1;
@@ -177,8 +189,15 @@ export class IngestWorker {
         finish(false);
         reject(new AppError('DOCUMENT_REFUSED', message));
       };
-      const onMessage = (reply: IngestReply | { ready: true }) => {
+      const onMessage = (reply: IngestReply | IngestProgress | { ready: true }) => {
         if (!('id' in reply) || reply.id !== id || settled) return;
+        if ('progress' in reply) {
+          // A page of a scan was read: the next page gets the whole time again.
+          clearTimeout(timer);
+          timer = setTimeout(timeout, this.timeoutMs);
+          onProgress?.(reply.progress.page, reply.progress.pages);
+          return;
+        }
         finish(true);
         if (reply.ok) resolve(reply.result);
         else reject(new AppError(reply.code as AppErrorCode, reply.message));
@@ -197,10 +216,8 @@ export class IngestWorker {
           fail(`读取时内存超出上限（${this.maxMemoryMb} MB），已放弃该文件`);
         }
       }, WATCH_INTERVAL_MS);
-      const timer = setTimeout(
-        () => fail(`读取超时（超过 ${Math.round(this.timeoutMs / 1000)} 秒），已放弃该文件`),
-        this.timeoutMs,
-      );
+      const timeout = () => fail(`读取超时（超过 ${Math.round(this.timeoutMs / 1000)} 秒），已放弃该文件`);
+      let timer = setTimeout(timeout, this.timeoutMs);
       child.on('message', onMessage);
       child.on('exit', onExit);
       const request: IngestRequest = { id, bytes, fileName, options: this.readOptions };

@@ -20,13 +20,23 @@ export type IngestReply =
   | { id: number; ok: true; result: Awaited<ReturnType<typeof readReportDocument>> }
   | { id: number; ok: false; code: string; message: string };
 
+/** Sent while a scan is read by OCR, after each page: the pool gives the read more time and reports progress. */
+export interface IngestProgress {
+  id: number;
+  progress: { page: number; pages: number };
+}
+
 process.on('message', async (request: IngestRequest) => {
   let reply: IngestReply;
   try {
     reply = {
       id: request.id,
       ok: true,
-      result: await readReportDocument(request.bytes, request.fileName, request.options),
+      result: await readReportDocument(request.bytes, request.fileName, {
+        ...request.options,
+        onPage: (page, pages) =>
+          process.send?.({ id: request.id, progress: { page, pages } } satisfies IngestProgress),
+      }),
     };
   } catch (error) {
     reply = isAppError(error)

@@ -87,5 +87,9 @@ export async function readReportDocument(
   const format = detectFormat(bytes, fileName);
   const read = await readerFor(format);
   const doc = await read(bytes, fileName, options);
-  return { ...interpretDocument(doc), format };
+  const result = interpretDocument(doc);
+  if (!doc.scan) return { ...result, format };
+  // A scan: its doubtful cells are checked against the tables' arithmetic.
+  const { proofreadScan } = await import('./ocr/proofread-scan.ts');
+  return { ...proofreadScan(doc, result), format };
 }

@@ -36,6 +36,15 @@ export interface SourceLine {
   table?: number;
   /** How the reader obtained the cells when not as printed (e.g. "按勾稽关系拆分"); quoted in provenance. */
   note?: string;
+  /** Read by OCR (a scan): the recogniser's confidence (0–100) in each cell, parallel to `cells`. */
+  confidence?: number[];
+}
+
+/** A document read from page images by OCR: how many pages and how sure the recogniser was overall. */
+export interface ScanReading {
+  pages: number;
+  /** Mean confidence (0–100) of every word and cell read. */
+  meanConfidence: number;
 }
 
 /**
@@ -62,6 +71,8 @@ export interface SourceDocument {
   properties?: DocumentProperty[];
   /** Findings of the reader itself (e.g. a run of digits it could not split uniquely). */
   findings?: Finding[];
+  /** Present when the document was read by OCR from page images. */
+  scan?: ScanReading;
 }
 
 /** Limits every reader enforces before and while reading: bounded time and memory on hostile input. */
@@ -76,6 +87,8 @@ export type PdfReaderChoice = (typeof PDF_READERS)[number];
 export interface ReadOptions {
   /** Default 'fast'. */
   pdfReader?: PdfReaderChoice;
+  /** Called after each page of a scan is read by OCR (seconds each), for progress bars and the reader's watchdog. */
+  onPage?: (page: number, pages: number) => void;
 }
 
 export const INGEST_LIMITS = {

@@ -4,6 +4,7 @@ import { REPORT_SCHEMA_ID, type Report, type SourceRef } from '../../../core/rep
 import type { Finding } from '../../../core/rules/finding.ts';
 import { violation } from '../../../core/rules/make-finding.ts';
 import type { NarrativeParagraphs } from '../../../core/rules/narrative/narrative-input.ts';
+import type { ScanSummary } from '../../../core/rules/proofread-ocr.ts';
 import type { SourceDocument, SourceLine } from '../source-document.ts';
 import { joinParagraphs } from './paragraphs.ts';
 import { readTable2 } from './read-table2.ts';
@@ -31,6 +32,8 @@ export interface IngestResult {
   missingRows: Table3RowKey[];
   /** Labels of table-三 extra rows that print a whole group as one row (reported once by the reader). */
   mergedRows?: string[];
+  /** Present when the document was a scan read by OCR (ocr/proofread-scan.ts). */
+  scan?: ScanSummary;
 }
 
 const TRIAL_FORMAT = /第二十条第[(（]九[)）]项|本年新公开数量|对外公开总数量|本年新制作数量/;

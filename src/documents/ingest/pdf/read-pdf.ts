@@ -28,7 +28,8 @@ import { loadPageText, type PdfjsModule } from './pdfjs/pdf-page.ts';
  *
  * Throws AppError UNSUPPORTED_FORMAT when the bytes are not a PDF; DOCUMENT_REFUSED when the
  * file is too big, encrypted, truncated or damaged, has more than INGEST_LIMITS.maxPdfPages
- * pages, has no text layer at all (a scan), or yields more than INGEST_LIMITS.maxLines lines.
+ * pages, or yields more than INGEST_LIMITS.maxLines lines. A PDF with no text layer at all (a
+ * scan) is read by OCR (ocr/read-scanned-pdf.ts), or refused naming what to install.
  */
 export async function readPdf(
   bytes: Uint8Array,
@@ -37,9 +38,13 @@ export async function readPdf(
 ): Promise<SourceDocument> {
   checkEnvelope(bytes);
   const pages = options.pdfReader === 'pdfjs' ? null : readPagesFastOrNull(bytes);
-  if (pages) return documentOf(pages);
-  const module = await loadPdfjs();
-  return withBoundedInflate((check) => readText(module, bytes, check));
+  const module = pages ? null : await loadPdfjs();
+  const read = pages ?? (await withBoundedInflate((check) => readText(module!, bytes, check)));
+  if (read.every((page) => page.runs.length === 0)) {
+    // No text layer: a scan, read by OCR where Tesseract is installed (refused with what to install otherwise).
+    return (await import('../ocr/read-scanned-pdf.ts')).readScannedPdf(bytes, read, options.onPage);
+  }
+  return { format: 'pdf', lines: numberLines(read), pages: read.length };
 }
 
 /**
@@ -57,13 +62,6 @@ function readPagesFastOrNull(bytes: Uint8Array): PdfPageContent[] | null {
   }
 }
 
-function documentOf(pages: PdfPageContent[]): SourceDocument {
-  if (pages.every((page) => page.runs.length === 0)) {
-    throw new AppError('DOCUMENT_REFUSED', 'PDF 没有文字层（可能是扫描件），暂不支持 OCR');
-  }
-  return { format: 'pdf', lines: numberLines(pages), pages: pages.length };
-}
-
 /** The checks made on the bytes alone, before pdfjs parses anything. */
 function checkEnvelope(bytes: Uint8Array): void {
   refuseEmptyOrOversized(bytes, 'PDF');
@@ -74,7 +72,11 @@ function checkEnvelope(bytes: Uint8Array): void {
     throw new AppError('DOCUMENT_REFUSED', 'PDF 文件不完整（缺少文件结尾，可能未下载完整）');
 }
 
-async function readText(module: PdfjsModule, bytes: Uint8Array, check: BudgetCheck): Promise<SourceDocument> {
+async function readText(
+  module: PdfjsModule,
+  bytes: Uint8Array,
+  check: BudgetCheck,
+): Promise<PdfPageContent[]> {
   const task = openPdf(module, bytes);
   try {
     const document = await task.promise.catch((error: unknown) => {
@@ -93,7 +95,7 @@ async function readText(module: PdfjsModule, bytes: Uint8Array, check: BudgetChe
       pages.push(await loadPageText(module, document, number));
       check();
     }
-    return documentOf(pages);
+    return pages;
   } finally {
     await task.destroy();
   }
@@ -104,7 +106,10 @@ async function readText(module: PdfjsModule, bytes: Uint8Array, check: BudgetChe
  * of the next page keeps its index, and a row the page break cut in two is joined back
  * (joinSplitRow) and keeps the page and line where it starts.
  */
-function numberLines(pages: PdfPageContent[]): SourceLine[] {
+export function numberLines(
+  pages: PdfPageContent[],
+  onLine?: (line: SourceLine, pageLine: PageLine) => void,
+): SourceLine[] {
   const lines: SourceLine[] = [];
   let tables = 0;
   let open: OpenTable | null = null;
@@ -120,6 +125,7 @@ function numberLines(pages: PdfPageContent[]): SourceLine[] {
         line: lineIndex + 1,
         page: pageIndex + 1,
       };
+      onLine?.(line, pageLine);
       lines.push(line);
       if (!pageLine.inTable || pageLine.group === undefined) {
         open = null;

@@ -1,0 +1,261 @@
+import {
+  TABLE3_COLUMNS,
+  TABLE4_COLUMNS,
+  TABLE4_GROUP_LABELS,
+  type Table3RowKey,
+  type Table4GroupKey,
+  table3FullLabel,
+} from '../report/labels.ts';
+import type { Cell, Report, SourceRef } from '../report/schema.ts';
+import type { Finding } from './finding.ts';
+import { violation } from './make-finding.ts';
+import {
+  type CellAddress,
+  cellKey,
+  cellValue,
+  type Identity,
+  REPORT_IDENTITIES,
+} from './report-identities.ts';
+
+/**
+ * The arithmetic proofreader of scanned reports (issue 18): a cell read by OCR with low confidence
+ * that breaks an identity it takes part in is replaced by the one alternative reading (a
+ * confusable digit, a digit dropped or added) that makes every identity of the cell hold, or left
+ * blank when there is no such reading or more than one. Identities broken by cells read with
+ * confidence are the report's own errors and are left for the validator to report.
+ */
+
+/** OCR confidence (0–100) below which a cell's reading is doubtful. */
+export const LOW_OCR_CONFIDENCE = 85;
+
+/** One table cell as OCR read it. */
+export interface OcrCellReading {
+  cell: CellAddress;
+  /** The characters OCR recognised, '' for a cell with ink it could not read. */
+  text: string;
+  /** 0–100, as Tesseract reports it. */
+  confidence: number;
+  /** 1-based page of the scan. */
+  page: number;
+}
+
+export interface OcrCorrection {
+  reading: OcrCellReading;
+  value: number;
+}
+
+export interface ProofreadResult {
+  /** The report with corrected cells set and unreadable cells blank (null). */
+  report: Report;
+  corrected: OcrCorrection[];
+  unreadable: OcrCellReading[];
+  /** OCR-01 (info) per corrected cell, OCR-02 (warning) per unreadable cell. */
+  findings: Finding[];
+}
+
+/** Digits OCR confuses with each other. */
+const CONFUSABLE: Record<string, string> = {
+  '0': '689',
+  '1': '7',
+  '3': '8',
+  '5': '6',
+  '6': '058',
+  '7': '1',
+  '8': '0369',
+  '9': '08',
+};
+
+const DIGITS = /^\d{1,9}$/;
+
+/** Readings one OCR slip away from `text`: a confusable digit, a digit dropped, a digit added. */
+export function alternativeReadings(text: string): number[] {
+  const found = new Set<string>();
+  for (let i = 0; i < text.length; i += 1) {
+    for (const d of CONFUSABLE[text[i]!] ?? '') found.add(text.slice(0, i) + d + text.slice(i + 1));
+    if (text.length > 1) found.add(text.slice(0, i) + text.slice(i + 1));
+  }
+  if (text.length < 9) {
+    for (let i = 0; i <= text.length; i += 1) {
+      for (const d of '0123456789') found.add(text.slice(0, i) + d + text.slice(i));
+    }
+  }
+  found.delete(text);
+  return [...found].filter((s) => s.length === 1 || !s.startsWith('0')).map(Number);
+}
+
+function identitiesByCell(): Map<string, Identity[]> {
+  const index = new Map<string, Identity[]>();
+  for (const identity of REPORT_IDENTITIES) {
+    for (const term of identity.terms) {
+      const key = cellKey(term.cell);
+      index.set(key, [...(index.get(key) ?? []), identity]);
+    }
+  }
+  return index;
+}
+
+const BY_CELL = identitiesByCell();
+
+/** Whether the identity holds with the current values (false when a cell is blank: not shown to hold). */
+function holds(identity: Identity, value: (cell: CellAddress) => Cell): boolean {
+  let sum = 0;
+  for (const term of identity.terms) {
+    const v = value(term.cell);
+    if (v === null) return false;
+    sum += term.coefficient * v;
+  }
+  return sum === 0;
+}
+
+function broken(identity: Identity, value: (cell: CellAddress) => Cell): boolean {
+  let sum = 0;
+  for (const term of identity.terms) {
+    const v = value(term.cell);
+    if (v === null) return false;
+    sum += term.coefficient * v;
+  }
+  return sum !== 0;
+}
+
+export function proofreadOcrCells(report: Report, readings: readonly OcrCellReading[]): ProofreadResult {
+  const values = new Map<string, Cell>();
+  const value = (cell: CellAddress): Cell => {
+    const key = cellKey(cell);
+    return values.has(key) ? values.get(key)! : cellValue(report, cell);
+  };
+  const corrected: OcrCorrection[] = [];
+  const unreadable: OcrCellReading[] = readings.filter(
+    (r) => r.text !== '' && !DIGITS.test(r.text) && value(r.cell) === null,
+  );
+  const doubtful = readings.filter((r) => r.confidence < LOW_OCR_CONFIDENCE && DIGITS.test(r.text));
+  const settled = new Set<OcrCellReading>();
+  // Repairs can unblock each other (two doubtful cells in different identities of one row).
+  for (let pass = 0, changed = true; changed && pass < 5; pass += 1) {
+    changed = false;
+    const options = new Map<OcrCellReading, { repairs: number[]; broken: Identity[] }>();
+    for (const reading of doubtful) {
+      if (settled.has(reading)) continue;
+      const key = cellKey(reading.cell);
+      const identities = BY_CELL.get(key) ?? [];
+      const brokenHere = identities.filter((identity) => broken(identity, value));
+      if (brokenHere.length === 0) continue;
+      const repairs = alternativeReadings(reading.text).filter((candidate) =>
+        identities.every((identity) =>
+          holds(identity, (cell) => (cellKey(cell) === key ? candidate : value(cell))),
+        ),
+      );
+      if (repairs.length > 0) options.set(reading, { repairs, broken: brokenHere });
+    }
+    for (const [reading, { repairs, broken: brokenHere }] of options) {
+      // Another doubtful cell that could mend the same identity makes the choice a guess.
+      const rival = [...options.entries()].some(
+        ([other, o]) => other !== reading && o.broken.some((identity) => brokenHere.includes(identity)),
+      );
+      if (repairs.length !== 1 || rival) continue;
+      values.set(cellKey(reading.cell), repairs[0]!);
+      corrected.push({ reading, value: repairs[0]! });
+      settled.add(reading);
+      changed = true;
+    }
+  }
+  for (const reading of doubtful) {
+    if (settled.has(reading)) continue;
+    const identities = BY_CELL.get(cellKey(reading.cell)) ?? [];
+    if (identities.some((identity) => broken(identity, value))) unreadable.push(reading);
+  }
+  for (const reading of unreadable) values.set(cellKey(reading.cell), null);
+  const sources = new Map<string, SourceRef>();
+  for (const { reading, value: v } of corrected) {
+    sources.set(cellKey(reading.cell), {
+      page: reading.page,
+      text: `OCR，按勾稽关系校正：识别为“${reading.text}”，校正为 ${v}`,
+    });
+  }
+  for (const reading of unreadable) {
+    sources.set(cellKey(reading.cell), { page: reading.page, text: `OCR，第${reading.page}页：无法识别` });
+  }
+  return {
+    report: withValues(report, values, sources),
+    corrected,
+    unreadable,
+    findings: [...corrected.map((c) => correctionFinding(c)), ...unreadable.map((r) => unreadableFinding(r))],
+  };
+}
+
+function withValues(report: Report, values: Map<string, Cell>, sources: Map<string, SourceRef>): Report {
+  if (values.size === 0) return report;
+  const table3 = Object.fromEntries(
+    Object.entries(report.table3).map(([k, row]) => [k, [...row]]),
+  ) as Report['table3'];
+  const table4 = Object.fromEntries(
+    Object.entries(report.table4).map(([k, row]) => [k, [...row]]),
+  ) as Report['table4'];
+  const provenance = { ...(report.provenance ?? {}) };
+  for (const [key, v] of values) {
+    const match = /^(table[34])\.(.+)\[(\d+)\]$/.exec(key)!;
+    const rows = (match[1] === 'table3' ? table3 : table4) as Record<string, Cell[]>;
+    rows[match[2]!]![Number(match[3])] = v;
+  }
+  for (const [key, source] of sources) provenance[key] = source;
+  return { ...report, table3, table4, provenance };
+}
+
+/** “表三 “（三）不予公开 4.保护第三方合法权益”行 “自然人”列” as the reader names a cell. */
+function describeCell(cell: CellAddress): { table: string; row: string; column: string } {
+  if (cell.table === 'table3') {
+    return {
+      table: '表三',
+      row: table3FullLabel(cell.row as Table3RowKey),
+      column: TABLE3_COLUMNS[cell.column] ?? '',
+    };
+  }
+  return {
+    table: '表四',
+    row: TABLE4_GROUP_LABELS[cell.row as Table4GroupKey],
+    column: TABLE4_COLUMNS[cell.column] ?? '',
+  };
+}
+
+function locationOf(reading: OcrCellReading) {
+  const { row, column } = describeCell(reading.cell);
+  return {
+    table: reading.cell.table,
+    ...(reading.cell.table === 'table3' ? { rowKey: reading.cell.row } : {}),
+    rowLabel: row,
+    columns: [column],
+    source: { page: reading.page, text: `OCR，第${reading.page}页：识别为“${reading.text}”` },
+  };
+}
+
+function correctionFinding({ reading, value }: OcrCorrection): Finding {
+  const { table, row, column } = describeCell(reading.cell);
+  return violation(
+    'OCR-01',
+    `第${reading.page}页${table}“${row}”行“${column}”列：识别为 ${reading.text}（置信度 ${Math.round(reading.confidence)}%），与勾稽关系不符；唯一符合全部勾稽关系的读法是 ${value}，已按勾稽关系校正`,
+    locationOf(reading),
+  );
+}
+
+function unreadableFinding(reading: OcrCellReading): Finding {
+  const { table, row, column } = describeCell(reading.cell);
+  const read =
+    reading.text === '' ? '' : `（识别为“${reading.text}”，置信度 ${Math.round(reading.confidence)}%）`;
+  return violation(
+    'OCR-02',
+    `第${reading.page}页${table}“${row}”行“${column}”列无法识别${read}，按空白处理，请对照原件核对`,
+    locationOf(reading),
+  );
+}
+
+/** What a report read from a scan says about its reading (shown as 扫描件 with its OCR confidence). */
+export interface ScanSummary {
+  pages: number;
+  /** Mean OCR confidence (0–100) of every word and cell read. */
+  meanConfidence: number;
+  /** Table cells of tables 三 and 四 read by OCR. */
+  cellsRead: number;
+  /** Doubtful cells repaired by the identities (OCR-01). */
+  cellsCorrected: number;
+  /** Cells left blank because they could not be read reliably (OCR-02). */
+  cellsUnreadable: number;
+}

@@ -1,0 +1,113 @@
+import {
+  SECTION_CAPTIONS,
+  TABLE2_LABELS,
+  TABLE3_APPLICANT_HEADER,
+  TABLE3_COLUMNS,
+  TABLE3_GROUPS,
+  TABLE3_LEGAL_PERSON_HEADER,
+  TABLE3_NOTE,
+  TABLE3_OUTCOME_CAPTION,
+  TABLE3_ROW_LABELS,
+  TABLE4_AFTER_REVIEW_HEADER,
+  TABLE4_COLUMNS,
+  TABLE4_DIRECT_HEADER,
+  TABLE4_LITIGATION_HEADER,
+  TABLE4_REVIEW_HEADER,
+} from '../../../core/report/labels.ts';
+
+/**
+ * The format's fixed captions, for mending what OCR makes of them (“茜上公开” for 禁止公开, “报各”
+ * for 报告). A text is snapped to a caption only when it has the caption's characters but for at
+ * most two look-alike substitutions (and punctuation): a printed variant that adds or drops words
+ * (“其他法律法规禁止公开”, “五、存在问题及改进情况”) is never snapped, so that the checker still
+ * reports it (N-09, S-01).
+ */
+const CAPTIONS: readonly string[] = [
+  ...SECTION_CAPTIONS,
+  ...Object.values(TABLE2_LABELS),
+  TABLE3_NOTE,
+  TABLE3_APPLICANT_HEADER,
+  TABLE3_LEGAL_PERSON_HEADER,
+  TABLE3_OUTCOME_CAPTION,
+  ...TABLE3_COLUMNS,
+  ...Object.values(TABLE3_GROUPS),
+  ...Object.values(TABLE3_ROW_LABELS),
+  TABLE4_REVIEW_HEADER,
+  TABLE4_LITIGATION_HEADER,
+  TABLE4_DIRECT_HEADER,
+  TABLE4_AFTER_REVIEW_HEADER,
+  ...TABLE4_COLUMNS,
+];
+
+/** How every report title ends. */
+const TITLE_END = '政府信息公开工作年度报告';
+
+/** Brackets OCR mistakes for each other, punctuation it drops or adds, width: all set aside for comparing. */
+function skeleton(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/[\s\u3000]+/g, '')
+    .replace(/[〈《<［[{【]/g, '(')
+    .replace(/[〉》>］\]}】]/g, ')')
+    .replace(/[.．、,，:：;；。·'"“”‘’]/g, '')
+    .replace(/\(+/g, '(')
+    .replace(/\)+/g, ')');
+}
+
+/** As skeleton, but punctuation kept: a character OCR read as punctuation (“情;” for 情况) is a substitution. */
+function withPunctuation(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/[\s\u3000]+/g, '')
+    .replace(/[〈《<［[{【]/g, '(')
+    .replace(/[〉》>］\]}】]/g, ')');
+}
+
+const FULL_BY_LENGTH = new Map<number, { full: string; caption: string }[]>();
+for (const caption of CAPTIONS) {
+  const f = withPunctuation(caption);
+  FULL_BY_LENGTH.set(f.length, [...(FULL_BY_LENGTH.get(f.length) ?? []), { full: f, caption }]);
+}
+
+const BY_LENGTH = new Map<number, { skeleton: string; caption: string }[]>();
+for (const caption of CAPTIONS) {
+  const s = skeleton(caption);
+  BY_LENGTH.set(s.length, [...(BY_LENGTH.get(s.length) ?? []), { skeleton: s, caption }]);
+}
+
+function substitutions(a: string, b: string, max: number): number {
+  let n = 0;
+  for (let i = 0; i < a.length && n <= max; i += 1) if (a[i] !== b[i]) n += 1;
+  return n;
+}
+
+/** Most look-alike substitutions allowed in a caption of `length` characters. */
+function allowed(length: number): number {
+  return length < 4 ? 0 : length < 10 ? 1 : 2;
+}
+
+/** The text, or the format caption it is an OCR misreading of. */
+export function snapToFormat(text: string): string {
+  const s = skeleton(text);
+  if (s.length === 0) return text;
+  let best: string | null = null;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const entry of BY_LENGTH.get(s.length) ?? []) {
+    const d = substitutions(s, entry.skeleton, allowed(s.length));
+    if (d <= allowed(s.length) && d < bestDistance) [best, bestDistance] = [entry.caption, d];
+  }
+  const f = withPunctuation(text);
+  for (const entry of FULL_BY_LENGTH.get(f.length) ?? []) {
+    const d = substitutions(f, entry.full, allowed(f.length));
+    if (d <= allowed(f.length) && d < bestDistance) [best, bestDistance] = [entry.caption, d];
+  }
+  if (best !== null)
+    return bestDistance === 0 && text.normalize('NFKC') === best.normalize('NFKC') ? text : best;
+  // A title: “……年度报各” is “……年度报告”.
+  const raw = text.trimEnd();
+  const last = raw.slice(-TITLE_END.length);
+  if (last.length === TITLE_END.length && substitutions(last, TITLE_END, 1) === 1) {
+    return raw.slice(0, -TITLE_END.length) + TITLE_END;
+  }
+  return text;
+}

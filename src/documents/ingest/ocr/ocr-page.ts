@@ -1,0 +1,337 @@
+import type { Segment } from '../pdf/layout/pdf-rules.ts';
+import type { TextRun } from '../pdf/layout/pdf-runs.ts';
+import type { PdfPageContent } from '../pdf/pdf-page-content.ts';
+import type { GrayImage } from './gray-image.ts';
+import { inkThreshold } from './gray-image.ts';
+import { type CellBox, eraseRules, findCells, findRules, inkIn, type PixelRule } from './ruling-lines.ts';
+import { type OcrWord, recognise } from './tesseract.ts';
+
+/** A ruled cell as OCR read it, in points (viewport space of the page, y downwards). */
+export interface OcrCell {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+  text: string;
+  /** 0–100; 100 for a cell with no ink (certainly blank). */
+  confidence: number;
+  /** Read as a count (digits only). */
+  digits: boolean;
+}
+
+export interface OcrPage {
+  content: PdfPageContent;
+  cells: OcrCell[];
+  /** Confidence of every word read on the page (text and cells), for the scan summary. */
+  confidences: number[];
+}
+
+/** Text a Chinese recogniser makes of a printed count: digits and look-alikes only. */
+const DIGIT_LIKE = /^[0-9oOlI|〇.,，。．\s]*$/;
+const DIGITS = '0123456789.';
+/** White margin around each crop in a strip, in inches. */
+const STRIP_GAP_INCHES = 0.2;
+
+interface Crop {
+  box: CellBox;
+  /** Where the crop was placed in the strip. */
+  x: number;
+  y: number;
+  words: OcrWord[];
+}
+
+/**
+ * Reads one straightened page image: finds the ruled cells (ruling-lines.ts), reads every cell
+ * with ink in one Chinese pass over a strip of the crops, reads again the cells that hold a count
+ * in one digits-only pass, and the text outside the tables in one pass over the page with the
+ * tables painted out. The result is the page as the PDF layout takes it (a run per word or cell,
+ * the rules) plus each cell's reading and confidence.
+ */
+export async function ocrPage(image: GrayImage, dpi: number): Promise<OcrPage> {
+  const threshold = Math.min(200, Math.max(60, inkThreshold(image)));
+  const rules = findRules(image, threshold, dpi);
+  const boxes = findCells(rules, dpi);
+  const clean = eraseRules(image, rules);
+  const pt = 72 / dpi;
+  const minInk = Math.max(6, Math.round((dpi / 100) ** 2 * 4));
+  const inked: CellBox[] = [];
+  /** The whole cell of each tight crop. */
+  const cellOf = new Map<CellBox, CellBox>();
+  const cells: OcrCell[] = [];
+  const confidences: number[] = [];
+  for (const box of boxes) {
+    const inner = inset(box, 2);
+    const tight = inkIn(clean, inner, threshold) >= minInk ? inkBounds(clean, inner, threshold) : null;
+    if (tight) {
+      inked.push(tight);
+      cellOf.set(tight, box);
+    } else cells.push({ ...toPoints(box, pt), text: '', confidence: 100, digits: false });
+  }
+  const textCrops = await readStrip(clean, inked, { lang: 'chi_sim', psm: 6, dpi }, false);
+  const countCrops = textCrops.filter((crop) => mayBeCount(crop, textCrops, dpi));
+  const digitCrops = await readStrip(
+    clean,
+    countCrops.map((c) => c.box),
+    { lang: 'eng', psm: 6, whitelist: DIGITS, dpi },
+    false,
+  );
+  // A lone narrow digit (a “1”) is sometimes passed over at scan size: such crops are read again, enlarged.
+  const missed = digitCrops.filter((crop) => crop.words.length === 0);
+  const again = await readStrip(
+    clean,
+    missed.map((c) => c.box),
+    { lang: 'eng', psm: 6, whitelist: DIGITS, dpi },
+    false,
+    true,
+  );
+  missed.forEach((crop, i) => {
+    crop.words = again[i]!.words;
+  });
+  const digitsOf = new Map(digitCrops.map((crop) => [crop.box, crop]));
+  for (const crop of textCrops) {
+    const digit = digitsOf.get(crop.box);
+    // The digits-only reading wins for what reads as a count, and where it is surer than the Chinese one.
+    const useDigits =
+      digit !== undefined && (isDigitLike(crop) || confidenceOf(digit.words) > confidenceOf(crop.words));
+    const words = useDigits ? digit.words : crop.words;
+    confidences.push(...words.map((w) => w.confidence));
+    cells.push({
+      ...toPoints(cellOf.get(crop.box)!, pt),
+      text: joinWords(words),
+      confidence: confidenceOf(words),
+      digits: useDigits,
+    });
+  }
+  const free = await recognise(pnm(paintOut(clean, boxes)), { lang: 'chi_sim', psm: 3, dpi });
+  confidences.push(...free.map((w) => w.confidence));
+  const runs = [...freeRuns(free, pt), ...cells.filter((c) => c.text !== '').map(cellRun)];
+  return {
+    content: {
+      runs,
+      rules: {
+        horizontal: rules.horizontal.map((r) => segment(r, pt)),
+        vertical: rules.vertical.map((r) => segment(r, pt)),
+      },
+      width: image.width * pt,
+      height: image.height * pt,
+    },
+    cells,
+    confidences,
+  };
+}
+
+function inset(box: CellBox, by: number): CellBox {
+  return { left: box.left + by, top: box.top + by, right: box.right - by, bottom: box.bottom - by };
+}
+
+function toPoints(box: CellBox, pt: number) {
+  return { left: box.left * pt, top: box.top * pt, right: box.right * pt, bottom: box.bottom * pt };
+}
+
+function segment(rule: PixelRule, pt: number): Segment {
+  return { x1: rule.x1 * pt, y1: rule.y1 * pt, x2: rule.x2 * pt, y2: rule.y2 * pt };
+}
+
+/** The least confident word of a cell (0 for a cell with ink and no word read). */
+function confidenceOf(words: OcrWord[]): number {
+  return words.length === 0 ? 0 : Math.min(...words.map((w) => w.confidence));
+}
+
+function isDigitLike(crop: Crop): boolean {
+  return DIGIT_LIKE.test(joinWords(crop.words).normalize('NFKC'));
+}
+
+/**
+ * Whether a cell may hold a count: it reads as digits, or it stands in a column of cells that do
+ * and reads as something short the Chinese recogniser is unsure of (a “1” read as “]” or “工”).
+ */
+function mayBeCount(crop: Crop, crops: readonly Crop[], dpi: number): boolean {
+  if (isDigitLike(crop)) return true;
+  const text = joinWords(crop.words);
+  if (text.length > 3) return false;
+  const tolerance = dpi * 0.05;
+  const cell = crop.box;
+  const inCountColumn = crops.some(
+    (other) =>
+      other !== crop &&
+      isDigitLike(other) &&
+      Math.abs(other.box.left + other.box.right - cell.left - cell.right) <
+        2 * tolerance + (cell.right - cell.left),
+  );
+  return inCountColumn && (confidenceOf(crop.words) < 90 || !/\p{Script=Han}/u.test(text));
+}
+
+/** The smallest box holding the ink of `box`, with a margin of two pixels. */
+function inkBounds(image: GrayImage, box: CellBox, threshold: number): CellBox {
+  let left = box.right;
+  let right = box.left;
+  let top = box.bottom;
+  let bottom = box.top;
+  for (let y = box.top; y < box.bottom; y += 1) {
+    for (let x = box.left; x < box.right; x += 1) {
+      if (image.data[y * image.width + x]! > threshold) continue;
+      if (x < left) left = x;
+      if (x > right) right = x;
+      if (y < top) top = y;
+      if (y > bottom) bottom = y;
+    }
+  }
+  return {
+    left: Math.max(box.left, left - 2),
+    top: Math.max(box.top, top - 2),
+    right: Math.min(box.right, right + 3),
+    bottom: Math.min(box.bottom, bottom + 3),
+  };
+}
+
+/**
+ * Reads many crops with one recogniser call: the crops are laid out on a white strip — one
+ * crop per line for text, a table row's counts side by side for digits — and the words found are
+ * given back to the crop they fall in.
+ */
+async function readStrip(
+  image: GrayImage,
+  boxes: CellBox[],
+  options: Parameters<typeof recognise>[1],
+  rowsSideBySide: boolean,
+  enlarge = false,
+): Promise<Crop[]> {
+  if (boxes.length === 0) return [];
+  const gap = Math.round(options.dpi * STRIP_GAP_INCHES);
+  const crops: Crop[] = [];
+  let y = gap;
+  let width = 0;
+  let rowTop = Number.NEGATIVE_INFINITY;
+  let x = gap;
+  let rowHeight = 0;
+  for (const box of boxes) {
+    const w = box.right - box.left;
+    const h = box.bottom - box.top;
+    const sameRow = rowsSideBySide && Math.abs(box.top - rowTop) < options.dpi * 0.1 && x < options.dpi * 20;
+    if (!sameRow) {
+      y += rowHeight + (crops.length > 0 ? gap : 0);
+      x = gap;
+      rowHeight = 0;
+      rowTop = box.top;
+    }
+    crops.push({ box, x, y, words: [] });
+    x += w + gap;
+    rowHeight = Math.max(rowHeight, h);
+    width = Math.max(width, x);
+  }
+  const height = y + rowHeight + gap;
+  const strip = { width, height, data: new Uint8Array(width * height).fill(255) };
+  for (const crop of crops) {
+    const { box } = crop;
+    for (let row = box.top; row < box.bottom; row += 1) {
+      const from = row * image.width + box.left;
+      strip.data.set(
+        image.data.subarray(from, from + box.right - box.left),
+        (crop.y + row - box.top) * width + crop.x,
+      );
+    }
+  }
+  const scale = enlarge ? 2 : 1;
+  const image2 = enlarge ? await enlarged(strip) : strip;
+  const words = (await recognise(pnm(image2), { ...options, dpi: options.dpi * scale })).map((w) => ({
+    ...w,
+    left: w.left / scale,
+    top: w.top / scale,
+    width: w.width / scale,
+    height: w.height / scale,
+  }));
+  for (const word of words) {
+    const cx = word.left + word.width / 2;
+    const cy = word.top + word.height / 2;
+    const crop = crops.find(
+      (c) =>
+        c.x - gap / 2 <= cx &&
+        cx <= c.x + c.box.right - c.box.left + gap / 2 &&
+        c.y - gap / 2 <= cy &&
+        cy <= c.y + c.box.bottom - c.box.top + gap / 2,
+    );
+    crop?.words.push(word);
+  }
+  return crops;
+}
+
+/** Words of a cell in reading order, joined without spaces (Chinese) or with one (between Latin words). */
+function joinWords(words: OcrWord[]): string {
+  let text = '';
+  for (const word of words) {
+    if (text !== '' && /[A-Za-z0-9]$/.test(text) && /^[A-Za-z]/.test(word.text)) text += ' ';
+    text += word.text;
+  }
+  return text;
+}
+
+/** The image at twice its size, smoothly resampled. */
+async function enlarged(image: GrayImage): Promise<GrayImage> {
+  const sharp = (await import('sharp')).default;
+  const { data, info } = await sharp(image.data, {
+    raw: { width: image.width, height: image.height, channels: 1 },
+  })
+    .resize(image.width * 2, image.height * 2, { kernel: 'lanczos3' })
+    .extractChannel(0)
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return {
+    width: info.width,
+    height: info.height,
+    data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
+  };
+}
+
+/** A PGM of the image (Tesseract reads it from standard input). */
+function pnm(image: GrayImage): Uint8Array {
+  const header = new TextEncoder().encode(`P5\n${image.width} ${image.height}\n255\n`);
+  const bytes = new Uint8Array(header.length + image.data.length);
+  bytes.set(header);
+  bytes.set(image.data, header.length);
+  return bytes;
+}
+
+/** The image with the cells painted white: what is left is the text outside the tables. */
+function paintOut(image: GrayImage, boxes: CellBox[]): GrayImage {
+  const data = new Uint8Array(image.data);
+  for (const box of boxes) {
+    for (let y = Math.max(0, box.top - 4); y < Math.min(image.height, box.bottom + 4); y += 1) {
+      data.fill(
+        255,
+        y * image.width + Math.max(0, box.left - 4),
+        y * image.width + Math.min(image.width, box.right + 4),
+      );
+    }
+  }
+  return { width: image.width, height: image.height, data };
+}
+
+/** A run per recognised word, on the baseline of its line, sized by its line's height. */
+function freeRuns(words: OcrWord[], pt: number): TextRun[] {
+  const lines = new Map<string, { top: number; bottom: number }>();
+  for (const w of words) {
+    const line = lines.get(w.lineKey);
+    if (line) {
+      line.top = Math.min(line.top, w.top);
+      line.bottom = Math.max(line.bottom, w.top + w.height);
+    } else lines.set(w.lineKey, { top: w.top, bottom: w.top + w.height });
+  }
+  return words.map((w) => {
+    const line = lines.get(w.lineKey)!;
+    const size = Math.max(4, (line.bottom - line.top) * pt * 0.9);
+    return { text: w.text, x: w.left * pt, y: line.bottom * pt, width: w.width * pt, size };
+  });
+}
+
+/** One run for a cell's whole text, centred in the cell. */
+function cellRun(cell: OcrCell): TextRun {
+  const size = Math.min(cell.bottom - cell.top, 10.5);
+  const cy = (cell.top + cell.bottom) / 2;
+  return {
+    text: cell.text,
+    x: cell.left + 1,
+    y: cy + size * 0.35,
+    width: Math.max(1, cell.right - cell.left - 2),
+    size,
+  };
+}

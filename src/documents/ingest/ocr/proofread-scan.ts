@@ -1,0 +1,83 @@
+import { TABLE3_ROW_KEYS, TABLE4_GROUP_KEYS } from '../../../core/report/labels.ts';
+import type { Cell, Report } from '../../../core/report/schema.ts';
+import {
+  type OcrCellReading,
+  proofreadOcrCells,
+  type ScanSummary,
+} from '../../../core/rules/proofread-ocr.ts';
+import { readValue } from '../interpret/cell-values.ts';
+import type { IngestResult } from '../interpret/interpret-document.ts';
+import type { SourceDocument, SourceLine } from '../source-document.ts';
+
+/**
+ * After a scan is interpreted: finds the OCR reading of every cell of tables 三 and 四 (through
+ * the rows' provenance, page and line), lets the arithmetic proofreader repair or blank the
+ * doubtful ones, and adds its findings and the scan summary to the result.
+ */
+export function proofreadScan(
+  doc: SourceDocument,
+  result: IngestResult,
+): IngestResult & { scan?: ScanSummary } {
+  if (!doc.scan) return result;
+  const readings = cellReadings(doc.lines, result.report);
+  const proofread = proofreadOcrCells(result.report, readings);
+  return {
+    ...result,
+    report: proofread.report,
+    findings: [...result.findings, ...proofread.findings],
+    scan: {
+      pages: doc.scan.pages,
+      meanConfidence: doc.scan.meanConfidence,
+      cellsRead: readings.length,
+      cellsCorrected: proofread.corrected.length,
+      cellsUnreadable: proofread.unreadable.length,
+    },
+  };
+}
+
+function cellReadings(lines: readonly SourceLine[], report: Report): OcrCellReading[] {
+  const byPlace = new Map<string, SourceLine>();
+  for (const line of lines) if (line.confidence) byPlace.set(`${line.page}:${line.line}`, line);
+  const provenance = report.provenance ?? {};
+  const readings: OcrCellReading[] = [];
+  const add = (table: 'table3' | 'table4', rows: readonly string[], source: string, values: Cell[]) => {
+    const ref = provenance[source];
+    const line = ref ? byPlace.get(`${ref.page}:${ref.line}`) : undefined;
+    if (!line?.confidence) return;
+    const at = valuesAt(line.cells, values);
+    if (at < 0) return;
+    values.forEach((_, i) => {
+      const text = line.cells[at + i]!;
+      if (text === '') return;
+      const row = rows.length === 1 ? rows[0]! : rows[Math.floor(i / 5)]!;
+      const column = rows.length === 1 ? i : i % 5;
+      readings.push({
+        cell: { table, row, column },
+        text,
+        confidence: line.confidence![at + i] ?? 100,
+        page: line.page ?? 1,
+      });
+    });
+  };
+  for (const key of TABLE3_ROW_KEYS) add('table3', [key], `table3.${key}`, report.table3[key]);
+  add(
+    'table4',
+    TABLE4_GROUP_KEYS,
+    'table4.review',
+    TABLE4_GROUP_KEYS.flatMap((g) => report.table4[g]),
+  );
+  return readings;
+}
+
+/** Where in a line's cells the values stand (the last place they all match), or -1. */
+function valuesAt(cells: readonly string[], values: readonly Cell[]): number {
+  for (let at = cells.length - values.length; at >= 0; at -= 1) {
+    const matches = values.every((v, i) => {
+      const token = readValue(cells[at + i]!);
+      if (token === null) return false;
+      return token.kind === 'number' ? token.value === v : v === null;
+    });
+    if (matches) return at;
+  }
+  return -1;
+}

@@ -1,0 +1,102 @@
+import { AppError } from '../../../core/errors.ts';
+import type { PdfPageContent } from '../pdf/pdf-page-content.ts';
+import { numberLines } from '../pdf/read-pdf.ts';
+import { INGEST_LIMITS, type SourceDocument, type SourceLine } from '../source-document.ts';
+import { snapToFormat } from './format-lexicon.ts';
+import { estimateSkew, type GrayImage, inkThreshold } from './gray-image.ts';
+import { type OcrCell, type OcrPage, ocrPage } from './ocr-page.ts';
+import { dpiFor, imageResolutions, MIN_SCAN_DPI, rasterisePdfPage, rotateImage } from './page-images.ts';
+import { requireOcr } from './tesseract.ts';
+
+/** Skews smaller than this (degrees) are left as they are. */
+const MIN_SKEW = 0.05;
+
+/**
+ * Reads a PDF without a text layer (a scan) by OCR, page by page: pdftoppm draws the page, it is
+ * straightened (estimateSkew, up to ±3°), and ocrPage reads its tables cell by cell and its text;
+ * the pages are then laid out like a text PDF's (numberLines), each table line keeping the
+ * recogniser's confidence per cell and the note “OCR，第N页”.
+ *
+ * Throws AppError DOCUMENT_REFUSED when Tesseract is not installed (naming what to install) or
+ * the scan has more than INGEST_LIMITS.maxScannedPages pages, or is scanned coarser than MIN_SCAN_DPI.
+ */
+export async function readScannedPdf(
+  bytes: Uint8Array,
+  pages: readonly PdfPageContent[],
+  onPage?: (page: number, pages: number) => void,
+): Promise<SourceDocument> {
+  requireOcr('PDF 没有文字层（可能是扫描件）');
+  if (pages.length > INGEST_LIMITS.maxScannedPages) {
+    throw new AppError(
+      'DOCUMENT_REFUSED',
+      `扫描件有 ${pages.length} 页，超过文字识别的上限 ${INGEST_LIMITS.maxScannedPages} 页`,
+    );
+  }
+  const resolutions = await imageResolutions(bytes);
+  if (resolutions.size === 0)
+    throw new AppError('DOCUMENT_REFUSED', 'PDF 没有文字层，也没有扫描图像，无法读取');
+  const coarsest = Math.min(...resolutions.values());
+  if (coarsest < MIN_SCAN_DPI) {
+    throw new AppError(
+      'DOCUMENT_REFUSED',
+      `PDF 没有文字层，是扫描件，但扫描分辨率太低（约 ${Math.round(coarsest)} dpi），无法可靠识别；请提供 ${MIN_SCAN_DPI} dpi 以上（最好 200–300 dpi）的扫描件`,
+    );
+  }
+  const read: OcrPage[] = [];
+  for (const [index, page] of pages.entries()) {
+    const dpi = dpiFor(page.width, page.height);
+    // A page without an image (a blank separator page) has nothing to read.
+    const image = resolutions.has(index + 1) ? await rasterisePdfPage(bytes, index + 1, dpi) : null;
+    read.push(image ? await ocrPage(await straighten(image), dpi) : emptyPage(page));
+    onPage?.(index + 1, pages.length);
+  }
+  return scannedDocument(read);
+}
+
+function emptyPage(page: PdfPageContent): OcrPage {
+  return {
+    content: { runs: [], rules: null, width: page.width, height: page.height },
+    cells: [],
+    confidences: [],
+  };
+}
+
+/** The page image turned upright when it is skewed. */
+export async function straighten(image: GrayImage): Promise<GrayImage> {
+  const skew = estimateSkew(image, Math.min(200, Math.max(60, inkThreshold(image))));
+  return Math.abs(skew) < MIN_SKEW ? image : rotateImage(image, -skew);
+}
+
+/** The SourceDocument of pages read by OCR. */
+export function scannedDocument(pages: readonly OcrPage[]): SourceDocument {
+  const lines = numberLines(
+    pages.map((p) => p.content),
+    (line, pageLine) => {
+      line.note = `OCR，第${line.page}页`;
+      // In place: the table bookkeeping of numberLines compares the mended captions.
+      pageLine.cells.forEach((cell, i) => {
+        pageLine.cells[i] = snapToFormat(cell);
+      });
+      if (!pageLine.inTable) return;
+      const cells = pages[(line.page ?? 1) - 1]?.cells ?? [];
+      line.confidence = pageLine.spans.map(
+        ([x0, x1]) => cellAt(cells, (x0 + x1) / 2, pageLine.top)?.confidence ?? 100,
+      );
+    },
+  );
+  const confidences = pages.flatMap((p) => p.confidences);
+  const mean = confidences.length === 0 ? 0 : confidences.reduce((a, b) => a + b, 0) / confidences.length;
+  return {
+    format: 'pdf',
+    lines: lines as SourceLine[],
+    pages: pages.length,
+    scan: { pages: pages.length, meanConfidence: Math.round(mean * 10) / 10 },
+  };
+}
+
+/** The OCR cell of a table line's cell: the one whose box holds the cell's middle, just below the row's top. */
+function cellAt(cells: readonly OcrCell[], x: number, top: number): OcrCell | undefined {
+  return cells.find(
+    (c) => c.left - 1 <= x && x <= c.right + 1 && c.top - 3 <= top + 1 && top + 1 <= c.bottom,
+  );
+}
