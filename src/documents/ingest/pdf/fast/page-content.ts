@@ -228,7 +228,7 @@ export class PageInterpreter {
           requireFont(text);
           const elements = operands[operands.length - 1];
           if (!Array.isArray(elements)) unsupported('bad TJ');
-          builder.showArray(elements, -text.fontSize / 1000);
+          builder.showArray(elements, ((text.font!.vertical ? 1 : -1) * text.fontSize) / 1000);
           break;
         }
         case 'Do': {

@@ -80,7 +80,8 @@ const VERTICAL_SHIFT_RATIO = 0.25;
 
 /**
  * pdfjs 5.4's getTextContent item building (evaluator.js: buildTextContentItem,
- * compareWithLastPosition, addFakeSpaces, flushTextContentItem), ported for horizontal text with
+ * compareWithLastPosition, addFakeSpaces, flushTextContentItem), ported for horizontal and
+ * vertical (Identity-V) fonts with
  * normalisation off and whitespace not kept, so that the fast reader's items are pdfjs's items:
  * glyphs join one item while they follow on; a gap of 0.102–0.6 font sizes becomes a space inside
  * it; a wider gap, a step back or a new line ends it. Whitespace-only items are counted, not kept.
@@ -90,8 +91,11 @@ export class TextItemBuilder {
   private initialized = false;
   private str: string[] = [];
   private totalWidth = 0;
+  private totalHeight = 0;
   private width = 0;
   private height = 0;
+  /** The item was started with a vertical font: it grows in height, not width. */
+  private vertical = false;
   private prevTransform: number[] | null = null;
   private textAdvanceScale = 0;
   private spaceInFlowMin = 0;
@@ -172,8 +176,14 @@ export class TextItemBuilder {
     const s = this.state;
     const trm = this.currentTextTransform([0, 0, 0, 0, 0, 0]);
     this.transform = trm;
-    this.width = this.totalWidth = 0;
-    this.height = Math.hypot(trm[2]!, trm[3]!);
+    this.vertical = s.font?.vertical === true;
+    if (!this.vertical) {
+      this.width = this.totalWidth = 0;
+      this.height = this.totalHeight = Math.hypot(trm[2]!, trm[3]!);
+    } else {
+      this.width = this.totalWidth = Math.hypot(trm[0]!, trm[1]!);
+      this.height = this.totalHeight = 0;
+    }
     const scaleLineX = Math.hypot(s.textLineMatrix[0]!, s.textLineMatrix[1]!);
     const scaleCtmX = Math.hypot(s.ctm[0]!, s.ctm[1]!);
     this.textAdvanceScale = scaleCtmX * scaleLineX;
@@ -193,14 +203,20 @@ export class TextItemBuilder {
     const scaleFactor =
       Math.hypot(s.ctm[0]!, s.ctm[1]!) * Math.hypot(s.textLineMatrix[0]!, s.textLineMatrix[1]!);
     if (scaleFactor === this.textAdvanceScale) return;
-    this.totalWidth += this.width * this.textAdvanceScale;
-    this.width = 0;
+    if (!this.vertical) {
+      this.totalWidth += this.width * this.textAdvanceScale;
+      this.width = 0;
+    } else {
+      this.totalHeight += this.height * this.textAdvanceScale;
+      this.height = 0;
+    }
     this.textAdvanceScale = scaleFactor;
   }
 
   flush(): void {
     if (!this.initialized) return;
-    this.totalWidth += this.width * this.textAdvanceScale;
+    if (!this.vertical) this.totalWidth += this.width * this.textAdvanceScale;
+    else this.totalHeight += this.height * this.textAdvanceScale;
     this.counted();
     this.out.push({ str: this.str.join(''), width: Math.abs(this.totalWidth), transform: this.transform! });
     this.initialized = false;
@@ -232,7 +248,10 @@ export class TextItemBuilder {
     let posX = currentTransform[4]!;
     let posY = currentTransform[5]!;
     const v = this.viewBox;
-    if (posX + glyphWidth < v[0]! || posX > v[2]! || posY < v[1]! || posY > v[3]!) return false;
+    const vertical = this.state.font?.vertical === true;
+    if (vertical) {
+      if (posX < v[0]! || posX > v[2]! || posY + glyphWidth < v[1]! || posY > v[3]!) return false;
+    } else if (posX + glyphWidth < v[0]! || posX > v[2]! || posY < v[1]! || posY > v[3]!) return false;
     if (!this.state.font || !this.prevTransform) return true;
     let lastPosX = this.prevTransform[4]!;
     let lastPosY = this.prevTransform[5]!;
@@ -260,6 +279,7 @@ export class TextItemBuilder {
         [posX, posY] = applyInverseRotation(posX, posY, currentTransform);
         [lastPosX, lastPosY] = applyInverseRotation(lastPosX, lastPosY, this.prevTransform);
     }
+    if (vertical) return this.compareVertical(posX, posY, lastPosX, lastPosY);
     const advanceX = (posX - lastPosX) / this.textAdvanceScale;
     const advanceY = posY - lastPosY;
     const textOrientation = Math.sign(this.width);
@@ -293,13 +313,55 @@ export class TextItemBuilder {
     return true;
   }
 
+  /** compareWithLastPosition's branch for vertical fonts: the roles of x and y swapped. */
+  private compareVertical(posX: number, posY: number, lastPosX: number, lastPosY: number): boolean {
+    const advanceY = (lastPosY - posY) / this.textAdvanceScale;
+    const advanceX = posX - lastPosX;
+    const textOrientation = Math.sign(this.height);
+    if (advanceY < textOrientation * this.negativeSpaceMax) {
+      if (Math.abs(advanceX) > 0.5 * this.width) {
+        this.appendEOL();
+        return true;
+      }
+      this.resetLastChars();
+      this.flush();
+      return true;
+    }
+    if (Math.abs(advanceX) > this.width) {
+      this.appendEOL();
+      return true;
+    }
+    if (advanceY <= textOrientation * this.notASpace) this.resetLastChars();
+    if (advanceY <= textOrientation * this.trackingSpaceMin) {
+      if (this.shouldAddWhitespace()) {
+        this.resetLastChars();
+        this.flush();
+        this.pushWhitespace();
+      } else this.height += advanceY;
+    } else if (!this.addFakeSpaces(advanceY, textOrientation)) {
+      if (this.str.length === 0) {
+        this.resetLastChars();
+        this.pushWhitespace();
+      } else this.height += advanceY;
+    }
+    if (Math.abs(advanceX) > this.width * VERTICAL_SHIFT_RATIO) this.flush();
+    return true;
+  }
+
+  /** Moves the text matrix along the writing direction (x: horizontal, y: vertical fonts). */
+  private advance(vertical: boolean, horizontal: number, down: number): void {
+    if (!vertical) translateTextMatrix(this.state, horizontal * this.state.textHScale, 0);
+    else translateTextMatrix(this.state, 0, down);
+  }
+
   /** pdfjs's buildTextContentItem for a string shown (chars) or a bare TJ adjustment (chars ''). */
   show(chars: string, extraSpacing: number): void {
     const s = this.state;
     const font = s.font!;
+    const vertical = font.vertical;
     if (!chars) {
       const charSpacing = s.charSpacing + extraSpacing;
-      if (charSpacing) translateTextMatrix(s, charSpacing * s.textHScale, 0);
+      if (charSpacing) this.advance(vertical, charSpacing, -charSpacing);
       return;
     }
     const codes = font.codes(chars);
@@ -312,24 +374,31 @@ export class TextItemBuilder {
       let scaledDim = glyph.width * scale;
       if (code === 0x20) charSpacing += s.wordSpacing;
       if (glyph.isWhitespace) {
-        charSpacing += scaledDim;
-        translateTextMatrix(s, charSpacing * s.textHScale, 0);
+        if (!vertical) charSpacing += scaledDim;
+        else charSpacing += -scaledDim;
+        this.advance(vertical, charSpacing, -charSpacing);
         this.saveLastChar(' ');
         continue;
       }
       if (!glyph.isZeroWidthDiacritic && !this.compareWithLastPosition(scaledDim)) {
-        translateTextMatrix(s, scaledDim * s.textHScale, 0);
+        this.advance(vertical, scaledDim, scaledDim);
         continue;
       }
       this.ensureItem();
       if (glyph.isZeroWidthDiacritic) scaledDim = 0;
-      scaledDim *= s.textHScale;
-      translateTextMatrix(s, scaledDim, 0);
-      this.width += scaledDim;
+      if (!vertical) {
+        scaledDim *= s.textHScale;
+        translateTextMatrix(s, scaledDim, 0);
+        this.width += scaledDim;
+      } else {
+        translateTextMatrix(s, 0, scaledDim);
+        scaledDim = Math.abs(scaledDim);
+        this.height += scaledDim;
+      }
       if (scaledDim) this.prevTransform = this.currentTextTransform(this.previous);
       if (this.saveLastChar(glyph.unicode)) this.str.push(' ');
       this.str.push(glyph.unicode);
-      if (charSpacing) translateTextMatrix(s, charSpacing * s.textHScale, 0);
+      if (charSpacing) this.advance(vertical, charSpacing, -charSpacing);
     }
   }
 
