@@ -8,15 +8,7 @@ import {
 } from './pdf-cid-font.ts';
 import { readToUnicode } from './pdf-cmap.ts';
 import type { PdfFile } from './pdf-file.ts';
-import {
-  isName,
-  isNumber,
-  type PdfDict,
-  type PdfObject,
-  PdfRef,
-  PdfStream,
-  unsupported,
-} from './pdf-objects.ts';
+import { isName, isNumber, type PdfDict, PdfRef, PdfStream, unsupported } from './pdf-objects.ts';
 
 /** What text extraction needs of one glyph, as pdfjs's Glyph gives it. */
 export interface Glyph {
