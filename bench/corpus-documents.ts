@@ -90,9 +90,14 @@ async function writePdfs(reports: Report[], paths: string[]): Promise<void> {
 
 /** The PDFs LibreOffice made of the fixture documents (test/fixtures/documents/*.lo.pdf). */
 export function libreOfficeFixturePdfs(): string[] {
+  return fixturePdfs('lo');
+}
+
+/** The fixture documents' PDFs made by LibreOffice (`lo`) or Chromium (test/fixtures/documents/*.<tool>.pdf). */
+export function fixturePdfs(tool: 'lo' | 'chromium'): string[] {
   const dir = new URL('../test/fixtures/documents/', import.meta.url);
   return readdirSync(dir)
-    .filter((file) => file.endsWith('.lo.pdf'))
+    .filter((file) => file.endsWith(`.${tool}.pdf`))
     .sort()
     .map((file) => fileURLToPath(new URL(file, dir)));
 }
