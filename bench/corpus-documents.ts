@@ -5,8 +5,8 @@ import { fileURLToPath } from 'node:url';
 import type { Report } from '../src/core/report/schema.ts';
 import { RENDER_FORMATS, renderReport } from '../src/documents/render/render-report.ts';
 import { loadDocumentsConfig } from '../src/server/config.ts';
+import { realSizePage } from '../test/support/real-size-page.ts';
 import { reportToText } from '../test/support/report-to-text.ts';
-import { realSizePage } from './real-size-page.ts';
 
 /** The benchmark documents, one file each, kept between runs (gitignored). */
 const CORPUS = new URL('./.corpus/', import.meta.url);
@@ -23,7 +23,7 @@ const EXTENSIONS: Record<CorpusFormat, string> = {
   pdf: RENDER_FORMATS.pdf.extension,
   page: RENDER_FORMATS.html.extension,
 };
-const PAGE_SOURCE = new URL('./real-size-page.ts', import.meta.url);
+const PAGE_SOURCE = new URL('../test/support/real-size-page.ts', import.meta.url);
 
 /**
  * The reports written in one format: txt is the tab-separated text export, the others are
