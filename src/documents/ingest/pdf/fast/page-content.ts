@@ -32,16 +32,16 @@ import {
   stringOperand,
   unsupported,
 } from './pdf-objects.ts';
+import { TextItemBuilder } from './text-items.ts';
 import {
   carriageReturn,
   cloneTextState,
   fontChanged,
   newTextState,
   requireFont,
-  TextItemBuilder,
   transform,
   translateTextLineMatrix,
-} from './text-items.ts';
+} from './text-state.ts';
 
 /**
  * Interprets a page's content streams once, for text (as pdfjs's getTextContent) and for the
