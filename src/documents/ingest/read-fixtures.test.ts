@@ -18,7 +18,9 @@ const DIR = new URL('../../../test/fixtures/documents/', import.meta.url);
 const PRODUCERS = new URL('../../../test/fixtures/producers/', import.meta.url);
 const DOCUMENTS = [
   ...readdirSync(DIR).filter((f) => /\.(html|docx|pdf)$/.test(f)),
-  ...readdirSync(PRODUCERS).map((f) => `../producers/${f}`),
+  ...readdirSync(PRODUCERS)
+    .filter((f) => f.endsWith('.pdf'))
+    .map((f) => `../producers/${f}`),
 ].sort();
 
 function truthOf(file: string): Report {

@@ -13,7 +13,9 @@ const FIXTURES = join(import.meta.dirname, '../../../../../test/fixtures/documen
 const readable = [
   ...readdirSync(FIXTURES).filter((name) => name.endsWith('.pdf') && !name.includes('encrypted')),
   // WPS (Identity-V twins, WinAnsi Latin without ToUnicode), Word, 极速PDF (predefined CMaps, fonts not embedded).
-  ...readdirSync(join(FIXTURES, '../producers')).map((name) => `../producers/${name}`),
+  ...readdirSync(join(FIXTURES, '../producers'))
+    .filter((name) => name.endsWith('.pdf'))
+    .map((name) => `../producers/${name}`),
 ];
 
 describe('readPagesFast against pdfjs', () => {
