@@ -5,13 +5,15 @@ import { fileURLToPath } from 'node:url';
 import type { Report } from '../src/core/report/schema.ts';
 import { RENDER_FORMATS, renderReport } from '../src/documents/render/render-report.ts';
 import { loadDocumentsConfig } from '../src/server/config.ts';
+import { realSizePage } from '../test/support/real-size-page.ts';
 import { reportToText } from '../test/support/report-to-text.ts';
 
 /** The benchmark documents, one file each, kept between runs (gitignored). */
 const CORPUS = new URL('./.corpus/', import.meta.url);
 const RENDER_SOURCES = new URL('../src/documents/render/', import.meta.url);
 
-export type CorpusFormat = 'txt' | 'md' | 'html' | 'docx' | 'pdf';
+/** `page`: the report's renderHtml output inside ~100 KB of agency-site page (real-size-page.ts). */
+export type CorpusFormat = 'txt' | 'md' | 'html' | 'docx' | 'pdf' | 'page';
 
 const EXTENSIONS: Record<CorpusFormat, string> = {
   txt: '.txt',
@@ -19,7 +21,9 @@ const EXTENSIONS: Record<CorpusFormat, string> = {
   html: RENDER_FORMATS.html.extension,
   docx: RENDER_FORMATS.docx.extension,
   pdf: RENDER_FORMATS.pdf.extension,
+  page: RENDER_FORMATS.html.extension,
 };
+const PAGE_SOURCE = new URL('../test/support/real-size-page.ts', import.meta.url);
 
 /**
  * The reports written in one format: txt is the tab-separated text export, the others are
@@ -48,12 +52,18 @@ function corpusKey(format: CorpusFormat, reports: Report[]): string {
     if (file.endsWith('.ts') && !file.endsWith('.test.ts'))
       hash.update(readFileSync(new URL(file, RENDER_SOURCES)));
   }
+  if (format === 'page') hash.update(readFileSync(PAGE_SOURCE));
   return hash.digest('hex').slice(0, 16);
 }
 
 async function writeAll(format: CorpusFormat, reports: Report[], paths: string[]): Promise<void> {
   if (format === 'pdf') return writePdfs(reports, paths);
   for (const [i, report] of reports.entries()) {
+    if (format === 'page') {
+      const html = Buffer.from((await renderReport(report, 'html')).bytes).toString('utf8');
+      writeFileSync(paths[i]!, realSizePage(html, i + 1, report.publishedOn ?? `${report.year + 1}-01-20`));
+      continue;
+    }
     const bytes = format === 'txt' ? reportToText(report) : (await renderReport(report, format)).bytes;
     writeFileSync(paths[i]!, bytes);
   }
@@ -80,9 +90,26 @@ async function writePdfs(reports: Report[], paths: string[]): Promise<void> {
 
 /** The PDFs LibreOffice made of the fixture documents (test/fixtures/documents/*.lo.pdf). */
 export function libreOfficeFixturePdfs(): string[] {
+  return fixturePdfs('lo');
+}
+
+/** The fixture documents' PDFs made by LibreOffice (`lo`) or Chromium (test/fixtures/documents/*.<tool>.pdf). */
+export function fixturePdfs(tool: 'lo' | 'chromium'): string[] {
   const dir = new URL('../test/fixtures/documents/', import.meta.url);
   return readdirSync(dir)
-    .filter((file) => file.endsWith('.lo.pdf'))
+    .filter((file) => file.endsWith(`.${tool}.pdf`))
+    .sort()
+    .map((file) => fileURLToPath(new URL(file, dir)));
+}
+
+/** PDF producers whose files are hand-shaped fixtures (test/fixtures/producers/<stem>.<producer>.pdf). */
+export type FixtureProducer = 'wps' | 'word' | 'jisu';
+
+/** The producer-shaped fixture PDFs of `producer` (test/fixtures/build/make-producer-fixtures.ts). */
+export function producerFixturePdfs(producer: FixtureProducer): string[] {
+  const dir = new URL('../test/fixtures/producers/', import.meta.url);
+  return readdirSync(dir)
+    .filter((file) => file.endsWith(`.${producer}.pdf`))
     .sort()
     .map((file) => fileURLToPath(new URL(file, dir)));
 }

@@ -10,18 +10,26 @@ import { readReportDocument } from './read-document.ts';
 
 /**
  * Every fixture document (made by LibreOffice, Chromium and the docx package from the same
- * truth, see test/fixtures/documents/README.md) must read back to its truth, cell by cell.
+ * truth, see test/fixtures/documents/README.md, and written in the shapes of WPS, Word and
+ * 极速PDF, test/fixtures/producers/) must read back to its truth, cell by cell.
  */
 const DIR = new URL('../../../test/fixtures/documents/', import.meta.url);
-const DOCUMENTS = readdirSync(DIR)
-  .filter((f) => /\.(html|docx|pdf)$/.test(f))
-  .sort();
+/** PDFs in the shapes WPS, Word and 极速PDF write (test/fixtures/build/make-producer-fixtures.ts). */
+const PRODUCERS = new URL('../../../test/fixtures/producers/', import.meta.url);
+const DOCUMENTS = [
+  ...readdirSync(DIR).filter((f) => /\.(html|docx|pdf)$/.test(f)),
+  ...readdirSync(PRODUCERS)
+    .filter((f) => f.endsWith('.pdf'))
+    .map((f) => `../producers/${f}`),
+].sort();
 
 function truthOf(file: string): Report {
-  const stem = file.replace(
-    /\.(gbk\.html|html|lo\.docx|docxjs\.docx|lo\.pdf|chromium\.pdf|lo\.owner-encrypted\.pdf)$/,
-    '',
-  );
+  const stem = file
+    .replace(/^\.\.\/producers\//, '')
+    .replace(
+      /\.(gbk\.html|html|lo\.docx|docxjs\.docx|lo\.pdf|chromium\.pdf|lo\.owner-encrypted\.pdf|wps\.pdf|word\.pdf|jisu\.pdf)$/,
+      '',
+    );
   return parseReport(JSON.parse(readFileSync(new URL(`${stem}.truth.json`, DIR), 'utf8')));
 }
 

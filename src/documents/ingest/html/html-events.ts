@@ -10,6 +10,7 @@ export interface HtmlAttributes {
 
 /** What a reader of scanHtml's events implements. Offsets are character offsets in the text. */
 export interface HtmlHandler {
+  /** `attributes` is valid during the call only: the scanner reuses the object for the next tag. */
   open(name: string, attributes: HtmlAttributes, offset: number): void;
   close(name: string): void;
   text(data: string, offset: number): void;
@@ -145,7 +146,7 @@ export function scanHtml(text: string, handler: HtmlHandler): void {
   let startIndex = 0;
   let openTagStart = 0;
   let tagName = '';
-  let attributes: HtmlAttributes = { hidden: false, style: undefined };
+  const attributes: HtmlAttributes = { hidden: false, style: undefined };
   let attribute = OTHER;
   let attributeValue = '';
 
@@ -157,7 +158,8 @@ export function scanHtml(text: string, handler: HtmlHandler): void {
       while (stack.length > 0 && impliesClose.has(stack[stack.length - 1]!)) handler.close(stack.pop()!);
     }
     if (!VOID_ELEMENTS.has(name)) stack.push(name);
-    attributes = { hidden: false, style: undefined };
+    attributes.hidden = false;
+    attributes.style = undefined;
   };
   const endOpenTag = (): void => {
     startIndex = openTagStart;
@@ -205,7 +207,9 @@ export function scanHtml(text: string, handler: HtmlHandler): void {
           closeCurrentTag();
         }
       } else if (name === 'br') {
-        handler.open('br', { hidden: false, style: undefined }, startIndex);
+        attributes.hidden = false;
+        attributes.style = undefined;
+        handler.open('br', attributes, startIndex);
         handler.close('br');
       }
       startIndex = endIndex + 1;

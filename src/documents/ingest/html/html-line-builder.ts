@@ -76,11 +76,16 @@ interface TableContext {
   outer: SourceLine[];
 }
 
-/** One per open element, so that closing tags undo exactly what opening did. */
+/**
+ * One per open element outside skipped subtrees, so that closing tags undo exactly what opening
+ * did. Inside a skipped subtree only its depth is counted (scanHtml's events are balanced).
+ */
 type Frame =
-  | { kind: 'skip' }
   | { kind: 'conditional'; lines: SourceLine[]; outer: SourceLine[] }
   | { kind: 'other'; table: boolean; heading: boolean };
+
+/** The frame of most elements, shared: frames are never changed once pushed. */
+const PLAIN: Frame = { kind: 'other', table: false, heading: false };
 
 /**
  * Turns the event stream of an HTML parser into SourceLines. Paragraph text accumulates until a
@@ -110,14 +115,14 @@ export class HtmlLineBuilder {
   }
 
   open(name: string, attributes: HtmlAttributes, offset: number): void {
+    // Scripts, styles, navigation and hidden elements: nothing inside is looked at again.
     if (this.skipDepth > 0 || SKIPPED.has(name) || isHidden(attributes)) {
       this.skipDepth += 1;
-      this.frames.push({ kind: 'skip' });
       return;
     }
     if (name === 'br') {
       this.flush();
-      this.frames.push({ kind: 'other', table: false, heading: false });
+      this.frames.push(PLAIN);
       return;
     }
     const level = /^h([1-6])$/.exec(name);
@@ -135,16 +140,16 @@ export class HtmlLineBuilder {
     }
     // Tables nested deeper than MAX_TABLE_DEPTH are read as text: their tags are ignored.
     const table = isTableTag(name) && (name !== 'table' || this.tables.length < MAX_TABLE_DEPTH);
-    this.frames.push({ kind: 'other', table, heading: level !== null });
+    this.frames.push(table || level !== null ? { kind: 'other', table, heading: level !== null } : PLAIN);
     if (table) this.openTablePart(name, offset);
   }
 
   close(name: string): void {
-    const frame = this.frames.pop();
-    if (frame?.kind === 'skip') {
+    if (this.skipDepth > 0) {
       this.skipDepth -= 1;
       return;
     }
+    const frame = this.frames.pop();
     if (BLOCKS.has(name)) {
       this.flush();
       if (name === 'pre') this.preDepth -= 1;

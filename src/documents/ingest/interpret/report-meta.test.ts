@@ -4,6 +4,7 @@ import {
   agencyFromProperties,
   agencyFromTitle,
   findPublication,
+  findTitle,
   propertyDate,
   withoutLeadingLabel,
 } from './report-meta.ts';
@@ -24,6 +25,18 @@ describe('agencyFromTitle', () => {
   });
   it('keeps an agency whose name starts like a label word only when it is one', () => {
     expect(agencyFromTitle('来安县人民政府2024年政府信息公开工作年度报告')).toBe('来安县人民政府');
+  });
+});
+
+describe('findTitle', () => {
+  it('passes over a breadcrumb that ends with the column name 政府信息公开年度报告', () => {
+    const head = [
+      line(1, '当前位置：首页 > 政务公开 > 政府信息公开年度报告'),
+      line(2, '您的位置：首页 » 年度报告'),
+      line(3, '发布时间：2025-01-20 来源：某某市人民政府办公室'),
+      line(4, '某某市交通运输局2024年政府信息公开工作年度报告'),
+    ];
+    expect(findTitle(head).title).toBe('某某市交通运输局2024年政府信息公开工作年度报告');
   });
 });
 

@@ -26,8 +26,11 @@ function cutAgency(t: string, lines: readonly SourceLine[]): boolean {
 
 /** The title: the line that ends in "报告" (not a citation of the format notice), with the short lines before it that a layout wrapped. */
 export function findTitle(head: readonly SourceLine[]): { title: string; lines: SourceLine[] } {
+  // A site's breadcrumb often ends with the column name (… > 政府信息公开年度报告): not a title.
   const isTitleEnd = (t: string) =>
-    /报告[\s)）]*$/.test(t) && !/《|格式|通知|[，。；]/.test(t) && t.length <= 60;
+    /报告[\s)）]*$/.test(t) &&
+    !/《|格式|通知|[，。；]|当前位置|您的位置|您现在的位置|[>＞»]/.test(t) &&
+    t.length <= 60;
   // A title wrapped just before its last character(s) ("…年度报" / "告").
   const withTail = (i: number) => {
     const tail = head[i + 1] ? text(head[i + 1]!) : '';

@@ -32,16 +32,16 @@ import {
   stringOperand,
   unsupported,
 } from './pdf-objects.ts';
+import { TextItemBuilder } from './text-items.ts';
 import {
   carriageReturn,
   cloneTextState,
   fontChanged,
   newTextState,
   requireFont,
-  TextItemBuilder,
   transform,
   translateTextLineMatrix,
-} from './text-items.ts';
+} from './text-state.ts';
 
 /**
  * Interprets a page's content streams once, for text (as pdfjs's getTextContent) and for the
@@ -228,7 +228,7 @@ export class PageInterpreter {
           requireFont(text);
           const elements = operands[operands.length - 1];
           if (!Array.isArray(elements)) unsupported('bad TJ');
-          builder.showArray(elements, -text.fontSize / 1000);
+          builder.showArray(elements, ((text.font!.vertical ? 1 : -1) * text.fontSize) / 1000);
           break;
         }
         case 'Do': {

@@ -1,5 +1,6 @@
 import type { ColorSpace } from './drawing-ops.ts';
-import type { TextItem, TextState } from './text-items.ts';
+import type { TextItem } from './text-items.ts';
+import type { TextState } from './text-state.ts';
 
 /** Most nested Form XObjects followed. */
 export const MAX_FORM_DEPTH = 12;

@@ -1,14 +1,14 @@
+import { readCharCode } from './pdf-bcmap.ts';
+import {
+  type CidEncoding,
+  cidOf,
+  collectionUnicode,
+  hasEmbeddedProgram,
+  readCidFont,
+} from './pdf-cid-font.ts';
 import { readToUnicode } from './pdf-cmap.ts';
 import type { PdfFile } from './pdf-file.ts';
-import {
-  isName,
-  isNumber,
-  type PdfDict,
-  type PdfObject,
-  PdfRef,
-  PdfStream,
-  unsupported,
-} from './pdf-objects.ts';
+import { isName, isNumber, type PdfDict, PdfRef, PdfStream, unsupported } from './pdf-objects.ts';
 
 /** What text extraction needs of one glyph, as pdfjs's Glyph gives it. */
 export interface Glyph {
@@ -26,16 +26,23 @@ const SPECIAL_CHAR = /^(\s)|(\p{Mn})|(\p{Cf})$/u;
 
 /**
  * A font as far as text extraction goes: how a string splits into char codes, each code's width
- * and text. Supported: simple fonts (Type1, TrueType, Type3) with /Widths, and Type0 fonts with
- * Identity-H and /W, all with a ToUnicode map. Anything else is unsupported (pdfjs reads it).
+ * (or vertical advance) and text. Supported: simple fonts (Type1, TrueType, Type3) with /Widths
+ * and a ToUnicode map (embedded TrueType with plain WinAnsiEncoding also without one, for ASCII),
+ * and Type0 fonts (pdf-cid-font.ts: Identity-H/V or a predefined CMap such as UniGB-UCS2-H,
+ * embedded or not, text from ToUnicode or from the Adobe-*-UCS2 CMap of its character
+ * collection). Anything else is unsupported (pdfjs reads it).
  */
 export class FastFont {
   readonly twoByte: boolean;
   readonly isType3: boolean;
   readonly fontMatrix: number[];
+  /** Written top to bottom (Identity-V, the -V CMaps): glyphs advance down by their vertical metric. */
+  readonly vertical: boolean;
   private readonly widths: Map<number, number>;
   private readonly defaultWidth: number;
-  private readonly toUnicode: Map<number, string>;
+  private readonly toUnicode: Map<number, string> | null;
+  private readonly cid: CidEncoding | null;
+  private readonly vmetrics: Map<number, number>;
   /** When the font has an /Encoding, pdfjs fills codes its ToUnicode lacks from glyph names. */
   private readonly hasEncoding: boolean;
   private readonly glyphs = new Map<number, Glyph>();
@@ -48,28 +55,47 @@ export class FastFont {
     this.defaultWidth = spec.defaultWidth;
     this.toUnicode = spec.toUnicode;
     this.hasEncoding = spec.hasEncoding;
+    this.cid = spec.cid ?? null;
+    this.vertical = spec.cid?.vertical ?? false;
+    this.vmetrics = spec.cid?.vmetrics ?? new Map();
   }
 
   static load(file: PdfFile, dict: PdfDict): FastFont {
     const subtype = file.resolve(dict.get('Subtype'));
     const toUnicodeStream = file.resolve(dict.get('ToUnicode'));
-    if (!(toUnicodeStream instanceof PdfStream)) return unsupported('font without ToUnicode stream');
-    const toUnicode = readToUnicode(file.decode(toUnicodeStream));
-    if (toUnicode.size === 0) unsupported('empty ToUnicode');
+    let toUnicode: Map<number, string> | null = null;
+    if (toUnicodeStream instanceof PdfStream) {
+      toUnicode = readToUnicode(file.decode(toUnicodeStream));
+      if (toUnicode.size === 0) unsupported('empty ToUnicode');
+    } else if (toUnicodeStream !== undefined) unsupported('ToUnicode is not a stream');
     const common = {
       toUnicode,
       hasEncoding: dict.get('Encoding') !== undefined,
       widths: new Map<number, number>(),
     };
-    if (isName(subtype, 'Type0')) return new FastFont({ ...common, ...readType0(file, dict, common.widths) });
-    if (isName(subtype, 'TrueType') || isName(subtype, 'Type1') || isName(subtype, 'Type3'))
+    if (isName(subtype, 'Type0')) {
+      const cid = readCidFont(file, dict, common.widths, toUnicode !== null);
+      return new FastFont({ ...common, ...CID_LAYOUT, defaultWidth: cid.defaultWidth, cid });
+    }
+    if (isName(subtype, 'TrueType') || isName(subtype, 'Type1') || isName(subtype, 'Type3')) {
+      if (!toUnicode) requireWinAnsiTrueType(file, dict);
       return new FastFont({ ...common, ...readSimple(file, dict, common.widths, isName(subtype, 'Type3')) });
+    }
     return unsupported('font subtype');
   }
 
   /** The char codes of a string shown with this font. */
   codes(chars: string): number[] {
     const codes: number[] = [];
+    const cmap = this.cid?.cmap;
+    if (cmap) {
+      for (let i = 0; i < chars.length; ) {
+        const { code, length } = readCharCode(cmap, chars, i);
+        codes.push(code);
+        i += length;
+      }
+      return codes;
+    }
     if (!this.twoByte) {
       for (let i = 0; i < chars.length; i += 1) codes.push(chars.charCodeAt(i));
       return codes;
@@ -83,13 +109,20 @@ export class FastFont {
   glyph(code: number): Glyph {
     let glyph = this.glyphs.get(code);
     if (glyph) return glyph;
-    let unicode = this.toUnicode.get(code);
-    if (unicode === undefined && this.hasEncoding) unsupported('code missing from ToUnicode');
+    const widthCode = this.cid ? cidOf(this.cid, code) : code;
+    let unicode: string | undefined;
+    if (this.toUnicode) {
+      unicode = this.toUnicode.get(code);
+      if (unicode === undefined && this.hasEncoding) unsupported('code missing from ToUnicode');
+    } else if (this.cid) unicode = collectionUnicode(this.cid, code);
+    else unicode = winAnsiUnicode(code);
     if (!unicode) unicode = String.fromCharCode(code);
     const groups = unicode.match(SPECIAL_CHAR);
+    const width = this.widths.get(widthCode) ?? this.defaultWidth;
     glyph = {
       unicode,
-      width: this.widths.get(code) ?? this.defaultWidth,
+      // pdfjs's vertical advance: the glyph's W2 vertical metric, else minus its width.
+      width: this.vertical ? (this.vmetrics.get(widthCode) ?? -width) : width,
       isWhitespace: !!groups?.[1],
       isZeroWidthDiacritic: !!groups?.[2],
       isInvisibleFormatMark: !!groups?.[3],
@@ -105,29 +138,14 @@ interface FontSpec {
   fontMatrix: number[];
   widths: Map<number, number>;
   defaultWidth: number;
-  toUnicode: Map<number, string>;
+  toUnicode: Map<number, string> | null;
   hasEncoding: boolean;
+  cid?: CidEncoding;
 }
 
 type Layout = Pick<FontSpec, 'twoByte' | 'isType3' | 'fontMatrix' | 'defaultWidth'>;
 
-/** A Type0 font with Identity-H: two-byte codes, widths from the descendant's /W and /DW. */
-function readType0(file: PdfFile, dict: PdfDict, widths: Map<number, number>): Layout {
-  if (!isName(file.resolve(dict.get('Encoding')), 'Identity-H'))
-    unsupported('Type0 encoding other than Identity-H');
-  const descendants = file.resolve(dict.get('DescendantFonts'));
-  const cid = Array.isArray(descendants) ? file.dict(descendants[0]) : undefined;
-  if (!cid) return unsupported('Type0 without descendant');
-  requireEmbeddedProgram(file, cid);
-  const dw = file.resolve(cid.get('DW'));
-  readCidWidths(file, file.resolve(cid.get('W')), widths);
-  return {
-    twoByte: true,
-    isType3: false,
-    fontMatrix: FONT_IDENTITY_MATRIX,
-    defaultWidth: isNumber(dw) ? Math.ceil(dw) : 1000,
-  };
-}
+const CID_LAYOUT = { twoByte: true, isType3: false, fontMatrix: FONT_IDENTITY_MATRIX };
 
 /**
  * A simple font: one-byte codes, /Widths from /FirstChar, /MissingWidth as the default. Embedded
@@ -172,30 +190,30 @@ function readSimple(file: PdfFile, dict: PdfDict, widths: Map<number, number>, i
  * remapping), and its text items then follow rules not ported here: such fonts are left to it.
  */
 function requireEmbeddedProgram(file: PdfFile, dict: PdfDict): void {
-  const descriptor = file.dict(dict.get('FontDescriptor'));
-  const program = ['FontFile', 'FontFile2', 'FontFile3'].some((key) => descriptor?.get(key) !== undefined);
-  if (!program) unsupported('font program not embedded');
+  if (!hasEmbeddedProgram(file, dict)) unsupported('font program not embedded');
 }
 
-function readCidWidths(file: PdfFile, w: PdfObject | undefined, widths: Map<number, number>): void {
-  if (!Array.isArray(w)) return;
-  for (let i = 0; i < w.length; i += 1) {
-    let start = file.resolve(w[i++]);
-    if (!Number.isInteger(start)) break;
-    const next = file.resolve(w[i]);
-    if (Array.isArray(next)) {
-      for (const c of next) {
-        const width = file.resolve(c);
-        if (typeof width === 'number') widths.set(start as number, width);
-        start = (start as number) + 1;
-      }
-    } else if (Number.isInteger(next)) {
-      const width = file.resolve(w[++i]);
-      if (typeof width !== 'number') continue;
-      if ((next as number) - (start as number) > 0x10000) unsupported('W range too large');
-      for (let j = start as number; j <= (next as number); j += 1) widths.set(j, width);
-    } else break;
-  }
+/**
+ * An embedded TrueType font without ToUnicode whose text pdfjs takes from WinAnsiEncoding's glyph
+ * names alone (nonsymbolic, no /Differences): Word and WPS write their Latin fonts so. Only the
+ * printable ASCII codes are read (winAnsiUnicode); pdfjs reads the rest.
+ */
+function requireWinAnsiTrueType(file: PdfFile, dict: PdfDict): void {
+  if (!isName(file.resolve(dict.get('Subtype')), 'TrueType')) unsupported('simple font without ToUnicode');
+  if (!isName(file.resolve(dict.get('Encoding')), 'WinAnsiEncoding'))
+    unsupported('encoding other than WinAnsi');
+  const descriptor = file.dict(dict.get('FontDescriptor'));
+  const flags = file.resolve(descriptor?.get('Flags'));
+  // Nonsymbolic (bit 6) and not symbolic (bit 3).
+  if (!Number.isInteger(flags) || ((flags as number) & 0b100100) !== 0b100000)
+    unsupported('symbolic TrueType');
+  requireEmbeddedProgram(file, dict);
+}
+
+/** WinAnsiEncoding's printable ASCII: each glyph name's Unicode value is the code itself. */
+function winAnsiUnicode(code: number): string {
+  if (code < 0x20 || code > 0x7e) unsupported('WinAnsi code outside printable ASCII');
+  return String.fromCharCode(code);
 }
 
 /** The font `name` of `resources`, loaded once per font object (cached in `cache`). */

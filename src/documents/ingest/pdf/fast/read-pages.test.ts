@@ -3,38 +3,27 @@ import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { writeHandPdf } from '../../../../../test/support/hand-written-pdf.ts';
-import type { PdfPageContent } from '../pdf-page-content.ts';
-import { withBoundedInflate } from '../pdfjs/pdf-inflate.ts';
-import { loadPdfjs, openPdf } from '../pdfjs/pdf-open.ts';
-import { loadPageText } from '../pdfjs/pdf-page.ts';
+import { pdfjsPages } from '../../../../../test/support/pdfjs-pages.ts';
 import { PdfFile } from './pdf-file.ts';
 import { PdfFastUnsupported, PdfRef, PdfStream } from './pdf-objects.ts';
 import { readPagesFast } from './read-pages.ts';
 
 const FIXTURES = join(import.meta.dirname, '../../../../../test/fixtures/documents');
 
-async function pdfjsPages(bytes: Uint8Array): Promise<PdfPageContent[]> {
-  const module = await loadPdfjs();
-  return withBoundedInflate(async () => {
-    const task = openPdf(module, bytes);
-    try {
-      const document = await task.promise;
-      const pages: PdfPageContent[] = [];
-      for (let number = 1; number <= document.numPages; number += 1)
-        pages.push(await loadPageText(module, document, number));
-      return pages;
-    } finally {
-      await task.destroy();
-    }
-  });
-}
-
-const readable = readdirSync(FIXTURES).filter((name) => name.endsWith('.pdf') && !name.includes('encrypted'));
+const readable = [
+  ...readdirSync(FIXTURES).filter((name) => name.endsWith('.pdf') && !name.includes('encrypted')),
+  // WPS (Identity-V twins, WinAnsi Latin without ToUnicode), Word, 极速PDF (predefined CMaps, fonts not embedded).
+  ...readdirSync(join(FIXTURES, '../producers'))
+    .filter((name) => name.endsWith('.pdf'))
+    .map((name) => `../producers/${name}`),
+];
 
 describe('readPagesFast against pdfjs', () => {
   it('has fixtures from both producers to compare', () => {
     expect(readable.filter((name) => name.includes('.lo.')).length).toBeGreaterThanOrEqual(5);
     expect(readable.filter((name) => name.includes('.chromium.')).length).toBeGreaterThanOrEqual(5);
+    for (const producer of ['wps', 'word', 'jisu'])
+      expect(readable.filter((name) => name.endsWith(`.${producer}.pdf`)).length).toBeGreaterThanOrEqual(5);
   });
 
   // Every number of every run and rule, not only the lines made from them.

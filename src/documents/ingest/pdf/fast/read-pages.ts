@@ -14,7 +14,7 @@ import { PageInterpreter } from './page-content.ts';
 import { PdfFile } from './pdf-file.ts';
 import type { FastFont } from './pdf-font.ts';
 import { isName, isNumber, type PdfDict, type PdfObject, PdfStream, unsupported } from './pdf-objects.ts';
-import { transform } from './text-items.ts';
+import { transform } from './text-state.ts';
 
 /** Right-to-left scripts: pdfjs reorders them (bidi); the fast reader leaves such text to it. */
 const RIGHT_TO_LEFT = /[\u0590-\u08ac]/;

@@ -1,74 +1,10 @@
-import type { FastFont } from './pdf-font.ts';
-import { unsupported } from './pdf-objects.ts';
+import { type TextState, translateTextMatrix } from './text-state.ts';
 
 /** One pdfjs-style text item: its string, width and the text transform at its start (user space). */
 export interface TextItem {
   str: string;
   width: number;
   transform: number[];
-}
-
-/** The text state pdfjs's getTextContent keeps (TextState): saved and restored with q/Q. */
-export interface TextState {
-  ctm: number[];
-  font: FastFont | null;
-  fontName: string | null;
-  fontSize: number;
-  textMatrix: number[];
-  textLineMatrix: number[];
-  charSpacing: number;
-  wordSpacing: number;
-  leading: number;
-  textHScale: number;
-  textRise: number;
-}
-
-export function newTextState(): TextState {
-  return {
-    ctm: [1, 0, 0, 1, 0, 0],
-    font: null,
-    fontName: null,
-    fontSize: 0,
-    textMatrix: [1, 0, 0, 1, 0, 0],
-    textLineMatrix: [1, 0, 0, 1, 0, 0],
-    charSpacing: 0,
-    wordSpacing: 0,
-    leading: 0,
-    textHScale: 1,
-    textRise: 0,
-  };
-}
-
-export function cloneTextState(state: TextState): TextState {
-  return { ...state, textMatrix: state.textMatrix.slice(), textLineMatrix: state.textLineMatrix.slice() };
-}
-
-export function transform(m1: number[], m2: number[]): number[] {
-  return [
-    m1[0]! * m2[0]! + m1[2]! * m2[1]!,
-    m1[1]! * m2[0]! + m1[3]! * m2[1]!,
-    m1[0]! * m2[2]! + m1[2]! * m2[3]!,
-    m1[1]! * m2[2]! + m1[3]! * m2[3]!,
-    m1[0]! * m2[4]! + m1[2]! * m2[5]! + m1[4]!,
-    m1[1]! * m2[4]! + m1[3]! * m2[5]! + m1[5]!,
-  ];
-}
-
-export function translateTextMatrix(state: TextState, x: number, y: number): void {
-  const m = state.textMatrix;
-  m[4] = m[0]! * x + m[2]! * y + m[4]!;
-  m[5] = m[1]! * x + m[3]! * y + m[5]!;
-}
-
-export function translateTextLineMatrix(state: TextState, x: number, y: number): void {
-  const m = state.textLineMatrix;
-  m[4] = m[0]! * x + m[2]! * y + m[4]!;
-  m[5] = m[1]! * x + m[3]! * y + m[5]!;
-}
-
-export function carriageReturn(state: TextState): void {
-  translateTextLineMatrix(state, 0, -state.leading);
-  state.textMatrix = state.textLineMatrix.slice();
 }
 
 const TRACKING_SPACE_FACTOR = 0.102;
@@ -80,7 +16,8 @@ const VERTICAL_SHIFT_RATIO = 0.25;
 
 /**
  * pdfjs 5.4's getTextContent item building (evaluator.js: buildTextContentItem,
- * compareWithLastPosition, addFakeSpaces, flushTextContentItem), ported for horizontal text with
+ * compareWithLastPosition, addFakeSpaces, flushTextContentItem), ported for horizontal and
+ * vertical (Identity-V) fonts with
  * normalisation off and whitespace not kept, so that the fast reader's items are pdfjs's items:
  * glyphs join one item while they follow on; a gap of 0.102–0.6 font sizes becomes a space inside
  * it; a wider gap, a step back or a new line ends it. Whitespace-only items are counted, not kept.
@@ -90,8 +27,11 @@ export class TextItemBuilder {
   private initialized = false;
   private str: string[] = [];
   private totalWidth = 0;
+  private totalHeight = 0;
   private width = 0;
   private height = 0;
+  /** The item was started with a vertical font: it grows in height, not width. */
+  private vertical = false;
   private prevTransform: number[] | null = null;
   private textAdvanceScale = 0;
   private spaceInFlowMin = 0;
@@ -172,8 +112,14 @@ export class TextItemBuilder {
     const s = this.state;
     const trm = this.currentTextTransform([0, 0, 0, 0, 0, 0]);
     this.transform = trm;
-    this.width = this.totalWidth = 0;
-    this.height = Math.hypot(trm[2]!, trm[3]!);
+    this.vertical = s.font?.vertical === true;
+    if (!this.vertical) {
+      this.width = this.totalWidth = 0;
+      this.height = this.totalHeight = Math.hypot(trm[2]!, trm[3]!);
+    } else {
+      this.width = this.totalWidth = Math.hypot(trm[0]!, trm[1]!);
+      this.height = this.totalHeight = 0;
+    }
     const scaleLineX = Math.hypot(s.textLineMatrix[0]!, s.textLineMatrix[1]!);
     const scaleCtmX = Math.hypot(s.ctm[0]!, s.ctm[1]!);
     this.textAdvanceScale = scaleCtmX * scaleLineX;
@@ -193,14 +139,20 @@ export class TextItemBuilder {
     const scaleFactor =
       Math.hypot(s.ctm[0]!, s.ctm[1]!) * Math.hypot(s.textLineMatrix[0]!, s.textLineMatrix[1]!);
     if (scaleFactor === this.textAdvanceScale) return;
-    this.totalWidth += this.width * this.textAdvanceScale;
-    this.width = 0;
+    if (!this.vertical) {
+      this.totalWidth += this.width * this.textAdvanceScale;
+      this.width = 0;
+    } else {
+      this.totalHeight += this.height * this.textAdvanceScale;
+      this.height = 0;
+    }
     this.textAdvanceScale = scaleFactor;
   }
 
   flush(): void {
     if (!this.initialized) return;
-    this.totalWidth += this.width * this.textAdvanceScale;
+    if (!this.vertical) this.totalWidth += this.width * this.textAdvanceScale;
+    else this.totalHeight += this.height * this.textAdvanceScale;
     this.counted();
     this.out.push({ str: this.str.join(''), width: Math.abs(this.totalWidth), transform: this.transform! });
     this.initialized = false;
@@ -232,7 +184,10 @@ export class TextItemBuilder {
     let posX = currentTransform[4]!;
     let posY = currentTransform[5]!;
     const v = this.viewBox;
-    if (posX + glyphWidth < v[0]! || posX > v[2]! || posY < v[1]! || posY > v[3]!) return false;
+    const vertical = this.state.font?.vertical === true;
+    if (vertical) {
+      if (posX < v[0]! || posX > v[2]! || posY + glyphWidth < v[1]! || posY > v[3]!) return false;
+    } else if (posX + glyphWidth < v[0]! || posX > v[2]! || posY < v[1]! || posY > v[3]!) return false;
     if (!this.state.font || !this.prevTransform) return true;
     let lastPosX = this.prevTransform[4]!;
     let lastPosY = this.prevTransform[5]!;
@@ -260,6 +215,7 @@ export class TextItemBuilder {
         [posX, posY] = applyInverseRotation(posX, posY, currentTransform);
         [lastPosX, lastPosY] = applyInverseRotation(lastPosX, lastPosY, this.prevTransform);
     }
+    if (vertical) return this.compareVertical(posX, posY, lastPosX, lastPosY);
     const advanceX = (posX - lastPosX) / this.textAdvanceScale;
     const advanceY = posY - lastPosY;
     const textOrientation = Math.sign(this.width);
@@ -293,13 +249,55 @@ export class TextItemBuilder {
     return true;
   }
 
+  /** compareWithLastPosition's branch for vertical fonts: the roles of x and y swapped. */
+  private compareVertical(posX: number, posY: number, lastPosX: number, lastPosY: number): boolean {
+    const advanceY = (lastPosY - posY) / this.textAdvanceScale;
+    const advanceX = posX - lastPosX;
+    const textOrientation = Math.sign(this.height);
+    if (advanceY < textOrientation * this.negativeSpaceMax) {
+      if (Math.abs(advanceX) > 0.5 * this.width) {
+        this.appendEOL();
+        return true;
+      }
+      this.resetLastChars();
+      this.flush();
+      return true;
+    }
+    if (Math.abs(advanceX) > this.width) {
+      this.appendEOL();
+      return true;
+    }
+    if (advanceY <= textOrientation * this.notASpace) this.resetLastChars();
+    if (advanceY <= textOrientation * this.trackingSpaceMin) {
+      if (this.shouldAddWhitespace()) {
+        this.resetLastChars();
+        this.flush();
+        this.pushWhitespace();
+      } else this.height += advanceY;
+    } else if (!this.addFakeSpaces(advanceY, textOrientation)) {
+      if (this.str.length === 0) {
+        this.resetLastChars();
+        this.pushWhitespace();
+      } else this.height += advanceY;
+    }
+    if (Math.abs(advanceX) > this.width * VERTICAL_SHIFT_RATIO) this.flush();
+    return true;
+  }
+
+  /** Moves the text matrix along the writing direction (x: horizontal, y: vertical fonts). */
+  private advance(vertical: boolean, horizontal: number, down: number): void {
+    if (!vertical) translateTextMatrix(this.state, horizontal * this.state.textHScale, 0);
+    else translateTextMatrix(this.state, 0, down);
+  }
+
   /** pdfjs's buildTextContentItem for a string shown (chars) or a bare TJ adjustment (chars ''). */
   show(chars: string, extraSpacing: number): void {
     const s = this.state;
     const font = s.font!;
+    const vertical = font.vertical;
     if (!chars) {
       const charSpacing = s.charSpacing + extraSpacing;
-      if (charSpacing) translateTextMatrix(s, charSpacing * s.textHScale, 0);
+      if (charSpacing) this.advance(vertical, charSpacing, -charSpacing);
       return;
     }
     const codes = font.codes(chars);
@@ -312,24 +310,31 @@ export class TextItemBuilder {
       let scaledDim = glyph.width * scale;
       if (code === 0x20) charSpacing += s.wordSpacing;
       if (glyph.isWhitespace) {
-        charSpacing += scaledDim;
-        translateTextMatrix(s, charSpacing * s.textHScale, 0);
+        if (!vertical) charSpacing += scaledDim;
+        else charSpacing += -scaledDim;
+        this.advance(vertical, charSpacing, -charSpacing);
         this.saveLastChar(' ');
         continue;
       }
       if (!glyph.isZeroWidthDiacritic && !this.compareWithLastPosition(scaledDim)) {
-        translateTextMatrix(s, scaledDim * s.textHScale, 0);
+        this.advance(vertical, scaledDim, scaledDim);
         continue;
       }
       this.ensureItem();
       if (glyph.isZeroWidthDiacritic) scaledDim = 0;
-      scaledDim *= s.textHScale;
-      translateTextMatrix(s, scaledDim, 0);
-      this.width += scaledDim;
+      if (!vertical) {
+        scaledDim *= s.textHScale;
+        translateTextMatrix(s, scaledDim, 0);
+        this.width += scaledDim;
+      } else {
+        translateTextMatrix(s, 0, scaledDim);
+        scaledDim = Math.abs(scaledDim);
+        this.height += scaledDim;
+      }
       if (scaledDim) this.prevTransform = this.currentTextTransform(this.previous);
       if (this.saveLastChar(glyph.unicode)) this.str.push(' ');
       this.str.push(glyph.unicode);
-      if (charSpacing) translateTextMatrix(s, charSpacing * s.textHScale, 0);
+      if (charSpacing) this.advance(vertical, charSpacing, -charSpacing);
     }
   }
 
@@ -357,15 +362,4 @@ export class TextItemBuilder {
 function applyInverseRotation(x: number, y: number, matrix: number[]): [number, number] {
   const scale = Math.hypot(matrix[0]!, matrix[1]!);
   return [(matrix[0]! * x + matrix[1]! * y) / scale, (matrix[2]! * x + matrix[3]! * y) / scale];
-}
-
-/** Whether restoring `now` over `previous` changes the font (the pending item then ends). */
-export function fontChanged(now: TextState, previous: TextState): boolean {
-  return (
-    now.font !== previous.font || now.fontSize !== previous.fontSize || now.fontName !== previous.fontName
-  );
-}
-
-export function requireFont(text: TextState): void {
-  if (!text.font) unsupported('text shown before any Tf');
 }

@@ -1,14 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { runInNewContext } from 'node:vm';
+import { PDFJS_ROOT, packagedFile } from '../packaged-data.ts';
 import { installDecodeBudget } from './pdf-inflate.ts';
 import { installLoopbackClone } from './pdf-loopback-clone.ts';
 import type { PdfjsModule } from './pdf-page.ts';
 import { importPdfjsModules } from './pdfjs-modules.mjs';
-
-const PDFJS_ROOT = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 
 type LoadingTask = ReturnType<PdfjsModule['getDocument']>;
 type OpenParameters = Extract<Parameters<PdfjsModule['getDocument']>[0], { ownerDocument?: unknown }>;
@@ -100,24 +97,6 @@ export function openPdf(module: PdfjsModule, bytes: Uint8Array): LoadingTask {
     maxImageSize: 0,
     verbosity: module.VerbosityLevel.ERRORS,
   });
-}
-
-/**
- * The CMaps and standard font programs shipped with pdfjs-dist, read from disk once per process
- * and shared by every document (pdfjs copies what it is given). Names come from the PDF, so only
- * plain file names are looked up; anything else is "not found", as for a missing file.
- */
-const packaged = new Map<string, Uint8Array>();
-
-function packagedFile(folder: 'cmaps' | 'standard_fonts', name: string): Uint8Array {
-  if (!/^[\w.-]+$/.test(name) || name.startsWith('.')) throw new Error(`no packaged file ${name}`);
-  const path = join(PDFJS_ROOT, folder, name);
-  let data = packaged.get(path);
-  if (!data) {
-    data = new Uint8Array(readFileSync(path));
-    packaged.set(path, data);
-  }
-  return data;
 }
 
 class PackagedCMaps {
