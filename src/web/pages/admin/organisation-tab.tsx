@@ -14,6 +14,7 @@ import {
 import { type ReactNode, useState } from 'react';
 import { api, messageOf } from '../../api/client.ts';
 import type { Agency, Region } from '../../api/types.ts';
+import { emptyHint } from '../../components/empty-hint.tsx';
 import { markFieldErrors } from '../../components/mark-field-errors.ts';
 import { KIND_LABELS, LEVEL_LABELS } from './use-organisation.ts';
 
@@ -49,6 +50,7 @@ export function OrganisationTab(props: { regions: Region[]; agencies: Agency[]; 
           <TableWithAddForm<Region>
             title="行政区划"
             rows={props.regions}
+            empty="尚未建立行政区划。请在下方填写名称、代码和层级并点“添加”：先建最上级（如某市），再选它为上级建区县。"
             columns={[
               { title: '名称', dataIndex: 'name' },
               { title: '代码', dataIndex: 'code' },
@@ -88,6 +90,11 @@ export function OrganisationTab(props: { regions: Region[]; agencies: Agency[]; 
           <TableWithAddForm<Agency>
             title="机关"
             rows={props.agencies}
+            empty={
+              props.regions.length === 0
+                ? '尚无机关。机关属于某个行政区划：请先在左侧新建行政区划。'
+                : '尚未添加机关。请在下方填写机关名称、类别（人民政府或其部门）和所属行政区划并点“添加”。'
+            }
             columns={[
               { title: '名称', dataIndex: 'name' },
               { title: '类别', dataIndex: 'kind', render: (k: Agency['kind']) => KIND_LABELS[k] },
@@ -130,6 +137,8 @@ const optionsOf = (labels: Record<string, string>) =>
 function TableWithAddForm<Item extends { id: string }>(props: {
   title: string;
   rows: Item[];
+  /** What the empty table says to do. */
+  empty: string;
   columns: TableColumnsType<Item>;
   form: FormInstance;
   onAdd: (values: Record<string, unknown>) => void;
@@ -144,6 +153,7 @@ function TableWithAddForm<Item extends { id: string }>(props: {
         dataSource={props.rows}
         pagination={{ pageSize: 10 }}
         columns={props.columns}
+        locale={emptyHint(props.empty)}
       />
       <Form form={props.form} layout="inline" onFinish={props.onAdd}>
         {props.children}

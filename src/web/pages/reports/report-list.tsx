@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { api, messageOf } from '../../api/client.ts';
 import type { ReportList, ReportSummary } from '../../api/types.ts';
+import { emptyHint } from '../../components/empty-hint.tsx';
 import { useSession } from '../../layout/session.tsx';
 import { useAgencyChoice } from '../use-agency-choice.tsx';
 import { whileBusy } from '../while-busy.ts';
@@ -93,6 +94,11 @@ export function ReportListPage() {
         size="middle"
         dataSource={items}
         pagination={false}
+        locale={emptyHint(
+          canAssemble
+            ? '还没有年度报告。在上方填写年度，点“由台账汇总生成报告草稿”：表二至表四由全年的申请、文件和案件统计，正文由工作台账起草。'
+            : '该机关还没有年度报告；由经办人汇总生成草稿。',
+        )}
         columns={[
           {
             title: '年度',
