@@ -15,6 +15,8 @@ export interface RegionsTable {
   name: string;
   level: RegionLevel;
   parent_id: string | null;
+  /** ISO date; null while the region exists. */
+  closed_on: string | null;
 }
 
 export interface AgenciesTable {
@@ -22,6 +24,15 @@ export interface AgenciesTable {
   region_id: string;
   name: string;
   kind: AgencyKind;
+  /** ISO date; null while the agency exists. */
+  closed_on: string | null;
+}
+
+/** A name an agency had until `renamed_on` (机构改革). */
+export interface AgencyFormerNamesTable {
+  agency_id: string;
+  name: string;
+  renamed_on: string;
 }
 
 export interface UsersTable {
@@ -283,6 +294,7 @@ export interface HolidayArrangementsTable {
 export interface Database {
   regions: RegionsTable;
   agencies: AgenciesTable;
+  agency_former_names: AgencyFormerNamesTable;
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
