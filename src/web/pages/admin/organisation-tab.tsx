@@ -8,6 +8,7 @@ import {
   Input,
   Row,
   Select,
+  Space,
   Table,
   type TableColumnsType,
 } from 'antd';
@@ -16,6 +17,7 @@ import { api, messageOf } from '../../api/client.ts';
 import type { Agency, Region } from '../../api/types.ts';
 import { emptyHint } from '../../components/empty-hint.tsx';
 import { markFieldErrors } from '../../components/mark-field-errors.ts';
+import { type OrganisationChange, OrganisationChangeDialog } from './organisation-change-dialog.tsx';
 import { KIND_LABELS, LEVEL_LABELS } from './use-organisation.ts';
 
 /** Regions and agencies: the tree a supervisor's scope follows, and the agencies in it. */
@@ -24,6 +26,26 @@ export function OrganisationTab(props: { regions: Region[]; agencies: Agency[]; 
   const [agencyForm] = Form.useForm();
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [change, setChange] = useState<OrganisationChange | null>(null);
+  const actions = (target: OrganisationChange['target']) => ({
+    title: '操作',
+    key: 'actions',
+    render: (_: unknown, item: { id: string; name: string }) => (
+      <Space size={0}>
+        <Button size="small" type="link" onClick={() => setChange({ action: 'rename', target, ...item })}>
+          改名
+        </Button>
+        <Button
+          size="small"
+          type="link"
+          danger
+          onClick={() => setChange({ action: 'close', target, ...item })}
+        >
+          撤销
+        </Button>
+      </Space>
+    ),
+  });
   const regionName = (id: string | null) => props.regions.find((r) => r.id === id)?.name ?? '—';
   const regionOptions = props.regions.map((r) => ({ value: r.id, label: `${r.name}（${r.code}）` }));
 
@@ -56,6 +78,7 @@ export function OrganisationTab(props: { regions: Region[]; agencies: Agency[]; 
               { title: '代码', dataIndex: 'code' },
               { title: '层级', dataIndex: 'level', render: (l: Region['level']) => LEVEL_LABELS[l] },
               { title: '上级', dataIndex: 'parentId', render: regionName },
+              actions('region'),
             ]}
             form={regionForm}
             onAdd={(v) => create('/regions', v, regionForm)}
@@ -99,6 +122,13 @@ export function OrganisationTab(props: { regions: Region[]; agencies: Agency[]; 
               { title: '名称', dataIndex: 'name' },
               { title: '类别', dataIndex: 'kind', render: (k: Agency['kind']) => KIND_LABELS[k] },
               { title: '行政区划', dataIndex: 'regionId', render: regionName },
+              {
+                title: '曾用名',
+                dataIndex: 'formerNames',
+                render: (names: Agency['formerNames']) =>
+                  names.length === 0 ? '—' : names.map((f) => `${f.name}（至${f.renamedOn}改名）`).join('；'),
+              },
+              actions('agency'),
             ]}
             form={agencyForm}
             onAdd={(v) => create('/agencies', v, agencyForm)}
@@ -126,6 +156,14 @@ export function OrganisationTab(props: { regions: Region[]; agencies: Agency[]; 
           </TableWithAddForm>
         </Col>
       </Row>
+      <OrganisationChangeDialog
+        change={change}
+        onClose={() => setChange(null)}
+        onDone={() => {
+          setChange(null);
+          props.onChanged();
+        }}
+      />
     </>
   );
 }
