@@ -144,13 +144,13 @@ describe.skipIf(browserMissing)(browserSuiteTitle('administration in a browser')
     await agencyRow('乙市云计算和大数据发展局').getByRole('button', { name: '改名' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByText('现名称将作为曾用名保留').waitFor();
-    await dialog.getByLabel('新名称').fill('乙市数据局');
+    await dialog.getByLabel('新名称', { exact: true }).fill('乙市数据管理局');
     await dialog.getByLabel('改名日期（启用新名称之日）').fill('2025-03-01');
     await dialog.getByLabel('改名日期（启用新名称之日）').press('Enter');
     // Enter picks the date; nothing is changed before 确认改名.
     expect((await getAgency(server.app.db, renamed.id))?.name).toBe('乙市云计算和大数据发展局');
     await dialog.getByRole('button', { name: '确认改名' }).click();
-    await agencyRow('乙市数据局').getByText('乙市云计算和大数据发展局（至2025-03-01改名）').waitFor();
+    await agencyRow('乙市数据管理局').getByText('乙市云计算和大数据发展局（至2025-03-01改名）').waitFor();
     await page.screenshot({ path: `${process.env.GONGKAI_SCREENSHOTS ?? '/tmp'}/admin-rename.png` });
 
     await agencyRow('乙市粮食局').getByRole('button', { name: '撤销' }).click();
@@ -160,13 +160,13 @@ describe.skipIf(browserMissing)(browserSuiteTitle('administration in a browser')
     expect((await getAgency(server.app.db, busy.id))?.closedOn).toBeNull();
     await dialog.getByRole('button', { name: '确认撤销' }).click();
     await dialog.getByText('“乙市粮食局”还有 1 件未办结的政府信息公开申请，办结后才能撤销').waitFor();
-    await dialog.getByRole('button', { name: '取消' }).click();
+    await dialog.getByRole('button', { name: /取\s*消/ }).click();
 
-    await agencyRow('乙市数据局').getByRole('button', { name: '撤销' }).click();
+    await agencyRow('乙市数据管理局').getByRole('button', { name: '撤销' }).click();
     await dialog.getByLabel('撤销日期').fill('2026-03-31');
     await dialog.getByLabel('撤销日期').press('Enter');
     await dialog.getByRole('button', { name: '确认撤销' }).click();
-    await agencyRow('乙市数据局').waitFor({ state: 'detached' });
+    await agencyRow('乙市数据管理局').waitFor({ state: 'detached' });
     expect((await getAgency(server.app.db, renamed.id))?.closedOn).toBe('2026-03-31');
     expect(scriptErrors).toEqual([]);
   }, 90_000);

@@ -91,6 +91,7 @@ export function OrganisationChangeDialog(props: {
       {change && (
         <Form<Values>
           form={form}
+          name="organisation-change"
           layout="vertical"
           onFinish={submit}
           // Enter picks the typed date; only 确认 applies the change (closing cannot be undone).
