@@ -61,6 +61,23 @@ describe.skipIf(browserMissing)(
       expect(scriptErrors).toEqual([]);
     }, 90_000);
 
+    it('shows the statistics on a phone with each column header on one line, and no frame around the page', async () => {
+      const { page, scriptErrors } = await newPage(browser, { width: 390, height: 844 });
+      await page.clock.setFixedTime(NOW);
+      await page.goto(`${server.url}/statistics`);
+      const table = page.getByRole('table').filter({ has: page.locator('th', { hasText: '新收申请' }) });
+      await table.locator('th', { hasText: '新收申请' }).waitFor();
+      const heights = await table
+        .locator('thead th')
+        .evaluateAll((ths) => ths.map((th) => th.getBoundingClientRect().height));
+      // One line of 14 px text with the small table's padding is under 40 px; a header wrapped a
+      // character per line is several times that.
+      expect(Math.max(...heights)).toBeLessThan(40);
+      expect(await page.evaluate(() => getComputedStyle(document.body).margin)).toBe('0px');
+      await snap(page, 'demo-statistics-phone');
+      expect(scriptErrors).toEqual([]);
+    }, 90_000);
+
     it('proposes this year’s draft to an officer whose last year is published, and prefills how the applicant gets the answer', async () => {
       const { page, scriptErrors } = await demoPage();
       await signInThroughPage(page, `${server.url}/login`, 'shuju.jingban', DEMO_PASSWORD);
