@@ -73,7 +73,7 @@ describe.skipIf(browserMissing)(
       // One line of 14 px text with the small table's padding is under 40 px; a header wrapped a
       // character per line is several times that.
       expect(Math.max(...heights)).toBeLessThan(40);
-      expect(await page.evaluate(() => getComputedStyle(document.body).margin)).toBe('0px');
+      expect(await page.evaluate('getComputedStyle(document.body).margin')).toBe('0px');
       await snap(page, 'demo-statistics-phone');
       expect(scriptErrors).toEqual([]);
     }, 90_000);

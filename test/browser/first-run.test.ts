@@ -93,7 +93,18 @@ describe.skipIf(browserMissing)(browserSuiteTitle('first run on an empty databas
     expect(agency?.name).toBe('青山县人民政府办公室');
 
     await page.getByTestId('setup-overview').getByRole('button', { name: '新建用户' }).click();
-    await page.getByRole('button', { name: '新建用户' }).last().click();
+    // The users tab is shown (its pane animates in) before its own 新建用户 is pressed; a press
+    // during the animation can be lost, so press again until the dialog opens.
+    await page.getByRole('tab', { name: '用户与角色', selected: true }).waitFor();
+    await expect
+      .poll(
+        async () => {
+          await page.getByRole('button', { name: '新建用户' }).last().click();
+          return page.getByRole('dialog').getByLabel('用户名').isVisible();
+        },
+        { timeout: 20_000, interval: 1000 },
+      )
+      .toBe(true);
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('用户名').fill('qingshan.jingban');
     await dialog.getByLabel('姓名').fill('赵六');
