@@ -17,6 +17,8 @@ export interface RegionsTable {
   parent_id: string | null;
   /** MixedOutcomeRule, or null: inherited from the region above. */
   mixed_outcome_rule: string | null;
+  /** ISO date; null while the region exists. */
+  closed_on: string | null;
 }
 
 export interface AgenciesTable {
@@ -24,6 +26,15 @@ export interface AgenciesTable {
   region_id: string;
   name: string;
   kind: AgencyKind;
+  /** ISO date; null while the agency exists. */
+  closed_on: string | null;
+}
+
+/** A name an agency had until `renamed_on` (机构改革). */
+export interface AgencyFormerNamesTable {
+  agency_id: string;
+  name: string;
+  renamed_on: string;
 }
 
 export interface UsersTable {
@@ -314,6 +325,7 @@ export interface ScheduledRunsTable {
 export interface Database {
   regions: RegionsTable;
   agencies: AgenciesTable;
+  agency_former_names: AgencyFormerNamesTable;
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;

@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAgency, getAgency } from '../../src/store/organisation/organisation.repository.ts';
 import { findUserByUsername } from '../../src/store/users/users.repository.ts';
 import {
   browserMissing,
@@ -13,6 +14,8 @@ import {
 import {
   createTestOrganisation,
   createTestUser,
+  registrationBody,
+  sessionHeaders,
   TEST_PASSWORD,
   type TestOrganisation,
 } from '../support/server-factories.ts';
@@ -108,6 +111,65 @@ describe.skipIf(browserMissing)(browserSuiteTitle('administration in a browser')
     expect(fresh.json().mustChangePassword).toBe(true);
     expect(scriptErrors).toEqual([]);
   }, 60_000);
+
+  it('renames an agency keeping its former name, and closes one only after saying what that does', async () => {
+    const admin = await createTestUser(server.app.db, 'admin');
+    const renamed = await createAgency(server.app.db, {
+      regionId: org.cityB.id,
+      name: '乙市云计算和大数据发展局',
+      kind: 'department',
+    });
+    const busy = await createAgency(server.app.db, {
+      regionId: org.cityB.id,
+      name: '乙市粮食局',
+      kind: 'department',
+    });
+    const officer = await createTestUser(server.app.db, 'officer', { agencyId: busy.id });
+    const registered = await server.app.inject({
+      method: 'POST',
+      url: `/api/agencies/${busy.id}/applications`,
+      headers: await sessionHeaders(server.app.db, officer),
+      payload: registrationBody({ submittedOn: '2026-03-02' }),
+    });
+    expect(registered.statusCode).toBe(201);
+    const { page, scriptErrors } = await newPage(browser);
+    await signInThroughPage(
+      page,
+      `${server.url}/login?next=%2Fworkspace%2Fadmin%3Ftab%3Dorganisation`,
+      admin.username,
+      TEST_PASSWORD,
+    );
+    const agencyRow = (name: string) => page.locator('.ant-table-tbody tr', { hasText: name });
+
+    await agencyRow('乙市云计算和大数据发展局').getByRole('button', { name: '改名' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('现名称将作为曾用名保留').waitFor();
+    await dialog.getByLabel('新名称', { exact: true }).fill('乙市数据管理局');
+    await dialog.getByLabel('改名日期（启用新名称之日）').fill('2025-03-01');
+    await dialog.getByLabel('改名日期（启用新名称之日）').press('Enter');
+    // Enter picks the date; nothing is changed before 确认改名.
+    expect((await getAgency(server.app.db, renamed.id))?.name).toBe('乙市云计算和大数据发展局');
+    await dialog.getByRole('button', { name: '确认改名' }).click();
+    await agencyRow('乙市数据管理局').getByText('乙市云计算和大数据发展局（至2025-03-01改名）').waitFor();
+    await page.screenshot({ path: `${process.env.GONGKAI_SCREENSHOTS ?? '/tmp'}/admin-rename.png` });
+
+    await agencyRow('乙市粮食局').getByRole('button', { name: '撤销' }).click();
+    await dialog.getByText('有未办结申请的机关不能撤销').waitFor();
+    await dialog.getByLabel('撤销日期').fill('2026-03-31');
+    await dialog.getByLabel('撤销日期').press('Enter');
+    expect((await getAgency(server.app.db, busy.id))?.closedOn).toBeNull();
+    await dialog.getByRole('button', { name: '确认撤销' }).click();
+    await dialog.getByText('“乙市粮食局”还有 1 件未办结的政府信息公开申请，办结后才能撤销').waitFor();
+    await dialog.getByRole('button', { name: /取\s*消/ }).click();
+
+    await agencyRow('乙市数据管理局').getByRole('button', { name: '撤销' }).click();
+    await dialog.getByLabel('撤销日期').fill('2026-03-31');
+    await dialog.getByLabel('撤销日期').press('Enter');
+    await dialog.getByRole('button', { name: '确认撤销' }).click();
+    await agencyRow('乙市数据管理局').waitFor({ state: 'detached' });
+    expect((await getAgency(server.app.db, renamed.id))?.closedOn).toBe('2026-03-31');
+    expect(scriptErrors).toEqual([]);
+  }, 90_000);
 
   it('keeps officers out of administration', async () => {
     const officer = await createTestUser(server.app.db, 'officer', { agencyId: org.agencyX.id });

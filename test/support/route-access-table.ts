@@ -47,6 +47,10 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 
   'POST /api/regions': role(['organisation', 'administer']),
   'POST /api/agencies': role(['organisation', 'administer']),
+  'POST /api/agencies/:id/rename': role(['organisation', 'administer']),
+  'POST /api/agencies/:id/close': role(['organisation', 'administer']),
+  'POST /api/regions/:id/rename': role(['organisation', 'administer']),
+  'POST /api/regions/:id/close': role(['organisation', 'administer']),
   'GET /api/users': role(['user', 'administer']),
   'POST /api/users': role(['user', 'administer']),
   'PATCH /api/users/:id': role(['user', 'administer']),

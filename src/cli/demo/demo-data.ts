@@ -96,6 +96,7 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { username: 'shuju.shenhe', displayName: '杨建国', role: 'reviewer', agency: 'data' },
   { username: 'shuju.lingdao', displayName: '周宏伟', role: 'reviewer', agency: 'data' },
   { username: 'gongxin.jingban', displayName: '李文静', role: 'officer', agency: 'industry' },
+  { username: 'gongxin.shenhe', displayName: '丁志远', role: 'reviewer', agency: 'industry' },
   { username: 'shapotou.jingban', displayName: '王海涛', role: 'officer', agency: 'spt-office' },
   { username: 'zhongwei.zhuguan', displayName: '张丽萍', role: 'supervisor', region: 'zw' },
   { username: 'ningxia.zhuguan', displayName: '田志刚', role: 'supervisor', region: 'nx' },

@@ -1,5 +1,8 @@
+import type { ApplicationEvent } from '../../core/applications/application.ts';
 import { addDays, yearOf } from '../../core/dates.ts';
 import { momentOf } from '../../core/moment.ts';
+import { getApplication } from '../../store/applications/applications.repository.ts';
+import { listApplications } from '../../store/applications/list-applications.ts';
 import type { Actor } from '../../store/audit/audit.repository.ts';
 import type { StoreDb } from '../../store/dialect.ts';
 import { listDisclosures } from '../../store/disclosures/disclosures.repository.ts';
@@ -22,7 +25,12 @@ const dayOf = (year: number, offset: number) => addDays(`${year}-01-01`, offset)
  * 中卫市工业和信息化局 — 1 interpretation, 1 training, 1 meeting, the year's figures; no open day.
  * 沙坡头区人民政府办公室 — nothing (the supervisor sees who recorded no work).
  */
-function dataRecords(y: number, documents: Map<string, string>, disclosures: Map<string, string>) {
+function dataRecords(
+  y: number,
+  feesYuan: number,
+  documents: Map<string, string>,
+  disclosures: Map<string, string>,
+) {
   return [
     {
       kind: 'interpretation',
@@ -149,6 +157,7 @@ function dataRecords(y: number, documents: Map<string, string>, disclosures: Map
         inAnnualAssessment: true,
         workGroupsCleaned: 3,
         workPlanTitle: `中卫市${y}年政务公开工作要点`,
+        processingFeesYuan: feesYuan,
       },
     },
     ...[
@@ -162,7 +171,7 @@ function dataRecords(y: number, documents: Map<string, string>, disclosures: Map
   ];
 }
 
-function industryRecords(y: number, documents: Map<string, string>) {
+function industryRecords(y: number, feesYuan: number, documents: Map<string, string>) {
   return [
     {
       kind: 'interpretation',
@@ -184,9 +193,31 @@ function industryRecords(y: number, documents: Map<string, string>) {
     },
     {
       kind: 'figures',
-      data: { year: y, inAnnualAssessment: true, workGroupsCleaned: 0, workPlanTitle: null },
+      data: {
+        year: y,
+        inAnnualAssessment: true,
+        workGroupsCleaned: 0,
+        workPlanTitle: null,
+        processingFeesYuan: feesYuan,
+      },
     },
   ];
+}
+
+/**
+ * The 信息处理费 the agency's applicants paid in `year` (each payment is of the fee notified before
+ * it), which the officer enters with the year's figures (六（一）of the report).
+ */
+function feesPaidInYear(applications: ReadonlyArray<{ events: readonly ApplicationEvent[] }>, year: number) {
+  let total = 0;
+  for (const a of applications) {
+    let notified = 0;
+    for (const e of a.events) {
+      if (e.type === 'fee-notice') notified = e.amountYuan;
+      if (e.type === 'fee-paid' && yearOf(e.on) === year) total += notified;
+    }
+  }
+  return total;
 }
 
 /**
@@ -209,8 +240,16 @@ export async function loadDemoWorkRecords(
     const disclosures = new Map(
       (await listDisclosures(db, agencyId, {}, { limit: 1000 })).items.map((d) => [d.title, d.id]),
     );
+    const listed = (await listApplications(db, agencyId, {}, { limit: 200 })).items;
+    const applications = await Promise.all(listed.map((a) => getApplication(db, agencyId, a.id)));
+    const fees = feesPaidInYear(
+      applications.filter((a) => a !== null),
+      year,
+    );
     const records =
-      key === 'data' ? dataRecords(year, documents, disclosures) : industryRecords(year, documents);
+      key === 'data'
+        ? dataRecords(year, fees, documents, disclosures)
+        : industryRecords(year, fees, documents);
     await db.transaction().execute(async (trx) => {
       for (const record of records) await createWorkRecord(trx, agencyId, record, ACTOR, moment);
     });

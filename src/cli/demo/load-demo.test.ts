@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { buildServerTestApp } from '../../../test/support/server-test-app.ts';
 import { describeEachDialect } from '../../../test/support/store-test-db.ts';
+import { requestedFormLabel } from '../../core/applications/applicant-identity.ts';
+import { getApplication } from '../../store/applications/applications.repository.ts';
 import { listApplications } from '../../store/applications/list-applications.ts';
 import { verifyAuditChain } from '../../store/audit/verify-audit-chains.ts';
 import { countTable4 } from '../../store/cases/count-table4.ts';
 import { listDisclosures } from '../../store/disclosures/disclosures.repository.ts';
 import { listAgencies, listRegions } from '../../store/organisation/organisation.repository.ts';
+import { getPublishedAnnualReport, listAnnualReports } from '../../store/reports/read-annual-reports.ts';
 import { countTable2 } from '../../store/table2-sources/count-table2.ts';
-import { listUsers } from '../../store/users/users.repository.ts';
+import { findUserByUsername, listUsers } from '../../store/users/users.repository.ts';
 import { loadWorkRecordsOfYear } from '../../store/work-records/load-work-records.ts';
 import { DEMO_PASSWORD } from './demo-data.ts';
 import { loadDemo } from './load-demo.ts';
@@ -32,7 +35,16 @@ describeEachDialect('loadDemo', (t) => {
     const summary = await loadDemo(t.db, NOW);
     expect(summary.password).toBe(DEMO_PASSWORD);
     expect(summary.users.map((u) => u.role).sort()).toEqual(
-      ['officer', 'officer', 'officer', 'reviewer', 'reviewer', 'supervisor', 'supervisor'].sort(),
+      [
+        'officer',
+        'officer',
+        'officer',
+        'reviewer',
+        'reviewer',
+        'reviewer',
+        'supervisor',
+        'supervisor',
+      ].sort(),
     );
     expect(summary.applicationsCreated).toBeGreaterThan(70);
     const [nx] = await listRegions(t.db, null);
@@ -51,6 +63,11 @@ describeEachDialect('loadDemo', (t) => {
     expect(outcomes.size).toBeGreaterThanOrEqual(4);
     const received = all.items.map((a) => a.receivedOn);
     expect(received.every((d) => d >= '2025-11-20' && d <= '2026-11-20')).toBe(true);
+    // 条例第二十九条第二款第（三）项: every demo applicant states the form wanted.
+    for (const a of all.items) {
+      const stored = await getApplication(t.db, data.id, a.id);
+      expect(requestedFormLabel(stored!.requestedForm)).toMatch(/文本；/);
+    }
     expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true });
   });
 
@@ -123,6 +140,27 @@ describeEachDialect('loadDemo', (t) => {
     expect(industry.interpretations).toHaveLength(1);
     const spt = await loadWorkRecordsOfYear(t.db, byName.get('沙坡头区人民政府办公室')!, 2025);
     expect([spt.interpretations, spt.evaluations, spt.trainings]).toEqual([[], [], []]);
+  });
+
+  it('publishes the 2025 reports of two agencies by 31 January 2026, assembled from that year’s records; the third has not published', async () => {
+    const [nx] = await listRegions(t.db, null);
+    const byName = new Map((await listAgencies(t.db, nx!.id)).map((a) => [a.name, a.id]));
+    const data = await getPublishedAnnualReport(t.db, byName.get('中卫市数据局')!, 2025);
+    expect(data).toMatchObject({ status: 'published', publishedOn: '2026-01-20', errorCount: 0 });
+    expect(data!.publishedOn! <= '2026-01-31').toBe(true);
+    // Table 二 of the published report is the hand count of the demo records (see the test above).
+    expect(data!.report.table2.normativeDocuments).toEqual({ issued: 2, repealed: 1, inForce: 3 });
+    expect(data!.report.table4.review).toEqual([1, 1, 0, 0, 2]);
+    expect(data!.report.sections.problems).not.toBe('');
+    const text = JSON.stringify(data!.report.sections);
+    expect(text).not.toMatch(/请根据|请填写/);
+    const industry = await getPublishedAnnualReport(t.db, byName.get('中卫市工业和信息化局')!, 2025);
+    expect(industry?.report.table2.licensing).toBe(86);
+    expect(await listAnnualReports(t.db, byName.get('沙坡头区人民政府办公室')!)).toEqual([]);
+    // Each step by the people whose role takes it: drafted and submitted by the officer, approved by a reviewer.
+    const officer = await findUserByUsername(t.db, 'shuju.jingban');
+    const reviewer = await findUserByUsername(t.db, 'shuju.shenhe');
+    expect(data).toMatchObject({ submittedBy: officer!.id, approvedBy: reviewer!.id });
   });
 
   it('is idempotent: a second load adds nothing', async () => {

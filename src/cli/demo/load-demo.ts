@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { residentIdCheckCharacter, usccCheckCharacter } from '../../core/applications/applicant-identity.ts';
 import type { ApplicantType } from '../../core/applications/application.ts';
 import { eventDate } from '../../core/applications/lifecycle.ts';
+import type { RequestedForm } from '../../core/applications/registration-input.ts';
 import { isWorkingDay } from '../../core/calendar/workdays.ts';
 import { addDays, type IsoDate } from '../../core/dates.ts';
 import type { Channel } from '../../core/deadlines/deadline-input.ts';
@@ -38,6 +39,7 @@ import {
   SURNAMES,
 } from './demo-data.ts';
 import { loadDemoRecords } from './load-demo-records.ts';
+import { loadDemoReports } from './load-demo-reports.ts';
 import { loadDemoWorkRecords } from './load-demo-work.ts';
 import { between, pick, planDemoCase, type Random, seededRandom } from './plan-demo-case.ts';
 
@@ -81,6 +83,19 @@ function momentOn(day: IsoDate, now: Date): Moment {
 
 const NEEDS_CONFIRMATION: ReadonlySet<Channel> = new Set(['online', 'email', 'fax', 'mail-ordinary']);
 
+/**
+ * 所需信息的形式 (条例第二十九条第二款第（三）项) as applicants of each channel commonly state it:
+ * online and e-mail applicants want electronic text by e-mail or online, the others paper by post or
+ * in person. `serial` varies the choice without drawing from the demo's random sequence.
+ */
+function demoRequestedForm(channel: Channel, serial: number): RequestedForm {
+  if (channel === 'online' || channel === 'email')
+    return { media: ['electronic'], delivery: serial % 3 === 0 ? ['online'] : ['email'] };
+  if (channel === 'in-person')
+    return { media: ['paper'], delivery: serial % 2 === 0 ? ['pickup'] : ['pickup', 'post'] };
+  return { media: serial % 4 === 0 ? ['paper', 'electronic'] : ['paper'], delivery: ['post'] };
+}
+
 function demoApplication(random: Random, agency: DemoAgency, agencyId: string, receivedOn: IsoDate) {
   const channel = pick(random, CHANNEL_WEIGHTS);
   const applicantType: ApplicantType = pick(random, APPLICANT_TYPE_WEIGHTS);
@@ -99,6 +114,7 @@ function demoApplication(random: Random, agency: DemoAgency, agencyId: string, r
     ...(NEEDS_CONFIRMATION.has(channel) ? { confirmedOn: receivedOn } : {}),
     applicantType,
     description: agency.requests[between(random, 0, agency.requests.length - 1)]!,
+    requestedForm: demoRequestedForm(channel, Number(serial)),
     applicant: {
       name,
       idNumber: person
@@ -179,7 +195,8 @@ async function loadApplications(
 
 /**
  * Loads the demo (宁夏回族自治区 → 中卫市 → 沙坡头区, three agencies, a user per role with the
- * password DEMO_PASSWORD, and a year of applications up to `now`) through the repositories, each
+ * password DEMO_PASSWORD, a year of applications up to `now`, and the published reports of the
+ * last complete year of two agencies) through the repositories, each
  * creation audited. Idempotent: what exists (by region code, agency name, username) is kept, and
  * an agency that already has applications gets no more.
  */
@@ -252,5 +269,6 @@ export async function loadDemo(db: StoreDb, now: Date): Promise<DemoSummary> {
   }
   await loadDemoRecords(db, agencyIds, now);
   await loadDemoWorkRecords(db, agencyIds, now);
+  await loadDemoReports(db, agencyIds, now);
   return { password: DEMO_PASSWORD, users, applicationsCreated };
 }

@@ -8,4 +8,12 @@ export interface Agency {
   regionId: string;
   name: string;
   kind: AgencyKind;
+  /** The day the agency was closed (撤销, or merged into another in a 机构改革); null while it exists. */
+  closedOn: string | null;
+}
+
+/** A name an agency had until it was renamed (机构改革) on `renamedOn`: reports of those years print it. */
+export interface AgencyFormerName {
+  name: string;
+  renamedOn: string;
 }

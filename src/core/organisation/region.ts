@@ -11,4 +11,6 @@ export interface Region {
   level: RegionLevel;
   /** null for a province (or any region at the top of what this system holds). */
   parentId: string | null;
+  /** The day the region was abolished (撤销, e.g. merged in a 区划调整); null while it exists. */
+  closedOn: string | null;
 }

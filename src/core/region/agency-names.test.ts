@@ -36,6 +36,16 @@ describe('matchAgency', () => {
       via: 'mapping',
     });
   });
+
+  it('matches a report published under a former name (seed 000 → 001: 中卫市云计算和大数据发展局 became 中卫市数据局)', () => {
+    const renamed = [{ ...agencies[0]!, formerNames: ['云计算和大数据发展局'] }, ...agencies.slice(1)];
+    expect(matchAgency('中卫市云计算和大数据发展局', renamed)).toEqual({
+      kind: 'matched',
+      agencyId: 'a',
+      via: 'name',
+    });
+    expect(matchAgency('中卫市数据局', renamed)).toEqual({ kind: 'matched', agencyId: 'a', via: 'name' });
+  });
 });
 
 describe('nameFitsRegion', () => {

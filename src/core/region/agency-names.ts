@@ -12,19 +12,25 @@ export interface NamedAgency {
   name: string;
   /** Names of the agency's region and the regions above it, nearest first (e.g. 沙坡头区, 中卫市). */
   regionNames: readonly string[];
+  /** Names the agency had before a rename (机构改革): a report published then prints one of them. */
+  formerNames?: readonly string[];
 }
 
 /**
- * Every name under which a report may print an agency: its own name, and its name prefixed with
- * the names of its region (a department registered as "数据局" prints "中卫市数据局").
+ * Every name under which a report may print an agency: its own name and its former names, each
+ * also prefixed with the names of its region (a department registered as "数据局" prints "中卫市数据局").
  */
 export function agencyNameKeys(agency: NamedAgency): string[] {
-  const keys = new Set<string>([normalizeAgencyName(agency.name)]);
-  let prefix = '';
-  for (const region of agency.regionNames) {
-    prefix = normalizeAgencyName(region) + prefix;
-    keys.add(prefix + normalizeAgencyName(agency.name));
-    keys.add(normalizeAgencyName(region) + normalizeAgencyName(agency.name));
+  const keys = new Set<string>();
+  for (const own of [agency.name, ...(agency.formerNames ?? [])]) {
+    const name = normalizeAgencyName(own);
+    keys.add(name);
+    let prefix = '';
+    for (const region of agency.regionNames) {
+      prefix = normalizeAgencyName(region) + prefix;
+      keys.add(prefix + name);
+      keys.add(normalizeAgencyName(region) + name);
+    }
   }
   return [...keys];
 }

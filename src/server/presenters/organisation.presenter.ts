@@ -1,4 +1,4 @@
-import type { Agency } from '../../core/organisation/agency.ts';
+import type { Agency, AgencyFormerName } from '../../core/organisation/agency.ts';
 import type { Region } from '../../core/organisation/region.ts';
 
 /** Regions and agencies are public information (条例第二十条（二）: 机构设置); all fields leave. */
@@ -9,9 +9,18 @@ export function presentRegion(region: Region) {
     name: region.name,
     level: region.level,
     parentId: region.parentId,
+    closedOn: region.closedOn,
   };
 }
 
-export function presentAgency(agency: Agency) {
-  return { id: agency.id, regionId: agency.regionId, name: agency.name, kind: agency.kind };
+/** `formerNames`: the agency's names before its renames, oldest first (none given: none). */
+export function presentAgency(agency: Agency, formerNames: readonly AgencyFormerName[] = []) {
+  return {
+    id: agency.id,
+    regionId: agency.regionId,
+    name: agency.name,
+    kind: agency.kind,
+    closedOn: agency.closedOn,
+    formerNames: formerNames.map((f) => ({ name: f.name, renamedOn: f.renamedOn })),
+  };
 }

@@ -324,6 +324,44 @@ const rows: Row[] = [
     }),
     expect: statuses(['admin'], 201),
   },
+  ...(['rename', 'close'] as const).flatMap((action) => [
+    {
+      route: `POST /api/agencies/:id/${action}`,
+      request: async () => {
+        const agency = await createAgency(db, {
+          regionId: org.cityA.id,
+          name: `撤改局${unique()}`,
+          kind: 'department',
+        });
+        return {
+          method: 'POST' as const,
+          url: `/api/agencies/${agency.id}/${action}`,
+          payload:
+            action === 'rename'
+              ? { name: `新名局${unique()}`, renamedOn: '2025-01-01' }
+              : { closedOn: '2025-01-01' },
+        };
+      },
+      expect: statuses(['admin'], 200),
+    },
+    {
+      route: `POST /api/regions/:id/${action}`,
+      request: async () => {
+        const region = await createRegion(db, {
+          code: `Q${unique()}`,
+          name: `撤改区${unique()}`,
+          level: 'county',
+          parentId: org.cityA.id,
+        });
+        return {
+          method: 'POST' as const,
+          url: `/api/regions/${region.id}/${action}`,
+          payload: action === 'rename' ? { name: `新名区${unique()}` } : { closedOn: '2025-01-01' },
+        };
+      },
+      expect: statuses(['admin'], 200),
+    },
+  ]),
   { route: 'GET /api/users', request: async () => ({ url: '/api/users' }), expect: statuses(['admin'], 200) },
   {
     route: 'GET /api/calendar',

@@ -92,7 +92,7 @@ export async function planImport(
   options: ImportOptions,
   onProgress?: (done: number, name: string) => void,
 ): Promise<PlannedFile[]> {
-  const agencies = await regionalAgencies(db, options.regionId);
+  const agencies = await regionalAgencies(db, options.regionId, 'all');
   const byId = new Map(agencies.map((a) => [a.id, a]));
   const match = agencyMatcher(agencies);
   const regionNames = options.createAgencies ? await regionNamesAround(db, options.regionId) : [];

@@ -5,6 +5,7 @@ import { MIGRATIONS, migrateAllDown, migrateToLatest } from './migrate.ts';
 
 const TABLES = [
   'agencies',
+  'agency_former_names',
   'annual_reports',
   'api_tokens',
   'applicants',

@@ -38,6 +38,7 @@ describeEachDialect('organisation repository', (t) => {
       regionId: city.id,
       name: '杭州市财政局',
       kind: 'department',
+      closedOn: null,
     });
     expect(await getAgency(t.db, 'nope')).toBeNull();
     expect((await listRegions(t.db, province.id)).map((r) => r.name)).toEqual(['杭州市']);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import type { IsoDate } from '../../core/dates.ts';
 import { AppError } from '../../core/errors.ts';
 import type { Agency, AgencyKind } from '../../core/organisation/agency.ts';
 import type { Region, RegionLevel } from '../../core/organisation/region.ts';
@@ -24,11 +25,18 @@ const LEVEL_RANK: Record<RegionLevel, number> = { province: 0, city: 1, county: 
 const LEVEL_LABELS: Record<RegionLevel, string> = { province: '省级', city: '市级', county: '县级' };
 
 function rowToRegion(row: RegionsTable): Region {
-  return { id: row.id, code: row.code, name: row.name, level: row.level, parentId: row.parent_id };
+  return {
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    level: row.level,
+    parentId: row.parent_id,
+    closedOn: row.closed_on,
+  };
 }
 
 function rowToAgency(row: AgenciesTable): Agency {
-  return { id: row.id, regionId: row.region_id, name: row.name, kind: row.kind };
+  return { id: row.id, regionId: row.region_id, name: row.name, kind: row.kind, closedOn: row.closed_on };
 }
 
 export async function getRegion(db: Kysely<Database>, id: string): Promise<Region | null> {
@@ -48,6 +56,7 @@ export async function createRegion(db: Kysely<Database>, input: CreateRegionInpu
   if (parentId !== null) {
     const parent = await getRegion(db, parentId);
     if (!parent) throw new AppError('NOT_FOUND', '上级行政区划不存在');
+    if (parent.closedOn !== null) throw new AppError('INVALID_INPUT', `上级行政区划“${parent.name}”已撤销`);
     if (LEVEL_RANK[parent.level] >= LEVEL_RANK[input.level]) {
       throw new AppError(
         'INVALID_INPUT',
@@ -55,7 +64,7 @@ export async function createRegion(db: Kysely<Database>, input: CreateRegionInpu
       );
     }
   }
-  const region: Region = { id: randomUUID(), code, name, level: input.level, parentId };
+  const region: Region = { id: randomUUID(), code, name, level: input.level, parentId, closedOn: null };
   try {
     await db
       .insertInto('regions')
@@ -72,8 +81,17 @@ export async function createRegion(db: Kysely<Database>, input: CreateRegionInpu
 export async function createAgency(db: Kysely<Database>, input: CreateAgencyInput): Promise<Agency> {
   const name = input.name.trim();
   if (name === '') throw new AppError('INVALID_INPUT', '机关名称不能为空');
-  if (!(await getRegion(db, input.regionId))) throw new AppError('NOT_FOUND', '行政区划不存在');
-  const agency: Agency = { id: randomUUID(), regionId: input.regionId, name, kind: input.kind };
+  const region = await getRegion(db, input.regionId);
+  if (!region) throw new AppError('NOT_FOUND', '行政区划不存在');
+  if (region.closedOn !== null)
+    throw new AppError('INVALID_INPUT', `行政区划“${region.name}”已撤销，不能再添加机关`);
+  const agency: Agency = {
+    id: randomUUID(),
+    regionId: input.regionId,
+    name,
+    kind: input.kind,
+    closedOn: null,
+  };
   try {
     await db
       .insertInto('agencies')
@@ -91,22 +109,38 @@ export async function getAgency(db: Kysely<Database>, id: string): Promise<Agenc
   return row ? rowToAgency(row) : null;
 }
 
+/**
+ * Which agencies a list shows: those that exist (the default: closed ones leave the lists), those
+ * that existed at the end of a year (a year's statistics keep an agency closed after it), or all.
+ */
+export type AgencyListing = 'open' | { existingAfter: IsoDate } | 'all';
+
 /** The agencies of a region and of every region below it (what a 主管部门 supervises), by name. */
-export async function listAgencies(db: Kysely<Database>, regionId: string): Promise<Agency[]> {
-  const rows = await db
+export async function listAgencies(
+  db: Kysely<Database>,
+  regionId: string,
+  listing: AgencyListing = 'open',
+): Promise<Agency[]> {
+  let query = db
     .selectFrom('agencies')
     .selectAll('agencies')
-    .where('agencies.region_id', 'in', subregionIds(db, regionId))
-    .orderBy('agencies.name')
-    .orderBy('agencies.id')
-    .execute();
+    .where('agencies.region_id', 'in', subregionIds(db, regionId));
+  if (listing === 'open') query = query.where('agencies.closed_on', 'is', null);
+  else if (listing !== 'all') {
+    const day = listing.existingAfter;
+    query = query.where((eb) =>
+      eb.or([eb('agencies.closed_on', 'is', null), eb('agencies.closed_on', '>', day)]),
+    );
+  }
+  const rows = await query.orderBy('agencies.name').orderBy('agencies.id').execute();
   return rows.map(rowToAgency);
 }
 
-/** The regions directly below a region, or the top-level regions when regionId is null. */
-/** Every region in one query, parents before children (level by level, each level by code). */
+/** Every region that exists (closed ones leave the lists) in one query, parents before children (level by level, each level by code). */
 export async function listAllRegions(db: Kysely<Database>): Promise<Region[]> {
-  const rows = (await db.selectFrom('regions').selectAll().orderBy('code').execute()).map(rowToRegion);
+  const rows = (
+    await db.selectFrom('regions').selectAll().where('closed_on', 'is', null).orderBy('code').execute()
+  ).map(rowToRegion);
   const ids = new Set(rows.map((r) => r.id));
   const children = new Map<string | null, Region[]>();
   for (const r of rows) {
@@ -123,11 +157,13 @@ export async function listAllRegions(db: Kysely<Database>): Promise<Region[]> {
   return ordered;
 }
 
+/** The regions that exist directly below a region, or the top-level ones when regionId is null. */
 export async function listRegions(db: Kysely<Database>, parentId: string | null): Promise<Region[]> {
   const rows = await db
     .selectFrom('regions')
     .selectAll()
     .where('parent_id', parentId === null ? 'is' : '=', parentId)
+    .where('closed_on', 'is', null)
     .orderBy('code')
     .execute();
   return rows.map(rowToRegion);

@@ -4,7 +4,8 @@ import type { Agency } from '../../core/organisation/agency.ts';
 import type { Region } from '../../core/organisation/region.ts';
 import type { NamedAgency } from '../../core/region/agency-names.ts';
 import type { Database } from '../database.ts';
-import { listAgencies } from '../organisation/organisation.repository.ts';
+import { formerNamesOf } from '../organisation/agency-history.repository.ts';
+import { type AgencyListing, listAgencies } from '../organisation/organisation.repository.ts';
 
 export interface RegionalAgency extends Agency, NamedAgency {
   regionCode: string;
@@ -15,15 +16,31 @@ export interface RegionalAgency extends Agency, NamedAgency {
 export async function regionByCode(db: Kysely<Database>, code: string): Promise<Region> {
   const row = await db.selectFrom('regions').selectAll().where('code', '=', code.trim()).executeTakeFirst();
   if (!row) throw new AppError('NOT_FOUND', `行政区划代码 ${code} 不存在`);
-  return { id: row.id, code: row.code, name: row.name, level: row.level, parentId: row.parent_id };
+  return {
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    level: row.level,
+    parentId: row.parent_id,
+    closedOn: row.closed_on,
+  };
 }
 
 /**
- * Every agency of a region and of the regions below it, each with the names of its region and
- * the regions above (for matching a report's agency name, which usually starts with them).
+ * Every agency of a region and of the regions below it (as `listing` says: a year's view keeps
+ * those closed after it, an import also matches closed ones), each with the names of its region
+ * and the regions above and its former names (for matching a report's agency name).
  */
-export async function regionalAgencies(db: Kysely<Database>, regionId: string): Promise<RegionalAgency[]> {
-  const agencies = await listAgencies(db, regionId);
+export async function regionalAgencies(
+  db: Kysely<Database>,
+  regionId: string,
+  listing: AgencyListing,
+): Promise<RegionalAgency[]> {
+  const agencies = await listAgencies(db, regionId, listing);
+  const former = await formerNamesOf(
+    db,
+    agencies.map((a) => a.id),
+  );
   const regions = new Map(
     (await db.selectFrom('regions').select(['id', 'code', 'name', 'parent_id']).execute()).map((r) => [
       r.id,
@@ -38,7 +55,13 @@ export async function regionalAgencies(db: Kysely<Database>, regionId: string): 
       current = current.parent_id ? regions.get(current.parent_id) : undefined;
     }
     const own = regions.get(a.regionId)!;
-    return { ...a, regionNames: names, regionCode: own.code, regionName: own.name };
+    return {
+      ...a,
+      regionNames: names,
+      formerNames: (former.get(a.id) ?? []).map((f) => f.name),
+      regionCode: own.code,
+      regionName: own.name,
+    };
   });
 }
 

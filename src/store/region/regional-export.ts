@@ -28,7 +28,7 @@ export async function regionalExport(
   from: number,
   to: number,
 ): Promise<RegionalExport> {
-  const agencies = new Map((await regionalAgencies(db, regionId)).map((a) => [a.id, a]));
+  const agencies = new Map((await regionalAgencies(db, regionId, 'all')).map((a) => [a.id, a]));
   const reports = await latestPublishedReports(db, regionId, from, to);
   const rows = reports
     .map((r) => ({ r, a: agencies.get(r.agencyId)! }))

@@ -23,7 +23,7 @@ export async function regionOverview(
   year: number,
   today: IsoDate,
 ): Promise<RegionOverview> {
-  const agencies = await regionalAgencies(db, region.id);
+  const agencies = await regionalAgencies(db, region.id, { existingAfter: `${year}-12-31` });
   const reports = await latestPublishedReports(db, region.id, year, year);
   const overview = regionYearOverview(
     year,

@@ -206,7 +206,7 @@ export async function loadRegionWorkRecords(
   year: number,
 ): Promise<AgencyWorkRecords[]> {
   const region = await regionByCode(db, regionCode);
-  const agencies = await listAgencies(db, region.id);
+  const agencies = await listAgencies(db, region.id, { existingAfter: `${year}-12-31` });
   const records = await loadWorkRecordsOfAgencies(
     db,
     agencies.map((a) => a.id),

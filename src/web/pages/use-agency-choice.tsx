@@ -1,4 +1,4 @@
-import { Select } from 'antd';
+import { Alert, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { api, messageOf } from '../api/client.ts';
 import type { Agency, AgencyList } from '../api/types.ts';
@@ -16,7 +16,7 @@ export function useAgencyChoice(options: { onChange?: () => void; width?: number
   canHandle: boolean;
 } {
   const session = useSession();
-  const [agencies, setAgencies] = useState<Agency[]>([]);
+  const [agencies, setAgencies] = useState<Agency[] | null>(null);
   const [agencyId, setAgencyId] = useState<string | null>(session.user.agencyId);
   const [failure, setFailure] = useState<string | null>(null);
 
@@ -32,7 +32,17 @@ export function useAgencyChoice(options: { onChange?: () => void; width?: number
       .catch((e: unknown) => setFailure(messageOf(e)));
   }, [session.user.agencyId, session.user.regionId]);
 
-  const picker = session.user.agencyId ? null : (
+  const picker = session.user.agencyId ? null : agencies?.length === 0 ? (
+    <Alert
+      type="info"
+      showIcon
+      title={
+        session.user.role === 'admin'
+          ? '尚无机关：请先在“系统管理 → 行政区划与机关”中新建行政区划和机关，这里才有记录可看。'
+          : '您管辖的行政区划内尚无机关：请系统管理员在“系统管理 → 行政区划与机关”中添加。'
+      }
+    />
+  ) : (
     <Select
       aria-label="机关"
       style={{ minWidth: options.width ?? 260 }}
@@ -41,7 +51,7 @@ export function useAgencyChoice(options: { onChange?: () => void; width?: number
         setAgencyId(v);
         options.onChange?.();
       }}
-      options={agencies.map((a) => ({ value: a.id, label: a.name }))}
+      options={(agencies ?? []).map((a) => ({ value: a.id, label: a.name }))}
       showSearch
       optionFilterProp="label"
     />

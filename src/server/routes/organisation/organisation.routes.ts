@@ -4,6 +4,7 @@ import { AppError } from '../../../core/errors.ts';
 import type { Agency } from '../../../core/organisation/agency.ts';
 import { appendAudit } from '../../../store/audit/audit.repository.ts';
 import type { StoreDb } from '../../../store/dialect.ts';
+import { formerNamesOf } from '../../../store/organisation/agency-history.repository.ts';
 import {
   createAgency,
   createRegion,
@@ -26,6 +27,7 @@ import {
   regionListResponse,
   regionSchema,
 } from './organisation.schema.ts';
+import { registerOrganisationChangeRoutes } from './organisation-changes.routes.ts';
 
 async function allAgencies(db: StoreDb): Promise<Agency[]> {
   const tops = await listRegions(db, null);
@@ -111,7 +113,11 @@ export async function registerOrganisationRoutes(app: FastifyInstance): Promise<
       }
       const agencies =
         regionId === undefined ? await allAgencies(app.db) : await listAgencies(app.db, regionId);
-      return { items: agencies.map(presentAgency) };
+      const former = await formerNamesOf(
+        app.db,
+        agencies.map((a) => a.id),
+      );
+      return { items: agencies.map((a) => presentAgency(a, former.get(a.id))) };
     },
   );
 
@@ -146,4 +152,6 @@ export async function registerOrganisationRoutes(app: FastifyInstance): Promise<
       return reply.status(201).send(presentAgency(agency));
     },
   );
+
+  await registerOrganisationChangeRoutes(app);
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-
+import { pastEventDate } from '../../../core/iso-date-schema.ts';
 import { AGENCY_KINDS } from '../../../core/organisation/agency.ts';
 import { REGION_LEVELS } from '../../../core/organisation/region.ts';
 import { nameText } from '../common.schema.ts';
@@ -10,6 +10,7 @@ export const regionSchema = z.object({
   name: z.string(),
   level: z.enum(REGION_LEVELS).describe('province 省级、city 市级、county 县级'),
   parentId: z.string().nullable(),
+  closedOn: z.string().nullable().describe('撤销之日；未撤销为 null'),
 });
 
 export const agencySchema = z.object({
@@ -17,6 +18,10 @@ export const agencySchema = z.object({
   regionId: z.string(),
   name: z.string(),
   kind: z.enum(AGENCY_KINDS).describe('department 政府部门、government 人民政府（或其办公室）'),
+  closedOn: z.string().nullable().describe('撤销（或并入其他机关）之日；未撤销为 null'),
+  formerNames: z
+    .array(z.object({ name: z.string(), renamedOn: z.string().describe('改名之日（此前使用该名称）') }))
+    .describe('曾用名（机构改革），按时间先后'),
 });
 
 export const listRegionsQuery = z.strictObject({
@@ -54,3 +59,16 @@ export const createAgencyBody = z.strictObject({
 
 export const regionListResponse = z.object({ items: z.array(regionSchema) });
 export const agencyListResponse = z.object({ items: z.array(agencySchema) });
+
+export const organisationIdParams = z.strictObject({ id: z.string().min(1).max(100) });
+
+export const renameAgencyBody = z.strictObject({
+  name: nameText('机关名称', 100),
+  renamedOn: pastEventDate('改名日期').describe('启用新名称之日；此前发布的报告仍按原名称对应到本机关'),
+});
+
+export const closeBody = z.strictObject({
+  closedOn: pastEventDate('撤销日期').describe('撤销之日；此前年度的统计仍包括'),
+});
+
+export const renameRegionBody = z.strictObject({ name: nameText('行政区划名称', 100) });

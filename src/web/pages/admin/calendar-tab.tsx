@@ -2,6 +2,7 @@ import { Alert, Button, DatePicker, Descriptions, Space, Table, Tag, Typography 
 import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { api, messageOf } from '../../api/client.ts';
+import { emptyHint } from '../../components/empty-hint.tsx';
 import { CalendarEntry } from './calendar-entry.tsx';
 import type {
   CalendarView,
@@ -94,6 +95,9 @@ export function CalendarTab() {
         size="small"
         pagination={false}
         dataSource={view?.years ?? []}
+        locale={emptyHint(
+          '尚未录入节假日安排。每年国务院办公厅发布次年放假通知后，点“录入新年度节假日安排”粘贴通知全文。',
+        )}
         loading={view === null && failure === null}
         columns={[
           { title: '年度', dataIndex: 'year', width: 70 },

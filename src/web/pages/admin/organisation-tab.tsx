@@ -8,13 +8,16 @@ import {
   Input,
   Row,
   Select,
+  Space,
   Table,
   type TableColumnsType,
 } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { api, messageOf } from '../../api/client.ts';
 import type { Agency, Region } from '../../api/types.ts';
+import { emptyHint } from '../../components/empty-hint.tsx';
 import { markFieldErrors } from '../../components/mark-field-errors.ts';
+import { type OrganisationChange, OrganisationChangeDialog } from './organisation-change-dialog.tsx';
 import { KIND_LABELS, LEVEL_LABELS } from './use-organisation.ts';
 
 /** Regions and agencies: the tree a supervisor's scope follows, and the agencies in it. */
@@ -23,6 +26,26 @@ export function OrganisationTab(props: { regions: Region[]; agencies: Agency[]; 
   const [agencyForm] = Form.useForm();
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [change, setChange] = useState<OrganisationChange | null>(null);
+  const actions = (target: OrganisationChange['target']) => ({
+    title: '操作',
+    key: 'actions',
+    render: (_: unknown, item: { id: string; name: string }) => (
+      <Space size={0}>
+        <Button size="small" type="link" onClick={() => setChange({ action: 'rename', target, ...item })}>
+          改名
+        </Button>
+        <Button
+          size="small"
+          type="link"
+          danger
+          onClick={() => setChange({ action: 'close', target, ...item })}
+        >
+          撤销
+        </Button>
+      </Space>
+    ),
+  });
   const regionName = (id: string | null) => props.regions.find((r) => r.id === id)?.name ?? '—';
   const regionOptions = props.regions.map((r) => ({ value: r.id, label: `${r.name}（${r.code}）` }));
 
@@ -49,11 +72,13 @@ export function OrganisationTab(props: { regions: Region[]; agencies: Agency[]; 
           <TableWithAddForm<Region>
             title="行政区划"
             rows={props.regions}
+            empty="尚未建立行政区划。请在下方填写名称、代码和层级并点“添加”：先建最上级（如某市），再选它为上级建区县。"
             columns={[
               { title: '名称', dataIndex: 'name' },
               { title: '代码', dataIndex: 'code' },
               { title: '层级', dataIndex: 'level', render: (l: Region['level']) => LEVEL_LABELS[l] },
               { title: '上级', dataIndex: 'parentId', render: regionName },
+              actions('region'),
             ]}
             form={regionForm}
             onAdd={(v) => create('/regions', v, regionForm)}
@@ -88,10 +113,22 @@ export function OrganisationTab(props: { regions: Region[]; agencies: Agency[]; 
           <TableWithAddForm<Agency>
             title="机关"
             rows={props.agencies}
+            empty={
+              props.regions.length === 0
+                ? '尚无机关。机关属于某个行政区划：请先在左侧新建行政区划。'
+                : '尚未添加机关。请在下方填写机关名称、类别（人民政府或其部门）和所属行政区划并点“添加”。'
+            }
             columns={[
               { title: '名称', dataIndex: 'name' },
               { title: '类别', dataIndex: 'kind', render: (k: Agency['kind']) => KIND_LABELS[k] },
               { title: '行政区划', dataIndex: 'regionId', render: regionName },
+              {
+                title: '曾用名',
+                dataIndex: 'formerNames',
+                render: (names: Agency['formerNames']) =>
+                  names.length === 0 ? '—' : names.map((f) => `${f.name}（至${f.renamedOn}改名）`).join('；'),
+              },
+              actions('agency'),
             ]}
             form={agencyForm}
             onAdd={(v) => create('/agencies', v, agencyForm)}
@@ -119,6 +156,14 @@ export function OrganisationTab(props: { regions: Region[]; agencies: Agency[]; 
           </TableWithAddForm>
         </Col>
       </Row>
+      <OrganisationChangeDialog
+        change={change}
+        onClose={() => setChange(null)}
+        onDone={() => {
+          setChange(null);
+          props.onChanged();
+        }}
+      />
     </>
   );
 }
@@ -130,6 +175,8 @@ const optionsOf = (labels: Record<string, string>) =>
 function TableWithAddForm<Item extends { id: string }>(props: {
   title: string;
   rows: Item[];
+  /** What the empty table says to do. */
+  empty: string;
   columns: TableColumnsType<Item>;
   form: FormInstance;
   onAdd: (values: Record<string, unknown>) => void;
@@ -144,6 +191,7 @@ function TableWithAddForm<Item extends { id: string }>(props: {
         dataSource={props.rows}
         pagination={{ pageSize: 10 }}
         columns={props.columns}
+        locale={emptyHint(props.empty)}
       />
       <Form form={props.form} layout="inline" onFinish={props.onAdd}>
         {props.children}

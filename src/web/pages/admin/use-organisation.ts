@@ -1,12 +1,14 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api, messageOf } from '../../api/client.ts';
 import { fetchAllRegions } from '../../api/regions.ts';
-import type { Agency, AgencyList, Region } from '../../api/types.ts';
+import type { Agency, AgencyList, ManagedUserList, Region } from '../../api/types.ts';
+import type { SetupCounts } from './setup-progress.ts';
 
-/** Every region (walking the tree level by level) and every agency, for the admin pages. */
+/** Every region and every agency, for the admin pages, and the counts of what the first run has set up. */
 export function useOrganisation() {
   const [regions, setRegions] = useState<Region[]>([]);
   const [agencies, setAgencies] = useState<Agency[]>([]);
+  const [counts, setCounts] = useState<SetupCounts | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
 
@@ -16,9 +18,16 @@ export function useOrganisation() {
     (async () => {
       const all = await fetchAllRegions();
       const list = (await api.get<AgencyList>('/agencies')).items;
+      const users = (await api.get<ManagedUserList>('/users')).items;
       if (!cancelled) {
         setRegions(all);
         setAgencies(list);
+        setCounts({
+          regions: all.length,
+          agencies: list.length,
+          users: users.length,
+          staff: users.filter((u) => u.role !== 'admin' && !u.disabled).length,
+        });
       }
     })().catch((e: unknown) => setFailure(messageOf(e)));
     return () => {
@@ -27,7 +36,7 @@ export function useOrganisation() {
   }, [version]);
 
   const reload = useCallback(() => setVersion((v) => v + 1), []);
-  return { regions, agencies, failure, reload };
+  return { regions, agencies, counts, failure, reload };
 }
 
 export const LEVEL_LABELS = { province: '省级', city: '市级', county: '县级' } as const;

@@ -17,6 +17,7 @@ import { PASSWORD_MIN_LENGTH, PASSWORD_RULE_TEXT } from '../../../core/organisat
 import { ROLE_LABELS, ROLES, type Role } from '../../../core/organisation/role.ts';
 import { api, messageOf } from '../../api/client.ts';
 import type { Agency, ManagedUser, ManagedUserList, PasswordReset, Region } from '../../api/types.ts';
+import { emptyHint } from '../../components/empty-hint.tsx';
 import { markFieldErrors } from '../../components/mark-field-errors.ts';
 
 interface NewUser {
@@ -29,7 +30,16 @@ interface NewUser {
 }
 
 /** Users: create with a role and its scope, disable and enable, reset a password (administrators only). */
-export function UsersTab({ agencies, regions }: { agencies: Agency[]; regions: Region[] }) {
+export function UsersTab({
+  agencies,
+  regions,
+  onChanged,
+}: {
+  agencies: Agency[];
+  regions: Region[];
+  /** After a user was created, disabled or enabled: the admin home's counts change. */
+  onChanged: () => void;
+}) {
   const [users, setUsers] = useState<ManagedUser[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
@@ -57,6 +67,7 @@ export function UsersTab({ agencies, regions }: { agencies: Agency[]; regions: R
       setCreating(false);
       form.resetFields();
       load();
+      onChanged();
     } catch (e) {
       if (!markFieldErrors(form, e)) setFailure(messageOf(e));
     } finally {
@@ -68,6 +79,7 @@ export function UsersTab({ agencies, regions }: { agencies: Agency[]; regions: R
     try {
       await api.patch(`/users/${encodeURIComponent(user.id)}`, { disabled });
       load();
+      onChanged();
     } catch (e) {
       setFailure(messageOf(e));
     }
@@ -95,6 +107,7 @@ export function UsersTab({ agencies, regions }: { agencies: Agency[]; regions: R
         size="small"
         dataSource={users}
         pagination={{ pageSize: 20 }}
+        locale={emptyHint('尚无用户。点“新建用户”为经办人、审核人和主管部门建立账号。')}
         columns={[
           { title: '用户名', dataIndex: 'username' },
           { title: '姓名', dataIndex: 'displayName' },
@@ -191,6 +204,22 @@ export function UsersTab({ agencies, regions }: { agencies: Agency[]; regions: R
           <Form.Item name="role" label="角色">
             <Select options={ROLES.map((value) => ({ value, label: ROLE_LABELS[value] }))} />
           </Form.Item>
+          {(role === 'officer' || role === 'reviewer') && agencies.length === 0 && (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 12 }}
+              title="尚无机关：经办人和审核人须属于某个机关，请先在“行政区划与机关”中新建机关。"
+            />
+          )}
+          {role === 'supervisor' && regions.length === 0 && (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 12 }}
+              title="尚无行政区划：主管部门须管辖某个行政区划，请先在“行政区划与机关”中新建。"
+            />
+          )}
           {(role === 'officer' || role === 'reviewer') && (
             <ScopeItem name="agencyId" label="所属机关" message="请选择所属机关" choices={agencies} />
           )}

@@ -119,7 +119,12 @@ export function ApplicationPage() {
           </Col>
           <Col xs={24} lg={12}>
             <Card size="small" title="出具告知书">
-              <LetterForm agencyId={agencyId} applicationId={a.id} outcome={a.outcome} />
+              <LetterForm
+                agencyId={agencyId}
+                applicationId={a.id}
+                outcome={a.outcome}
+                requestedForm={a.requestedForm}
+              />
             </Card>
           </Col>
         </Row>

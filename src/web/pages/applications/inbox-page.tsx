@@ -9,6 +9,7 @@ import type {
   ApplicationSummary,
   DeadlineSummary,
 } from '../../api/types.ts';
+import { emptyHint } from '../../components/empty-hint.tsx';
 import { useSession } from '../../layout/session.tsx';
 import { useAgencyChoice } from '../use-agency-choice.tsx';
 import { DueTag } from './due-tag.tsx';
@@ -133,6 +134,13 @@ export function InboxPage() {
         rowKey="id"
         loading={loading}
         dataSource={list?.items ?? []}
+        locale={emptyHint(
+          status !== 'open' || q.trim()
+            ? '没有符合条件的申请：可改选办理状态“全部”，或清除查找条件。'
+            : session.user.agencyId
+              ? '没有未办结的申请。收到来信、当面或电话等申请时，点右上角“登记申请”录入；申请人在线提交的申请会自动出现在这里。'
+              : '该机关没有未办结的申请。',
+        )}
         size="middle"
         pagination={{
           current: page,

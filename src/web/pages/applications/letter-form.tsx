@@ -1,5 +1,7 @@
 import { Alert, Button, Checkbox, Form, Input, InputNumber, Radio, Select } from 'antd';
 import { useState } from 'react';
+import { suggestedObtainWording } from '../../../core/applications/obtain-wording.ts';
+import type { RequestedForm } from '../../../core/applications/registration-input.ts';
 import { download, messageOf, saveFile } from '../../api/client.ts';
 
 const KINDS = [
@@ -74,9 +76,18 @@ function letterBody(values: LetterValues, outcome: string | null): Record<string
   }
 }
 
-/** Issues a letter (告知书) from the case as DOCX, PDF or HTML; the server explains a refusal. */
-export function LetterForm(props: { agencyId: string; applicationId: string; outcome: string | null }) {
+/**
+ * Issues a letter (告知书) from the case as DOCX, PDF or HTML; the server explains a refusal. The
+ * answer's “获取信息的方式、途径” starts from what the applicant asked for (`requestedForm`), editable.
+ */
+export function LetterForm(props: {
+  agencyId: string;
+  applicationId: string;
+  outcome: string | null;
+  requestedForm: RequestedForm | null;
+}) {
   const [form] = Form.useForm<LetterValues>();
+  const suggestedObtain = suggestedObtainWording(props.requestedForm);
   const kind = Form.useWatch('kind', form);
   const feeMethod = Form.useWatch('feeMethod', form);
   const [busy, setBusy] = useState(false);
@@ -104,7 +115,12 @@ export function LetterForm(props: { agencyId: string; applicationId: string; out
       form={form}
       layout="vertical"
       onFinish={submit}
-      initialValues={{ kind: 'answer', format: 'docx', feeMethod: 'per-page' }}
+      initialValues={{
+        kind: 'answer',
+        format: 'docx',
+        feeMethod: 'per-page',
+        obtain: suggestedObtain ?? undefined,
+      }}
     >
       <Form.Item name="kind" label="文书种类">
         <Select options={[...KINDS]} />
@@ -120,7 +136,11 @@ export function LetterForm(props: { agencyId: string; applicationId: string; out
       </Form.Item>
       {kind === 'answer' && (
         <>
-          <Form.Item name="obtain" label="获取信息的方式、途径（予以公开、部分公开时必填）">
+          <Form.Item
+            name="obtain"
+            label="获取信息的方式、途径（予以公开、部分公开时必填）"
+            extra={suggestedObtain ? '已按申请人所需信息的形式预填，可修改' : undefined}
+          >
             <Input.TextArea rows={2} maxLength={2000} />
           </Form.Item>
           <Form.Item name="reason" label="不予公开、无法提供或不予处理的具体理由">

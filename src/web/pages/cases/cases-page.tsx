@@ -4,6 +4,7 @@ import { Link } from 'react-router-dom';
 import { CASE_KIND_LABELS, CASE_KINDS } from '../../../core/cases/case.ts';
 import { TABLE4_COLUMNS, TABLE4_GROUP_LABELS } from '../../../core/report/labels.ts';
 import { api, messageOf } from '../../api/client.ts';
+import { emptyHint } from '../../components/empty-hint.tsx';
 import { LabelledYearInput } from '../../components/labelled-year-input.tsx';
 import { useAgencyChoice } from '../use-agency-choice.tsx';
 import { DecideCaseDialog, FileCaseForm } from './case-forms.tsx';
@@ -117,6 +118,13 @@ export function CasesPage() {
         loading={loading}
         dataSource={cases}
         aria-label="案件"
+        locale={emptyHint(
+          kind || open
+            ? '没有符合条件的案件：可把筛选改回“全部”。'
+            : canHandle
+              ? '尚未登记行政复议、行政诉讼案件。收到复议申请书副本或起诉状副本时，在上方“登记案件”中录入；表四由这些案件统计。'
+              : '该机关尚未登记行政复议、行政诉讼案件。',
+        )}
         pagination={{ pageSize: 20, showSizeChanger: false, showTotal: (t) => `共 ${t} 件` }}
         columns={[
           { title: '案件类型', dataIndex: 'kindLabel', width: 160 },

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { DISCLOSURE_STATUS_LABELS, DISCLOSURE_STATUSES } from '../../../core/disclosures/disclosure.ts';
 import { api, messageOf } from '../../api/client.ts';
+import { emptyHint } from '../../components/empty-hint.tsx';
 import { ProvisionalTag } from '../../components/provisional-tag.tsx';
 import { useSession } from '../../layout/session.tsx';
 import { useAgencyChoice } from '../use-agency-choice.tsx';
@@ -204,6 +205,11 @@ export function DisclosureListPage() {
         loading={loading}
         dataSource={list?.items ?? []}
         aria-label="主动公开信息台账"
+        locale={emptyHint(
+          status || overdueOnly
+            ? '没有符合条件的信息：可把筛选改回“全部状态”“全部期限”。'
+            : '台账中还没有主动公开信息。经办人点“拟稿登记”起草一条，经科室审核、领导审批和保密审查后公开。',
+        )}
         rowClassName={(r) => (r.overdue ? 'row-overdue' : '')}
         pagination={{
           current: page,

@@ -107,6 +107,13 @@ export function ApplyPage() {
             loading={loading}
             options={agencyOptions(agencies)}
             placeholder="输入名称查找"
+            notFoundContent={
+              loading
+                ? null
+                : agencies.length === 0
+                  ? '本系统尚未添加机关，暂不能在线申请'
+                  : '没有名称相符的机关'
+            }
           />
         </Form.Item>
         <Form.Item

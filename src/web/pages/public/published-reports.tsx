@@ -44,7 +44,12 @@ export function PublishedReportsPage() {
       <List
         bordered
         dataSource={list?.items ?? []}
-        locale={{ emptyText: '该地区本年度尚无已发布的年度报告' }}
+        locale={{
+          emptyText:
+            regions.length === 0
+              ? '本系统尚未建立地区和机关，暂无年度报告'
+              : `该地区${year}年度尚无已发布的年度报告，可改选年度或地区`,
+        }}
         renderItem={(r) => (
           <List.Item
             actions={[

@@ -125,6 +125,8 @@ export function StatisticsPage() {
           pagination={false}
           dataSource={years}
           aria-label="历年统计表"
+          className="nowrap-headers"
+          scroll={{ x: 'max-content' }}
           columns={[
             { title: '年度', dataIndex: 'year' },
             { title: '报告数', dataIndex: 'reports' },

@@ -3,6 +3,7 @@ import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { Report } from '../../../core/report/schema.ts';
 import { api, download, messageOf, saveFile } from '../../api/client.ts';
+import { emptyHint } from '../../components/empty-hint.tsx';
 import { RegionSelect } from '../../components/region-select.tsx';
 import { YearInput } from '../../components/year-input.tsx';
 import { useSession } from '../../layout/session.tsx';
@@ -221,6 +222,11 @@ export function RegionDashboardPage() {
                         size="small"
                         dataSource={rows}
                         pagination={{ pageSize: 20 }}
+                        locale={emptyHint(
+                          status
+                            ? '没有处于该状态的机关：点上方其他状态，或取消筛选。'
+                            : '本地区尚无机关。机关由系统管理员在“系统管理 → 行政区划与机关”中添加。',
+                        )}
                         columns={[
                           {
                             title: '机关',

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { type RegionWorkRow, regionWorkRows } from '../../../core/work-records/region-work-rows.ts';
 import type { regionWorkResponse } from '../../../server/routes/work-records/work-records.schema.ts';
 import { api, messageOf } from '../../api/client.ts';
+import { emptyHint } from '../../components/empty-hint.tsx';
 
 const Chart = lazy(() => import('./charts.tsx'));
 
@@ -171,6 +172,9 @@ export function RegionWorkTab({ code, year }: { code: string; year: number }) {
           size="small"
           dataSource={rows}
           aria-label="各机关公开工作"
+          locale={emptyHint(
+            '没有符合条件的机关：可取消上方的勾选，或在“系统管理 → 行政区划与机关”中添加机关。',
+          )}
           pagination={{
             current: page,
             pageSize: PAGE_SIZE,

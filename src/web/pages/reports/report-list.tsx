@@ -3,9 +3,11 @@ import { useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { api, messageOf } from '../../api/client.ts';
 import type { ReportList, ReportSummary } from '../../api/types.ts';
+import { emptyHint } from '../../components/empty-hint.tsx';
 import { useSession } from '../../layout/session.tsx';
 import { useAgencyChoice } from '../use-agency-choice.tsx';
 import { whileBusy } from '../while-busy.ts';
+import { proposedReportYear } from './proposed-report-year.ts';
 
 export const STATUS_COLORS = {
   draft: 'default',
@@ -18,14 +20,18 @@ export const STATUS_COLORS = {
 export function ReportListPage() {
   const navigate = useNavigate();
   const { agencyId, picker, failure: agencyFailure, canHandle: canAssemble } = useAgencyChoice();
-  const [items, setItems] = useState<ReportSummary[]>([]);
+  const [items, setItems] = useState<ReportSummary[] | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const { user } = useSession();
+  const proposedYear = proposedReportYear(
+    (items ?? []).map((r) => r.year),
+    new Date().getFullYear(),
+  );
   // A reviewer's prompt, as for disclosures: versions submitted by someone else wait for them.
   const waiting =
     user.role === 'reviewer'
-      ? items.filter((r) => r.status === 'submitted' && r.submittedBy !== user.id)
+      ? (items ?? []).filter((r) => r.status === 'submitted' && r.submittedBy !== user.id)
       : [];
 
   const load = useCallback(() => {
@@ -78,8 +84,8 @@ export function ReportListPage() {
           />
         </Card>
       )}
-      {canAssemble && (
-        <Form layout="inline" onFinish={assemble} initialValues={{ year: new Date().getFullYear() - 1 }}>
+      {canAssemble && items && (
+        <Form key={proposedYear} layout="inline" onFinish={assemble} initialValues={{ year: proposedYear }}>
           <Form.Item name="year" label="年度" rules={[{ required: true, message: '请填写年度' }]}>
             <InputNumber min={2021} max={2100} precision={0} />
           </Form.Item>
@@ -91,8 +97,14 @@ export function ReportListPage() {
       <Table<ReportSummary>
         rowKey="id"
         size="middle"
-        dataSource={items}
+        dataSource={items ?? []}
+        loading={items === null && agencyId !== null}
         pagination={false}
+        locale={emptyHint(
+          canAssemble
+            ? '还没有年度报告。在上方填写年度，点“由台账汇总生成报告草稿”：表二至表四由全年的申请、文件和案件统计，正文由工作台账起草。'
+            : '该机关还没有年度报告；由经办人汇总生成草稿。',
+        )}
         columns={[
           {
             title: '年度',

@@ -3,6 +3,7 @@ import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { NORMATIVE_KIND_LABELS, NORMATIVE_KINDS } from '../../../core/table2-sources/normative-document.ts';
 import { api, messageOf } from '../../api/client.ts';
+import { emptyHint } from '../../components/empty-hint.tsx';
 import { serverFieldErrors } from '../../components/server-field-errors.ts';
 import type { NormativeDocumentView } from './table2-types.ts';
 
@@ -123,6 +124,13 @@ export function NormativeDocuments(props: { agencyId: string; canHandle: boolean
         size="middle"
         dataSource={items}
         aria-label="规章和行政规范性文件"
+        locale={emptyHint(
+          kind
+            ? '没有该类别的文件：可改选“全部类别”。'
+            : props.canHandle
+              ? '尚未登记规章或行政规范性文件。每制发一件，在上方填写文号、标题和日期后点“登记制发”；废止时在列表中登记废止。表二由此统计。'
+              : '该机关尚未登记规章或行政规范性文件。',
+        )}
         pagination={{ pageSize: 20, showSizeChanger: false, showTotal: (t) => `共 ${t} 件` }}
         columns={[
           { title: '类别', dataIndex: 'kindLabel', width: 140 },

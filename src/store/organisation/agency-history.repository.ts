@@ -1,0 +1,105 @@
+import type { Kysely } from 'kysely';
+import type { IsoDate } from '../../core/dates.ts';
+import { AppError } from '../../core/errors.ts';
+import type { Agency, AgencyFormerName } from '../../core/organisation/agency.ts';
+import type { Region } from '../../core/organisation/region.ts';
+import type { Database } from '../database.ts';
+import { isUniqueViolation } from '../db-errors.ts';
+import { getAgency, getRegion } from './organisation.repository.ts';
+
+/** The former names of each agency, oldest first. */
+export async function formerNamesOf(
+  db: Kysely<Database>,
+  agencyIds: readonly string[],
+): Promise<Map<string, AgencyFormerName[]>> {
+  const out = new Map<string, AgencyFormerName[]>();
+  if (agencyIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('agency_former_names')
+    .selectAll()
+    .where('agency_id', 'in', [...agencyIds])
+    .orderBy('renamed_on')
+    .orderBy('name')
+    .execute();
+  for (const r of rows) {
+    out.set(r.agency_id, [...(out.get(r.agency_id) ?? []), { name: r.name, renamedOn: r.renamed_on }]);
+  }
+  return out;
+}
+
+/**
+ * Renames an agency from `renamedOn`, keeping its present name as a former name. Throws CONFLICT
+ * when another agency of the region has the name (or the agency already had a rename that day).
+ */
+export async function saveAgencyRename(
+  db: Kysely<Database>,
+  agency: Agency,
+  name: string,
+  renamedOn: IsoDate,
+): Promise<Agency> {
+  try {
+    await db
+      .insertInto('agency_former_names')
+      .values({ agency_id: agency.id, name: agency.name, renamed_on: renamedOn })
+      .execute();
+    await db.updateTable('agencies').set({ name }).where('id', '=', agency.id).execute();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError('CONFLICT', `该行政区划下已有名为“${name}”的机关`);
+    throw error;
+  }
+  return (await getAgency(db, agency.id))!;
+}
+
+export async function saveAgencyClosure(
+  db: Kysely<Database>,
+  id: string,
+  closedOn: IsoDate,
+): Promise<Agency> {
+  await db.updateTable('agencies').set({ closed_on: closedOn }).where('id', '=', id).execute();
+  return (await getAgency(db, id))!;
+}
+
+export async function saveRegionName(db: Kysely<Database>, id: string, name: string): Promise<Region> {
+  await db.updateTable('regions').set({ name }).where('id', '=', id).execute();
+  return (await getRegion(db, id))!;
+}
+
+export async function saveRegionClosure(
+  db: Kysely<Database>,
+  id: string,
+  closedOn: IsoDate,
+): Promise<Region> {
+  await db.updateTable('regions').set({ closed_on: closedOn }).where('id', '=', id).execute();
+  return (await getRegion(db, id))!;
+}
+
+/** How many agencies still exist in the region itself (not below it), and how many regions directly below it. */
+export async function openChildrenOfRegion(
+  db: Kysely<Database>,
+  regionId: string,
+): Promise<{ agencies: number; regions: number }> {
+  const agencies = await db
+    .selectFrom('agencies')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('region_id', '=', regionId)
+    .where('closed_on', 'is', null)
+    .executeTakeFirstOrThrow();
+  const regions = await db
+    .selectFrom('regions')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('parent_id', '=', regionId)
+    .where('closed_on', 'is', null)
+    .executeTakeFirstOrThrow();
+  return { agencies: Number(agencies.n), regions: Number(regions.n) };
+}
+
+/** The agency's applications not concluded (an agency with open applications cannot be closed). */
+export async function countOpenApplications(db: Kysely<Database>, agencyId: string): Promise<number> {
+  const row = await db
+    .selectFrom('applications')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('agency_id', '=', agencyId)
+    .where('status', '!=', 'concluded')
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -1,0 +1,144 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureAdministrator } from '../../src/server/bootstrap/ensure-admin.ts';
+import {
+  createAgency,
+  createRegion,
+  listAgencies,
+  listRegions,
+} from '../../src/store/organisation/organisation.repository.ts';
+import {
+  browserMissing,
+  browserSuiteTitle,
+  launchBrowser,
+  newPage,
+  signInThroughPage,
+  startWebServer,
+  type WebServer,
+} from '../support/browser.ts';
+import { createTestUser, TEST_PASSWORD } from '../support/server-factories.ts';
+
+const ADMIN_PASSWORD = 'first-run-password';
+const SCREENSHOTS = process.env.GONGKAI_SCREENSHOTS;
+
+let server: WebServer;
+let browser: Browser;
+
+async function snap(page: Page, name: string): Promise<void> {
+  if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
+}
+
+/** The admin home's overview line (what exists, and the next step). */
+async function overview(page: Page): Promise<string> {
+  return ((await page.getByTestId('setup-overview').textContent()) ?? '').replace(/\s+/g, ' ');
+}
+
+describe.skipIf(browserMissing)(browserSuiteTitle('first run on an empty database'), () => {
+  beforeAll(async () => {
+    server = await startWebServer();
+    // What `npm start` does on an empty database: the administrator is the only account.
+    await ensureAdministrator(server.app.db, ADMIN_PASSWORD, new Date());
+    browser = await launchBrowser();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('guides the administrator through 行政区划 → 机关 → 用户, each empty list saying what to do', async () => {
+    const { page, scriptErrors } = await newPage(browser);
+    await signInThroughPage(page, `${server.url}/login`, 'admin', ADMIN_PASSWORD);
+    await page.getByRole('heading', { name: '系统管理' }).waitFor();
+    await page.getByTestId('setup-overview').waitFor();
+    expect(await overview(page)).toContain('已建行政区划 0 · 机关 0 · 用户 1 — 下一步：新建行政区划');
+    await snap(page, 'first-run-admin-home');
+
+    // The pages of records have nothing to show yet, and say why instead of a blank list.
+    await page.goto(`${server.url}/workspace/applications`);
+    await page.getByText('尚无机关：请先在“系统管理 → 行政区划与机关”中新建行政区划和机关').waitFor();
+    await page.goto(`${server.url}/workspace/admin`);
+
+    await page.getByTestId('setup-overview').getByRole('button', { name: '新建行政区划' }).click();
+    await page.getByText('尚未建立行政区划。请在下方填写名称、代码和层级').waitFor();
+    await page.getByText('尚无机关。机关属于某个行政区划：请先在左侧新建行政区划。').waitFor();
+    await snap(page, 'first-run-organisation-empty');
+
+    await page.getByLabel('行政区划名称').fill('青山县');
+    await page.getByLabel('行政区划代码').fill('640599');
+    await page.getByLabel('层级').click();
+    await page.locator('.ant-select-item-option', { hasText: '县级' }).click();
+    await page
+      .getByRole('button', { name: /添\s*加/ })
+      .first()
+      .click();
+    await page.locator('.ant-table-tbody tr', { hasText: '640599' }).waitFor();
+    await page.getByText('下一步：新建机关').waitFor();
+    expect(await overview(page)).toContain('已建行政区划 1 · 机关 0 · 用户 1');
+    await page.getByText('尚未添加机关。请在下方填写机关名称').waitFor();
+    const [region] = await listRegions(server.app.db, null);
+    expect(region).toMatchObject({ code: '640599', name: '青山县', level: 'county' });
+
+    await page.getByLabel('机关名称').fill('青山县人民政府办公室');
+    await page.getByLabel('机关类别').click();
+    await page.locator('.ant-select-item-option', { hasText: '人民政府（办公室）' }).click();
+    await page.getByLabel('所属行政区划').click();
+    await page.locator('.ant-select-item-option', { hasText: '青山县（640599）' }).click();
+    await page
+      .getByRole('button', { name: /添\s*加/ })
+      .nth(1)
+      .click();
+    await page.getByText('下一步：新建用户').waitFor();
+    expect(await overview(page)).toContain('已建行政区划 1 · 机关 1 · 用户 1');
+    const [agency] = await listAgencies(server.app.db, region!.id);
+    expect(agency?.name).toBe('青山县人民政府办公室');
+
+    await page.getByTestId('setup-overview').getByRole('button', { name: '新建用户' }).click();
+    // The users tab is shown (its pane animates in) before its own 新建用户 is pressed; a press
+    // during the animation can be lost, so press again until the dialog opens.
+    await page.getByRole('tab', { name: '用户与角色', selected: true }).waitFor();
+    await expect
+      .poll(
+        async () => {
+          await page.getByRole('button', { name: '新建用户' }).last().click();
+          return page.getByRole('dialog').getByLabel('用户名').isVisible();
+        },
+        { timeout: 20_000, interval: 1000 },
+      )
+      .toBe(true);
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('用户名').fill('qingshan.jingban');
+    await dialog.getByLabel('姓名').fill('赵六');
+    await dialog.getByLabel(/初始密码/).fill('qingshan-officer-1');
+    await dialog.getByLabel('所属机关').click();
+    await page.locator('.ant-select-item-option', { hasText: '青山县人民政府办公室' }).click();
+    await dialog.getByRole('button', { name: /创\s*建/ }).click();
+    await page.getByText('基础设置已完成').waitFor();
+    expect(await overview(page)).toContain('已建行政区划 1 · 机关 1 · 用户 2');
+    await snap(page, 'first-run-done');
+    expect(scriptErrors).toEqual([]);
+  }, 90_000);
+
+  it('shows a new officer an empty inbox that says how applications arrive', async () => {
+    const region = await createRegion(server.app.db, { code: '640598', name: '白水县', level: 'county' });
+    const agency = await createAgency(server.app.db, {
+      regionId: region.id,
+      name: '白水县数据局',
+      kind: 'department',
+    });
+    const officer = await createTestUser(server.app.db, 'officer', { agencyId: agency.id });
+    const { page, scriptErrors } = await newPage(browser);
+    await signInThroughPage(page, `${server.url}/login`, officer.username, TEST_PASSWORD);
+    await page.getByText('没有未办结的申请。收到来信、当面或电话等申请时，点右上角“登记申请”录入').waitFor();
+    await page.goto(`${server.url}/workspace/reports`);
+    await page.getByText('还没有年度报告。在上方填写年度').waitFor();
+    await page.goto(`${server.url}/workspace/cases`);
+    await page.getByText('尚未登记行政复议、行政诉讼案件。').waitFor();
+    await page.goto(`${server.url}/workspace/disclosures`);
+    await page.getByText('台账中还没有主动公开信息。').waitFor();
+    await page.goto(`${server.url}/workspace/normative-documents`);
+    await page.getByText('尚未登记规章或行政规范性文件。').waitFor();
+    await snap(page, 'first-run-officer-normative');
+    expect(await page.locator('body').innerText()).not.toContain('暂无数据');
+    expect(scriptErrors).toEqual([]);
+  }, 90_000);
+});
