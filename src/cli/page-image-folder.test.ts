@@ -50,8 +50,8 @@ describe('importSourcesOf', () => {
 });
 
 describe('gongkai parse and check on page images', () => {
-  it('parse reads a folder of page images as one scanned report (refused until OCR is connected)', () => {
-    expectRefused(gongkai('parse', scan), /需要 OCR.*3 页/);
+  it('parse reads a folder of page images as one scanned report (thumbnails: too coarse to recognise)', () => {
+    expectRefused(gongkai('parse', scan), /p1\.png：扫描分辨率太低/);
   });
 
   it('check lists the scan folder as one file beside the other reports', () => {
@@ -59,6 +59,6 @@ describe('gongkai parse and check on page images', () => {
     expect(r.code).toBe(2);
     const out = JSON.parse(r.stdout) as { file: string; reason?: string }[];
     expect(out.map((f) => f.file)).toEqual([join(root, 'other.txt'), scan, join(scan, '附件', 'note.txt')]);
-    expect(out[1]!.reason).toMatch(/需要 OCR.*3 页/);
+    expect(out[1]!.reason).toMatch(/p1\.png：扫描分辨率太低/);
   });
 });

@@ -79,16 +79,28 @@ describe('naturalCompare and bundlePageImages', () => {
 });
 
 describe('readPageImages (through readReportDocument)', () => {
-  it('checks every page and hands them to the OCR engine, which refuses until it is connected', async () => {
-    const one = await refusal(await page(), 'p1.png');
-    expect(one).toMatch(/需要 OCR.*1 页/);
+  it('checks every page and hands them to the OCR engine in order; blank pages hold no report', async () => {
+    const pagesRead = async (bytes: Uint8Array, name: string) => {
+      const seen: string[] = [];
+      const outcome = await readReportDocument(bytes, name, {
+        onPage: (page, pages) => seen.push(`${page}/${pages}`),
+      }).then(
+        () => 'read',
+        (error: Error) => error.message,
+      );
+      return { seen, outcome };
+    };
+    const one = await pagesRead(await page(), 'p1.png');
+    expect(one.seen).toEqual(['1/1']);
+    expect(one.outcome).toMatch(/找不到“一、总体情况”等章节标题/);
     const png = await page();
     const jpeg = await page(1240, 1754, 'jpeg');
-    const three = await refusal(
+    const three = await pagesRead(
       zipSync({ 'scan/p2.jpg': jpeg, 'scan/p10.png': png, 'scan/p1.png': png }),
       'scan.zip',
     );
-    expect(three).toMatch(/需要 OCR.*3 页/);
+    expect(three.seen).toEqual(['1/3', '2/3', '3/3']);
+    expect(three.outcome).toMatch(/找不到“一、总体情况”等章节标题/);
   });
 
   it('refuses a 30,000 × 30,000 PNG from its header, naming its size, without decoding it', async () => {

@@ -2,7 +2,8 @@ import type SharpFactory from 'sharp';
 import type { Sharp, SharpOptions } from 'sharp';
 import { AppError } from '../../../core/errors.ts';
 import { inflateZipEntry } from '../../zip/zip-entries.ts';
-import { INGEST_LIMITS, type SourceDocument } from '../source-document.ts';
+import { readPageScans } from '../ocr/read-page-scans.ts';
+import { INGEST_LIMITS, type ReadOptions, type SourceDocument } from '../source-document.ts';
 import {
   PAGE_IMAGE_ZIP_LIMITS,
   type PageImageKind,
@@ -11,7 +12,7 @@ import {
   readZipDirectoryOfBundle,
   refuseTooManyPages,
 } from './page-image-bundle.ts';
-import { readScannedPages } from './read-scanned-pages.ts';
+import { loadSharp, pageImageSharp } from './page-image-sharp.ts';
 
 /** One page of a scanned report given as an image, checked from its header (never decoded unbounded). */
 export interface PageImage {
@@ -43,10 +44,14 @@ const MIB = 1024 * 1024;
  *   page-sized buffer) → a corrupt or truncated image is “图片已损坏”;
  * - at most INGEST_LIMITS.maxScannedPages pages, counted before any page is decoded.
  *
- * Throws AppError DOCUMENT_REFUSED naming the page and the reason; then hands the pages to
- * readScannedPages (the OCR engine).
+ * Throws AppError DOCUMENT_REFUSED naming the page and the reason; then reads the pages by OCR
+ * (ocr/read-page-scans.ts), calling `options.onPage` after each.
  */
-export async function readPageImages(bytes: Uint8Array, fileName = ''): Promise<SourceDocument> {
+export async function readPageImages(
+  bytes: Uint8Array,
+  fileName = '',
+  options: ReadOptions = {},
+): Promise<SourceDocument> {
   if (bytes.byteLength === 0) throw new AppError('DOCUMENT_REFUSED', '文件为空（0 字节）');
   const files = pageImageKind(bytes) ? [{ name: baseName(fileName) || '第1页', bytes }] : unbundle(bytes);
   const pages: PageImage[] = [];
@@ -61,7 +66,7 @@ export async function readPageImages(bytes: Uint8Array, fileName = ''): Promise<
     refuseTooManyPages(pages.length);
   }
   for (const page of pages) await refuseCorrupt(page);
-  return readScannedPages(pages, INGEST_LIMITS);
+  return readPageScans(pages, options.onPage);
 }
 
 /** The page files of a bundle, refused as a whole when it is no bundle or has too many pages. */
@@ -87,33 +92,6 @@ function unbundle(bytes: Uint8Array): { name: string; bytes: Uint8Array }[] {
 
 function baseName(path: string): string {
   return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
-}
-
-let sharpModule: Promise<typeof SharpFactory> | null = null;
-
-/** sharp, loaded on first use, one thread, no cache: a reader process reads one file at a time. */
-function loadSharp(): Promise<typeof SharpFactory> {
-  sharpModule ??= import('sharp').then(({ default: sharp }) => {
-    sharp.concurrency(1);
-    sharp.cache(false);
-    return sharp;
-  });
-  return sharpModule;
-}
-
-/**
- * sharp on a page image with every limit set: at most INGEST_LIMITS.maxImagePixels pixels are
- * decoded, and the image is turned upright by its EXIF orientation (a photographed page).
- */
-export async function pageImageSharp(page: Pick<PageImage, 'bytes' | 'frame'>): Promise<Sharp> {
-  const sharp = await loadSharp();
-  const options: SharpOptions = {
-    limitInputPixels: INGEST_LIMITS.maxImagePixels,
-    failOn: 'error',
-    page: page.frame,
-    sequentialRead: true,
-  };
-  return sharp(page.bytes, options).rotate();
 }
 
 /** The pages of one image file, from its header; refused when it is no image or too large. */

@@ -1,5 +1,6 @@
 import { AppError } from '../../../core/errors.ts';
-import { type PageImage, pageImageSharp } from '../image/read-page-images.ts';
+import { pageImageSharp } from '../image/page-image-sharp.ts';
+import type { PageImage } from '../image/read-page-images.ts';
 import type { SourceDocument } from '../source-document.ts';
 import { type OcrPage, ocrPage } from './ocr-page.ts';
 import { MIN_SCAN_DPI, SCAN_DPI } from './page-images.ts';
@@ -7,8 +8,7 @@ import { scannedDocument, straighten } from './read-scanned-pdf.ts';
 import { requireOcr } from './tesseract.ts';
 
 /**
- * What image/read-scanned-pages.ts is to call (the seam left by the page-image reader). Reads
- * the pages of a scanned report given as images (checked by readPageImages: format,
+ * Reads the pages of a scanned report given as images (checked by readPageImages: format,
  * dimensions, page count, not corrupt) into a SourceDocument by OCR, as image-only PDFs are
  * read (ocr/read-scanned-pdf.ts): each page decoded with pageImageSharp (pixel limit, EXIF
  * orientation), brought to SCAN_DPI, its brightest channel kept (a red seal fades), straightened
