@@ -17,6 +17,7 @@ import { registerAuth } from './plugins/auth.ts';
 import { registerCalendarWatch } from './plugins/calendar-watch.ts';
 import { registerClock } from './plugins/clock.ts';
 import { registerErrorHandling } from './plugins/error-handling.ts';
+import { registerJobs } from './plugins/jobs.ts';
 import { registerJsonHardening } from './plugins/json-hardening.ts';
 import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { registerUnicodeInput } from './plugins/unicode-input.ts';
@@ -123,6 +124,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerChineseValidation(app);
   registerClock(app, options.now);
   registerCalendarWatch(app);
+  registerJobs(app, database);
   registerJsonHardening(app);
   registerSecurityHeaders(app);
   registerUnicodeInput(app);

@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import { z } from 'zod';
 import { PASSWORD_MIN_LENGTH, PASSWORD_RULE_TEXT } from '../core/organisation/password-rule.ts';
 import { PDF_READERS, type PdfReaderChoice } from '../documents/ingest/source-document.ts';
+import type { QueueSettings } from '../store/jobs/job-queue.ts';
 
 /**
  * The settings of the document readers and renderers: part of the server's configuration, and
@@ -17,6 +18,48 @@ const documentsSchema = z.object({
   /** Whole memory (RSS) of one reader process; over it the process is killed and the file refused. */
   GONGKAI_READ_MEMORY_MB: z.coerce.number().int().min(128).max(65_536).default(384),
 });
+
+/**
+ * The job queue (long work: imports of many files), for the server and for `gongkai worker` /
+ * `gongkai import`: parsed on its own by the CLI (loadJobsConfig).
+ */
+const jobsSchema = z.object({
+  /** The server runs a worker of its own (false: only dedicated `gongkai worker` processes do the work). */
+  JOBS_WORKER: z.enum(['true', 'false']).default('true'),
+  /** Parts of jobs one worker process runs at once. */
+  JOBS_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(1),
+  /** A part running longer is taken for dead (its worker died) and run again, or the job fails. */
+  JOBS_EXPIRE_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 3600 - 1)
+    .default(900),
+  /** Runs of a failed or dead part after its first. */
+  JOBS_RETRY_LIMIT: z.coerce.number().int().min(0).max(20).default(2),
+  /** How often dead parts are looked for (PostgreSQL). */
+  JOBS_MAINTENANCE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /** How often an idle worker looks for work. */
+  JOBS_POLL_SECONDS: z.coerce.number().min(0.5).max(600).default(2),
+});
+
+export interface JobsConfig {
+  jobWorker: boolean;
+  jobQueue: QueueSettings;
+}
+
+function jobsConfigOf(c: z.infer<typeof jobsSchema>): JobsConfig {
+  return {
+    jobWorker: c.JOBS_WORKER === 'true',
+    jobQueue: {
+      expireSeconds: c.JOBS_EXPIRE_SECONDS,
+      retryLimit: c.JOBS_RETRY_LIMIT,
+      maintenanceSeconds: c.JOBS_MAINTENANCE_SECONDS,
+      pollSeconds: c.JOBS_POLL_SECONDS,
+      concurrency: c.JOBS_CONCURRENCY,
+    },
+  };
+}
 
 /**
  * Server configuration, parsed once at start-up from the environment (documented in
@@ -75,6 +118,7 @@ const configSchema = z.object({
   /** Checker documents waiting for a reader; one more is answered 429 with Retry-After. */
   CHECK_QUEUE_LENGTH: z.coerce.number().int().min(0).max(10_000).default(8),
   ...documentsSchema.shape,
+  ...jobsSchema.shape,
 });
 
 /** The named ranges Fastify's proxy-addr knows besides addresses and CIDRs. */
@@ -124,6 +168,7 @@ export type DocumentsConfig = Readonly<{
 }>;
 
 export type Config = DocumentsConfig &
+  JobsConfig &
   Readonly<{
     port: number;
     host: string;
@@ -181,6 +226,11 @@ export function loadDocumentsConfig(env: Environment = process.env): DocumentsCo
   return Object.freeze(documentsConfigOf(parseEnvironment(documentsSchema, env)));
 }
 
+/** The job settings alone (for the CLI); throws ConfigError listing every bad variable. */
+export function loadJobsConfig(env: Environment = process.env): JobsConfig {
+  return Object.freeze(jobsConfigOf(parseEnvironment(jobsSchema, env)));
+}
+
 /** GONGKAI_DEBUG: any non-empty value makes the CLI print the stack of an internal error (developers only). */
 export function stackTracesWanted(env: Environment = process.env): boolean {
   return Boolean(env.GONGKAI_DEBUG);
@@ -190,6 +240,7 @@ export function loadConfig(env: Environment = process.env): Config {
   const c = parseEnvironment(configSchema, env);
   return Object.freeze({
     ...documentsConfigOf(c),
+    ...jobsConfigOf(c),
     port: c.PORT,
     host: c.HOST,
     databaseUrl: c.DATABASE_URL,

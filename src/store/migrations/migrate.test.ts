@@ -15,6 +15,8 @@ const TABLES = [
   'enforcement_statistics',
   'holiday_arrangements',
   'import_batches',
+  'import_files',
+  'jobs',
   'normative_documents',
   'regions',
   'sessions',

@@ -24,6 +24,7 @@ import * as m020 from './2026-11-22-020-work-records.ts';
 import * as m021 from './2026-11-22-021-work-figures-unique.ts';
 import * as m101 from './2026-12-07-001-holiday-arrangements.ts';
 import * as m102 from './2026-12-07-002-application-form.ts';
+import * as m110 from './2026-12-07-010-jobs.ts';
 
 /**
  * Every migration, by name. Imported statically (no folder scanning) so that the list is the same
@@ -54,6 +55,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-22-021-work-figures-unique': m021,
   '2026-12-07-001-holiday-arrangements': m101,
   '2026-12-07-002-application-form': m102,
+  '2026-12-07-010-jobs': m110,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: the migrator works on any schema, like the migrations.
