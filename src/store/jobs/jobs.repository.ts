@@ -154,6 +154,16 @@ export async function failJob(db: Db, id: string, error: string, at: string): Pr
   return Number(result.numUpdatedRows) === 1;
 }
 
+/** A running job handed back to the queue (its process stops before its last part): taken up at once by the next worker. */
+export async function requeueJob(db: Db, id: string, at: string): Promise<void> {
+  await db
+    .updateTable('jobs')
+    .set({ state: 'queued', updated_at: at })
+    .where('id', '=', id)
+    .where('state', '=', 'running')
+    .execute();
+}
+
 /**
  * SQLite's queue: takes the oldest job that is queued, or running but untouched since
  * `staleBefore` (its process died), for this process. Compare-and-set on updated_at, so two

@@ -86,10 +86,14 @@ export async function openPgBossJobQueue(
         pollingIntervalSeconds: settings.pollSeconds,
       } as const;
       for (let i = 0; i < settings.concurrency; i += 1) {
-        const id = await boss.work<JobPart>(PARTS, options, async ([job]) => {
+        let id: string | undefined;
+        id = await boss.work<JobPart>(PARTS, options, async ([job]) => {
           if (!job) return;
           try {
             await handlers.run(job.data);
+            // Look for the next part at once: pg-boss would otherwise wait out the polling
+            // interval after every part, whatever work is waiting.
+            if (id) boss.notifyWorker(id);
           } catch (error) {
             // The last try: the job fails with the part's own reason (the dead letter comes after).
             if (job.retryCount >= job.retryLimit) await handlers.giveUp(job.data, messageOf(error));

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { StoreDb } from '../dialect.ts';
 import type { JobQueue, PartHandlers, QueueSettings } from './job-queue.ts';
-import { claimJob, getJob } from './jobs.repository.ts';
+import { claimJob, getJob, requeueJob } from './jobs.repository.ts';
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -21,7 +21,12 @@ export function sqliteJobQueue(db: StoreDb, settings: QueueSettings): JobQueue {
   const runJob = async (handlers: PartHandlers, jobId: string) => {
     const job = await getJob(db, jobId);
     if (!job) return;
-    for (let part = 0; part < job.parts && !stopped; part += 1) {
+    for (let part = 0; part < job.parts; part += 1) {
+      if (stopped) {
+        // Stopping between parts: the next worker (after a restart) takes the job up at once.
+        await requeueJob(db, jobId, new Date().toISOString());
+        return;
+      }
       for (let attempt = 0; ; attempt += 1) {
         try {
           await handlers.run({ jobId, part });
