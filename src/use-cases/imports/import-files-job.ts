@@ -140,10 +140,9 @@ export const importFilesJob: JobKind<ImportFilesPayload> = {
       message: `导入完成：新导入 ${summary.imported} 份，已导入过 ${summary.alreadyImported} 份，跳过 ${summary.skipped} 份`,
     };
   },
-  async failed(db, p) {
+  async failed(trx, p) {
     // What was stored before the failure stays stored; the batch keeps the record of it.
-    const summary = await importOutcomes(db, p.batchId);
-    await db.transaction().execute((trx) => saveImportSummary(trx, p.batchId, summary));
+    await saveImportSummary(trx, p.batchId, await importOutcomes(trx, p.batchId));
   },
 };
 

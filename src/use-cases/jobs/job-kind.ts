@@ -31,8 +31,8 @@ export interface JobKind<P> {
   remaining(db: StoreDb, payload: P): Promise<number>;
   /** The job's result once every unit is done, in the transaction that marks it succeeded. */
   finish(trx: StoreTrx, payload: P, ctx: JobContext): Promise<{ result: unknown; message: string }>;
-  /** After the job failed: record what was done (optional). */
-  failed?(db: StoreDb, payload: P, ctx: JobContext): Promise<void>;
+  /** The job failed: record what was done (optional), in the transaction that marks it failed. */
+  failed?(trx: StoreTrx, payload: P, ctx: JobContext): Promise<void>;
 }
 
 /** A kind whose payload type is no longer known (the registry's view). */

@@ -57,11 +57,14 @@ export function partHandlers(options: WorkerOptions): PartHandlers {
       const job = await getJob(options.db, jobId);
       if (!job) return;
       const error = `第 ${part + 1} 部分失败：${reason}`;
-      if (!(await failJob(options.db, jobId, error, clock().toISOString()))) return;
-      log(`任务 ${jobId} 失败：${error}`);
       const kind = jobKindOf(job.kind);
       const stored = await jobPayload(options.db, jobId);
-      await kind.failed?.(options.db, kind.payload.parse(stored!.payload), contextOf(jobId));
+      const failedNow = await options.db.transaction().execute(async (trx) => {
+        if (!(await failJob(trx, jobId, error, clock().toISOString()))) return false;
+        await kind.failed?.(trx, kind.payload.parse(stored!.payload), contextOf(jobId));
+        return true;
+      });
+      if (failedNow) log(`任务 ${jobId} 失败：${error}`);
     },
   };
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../../core/errors.ts';
+import { isJobFinished } from '../../../core/jobs/job.ts';
 import { sourcesOfBytes } from '../../../documents/import/import-sources.ts';
 import { IngestWorker } from '../../../documents/ingest/ingest-pool.ts';
 import type { StoreDb } from '../../../store/dialect.ts';
@@ -28,8 +29,13 @@ export const IMPORT_UPLOAD_LIMIT = 200 * 1024 * 1024;
 
 const UPLOAD_TYPES = ['application/zip', 'application/x-zip-compressed', ...REPORT_MEDIA_TYPES];
 
-async function presentBatch(db: StoreDb, batch: ImportBatch) {
-  const job = batch.jobId ? await getJob(db, batch.jobId) : null;
+async function presentBatch(db: StoreDb, loaded: ImportBatch) {
+  const job = loaded.jobId ? await getJob(db, loaded.jobId) : null;
+  // The job may have finished (and saved the summary) since the batch was read: read it again.
+  const batch =
+    job && isJobFinished(job.state) && loaded.summary === null
+      ? ((await getImportBatch(db, loaded.id)) ?? loaded)
+      : loaded;
   const count = (s: string) => batch.files.filter((f) => f.status === s).length;
   return {
     batchId: batch.id,
