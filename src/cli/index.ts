@@ -7,12 +7,14 @@ import { registerDeadline } from './commands/deadline.ts';
 import { registerExport } from './commands/export.ts';
 import { registerFee } from './commands/fee.ts';
 import { registerImport } from './commands/import.ts';
+import { registerJobs } from './commands/jobs.ts';
 import { registerParse } from './commands/parse.ts';
 import { registerRender } from './commands/render.ts';
 import { registerReport } from './commands/report.ts';
 import { registerSchema } from './commands/schema.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerWorkdays } from './commands/workdays.ts';
+import { registerWorker } from './commands/worker.ts';
 import { EXIT, reportFailure, translateCommanderError } from './exit.ts';
 
 const program = new Command('gongkai')
@@ -40,6 +42,8 @@ registerAudit(program);
 registerReport(program);
 registerImport(program);
 registerExport(program);
+registerWorker(program);
+registerJobs(program);
 
 try {
   await program.parseAsync(process.argv);

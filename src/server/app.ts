@@ -18,6 +18,7 @@ import { registerCalendarSync } from './plugins/calendar-sync.ts';
 import { registerCalendarWatch } from './plugins/calendar-watch.ts';
 import { registerClock } from './plugins/clock.ts';
 import { registerErrorHandling } from './plugins/error-handling.ts';
+import { registerJobs } from './plugins/jobs.ts';
 import { registerJsonHardening } from './plugins/json-hardening.ts';
 import { registerScheduledWork } from './plugins/scheduled-work.ts';
 import { registerSecurityHeaders } from './plugins/security-headers.ts';
@@ -127,6 +128,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerCalendarWatch(app);
   registerCalendarSync(app);
   registerScheduledWork(app);
+  registerJobs(app, database);
   registerJsonHardening(app);
   registerSecurityHeaders(app);
   registerUnicodeInput(app);

@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import { z } from 'zod';
 import { PASSWORD_MIN_LENGTH, PASSWORD_RULE_TEXT } from '../core/organisation/password-rule.ts';
 import { PDF_READERS, type PdfReaderChoice } from '../documents/ingest/source-document.ts';
+import type { QueueSettings } from '../store/jobs/job-queue.ts';
 
 /**
  * The settings of the document readers and renderers: part of the server's configuration, and
@@ -34,6 +35,48 @@ const auditAnchorSchema = z.object({
     .max(24 * 31)
     .default(24),
 });
+
+/**
+ * The job queue (long work: imports of many files), for the server and for `gongkai worker` /
+ * `gongkai import`: parsed on its own by the CLI (loadJobsConfig).
+ */
+const jobsSchema = z.object({
+  /** The server runs a worker of its own (false: only dedicated `gongkai worker` processes do the work). */
+  JOBS_WORKER: z.enum(['true', 'false']).default('true'),
+  /** Parts of jobs one worker process runs at once. */
+  JOBS_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(1),
+  /** A part running longer is taken for dead (its worker died) and run again, or the job fails. */
+  JOBS_EXPIRE_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 3600 - 1)
+    .default(900),
+  /** Runs of a failed or dead part after its first. */
+  JOBS_RETRY_LIMIT: z.coerce.number().int().min(0).max(20).default(2),
+  /** How often dead parts are looked for (PostgreSQL). */
+  JOBS_MAINTENANCE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /** How often an idle worker looks for work. */
+  JOBS_POLL_SECONDS: z.coerce.number().min(0.5).max(600).default(2),
+});
+
+export interface JobsConfig {
+  jobWorker: boolean;
+  jobQueue: QueueSettings;
+}
+
+function jobsConfigOf(c: z.infer<typeof jobsSchema>): JobsConfig {
+  return {
+    jobWorker: c.JOBS_WORKER === 'true',
+    jobQueue: {
+      expireSeconds: c.JOBS_EXPIRE_SECONDS,
+      retryLimit: c.JOBS_RETRY_LIMIT,
+      maintenanceSeconds: c.JOBS_MAINTENANCE_SECONDS,
+      pollSeconds: c.JOBS_POLL_SECONDS,
+      concurrency: c.JOBS_CONCURRENCY,
+    },
+  };
+}
 
 /**
  * Server configuration, parsed once at start-up from the environment (documented in
@@ -93,6 +136,7 @@ const configSchema = z.object({
   CHECK_QUEUE_LENGTH: z.coerce.number().int().min(0).max(10_000).default(8),
   ...documentsSchema.shape,
   ...auditAnchorSchema.shape,
+  ...jobsSchema.shape,
 });
 
 /** The named ranges Fastify's proxy-addr knows besides addresses and CIDRs. */
@@ -150,6 +194,7 @@ export type AuditAnchorConfig = Readonly<{
 
 export type Config = DocumentsConfig &
   AuditAnchorConfig &
+  JobsConfig &
   Readonly<{
     port: number;
     host: string;
@@ -220,6 +265,11 @@ export function loadAuditAnchorConfig(env: Environment = process.env): AuditAnch
   return Object.freeze(auditAnchorConfigOf(parseEnvironment(auditAnchorSchema, env)));
 }
 
+/** The job settings alone (for the CLI); throws ConfigError listing every bad variable. */
+export function loadJobsConfig(env: Environment = process.env): JobsConfig {
+  return Object.freeze(jobsConfigOf(parseEnvironment(jobsSchema, env)));
+}
+
 /** GONGKAI_DEBUG: any non-empty value makes the CLI print the stack of an internal error (developers only). */
 export function stackTracesWanted(env: Environment = process.env): boolean {
   return Boolean(env.GONGKAI_DEBUG);
@@ -230,6 +280,7 @@ export function loadConfig(env: Environment = process.env): Config {
   return Object.freeze({
     ...documentsConfigOf(c),
     ...auditAnchorConfigOf(c),
+    ...jobsConfigOf(c),
     port: c.PORT,
     host: c.HOST,
     databaseUrl: c.DATABASE_URL,

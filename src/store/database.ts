@@ -5,6 +5,7 @@
  * text), JSON as text.
  */
 
+import type { JobState } from '../core/jobs/job.ts';
 import type { AgencyKind } from '../core/organisation/agency.ts';
 import type { RegionLevel } from '../core/organisation/region.ts';
 import type { Role } from '../core/organisation/role.ts';
@@ -269,6 +270,8 @@ export interface ImportBatchesTable {
   plan_json: string;
   /** What the confirmation stored and skipped; null while pending. */
   summary_json: string | null;
+  /** The job storing the confirmed batch's files (migration 2026-12-07-010); null before. */
+  job_id: string | null;
   created_by: string | null;
   created_at: string;
   expires_at: string;
@@ -322,6 +325,47 @@ export interface ScheduledRunsTable {
   claimed_by: string;
 }
 
+/** A job (migration 2026-12-07-010): what the web and CLI show of long work run by workers. */
+export interface JobsTable {
+  id: string;
+  kind: string;
+  state: JobState;
+  payload_json: string;
+  /** The job runs as `parts` independent parts (one worker each). */
+  parts: number;
+  /** Units done of `total` (e.g. files of an import). */
+  done: number;
+  total: number;
+  message: string | null;
+  result_json: string | null;
+  /** Why it failed (Chinese), null otherwise. */
+  error: string | null;
+  /** Runs of parts started, retries included. */
+  attempts: number;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  finished_at: string | null;
+}
+
+/** A file of an import run as a job (migration 2026-12-07-010); status null until it is done. */
+export interface ImportFilesTable {
+  batch_id: string;
+  position: number;
+  name: string;
+  /** The file's bytes, when the job reads the file; null when the preview already read it. */
+  content: Uint8Array | null;
+  /** What the preview read (a PlannedFile), when it did; null otherwise. */
+  planned_json: string | null;
+  status: 'imported' | 'duplicate' | 'skipped' | null;
+  reason: string | null;
+  recognised_agency: string | null;
+  agency_name: string | null;
+  year: number | null;
+  report_id: string | null;
+  version: number | null;
+}
+
 export interface Database {
   regions: RegionsTable;
   agencies: AgenciesTable;
@@ -344,4 +388,6 @@ export interface Database {
   holiday_arrangements: HolidayArrangementsTable;
   rate_limit_counters: RateLimitCountersTable;
   scheduled_runs: ScheduledRunsTable;
+  jobs: JobsTable;
+  import_files: ImportFilesTable;
 }

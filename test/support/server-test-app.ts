@@ -32,7 +32,8 @@ export interface ServerTestAppOptions {
  */
 export async function buildServerTestApp(options: ServerTestAppOptions = {}): Promise<FastifyInstance> {
   const config = loadConfig({
-    DATABASE_URL: 'sqlite::memory:',
+    // The suite's own URL: the job queue of a PostgreSQL suite (pg-boss) connects with it.
+    DATABASE_URL: options.store?.url ?? 'sqlite::memory:',
     LOG_LEVEL: 'silent',
     LOGIN_FAILURE_DELAY_MS: '0',
     ...options.env,

@@ -94,8 +94,14 @@ class TestDatabase implements StoreTestContext {
   async close(): Promise<void> {
     await this.#opened?.close();
     this.#opened = undefined;
-    if (this.#schema) await adminQuery(`drop schema ${this.#schema} cascade`);
+    if (this.#schema) await dropSchemas(this.#schema);
   }
+}
+
+/** The schema and the job queue's beside it (pg-boss-job-queue.ts: `<schema>_jobs`), if a test used it. */
+async function dropSchemas(schema: string): Promise<void> {
+  await adminQuery(`drop schema if exists ${schema}_jobs cascade`);
+  await adminQuery(`drop schema ${schema} cascade`);
 }
 
 async function adminQuery(text: string): Promise<void> {
@@ -140,6 +146,6 @@ export async function tempPostgresSchema(): Promise<{ url: string; drop(): Promi
   await adminQuery(`create schema ${schema}`);
   return {
     url: withSearchPath(TEST_DATABASE_URL, schema),
-    drop: () => adminQuery(`drop schema ${schema} cascade`),
+    drop: () => dropSchemas(schema),
   };
 }

@@ -1,16 +1,19 @@
-import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
 import { momentOf } from '../../core/moment.ts';
 import { escapeForTerminal } from '../../core/untrusted-text.ts';
 import { openDatabase } from '../../store/dialect.ts';
+import { getImportBatch, saveImportBatch } from '../../store/imports/import-batches.ts';
+import { importOutcomes } from '../../store/imports/import-files.ts';
 import { type PlannedFile, planImport } from '../../store/imports/import-plan.ts';
 import type { ImportSummary } from '../../store/imports/imported-reports.ts';
 import { regionByCode } from '../../store/region/regional-agencies.ts';
-import { commitImport } from '../../use-cases/imports/commit-import.ts';
+import { confirmImportBatch, enqueueFileImport } from '../../use-cases/imports/enqueue-import.ts';
+import { startWorker } from '../../use-cases/jobs/job-worker.ts';
 import { documentReader } from '../documents-config.ts';
 import { EXIT, UsageError } from '../exit.ts';
 import { importSourcesOf } from '../import-files.ts';
+import { cliJobQueue, waitForJob } from '../job-queue.ts';
 import { Progress } from '../progress.ts';
 import { requireCurrentSchema } from '../require-current-schema.ts';
 import { databaseUrlFromEnvironment } from './db.ts';
@@ -23,7 +26,10 @@ interface ImportCliOptions {
   map?: string[];
   db?: string;
   json?: boolean;
+  background?: boolean;
 }
+
+const CLI_ACTOR = { userId: null, label: '命令行导入' };
 
 const STATUS_LABELS: Record<PlannedFile['status'], string> = {
   ready: '待导入',
@@ -100,30 +106,61 @@ export function registerImport(program: Command): void {
     )
     .option('--db <url>', '数据库地址（默认取环境变量 DATABASE_URL）')
     .option('--json', '以 JSON 输出导入结果')
+    .option(
+      '--background',
+      '不在本机预览：把文件存入数据库，作为后台任务交给工作进程（gongkai worker 或服务器）读取和入库，立即返回任务编号',
+    )
     .addHelpText(
       'after',
-      '\n退出码：0 全部导入（或已导入过）；2 有文件被跳过、用户取消或用法错误。重复导入同一文件（SHA-256 相同）不会重复入库。',
+      '\n导入作为后台任务分部分执行：本命令也参与执行并显示进度，其他工作进程（gongkai worker）同时分担。\n退出码：0 全部导入（或已导入过）；2 有文件被跳过、任务失败、用户取消或用法错误。重复导入同一文件（SHA-256 相同）不会重复入库。',
     )
     .action(async (paths: string[], options: ImportCliOptions) => {
       const year = parseYear(options.year);
       const mapping = parseMapping(options.map ?? []);
-      const opened = openDatabase(options.db ?? databaseUrlFromEnvironment());
+      const url = options.db ?? databaseUrlFromEnvironment();
+      const opened = openDatabase(url);
       const worker = documentReader();
       try {
         await requireCurrentSchema(opened.db);
         const region = await regionByCode(opened.db, options.region);
         const sources = importSourcesOf(paths);
+        const importOptions = {
+          ...(year !== undefined ? { year } : {}),
+          mapping,
+          createAgencies: options.createAgencies === true,
+        };
+        if (options.background) {
+          const queue = await cliJobQueue(opened, url);
+          try {
+            const { job, batchId } = await enqueueFileImport(
+              opened.db,
+              queue,
+              { regionId: region.id, ...importOptions },
+              sources,
+              CLI_ACTOR,
+              momentOf(new Date()),
+            );
+            if (options.json) {
+              process.stdout.write(
+                `${JSON.stringify({ jobId: job.id, batchId, files: job.total }, null, 2)}\n`,
+              );
+            } else {
+              process.stdout.write(
+                `已提交导入任务 ${job.id}：共 ${job.total} 个文件，由工作进程（gongkai worker 或服务器）读取和入库；用 gongkai jobs 查看进度\n`,
+              );
+            }
+            process.exitCode = EXIT.ok;
+          } finally {
+            await queue.stop();
+          }
+          return;
+        }
         const progress = new Progress(sources.length);
         const plan = await planImport(
           opened.db,
           (bytes, name) => worker.read(bytes, name),
           sources,
-          {
-            regionId: region.id,
-            ...(year !== undefined ? { year } : {}),
-            mapping,
-            createAgencies: options.createAgencies === true,
-          },
+          { regionId: region.id, ...importOptions },
           (done, name) => progress.tick(done, name),
         ).finally(() => progress.done());
         const ready = plan.filter((f) => f.status === 'ready').length;
@@ -139,14 +176,28 @@ export function registerImport(program: Command): void {
           return;
         }
         const now = momentOf(new Date());
-        const summary = await opened.db
-          .transaction()
-          .execute((trx) =>
-            commitImport(trx, randomUUID(), region.id, plan, { userId: null, label: '命令行导入' }, now),
-          );
-        if (options.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
-        else printSummary(summary);
-        process.exitCode = summary.skipped > 0 ? EXIT.unusable : EXIT.ok;
+        const queue = await cliJobQueue(opened, url);
+        try {
+          const batch = await saveImportBatch(opened.db, region.id, importOptions, plan, CLI_ACTOR, now);
+          const job = await opened.db
+            .transaction()
+            .execute((trx) => confirmImportBatch(trx, queue, batch, CLI_ACTOR, now));
+          // This process works on the job too; other workers (gongkai worker, servers) share it.
+          await startWorker(queue, { db: opened.db, read: (bytes, name) => worker.read(bytes, name) });
+          const finished = await waitForJob(opened, job.id);
+          // A failed job's summary is saved just after it is marked failed: read the outcomes then.
+          const summary =
+            (await getImportBatch(opened.db, batch.id))?.summary ??
+            (await importOutcomes(opened.db, batch.id));
+          if (options.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+          else printSummary(summary);
+          if (finished.state === 'failed') {
+            process.stderr.write(`gongkai: 导入任务未全部完成：${finished.error}（以上为已完成的部分）\n`);
+          }
+          process.exitCode = summary.skipped > 0 || finished.state === 'failed' ? EXIT.unusable : EXIT.ok;
+        } finally {
+          await queue.stop();
+        }
       } finally {
         await worker.close();
         await opened.close();

@@ -161,7 +161,7 @@ const rows: Row[] = [
   {
     route: 'POST /api/imports/:batchId/confirm',
     request: async () => ({ method: 'POST', url: `/api/imports/${await newImportBatch()}/confirm` }),
-    expect: statuses(OFFICE, 200),
+    expect: statuses(OFFICE, 202),
   },
   {
     route: 'POST /api/imports/:batchId/cancel',

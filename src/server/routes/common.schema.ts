@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ANSWER_DUE_STATES } from '../../core/applications/answer-due-state.ts';
+import { JOB_STATES } from '../../core/jobs/job.ts';
 import { ROLES } from '../../core/organisation/role.ts';
 import { SECTION_KEYS } from '../../core/rules/finding.ts';
 import { hasUnsafeNameCharacters, unsafeNameMessage } from '../../core/untrusted-text.ts';
@@ -114,3 +115,19 @@ export const provisionalMarkSchema = z
   })
   .nullable()
   .describe('暂定标记；日期确定时为 null');
+
+/** A job (core/jobs): long work run by workers, e.g. storing the files of a confirmed import. */
+export const jobSchema = z.object({
+  id: z.string(),
+  kind: z.string().describe('任务类型，例如 import-files'),
+  label: z.string().describe('任务类型的名称，例如“导入年度报告”'),
+  state: z.enum(JOB_STATES).describe('queued 排队中、running 进行中、succeeded 已完成、failed 失败'),
+  done: z.number().int().describe('已处理的单位数（导入：文件数）'),
+  total: z.number().int().describe('单位总数'),
+  message: z.string().nullable().describe('当前进展或完成情况'),
+  error: z.string().nullable().describe('失败原因；已完成的部分保持已完成'),
+  attempts: z.number().int().describe('各部分已开始执行的次数（含重试）'),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  finishedAt: z.string().nullable(),
+});

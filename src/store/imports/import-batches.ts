@@ -19,6 +19,8 @@ export interface ImportBatch {
   options: Omit<ImportOptions, 'regionId'>;
   files: PlannedFile[];
   summary: ImportSummary | null;
+  /** The job storing the confirmed batch's files; null while pending (and for batches confirmed before jobs). */
+  jobId: string | null;
 }
 
 /** How long after its expiry an unconfirmed preview (or after its cancellation) is kept before it is purged. */
@@ -63,6 +65,7 @@ export async function saveImportBatch(
     options,
     files,
     summary: null,
+    jobId: null,
   };
   await purgeStaleImportBatches(db, now.at);
   await db
@@ -73,6 +76,7 @@ export async function saveImportBatch(
       status: 'pending',
       plan_json: JSON.stringify({ options, files }),
       summary_json: null,
+      job_id: null,
       created_by: actor.userId,
       created_at: batch.createdAt,
       expires_at: batch.expiresAt,
@@ -96,6 +100,7 @@ export async function getImportBatch(db: Kysely<Database>, id: string): Promise<
     options: plan.options,
     files: plan.files,
     summary: row.summary_json ? (JSON.parse(row.summary_json) as ImportSummary) : null,
+    jobId: row.job_id,
   };
 }
 
@@ -116,6 +121,11 @@ export async function closePendingImportBatch(
     .where('status', '=', 'pending')
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
+}
+
+/** The job that stores a confirmed batch's files. */
+export async function attachImportJob(trx: Transaction<Database>, id: string, jobId: string): Promise<void> {
+  await trx.updateTable('import_batches').set({ job_id: jobId }).where('id', '=', id).execute();
 }
 
 /** Keeps what a confirmed batch imported (its record of the import). */

@@ -17,6 +17,8 @@ const TABLES = [
   'enforcement_statistics',
   'holiday_arrangements',
   'import_batches',
+  'import_files',
+  'jobs',
   'normative_documents',
   'rate_limit_counters',
   'regions',

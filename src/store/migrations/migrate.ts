@@ -24,7 +24,8 @@ import * as m020 from './2026-11-22-020-work-records.ts';
 import * as m021 from './2026-11-22-021-work-figures-unique.ts';
 import * as m101 from './2026-12-07-001-holiday-arrangements.ts';
 import * as m102 from './2026-12-07-002-application-form.ts';
-import * as m110 from './2026-12-07-010-organisation-history.ts';
+import * as m110 from './2026-12-07-010-jobs.ts';
+import * as m111 from './2026-12-07-010-organisation-history.ts';
 import * as m120 from './2026-12-07-020-audit-log-chains.ts';
 import * as m121 from './2026-12-07-021-audit-chain-heads.ts';
 import * as m131 from './2026-12-07-031-rate-limit-counters.ts';
@@ -61,7 +62,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-22-021-work-figures-unique': m021,
   '2026-12-07-001-holiday-arrangements': m101,
   '2026-12-07-002-application-form': m102,
-  '2026-12-07-010-organisation-history': m110,
+  '2026-12-07-010-jobs': m110,
+  '2026-12-07-010-organisation-history': m111,
   '2026-12-07-020-audit-log-chains': m120,
   '2026-12-07-021-audit-chain-heads': m121,
   '2026-12-07-031-rate-limit-counters': m131,

@@ -2,12 +2,15 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../../core/errors.ts';
+import { isJobFinished } from '../../../core/jobs/job.ts';
 import { sourcesOfBytes } from '../../../documents/import/import-sources.ts';
 import { IngestWorker } from '../../../documents/ingest/ingest-pool.ts';
+import type { StoreDb } from '../../../store/dialect.ts';
 import { getImportBatch, type ImportBatch, saveImportBatch } from '../../../store/imports/import-batches.ts';
 import { planImport } from '../../../store/imports/import-plan.ts';
+import { getJob } from '../../../store/jobs/jobs.repository.ts';
 import { cancelImportBatch } from '../../../use-cases/imports/cancel-import-batch.ts';
-import { confirmImportBatch } from '../../../use-cases/imports/confirm-import-batch.ts';
+import { confirmImportBatch } from '../../../use-cases/imports/enqueue-import.ts';
 import {
   authorizeRegionCode,
   authorizeRegionId,
@@ -17,15 +20,22 @@ import { readerOptions } from '../../config.ts';
 import { REPORT_MEDIA_TYPES } from '../../http/report-media-types.ts';
 import { actorOf, requireUser } from '../../plugins/auth.ts';
 import { currentMoment } from '../../plugins/clock.ts';
+import { presentJob } from '../../presenters/job.presenter.ts';
 import { errorResponses } from '../common.schema.ts';
-import { batchParams, previewResponse, summaryResponse, uploadQuery } from './imports.schema.ts';
+import { batchParams, previewResponse, uploadQuery } from './imports.schema.ts';
 
 /** Largest upload: a zip of thousands of reports. */
 export const IMPORT_UPLOAD_LIMIT = 200 * 1024 * 1024;
 
 const UPLOAD_TYPES = ['application/zip', 'application/x-zip-compressed', ...REPORT_MEDIA_TYPES];
 
-function presentBatch(batch: ImportBatch) {
+async function presentBatch(db: StoreDb, loaded: ImportBatch) {
+  const job = loaded.jobId ? await getJob(db, loaded.jobId) : null;
+  // The job may have finished (and saved the summary) since the batch was read: read it again.
+  const batch =
+    job && isJobFinished(job.state) && loaded.summary === null
+      ? ((await getImportBatch(db, loaded.id)) ?? loaded)
+      : loaded;
   const count = (s: string) => batch.files.filter((f) => f.status === s).length;
   return {
     batchId: batch.id,
@@ -35,6 +45,7 @@ function presentBatch(batch: ImportBatch) {
     // The parsed reports stay on the server until confirmation.
     files: batch.files.map(({ report: _report, ...f }) => f),
     summary: batch.summary,
+    job: job && presentJob(job),
   };
 }
 
@@ -114,7 +125,7 @@ export async function registerImportRoutes(app: FastifyInstance): Promise<void> 
         actorOf(user),
         currentMoment(app),
       );
-      return reply.status(201).send(presentBatch(batch));
+      return reply.status(201).send(await presentBatch(app.db, batch));
     },
   );
 
@@ -128,7 +139,7 @@ export async function registerImportRoutes(app: FastifyInstance): Promise<void> 
         response: { 200: previewResponse, ...errorResponses(401, 403, 404) },
       },
     },
-    async (request) => presentBatch(await batchFor(requireUser(request), request.params.batchId)),
+    async (request) => presentBatch(app.db, await batchFor(requireUser(request), request.params.batchId)),
   );
 
   api.post(
@@ -137,16 +148,19 @@ export async function registerImportRoutes(app: FastifyInstance): Promise<void> 
       bodyLimit: 4 * 1024,
       schema: {
         tags: ['imports'],
-        summary: '确认导入：把预览中“待导入”的报告入库（已导入过的不重复入库），返回导入结果',
+        summary:
+          '确认导入：由后台任务把预览中“待导入”的报告逐份入库（已导入过的不重复入库）；返回该批导入及其任务，可轮询 GET /imports/{batchId} 查看进度和结果',
         params: batchParams,
-        response: { 200: summaryResponse, ...errorResponses(401, 403, 404, 409) },
+        response: { 202: previewResponse, ...errorResponses(401, 403, 404, 409) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const user = requireUser(request);
       const batch = await batchFor(user, request.params.batchId);
       const now = currentMoment(app);
-      return app.db.transaction().execute((trx) => confirmImportBatch(trx, batch, actorOf(user), now));
+      const queue = await app.jobQueue();
+      await app.db.transaction().execute((trx) => confirmImportBatch(trx, queue, batch, actorOf(user), now));
+      return reply.status(202).send(await presentBatch(app.db, (await getImportBatch(app.db, batch.id))!));
     },
   );
 

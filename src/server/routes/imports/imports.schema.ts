@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { jobSchema } from '../common.schema.ts';
 
 export const uploadQuery = z.strictObject({
   region: z.string().min(1).max(20).describe('本地区的行政区划代码：报告须属于该地区（含下级地区）的机关'),
@@ -65,7 +66,6 @@ export const previewResponse = z.object({
   expiresAt: z.string(),
   counts: z.object({ ready: z.number(), duplicate: z.number(), skipped: z.number() }),
   files: z.array(plannedFile),
-  summary: summary.nullable().describe('确认后的导入结果'),
+  summary: summary.nullable().describe('导入结果：任务完成（或失败）后给出，失败时为已完成部分的结果'),
+  job: jobSchema.nullable().describe('确认后逐份入库的任务及其进度；待确认或已取消时为 null'),
 });
-
-export const summaryResponse = summary;

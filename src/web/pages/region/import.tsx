@@ -18,8 +18,9 @@ import { zipSync } from 'fflate';
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import type { z } from 'zod';
+import { isJobFinished, JOB_STATE_LABELS } from '../../../core/jobs/job.ts';
 import { PAGE_IMAGE_EXTENSIONS, REPORT_FILE_EXTENSIONS } from '../../../core/report/report-file-types.ts';
-import type { previewResponse, summaryResponse } from '../../../server/routes/imports/imports.schema.ts';
+import type { previewResponse } from '../../../server/routes/imports/imports.schema.ts';
 import { api, messageOf, upload } from '../../api/client.ts';
 import { RegionSelect } from '../../components/region-select.tsx';
 import { useSession } from '../../layout/session.tsx';
@@ -28,7 +29,11 @@ import { useVisibleRegions } from './use-regions.ts';
 
 type Preview = z.output<typeof previewResponse>;
 type PlannedFile = Preview['files'][number];
-type Summary = z.output<typeof summaryResponse>;
+type Summary = NonNullable<Preview['summary']>;
+type ImportJob = NonNullable<Preview['job']>;
+
+/** How often the page asks how the import job is doing. */
+const POLL_MS = 1000;
 
 const PLAN_TAGS = {
   ready: ['blue', '待导入'],
@@ -52,6 +57,8 @@ export function RegionImportPage() {
   const [progress, setProgress] = useState<number | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [summary, setSummary] = useState<Summary | null>(null);
+  const [job, setJob] = useState<ImportJob | null>(null);
+  const [jobBatch, setJobBatch] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -60,12 +67,41 @@ export function RegionImportPage() {
       setCode((regions.find((r) => r.id === session.user.regionId) ?? regions[0])!.code);
   }, [regions, code, session.user.regionId]);
 
+  // The confirmed batch's job: polled until it has finished, then its summary is shown.
+  useEffect(() => {
+    if (!jobBatch) return;
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const poll = async () => {
+      try {
+        const batch = await api.get<Preview>(`/imports/${jobBatch}`);
+        if (stopped) return;
+        setJob(batch.job);
+        if (batch.job && isJobFinished(batch.job.state)) {
+          setSummary(batch.summary);
+          if (batch.job.state === 'failed') setFailure(`导入未全部完成：${batch.job.error ?? ''}`);
+          setJobBatch(null);
+          return;
+        }
+      } catch (e) {
+        if (!stopped) setFailure(messageOf(e));
+      }
+      if (!stopped) timer = setTimeout(() => void poll(), POLL_MS);
+    };
+    void poll();
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, [jobBatch]);
+
   const send = async () => {
     if (!code || files.length === 0 || busy) return;
     setBusy(true);
     setFailure(null);
     setPreview(null);
     setSummary(null);
+    setJob(null);
     try {
       const originals = files.map((f) => f.originFileObj as File);
       let body: Blob;
@@ -96,8 +132,11 @@ export function RegionImportPage() {
   const finish = async (action: 'confirm' | 'cancel') => {
     if (!preview || busy) return;
     await whileBusy(setBusy, setFailure, async () => {
-      if (action === 'confirm') setSummary(await api.post<Summary>(`/imports/${preview.batchId}/confirm`));
-      else await api.post(`/imports/${preview.batchId}/cancel`);
+      if (action === 'confirm') {
+        const confirmed = await api.post<Preview>(`/imports/${preview.batchId}/confirm`);
+        setJob(confirmed.job);
+        setJobBatch(confirmed.batchId);
+      } else await api.post(`/imports/${preview.batchId}/cancel`);
       setPreview(null);
       setFiles([]);
     });
@@ -205,11 +244,23 @@ export function RegionImportPage() {
           </Space>
         </Card>
       )}
+      {job && !summary && (
+        <Card size="small" title={`${job.label}：${JOB_STATE_LABELS[job.state]}`}>
+          <Progress
+            percent={job.total === 0 ? 100 : Math.floor((job.done / job.total) * 100)}
+            status={job.state === 'failed' ? 'exception' : 'active'}
+            aria-label="导入进度"
+          />
+          <Typography.Text>
+            已处理 {job.done} / {job.total} 个文件{job.message ? `：${job.message}` : ''}
+          </Typography.Text>
+        </Card>
+      )}
       {summary && (
         <Alert
-          type="success"
+          type={job?.state === 'failed' ? 'warning' : 'success'}
           showIcon
-          title={`导入完成：新导入 ${summary.imported} 份，已导入过 ${summary.alreadyImported} 份，跳过 ${summary.skipped} 份`}
+          title={`${job?.state === 'failed' ? '导入中断，已完成的部分' : '导入完成'}：新导入 ${summary.imported} 份，已导入过 ${summary.alreadyImported} 份，跳过 ${summary.skipped} 份`}
           description={summary.files
             .filter((f) => f.status === 'skipped')
             .map((f) => `${f.name}：${f.reason ?? ''}`)

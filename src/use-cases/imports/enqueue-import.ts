@@ -1,0 +1,92 @@
+import { AppError, isAppError } from '../../core/errors.ts';
+import type { Job } from '../../core/jobs/job.ts';
+import type { Moment } from '../../core/moment.ts';
+import type { Actor } from '../../store/audit/audit.repository.ts';
+import type { StoreDb, StoreTrx } from '../../store/dialect.ts';
+import {
+  attachImportJob,
+  closePendingImportBatch,
+  type ImportBatch,
+  saveImportBatch,
+} from '../../store/imports/import-batches.ts';
+import { type ImportFileInput, insertImportFiles } from '../../store/imports/import-files.ts';
+import type { ImportOptions, ImportSource } from '../../store/imports/import-plan.ts';
+import type { JobQueue } from '../../store/jobs/job-queue.ts';
+import { advanceJob } from '../../store/jobs/jobs.repository.ts';
+import { enqueueJob } from '../jobs/enqueue-job.ts';
+import { importFilesJob, importParts } from './import-files-job.ts';
+
+async function enqueueFiles(
+  trx: StoreTrx,
+  queue: JobQueue,
+  batch: Pick<ImportBatch, 'id' | 'regionId' | 'options'>,
+  files: readonly ImportFileInput[],
+  actor: Actor,
+  now: Moment,
+): Promise<Job> {
+  await insertImportFiles(trx, batch.id, files);
+  const job = await enqueueJob(
+    trx,
+    queue,
+    importFilesJob,
+    { batchId: batch.id, regionId: batch.regionId, options: batch.options, files: files.length, actor },
+    { parts: importParts(files.length), total: files.length, actor, now },
+  );
+  await attachImportJob(trx, batch.id, job.id);
+  const refused = files.filter((f) => 'refused' in f).length;
+  if (refused > 0) await advanceJob(trx, job.id, refused, null, now.at.toISOString());
+  return { ...job, done: refused };
+}
+
+/**
+ * Confirms a pending preview: marks it confirmed and enqueues the job that stores its files
+ * (each file once; those the preview found already imported or refused are recorded as such), in
+ * the caller's transaction. CONFLICT when it was already confirmed or cancelled, or has expired.
+ */
+export async function confirmImportBatch(
+  trx: StoreTrx,
+  queue: JobQueue,
+  batch: ImportBatch,
+  actor: Actor,
+  now: Moment,
+): Promise<Job> {
+  if (!(await closePendingImportBatch(trx, batch.id, 'confirmed', now.at.toISOString()))) {
+    throw new AppError('CONFLICT', '该批导入已确认或已取消');
+  }
+  if (now.at.toISOString() > batch.expiresAt) {
+    throw new AppError('CONFLICT', '该批导入的预览已过期（24 小时），请重新上传');
+  }
+  const files = batch.files.map((f) => ({ name: f.name, planned: f }));
+  return enqueueFiles(trx, queue, batch, files, actor, now);
+}
+
+/**
+ * An import without preview: the files' bytes go into the database and the job's workers (on any
+ * machine) read, recognise and store them. A file that cannot be read here is recorded as skipped
+ * with the reason.
+ */
+export async function enqueueFileImport(
+  db: StoreDb,
+  queue: JobQueue,
+  options: ImportOptions,
+  sources: Iterable<ImportSource>,
+  actor: Actor,
+  now: Moment,
+): Promise<{ job: Job; batchId: string }> {
+  const files: ImportFileInput[] = [];
+  for (const source of sources) {
+    try {
+      files.push({ name: source.name, content: await source.read() });
+    } catch (error) {
+      if (!isAppError(error)) throw error;
+      files.push({ name: source.name, refused: error.message });
+    }
+  }
+  const { regionId, ...rest } = options;
+  const batch = await saveImportBatch(db, regionId, rest, [], actor, now);
+  const job = await db.transaction().execute(async (trx) => {
+    await closePendingImportBatch(trx, batch.id, 'confirmed', now.at.toISOString());
+    return enqueueFiles(trx, queue, batch, files, actor, now);
+  });
+  return { job, batchId: batch.id };
+}
