@@ -34,7 +34,8 @@ export async function closeAgency(
   await appendAudit(trx, {
     at: now.at,
     actor,
-    agencyId: agencyId,
+    // Organisation administration is in the system chain, with the agency's creation.
+    agencyId: null,
     entity: 'agency',
     entityId: agencyId,
     action: 'close',

@@ -39,7 +39,8 @@ export async function renameAgency(
   await appendAudit(trx, {
     at: now.at,
     actor,
-    agencyId: agencyId,
+    // Organisation administration is in the system chain, with the agency's creation.
+    agencyId: null,
     entity: 'agency',
     entityId: agencyId,
     action: 'rename',
