@@ -94,9 +94,9 @@ describeEachDialect('audit log', (t) => {
     expect((await verifyAuditChain(t.db)).ok).toBe(true);
   });
 
-  it.runIf(t.dialect === 'postgres')(
-    'lets writers of other agencies through while a transaction holds one agency’s chain, and makes the same agency wait',
-    async () => {
+  // SQLite has one writer at a time: the question is PostgreSQL's alone (registered there, never skipped).
+  if (t.dialect === 'postgres') {
+    it('lets writers of other agencies through while a transaction holds one agency’s chain, and makes the same agency wait', async () => {
       await append('w1', 'w', 0);
       let release!: () => void;
       let locked!: () => void;
@@ -140,8 +140,8 @@ describeEachDialect('audit log', (t) => {
         await holder;
       }
       expect(await seqsOf('agency:w1')).toEqual([1, 2, 3]);
-    },
-  );
+    });
+  }
 
   it('finds the first altered, removed or forged row, and removed newest rows, once the triggers are gone', async () => {
     for (let i = 1; i <= 10; i += 1) await append('t', `t${i}`, { i });
