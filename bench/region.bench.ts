@@ -5,14 +5,10 @@
  * skipped with a note when unreachable). Targets (issue #6): totals < 500 ms, import ≥ 200 reports/s.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
 import { momentOf } from '../src/core/moment.ts';
 import { IngestWorker } from '../src/documents/ingest/ingest-pool.ts';
 import { loadDocumentsConfig } from '../src/server/config.ts';
-import { type OpenedDatabase, openDatabase } from '../src/store/dialect.ts';
+import type { OpenedDatabase } from '../src/store/dialect.ts';
 import { planImport } from '../src/store/imports/import-plan.ts';
 import { numbersOf } from '../src/store/imports/imported-reports.ts';
 import { migrateToLatest } from '../src/store/migrations/migrate.ts';
@@ -21,60 +17,16 @@ import { regionOverview } from '../src/store/region/regional-overview.ts';
 import { commitImport } from '../src/use-cases/imports/commit-import.ts';
 import { generateValidReport } from '../test/support/generate-report.ts';
 import { reportToText } from '../test/support/report-to-text.ts';
+import { type BenchDatabase, benchPostgres, benchSqlite, PG_URL } from './bench-databases.ts';
 import { type Measure, peakRssMiB } from './measure.ts';
 
 const TOTALS_AGENCIES = 10_000;
 const IMPORT_REPORTS = 1_000;
-const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://gongkai:gongkai@127.0.0.1:5432/gongkai_test';
 
-interface Target {
-  dialect: 'sqlite' | 'postgres';
-  opened: OpenedDatabase;
-  cleanup(): Promise<void>;
-}
+type Target = BenchDatabase;
 
-async function sqliteTarget(): Promise<Target> {
-  const dir = mkdtempSync(join(tmpdir(), 'gongkai-bench-'));
-  const opened = openDatabase(`sqlite:${join(dir, 'bench.db')}`);
-  return {
-    dialect: 'sqlite',
-    opened,
-    cleanup: async () => {
-      await opened.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
-async function admin(text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 3000 });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
-
-async function postgresTarget(): Promise<Target | null> {
-  const schema = `gk_bench_${randomBytes(6).toString('hex')}`;
-  try {
-    await admin(`create schema ${schema}`);
-  } catch {
-    return null;
-  }
-  const url = new URL(PG_URL);
-  url.searchParams.set('options', `-c search_path=${schema}`);
-  const opened = openDatabase(url.toString());
-  return {
-    dialect: 'postgres',
-    opened,
-    cleanup: async () => {
-      await opened.close();
-      await admin(`drop schema ${schema} cascade`);
-    },
-  };
-}
+const sqliteTarget = async (): Promise<Target> => benchSqlite('bench');
+const postgresTarget = (): Promise<Target | null> => benchPostgres('bench');
 
 /** 10,000 agencies with a published 2024 report each (and a 2023 one for the history), inserted in bulk. */
 async function seedTotals(opened: OpenedDatabase) {

@@ -9,27 +9,22 @@
  * Goals on PostgreSQL (p95): overview < 300 ms, history < 500 ms, inbox page < 50 ms,
  * public statistics < 200 ms, assembly < 200 ms.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
 import { OPEN_APPLICATION_STATUSES } from '../src/core/applications/application.ts';
 import { momentOf } from '../src/core/moment.ts';
 import { listApplications } from '../src/store/applications/list-applications.ts';
-import { type DialectName, type OpenedDatabase, openDatabase } from '../src/store/dialect.ts';
+import type { DialectName, OpenedDatabase } from '../src/store/dialect.ts';
 import { migrateToLatest } from '../src/store/migrations/migrate.ts';
 import { regionByCode } from '../src/store/region/regional-agencies.ts';
 import { regionHistory, regionOverview, regionYearTotals } from '../src/store/region/regional-overview.ts';
 import { loadRegionWorkRecords } from '../src/store/work-records/load-work-records.ts';
 import { exportRegion } from '../src/use-cases/region/export-region.ts';
 import { assembleAnnualReport } from '../src/use-cases/reports/assemble-annual-report.ts';
+import { benchPostgres, benchSqlite, PG_URL } from './bench-databases.ts';
 import { type Measure, peakRssMiB } from './measure.ts';
 import { type BulkSink, postgresSink, sqliteSink } from './scale/bulk-insert.ts';
 import { FIRST_YEAR, generateProvince, LAST_YEAR } from './scale/generate-province.ts';
 
 const SCALE = Number(process.env.GONGKAI_SCALE ?? '1');
-const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://gongkai:gongkai@127.0.0.1:5432/gongkai_test';
 const TODAY = '2026-02-15';
 const NOW = momentOf(new Date('2026-02-15T02:00:00.000Z'));
 
@@ -59,49 +54,13 @@ interface Target {
 }
 
 function sqliteTarget(): Target {
-  const dir = mkdtempSync(join(tmpdir(), 'gongkai-scale-'));
-  const file = join(dir, 'scale.db');
-  const opened = openDatabase(`sqlite:${file}`);
-  return {
-    dialect: 'sqlite',
-    opened,
-    sink: async () => sqliteSink(file),
-    cleanup: async () => {
-      await opened.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
-async function admin(text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 3000 });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
+  const base = benchSqlite('scale');
+  return { ...base, sink: async () => sqliteSink(base.file) };
 }
 
 async function postgresTarget(): Promise<Target | null> {
-  const schema = `gk_scale_${randomBytes(6).toString('hex')}`;
-  try {
-    await admin(`create schema ${schema}`);
-  } catch {
-    return null;
-  }
-  const url = new URL(PG_URL);
-  url.searchParams.set('options', `-c search_path=${schema}`);
-  const opened = openDatabase(url.toString());
-  return {
-    dialect: 'postgres',
-    opened,
-    sink: () => postgresSink(url.toString()),
-    cleanup: async () => {
-      await opened.close();
-      await admin(`drop schema ${schema} cascade`);
-    },
-  };
+  const base = await benchPostgres('scale');
+  return base && { ...base, sink: () => postgresSink(base.url) };
 }
 
 async function measureTarget(target: Target): Promise<Measure[]> {
