@@ -1,5 +1,8 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Moment } from '../../../core/moment.ts';
+import type { Actor } from '../../../store/audit/audit.repository.ts';
+import type { StoreTrx } from '../../../store/dialect.ts';
 import { formerNamesOf } from '../../../store/organisation/agency-history.repository.ts';
 import { closeAgency } from '../../../use-cases/organisation/close-agency.ts';
 import { closeRegion } from '../../../use-cases/organisation/close-region.ts';
@@ -27,6 +30,17 @@ export async function registerOrganisationChangeRoutes(app: FastifyInstance): Pr
   const api = app.withTypeProvider<ZodTypeProvider>();
   const errors = errorResponses(400, 401, 403, 404, 409);
 
+  /** The change, by an administrator, in one transaction (each use-case audits itself). */
+  const asAdministrator = <T>(
+    request: FastifyRequest,
+    change: (trx: StoreTrx, actor: Actor, now: Moment) => Promise<T>,
+  ): Promise<T> => {
+    const user = requireUser(request);
+    authorize(user, 'organisation', 'administer');
+    const now = currentMoment(app);
+    return app.db.transaction().execute((trx) => change(trx, actorOf(user), now));
+  };
+
   const agencyReply = async (agency: Parameters<typeof presentAgency>[0]) =>
     presentAgency(agency, (await formerNamesOf(app.db, [agency.id])).get(agency.id));
 
@@ -41,15 +55,12 @@ export async function registerOrganisationChangeRoutes(app: FastifyInstance): Pr
         response: { 200: agencySchema, ...errors },
       },
     },
-    async (request) => {
-      const user = requireUser(request);
-      authorize(user, 'organisation', 'administer');
-      const now = currentMoment(app);
-      const agency = await app.db
-        .transaction()
-        .execute((trx) => renameAgency(trx, request.params.id, request.body, actorOf(user), now));
-      return agencyReply(agency);
-    },
+    async (request) =>
+      agencyReply(
+        await asAdministrator(request, (trx, actor, now) =>
+          renameAgency(trx, request.params.id, request.body, actor, now),
+        ),
+      ),
   );
 
   api.post(
@@ -63,15 +74,12 @@ export async function registerOrganisationChangeRoutes(app: FastifyInstance): Pr
         response: { 200: agencySchema, ...errors },
       },
     },
-    async (request) => {
-      const user = requireUser(request);
-      authorize(user, 'organisation', 'administer');
-      const now = currentMoment(app);
-      const agency = await app.db
-        .transaction()
-        .execute((trx) => closeAgency(trx, request.params.id, request.body.closedOn, actorOf(user), now));
-      return agencyReply(agency);
-    },
+    async (request) =>
+      agencyReply(
+        await asAdministrator(request, (trx, actor, now) =>
+          closeAgency(trx, request.params.id, request.body.closedOn, actor, now),
+        ),
+      ),
   );
 
   api.post(
@@ -85,15 +93,12 @@ export async function registerOrganisationChangeRoutes(app: FastifyInstance): Pr
         response: { 200: regionSchema, ...errors },
       },
     },
-    async (request) => {
-      const user = requireUser(request);
-      authorize(user, 'organisation', 'administer');
-      const now = currentMoment(app);
-      const region = await app.db
-        .transaction()
-        .execute((trx) => renameRegion(trx, request.params.id, request.body.name, actorOf(user), now));
-      return presentRegion(region);
-    },
+    async (request) =>
+      presentRegion(
+        await asAdministrator(request, (trx, actor, now) =>
+          renameRegion(trx, request.params.id, request.body.name, actor, now),
+        ),
+      ),
   );
 
   api.post(
@@ -107,14 +112,11 @@ export async function registerOrganisationChangeRoutes(app: FastifyInstance): Pr
         response: { 200: regionSchema, ...errors },
       },
     },
-    async (request) => {
-      const user = requireUser(request);
-      authorize(user, 'organisation', 'administer');
-      const now = currentMoment(app);
-      const region = await app.db
-        .transaction()
-        .execute((trx) => closeRegion(trx, request.params.id, request.body.closedOn, actorOf(user), now));
-      return presentRegion(region);
-    },
+    async (request) =>
+      presentRegion(
+        await asAdministrator(request, (trx, actor, now) =>
+          closeRegion(trx, request.params.id, request.body.closedOn, actor, now),
+        ),
+      ),
   );
 }
