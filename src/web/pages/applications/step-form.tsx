@@ -130,7 +130,7 @@ function StepSummary(props: { type: EventType; event: Record<string, unknown> })
   );
 }
 
-/** Records the next procedural step of a case; a stale page gets a clear 409 message. */
+/** Records the next procedural step of an application; a stale page gets a clear 409 message. */
 export function StepForm(props: {
   agencyId: string;
   applicationId: string;
