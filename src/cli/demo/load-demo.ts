@@ -38,8 +38,8 @@ import {
   ORGANISATIONS,
   SURNAMES,
 } from './demo-data.ts';
-import { loadDemoRecords } from './load-demo-records.ts';
 import { loadDemoReports } from './load-demo-reports.ts';
+import { loadDemoTableSources } from './load-demo-table-sources.ts';
 import { loadDemoWorkRecords } from './load-demo-work.ts';
 import { between, pick, planDemoApplication, type Random, seededRandom } from './plan-demo-application.ts';
 
@@ -267,7 +267,7 @@ export async function loadDemo(db: StoreDb, now: Date): Promise<DemoSummary> {
   for (const a of DEMO_AGENCIES) {
     applicationsCreated += await loadApplications(db, a, agencyIds.get(a.key)!, now);
   }
-  await loadDemoRecords(db, agencyIds, now);
+  await loadDemoTableSources(db, agencyIds, now);
   await loadDemoWorkRecords(db, agencyIds, now);
   await loadDemoReports(db, agencyIds, now);
   return { password: DEMO_PASSWORD, users, applicationsCreated };
