@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
  * The "Done when" lines of issue 21 that a reading of the source tree can check (the vocabulary
  * scans are src/core/vocabulary.test.ts, the route folders src/server/routes/route-folders.test.ts):
  * no source file over 400 lines, no test support imported by non-test source, and every type the
- * web reads from the API derived from a route schema rather than written by hand.
+ * web reads from the API (and every type of its API type files) derived from a route schema rather
+ * than written by hand.
  */
 
 const ROOT = join(import.meta.dirname, '..');
@@ -189,6 +190,18 @@ describe('the source tree (issue 21)', () => {
       .filter((c) => c.type !== 'T')
       .map((c) => ({ ...c, why: handWritten(c.type, declared) }))
       .filter((c) => c.why !== null);
+    expect(offending).toEqual([]);
+  });
+
+  it("declares in the web's API type files (types.ts, *-types.ts) only types derived from the route schemas", () => {
+    const web = FILES.filter((f) => f.path.startsWith('web/') && !isTest(f.path));
+    const declared = webTypeDeclarations(web);
+    const typeFiles = web.filter((f) => /(?:^|\/|-)types\.ts$/.test(f.path));
+    expect(typeFiles.length).toBeGreaterThan(3);
+    const offending = typeFiles
+      .flatMap((f) => [...webTypeDeclarations([f]).keys()].map((name) => ({ file: f.path, name })))
+      .map((t) => ({ ...t, why: handWritten(t.name, declared) }))
+      .filter((t) => t.why !== null);
     expect(offending).toEqual([]);
   });
 });

@@ -110,7 +110,7 @@ export interface ApplicationsTable {
   updated_at: string;
 }
 
-/** The applicant's personal data, kept apart from the case (DESIGN.md, quality bars). */
+/** The applicant's personal data, kept apart from the application (DESIGN.md, quality bars). */
 export interface ApplicantsTable {
   application_id: string;
   name: string;

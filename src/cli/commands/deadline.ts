@@ -19,8 +19,8 @@ interface DeadlineOptions {
   calendar?: string[];
 }
 
-/** A case file is a few KiB; anything bigger is a mistake. */
-const MAX_CASE_BYTES = 1024 * 1024;
+/** An application's timeline file is a few KiB; anything bigger is a mistake. */
+const MAX_TIMELINE_BYTES = 1024 * 1024;
 
 const STATUS_ZH: Record<DeadlineStatus, string> = {
   running: '期限进行中',
@@ -41,7 +41,7 @@ function readInput(options: DeadlineOptions): DeadlineInputData {
   if (options.input !== undefined) {
     if (fromFlags)
       throw new UsageError('--input 不能与 --received、--channel、--confirmed、--events 同时使用');
-    return readJsonFile(options.input, MAX_CASE_BYTES) as DeadlineInputData;
+    return readJsonFile(options.input, MAX_TIMELINE_BYTES) as DeadlineInputData;
   }
   if (options.received === undefined || options.channel === undefined) {
     throw new UsageError('请指定 --received 和 --channel，或用 --input 指定完整的案件 JSON 文件');
@@ -51,7 +51,7 @@ function readInput(options: DeadlineOptions): DeadlineInputData {
     submittedOn: parseIsoDate(options.received),
   };
   if (options.confirmed !== undefined) input.confirmedOn = parseIsoDate(options.confirmed);
-  if (options.events !== undefined) input.events = readJsonFile(options.events, MAX_CASE_BYTES);
+  if (options.events !== undefined) input.events = readJsonFile(options.events, MAX_TIMELINE_BYTES);
   return input as DeadlineInputData;
 }
 

@@ -14,15 +14,15 @@ import { findUserByUsername, listUsers } from '../../store/users/users.repositor
 import { loadWorkRecordsOfYear } from '../../store/work-records/load-work-records.ts';
 import { DEMO_PASSWORD } from './demo-data.ts';
 import { loadDemo } from './load-demo.ts';
-import { planDemoCase, seededRandom } from './plan-demo-case.ts';
+import { planDemoApplication, seededRandom } from './plan-demo-application.ts';
 
 const NOW = new Date('2026-11-20T02:00:00.000Z');
 
-describe('planDemoCase', () => {
+describe('planDemoApplication', () => {
   it('never dates a step after today, and leaves recent applications open', () => {
     const random = seededRandom(42);
     for (let i = 0; i < 200; i += 1) {
-      for (const e of planDemoCase(random, '2026-11-18', '2026-11-20')) {
+      for (const e of planDemoApplication(random, '2026-11-18', '2026-11-20')) {
         expect('on' in e ? e.on : e.type === 'extension' ? e.approvedOn : '').not.toBe('');
         expect(JSON.stringify(e)).not.toMatch(/2026-11-2[1-9]|2026-12|2027/);
       }

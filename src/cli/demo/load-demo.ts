@@ -38,10 +38,10 @@ import {
   ORGANISATIONS,
   SURNAMES,
 } from './demo-data.ts';
-import { loadDemoRecords } from './load-demo-records.ts';
 import { loadDemoReports } from './load-demo-reports.ts';
+import { loadDemoTableSources } from './load-demo-table-sources.ts';
 import { loadDemoWorkRecords } from './load-demo-work.ts';
-import { between, pick, planDemoCase, type Random, seededRandom } from './plan-demo-case.ts';
+import { between, pick, planDemoApplication, type Random, seededRandom } from './plan-demo-application.ts';
 
 const ACTOR: Actor = { userId: null, label: '演示数据' };
 
@@ -130,7 +130,7 @@ function demoApplication(random: Random, agency: DemoAgency, agencyId: string, r
 
 /**
  * Working days of the past year, one per application, oldest first (tracking numbers follow
- * receipt). A third fall in the last six weeks, so that the inbox has open cases in every state.
+ * receipt). A third fall in the last six weeks, so that the inbox has open applications in every state.
  */
 function receiptDays(random: Random, count: number, today: IsoDate): IsoDate[] {
   const days: IsoDate[] = [];
@@ -168,7 +168,7 @@ async function loadApplications(
       .execute((trx) => registerApplication(trx, input, ACTOR, momentOn(day, now)));
     created += 1;
     let version = application.version;
-    for (const event of planDemoCase(random, application.receivedOn, today)) {
+    for (const event of planDemoApplication(random, application.receivedOn, today)) {
       try {
         const { application: saved } = await db
           .transaction()
@@ -186,7 +186,7 @@ async function loadApplications(
         version = saved.version;
       } catch (error) {
         if (!isAppError(error)) throw error;
-        break; // a step the procedure refuses: the case stays where it is
+        break; // a step the procedure refuses: the application stays where it is
       }
     }
   }
@@ -267,7 +267,7 @@ export async function loadDemo(db: StoreDb, now: Date): Promise<DemoSummary> {
   for (const a of DEMO_AGENCIES) {
     applicationsCreated += await loadApplications(db, a, agencyIds.get(a.key)!, now);
   }
-  await loadDemoRecords(db, agencyIds, now);
+  await loadDemoTableSources(db, agencyIds, now);
   await loadDemoWorkRecords(db, agencyIds, now);
   await loadDemoReports(db, agencyIds, now);
   return { password: DEMO_PASSWORD, users, applicationsCreated };

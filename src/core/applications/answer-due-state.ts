@@ -3,14 +3,14 @@ import type { Application, ApplicationEvent, ApplicationStatus } from './applica
 import type { ApplicationDeadlines } from './application-deadlines.ts';
 
 /**
- * What to say about an application's answer deadline, on the case page, in the inbox and to the
+ * What to say about an application's answer deadline, on the application page, in the inbox and to the
  * applicant. "暂停计算" only while the clock is actually stopped (DOMAIN.md §C.2, §C.4, §C.8): a
  * 补正 is awaited (art. 30: the period starts again on the corrected application), or a
  * consultation (arts. 32, 34) or fee notice (109号, configurable suspension) is open. A due date
  * unknown for any other reason (a year the holiday calendar does not cover, a history the rules
  * refuse) is "暂无法计算" with the reason, never "paused".
  *
- * due     — the answer is due on `dueOn` (also for a concluded case);
+ * due     — the answer is due on `dueOn` (also for a concluded application);
  * paused  — the clock is stopped for `reason`;
  * unknown — not computable: `reason` says why;
  * none    — concluded while the clock was stopped: there is no due date to show.

@@ -193,3 +193,21 @@ export const TABLE3_ROWS: ReadonlyArray<{ key: Table3RowKey; label: string }> = 
 export const TABLE4_GROUPS: ReadonlyArray<{ key: Table4GroupKey; label: string }> = TABLE4_GROUP_KEYS.map(
   (key) => ({ key, label: TABLE4_GROUP_LABELS[key] }),
 );
+
+/** Every fixed caption the format prints: section headings, table headers, row and column labels. */
+export const FORMAT_CAPTIONS: readonly string[] = [
+  ...SECTION_CAPTIONS,
+  ...Object.values(TABLE2_LABELS),
+  TABLE3_NOTE,
+  TABLE3_APPLICANT_HEADER,
+  TABLE3_LEGAL_PERSON_HEADER,
+  TABLE3_OUTCOME_CAPTION,
+  ...TABLE3_COLUMNS,
+  ...Object.values(TABLE3_GROUPS),
+  ...Object.values(TABLE3_ROW_LABELS),
+  TABLE4_REVIEW_HEADER,
+  TABLE4_LITIGATION_HEADER,
+  TABLE4_DIRECT_HEADER,
+  TABLE4_AFTER_REVIEW_HEADER,
+  ...TABLE4_COLUMNS,
+];

@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Report } from '../../core/report/schema.ts';
 import { RENDER_FORMATS, type RenderFormat, renderReport } from '../../documents/render/render-report.ts';
 import type { PdfPrint } from '../plugins/pdf-printer.ts';
-import { contentDisposition } from './content-disposition.ts';
+import { sendDocumentFile } from './send-document-file.ts';
 
 export interface ReportDocumentNames {
   /** The file name without extension, in Chinese (e.g. 某局2024年政府信息公开工作年度报告). */
@@ -38,20 +38,13 @@ export async function sendReportDocument(
           ),
         }
       : await renderReport(report, format);
-  void reply
-    .header('content-type', rendered.mediaType)
-    .header(
-      'content-disposition',
-      contentDisposition(
-        `${names.fileName}${rendered.extension}`,
-        `${names.asciiName}${rendered.extension}`,
-        names.inline && (format === 'html' || format === 'pdf') ? 'inline' : 'attachment',
-      ),
-    )
-    .header('x-content-type-options', 'nosniff');
-  for (const [name, value] of Object.entries(names.headers ?? {})) void reply.header(name, value);
-  if (format === 'html') {
-    void reply.header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'");
-  }
-  return reply.status(200).send(Buffer.from(rendered.bytes));
+  return sendDocumentFile(reply, {
+    bytes: rendered.bytes,
+    mediaType: rendered.mediaType,
+    fileName: `${names.fileName}${rendered.extension}`,
+    asciiName: `${names.asciiName}${rendered.extension}`,
+    inline: names.inline === true && (format === 'html' || format === 'pdf'),
+    html: format === 'html',
+    ...(names.headers ? { headers: names.headers } : {}),
+  });
 }

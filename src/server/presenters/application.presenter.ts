@@ -173,7 +173,7 @@ function presentDeadlineResult(r: DeadlineResult) {
 }
 
 /**
- * Every due date of a case with how it was computed (computed once by the caller with
+ * Every due date of an application with how it was computed (computed once by the caller with
  * applicationDeadlines), 暂定 ones marked (`provisional`); null with the reason when the core could
  * not compute them (beyond the calendar's 2000–2100 bound, or a history the rules refuse). With the
  * answer deadline's state and text for `application`.
@@ -222,8 +222,8 @@ function recomputedLabel(entry: AuditEntry): string | null {
   return `${after.reason}：答复期限 ${shown(before)} → ${shown(after)}`;
 }
 
-/** One line of a case's audit trail: who did what when, and the status it led to. */
-export function presentCaseAuditEntry(entry: AuditEntry) {
+/** One line of an application's audit trail: who did what when, and the status it led to. */
+export function presentApplicationAuditEntry(entry: AuditEntry) {
   return {
     seq: entry.seq,
     at: entry.at,

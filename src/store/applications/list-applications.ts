@@ -123,7 +123,7 @@ export async function listApplications(
     }),
   });
   if (filters.answeredLate) {
-    // The core decides (answerTimeliness); SQL only narrows to concluded cases whose stored due
+    // The core decides (answerTimeliness); SQL only narrows to concluded applications whose stored due
     // date (as of the last step) is before the day they were concluded — a necessary condition.
     const candidates = await summaries
       .where('applications.status', '=', 'concluded')

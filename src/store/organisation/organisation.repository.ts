@@ -24,7 +24,8 @@ export interface CreateAgencyInput {
 const LEVEL_RANK: Record<RegionLevel, number> = { province: 0, city: 1, county: 2 };
 const LEVEL_LABELS: Record<RegionLevel, string> = { province: '省级', city: '市级', county: '县级' };
 
-function rowToRegion(row: RegionsTable): Region {
+/** A regions row as core's Region. */
+export function rowToRegion(row: RegionsTable): Region {
   return {
     id: row.id,
     code: row.code,

@@ -5,7 +5,7 @@ import type { Region } from '../../core/organisation/region.ts';
 import type { NamedAgency } from '../../core/region/agency-names.ts';
 import type { Database } from '../database.ts';
 import { formerNamesOf } from '../organisation/agency-history.repository.ts';
-import { type AgencyListing, listAgencies } from '../organisation/organisation.repository.ts';
+import { type AgencyListing, listAgencies, rowToRegion } from '../organisation/organisation.repository.ts';
 
 export interface RegionalAgency extends Agency, NamedAgency {
   regionCode: string;
@@ -16,14 +16,7 @@ export interface RegionalAgency extends Agency, NamedAgency {
 export async function regionByCode(db: Kysely<Database>, code: string): Promise<Region> {
   const row = await db.selectFrom('regions').selectAll().where('code', '=', code.trim()).executeTakeFirst();
   if (!row) throw new AppError('NOT_FOUND', `行政区划代码 ${code} 不存在`);
-  return {
-    id: row.id,
-    code: row.code,
-    name: row.name,
-    level: row.level,
-    parentId: row.parent_id,
-    closedOn: row.closed_on,
-  };
+  return rowToRegion(row);
 }
 
 /**

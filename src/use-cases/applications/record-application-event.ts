@@ -11,6 +11,7 @@ import { type StoredApplication, toCoreApplication } from '../../store/applicati
 import { type Actor, appendAudit } from '../../store/audit/audit.repository.ts';
 import type { StoreTrx } from '../../store/dialect.ts';
 import { mixedOutcomeRuleOfAgency } from '../../store/organisation/mixed-outcome-rules.ts';
+import { nextVersion } from '../next-version.ts';
 
 export const CONFLICT_MESSAGE = '该申请已被他人修改，请刷新后重试';
 
@@ -80,13 +81,7 @@ export async function recordApplicationEvent(
     at,
   );
   if (!saved) throw new AppError('CONFLICT', CONFLICT_MESSAGE);
-  const after: StoredApplication = {
-    ...before,
-    ...next,
-    answerDueOn,
-    version: expectedVersion + 1,
-    updatedAt: at,
-  };
+  const after = nextVersion(before, { ...next, answerDueOn }, expectedVersion, at);
   await appendAudit(trx, {
     agencyId: agencyId,
     at: now.at,

@@ -11,6 +11,7 @@ import {
   updateCaseDecision,
 } from '../../store/cases/cases.repository.ts';
 import type { StoreTrx } from '../../store/dialect.ts';
+import { nextVersion } from '../next-version.ts';
 
 /**
  * Records the decision of an open case (结果维持 / 结果纠正 / 其他结果). Audited. Throws NOT_FOUND,
@@ -32,7 +33,7 @@ export async function decideCase(
   const at = now.at.toISOString();
   const saved = await updateCaseDecision(trx, agencyId, id, expectedVersion, valid, at);
   if (!saved) throw new AppError('CONFLICT', CASE_CONFLICT_MESSAGE);
-  const after: StoredCase = { ...before, ...valid, version: expectedVersion + 1, updatedAt: at };
+  const after = nextVersion(before, valid, expectedVersion, at);
   await appendAudit(trx, {
     agencyId: agencyId,
     at: now.at,

@@ -1,11 +1,12 @@
 import { AppError } from '../../core/errors.ts';
 import type { Moment } from '../../core/moment.ts';
-import { type Actor, appendAudit } from '../../store/audit/audit.repository.ts';
+import type { Actor } from '../../store/audit/audit.repository.ts';
 import type { StoreTrx } from '../../store/dialect.ts';
 import {
   countOpenApplications,
   saveAgencyClosure,
 } from '../../store/organisation/agency-history.repository.ts';
+import { auditClosure } from './audit-organisation-change.ts';
 import { loadOpenAgency } from './load-organisation.ts';
 
 /**
@@ -31,16 +32,6 @@ export async function closeAgency(
       `“${before.name}”还有 ${open} 件未办结的政府信息公开申请，办结后才能撤销`,
     );
   const after = await saveAgencyClosure(trx, agencyId, closedOn);
-  await appendAudit(trx, {
-    at: now.at,
-    actor,
-    // Organisation administration is in the system chain, with the agency's creation.
-    agencyId: null,
-    entity: 'agency',
-    entityId: agencyId,
-    action: 'close',
-    before: { closedOn: null },
-    after: { closedOn },
-  });
+  await auditClosure(trx, { entity: 'agency', entityId: agencyId }, closedOn, actor, now);
   return after;
 }

@@ -1,11 +1,12 @@
 import { AppError } from '../../core/errors.ts';
 import type { Moment } from '../../core/moment.ts';
-import { type Actor, appendAudit } from '../../store/audit/audit.repository.ts';
+import type { Actor } from '../../store/audit/audit.repository.ts';
 import type { StoreTrx } from '../../store/dialect.ts';
 import {
   openChildrenOfRegion,
   saveRegionClosure,
 } from '../../store/organisation/agency-history.repository.ts';
+import { auditClosure } from './audit-organisation-change.ts';
 import { loadOpenRegion } from './load-organisation.ts';
 
 /**
@@ -35,15 +36,6 @@ export async function closeRegion(
         .join('和')}未撤销，请先撤销它们`,
     );
   const after = await saveRegionClosure(trx, regionId, closedOn);
-  await appendAudit(trx, {
-    at: now.at,
-    actor,
-    agencyId: null,
-    entity: 'region',
-    entityId: regionId,
-    action: 'close',
-    before: { closedOn: null },
-    after: { closedOn },
-  });
+  await auditClosure(trx, { entity: 'region', entityId: regionId }, closedOn, actor, now);
   return after;
 }

@@ -1,9 +1,9 @@
 import { AppError } from '../../core/errors.ts';
 import type { Moment } from '../../core/moment.ts';
 import type { Actor } from '../../store/audit/audit.repository.ts';
-import { appendAudit } from '../../store/audit/audit.repository.ts';
 import type { StoreTrx } from '../../store/dialect.ts';
 import { formerNamesOf, saveAgencyRename } from '../../store/organisation/agency-history.repository.ts';
+import { auditRename } from './audit-organisation-change.ts';
 import { loadOpenAgency } from './load-organisation.ts';
 
 export interface RenameAgencyInput {
@@ -36,16 +36,12 @@ export async function renameAgency(
       field: 'renamedOn',
     });
   const after = await saveAgencyRename(trx, before, name, input.renamedOn);
-  await appendAudit(trx, {
-    at: now.at,
+  await auditRename(
+    trx,
+    { entity: 'agency', entityId: agencyId },
+    { before: { name: before.name }, after: { name: after.name, renamedOn: input.renamedOn } },
     actor,
-    // Organisation administration is in the system chain, with the agency's creation.
-    agencyId: null,
-    entity: 'agency',
-    entityId: agencyId,
-    action: 'rename',
-    before: { name: before.name },
-    after: { name: after.name, renamedOn: input.renamedOn },
-  });
+    now,
+  );
   return after;
 }

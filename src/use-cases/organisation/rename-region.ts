@@ -1,8 +1,9 @@
 import { AppError } from '../../core/errors.ts';
 import type { Moment } from '../../core/moment.ts';
-import { type Actor, appendAudit } from '../../store/audit/audit.repository.ts';
+import type { Actor } from '../../store/audit/audit.repository.ts';
 import type { StoreTrx } from '../../store/dialect.ts';
 import { saveRegionName } from '../../store/organisation/agency-history.repository.ts';
+import { auditRename } from './audit-organisation-change.ts';
 import { loadOpenRegion } from './load-organisation.ts';
 
 /** Renames a region (its code stays: the 行政区划代码 identifies it). Audited. Throws NOT_FOUND, INVALID_INPUT. */
@@ -11,15 +12,12 @@ export async function renameRegion(trx: StoreTrx, regionId: string, name: string
   const trimmed = name.trim();
   if (trimmed === before.name) throw new AppError('INVALID_INPUT', '新名称与现名称相同', { field: 'name' });
   const after = await saveRegionName(trx, regionId, trimmed);
-  await appendAudit(trx, {
-    at: now.at,
+  await auditRename(
+    trx,
+    { entity: 'region', entityId: regionId },
+    { before: { name: before.name }, after: { name: after.name } },
     actor,
-    agencyId: null,
-    entity: 'region',
-    entityId: regionId,
-    action: 'rename',
-    before: { name: before.name },
-    after: { name: after.name },
-  });
+    now,
+  );
   return after;
 }

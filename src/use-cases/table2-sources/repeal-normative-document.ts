@@ -10,6 +10,7 @@ import {
   type StoredNormativeDocument,
   updateNormativeDocumentRepeal,
 } from '../../store/table2-sources/normative-documents.repository.ts';
+import { nextVersion } from '../next-version.ts';
 
 /**
  * Records the repeal (废止) of a document on `repealedOn`. Audited. Throws NOT_FOUND, CONFLICT
@@ -31,12 +32,7 @@ export async function repealNormativeDocument(
   const at = now.at.toISOString();
   const saved = await updateNormativeDocumentRepeal(trx, agencyId, id, expectedVersion, day, at);
   if (!saved) throw new AppError('CONFLICT', DOCUMENT_CONFLICT_MESSAGE);
-  const after: StoredNormativeDocument = {
-    ...before,
-    repealedOn: day,
-    version: expectedVersion + 1,
-    updatedAt: at,
-  };
+  const after = nextVersion(before, { repealedOn: day }, expectedVersion, at);
   await appendAudit(trx, {
     agencyId: agencyId,
     at: now.at,

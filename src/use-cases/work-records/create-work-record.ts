@@ -2,10 +2,11 @@ import { AppError } from '../../core/errors.ts';
 import type { Moment } from '../../core/moment.ts';
 import { validateWorkRecord } from '../../core/work-records/validate-work-record.ts';
 import { agencyExists } from '../../store/agency-row.ts';
-import { type Actor, appendAudit } from '../../store/audit/audit.repository.ts';
+import type { Actor } from '../../store/audit/audit.repository.ts';
 import { isUniqueViolation } from '../../store/db-errors.ts';
 import type { StoreTrx } from '../../store/dialect.ts';
 import { insertWorkRecord, type StoredWorkRecord } from '../../store/work-records/work-records.repository.ts';
+import { auditWorkRecord } from './audit-work-record.ts';
 import { checkReferences, checkUnique, figuresTaken } from './check-work-record.ts';
 
 /**
@@ -31,15 +32,7 @@ export async function createWorkRecord(
     if (isUniqueViolation(error)) throw figuresTaken(record.year);
     throw error;
   }
-  await appendAudit(trx, {
-    agencyId: agencyId,
-    at: now.at,
-    actor,
-    entity: 'work-record',
-    entityId: stored.id,
-    action: `create:${record.kind}`,
-    before: null,
-    after: stored,
-  });
+  const action = `create:${record.kind}` as const;
+  await auditWorkRecord(trx, agencyId, { id: stored.id, action, before: null, after: stored }, actor, now);
   return stored;
 }

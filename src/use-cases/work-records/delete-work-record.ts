@@ -1,11 +1,12 @@
 import { AppError } from '../../core/errors.ts';
 import type { Moment } from '../../core/moment.ts';
-import { type Actor, appendAudit } from '../../store/audit/audit.repository.ts';
+import type { Actor } from '../../store/audit/audit.repository.ts';
 import type { StoreTrx } from '../../store/dialect.ts';
 import {
   deleteWorkRecordRow,
   WORK_RECORD_CONFLICT_MESSAGE,
 } from '../../store/work-records/work-records.repository.ts';
+import { auditWorkRecord } from './audit-work-record.ts';
 import { currentRecord } from './check-work-record.ts';
 
 /** Deletes a record entered by mistake. Audited (the audit keeps it). Throws NOT_FOUND, CONFLICT. */
@@ -20,14 +21,11 @@ export async function deleteWorkRecord(
   const before = await currentRecord(trx, agencyId, id, expectedVersion);
   const deleted = await deleteWorkRecordRow(trx, agencyId, id, expectedVersion);
   if (!deleted) throw new AppError('CONFLICT', WORK_RECORD_CONFLICT_MESSAGE);
-  await appendAudit(trx, {
-    agencyId: agencyId,
-    at: now.at,
+  await auditWorkRecord(
+    trx,
+    agencyId,
+    { id, action: `delete:${before.kind}`, before, after: null },
     actor,
-    entity: 'work-record',
-    entityId: id,
-    action: `delete:${before.kind}`,
-    before,
-    after: null,
-  });
+    now,
+  );
 }

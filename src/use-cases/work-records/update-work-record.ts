@@ -1,7 +1,7 @@
 import { AppError } from '../../core/errors.ts';
 import type { Moment } from '../../core/moment.ts';
 import { validateWorkRecord } from '../../core/work-records/validate-work-record.ts';
-import { type Actor, appendAudit } from '../../store/audit/audit.repository.ts';
+import type { Actor } from '../../store/audit/audit.repository.ts';
 import { isUniqueViolation } from '../../store/db-errors.ts';
 import type { StoreTrx } from '../../store/dialect.ts';
 import {
@@ -9,6 +9,8 @@ import {
   updateWorkRecordData,
   WORK_RECORD_CONFLICT_MESSAGE,
 } from '../../store/work-records/work-records.repository.ts';
+import { nextVersion } from '../next-version.ts';
+import { auditWorkRecord } from './audit-work-record.ts';
 import { checkReferences, checkUnique, currentRecord, figuresTaken } from './check-work-record.ts';
 
 /**
@@ -40,22 +42,12 @@ export async function updateWorkRecord(
     throw error;
   }
   if (!saved) throw new AppError('CONFLICT', WORK_RECORD_CONFLICT_MESSAGE);
-  const after = {
-    ...before,
-    year: record.year,
-    data: record.data,
-    version: expectedVersion + 1,
-    updatedAt: at,
-  } as StoredWorkRecord;
-  await appendAudit(trx, {
-    agencyId: agencyId,
-    at: now.at,
-    actor,
-    entity: 'work-record',
-    entityId: id,
-    action: `update:${record.kind}`,
+  const after = nextVersion(
     before,
-    after,
-  });
+    { year: record.year, data: record.data } as Partial<StoredWorkRecord>,
+    expectedVersion,
+    at,
+  );
+  await auditWorkRecord(trx, agencyId, { id, action: `update:${record.kind}`, before, after }, actor, now);
   return after;
 }

@@ -5,9 +5,9 @@
 
 import type { z } from 'zod';
 import type {
+  applicationDetailResponse,
   applicationListResponse,
   applicationSummarySchema,
-  caseResponse,
   deadlineSummaryResponse,
   deadlinesSchema,
   timelinessResponse,
@@ -45,7 +45,7 @@ export type Tracking = z.output<typeof trackResponse>;
 export type PublicApplied = z.output<typeof publicApplyResponse>;
 export type ApplicationSummary = z.output<typeof applicationSummarySchema>;
 export type ApplicationList = z.output<typeof applicationListResponse>;
-export type CaseView = z.output<typeof caseResponse>;
+export type ApplicationDetail = z.output<typeof applicationDetailResponse>;
 export type DeadlineStep = NonNullable<z.output<typeof deadlinesSchema>>['steps'][number];
 /** Open, overdue and due-this-week counts of an agency's applications. */
 export type DeadlineSummary = z.output<typeof deadlineSummaryResponse>;

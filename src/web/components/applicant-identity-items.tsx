@@ -10,6 +10,21 @@ import {
   MEDIUM_LABELS,
 } from '../../core/applications/applicant-identity.ts';
 
+/** The values of an application form's applicant part: who applies, what for, in which form. */
+export interface ApplicantFormValues {
+  applicantType: string;
+  applicant: {
+    name: string;
+    idType?: string;
+    idNumber?: string;
+    phone?: string;
+    address?: string;
+    email?: string;
+  };
+  description: string;
+  requestedForm?: { media?: string[]; delivery?: string[] };
+}
+
 /** The applicant's name (required), identity document type and number fields of an application form. */
 export function ApplicantIdentityItems(props: { nameAutoComplete?: string }) {
   return (

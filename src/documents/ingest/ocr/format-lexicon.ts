@@ -1,43 +1,12 @@
-import {
-  SECTION_CAPTIONS,
-  TABLE2_LABELS,
-  TABLE3_APPLICANT_HEADER,
-  TABLE3_COLUMNS,
-  TABLE3_GROUPS,
-  TABLE3_LEGAL_PERSON_HEADER,
-  TABLE3_NOTE,
-  TABLE3_OUTCOME_CAPTION,
-  TABLE3_ROW_LABELS,
-  TABLE4_AFTER_REVIEW_HEADER,
-  TABLE4_COLUMNS,
-  TABLE4_DIRECT_HEADER,
-  TABLE4_LITIGATION_HEADER,
-  TABLE4_REVIEW_HEADER,
-} from '../../../core/report/labels.ts';
+import { FORMAT_CAPTIONS } from '../../../core/report/labels.ts';
 
-/**
- * The format's fixed captions, for mending what OCR makes of them (“茜上公开” for 禁止公开, “报各”
+/*
+ * The format's fixed captions (FORMAT_CAPTIONS) are mended from what OCR makes of them (“茜上公开” for 禁止公开, “报各”
  * for 报告). A text is snapped to a caption only when it has the caption's characters but for at
  * most two look-alike substitutions (and punctuation): a printed variant that adds or drops words
  * (“其他法律法规禁止公开”, “五、存在问题及改进情况”) is never snapped, so that the checker still
  * reports it (N-09, S-01).
  */
-const CAPTIONS: readonly string[] = [
-  ...SECTION_CAPTIONS,
-  ...Object.values(TABLE2_LABELS),
-  TABLE3_NOTE,
-  TABLE3_APPLICANT_HEADER,
-  TABLE3_LEGAL_PERSON_HEADER,
-  TABLE3_OUTCOME_CAPTION,
-  ...TABLE3_COLUMNS,
-  ...Object.values(TABLE3_GROUPS),
-  ...Object.values(TABLE3_ROW_LABELS),
-  TABLE4_REVIEW_HEADER,
-  TABLE4_LITIGATION_HEADER,
-  TABLE4_DIRECT_HEADER,
-  TABLE4_AFTER_REVIEW_HEADER,
-  ...TABLE4_COLUMNS,
-];
 
 /** How every report title ends. */
 const TITLE_END = '政府信息公开工作年度报告';
@@ -64,13 +33,13 @@ function withPunctuation(text: string): string {
 }
 
 const FULL_BY_LENGTH = new Map<number, { full: string; caption: string }[]>();
-for (const caption of CAPTIONS) {
+for (const caption of FORMAT_CAPTIONS) {
   const f = withPunctuation(caption);
   FULL_BY_LENGTH.set(f.length, [...(FULL_BY_LENGTH.get(f.length) ?? []), { full: f, caption }]);
 }
 
 const BY_LENGTH = new Map<number, { skeleton: string; caption: string }[]>();
-for (const caption of CAPTIONS) {
+for (const caption of FORMAT_CAPTIONS) {
   const s = skeleton(caption);
   BY_LENGTH.set(s.length, [...(BY_LENGTH.get(s.length) ?? []), { skeleton: s, caption }]);
 }

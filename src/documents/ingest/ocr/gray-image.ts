@@ -1,3 +1,4 @@
+import type { Sharp } from 'sharp';
 /** A one-channel 8-bit image, row by row (0 black … 255 white). */
 export interface GrayImage {
   width: number;
@@ -9,6 +10,28 @@ export interface GrayImage {
  * Reads a binary PPM (P6) or PGM (P5) as pdftoppm writes it. Colour pages keep the brightest of
  * the three channels, so that a red seal over the 落款 fades out while black print stays dark.
  */
+/**
+ * The image after sharp's `transform` (a rotation, a resize…), read back as one grey channel.
+ * sharp is loaded on first use: only scans need it.
+ */
+export async function transformGrayImage(
+  image: GrayImage,
+  transform: (pipeline: Sharp) => Sharp,
+): Promise<GrayImage> {
+  const sharp = (await import('sharp')).default;
+  const { data, info } = await transform(
+    sharp(image.data, { raw: { width: image.width, height: image.height, channels: 1 } }),
+  )
+    .extractChannel(0)
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return {
+    width: info.width,
+    height: info.height,
+    data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
+  };
+}
+
 export function readPnm(bytes: Uint8Array): GrayImage {
   const header: string[] = [];
   let at = 0;

@@ -2,7 +2,7 @@ import type { Segment } from '../pdf/layout/pdf-rules.ts';
 import type { TextRun } from '../pdf/layout/pdf-runs.ts';
 import type { PdfPageContent } from '../pdf/pdf-page-content.ts';
 import type { GrayImage } from './gray-image.ts';
-import { inkThreshold } from './gray-image.ts';
+import { inkThreshold, transformGrayImage } from './gray-image.ts';
 import { type CellBox, eraseRules, findCells, findRules, inkIn, type PixelRule } from './ruling-lines.ts';
 import { type OcrWord, recognise } from './tesseract.ts';
 
@@ -266,20 +266,10 @@ function joinWords(words: OcrWord[]): string {
 }
 
 /** The image at twice its size, smoothly resampled. */
-async function enlarged(image: GrayImage): Promise<GrayImage> {
-  const sharp = (await import('sharp')).default;
-  const { data, info } = await sharp(image.data, {
-    raw: { width: image.width, height: image.height, channels: 1 },
-  })
-    .resize(image.width * 2, image.height * 2, { kernel: 'lanczos3' })
-    .extractChannel(0)
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  return {
-    width: info.width,
-    height: info.height,
-    data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
-  };
+function enlarged(image: GrayImage): Promise<GrayImage> {
+  return transformGrayImage(image, (pipeline) =>
+    pipeline.resize(image.width * 2, image.height * 2, { kernel: 'lanczos3' }),
+  );
 }
 
 /** A PGM of the image (Tesseract reads it from standard input). */

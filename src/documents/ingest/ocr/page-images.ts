@@ -1,5 +1,5 @@
 import { AppError } from '../../../core/errors.ts';
-import { type GrayImage, readPnm } from './gray-image.ts';
+import { type GrayImage, readPnm, transformGrayImage } from './gray-image.ts';
 import { runBounded } from './run-bounded.ts';
 
 /** Resolution pages are rasterised at for OCR, and the longest side a page image may have. */
@@ -33,20 +33,10 @@ export async function rasterisePdfPage(pdf: Uint8Array, page: number, dpi: numbe
 
 /** The image turned by `degrees` (clockwise positive) about its centre, the corners filled white. */
 export async function rotateImage(image: GrayImage, degrees: number): Promise<GrayImage> {
-  const sharp = (await import('sharp')).default;
-  sharp.concurrency(1);
-  const { data, info } = await sharp(image.data, {
-    raw: { width: image.width, height: image.height, channels: 1 },
-  })
-    .rotate(degrees, { background: { r: 255, g: 255, b: 255 } })
-    .extractChannel(0)
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  return {
-    width: info.width,
-    height: info.height,
-    data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
-  };
+  (await import('sharp')).default.concurrency(1);
+  return transformGrayImage(image, (pipeline) =>
+    pipeline.rotate(degrees, { background: { r: 255, g: 255, b: 255 } }),
+  );
 }
 
 /** Scans below this resolution are too coarse to read digits reliably. */

@@ -21,16 +21,16 @@ import {
   DUE_SOON_DAYS,
   presentApplicant,
   presentApplication,
+  presentApplicationAuditEntry,
   presentApplicationSummary,
-  presentCaseAuditEntry,
   presentDeadlines,
 } from '../../presenters/application.presenter.ts';
 import { agencyParams, applicationParams, errorResponses } from '../common.schema.ts';
 import {
   applicantResponse,
+  applicationDetailResponse,
   applicationListResponse,
   applicationResponse,
-  caseResponse,
   deadlineSummaryResponse,
   listApplicationsQuery,
   recordEventBody,
@@ -119,7 +119,7 @@ export async function registerApplicationRoutes(app: FastifyInstance): Promise<v
         tags: ['applications'],
         summary: '一件申请的全部情况：办理步骤、各项期限及计算过程、审计记录（不含申请人个人信息）',
         params: applicationParams,
-        response: { 200: caseResponse, ...errorResponses(400, 401, 403, 404) },
+        response: { 200: applicationDetailResponse, ...errorResponses(400, 401, 403, 404) },
       },
     },
     async (request) => {
@@ -133,7 +133,7 @@ export async function registerApplicationRoutes(app: FastifyInstance): Promise<v
       return {
         application: presentApplication(application, today),
         ...presentDeadlines(applicationDeadlines(application, today), application),
-        auditTrail: trail.map(presentCaseAuditEntry),
+        auditTrail: trail.map(presentApplicationAuditEntry),
         mixedOutcomeRule: await mixedOutcomeRuleOfAgency(app.db, agencyId),
       };
     },
@@ -154,7 +154,7 @@ export async function registerApplicationRoutes(app: FastifyInstance): Promise<v
       const { agencyId, id } = request.params;
       await checkAgencyAccess(app.db, user, agencyId, 'application', 'personal-data');
       const at = app.now();
-      // Each read of personal data is audited (who, which case, when; never the data itself), in
+      // Each read of personal data is audited (who, which application, when; never the data itself), in
       // the same transaction: no data leaves without its audit entry.
       const applicant = await app.db.transaction().execute(async (trx) => {
         const found = await getApplicant(trx, agencyId, id);

@@ -50,7 +50,7 @@ const flags = {
   dueThisWeek: z.boolean().describe('未办结且7日内（含今天）到期'),
 };
 
-/** core/applications/answer-timeliness.ts: null until the case is concluded by an answer. */
+/** core/applications/answer-timeliness.ts: null until the application is concluded by an answer. */
 const answerTimelinessSchema = z
   .object({
     state: z.enum(ANSWER_TIMELINESS_STATES),
@@ -154,7 +154,7 @@ export const registeredResponse = z.object({
 
 export const applicationResponse = z.object(withDeadlines);
 
-export const caseAuditEntrySchema = z.object({
+export const applicationAuditEntrySchema = z.object({
   seq: z.int(),
   at: z.string(),
   actor: z.string(),
@@ -165,9 +165,9 @@ export const caseAuditEntrySchema = z.object({
   hash: z.string().describe('审计链中该条记录的哈希'),
 });
 
-export const caseResponse = z.object({
+export const applicationDetailResponse = z.object({
   ...withDeadlines,
-  auditTrail: z.array(caseAuditEntrySchema),
+  auditTrail: z.array(applicationAuditEntrySchema),
   mixedOutcomeRule: z
     .enum(MIXED_OUTCOME_RULES)
     .describe(

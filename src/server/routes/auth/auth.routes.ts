@@ -3,7 +3,6 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../../core/errors.ts';
-import { appendAudit } from '../../../store/audit/audit.repository.ts';
 import { deleteApiTokensOfUser } from '../../../store/users/api-tokens.repository.ts';
 import {
   createSession,
@@ -18,6 +17,7 @@ import {
   setUserPassword,
   verifyPassword,
 } from '../../../store/users/users.repository.ts';
+import { auditUser } from '../../../use-cases/users/audit-user.ts';
 import {
   actorOf,
   clearSessionCookie,
@@ -117,12 +117,8 @@ export async function registerAuthRoutes(app: FastifyInstance): Promise<void> {
           if (before && key && result.reason === 'invalid' && !before.disabled) {
             await backoff.recordFailure(trx, key, now);
             const heldBackMs = await backoff.retryAfterMs(trx, key, now);
-            await appendAudit(trx, {
-              agencyId: null,
-              at: now,
-              actor: { userId: null, label: `登录尝试（${request.ip}）` },
-              entity: 'user',
-              entityId: before.id,
+            await auditUser(trx, { userId: null, label: `登录尝试（${request.ip}）` }, now, {
+              userId: before.id,
               action: heldBackMs > 0 ? 'login-locked' : 'login-failed',
               before: { failedLogins: before.failedLogins },
               after: {
@@ -137,14 +133,9 @@ export async function registerAuthRoutes(app: FastifyInstance): Promise<void> {
         if (key) await backoff.clear(trx, key);
         if (previousToken) await deleteSession(trx, previousToken);
         const created = await createSession(trx, result.user.id, now, sessionTtlMs(app));
-        await appendAudit(trx, {
-          agencyId: null,
-          at: now,
-          actor: actorOf(toAuthUser(result.user)),
-          entity: 'user',
-          entityId: result.user.id,
+        await auditUser(trx, actorOf(toAuthUser(result.user)), now, {
+          userId: result.user.id,
           action: 'login',
-          before: null,
           after: { ip: request.ip, sessionExpiresAt: created.session.expiresAt },
         });
         return { result, session: created };
@@ -184,16 +175,7 @@ export async function registerAuthRoutes(app: FastifyInstance): Promise<void> {
         const now = app.now();
         await app.db.transaction().execute(async (trx) => {
           await deleteSession(trx, token);
-          await appendAudit(trx, {
-            agencyId: null,
-            at: now,
-            actor: actorOf(user),
-            entity: 'user',
-            entityId: user.id,
-            action: 'logout',
-            before: null,
-            after: null,
-          });
+          await auditUser(trx, actorOf(user), now, { userId: user.id, action: 'logout' });
         });
       }
       clearSessionCookie(app, reply);
@@ -243,16 +225,7 @@ export async function registerAuthRoutes(app: FastifyInstance): Promise<void> {
         await deleteSessionsOfUser(trx, user.id);
         await deleteApiTokensOfUser(trx, user.id);
         const session = await createSession(trx, user.id, now, sessionTtlMs(app));
-        await appendAudit(trx, {
-          agencyId: null,
-          at: now,
-          actor: actorOf(user),
-          entity: 'user',
-          entityId: user.id,
-          action: 'password-change',
-          before: null,
-          after: null,
-        });
+        await auditUser(trx, actorOf(user), now, { userId: user.id, action: 'password-change' });
         return session;
       });
       setSessionCookie(app, reply, created.token);

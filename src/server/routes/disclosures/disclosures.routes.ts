@@ -49,7 +49,7 @@ export async function registerDisclosureRoutes(app: FastifyInstance): Promise<vo
     {
       bodyLimit: 64 * 1024,
       schema: {
-        tags: ['records'],
+        tags: ['disclosures'],
         summary: '拟稿登记一条主动公开信息（经办人）',
         params: agencyParams,
         body: disclosureContentBody,
@@ -82,7 +82,7 @@ export async function registerDisclosureRoutes(app: FastifyInstance): Promise<vo
     '/agencies/:agencyId/disclosures',
     {
       schema: {
-        tags: ['records'],
+        tags: ['disclosures'],
         summary: '主动公开信息台账（可按状态、年度、是否超期筛选，分页）',
         params: agencyParams,
         querystring: listDisclosuresQuery,
@@ -119,7 +119,7 @@ export async function registerDisclosureRoutes(app: FastifyInstance): Promise<vo
     '/agencies/:agencyId/disclosures/:id',
     {
       schema: {
-        tags: ['records'],
+        tags: ['disclosures'],
         summary: '一条主动公开信息：审核链、保密审查记录、第二十六条期限',
         params: disclosureParams,
         response: { 200: disclosureSchema, ...errorResponses(400, 401, 403, 404) },
@@ -140,7 +140,7 @@ export async function registerDisclosureRoutes(app: FastifyInstance): Promise<vo
     {
       bodyLimit: 64 * 1024,
       schema: {
-        tags: ['records'],
+        tags: ['disclosures'],
         summary: '修改拟稿（经办人；提交审核后、发布后不能修改）',
         params: disclosureParams,
         body: editDisclosureBody,
@@ -176,7 +176,7 @@ export async function registerDisclosureRoutes(app: FastifyInstance): Promise<vo
     {
       bodyLimit: 16 * 1024,
       schema: {
-        tags: ['records'],
+        tags: ['disclosures'],
         summary: '审核链的一步：提交、科室审核（含保密审查）、领导审批、退回、发布',
         params: disclosureParams,
         body: disclosureStepBody,

@@ -12,7 +12,7 @@ import { getApplicant, getApplication } from '../../../store/applications/applic
 import { appendAudit } from '../../../store/audit/audit.repository.ts';
 import { getRegion } from '../../../store/organisation/organisation.repository.ts';
 import { authorizeAgency } from '../../access/authorize-agency.ts';
-import { contentDisposition } from '../../http/content-disposition.ts';
+import { sendDocumentFile } from '../../http/send-document-file.ts';
 import { actorOf, requireUser } from '../../plugins/auth.ts';
 import { currentMoment } from '../../plugins/clock.ts';
 import { pdfPrinter } from '../../plugins/pdf-printer.ts';
@@ -25,7 +25,7 @@ import {
   letterFileResponse,
 } from './letters.schema.ts';
 
-/** 告知书 for a case, filled from the case and the officer's free texts. */
+/** 告知书 for an application, filled from the application and the officer's free texts. */
 export async function registerLetterRoutes(app: FastifyInstance): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const print = pdfPrinter(app);
@@ -92,19 +92,14 @@ export async function registerLetterRoutes(app: FastifyInstance): Promise<void> 
         }),
       );
       const fileName = letterFileName(letter.documentNumber, kind, body.format);
-      void reply
-        .header('content-type', LETTER_MEDIA_TYPES[body.format])
-        .header(
-          'content-disposition',
-          contentDisposition(fileName, `letter-${kind}-${application.trackingNumber}.${body.format}`),
-        )
-        .header('cache-control', 'no-store')
-        .header('x-content-type-options', 'nosniff');
-      if (body.format === 'html') {
-        // The page needs nothing but its inline stylesheet.
-        void reply.header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'");
-      }
-      return reply.status(200).send(bytes);
+      return sendDocumentFile(reply, {
+        bytes,
+        mediaType: LETTER_MEDIA_TYPES[body.format],
+        fileName,
+        asciiName: `letter-${kind}-${application.trackingNumber}.${body.format}`,
+        html: body.format === 'html',
+        headers: { 'cache-control': 'no-store' },
+      });
     },
   );
 }

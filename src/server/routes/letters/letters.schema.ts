@@ -4,11 +4,11 @@ import { feeBasisSchema } from '../../../core/fees/fee-basis.ts';
 import { isoDateSchema, withoutUnsafeCharacters } from '../common.schema.ts';
 
 /**
- * POST …/applications/:id/letters. The body carries only what the case does not record: the
+ * POST …/applications/:id/letters. The body carries only what the application does not record: the
  * letter's kind and format, the free texts the officer writes (how to obtain the information,
- * reasons, points to correct …) and a few choices. Everything the case records — applicant,
+ * reasons, points to correct …) and a few choices. Everything the application records — applicant,
  * description, receipt date, tracking number, outcome, event dates, due dates, amounts, the third
- * party's name — is read from the case, never from the body.
+ * party's name — is read from the application, never from the body.
  */
 
 export const LETTER_FORMATS = ['docx', 'pdf', 'html'] as const;

@@ -54,7 +54,7 @@ export async function registerTable2Routes(app: FastifyInstance): Promise<void> 
     {
       bodyLimit: 16 * 1024,
       schema: {
-        tags: ['records'],
+        tags: ['table2-sources'],
         summary: '登记本机关制发的规章或行政规范性文件',
         params: agencyParams,
         body: issueDocumentBody,
@@ -77,7 +77,7 @@ export async function registerTable2Routes(app: FastifyInstance): Promise<void> 
     '/agencies/:agencyId/normative-documents',
     {
       schema: {
-        tags: ['records'],
+        tags: ['table2-sources'],
         summary: '规章和行政规范性文件台账（可按类别、某日现行有效筛选）',
         params: agencyParams,
         querystring: listDocumentsQuery,
@@ -103,7 +103,7 @@ export async function registerTable2Routes(app: FastifyInstance): Promise<void> 
     '/agencies/:agencyId/normative-documents/:id',
     {
       schema: {
-        tags: ['records'],
+        tags: ['table2-sources'],
         summary: '一件规章或行政规范性文件',
         params: documentParams,
         response: { 200: documentSchema, ...errorResponses(400, 401, 403, 404) },
@@ -124,7 +124,7 @@ export async function registerTable2Routes(app: FastifyInstance): Promise<void> 
     {
       bodyLimit: 4 * 1024,
       schema: {
-        tags: ['records'],
+        tags: ['table2-sources'],
         summary: '登记文件废止',
         params: documentParams,
         body: repealDocumentBody,
@@ -150,7 +150,7 @@ export async function registerTable2Routes(app: FastifyInstance): Promise<void> 
     '/agencies/:agencyId/enforcement-statistics/:year',
     {
       schema: {
-        tags: ['records'],
+        tags: ['table2-sources'],
         summary: '某年度的行政许可、行政处罚、行政强制决定数和行政事业性收费（未录入的为 null）',
         params: yearParams,
         response: { 200: figuresSchema, ...errorResponses(400, 401, 403, 404) },
@@ -169,7 +169,7 @@ export async function registerTable2Routes(app: FastifyInstance): Promise<void> 
     {
       bodyLimit: 4 * 1024,
       schema: {
-        tags: ['records'],
+        tags: ['table2-sources'],
         summary: '录入或修改某年度的统计数据（收费以万元为单位的十进制字符串）',
         params: yearParams,
         body: saveFiguresBody,
@@ -202,7 +202,7 @@ export async function registerTable2Routes(app: FastifyInstance): Promise<void> 
     {
       bodyLimit: CSV_LIMIT,
       schema: {
-        tags: ['records'],
+        tags: ['table2-sources'],
         summary:
           '从 CSV 导入统计数据（每行一个机关一个年度；列：机关,年度,行政许可,行政处罚,行政强制,行政事业性收费（万元）；UTF-8 或 GBK；任何一行有误则全部不导入）',
         response: { 200: importFiguresResponse, ...errorResponses(400, 401, 403) },
@@ -228,7 +228,7 @@ export async function registerTable2Routes(app: FastifyInstance): Promise<void> 
     '/agencies/:agencyId/table2/:year',
     {
       schema: {
-        tags: ['records'],
+        tags: ['table2-sources'],
         summary: '由台账统计的年度报告表二（主动公开政府信息情况）',
         params: yearParams,
         response: { 200: table2Response, ...errorResponses(400, 401, 403, 404) },

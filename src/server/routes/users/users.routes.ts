@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../../../core/errors.ts';
 import type { Role } from '../../../core/organisation/role.ts';
-import { appendAudit } from '../../../store/audit/audit.repository.ts';
 import type { StoreDb } from '../../../store/dialect.ts';
 import { getAgency, getRegion } from '../../../store/organisation/organisation.repository.ts';
 import { deleteApiTokensOfUser } from '../../../store/users/api-tokens.repository.ts';
@@ -15,6 +14,7 @@ import {
   setUserDisabled,
   setUserPassword,
 } from '../../../store/users/users.repository.ts';
+import { auditUser } from '../../../use-cases/users/audit-user.ts';
 import { authorize } from '../../access/authorize.ts';
 import { generateOneTimePassword } from '../../bootstrap/one-time-password.ts';
 import { actorOf, requireUser } from '../../plugins/auth.ts';
@@ -82,14 +82,9 @@ export async function registerUserRoutes(app: FastifyInstance): Promise<void> {
       const user = await app.db.transaction().execute(async (trx) => {
         await checkScopeExists(trx, body.role, agencyId, regionId);
         const created = await createUser(trx, { ...body, agencyId, regionId }, now);
-        await appendAudit(trx, {
-          agencyId: null,
-          at: now,
-          actor: actorOf(admin),
-          entity: 'user',
-          entityId: created.id,
+        await auditUser(trx, actorOf(admin), now, {
+          userId: created.id,
           action: 'create',
-          before: null,
           after: presentManagedUser(created),
         });
         return created;
@@ -136,12 +131,8 @@ export async function registerUserRoutes(app: FastifyInstance): Promise<void> {
             await deleteApiTokensOfUser(trx, id);
           }
         }
-        await appendAudit(trx, {
-          agencyId: null,
-          at: now,
-          actor: actorOf(admin),
-          entity: 'user',
-          entityId: id,
+        await auditUser(trx, actorOf(admin), now, {
+          userId: id,
           action: 'update',
           before: presentManagedUser(before),
           after: presentManagedUser(after),
@@ -177,12 +168,8 @@ export async function registerUserRoutes(app: FastifyInstance): Promise<void> {
         await deleteApiTokensOfUser(trx, id);
         const after = (await getUser(trx, id)) ?? before;
         // The audit says that the password was reset, never the password.
-        await appendAudit(trx, {
-          agencyId: null,
-          at: now,
-          actor: actorOf(admin),
-          entity: 'user',
-          entityId: id,
+        await auditUser(trx, actorOf(admin), now, {
+          userId: id,
           action: 'password-reset',
           before: presentManagedUser(before),
           after: presentManagedUser(after),

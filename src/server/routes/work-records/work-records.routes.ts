@@ -42,7 +42,7 @@ export async function registerWorkRecordRoutes(app: FastifyInstance): Promise<vo
     {
       bodyLimit: 512 * 1024,
       schema: {
-        tags: ['work'],
+        tags: ['work-records'],
         summary:
           '录入一条工作记录（政策解读、政府开放日、建议提案、培训、会议、责任追究、平台、年度数据、工作要点任务）',
         params: agencyParams,
@@ -66,7 +66,7 @@ export async function registerWorkRecordRoutes(app: FastifyInstance): Promise<vo
     '/agencies/:agencyId/work-records',
     {
       schema: {
-        tags: ['work'],
+        tags: ['work-records'],
         summary: '机关的工作记录（可按类别、年度筛选）',
         params: agencyParams,
         querystring: listWorkRecordsQuery,
@@ -90,7 +90,7 @@ export async function registerWorkRecordRoutes(app: FastifyInstance): Promise<vo
     '/agencies/:agencyId/work-records/:id',
     {
       schema: {
-        tags: ['work'],
+        tags: ['work-records'],
         summary: '一条工作记录',
         params: workRecordParams,
         response: { 200: workRecordSchema, ...errorResponses(400, 401, 403, 404) },
@@ -111,7 +111,7 @@ export async function registerWorkRecordRoutes(app: FastifyInstance): Promise<vo
     {
       bodyLimit: 512 * 1024,
       schema: {
-        tags: ['work'],
+        tags: ['work-records'],
         summary: '修改一条工作记录（类别不能修改；带读取时的 version）',
         params: workRecordParams,
         body: updateWorkRecordBody,
@@ -135,7 +135,7 @@ export async function registerWorkRecordRoutes(app: FastifyInstance): Promise<vo
     '/agencies/:agencyId/work-records/:id',
     {
       schema: {
-        tags: ['work'],
+        tags: ['work-records'],
         summary: '删除一条误录的工作记录（带读取时的 version；审计日志保留原记录）',
         params: workRecordParams,
         querystring: deleteWorkRecordQuery,
@@ -162,7 +162,7 @@ export async function registerWorkRecordRoutes(app: FastifyInstance): Promise<vo
     '/agencies/:agencyId/work-records-of-year/:year',
     {
       schema: {
-        tags: ['work'],
+        tags: ['work-records'],
         summary: '机关某年度的全部工作记录及主动公开、规范性文件台账的统计（起草年度报告第一、六部分所据）',
         params: agencyYearParams,
         response: { 200: workRecordsOfYearSchema, ...errorResponses(400, 401, 403, 404) },

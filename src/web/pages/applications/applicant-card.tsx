@@ -7,8 +7,8 @@ import { api, messageOf } from '../../api/client.ts';
 type Applicant = z.output<typeof applicantResponse>;
 
 /**
- * The applicant's personal data, hidden until asked for: each reveal is recorded in the case's
- * audit trail (查看申请人个人信息), and the server refuses it to anyone not handling the case.
+ * The applicant's personal data, hidden until asked for: each reveal is recorded in the application's
+ * audit trail (查看申请人个人信息), and the server refuses it to anyone not handling the application.
  */
 export function ApplicantCard(props: { agencyId: string; applicationId: string; onRevealed: () => void }) {
   const [applicant, setApplicant] = useState<Applicant | null>(null);

@@ -2,7 +2,7 @@ import { Alert, Card, Col, Descriptions, Row, Space, Spin, Table, Tag, Timeline,
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { api, messageOf } from '../../api/client.ts';
-import type { CaseView, DeadlineStep } from '../../api/types.ts';
+import type { ApplicationDetail, DeadlineStep } from '../../api/types.ts';
 import { useSession } from '../../layout/session.tsx';
 import { ApplicantCard } from './applicant-card.tsx';
 import { DueTag } from './due-tag.tsx';
@@ -15,7 +15,7 @@ export function ApplicationPage() {
   const [params] = useSearchParams();
   const session = useSession();
   const agencyId = params.get('agency') ?? session.user.agencyId;
-  const [view, setView] = useState<CaseView | null>(null);
+  const [view, setView] = useState<ApplicationDetail | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
 
   const load = useCallback(() => {
@@ -24,7 +24,9 @@ export function ApplicationPage() {
       return;
     }
     api
-      .get<CaseView>(`/agencies/${encodeURIComponent(agencyId)}/applications/${encodeURIComponent(id)}`)
+      .get<ApplicationDetail>(
+        `/agencies/${encodeURIComponent(agencyId)}/applications/${encodeURIComponent(id)}`,
+      )
       .then(setView)
       .catch((e: unknown) => setFailure(messageOf(e)));
   }, [id, agencyId]);

@@ -11,7 +11,7 @@ export function DueTag(props: {
   overdue: boolean;
   dueThisWeek: boolean;
   concluded: boolean;
-  /** A concluded case answered after its deadline: "逾期答复（超过答复期限3个工作日）". */
+  /** A concluded application answered after its deadline: "逾期答复（超过答复期限3个工作日）". */
   late?: string | null;
   /** The 暂定 mark of a date counted through a year without a holiday arrangement. */
   provisional?: { reason: string } | null;

@@ -17,7 +17,7 @@ import { DueTag } from './due-tag.tsx';
 /** Not a status: the answeredLate filter (answered after the deadline). */
 const ANSWERED_LATE = 'answered-late';
 
-/** The status filter: open cases (the default), all, every status with the core's label; then 逾期答复. */
+/** The status filter: open applications (the default), all, every status with the core's label; then 逾期答复. */
 const STATUS_FILTERS = [
   { value: 'open', label: '未办结' },
   { value: '', label: '全部' },

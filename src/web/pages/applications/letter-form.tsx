@@ -32,7 +32,7 @@ interface LetterValues {
   thirdPartyOrganisation?: boolean;
 }
 
-/** The request body of POST …/letters from the form: only what the case does not record. */
+/** The request body of POST …/letters from the form: only what the application does not record. */
 function letterBody(values: LetterValues, outcome: string | null): Record<string, unknown> {
   const common = { kind: values.kind, format: values.format };
   switch (values.kind) {
@@ -77,7 +77,7 @@ function letterBody(values: LetterValues, outcome: string | null): Record<string
 }
 
 /**
- * Issues a letter (告知书) from the case as DOCX, PDF or HTML; the server explains a refusal. The
+ * Issues a letter (告知书) from the application as DOCX, PDF or HTML; the server explains a refusal. The
  * answer's “获取信息的方式、途径” starts from what the applicant asked for (`requestedForm`), editable.
  */
 export function LetterForm(props: {

@@ -5,29 +5,22 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { APPLICANT_TYPE_LABELS, APPLICANT_TYPES } from '../../../core/applications/application.ts';
 import { CHANNEL_LABELS } from '../../../core/deadlines/read-timeline.ts';
 import { api, messageOf } from '../../api/client.ts';
-import type { CaseView } from '../../api/types.ts';
-import { ApplicantIdentityItems, RequestedFormItems } from '../../components/applicant-identity-items.tsx';
+import type { ApplicationDetail } from '../../api/types.ts';
+import {
+  type ApplicantFormValues,
+  ApplicantIdentityItems,
+  RequestedFormItems,
+} from '../../components/applicant-identity-items.tsx';
 import { markFieldErrors } from '../../components/mark-field-errors.ts';
 import { useSession } from '../../layout/session.tsx';
 
 /** Channels whose receipt date is the day the agency confirms with the applicant (art. 31). */
 const CONFIRMED_CHANNELS = new Set(['mail-ordinary', 'online', 'fax', 'email']);
 
-interface RegisterValues {
+interface RegisterValues extends ApplicantFormValues {
   channel: keyof typeof CHANNEL_LABELS;
   submittedOn: Dayjs;
   confirmedOn?: Dayjs;
-  applicantType: string;
-  applicant: {
-    name: string;
-    idType?: string;
-    idNumber?: string;
-    phone?: string;
-    address?: string;
-    email?: string;
-  };
-  description: string;
-  requestedForm?: { media?: string[]; delivery?: string[] };
 }
 
 /** Registers an application received at the counter, by post, fax or e-mail. */
@@ -39,7 +32,7 @@ export function RegisterPage() {
   const channel = Form.useWatch('channel', form);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
-  const [registered, setRegistered] = useState<(CaseView & { followUpCode: string }) | null>(null);
+  const [registered, setRegistered] = useState<(ApplicationDetail & { followUpCode: string }) | null>(null);
 
   if (!agencyId) return <Alert type="warning" showIcon title="只有机关的经办人、审核人可以登记申请" />;
 
@@ -70,7 +63,7 @@ export function RegisterPage() {
         title={`已登记：受理编号 ${a.trackingNumber}`}
         subTitle="请将受理编号和查询码告知申请人（查询码只显示这一次）。"
         extra={[
-          <Link key="case" to={`/workspace/applications/${a.id}?agency=${agencyId}`}>
+          <Link key="application" to={`/workspace/applications/${a.id}?agency=${agencyId}`}>
             <Button type="primary">打开案卷</Button>
           </Link>,
           <Button

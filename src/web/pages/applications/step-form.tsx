@@ -24,6 +24,7 @@ import {
 } from '../../../core/applications/mixed-outcome.ts';
 import { TABLE3_OUTCOME_KEYS, type Table3RowKey, table3FullLabel } from '../../../core/report/labels.ts';
 import { ApiError, api, fieldErrors, messageOf } from '../../api/client.ts';
+import { whileBusy } from '../while-busy.ts';
 import { STEP_FIELDS, type StepField, stepsOffered } from './step-fields.ts';
 
 type EventType = ApplicationEvent['type'];
@@ -130,7 +131,7 @@ function StepSummary(props: { type: EventType; event: Record<string, unknown> })
   );
 }
 
-/** Records the next procedural step of a case; a stale page gets a clear 409 message. */
+/** Records the next procedural step of an application; a stale page gets a clear 409 message. */
 export function StepForm(props: {
   agencyId: string;
   applicationId: string;
@@ -153,32 +154,34 @@ export function StepForm(props: {
   const submit = async (event: Record<string, unknown>) => {
     if (!type || busy) return;
     setPending(null);
-    setBusy(true);
     setFailure(null);
-    try {
-      await api.post(
-        `/agencies/${encodeURIComponent(props.agencyId)}/applications/${encodeURIComponent(props.applicationId)}/events`,
-        { event, expectedVersion: props.version },
-      );
-      form.resetFields();
-      setType(null);
-      props.onSaved();
-    } catch (e) {
-      // A field's message stands beside the field, once; the alert then only points to them
-      // (never the raw “请求参数有误：event.days：…”).
-      const fields = fieldErrors(e).map((f) => ({ ...f, name: f.name.filter((n) => n !== 'event') }));
-      const shown = fields.filter((f) => STEP_FIELDS[type].some((field) => field.name === f.name.join('.')));
-      if (shown.length > 0) form.setFields(shown as never);
-      setFailure(
-        e instanceof ApiError && e.status === 409
+    await whileBusy(
+      setBusy,
+      setFailure,
+      async () => {
+        await api.post(
+          `/agencies/${encodeURIComponent(props.agencyId)}/applications/${encodeURIComponent(props.applicationId)}/events`,
+          { event, expectedVersion: props.version },
+        );
+        form.resetFields();
+        setType(null);
+        props.onSaved();
+      },
+      (e) => {
+        // A field's message stands beside the field, once; the alert then only points to them
+        // (never the raw “请求参数有误：event.days：…”).
+        const fields = fieldErrors(e).map((f) => ({ ...f, name: f.name.filter((n) => n !== 'event') }));
+        const shown = fields.filter((f) =>
+          STEP_FIELDS[type].some((field) => field.name === f.name.join('.')),
+        );
+        if (shown.length > 0) form.setFields(shown as never);
+        return e instanceof ApiError && e.status === 409
           ? `${e.message}（请刷新页面查看最新情况）`
           : shown.length > 0 && shown.length === fields.length
             ? '请按标出的提示修改后再记录'
-            : messageOf(e),
-      );
-    } finally {
-      setBusy(false);
-    }
+            : messageOf(e);
+      },
+    );
   };
 
   return (

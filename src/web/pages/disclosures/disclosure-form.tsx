@@ -12,6 +12,7 @@ import {
 } from '../../../core/disclosures/disclosure.ts';
 import { messageOf } from '../../api/client.ts';
 import { serverFieldErrors } from '../../components/server-field-errors.ts';
+import { whileBusy } from '../while-busy.ts';
 import type { DisclosureView } from './disclosure-types.ts';
 
 interface Values {
@@ -54,26 +55,29 @@ export function DisclosureForm(props: {
 
   const submit = async (values: Values) => {
     if (busy) return;
-    setBusy(true);
     setFailure(null);
-    try {
-      await props.save({
-        title: values.title,
-        category: values.category,
-        channel: values.channel,
-        documentNumber: values.documentNumber?.trim() ? values.documentNumber.trim() : null,
-        attribute: values.attribute,
-        attributeReason:
-          values.attribute !== 'proactive' && values.attributeReason?.trim() ? values.attributeReason : null,
-        createdOn: values.createdOn.format('YYYY-MM-DD'),
-      });
-    } catch (e) {
-      const fields = serverFieldErrors(e, HINTS);
-      if (fields.length > 0) form.setFields(fields as never);
-      setFailure(messageOf(e));
-    } finally {
-      setBusy(false);
-    }
+    await whileBusy(
+      setBusy,
+      setFailure,
+      () =>
+        props.save({
+          title: values.title,
+          category: values.category,
+          channel: values.channel,
+          documentNumber: values.documentNumber?.trim() ? values.documentNumber.trim() : null,
+          attribute: values.attribute,
+          attributeReason:
+            values.attribute !== 'proactive' && values.attributeReason?.trim()
+              ? values.attributeReason
+              : null,
+          createdOn: values.createdOn.format('YYYY-MM-DD'),
+        }),
+      (e) => {
+        const fields = serverFieldErrors(e, HINTS);
+        if (fields.length > 0) form.setFields(fields as never);
+        return messageOf(e);
+      },
+    );
   };
 
   return (

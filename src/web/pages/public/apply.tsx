@@ -4,23 +4,16 @@ import { Link } from 'react-router-dom';
 import { APPLICANT_TYPE_LABELS, APPLICANT_TYPES } from '../../../core/applications/application.ts';
 import { api, messageOf } from '../../api/client.ts';
 import type { PublicApplied } from '../../api/types.ts';
-import { ApplicantIdentityItems, RequestedFormItems } from '../../components/applicant-identity-items.tsx';
+import {
+  type ApplicantFormValues,
+  ApplicantIdentityItems,
+  RequestedFormItems,
+} from '../../components/applicant-identity-items.tsx';
 import { markFieldErrors } from '../../components/mark-field-errors.ts';
 import { agencyOptions, useAgencies } from '../use-agencies.ts';
 
-interface ApplyForm {
+interface ApplyForm extends ApplicantFormValues {
   agencyId: string;
-  applicantType: string;
-  applicant: {
-    name: string;
-    idType?: string;
-    idNumber?: string;
-    phone?: string;
-    email?: string;
-    address?: string;
-  };
-  description: string;
-  requestedForm?: { media?: string[]; delivery?: string[] };
 }
 
 /** The art. 29 application form; after submission, the tracking number and the one-time code. */

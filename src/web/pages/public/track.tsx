@@ -12,7 +12,7 @@ interface TrackForm {
   code: string;
 }
 
-/** The applicant follows a case with the tracking number and the code given at submission. */
+/** The applicant follows an application with the tracking number and the code given at submission. */
 export function TrackPage() {
   const [form] = Form.useForm<TrackForm>();
   const { agencies, loading } = useAgencies();

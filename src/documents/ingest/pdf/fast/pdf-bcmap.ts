@@ -184,6 +184,33 @@ function mapBfRange(cmap: BuiltInCMap, low: number, high: number, destination: s
   }
 }
 
+/** The first range of a run of range items: its start, and its end as the start plus a delta. */
+function readFirstRange(stream: BinaryStream, start: Uint8Array, end: Uint8Array, size: number): void {
+  stream.readHex(start, size);
+  stream.readHexNumber(end, size);
+  addHex(end, start, size);
+}
+
+/**
+ * The next range of a run of range items (pdfjs's loop body): its start is the previous end plus one,
+ * and, unless the run is a sequence, plus a delta; its end is the start plus a delta.
+ */
+function readNextRange(
+  stream: BinaryStream,
+  start: Uint8Array,
+  end: Uint8Array,
+  size: number,
+  sequence: boolean,
+): void {
+  incHex(end, size);
+  if (!sequence) {
+    stream.readHexNumber(start, size);
+    addHex(start, end, size);
+  } else start.set(end);
+  stream.readHexNumber(end, size);
+  addHex(end, start, size);
+}
+
 /** pdfjs's BinaryCMapReader.process, item types 0–5 and the useCMap reference. */
 function decodeBinaryCMap(data: Uint8Array, depth: number): BuiltInCMap {
   const stream = new BinaryStream(data);
@@ -215,31 +242,19 @@ function decodeBinaryCMap(data: Uint8Array, depth: number): BuiltInCMap {
     const count = stream.readNumber();
     switch (type) {
       case 0:
-        stream.readHex(start, size);
-        stream.readHexNumber(end, size);
-        addHex(end, start, size);
+        readFirstRange(stream, start, end, size);
         addCodespace(size, hexToInt(start, size), hexToInt(end, size));
         for (let i = 1; i < count; i += 1) {
-          incHex(end, size);
-          stream.readHexNumber(start, size);
-          addHex(start, end, size);
-          stream.readHexNumber(end, size);
-          addHex(end, start, size);
+          readNextRange(stream, start, end, size, false);
           addCodespace(size, hexToInt(start, size), hexToInt(end, size));
         }
         break;
       case 1:
         // notdef ranges: read and dropped, as pdfjs does.
-        stream.readHex(start, size);
-        stream.readHexNumber(end, size);
-        addHex(end, start, size);
+        readFirstRange(stream, start, end, size);
         stream.readNumber();
         for (let i = 1; i < count; i += 1) {
-          incHex(end, size);
-          stream.readHexNumber(start, size);
-          addHex(start, end, size);
-          stream.readHexNumber(end, size);
-          addHex(end, start, size);
+          readNextRange(stream, start, end, size, false);
           stream.readNumber();
         }
         break;
@@ -259,18 +274,10 @@ function decodeBinaryCMap(data: Uint8Array, depth: number): BuiltInCMap {
         break;
       }
       case 3: {
-        stream.readHex(start, size);
-        stream.readHexNumber(end, size);
-        addHex(end, start, size);
+        readFirstRange(stream, start, end, size);
         mapCidRange(cmap, hexToInt(start, size), hexToInt(end, size), stream.readNumber());
         for (let i = 1; i < count; i += 1) {
-          incHex(end, size);
-          if (!sequence) {
-            stream.readHexNumber(start, size);
-            addHex(start, end, size);
-          } else start.set(end);
-          stream.readHexNumber(end, size);
-          addHex(end, start, size);
+          readNextRange(stream, start, end, size, sequence);
           mapCidRange(cmap, hexToInt(start, size), hexToInt(end, size), stream.readNumber());
         }
         break;
@@ -292,19 +299,11 @@ function decodeBinaryCMap(data: Uint8Array, depth: number): BuiltInCMap {
         }
         break;
       case 5:
-        stream.readHex(start, ucs2);
-        stream.readHexNumber(end, ucs2);
-        addHex(end, start, ucs2);
+        readFirstRange(stream, start, end, ucs2);
         stream.readHex(charCode, size);
         mapBfRange(cmap, hexToInt(start, ucs2), hexToInt(end, ucs2), hexToStr(charCode, size));
         for (let i = 1; i < count; i += 1) {
-          incHex(end, ucs2);
-          if (!sequence) {
-            stream.readHexNumber(start, ucs2);
-            addHex(start, end, ucs2);
-          } else start.set(end);
-          stream.readHexNumber(end, ucs2);
-          addHex(end, start, ucs2);
+          readNextRange(stream, start, end, ucs2, sequence);
           stream.readHex(charCode, size);
           mapBfRange(cmap, hexToInt(start, ucs2), hexToInt(end, ucs2), hexToStr(charCode, size));
         }

@@ -41,7 +41,7 @@ interface DemoDocument {
 }
 
 /**
- * The records behind tables 二 and 四 of the demo year Y (the last complete year before `now`,
+ * The sources of tables 二 and 四 (table-二 sources, cases) of the demo year Y (the last complete year before `now`,
  * the one whose annual report is due on 31 January), fixed so that the tables are known by hand:
  *
  * 中卫市数据局, year Y — 行政规范性文件 本年制发 2, 本年废止 1, 现行有效 3; 规章 0 / 0 / 0;
@@ -320,7 +320,7 @@ async function loadDisclosures(db: StoreDb, agencyId: string, year: number, now:
  * (see DOCUMENTS and the others above), each through the audited repositories. Idempotent: an
  * agency that already has records of a kind gets no more of that kind.
  */
-export async function loadDemoRecords(
+export async function loadDemoTableSources(
   db: StoreDb,
   agencyIds: ReadonlyMap<string, string>,
   now: Date,

@@ -79,7 +79,7 @@ function feeNotice(on: IsoDate, amountYuan: number): ApplicationEvent {
  * happened, cut off at `today`: an application received last week is still open, one from last
  * spring is long concluded. Dates are working days counted with the official calendar.
  */
-export function planDemoCase(random: Random, receivedOn: IsoDate, today: IsoDate): ApplicationEvent[] {
+export function planDemoApplication(random: Random, receivedOn: IsoDate, today: IsoDate): ApplicationEvent[] {
   const after = (from: IsoDate, min: number, max: number) => add(from, between(random, min, max));
   const r = receivedOn;
   const events: ApplicationEvent[] = [];
