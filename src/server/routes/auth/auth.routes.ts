@@ -93,7 +93,8 @@ export async function registerAuthRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const started = Date.now();
       const now = app.now();
-      const retryAfterMs = await throttle.retryAfterMs(app.db, request.ip, now);
+      // Checked and counted at once (released again on success): a burst cannot overshoot the limit.
+      const retryAfterMs = await throttle.attempt(app.db, request.ip, now);
       if (retryAfterMs > 0) {
         const minutes = Math.ceil(retryAfterMs / 60_000);
         void reply.header('retry-after', String(Math.ceil(retryAfterMs / 1000)));
@@ -107,7 +108,8 @@ export async function registerAuthRoutes(app: FastifyInstance): Promise<void> {
       const outcome = await app.db.transaction().execute(async (trx) => {
         const before = await findUserByUsername(trx, username);
         const key = before ? backoffKey(before.id, request.ip) : null;
-        if (key && (await backoff.retryAfterMs(trx, key, now)) > 0) {
+        // Checked and counted in one step (the counter row stays locked until this transaction ends).
+        if (key && (await backoff.attempt(trx, key, now)) > 0) {
           // Held back: not an attempt (nothing counted), answered like a wrong password and as slowly.
           await verifyPassword(trx, username, password);
           return { result: { ok: false, reason: 'invalid' } as const, session: null };
@@ -115,23 +117,22 @@ export async function registerAuthRoutes(app: FastifyInstance): Promise<void> {
         const result = await authenticate(trx, username, password);
         if (!result.ok) {
           if (before && key && result.reason === 'invalid' && !before.disabled) {
-            await backoff.recordFailure(trx, key, now);
-            const heldBackMs = await backoff.retryAfterMs(trx, key, now);
+            const heldBackUntil = await backoff.heldBackUntil(trx, key, now);
             await appendAudit(trx, {
               agencyId: null,
               at: now,
               actor: { userId: null, label: `登录尝试（${request.ip}）` },
               entity: 'user',
               entityId: before.id,
-              action: heldBackMs > 0 ? 'login-locked' : 'login-failed',
+              action: heldBackUntil ? 'login-locked' : 'login-failed',
               before: { failedLogins: before.failedLogins },
               after: {
                 failedLogins: before.failedLogins + 1,
                 address: request.ip,
-                heldBackUntil: heldBackMs > 0 ? new Date(now.getTime() + heldBackMs).toISOString() : null,
+                heldBackUntil: heldBackUntil?.toISOString() ?? null,
               },
             });
-          }
+          } else if (key) await backoff.release(trx, key);
           return { result, session: null };
         }
         if (key) await backoff.clear(trx, key);
@@ -150,11 +151,11 @@ export async function registerAuthRoutes(app: FastifyInstance): Promise<void> {
         return { result, session: created };
       });
       if (!outcome.result.ok || !outcome.session) {
-        await throttle.recordFailure(app.db, request.ip, now);
         const wait = app.config.loginFailureDelayMs - (Date.now() - started);
         if (wait > 0) await sleep(wait);
         throw refusal(outcome.result as Exclude<LoginResult, { ok: true }>);
       }
+      await throttle.release(app.db, request.ip);
       setSessionCookie(app, reply, outcome.session.token);
       return {
         user: presentUser(outcome.result.user),
