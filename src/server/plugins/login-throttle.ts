@@ -1,10 +1,12 @@
 import type { StoreDb } from '../../store/dialect.ts';
 import {
   clearCounter,
+  countersAtLeast,
   readCounter,
   releaseHit,
   takeHit,
 } from '../../store/rate-limits/rate-limit-counters.repository.ts';
+import { LOCKOUT } from '../../store/users/users.repository.ts';
 
 /**
  * Login attempts per subject (a client address, or an account and address), counted in the
@@ -62,4 +64,36 @@ export class LoginThrottle {
   async clear(db: StoreDb, subject: string): Promise<void> {
     await clearCounter(db, this.bucket, subject);
   }
+
+  /** Every subject held back at `now`, with when its hold ends. */
+  async heldBack(db: StoreDb, now: Date): Promise<Map<string, Date>> {
+    const counters = await countersAtLeast(db, this.bucket, this.limit, now);
+    return new Map([...counters].map(([subject, counter]) => [subject, counter.windowEndsAt]));
+  }
+}
+
+/**
+ * The back-off per account and address (LOCKOUT: 5 wrong passwords for one account from one
+ * address within 15 minutes hold that address back for that account, never the account).
+ */
+export const ACCOUNT_ADDRESS_BACKOFF = new LoginThrottle(
+  'login-account-address',
+  LOCKOUT.maxFailures,
+  LOCKOUT.minutes * 60_000,
+);
+
+/** The back-off subject of an account and a client address. */
+export function accountAddressKey(userId: string, address: string): string {
+  return `${userId} ${address}`;
+}
+
+/** Per account: the latest end of a hold on logins to it from some address, at `now`. */
+export async function loginHoldsByAccount(db: StoreDb, now: Date): Promise<Map<string, Date>> {
+  const holds = new Map<string, Date>();
+  for (const [subject, until] of await ACCOUNT_ADDRESS_BACKOFF.heldBack(db, now)) {
+    const userId = subject.slice(0, subject.indexOf(' '));
+    const known = holds.get(userId);
+    if (!known || known < until) holds.set(userId, until);
+  }
+  return holds;
 }

@@ -108,6 +108,25 @@ export async function readCounter(
   return row ? { hits: Number(row.hits), windowEndsAt: new Date(row.window_ends_at) } : null;
 }
 
+/** The live counters of a bucket with at least `hits` hits at `now`, by subject. */
+export async function countersAtLeast(
+  db: Kysely<Database>,
+  bucket: string,
+  hits: number,
+  now: Date,
+): Promise<Map<string, CounterState>> {
+  const rows = await db
+    .selectFrom('rate_limit_counters')
+    .select(['subject', 'hits', 'window_ends_at'])
+    .where('bucket', '=', bucket)
+    .where('hits', '>=', hits)
+    .where('window_ends_at', '>', now.toISOString())
+    .execute();
+  return new Map(
+    rows.map((row) => [row.subject, { hits: Number(row.hits), windowEndsAt: new Date(row.window_ends_at) }]),
+  );
+}
+
 /** Forgets a subject's hits (e.g. a successful login). */
 export async function clearCounter(db: Kysely<Database>, bucket: string, subject: string): Promise<void> {
   await db

@@ -28,7 +28,7 @@ import {
   setSessionCookie,
   toAuthUser,
 } from '../../plugins/auth.ts';
-import { LoginThrottle } from '../../plugins/login-throttle.ts';
+import { ACCOUNT_ADDRESS_BACKOFF, accountAddressKey, LoginThrottle } from '../../plugins/login-throttle.ts';
 import { presentUser } from '../../presenters/user.presenter.ts';
 import { errorResponses } from '../common.schema.ts';
 import { changePasswordBody, loginBody, sessionResponse } from './auth.schema.ts';
@@ -64,8 +64,7 @@ export async function registerAuthRoutes(app: FastifyInstance): Promise<void> {
     app.config.loginIpMaxFailures,
     app.config.loginIpWindowMinutes * 60_000,
   );
-  const backoff = new LoginThrottle('login-account-address', LOCKOUT.maxFailures, LOCKOUT.minutes * 60_000);
-  const backoffKey = (userId: string, address: string) => `${userId} ${address}`;
+  const backoff = ACCOUNT_ADDRESS_BACKOFF;
 
   const sessionOf = (request: FastifyRequest) => {
     const user = requireUser(request);
@@ -107,7 +106,7 @@ export async function registerAuthRoutes(app: FastifyInstance): Promise<void> {
         request.authentication?.via === 'session' ? request.cookies[SESSION_COOKIE] : null;
       const outcome = await app.db.transaction().execute(async (trx) => {
         const before = await findUserByUsername(trx, username);
-        const key = before ? backoffKey(before.id, request.ip) : null;
+        const key = before ? accountAddressKey(before.id, request.ip) : null;
         // Checked and counted in one step (the counter row stays locked until this transaction ends).
         if (key && (await backoff.attempt(trx, key, now)) > 0) {
           // Held back: not an attempt (nothing counted), answered like a wrong password and as slowly.

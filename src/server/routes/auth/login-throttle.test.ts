@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   createTestOrganisation,
   createTestUser,
+  sessionHeaders,
   TEST_PASSWORD,
 } from '../../../../test/support/server-factories.ts';
 import { buildServerTestApp, TestClock } from '../../../../test/support/server-test-app.ts';
@@ -196,5 +197,60 @@ describeEachDialect('POST /api/auth/login under a concurrent burst', (t) => {
     const statuses = answers.map((answer) => answer.statusCode);
     expect(statuses.filter((status) => status === 401)).toHaveLength(ADDRESS_LIMIT);
     expect(statuses.filter((status) => status === 429)).toHaveLength(BURST - ADDRESS_LIMIT);
+  });
+});
+
+describeEachDialect('GET /api/users shows what holds an account back now', (t) => {
+  const clock = new TestClock('2026-06-30T02:00:00.000Z');
+  let app: FastifyInstance;
+  let admin: User;
+  let target: User;
+  let other: User;
+
+  beforeAll(async () => {
+    app = await buildServerTestApp({ store: t, now: clock.now });
+    const org = await createTestOrganisation(t.db);
+    admin = await createTestUser(t.db, 'admin');
+    target = await createTestUser(t.db, 'officer', { agencyId: org.agencyX.id });
+    other = await createTestUser(t.db, 'officer', { agencyId: org.agencyX.id });
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  const login = (username: string, password: string, ip: string) =>
+    app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username, password },
+      remoteAddress: ip,
+    });
+  const heldBackUntil = async (user: User): Promise<string | null> => {
+    const res = await app.inject({
+      method: 'GET',
+      url: '/api/users',
+      headers: await sessionHeaders(t.db, admin),
+    });
+    expect(res.statusCode).toBe(200);
+    const item = (res.json().items as Array<Record<string, unknown>>).find((entry) => entry.id === user.id)!;
+    expect(item).not.toHaveProperty('lockedUntil');
+    return item.loginHeldBackUntil as string | null;
+  };
+
+  it('until when logins from some address are held back, never a lock of the account', async () => {
+    const start = clock.now();
+    const holdEnds = new Date(start.getTime() + LOCKOUT.minutes * 60_000).toISOString();
+    for (let i = 0; i < LOCKOUT.maxFailures; i += 1)
+      await login(target.username, `wrong-${i}`, '203.0.113.70');
+    await login(other.username, 'wrong-once', '203.0.113.71');
+    expect(await heldBackUntil(target)).toBe(holdEnds);
+    expect(await heldBackUntil(other)).toBeNull();
+    expect(await heldBackUntil(admin)).toBeNull();
+    // The owner logs in from elsewhere: the account is not locked; that address stays held back.
+    expect((await login(target.username, TEST_PASSWORD, '198.51.100.70')).statusCode).toBe(200);
+    expect(await heldBackUntil(target)).toBe(holdEnds);
+    // Once the hold is over it is no longer shown.
+    clock.set(holdEnds);
+    expect(await heldBackUntil(target)).toBeNull();
   });
 });
