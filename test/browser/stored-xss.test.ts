@@ -22,8 +22,8 @@ import { createTestUser, registrationBody, signIn, TEST_PASSWORD } from '../supp
  * any), and each field is shown literally, as the text it is.
  *
  * Names of regions, agencies and users are stored directly (the API refuses some characters in
- * them, and a page must be safe whatever a database holds); applications, disclosures and
- * normative documents go through the API as officers write them.
+ * them, and a page must be safe whatever a database holds); applications, disclosures, normative
+ * documents and cases go through the API as officers write them.
  */
 
 const RUN = 'window.__xss=(window.__xss||0)+1;alert(document.domain)';
@@ -121,6 +121,14 @@ describe.skipIf(browserMissing)(browserSuiteTitle('stored XSS in every page that
       },
     });
     expect(normative.statusCode, normative.body).toBe(201);
+    values.caseNumber = field('案号', 3);
+    const filed = await server.app.inject({
+      method: 'POST',
+      url: `/api/agencies/${agency.id}/cases`,
+      headers,
+      payload: { kind: 'review', filedOn: '2025-03-03', caseNumber: values.caseNumber },
+    });
+    expect(filed.statusCode, filed.body).toBe(201);
     browser = await launchBrowser();
   }, 120_000);
   afterAll(async () => {
@@ -190,6 +198,10 @@ describe.skipIf(browserMissing)(browserSuiteTitle('stored XSS in every page that
         await page.getByRole('button', { name: '查看申请人信息' }).click();
       },
     );
+  }, 60_000);
+
+  it('the officer: review and litigation cases (case number)', async () => {
+    await visit(officer, '/workspace/cases', [values.caseNumber!]);
   }, 60_000);
 
   it('the officer: disclosures and normative documents', async () => {
