@@ -274,6 +274,16 @@ export function largeHtml(mib: number): Buffer {
   return Buffer.from(`<!doctype html><html><body><table>\n${row.repeat(rows)}</table></body></html>`, 'utf8');
 }
 
+/**
+ * An HTML page of about `mib` MiB that is within every budget of the reader: one paragraph of
+ * Chinese text. Reading it costs some three times its size in memory.
+ */
+export function largeParagraphHtml(mib: number): Buffer {
+  const word = '年度报告';
+  const count = Math.floor((mib * MIB) / Buffer.byteLength(word));
+  return Buffer.from(`<!doctype html><html><body><p>${word.repeat(count)}</p></body></html>`, 'utf8');
+}
+
 /** An HTML page nesting `depth` div elements. */
 export function deeplyNestedHtml(depth: number): Buffer {
   return Buffer.from(
@@ -291,7 +301,10 @@ export interface HostileFiles {
   objectStreamBomb: string;
   docxBomb: string;
   nestedDocx: string;
+  /** 49 MB of short table rows: refused by the element budget. */
   html49mb: string;
+  /** 49 MB of one paragraph: within every budget, over a low memory cap. */
+  html49mbParagraph: string;
   nestedHtml: string;
 }
 
@@ -313,6 +326,7 @@ export function makeHostileFiles(): HostileFiles {
     docxBomb: write('bomb-1100m.docx', docxBomb(1100)),
     nestedDocx: write('nested.docx', deeplyNestedDocx(100_000)),
     html49mb: write('large-49m.html', largeHtml(49)),
+    html49mbParagraph: write('paragraph-49m.html', largeParagraphHtml(49)),
     nestedHtml: write('nested.html', deeplyNestedHtml(200_000)),
   };
 }

@@ -10,10 +10,8 @@ export interface User {
   agencyId: string | null;
   /** The region a supervisor oversees; null otherwise. */
   regionId: string | null;
-  /** Failed logins since the last success or lockout. */
+  /** Wrong passwords since the last successful login (told to the owner then). */
   failedLogins: number;
-  /** ISO instant until which logins are refused; null or past = not locked. */
-  lockedUntil: string | null;
   /** Disabled by an administrator: no login; the server refuses its sessions and API tokens. */
   disabled: boolean;
   /** May only change its password, read its session and log out until the password is changed. */

@@ -3,6 +3,7 @@ import { AppError, type AppErrorCode } from '../../core/errors.ts';
 import type { IngestProgress, IngestReply, IngestRequest } from './ingest-process.ts';
 import { processRssBytes } from './process-memory.ts';
 import type { readReportDocument } from './read-document.ts';
+import { readerEnvironment } from './reader-environment.ts';
 import type { ReadOptions } from './source-document.ts';
 
 export type IngestOutput = Awaited<ReturnType<typeof readReportDocument>>;
@@ -35,18 +36,6 @@ export const INGEST_DEFAULTS = {
 const WATCH_INTERVAL_MS = 20;
 
 const BOOT = new URL('./ingest-process-boot.mjs', import.meta.url);
-
-/**
- * The only environment a reader process gets: it reads untrusted files, so it never sees the
- * database address, passwords or keys of its parent.
- */
-const READER_ENVIRONMENT = ['PATH', 'HOME', 'TMPDIR', 'TZ', 'LANG', 'LC_ALL', 'NODE_ENV'] as const;
-
-function readerEnvironment(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const name of READER_ENVIRONMENT) if (process.env[name] !== undefined) env[name] = process.env[name];
-  return env;
-}
 
 interface Reader {
   child: ChildProcess;

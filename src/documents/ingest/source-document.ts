@@ -104,6 +104,14 @@ export const INGEST_LIMITS = {
   maxPdfPages: 200,
   /** Most lines produced from one document. */
   maxLines: 200_000,
+  /**
+   * Most elements (start tags) of an HTML page or of one XML part of a DOCX: a report has about
+   * 10,000; every element costs the reader memory, so a page of millions of tiny elements is
+   * refused by this count (HTML before it is even decoded) instead of by the reader's memory cap.
+   */
+  maxMarkupElements: 500_000,
+  /** Deepest nesting of elements in an HTML page or a DOCX part; a report nests about 20 deep. */
+  maxMarkupDepth: 1_000,
   /** Most bytes one compressed stream of a PDF (content, font, image…) may inflate to, whichever reader runs. */
   maxInflatedStreamBytes: 32 * 1024 * 1024,
   /** Most bytes all compressed streams of one PDF may inflate to together. */
@@ -133,6 +141,18 @@ export class ReadBudgetExceeded extends AppError {
 }
 
 const MIB = 1024 * 1024;
+
+/** The refusal of an HTML page or DOCX part with more than INGEST_LIMITS.maxMarkupElements elements. */
+export function markupElementsExceeded(format: 'HTML' | 'DOCX'): ReadBudgetExceeded {
+  return new ReadBudgetExceeded(
+    `${format} 元素过多（超过 ${INGEST_LIMITS.maxMarkupElements.toLocaleString('en-US')} 个标签的上限），拒绝读取`,
+  );
+}
+
+/** The refusal of an HTML page or DOCX part nested deeper than INGEST_LIMITS.maxMarkupDepth. */
+export function markupDepthExceeded(format: 'HTML' | 'DOCX'): ReadBudgetExceeded {
+  return new ReadBudgetExceeded(`${format} 标签嵌套超过 ${INGEST_LIMITS.maxMarkupDepth} 层的上限，拒绝读取`);
+}
 
 /** The refusal of a PDF stream that inflates to more than INGEST_LIMITS.maxInflatedStreamBytes. */
 export function streamBudgetExceeded(): ReadBudgetExceeded {

@@ -14,14 +14,17 @@ export function presentUser(user: AuthUser | User) {
   };
 }
 
-/** What an administrator sees of an account: also whether it is disabled or locked out. */
-export function presentManagedUser(user: User) {
+/**
+ * What an administrator sees of an account: also whether it is disabled and, when known (the user
+ * list), until when logins to it from some address are held back after wrong passwords (per
+ * account and address: the account itself is never locked). Never the failure count.
+ */
+export function presentManagedUser(user: User, loginHeldBackUntil: Date | null = null) {
   const disabled = isUserDisabled(user);
   return {
     ...presentUser(user),
     disabled,
-    /** A lockout after wrong passwords (not a disablement); null when none was recorded. */
-    lockedUntil: disabled ? null : user.lockedUntil,
+    loginHeldBackUntil: disabled ? null : (loginHeldBackUntil?.toISOString() ?? null),
     mustChangePassword: user.mustChangePassword,
     createdAt: user.createdAt,
   };

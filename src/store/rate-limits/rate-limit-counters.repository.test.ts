@@ -6,6 +6,8 @@ import {
   countHit,
   deleteExpiredCounters,
   readCounter,
+  releaseHit,
+  takeHit,
 } from './rate-limit-counters.repository.ts';
 
 const at = (seconds: number) => new Date(Date.UTC(2026, 5, 30, 2, 0, seconds));
@@ -70,6 +72,43 @@ describeEachDialect('rate-limit counters', (t) => {
       expect(await deleteExpiredCounters(t.db, at(10))).toBe(1);
       const left = await t.db.selectFrom('rate_limit_counters').select('subject').execute();
       expect(left.map((r) => r.subject)).toEqual(['new']);
+    });
+  });
+
+  describe('takeHit', () => {
+    it('counts a hit only below the limit, and starts a new window once the old one ended', async () => {
+      const take = (s: number) =>
+        takeHit(t.db, { bucket: 't', subject: 'x', windowMs: 60_000, now: at(s), limit: 2 });
+      expect(await take(0)).toEqual({ hits: 1, windowEndsAt: at(60) });
+      expect(await take(10)).toEqual({ hits: 2, windowEndsAt: at(60) });
+      expect(await take(20)).toBeNull();
+      expect(await readCounter(t.db, 't', 'x', at(21))).toEqual({ hits: 2, windowEndsAt: at(60) });
+      await releaseHit(t.db, 't', 'x');
+      expect(await take(30)).toEqual({ hits: 2, windowEndsAt: at(60) });
+      expect(await take(60)).toEqual({ hits: 1, windowEndsAt: at(120) });
+    });
+
+    it('takes exactly `limit` hits of a concurrent burst through two connections (two instances)', async () => {
+      const limit = 7;
+      const other = openDatabase(t.url);
+      const second = t.dialect === 'postgres' ? other.db : t.db;
+      try {
+        const taken = await Promise.all(
+          Array.from({ length: 6 * limit }, (_, i) =>
+            takeHit(i % 2 === 0 ? t.db : second, {
+              bucket: 't',
+              subject: 'burst',
+              windowMs: 60_000,
+              now: at(0),
+              limit,
+            }),
+          ),
+        );
+        expect(taken.filter((hit) => hit !== null)).toHaveLength(limit);
+        expect((await readCounter(t.db, 't', 'burst', at(1)))?.hits).toBe(limit);
+      } finally {
+        await other.close();
+      }
     });
   });
 });

@@ -42,7 +42,6 @@ export function rowToUser(row: UsersTable): User {
     agencyId: row.agency_id,
     regionId: row.region_id,
     failedLogins: row.failed_logins,
-    lockedUntil: row.locked_until,
     disabled: row.disabled === 1,
     mustChangePassword: row.must_change_password === 1,
     createdAt: row.created_at,
@@ -169,10 +168,10 @@ export async function authenticate(
   const user = await verifyPassword(db, username, password);
   if (user?.disabled) return { ok: false, reason: 'disabled' };
   if (user) {
-    if (user.failedLogins > 0 || user.lockedUntil !== null) await resetFailedLogins(db, user.id);
+    if (user.failedLogins > 0) await resetFailedLogins(db, user.id);
     return {
       ok: true,
-      user: { ...user, failedLogins: 0, lockedUntil: null },
+      user: { ...user, failedLogins: 0 },
       failedLoginsBefore: user.failedLogins,
     };
   }

@@ -9,13 +9,15 @@ import {
   missingParagraphs,
   readFixture,
 } from '../../../../test/support/document-fixtures.ts';
+import { deeplyNestedDocx } from '../../../../test/support/hostile-files.ts';
 import { AppError } from '../../../core/errors.ts';
+import { INGEST_LIMITS } from '../source-document.ts';
 import { readDocx } from './read-docx.ts';
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
 const MC = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"';
 
-function docx(body: string, styles?: string): Uint8Array {
+function docx(body: string, styles?: string, level: 0 | 6 = 6): Uint8Array {
   const files: Record<string, Uint8Array> = {
     '[Content_Types].xml': strToU8('<?xml version="1.0"?><Types/>'),
     'word/document.xml': strToU8(
@@ -23,7 +25,7 @@ function docx(body: string, styles?: string): Uint8Array {
     ),
   };
   if (styles) files['word/styles.xml'] = strToU8(`<?xml version="1.0"?><w:styles ${W}>${styles}</w:styles>`);
-  return zipSync(files);
+  return zipSync(files, { level });
 }
 
 const p = (text: string, style?: string): string =>
@@ -129,6 +131,25 @@ describe('readDocx', () => {
     const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]);
     expect((await refusal(ole)).message).toContain('.doc');
     expect((await refusal(docx('<w:p/>'))).message).toContain('没有可读取的文字');
+  });
+
+  it('refuses a part of too many or too deeply nested elements by its own budget', async () => {
+    const { maxMarkupElements, maxMarkupDepth } = INGEST_LIMITS;
+    // Empty runs, one paragraph of them, stored (a compressed part this repetitive is refused by
+    // its compression ratio first).
+    const runs = (count: number) =>
+      docx(`<w:p><w:r><w:t>正文</w:t></w:r>${'<w:r/>'.repeat(count)}</w:p>`, undefined, 0);
+    const many = await refusal(runs(maxMarkupElements));
+    expect(many.code).toBe('DOCUMENT_REFUSED');
+    expect(many.message).toContain('元素过多');
+    expect(many.message).toContain(maxMarkupElements.toLocaleString('en-US'));
+    // Under the budget (the document, body and paragraph elements included) it is read.
+    expect((await readDocx(runs(maxMarkupElements - 10))).lines).toHaveLength(1);
+    // Tables nested in cells: three elements a level.
+    const deep = await refusal(new Uint8Array(deeplyNestedDocx(Math.ceil(maxMarkupDepth / 3) + 1)));
+    expect(deep.code).toBe('DOCUMENT_REFUSED');
+    expect(deep.message).toContain(`嵌套超过 ${maxMarkupDepth} 层`);
+    expect((await readDocx(new Uint8Array(deeplyNestedDocx(10)))).lines.length).toBeGreaterThan(0);
   });
 });
 

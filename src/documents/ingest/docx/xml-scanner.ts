@@ -1,4 +1,5 @@
 import { Buffer } from 'node:buffer';
+import { INGEST_LIMITS, markupDepthExceeded, markupElementsExceeded } from '../source-document.ts';
 import { type BufferSlices, elementOfLast, nameAt } from './xml-names.ts';
 
 /** Attributes of the element just opened, read only when asked for (most never are). */
@@ -71,6 +72,9 @@ function isSpace(byte: number): boolean {
  * nothing matches; whatever is open at the end is closed. Comments, processing instructions and
  * declarations are skipped; CDATA is text (not entity-decoded). The five XML entities and numeric
  * references are decoded in text and attribute values; other references are kept as printed.
+ *
+ * Throws ReadBudgetExceeded (DOCUMENT_REFUSED) past INGEST_LIMITS.maxMarkupElements start tags or
+ * INGEST_LIMITS.maxMarkupDepth open elements.
  */
 export function scanXml(bytes: Uint8Array, handler: XmlHandler): void {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -115,6 +119,9 @@ export function scanXml(bytes: Uint8Array, handler: XmlHandler): void {
     while (stack.length > at) pop();
   };
 
+  const maxElements = INGEST_LIMITS.maxMarkupElements;
+  const maxDepth = INGEST_LIMITS.maxMarkupDepth;
+  let elementCount = 0;
   let pos = 0;
   while (pos < length) {
     // Markup is dense: a loop finds the next "<" sooner than a call into native code.
@@ -193,6 +200,11 @@ export function scanXml(bytes: Uint8Array, handler: XmlHandler): void {
     }
     const gt = buf[nameEnd] === GT ? nameEnd : tagEnd(buf, nameEnd);
     if (gt === -1) break;
+    // Budgets: every element and every open one costs the handler memory (a part of millions of
+    // tiny or nested elements is refused here, not by the reader's memory cap).
+    elementCount += 1;
+    if (elementCount > maxElements) throw markupElementsExceeded('DOCX');
+    if (stack.length >= maxDepth) throw markupDepthExceeded('DOCX');
     const selfClosing = buf[gt - 1] === SLASH && gt - 1 >= nameEnd;
     const name = nameAt(buf, lt + 1, nameEnd, hash);
     attributesStart = nameEnd;

@@ -1,3 +1,4 @@
+import { Buffer } from 'node:buffer';
 import { describe, expect, it } from 'vitest';
 import {
   badInputs,
@@ -8,6 +9,7 @@ import {
   missingParagraphs,
   readFixture,
 } from '../../../../test/support/document-fixtures.ts';
+import { largeHtml } from '../../../../test/support/hostile-files.ts';
 import { AppError } from '../../../core/errors.ts';
 import { INGEST_LIMITS } from '../source-document.ts';
 import { readHtml } from './read-html.ts';
@@ -184,7 +186,7 @@ describe('readHtml', () => {
 
   it('reads or refuses a 50 MB page in bounded time', async () => {
     const size = INGEST_LIMITS.maxFileBytes - 1024;
-    // Millions of short paragraphs: refused at the line limit, without building them all.
+    // Millions of short paragraphs: refused at a budget (elements), without building them all.
     const paragraph = '<p>本年新收政府信息公开申请 12 件</p>\n';
     const many = utf8(paragraph.repeat(Math.floor(size / utf8(paragraph).byteLength)));
     expect(many.byteLength).toBeGreaterThan(40 * 1024 * 1024);
@@ -193,6 +195,28 @@ describe('readHtml', () => {
     const one = utf8(`<p>${'年度报告'.repeat(Math.floor(size / 12))}</p>`);
     const doc = await readHtml(one);
     expect(doc.lines).toHaveLength(1);
+  });
+
+  it('refuses a page of too many elements by its own budget, before decoding it', async () => {
+    const { maxMarkupElements } = INGEST_LIMITS;
+    // The hostile page of the attack: 49 MB of one table's short rows (about 4 million elements).
+    const refused = await refusal(new Uint8Array(largeHtml(49)));
+    expect(refused.code).toBe('DOCUMENT_REFUSED');
+    expect(refused.message).toContain('HTML 元素过多');
+    expect(refused.message).toContain(maxMarkupElements.toLocaleString('en-US'));
+    // Counted in UTF-16 pages too (little- and big-endian), where every other byte is 0.
+    const tags = `<p>${'<b>多</b>'.repeat(maxMarkupElements)}</p>`;
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(tags, 'utf16le')]);
+    expect((await refusal(new Uint8Array(le))).message).toContain('元素过多');
+    const be = Buffer.from(le.subarray(2)).swap16();
+    expect((await refusal(new Uint8Array(Buffer.concat([Buffer.from([0xfe, 0xff]), be])))).message).toContain(
+      '元素过多',
+    );
+    // Just under the budget: read (one paragraph of bold words).
+    const under = `<p>${'<b>多</b>'.repeat(maxMarkupElements - 1)}</p>`;
+    expect((await readHtml(utf8(under))).lines).toHaveLength(1);
+    // "<" before a non-letter (text, "a < b") is no element.
+    expect((await readHtml(utf8(`<p>${'1 < 2 '.repeat(maxMarkupElements + 1)}</p>`))).lines).toHaveLength(1);
   });
 });
 

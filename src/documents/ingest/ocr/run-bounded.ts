@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { AppError } from '../../../core/errors.ts';
+import { readerEnvironment } from '../reader-environment.ts';
 
 /** Limits of one child process (Tesseract, pdftoppm): the reader process's own watchdog does not see them. */
 export interface ChildLimits {
@@ -30,10 +31,11 @@ export function runBounded(
   const file = bounded ? PRLIMIT : command;
   const argv = bounded ? [`--as=${limits.maxMemoryMb * 1024 * 1024}`, '--', command, ...args] : [...args];
   return new Promise((resolve, reject) => {
-    // One thread: the reader pool already runs one read per core.
+    // One thread: the reader pool already runs one read per core. Nothing of the parent's
+    // configuration: the child reads an untrusted file (also when the read runs in the CLI itself).
     const child = spawn(file, argv, {
       stdio: ['pipe', 'pipe', 'pipe'],
-      env: { ...process.env, OMP_THREAD_LIMIT: '1' },
+      env: readerEnvironment({ OMP_THREAD_LIMIT: '1' }),
     });
     const chunks: Buffer[] = [];
     let size = 0;

@@ -28,7 +28,7 @@ import {
   setSessionCookie,
   toAuthUser,
 } from '../../plugins/auth.ts';
-import { LoginThrottle } from '../../plugins/login-throttle.ts';
+import { ACCOUNT_ADDRESS_BACKOFF, accountAddressKey, LoginThrottle } from '../../plugins/login-throttle.ts';
 import { presentUser } from '../../presenters/user.presenter.ts';
 import { errorResponses } from '../common.schema.ts';
 import { changePasswordBody, loginBody, sessionResponse } from './auth.schema.ts';
@@ -64,8 +64,7 @@ export async function registerAuthRoutes(app: FastifyInstance): Promise<void> {
     app.config.loginIpMaxFailures,
     app.config.loginIpWindowMinutes * 60_000,
   );
-  const backoff = new LoginThrottle('login-account-address', LOCKOUT.maxFailures, LOCKOUT.minutes * 60_000);
-  const backoffKey = (userId: string, address: string) => `${userId} ${address}`;
+  const backoff = ACCOUNT_ADDRESS_BACKOFF;
 
   const sessionOf = (request: FastifyRequest) => {
     const user = requireUser(request);
@@ -93,7 +92,8 @@ export async function registerAuthRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const started = Date.now();
       const now = app.now();
-      const retryAfterMs = await throttle.retryAfterMs(app.db, request.ip, now);
+      // Checked and counted at once (released again on success): a burst cannot overshoot the limit.
+      const retryAfterMs = await throttle.attempt(app.db, request.ip, now);
       if (retryAfterMs > 0) {
         const minutes = Math.ceil(retryAfterMs / 60_000);
         void reply.header('retry-after', String(Math.ceil(retryAfterMs / 1000)));
@@ -106,8 +106,9 @@ export async function registerAuthRoutes(app: FastifyInstance): Promise<void> {
         request.authentication?.via === 'session' ? request.cookies[SESSION_COOKIE] : null;
       const outcome = await app.db.transaction().execute(async (trx) => {
         const before = await findUserByUsername(trx, username);
-        const key = before ? backoffKey(before.id, request.ip) : null;
-        if (key && (await backoff.retryAfterMs(trx, key, now)) > 0) {
+        const key = before ? accountAddressKey(before.id, request.ip) : null;
+        // Checked and counted in one step (the counter row stays locked until this transaction ends).
+        if (key && (await backoff.attempt(trx, key, now)) > 0) {
           // Held back: not an attempt (nothing counted), answered like a wrong password and as slowly.
           await verifyPassword(trx, username, password);
           return { result: { ok: false, reason: 'invalid' } as const, session: null };
@@ -115,19 +116,18 @@ export async function registerAuthRoutes(app: FastifyInstance): Promise<void> {
         const result = await authenticate(trx, username, password);
         if (!result.ok) {
           if (before && key && result.reason === 'invalid' && !before.disabled) {
-            await backoff.recordFailure(trx, key, now);
-            const heldBackMs = await backoff.retryAfterMs(trx, key, now);
+            const heldBackUntil = await backoff.heldBackUntil(trx, key, now);
             await auditUser(trx, { userId: null, label: `登录尝试（${request.ip}）` }, now, {
               userId: before.id,
-              action: heldBackMs > 0 ? 'login-locked' : 'login-failed',
+              action: heldBackUntil ? 'login-locked' : 'login-failed',
               before: { failedLogins: before.failedLogins },
               after: {
                 failedLogins: before.failedLogins + 1,
                 address: request.ip,
-                heldBackUntil: heldBackMs > 0 ? new Date(now.getTime() + heldBackMs).toISOString() : null,
+                heldBackUntil: heldBackUntil?.toISOString() ?? null,
               },
             });
-          }
+          } else if (key) await backoff.release(trx, key);
           return { result, session: null };
         }
         if (key) await backoff.clear(trx, key);
@@ -141,11 +141,11 @@ export async function registerAuthRoutes(app: FastifyInstance): Promise<void> {
         return { result, session: created };
       });
       if (!outcome.result.ok || !outcome.session) {
-        await throttle.recordFailure(app.db, request.ip, now);
         const wait = app.config.loginFailureDelayMs - (Date.now() - started);
         if (wait > 0) await sleep(wait);
         throw refusal(outcome.result as Exclude<LoginResult, { ok: true }>);
       }
+      await throttle.release(app.db, request.ip);
       setSessionCookie(app, reply, outcome.session.token);
       return {
         user: presentUser(outcome.result.user),

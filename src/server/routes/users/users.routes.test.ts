@@ -163,7 +163,10 @@ describeEachDialect('administration: regions, agencies and users', (t) => {
       // The role is read from the database on every request: the change applies at once.
       expect((await app.inject({ url: '/api/users', headers: own })).statusCode).toBe(403);
 
-      expect((await patch({ disabled: true })).json()).toMatchObject({ disabled: true, lockedUntil: null });
+      expect((await patch({ disabled: true })).json()).toMatchObject({
+        disabled: true,
+        loginHeldBackUntil: null,
+      });
       expect((await app.inject({ url: '/api/session', headers: own })).statusCode).toBe(401);
       expect((await app.inject({ url: '/api/session', headers: token })).statusCode).toBe(401);
       const refused = await app.inject({

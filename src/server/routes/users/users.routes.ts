@@ -18,6 +18,7 @@ import { auditUser } from '../../../use-cases/users/audit-user.ts';
 import { authorize } from '../../access/authorize.ts';
 import { generateOneTimePassword } from '../../bootstrap/one-time-password.ts';
 import { actorOf, requireUser } from '../../plugins/auth.ts';
+import { loginHoldsByAccount } from '../../plugins/login-throttle.ts';
 import { presentManagedUser } from '../../presenters/user.presenter.ts';
 import { errorResponses, idParams } from '../common.schema.ts';
 import {
@@ -58,7 +59,8 @@ export async function registerUserRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => {
       authorize(requireUser(request), 'user', 'administer');
-      return { items: (await listUsers(app.db)).map(presentManagedUser) };
+      const holds = await loginHoldsByAccount(app.db, app.now());
+      return { items: (await listUsers(app.db)).map((user) => presentManagedUser(user, holds.get(user.id))) };
     },
   );
 

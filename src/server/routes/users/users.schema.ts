@@ -5,10 +5,12 @@ import { nameText, userSchema, withoutUnsafeCharacters } from '../common.schema.
 
 export const managedUserSchema = userSchema.extend({
   disabled: z.boolean().describe('已停用：不能登录，会话与 API 令牌失效'),
-  lockedUntil: z
+  loginHeldBackUntil: z
     .string()
     .nullable()
-    .describe('旧版本的账户锁定时间（现按“账户 + 地址”暂缓登录，不再锁定账户，新数据恒为 null）'),
+    .describe(
+      '用户列表中：连续输错密码后，某个地址对该账户的登录暂缓到何时（按“账户 + 地址”暂缓，账户本身不锁定；其他地址照常登录）；无则为 null',
+    ),
   mustChangePassword: z.boolean().describe('须先修改密码（系统生成的初始密码）才能使用其他功能'),
   createdAt: z.string(),
 });

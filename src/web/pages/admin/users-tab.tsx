@@ -121,10 +121,21 @@ export function UsersTab({
             render: (_: unknown, u) =>
               u.disabled ? (
                 <Tag color="red">已停用</Tag>
-              ) : u.lockedUntil ? (
-                <Tag color="orange">已锁定</Tag>
               ) : (
-                <Tag color="green">正常</Tag>
+                <>
+                  <Tag color="green">正常</Tag>
+                  {u.loginHeldBackUntil && (
+                    <Tag color="orange">
+                      某地址登录暂缓至{' '}
+                      {new Date(u.loginHeldBackUntil).toLocaleTimeString('zh-CN', {
+                        timeZone: 'Asia/Shanghai',
+                        hour12: false,
+                        hour: '2-digit',
+                        minute: '2-digit',
+                      })}
+                    </Tag>
+                  )}
+                </>
               ),
           },
           {
