@@ -29,43 +29,64 @@ const takeTrackingNumbers = preparedQuery<TrackingCountersTable, { last_number: 
       .returning('last_number'),
 );
 
-const insertApplicationRow = preparedQuery<ApplicationsTable, never>(
-  columnsOf<ApplicationsTable>({
-    id: true,
-    agency_id: true,
-    year: true,
-    tracking_number: true,
-    channel: true,
-    submitted_on: true,
-    confirmed_on: true,
-    received_on: true,
-    applicant_type: true,
-    description: true,
-    status: true,
-    outcome: true,
-    concluded_on: true,
-    events_json: true,
-    answer_due_on: true,
-    verification_hash: true,
-    requested_form_json: true,
-    version: true,
-    created_at: true,
-    updated_at: true,
-  }),
-  (db, row) => db.insertInto('applications').values(row),
+const APPLICATION_COLUMNS = columnsOf<ApplicationsTable>({
+  id: true,
+  agency_id: true,
+  year: true,
+  tracking_number: true,
+  channel: true,
+  submitted_on: true,
+  confirmed_on: true,
+  received_on: true,
+  applicant_type: true,
+  description: true,
+  status: true,
+  outcome: true,
+  concluded_on: true,
+  events_json: true,
+  answer_due_on: true,
+  verification_hash: true,
+  requested_form_json: true,
+  version: true,
+  created_at: true,
+  updated_at: true,
+});
+
+const APPLICANT_COLUMNS = columnsOf<ApplicantsTable>({
+  application_id: true,
+  name: true,
+  id_type: true,
+  id_number: true,
+  phone: true,
+  address: true,
+  email: true,
+});
+
+const pick = <T>(row: T, columns: ReadonlyArray<keyof T & string>): T =>
+  Object.fromEntries(columns.map((c) => [c, row[c]])) as T;
+
+const insertApplicationRow = preparedQuery<ApplicationsTable, never>(APPLICATION_COLUMNS, (db, row) =>
+  db.insertInto('applications').values(row),
 );
 
-const insertApplicant = preparedQuery<ApplicantsTable, never>(
-  columnsOf<ApplicantsTable>({
-    application_id: true,
-    name: true,
-    id_type: true,
-    id_number: true,
-    phone: true,
-    address: true,
-    email: true,
-  }),
-  (db, row) => db.insertInto('applicants').values(row),
+const insertApplicant = preparedQuery<ApplicantsTable, never>(APPLICANT_COLUMNS, (db, row) =>
+  db.insertInto('applicants').values(row),
+);
+
+/**
+ * PostgreSQL: an application and its applicant in one statement (the two tables share no column
+ * name, so one parameter object holds both rows; the applicant's foreign key is checked at the end
+ * of the statement).
+ */
+const insertApplicationAndApplicant = preparedQuery<ApplicationsTable & ApplicantsTable, never>(
+  [...APPLICATION_COLUMNS, ...APPLICANT_COLUMNS],
+  (db, p) =>
+    db
+      .with('inserted', (w) =>
+        w.insertInto('applications').values(pick<ApplicationsTable>(p, APPLICATION_COLUMNS)),
+      )
+      .insertInto('applicants')
+      .values(pick<ApplicantsTable>(p, APPLICANT_COLUMNS)),
 );
 
 /**
@@ -125,7 +146,7 @@ export async function insertApplication(
 
 /**
  * Inserts registered applications (version 1) and their applicants' personal data: one statement
- * per table, or on PostgreSQL one for both (a group of registrations committed together).
+ * per table, or on PostgreSQL one for both.
  */
 export async function insertApplications(
   trx: Transaction<Database>,
@@ -134,10 +155,13 @@ export async function insertApplications(
   if (inputs.length === 0) return [];
   const rows = inputs.map(applicationRow);
   const applicants = inputs.map((input, i) => applicantRow(rows[i]!.id, input.applicant));
-  if (rows.length === 1) {
+  const postgres = dialectOf(trx) === 'postgres';
+  if (rows.length === 1 && postgres) {
+    await insertApplicationAndApplicant(trx, { ...rows[0]!, ...applicants[0]! });
+  } else if (rows.length === 1) {
     await insertApplicationRow(trx, rows[0]!);
     await insertApplicant(trx, applicants[0]!);
-  } else if (dialectOf(trx) === 'postgres') {
+  } else if (postgres) {
     // The applicants' foreign key is checked at the end of the statement, after both inserts.
     await trx
       .with('inserted', (w) => w.insertInto('applications').values(rows))
