@@ -1,6 +1,6 @@
 import type { Moment } from '../../core/moment.ts';
 import type { Actor } from '../../store/audit/audit.repository.ts';
-import type { StoreDb } from '../../store/dialect.ts';
+import { dialectOf, type StoreDb } from '../../store/dialect.ts';
 import {
   type PreparedRegistration,
   prepareRegistration,
@@ -22,8 +22,8 @@ interface Waiting {
 const queues = new WeakMap<StoreDb, Map<string, Waiting[]>>();
 
 /**
- * Registers an application in its own transaction, or together with others of the same agency
- * (group commit). Registrations of one agency are serialised anyway — the tracking counter and the
+ * Registers an application in its own transaction, or on PostgreSQL together with others of the
+ * same agency (group commit). Registrations of one agency are serialised anyway — the tracking counter and the
  * audit chain's head stay locked until the commit, whose WAL flush is most of the time on
  * PostgreSQL — so those arriving while one transaction of the agency is in flight wait for it to
  * end and then go in the next transaction together: one counter update, one audit append, one
@@ -44,6 +44,9 @@ export function registerApplicationInGroup(
   } catch (error) {
     return Promise.reject(error);
   }
+  // SQLite commits without a flush to disk (WAL, synchronous=NORMAL) and runs one transaction at a
+  // time anyway: nothing to share, each registration is its own transaction.
+  if (dialectOf(db) === 'sqlite') return store(db, [registration]).then(([registered]) => registered!);
   let agencies = queues.get(db);
   if (!agencies) {
     agencies = new Map();
@@ -77,7 +80,10 @@ async function drain(db: StoreDb, queue: Waiting[], done: () => void): Promise<v
 
 async function storeGroup(db: StoreDb, group: Waiting[]): Promise<void> {
   try {
-    const registered = await store(db, group);
+    const registered = await store(
+      db,
+      group.map((w) => w.registration),
+    );
     for (const [i, w] of group.entries()) w.resolve(registered[i]!);
     return;
   } catch (error) {
@@ -88,7 +94,7 @@ async function storeGroup(db: StoreDb, group: Waiting[]): Promise<void> {
   }
   for (const w of group) {
     try {
-      const [registered] = await store(db, [w]);
+      const [registered] = await store(db, [w.registration]);
       w.resolve(registered!);
     } catch (error) {
       w.reject(error);
@@ -96,11 +102,6 @@ async function storeGroup(db: StoreDb, group: Waiting[]): Promise<void> {
   }
 }
 
-function store(db: StoreDb, group: Waiting[]): Promise<RegisteredApplication[]> {
-  return db.transaction().execute((trx) =>
-    storeRegistrations(
-      trx,
-      group.map((w) => w.registration),
-    ),
-  );
+function store(db: StoreDb, registrations: PreparedRegistration[]): Promise<RegisteredApplication[]> {
+  return db.transaction().execute((trx) => storeRegistrations(trx, registrations));
 }
