@@ -99,31 +99,69 @@ async function bareFastify(): Promise<Load> {
   }
 }
 
+/** `count` agencies, each with an officer logged in (sessions live in the database: any instance takes them). */
+async function agencyTargets(serverUrl: string, count: number): Promise<Target[]> {
+  const targets: Target[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const { agencyId, officer } = await setUpAgencyOverHttp(serverUrl);
+    const session = await httpLogin(serverUrl, officer, OFFICER_PASSWORD);
+    targets.push({
+      path: `/api/agencies/${agencyId}/applications`,
+      headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken },
+    });
+  }
+  return targets;
+}
+
+/** The load on `serverUrl`, the registrations going to each target in turn. */
+function registrationLoad(serverUrl: string, targets: Target[]): Promise<Load> {
+  const [first] = targets;
+  return load(
+    `${serverUrl}${first!.path}`,
+    first!.headers,
+    JSON.stringify(registrationBody()),
+    targets.length > 1 ? targets : [],
+  );
+}
+
 /**
  * The real server on `databaseUrl`: `agencies` agencies, each with an officer logged in, set up
  * over HTTP; then the load, the registrations going to each agency in turn.
  */
-async function registrations(databaseUrl: string, agencies = 1): Promise<Load> {
-  const server = await startServer({ databaseUrl });
+async function registrations(
+  databaseUrl: string,
+  agencies = 1,
+  env: Record<string, string> = {},
+): Promise<Load> {
+  const server = await startServer({ databaseUrl, env });
   try {
-    const targets: Target[] = [];
-    for (let i = 0; i < agencies; i += 1) {
-      const { agencyId, officer } = await setUpAgencyOverHttp(server.url);
-      const session = await httpLogin(server.url, officer, OFFICER_PASSWORD);
-      targets.push({
-        path: `/api/agencies/${agencyId}/applications`,
-        headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken },
-      });
-    }
-    const [first] = targets;
-    return await load(
-      `${server.url}${first!.path}`,
-      first!.headers,
-      JSON.stringify(registrationBody()),
-      agencies > 1 ? targets : [],
-    );
+    return await registrationLoad(server.url, await agencyTargets(server.url, agencies));
   } finally {
     await server.stop();
+  }
+}
+
+/**
+ * Two servers on one database, each under the load of the one-instance measures (its own
+ * autocannon, CONNECTIONS connections, at the same time), spread over `agencies` agencies: the
+ * registrations of both added up, and the worse of the two p99.
+ */
+async function twoInstanceRegistrations(databaseUrl: string, agencies: number): Promise<Load> {
+  const first = await startServer({ databaseUrl });
+  try {
+    const second = await startServer({ databaseUrl });
+    try {
+      const targets = await agencyTargets(first.url, agencies);
+      const [a, b] = await Promise.all([
+        registrationLoad(first.url, targets),
+        registrationLoad(second.url, targets),
+      ]);
+      return { perSecond: a.perSecond + b.perSecond, p99Ms: Math.max(a.p99Ms, b.p99Ms) };
+    } finally {
+      await second.stop();
+    }
+  } finally {
+    await first.stop();
   }
 }
 
@@ -181,14 +219,26 @@ export async function measures(): Promise<Measure[]> {
   const dialects: Array<[string, Load | null]> = [
     ['sqlite', await withSqliteFile((url) => registrations(url))],
     ['postgres', await withPostgresSchema((url) => registrations(url))],
+    // Commits answered before the WAL flush (PG_SYNCHRONOUS_COMMIT=off, not the default: see docs/deployment.md).
+    [
+      'postgres.synchronousCommitOff',
+      await withPostgresSchema((url) => registrations(url, 1, { PG_SYNCHRONOUS_COMMIT: 'off' })),
+    ],
     // Writers of different agencies share no lock (audit chain and tracking counter are per agency).
     ['postgres.tenAgencies', await withPostgresSchema((url) => registrations(url, SPREAD_AGENCIES))],
+    [
+      'postgres.twoInstances',
+      await withPostgresSchema((url) => twoInstanceRegistrations(url, SPREAD_AGENCIES)),
+    ],
   ];
   for (const [dialect, result] of dialects) {
     if (!result) continue;
-    const spread = dialect.endsWith('Agencies')
-      ? `, spread over ${SPREAD_AGENCIES} agencies in turn`
-      : ', one agency';
+    const spread =
+      dialect === 'postgres.twoInstances'
+        ? `, two gongkai serve processes on one database, each under its own ${CONNECTIONS} connections, spread over ${SPREAD_AGENCIES} agencies in turn; p99 the worse of the two`
+        : dialect.endsWith('Agencies')
+          ? `, spread over ${SPREAD_AGENCIES} agencies in turn`
+          : ', one agency';
     const what = `POST /api/agencies/:id/applications (session cookie + CSRF) on gongkai serve, ${dialect}${spread} (${how})`;
     out.push(
       {

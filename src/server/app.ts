@@ -105,7 +105,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     trustProxy: fastifyTrustProxy(options.config.trustProxy),
     ajv: { customOptions: { coerceTypes: false } },
   }).withTypeProvider<ZodTypeProvider>();
-  const database = options.database ?? openDatabase(options.config.databaseUrl);
+  const database =
+    options.database ??
+    openDatabase(options.config.databaseUrl, {
+      ...(options.config.pgSynchronousCommit
+        ? { synchronousCommit: options.config.pgSynchronousCommit }
+        : {}),
+    });
   if (!options.database) {
     // The app owns a database it opened: migrate it now, close it with the app.
     await migrateToLatest(database.db);

@@ -2,6 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, loadDocumentsConfig } from './config.ts';
 
 describe('loadConfig', () => {
+  it('leaves synchronous_commit to the database unless PG_SYNCHRONOUS_COMMIT names a level', () => {
+    expect(loadConfig({}).pgSynchronousCommit).toBeUndefined();
+    expect(loadConfig({ PG_SYNCHRONOUS_COMMIT: 'off' }).pgSynchronousCommit).toBe('off');
+    expect(() => loadConfig({ PG_SYNCHRONOUS_COMMIT: 'sometimes' })).toThrow(/PG_SYNCHRONOUS_COMMIT/);
+  });
+
   it('reads PDFs with the fast reader and prints with the default Chromium when nothing is set', () => {
     const config = loadConfig({});
     expect(config.pdfReader).toBe('fast');

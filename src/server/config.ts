@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import { z } from 'zod';
 import { PASSWORD_MIN_LENGTH, PASSWORD_RULE_TEXT } from '../core/organisation/password-rule.ts';
 import { PDF_READERS, type PdfReaderChoice } from '../documents/ingest/source-document.ts';
+import { SYNCHRONOUS_COMMIT_LEVELS, type SynchronousCommit } from '../store/dialect.ts';
 import type { QueueSettings } from '../store/jobs/job-queue.ts';
 
 /**
@@ -86,6 +87,8 @@ const configSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(8080),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_URL: z.string().min(1).default('sqlite:./data/gongkai.db'),
+  /** PostgreSQL's synchronous_commit for this server's connections; absent: the database's own setting. */
+  PG_SYNCHRONOUS_COMMIT: z.enum(SYNCHRONOUS_COMMIT_LEVELS).optional(),
   /** Password of the first administrator; when absent a one-time password is generated and printed. */
   GONGKAI_ADMIN_PASSWORD: z
     .string()
@@ -199,6 +202,8 @@ export type Config = DocumentsConfig &
     port: number;
     host: string;
     databaseUrl: string;
+    /** Undefined: the PostgreSQL server's (or role's) own synchronous_commit. */
+    pgSynchronousCommit: SynchronousCommit | undefined;
     adminPassword: string | undefined;
     sessionTtlHours: number;
     /** Fastify's trustProxy: false, the proxy's hop count, or its addresses/CIDRs. */
@@ -284,6 +289,7 @@ export function loadConfig(env: Environment = process.env): Config {
     port: c.PORT,
     host: c.HOST,
     databaseUrl: c.DATABASE_URL,
+    pgSynchronousCommit: c.PG_SYNCHRONOUS_COMMIT,
     adminPassword: c.GONGKAI_ADMIN_PASSWORD,
     sessionTtlHours: c.SESSION_TTL_HOURS,
     trustProxy: c.TRUST_PROXY,

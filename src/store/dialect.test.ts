@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { tempSqliteFile } from '../../test/support/store-test-db.ts';
+import { postgresAvailable, TEST_DATABASE_URL, tempSqliteFile } from '../../test/support/store-test-db.ts';
 import { isAppError } from '../core/errors.ts';
 import { openDatabase, parseDatabaseUrl } from './dialect.ts';
 
@@ -105,6 +105,28 @@ describe('openDatabase on SQLite reuses prepared statements', () => {
       expect(after.rows[0]).toEqual({ a: 1, b: 'x' });
     } finally {
       await close();
+    }
+  });
+});
+
+describe.runIf(postgresAvailable)('openDatabase on PostgreSQL', () => {
+  it('sets synchronous_commit on each connection when asked, and leaves the server’s setting otherwise', async () => {
+    const server = openDatabase(TEST_DATABASE_URL);
+    const off = openDatabase(TEST_DATABASE_URL, { synchronousCommit: 'off' });
+    try {
+      const level = async (db: typeof server.db) =>
+        (await sql<{ synchronous_commit: string }>`show synchronous_commit`.execute(db)).rows[0]!
+          .synchronous_commit;
+      const serverLevel = await level(server.db);
+      expect(await level(off.db)).toBe('off');
+      // Every connection of the pool, not only the first.
+      const levels = await Promise.all(
+        Array.from({ length: 4 }, () => off.db.transaction().execute((trx) => level(trx))),
+      );
+      expect(levels).toEqual(['off', 'off', 'off', 'off']);
+      expect(serverLevel).not.toBe('off');
+    } finally {
+      await Promise.all([server.close(), off.close()]);
     }
   });
 });

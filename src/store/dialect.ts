@@ -38,7 +38,18 @@ export interface OpenedDatabase {
   close(): Promise<void>;
 }
 
+/** PostgreSQL's synchronous_commit levels (what a commit waits for before it returns). */
+export const SYNCHRONOUS_COMMIT_LEVELS = ['on', 'off', 'local', 'remote_write', 'remote_apply'] as const;
+export type SynchronousCommit = (typeof SYNCHRONOUS_COMMIT_LEVELS)[number];
+
 export interface OpenDatabaseOptions {
+  /**
+   * PostgreSQL: synchronous_commit of every connection; undefined leaves the server's setting.
+   * 'off' returns from a commit before its WAL is flushed to disk: a crash of the database server
+   * or of the machine (not of the app) can lose the last commits (at most ~3 × wal_writer_delay,
+   * 600 ms by default), never corrupt the database or break a transaction in half.
+   */
+  synchronousCommit?: SynchronousCommit;
   /** PostgreSQL pool size (default 10). */
   poolSize?: number;
   /** PostgreSQL: how long opening a connection may take before the query fails (default 5000 ms). */
@@ -213,8 +224,11 @@ function openPostgres(connectionString: string, options: OpenDatabaseOptions): O
   // that loses its connection emits 'error' on itself, where the pool does not listen: without this
   // listener a PostgreSQL restart or pg_terminate_backend would end the whole process. The query in
   // flight fails on its own (503 DATABASE_UNAVAILABLE), and the broken client is dropped on release.
+  const { synchronousCommit } = options;
   pool.on('connect', (client) => {
     client.on('error', () => {});
+    // Queued on the new client before any query of the caller who gets it.
+    if (synchronousCommit) void client.query(`set synchronous_commit = ${synchronousCommit}`).catch(() => {});
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', close: () => db.destroy() };

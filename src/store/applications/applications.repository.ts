@@ -6,84 +6,121 @@ import type { RequestedForm } from '../../core/applications/registration-input.t
 import { type IsoDate, yearOf } from '../../core/dates.ts';
 import { AppError } from '../../core/errors.ts';
 import { getAgencyRecord, updateAgencyRowAtVersion } from '../agency-row.ts';
-import type { ApplicantsTable, ApplicationsTable, Database } from '../database.ts';
+import type { ApplicantsTable, ApplicationsTable, Database, TrackingCountersTable } from '../database.ts';
 import { isForeignKeyViolation } from '../db-errors.ts';
+import { dialectOf } from '../dialect.ts';
 import { columnsOf, preparedQuery } from '../prepared-query.ts';
 import { sameDigest } from '../secrets.ts';
 import { followUpCodeHash } from './follow-up-code.ts';
 import { type Applicant, rowToApplication, type StoredApplication } from './stored-application.ts';
 
 // Registration runs these for every application: compiled once (see preparedQuery).
-const nextTrackingNumber = preparedQuery<{ agency_id: string; year: number }, { last_number: number }>(
-  ['agency_id', 'year'],
+const takeTrackingNumbers = preparedQuery<TrackingCountersTable, { last_number: number }>(
+  ['agency_id', 'year', 'last_number'],
   (db, p) =>
     db
       .insertInto('tracking_counters')
-      .values({ agency_id: p.agency_id, year: p.year, last_number: 1 })
+      .values(p)
       .onConflict((oc) =>
         oc
           .columns(['agency_id', 'year'])
-          .doUpdateSet({ last_number: sql`tracking_counters.last_number + 1` }),
+          .doUpdateSet({ last_number: sql`tracking_counters.last_number + excluded.last_number` }),
       )
       .returning('last_number'),
 );
 
-const insertApplicationRow = preparedQuery<ApplicationsTable, never>(
-  columnsOf<ApplicationsTable>({
-    id: true,
-    agency_id: true,
-    year: true,
-    tracking_number: true,
-    channel: true,
-    submitted_on: true,
-    confirmed_on: true,
-    received_on: true,
-    applicant_type: true,
-    description: true,
-    status: true,
-    outcome: true,
-    concluded_on: true,
-    events_json: true,
-    answer_due_on: true,
-    verification_hash: true,
-    requested_form_json: true,
-    version: true,
-    created_at: true,
-    updated_at: true,
-  }),
-  (db, row) => db.insertInto('applications').values(row),
+const APPLICATION_COLUMNS = columnsOf<ApplicationsTable>({
+  id: true,
+  agency_id: true,
+  year: true,
+  tracking_number: true,
+  channel: true,
+  submitted_on: true,
+  confirmed_on: true,
+  received_on: true,
+  applicant_type: true,
+  description: true,
+  status: true,
+  outcome: true,
+  concluded_on: true,
+  events_json: true,
+  answer_due_on: true,
+  verification_hash: true,
+  requested_form_json: true,
+  version: true,
+  created_at: true,
+  updated_at: true,
+});
+
+const APPLICANT_COLUMNS = columnsOf<ApplicantsTable>({
+  application_id: true,
+  name: true,
+  id_type: true,
+  id_number: true,
+  phone: true,
+  address: true,
+  email: true,
+});
+
+const pick = <T>(row: T, columns: ReadonlyArray<keyof T & string>): T =>
+  Object.fromEntries(columns.map((c) => [c, row[c]])) as T;
+
+const insertApplicationRow = preparedQuery<ApplicationsTable, never>(APPLICATION_COLUMNS, (db, row) =>
+  db.insertInto('applications').values(row),
 );
 
-const insertApplicant = preparedQuery<ApplicantsTable, never>(
-  columnsOf<ApplicantsTable>({
-    application_id: true,
-    name: true,
-    id_type: true,
-    id_number: true,
-    phone: true,
-    address: true,
-    email: true,
-  }),
-  (db, row) => db.insertInto('applicants').values(row),
+const insertApplicant = preparedQuery<ApplicantsTable, never>(APPLICANT_COLUMNS, (db, row) =>
+  db.insertInto('applicants').values(row),
 );
 
 /**
- * The next tracking number of the agency and year ("2025-0042"). One statement, atomic on both
- * dialects: the first registration of the year inserts 1; the others increment under the counter
- * row's lock (PostgreSQL) or the write lock (SQLite), held to the end of the transaction, so no two
- * transactions can get the same number. It is also the registration's first write, so an unknown
- * agency fails here on the foreign key (NOT_FOUND), before anything is written.
+ * PostgreSQL: an application and its applicant in one statement (the two tables share no column
+ * name, so one parameter object holds both rows; the applicant's foreign key is checked at the end
+ * of the statement).
  */
+const insertApplicationAndApplicant = preparedQuery<ApplicationsTable & ApplicantsTable, never>(
+  [...APPLICATION_COLUMNS, ...APPLICANT_COLUMNS],
+  (db, p) =>
+    db
+      .with('inserted', (w) =>
+        w.insertInto('applications').values(pick<ApplicationsTable>(p, APPLICATION_COLUMNS)),
+      )
+      .insertInto('applicants')
+      .values(pick<ApplicantsTable>(p, APPLICANT_COLUMNS)),
+);
+
+/**
+ * The next `count` tracking numbers of the agency and year ("2025-0042", "2025-0043"…), in order.
+ * One statement, atomic on both dialects: the first registrations of the year insert the counter
+ * at `count`; the others add `count` under the counter row's lock (PostgreSQL) or the write lock
+ * (SQLite), held to the end of the transaction, so no two transactions can get the same number
+ * and a rolled-back transaction leaves no gap. An unknown agency fails here on the foreign key
+ * (NOT_FOUND).
+ */
+export async function allocateTrackingNumbers(
+  trx: Transaction<Database>,
+  agencyId: string,
+  year: number,
+  count: number,
+): Promise<string[]> {
+  const [counter] = await takeTrackingNumbers(trx, { agency_id: agencyId, year, last_number: count }).catch(
+    (error: unknown) => {
+      throw isForeignKeyViolation(error) ? new AppError('NOT_FOUND', '机关不存在') : error;
+    },
+  );
+  if (!counter) throw new Error('tracking counter: no row returned');
+  const first = Number(counter.last_number) - count + 1;
+  return Array.from({ length: count }, (_, i) => `${year}-${String(first + i).padStart(4, '0')}`);
+}
+
+/** The next tracking number of the agency and year: allocateTrackingNumbers of one. */
 export async function allocateTrackingNumber(
   trx: Transaction<Database>,
   agencyId: string,
   year: number,
 ): Promise<string> {
-  const [counter] = await nextTrackingNumber(trx, { agency_id: agencyId, year }).catch((error: unknown) => {
-    throw isForeignKeyViolation(error) ? new AppError('NOT_FOUND', '机关不存在') : error;
-  });
-  if (!counter) throw new Error('tracking counter: no row returned');
-  return `${year}-${String(counter.last_number).padStart(4, '0')}`;
+  const [number] = await allocateTrackingNumbers(trx, agencyId, year, 1);
+  return number!;
 }
 
 export interface NewApplication {
@@ -103,8 +140,44 @@ export async function insertApplication(
   trx: Transaction<Database>,
   input: NewApplication,
 ): Promise<StoredApplication> {
-  const { application: core, applicant } = input;
-  const row: ApplicationsTable = {
+  const [stored] = await insertApplications(trx, [input]);
+  return stored!;
+}
+
+/**
+ * Inserts registered applications (version 1) and their applicants' personal data: one statement
+ * per table, or on PostgreSQL one for both.
+ */
+export async function insertApplications(
+  trx: Transaction<Database>,
+  inputs: readonly NewApplication[],
+): Promise<StoredApplication[]> {
+  if (inputs.length === 0) return [];
+  const rows = inputs.map(applicationRow);
+  const applicants = inputs.map((input, i) => applicantRow(rows[i]!.id, input.applicant));
+  const postgres = dialectOf(trx) === 'postgres';
+  if (rows.length === 1 && postgres) {
+    await insertApplicationAndApplicant(trx, { ...rows[0]!, ...applicants[0]! });
+  } else if (rows.length === 1) {
+    await insertApplicationRow(trx, rows[0]!);
+    await insertApplicant(trx, applicants[0]!);
+  } else if (postgres) {
+    // The applicants' foreign key is checked at the end of the statement, after both inserts.
+    await trx
+      .with('inserted', (w) => w.insertInto('applications').values(rows))
+      .insertInto('applicants')
+      .values(applicants)
+      .execute();
+  } else {
+    await trx.insertInto('applications').values(rows).execute();
+    await trx.insertInto('applicants').values(applicants).execute();
+  }
+  return rows.map(rowToApplication);
+}
+
+function applicationRow(input: NewApplication): ApplicationsTable {
+  const core = input.application;
+  return {
     id: randomUUID(),
     agency_id: input.agencyId,
     year: yearOf(core.receivedOn),
@@ -126,17 +199,18 @@ export async function insertApplication(
     created_at: input.at,
     updated_at: input.at,
   };
-  await insertApplicationRow(trx, row);
-  await insertApplicant(trx, {
-    application_id: row.id,
+}
+
+function applicantRow(applicationId: string, applicant: Applicant): ApplicantsTable {
+  return {
+    application_id: applicationId,
     name: applicant.name,
     id_type: applicant.idType,
     id_number: applicant.idNumber,
     phone: applicant.phone,
     address: applicant.address,
     email: applicant.email,
-  });
-  return rowToApplication(row);
+  };
 }
 
 /** The agency's application, or null (also when it belongs to another agency). */

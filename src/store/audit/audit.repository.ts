@@ -112,14 +112,65 @@ async function lockedHead(trx: Transaction<Database>, chain: string): Promise<He
  * held briefly.
  */
 export async function appendAudit(trx: Transaction<Database>, entry: AuditEntryInput): Promise<AuditEntry> {
-  const chain = chainOf(entry.agencyId);
+  const [appended] = await appendAuditEntries(trx, [entry]);
+  return appended!;
+}
+
+/**
+ * Appends several entries of one chain in order, as appendAudit would one after the other, with
+ * one lock of the head and one insert: what a group of registrations committed together writes.
+ */
+export async function appendAuditEntries(
+  trx: Transaction<Database>,
+  entries: readonly AuditEntryInput[],
+): Promise<AuditEntry[]> {
+  const [first] = entries;
+  if (!first) return [];
+  const chain = chainOf(first.agencyId);
+  if (entries.some((e) => chainOf(e.agencyId) !== chain)) {
+    throw new Error('appendAuditEntries: entries of several chains');
+  }
   const head = await lockedHead(trx, chain);
+  let previous = { seq: Number(head.last_seq), hash: head.last_hash };
+  const rows = entries.map((entry) => {
+    const row = linkedRow(chain, previous, entry);
+    previous = { seq: row.seq, hash: row.hash };
+    return row;
+  });
+  const last = rows[rows.length - 1]!;
+  if (rows.length === 1) {
+    if (dialectOf(trx) === 'postgres') {
+      await insertEntryAndAdvanceHead(trx, last);
+    } else {
+      await insertEntry(trx, last);
+      await advanceHead(trx, { chain, last_seq: last.seq, last_hash: last.hash });
+    }
+  } else if (dialectOf(trx) === 'postgres') {
+    await trx
+      .with('entries', (w) => w.insertInto('audit_log').values(rows))
+      .updateTable('audit_chains')
+      .set({ last_seq: last.seq, last_hash: last.hash })
+      .where('chain', '=', chain)
+      .execute();
+  } else {
+    await trx.insertInto('audit_log').values(rows).execute();
+    await advanceHead(trx, { chain, last_seq: last.seq, last_hash: last.hash });
+  }
+  return rows.map(rowToEntry);
+}
+
+/** The row of `entry` following the entry `previous` of its chain. */
+function linkedRow(
+  chain: string,
+  previous: { seq: number; hash: string },
+  entry: AuditEntryInput,
+): AuditLogTable {
   // Each snapshot is written as canonical JSON once: the stored text, and the value hashed is
   // that text read back (what verification will read).
   const beforeJson = entry.before == null ? null : canonicalJson(entry.before);
   const afterJson = entry.after == null ? null : canonicalJson(entry.after);
   const fields: HashedFields = {
-    seq: Number(head.last_seq) + 1,
+    seq: previous.seq + 1,
     at: entry.at.toISOString(),
     actorUserId: entry.actor.userId,
     actorLabel: entry.actor.label,
@@ -129,7 +180,7 @@ export async function appendAudit(trx: Transaction<Database>, entry: AuditEntryI
     before: beforeJson === null ? null : JSON.parse(beforeJson),
     after: afterJson === null ? null : JSON.parse(afterJson),
   };
-  const row: AuditLogTable = {
+  return {
     chain,
     seq: fields.seq,
     at: fields.at,
@@ -140,16 +191,9 @@ export async function appendAudit(trx: Transaction<Database>, entry: AuditEntryI
     action: fields.action,
     before_json: beforeJson,
     after_json: afterJson,
-    prev_hash: head.last_hash,
-    hash: auditHash(head.last_hash, chain, fields),
+    prev_hash: previous.hash,
+    hash: auditHash(previous.hash, chain, fields),
   };
-  if (dialectOf(trx) === 'postgres') {
-    await insertEntryAndAdvanceHead(trx, row);
-  } else {
-    await insertEntry(trx, row);
-    await advanceHead(trx, { chain, last_seq: row.seq, last_hash: row.hash });
-  }
-  return rowToEntry(row);
 }
 
 /** A stored JSON snapshot; a row whose JSON does not parse has been tampered with (verification reports it). */

@@ -6,6 +6,7 @@ import { deadlineOfApplication } from '../../core/applications/deadline-of-appli
 import {
   type ApplicationRegistration,
   applicationRegistrationSchema,
+  type RequestedForm,
 } from '../../core/applications/registration-input.ts';
 import { type IsoDate, yearOf } from '../../core/dates.ts';
 import { parseDeadlineInput } from '../../core/deadlines/deadline-input.ts';
@@ -13,12 +14,12 @@ import { readTimeline } from '../../core/deadlines/read-timeline.ts';
 import { AppError, isAppError } from '../../core/errors.ts';
 import type { Moment } from '../../core/moment.ts';
 import {
-  allocateTrackingNumber,
-  insertApplication,
+  allocateTrackingNumbers,
+  insertApplications,
 } from '../../store/applications/applications.repository.ts';
 import { followUpCodeHash, newFollowUpCode } from '../../store/applications/follow-up-code.ts';
-import type { StoredApplication } from '../../store/applications/stored-application.ts';
-import { type Actor, appendAudit } from '../../store/audit/audit.repository.ts';
+import type { Applicant, StoredApplication } from '../../store/applications/stored-application.ts';
+import { type Actor, appendAuditEntries } from '../../store/audit/audit.repository.ts';
 import type { StoreTrx } from '../../store/dialect.ts';
 
 export interface RegisterApplicationInput extends ApplicationRegistration {
@@ -91,19 +92,29 @@ function firstDeadlines(
   }
 }
 
+/** A registration checked and computed before any database work: what storeRegistrations writes. */
+export interface PreparedRegistration {
+  agencyId: string;
+  actor: Actor;
+  now: Moment;
+  application: Application;
+  deadlines: ApplicationDeadlines;
+  followUpCode: string;
+  requestedForm: RequestedForm | null;
+  applicant: Applicant;
+}
+
 /**
- * Registers an application received by an agency. Validates with the registration route's schema,
- * derives the receipt date (art. 31) and the deadlines with the core, allocates the next tracking
- * number of the agency and receipt year atomically in the database, keeps the applicant's personal
- * data apart (applicants table), and audits the registration (without personal data). Throws
- * INVALID_INPUT (schema, channel/date rules, dates after today), NOT_FOUND (agency).
+ * Validates a registration with the registration route's schema and derives, with the core, the
+ * receipt date (art. 31) and the deadlines; no database work, so it runs before any transaction
+ * opens. Throws INVALID_INPUT (schema, channel/date rules, dates after today). The tracking number
+ * is left empty: storeRegistrations allocates it.
  */
-export async function registerApplication(
-  trx: StoreTrx,
+export function prepareRegistration(
   input: RegisterApplicationInput,
   actor: Actor,
   now: Moment,
-): Promise<RegisteredApplication> {
+): PreparedRegistration {
   const { agencyId, ...registration } = input;
   const valid = parseRegistration(registration);
   const confirmedOn = valid.confirmedOn ?? null;
@@ -111,12 +122,12 @@ export async function registerApplication(
     { channel: valid.channel, submittedOn: valid.submittedOn, confirmedOn },
     now.today,
   );
-  const trackingNumber = await allocateTrackingNumber(trx, agencyId, yearOf(receivedOn));
-  const followUpCode = newFollowUpCode();
-  const application = await insertApplication(trx, {
+  return {
     agencyId,
+    actor,
+    now,
     application: {
-      trackingNumber,
+      trackingNumber: '',
       channel: valid.channel,
       submittedOn: valid.submittedOn,
       confirmedOn,
@@ -128,8 +139,8 @@ export async function registerApplication(
       outcome: null,
       concludedOn: null,
     },
-    answerDueOn: deadlines.result?.answerDue ?? null,
-    verificationHash: followUpCodeHash(followUpCode),
+    deadlines,
+    followUpCode: newFollowUpCode(),
     requestedForm: valid.requestedForm ?? null,
     applicant: {
       name: valid.applicant.name,
@@ -138,17 +149,77 @@ export async function registerApplication(
       address: optional(valid.applicant.address),
       email: optional(valid.applicant.email),
     },
-    at: now.at.toISOString(),
-  });
-  await appendAudit(trx, {
-    agencyId: agencyId,
-    at: now.at,
-    actor,
-    entity: 'application',
-    entityId: application.id,
-    action: 'register',
-    before: null,
-    after: application,
-  });
-  return { application, followUpCode, deadlines };
+  };
+}
+
+/**
+ * Stores prepared registrations of one agency, in order: allocates the next tracking numbers of
+ * the agency and receipt year atomically in the database, keeps the applicants' personal data
+ * apart (applicants table), and audits each registration (without personal data) in the agency's
+ * chain, last, so that the chain's head is locked for the shortest time. Throws NOT_FOUND (agency).
+ */
+export async function storeRegistrations(
+  trx: StoreTrx,
+  registrations: readonly PreparedRegistration[],
+): Promise<RegisteredApplication[]> {
+  const [first] = registrations;
+  if (!first) return [];
+  if (registrations.some((r) => r.agencyId !== first.agencyId)) {
+    throw new Error('storeRegistrations: registrations of several agencies');
+  }
+  // Counters in ascending year order, so that two groups lock them in the same order.
+  const years = [...new Set(registrations.map((r) => yearOf(r.application.receivedOn)))].sort();
+  const numbers = new Map<number, string[]>();
+  for (const year of years) {
+    const count = registrations.filter((r) => yearOf(r.application.receivedOn) === year).length;
+    numbers.set(year, await allocateTrackingNumbers(trx, first.agencyId, year, count));
+  }
+  const applications = await insertApplications(
+    trx,
+    registrations.map((r) => ({
+      agencyId: r.agencyId,
+      application: {
+        ...r.application,
+        trackingNumber: numbers.get(yearOf(r.application.receivedOn))!.shift()!,
+      },
+      answerDueOn: r.deadlines.result?.answerDue ?? null,
+      verificationHash: followUpCodeHash(r.followUpCode),
+      requestedForm: r.requestedForm,
+      applicant: r.applicant,
+      at: r.now.at.toISOString(),
+    })),
+  );
+  await appendAuditEntries(
+    trx,
+    registrations.map((r, i) => ({
+      agencyId: r.agencyId,
+      at: r.now.at,
+      actor: r.actor,
+      entity: 'application',
+      entityId: applications[i]!.id,
+      action: 'register',
+      before: null,
+      after: applications[i],
+    })),
+  );
+  return registrations.map((r, i) => ({
+    application: applications[i]!,
+    followUpCode: r.followUpCode,
+    deadlines: r.deadlines,
+  }));
+}
+
+/**
+ * Registers an application received by an agency: prepareRegistration, then storeRegistrations
+ * of that one. Throws INVALID_INPUT (schema, channel/date rules, dates after today), NOT_FOUND
+ * (agency).
+ */
+export async function registerApplication(
+  trx: StoreTrx,
+  input: RegisterApplicationInput,
+  actor: Actor,
+  now: Moment,
+): Promise<RegisteredApplication> {
+  const [registered] = await storeRegistrations(trx, [prepareRegistration(input, actor, now)]);
+  return registered!;
 }

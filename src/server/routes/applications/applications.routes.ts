@@ -13,7 +13,7 @@ import { listOpenDueDays } from '../../../store/applications/open-applications.t
 import { appendAudit, listAuditEntries } from '../../../store/audit/audit.repository.ts';
 import { mixedOutcomeRuleOfAgency } from '../../../store/organisation/mixed-outcome-rules.ts';
 import { recordApplicationEvent } from '../../../use-cases/applications/record-application-event.ts';
-import { registerApplication } from '../../../use-cases/applications/register-application.ts';
+import { registerApplicationInGroup } from '../../../use-cases/applications/register-application-in-group.ts';
 import { checkAgencyAccess } from '../../access/authorize-agency.ts';
 import { actorOf, requireUser } from '../../plugins/auth.ts';
 import { currentMoment } from '../../plugins/clock.ts';
@@ -61,9 +61,12 @@ export async function registerApplicationRoutes(app: FastifyInstance): Promise<v
       const { agencyId } = request.params;
       await checkAgencyAccess(app.db, user, agencyId, 'application', 'handle');
       const now = currentMoment(app);
-      const { application, followUpCode, deadlines } = await app.db
-        .transaction()
-        .execute((trx) => registerApplication(trx, { ...request.body, agencyId }, actorOf(user), now));
+      const { application, followUpCode, deadlines } = await registerApplicationInGroup(
+        app.db,
+        { ...request.body, agencyId },
+        actorOf(user),
+        now,
+      );
       void reply.header('cache-control', 'no-store');
       return reply.status(201).send({
         application: presentApplication(application, now.today),

@@ -5,7 +5,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../../../core/errors.ts';
 import { findApplicationByFollowUp } from '../../../store/applications/applications.repository.ts';
 import { getAgency } from '../../../store/organisation/organisation.repository.ts';
-import { registerApplication } from '../../../use-cases/applications/register-application.ts';
+import { registerApplicationInGroup } from '../../../use-cases/applications/register-application-in-group.ts';
 import { currentMoment } from '../../plugins/clock.ts';
 import { databaseRateLimitStore } from '../../plugins/database-rate-limit-store.ts';
 import { presentTracking } from '../../presenters/application.presenter.ts';
@@ -108,20 +108,18 @@ export async function registerPublicRoutes(app: FastifyInstance): Promise<void> 
       if (!agency) throw new AppError('NOT_FOUND', '机关不存在');
       const now = currentMoment(app);
       // Submitted through the system: submission and confirmation are the same day (art. 31).
-      const { application, followUpCode } = await app.db.transaction().execute((trx) =>
-        registerApplication(
-          trx,
-          {
-            ...request.body,
-            applicant: { ...request.body.applicant, email: request.body.applicant.email || null },
-            agencyId,
-            channel: 'online',
-            submittedOn: now.today,
-            confirmedOn: now.today,
-          },
-          ONLINE_APPLICANT,
-          now,
-        ),
+      const { application, followUpCode } = await registerApplicationInGroup(
+        app.db,
+        {
+          ...request.body,
+          applicant: { ...request.body.applicant, email: request.body.applicant.email || null },
+          agencyId,
+          channel: 'online',
+          submittedOn: now.today,
+          confirmedOn: now.today,
+        },
+        ONLINE_APPLICANT,
+        now,
       );
       void reply.header('cache-control', 'no-store');
       return reply.status(201).send({
