@@ -109,6 +109,27 @@ describeEachDialect('registerApplicationInGroup', (t) => {
       expect(numbers).toEqual(['2026-0001', '2026-0002', '2026-0003', '2026-0004', '2026-0005']);
     });
 
+    it('refuses with 429 what would wait beyond the bound, and stores the others', async () => {
+      const { agency } = await createTestAgency(t.db);
+      const attempts = Array.from({ length: 8 }, () =>
+        registerApplicationInGroup(t.db, applicationInput(agency.id), TEST_ACTOR, TEST_NOW, 2),
+      );
+      const settled = await Promise.allSettled(attempts);
+      const refused = settled.filter(
+        (s) => s.status === 'rejected' && (s.reason as { code: string }).code === 'TOO_MANY_REQUESTS',
+      );
+      const stored = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+      expect(refused.length + stored.length).toBe(8);
+      if (t.dialect === 'postgres') {
+        // The first starts at once, two wait for it; the other five find the queue full.
+        expect(refused).toHaveLength(5);
+      } else {
+        expect(refused).toHaveLength(0);
+      }
+      const numbers = stored.map((r) => r.application.trackingNumber).sort();
+      expect(numbers).toEqual(numbers.map((_, i) => `2026-${String(i + 1).padStart(4, '0')}`));
+    });
+
     it('gives each registration of a group that fails its own error (an unknown agency: 404 each)', async () => {
       const unknown = randomUUID();
       const attempts = Array.from({ length: 6 }, () =>

@@ -1,3 +1,4 @@
+import { AppError } from '../../core/errors.ts';
 import type { Moment } from '../../core/moment.ts';
 import type { Actor } from '../../store/audit/audit.repository.ts';
 import { dialectOf, type StoreDb } from '../../store/dialect.ts';
@@ -11,6 +12,13 @@ import {
 
 /** The most registrations one transaction stores (a bound on its statements and on what a failure retries). */
 export const MAX_GROUP = 64;
+
+/**
+ * The most registrations of one agency that may wait for its transaction in flight (beyond the group
+ * being stored): past it a registration is refused at once with 429 instead of queueing without end
+ * (the public apply form reaches this without logging in).
+ */
+export const MAX_WAITING = 1000;
 
 interface Waiting {
   registration: PreparedRegistration;
@@ -37,6 +45,7 @@ export function registerApplicationInGroup(
   input: RegisterApplicationInput,
   actor: Actor,
   now: Moment,
+  maxWaiting = MAX_WAITING,
 ): Promise<RegisteredApplication> {
   let registration: PreparedRegistration;
   try {
@@ -56,6 +65,10 @@ export function registerApplicationInGroup(
   return new Promise((resolve, reject) => {
     const entry = { registration, resolve, reject };
     if (waiting) {
+      if (waiting.length >= maxWaiting) {
+        reject(new AppError('TOO_MANY_REQUESTS', '该机关正在登记的申请过多，请稍后重试'));
+        return;
+      }
       waiting.push(entry);
       return;
     }
