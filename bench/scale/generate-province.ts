@@ -242,7 +242,8 @@ export async function generateProvince(sink: BulkSink, scale: number): Promise<P
           `${year}-${String(k + 1).padStart(4, '0')}`,
           channel,
           receivedOn,
-          null,
+          // Online and e-mail applications carry the day the applicant confirmed them (条例第三十一条), as the register records it.
+          channel === 'online' || channel === 'email' ? receivedOn : null,
           receivedOn,
           random() < 0.8 ? 'naturalPerson' : pick(APPLICANT_TYPES),
           `申请公开${year}年度相关政府信息（第${k + 1}件）`,
