@@ -140,18 +140,26 @@ async function refreshRegionYears(
       .execute();
     for (const r of rows) regionOf.set(r.id, r.region_id);
   }
-  const pairs = new Map<string, { regionId: string; year: number }>();
+  // By year, the regions changed that year: two statements a year however many regions an import touches.
+  const regionsByYear = new Map<number, Set<string>>();
   for (const c of changed) {
     const regionId = regionOf.get(c.agencyId);
-    if (regionId) pairs.set(`${regionId}|${c.year}`, { regionId, year: c.year });
+    if (!regionId) continue;
+    const regions = regionsByYear.get(c.year) ?? new Set<string>();
+    regions.add(regionId);
+    regionsByYear.set(c.year, regions);
   }
-  for (const { regionId, year } of pairs.values()) {
-    await db
-      .deleteFrom('region_year_figures')
-      .where('region_id', '=', regionId)
-      .where('year', '=', year)
-      .execute();
-    await insertRegionYearSums(db, sql`where a.region_id = ${regionId} and f.year = ${year}`);
+  for (const [year, regions] of regionsByYear) {
+    const ids = [...regions];
+    for (let i = 0; i < ids.length; i += 500) {
+      const part = ids.slice(i, i + 500);
+      await db
+        .deleteFrom('region_year_figures')
+        .where('region_id', 'in', part)
+        .where('year', '=', year)
+        .execute();
+      await insertRegionYearSums(db, sql`where a.region_id in (${sql.join(part)}) and f.year = ${year}`);
+    }
   }
 }
 
