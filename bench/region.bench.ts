@@ -14,6 +14,7 @@ import { numbersOf } from '../src/store/imports/imported-reports.ts';
 import { migrateToLatest } from '../src/store/migrations/migrate.ts';
 import { createRegion } from '../src/store/organisation/organisation.repository.ts';
 import { regionOverview } from '../src/store/region/regional-overview.ts';
+import { storeReportFigures } from '../src/store/region/report-figures.ts';
 import { commitImport } from '../src/use-cases/imports/commit-import.ts';
 import { generateValidReport } from '../test/support/generate-report.ts';
 import { reportToText } from '../test/support/report-to-text.ts';
@@ -75,6 +76,21 @@ async function seedTotals(opened: OpenedDatabase) {
         .insertInto('annual_reports')
         .values(rows.slice(i, i + 100))
         .execute();
+    // As publishing keeps them (the figures the regional totals are summed from).
+    await storeReportFigures(
+      db,
+      rows.map((r) => ({
+        reportId: r.id,
+        agencyId: r.agency_id,
+        year: r.year,
+        version: r.version,
+        origin: r.origin,
+        publishedOn: r.published_on,
+        errorCount: 0,
+        warningCount: 0,
+        numbers: JSON.parse(r.numbers_json),
+      })),
+    );
   }
   return region;
 }

@@ -7,7 +7,7 @@
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
 
-export type ColumnType = 'text' | 'int';
+export type ColumnType = 'text' | 'int' | 'float';
 export type Columns = ReadonlyArray<readonly [name: string, type: ColumnType]>;
 export type Row = ReadonlyArray<string | number | null>;
 
@@ -56,7 +56,8 @@ export async function postgresSink(connectionString: string): Promise<BulkSink> 
       for (let start = 0; start < rows.length; start += 10_000) {
         const batch = rows.slice(start, start + 10_000);
         const arrays = columns.map((_, c) => batch.map((row) => row[c] ?? null));
-        const unnest = columns.map(([, type], c) => `$${c + 1}::${type === 'int' ? 'integer' : 'text'}[]`);
+        const sqlType = { int: 'integer', float: 'double precision', text: 'text' } as const;
+        const unnest = columns.map(([, type], c) => `$${c + 1}::${sqlType[type]}[]`);
         await client.query(
           `insert into ${table} (${columns.map((c) => c[0]).join(', ')}) select * from unnest(${unnest.join(', ')})`,
           arrays,

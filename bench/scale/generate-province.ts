@@ -14,6 +14,7 @@ import { addDays, type IsoDate } from '../../src/core/dates.ts';
 import { TABLE3_OUTCOME_KEYS } from '../../src/core/report/labels.ts';
 import { seededRandom } from '../../src/core/seeded-random.ts';
 import { numbersOf } from '../../src/store/imports/imported-reports.ts';
+import { FIGURE_COLUMNS, reportFiguresRow } from '../../src/store/region/report-figures.ts';
 import { generateValidReport } from '../../test/support/generate-report.ts';
 import type { BulkSink, Columns, Row } from './bulk-insert.ts';
 
@@ -97,6 +98,19 @@ const REPORT_COLUMNS: Columns = [
   ['revision', 'int'],
   ['created_at', 'text'],
   ['updated_at', 'text'],
+];
+/** report_figures: the newest published version of each agency-year, as publishing keeps it. */
+const FIGURE_TABLE_COLUMNS: Columns = [
+  ['agency_id', 'text'],
+  ['year', 'int'],
+  ['report_id', 'text'],
+  ['version', 'int'],
+  ['origin', 'text'],
+  ['published_on', 'text'],
+  ['error_count', 'int'],
+  ['warning_count', 'int'],
+  ['blank_cells', 'int'],
+  ...FIGURE_COLUMNS.map((c) => [c, 'float'] as const),
 ];
 const WORK_COLUMNS: Columns = [
   ['id', 'text'],
@@ -228,7 +242,8 @@ export async function generateProvince(sink: BulkSink, scale: number): Promise<P
           `${year}-${String(k + 1).padStart(4, '0')}`,
           channel,
           receivedOn,
-          null,
+          // Online and e-mail applications carry the day the applicant confirmed them (条例第三十一条), as the register records it.
+          channel === 'online' || channel === 'email' ? receivedOn : null,
           receivedOn,
           random() < 0.8 ? 'naturalPerson' : pick(APPLICANT_TYPES),
           `申请公开${year}年度相关政府信息（第${k + 1}件）`,
@@ -263,6 +278,7 @@ export async function generateProvince(sink: BulkSink, scale: number): Promise<P
   let reportNo = 0;
   for (let start = 0; start < agencies.length; start += 200) {
     const reportRows: Row[] = [];
+    const figureRows: Row[] = [];
     const workRows: Row[] = [];
     agencies.slice(start, start + 200).forEach((agency, k) => {
       const a = start + k;
@@ -309,12 +325,27 @@ export async function generateProvince(sink: BulkSink, scale: number): Promise<P
             STAMP,
             STAMP,
           ]);
+          if (version === versions) {
+            const figures = reportFiguresRow({
+              reportId: idOf(tag, 4, reportNo),
+              agencyId: agency.id,
+              year,
+              version,
+              origin: 'imported',
+              publishedOn,
+              errorCount: 0,
+              warningCount: 0,
+              numbers: numbersOf(report),
+            });
+            figureRows.push(FIGURE_TABLE_COLUMNS.map(([name]) => figures[name] ?? null));
+          }
           reportNo += 1;
           reports += 1;
         }
       }
     });
     await sink.insert('annual_reports', REPORT_COLUMNS, reportRows);
+    await sink.insert('report_figures', FIGURE_TABLE_COLUMNS, figureRows);
     await sink.insert('work_records', WORK_COLUMNS, workRows);
   }
   await sink.analyze();

@@ -184,6 +184,36 @@ export interface AnnualReportsTable {
   return_reason?: string | null;
 }
 
+/**
+ * The figures of an agency-year's newest published report (migration 2026-12-07-120), for regional
+ * sums in SQL. Besides these columns, one double precision column per table cell, named as
+ * report-figures.ts's FIGURE_COLUMNS (read and written by name there, not typed here).
+ */
+export interface ReportFiguresTable {
+  agency_id: string;
+  year: number;
+  report_id: string;
+  version: number;
+  origin: 'assembled' | 'imported';
+  published_on: string | null;
+  error_count: number;
+  warning_count: number;
+  /** Blank cells of the report: a report with any is counted as incomplete. */
+  blank_cells: number;
+}
+
+/**
+ * The sums of report_figures over each region's own agencies (not its subregions) by year,
+ * same cell columns (null where any report is blank there): a region's totals add up its subtree.
+ */
+export interface RegionYearFiguresTable {
+  region_id: string;
+  year: number;
+  reports: number;
+  /** Reports with a blank cell. */
+  incomplete: number;
+}
+
 /** 规章 / 行政规范性文件 of an agency's register (migration 012). */
 export interface NormativeDocumentsTable {
   id: string;
@@ -379,6 +409,8 @@ export interface Database {
   audit_log: AuditLogTable;
   audit_chains: AuditChainsTable;
   annual_reports: AnnualReportsTable;
+  report_figures: ReportFiguresTable;
+  region_year_figures: RegionYearFiguresTable;
   normative_documents: NormativeDocumentsTable;
   enforcement_statistics: EnforcementStatisticsTable;
   cases: CasesTable;

@@ -6,6 +6,7 @@ import { type Moment, momentOf } from '../../src/core/moment.ts';
 import type { EnforcementFigures } from '../../src/core/table2-sources/enforcement-figures.ts';
 import type { Actor } from '../../src/store/audit/audit.repository.ts';
 import type { Database } from '../../src/store/database.ts';
+import { refreshReportFigures } from '../../src/store/region/report-figures.ts';
 import { decideCase } from '../../src/use-cases/cases/decide-case.ts';
 import { fileCase } from '../../src/use-cases/cases/file-case.ts';
 import { previewAnnualReport } from '../../src/use-cases/reports/preview-annual-report.ts';
@@ -114,6 +115,8 @@ export async function insertTestReportVersion(
       return_reason: null,
     })
     .execute();
+  // As publishing does: the agency-year's figures for the regional totals.
+  if (status === 'published') await refreshReportFigures(db, agencyId, year);
   return { id, revision: 1 };
 }
 

@@ -5,6 +5,8 @@ import {
   TABLE4_COLUMNS,
   TABLE4_GROUP_KEYS,
   TABLE4_GROUP_LABELS,
+  type Table3RowKey,
+  type Table4GroupKey,
   table3FullLabel,
 } from '../report/labels.ts';
 import type { Cell, Table2, Table3, Table4 } from '../report/schema.ts';
@@ -90,11 +92,21 @@ const TABLE2_CELLS: Array<[string, string, (t: Table2) => Cell]> = [
   ['t2_fees_wan_yuan', `${L.fees} ${L.feesAmount}`, (t) => t.feesWanYuan],
 ];
 
+/** The column of a table 三 cell (`column`: 0 自然人 … 6 总计). */
+export function table3CellColumn(row: Table3RowKey, column: number): string {
+  return `t3_${snake(row)}_${TABLE3_COLUMN_KEYS[column]}`;
+}
+
+/** The column of a table 四 cell (`column`: 0 维持 … 4 总计). */
+export function table4CellColumn(group: Table4GroupKey, column: number): string {
+  return `t4_${snake(group)}_${TABLE4_COLUMN_KEYS[column]}`;
+}
+
 /** The cell columns, in form order: table 二, table 三 row by row, table 四 group by group. */
 export const EXPORT_CELL_COLUMNS: readonly string[] = [
   ...TABLE2_CELLS.map(([name]) => name),
-  ...TABLE3_ROW_KEYS.flatMap((row) => TABLE3_COLUMN_KEYS.map((c) => `t3_${snake(row)}_${c}`)),
-  ...TABLE4_GROUP_KEYS.flatMap((g) => TABLE4_COLUMN_KEYS.map((c) => `t4_${snake(g)}_${c}`)),
+  ...TABLE3_ROW_KEYS.flatMap((row) => TABLE3_COLUMN_KEYS.map((_, c) => table3CellColumn(row, c))),
+  ...TABLE4_GROUP_KEYS.flatMap((g) => TABLE4_COLUMN_KEYS.map((_, c) => table4CellColumn(g, c))),
 ];
 
 export const EXPORT_COLUMNS: readonly string[] = [...EXPORT_ID_COLUMNS, ...EXPORT_CELL_COLUMNS];
@@ -130,6 +142,28 @@ export function reportCells(numbers: ReportNumbers): Cell[] {
     ...TABLE3_ROW_KEYS.flatMap((row) => TABLE3_COLUMN_KEYS.map((_, i) => numbers.table3[row][i] ?? null)),
     ...TABLE4_GROUP_KEYS.flatMap((g) => TABLE4_COLUMN_KEYS.map((_, i) => numbers.table4[g][i] ?? null)),
   ];
+}
+
+/** The tables back from their cells in EXPORT_CELL_COLUMNS order (the inverse of reportCells). */
+export function numbersFromCells(cells: readonly Cell[]): ReportNumbers {
+  let i = 0;
+  const next = (): Cell => cells[i++] ?? null;
+  const stock = () => ({ issued: next(), repealed: next(), inForce: next() });
+  const table2: Table2 = {
+    regulations: stock(),
+    normativeDocuments: stock(),
+    licensing: next(),
+    punishment: next(),
+    coercion: next(),
+    feesWanYuan: next(),
+  };
+  const table3 = Object.fromEntries(
+    TABLE3_ROW_KEYS.map((row) => [row, TABLE3_COLUMN_KEYS.map(next)]),
+  ) as unknown as Table3;
+  const table4 = Object.fromEntries(
+    TABLE4_GROUP_KEYS.map((g) => [g, TABLE4_COLUMN_KEYS.map(next)]),
+  ) as unknown as Table4;
+  return { table2, table3, table4 };
 }
 
 export type ExportValue = string | number | null;

@@ -1,4 +1,9 @@
-import { TABLE3_ROW_KEYS, TABLE3_TOTAL_COLUMN, TABLE4_TOTAL_COLUMN } from '../report/labels.ts';
+import {
+  TABLE3_ROW_KEYS,
+  TABLE3_TOTAL_COLUMN,
+  TABLE4_TOTAL_COLUMN,
+  type Table3RowKey,
+} from '../report/labels.ts';
 import type { Table3, Table4 } from '../report/schema.ts';
 
 /** A share in per cent with one decimal, or null when the base is blank or zero (no division by zero). */
@@ -16,7 +21,14 @@ function rate(numerator: number | null, denominator: number | null): Rate {
   return { value, numerator, denominator };
 }
 
-const DENIED_KEYS = TABLE3_ROW_KEYS.filter((k) => k.startsWith('denied.'));
+const DENIED_KEYS = TABLE3_ROW_KEYS.filter((k): k is Extract<Table3RowKey, `denied.${string}`> =>
+  k.startsWith('denied.'),
+);
+
+/** The rows of table 三 whose 总计 column the rates read (a store may load only these). */
+export const RATE_TABLE3_ROWS = ['totalConcluded', 'granted', 'partial', ...DENIED_KEYS] as const;
+
+export type RateTable3 = Pick<Table3, (typeof RATE_TABLE3_ROWS)[number]>;
 
 const total = (row: readonly (number | null)[]) => row[TABLE3_TOTAL_COLUMN] ?? null;
 
@@ -25,7 +37,7 @@ const total = (row: readonly (number | null)[]) => row[TABLE3_TOTAL_COLUMN] ?? n
  * share granted in full, granted at least in part, refused; of the reconsiderations and lawsuits
  * concluded (总计 − 尚未审结), the share corrected (纠错率).
  */
-export function disclosureRates(table3: Table3, table4: Table4) {
+export function disclosureRates(table3: RateTable3, table4: Table4) {
   const concluded = total(table3.totalConcluded);
   const granted = total(table3.granted);
   const partial = total(table3.partial);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateValidReport } from '../../../test/support/generate-report.ts';
+import { aggregateReports } from './aggregate-reports.ts';
+import { disclosureRates } from './rates.ts';
 import { regionalTotals, regionYearOverview } from './region-overview.ts';
 
 const agencies = [
@@ -8,25 +10,32 @@ const agencies = [
   { id: 'd2', name: '某县财政局', kind: 'department' as const, regionId: 'r' },
 ];
 
-const summary = (agencyId: string, seed: number, publishedOn: string | null) => ({
-  reportId: `rep-${agencyId}`,
-  agencyId,
-  version: 1,
-  origin: 'imported' as const,
-  publishedOn,
-  errorCount: 0,
-  warningCount: 0,
-  numbers: generateValidReport(seed, { year: 2024 }),
-});
+const summary = (agencyId: string, seed: number, publishedOn: string | null) => {
+  const numbers = generateValidReport(seed, { year: 2024 });
+  return {
+    reportId: `rep-${agencyId}`,
+    agencyId,
+    version: 1,
+    origin: 'imported' as const,
+    publishedOn,
+    errorCount: 0,
+    warningCount: 0,
+    rates: disclosureRates(numbers.table3, numbers.table4),
+    numbers,
+  };
+};
 
 describe('regionYearOverview', () => {
-  it('gives each agency its status and totals only the reports of the listed agencies', () => {
+  // Which reports the totals add up (those of the listed agencies) is the store's query, tested
+  // in regional-overview.test.ts and report-figures.test.ts; here the totals are given.
+  it('gives each agency its status and rates, and checks and rates the totals it is given', () => {
     const reports = [
       summary('g', 1, '2025-03-20'),
       summary('d1', 2, '2025-02-03'),
       summary('x', 3, '2025-01-10'),
     ];
-    const o = regionYearOverview(2024, agencies, reports, '2025-02-10');
+    const totals = aggregateReports([reports[0]!.numbers, reports[1]!.numbers]);
+    const o = regionYearOverview(2024, agencies, reports, totals, '2025-02-10');
     expect(o.agencies.map((a) => [a.agency.id, a.status, a.deadline])).toEqual([
       ['g', 'published', '2025-03-31'],
       ['d1', 'late', '2025-01-31'],
@@ -38,6 +47,11 @@ describe('regionYearOverview', () => {
       reports[0]!.numbers.table3.newReceived[6]! + reports[1]!.numbers.table3.newReceived[6]!,
     );
     expect(o.agencies[2]!.rates).toBeNull();
+    expect(o.agencies[0]!.rates!.grantedShare.numerator).toBe(reports[0]!.numbers.table3.granted[6]);
+    expect(o.rates.grantedShare.denominator).toBe(
+      reports[0]!.numbers.table3.totalConcluded[6]! + reports[1]!.numbers.table3.totalConcluded[6]!,
+    );
+    expect(o.totalsFindings.filter((f) => f.severity === 'error')).toEqual([]);
   });
 });
 

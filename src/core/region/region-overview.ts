@@ -31,7 +31,8 @@ export interface PublishedReportSummary {
   publishedOn: IsoDate | null;
   errorCount: number;
   warningCount: number;
-  numbers: ReportNumbers;
+  /** The report's own rates (disclosureRates of its tables). */
+  rates: DisclosureRates;
 }
 
 export type DisclosureRates = ReturnType<typeof disclosureRates>;
@@ -40,7 +41,7 @@ export interface AgencyYearStatus {
   agency: OverviewAgency;
   status: PublicationStatus;
   deadline: IsoDate;
-  report: Omit<PublishedReportSummary, 'numbers' | 'agencyId'> | null;
+  report: Omit<PublishedReportSummary, 'rates' | 'agencyId'> | null;
   rates: DisclosureRates | null;
 }
 
@@ -61,7 +62,11 @@ export function regionalTotals(numbers: readonly ReportNumbers[]): {
   findings: Finding[];
 } {
   // aggregateReports reads only the tables.
-  const totals = aggregateReports(numbers as unknown as Report[]);
+  return checkedTotals(aggregateReports(numbers as unknown as Report[]));
+}
+
+/** Totals summed elsewhere (by the database) with the table rules applied to them. */
+export function checkedTotals(totals: RegionalTotals): { totals: RegionalTotals; findings: Finding[] } {
   const asReport = {
     agency: '地区合计',
     table2: totals.table2,
@@ -78,12 +83,14 @@ export function regionalTotals(numbers: readonly ReportNumbers[]): {
 /**
  * The supervising office's view of a region for one year: every agency with its publication
  * status (against the deadline and `today`), its newest published report's finding counts and
- * rates, the regional totals (sum of every newest published report, itself checked) and rates.
+ * rates, the regional totals (`totals`: the sum of the newest published reports of `agencies`,
+ * which the caller adds up — the store in SQL) checked, and their rates.
  */
 export function regionYearOverview(
   year: number,
   agencies: readonly OverviewAgency[],
   reports: readonly PublishedReportSummary[],
+  totals: RegionalTotals,
   today: IsoDate,
 ): RegionYearOverview {
   const byAgency = new Map(reports.map((r) => [r.agencyId, r]));
@@ -115,13 +122,10 @@ export function regionYearOverview(
             warningCount: r.warningCount,
           }
         : null,
-      rates: r ? disclosureRates(r.numbers.table3, r.numbers.table4) : null,
+      rates: r ? r.rates : null,
     };
   });
-  const known = new Set(agencies.map((a) => a.id));
-  const { totals, findings } = regionalTotals(
-    reports.filter((r) => known.has(r.agencyId)).map((r) => r.numbers),
-  );
+  const { findings } = checkedTotals(totals);
   return {
     year,
     today,

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { generateValidReport } from '../../../test/support/generate-report.ts';
 import { reportSchema } from '../report/schema.ts';
 import { validateReport } from '../rules/validate-report.ts';
+import { aggregateReports } from './aggregate-reports.ts';
+import { disclosureRates } from './rates.ts';
 import { type OverviewAgency, regionYearOverview } from './region-overview.ts';
 import { regionalSummaryReport } from './regional-summary.ts';
 
@@ -24,7 +26,7 @@ function overview() {
     publishedOn,
     errorCount,
     warningCount: 0,
-    numbers: { table2: r.table2, table3: r.table3, table4: r.table4 },
+    rates: disclosureRates(r.table3, r.table4),
   });
   return {
     a,
@@ -33,6 +35,7 @@ function overview() {
       2024,
       AGENCIES,
       [summary('a', a, '2025-01-20', 0), summary('b', b, '2025-02-14', 2)],
+      aggregateReports([a, b]),
       '2025-06-01',
     ),
   };

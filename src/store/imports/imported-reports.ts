@@ -3,6 +3,7 @@ import { AppError } from '../../core/errors.ts';
 import type { Report } from '../../core/report/schema.ts';
 import type { Database } from '../database.ts';
 import { isUniqueViolation } from '../db-errors.ts';
+import { storeReportFigures } from '../region/report-figures.ts';
 import type { PlannedFile } from './import-plan.ts';
 
 /** What an import stored, file by file. */
@@ -98,7 +99,8 @@ export interface ImportedReport {
 }
 
 /**
- * Inserts imported reports as published versions (origin imported), 100 a statement. CONFLICT when
+ * Inserts imported reports as published versions (origin imported), 100 a statement, and their
+ * agency-years' report_figures. CONFLICT when
  * another import stored one of the files, or a version of the same agency-year, meanwhile.
  */
 export async function insertImportedReports(
@@ -139,4 +141,24 @@ export async function insertImportedReports(
     }
     throw error;
   }
+  // Each imported version is its agency-year's newest (the next version number): its figures.
+  const newest = new Map<string, ImportedReport>();
+  for (const r of reports) {
+    const key = `${r.agencyId}|${r.report.year}`;
+    if ((newest.get(key)?.version ?? 0) < r.version) newest.set(key, r);
+  }
+  await storeReportFigures(
+    trx,
+    [...newest.values()].map((r) => ({
+      reportId: r.id,
+      agencyId: r.agencyId,
+      year: r.report.year,
+      version: r.version,
+      origin: 'imported' as const,
+      publishedOn: r.report.publishedOn,
+      errorCount: r.errorCount,
+      warningCount: r.warningCount,
+      numbers: numbersOf(r.report),
+    })),
+  );
 }

@@ -3,32 +3,39 @@ import type { IsoDate } from '../../core/dates.ts';
 import type { Region } from '../../core/organisation/region.ts';
 import { disclosureRates } from '../../core/region/rates.ts';
 import {
+  checkedTotals,
   type RegionYearOverview,
-  regionalTotals,
   regionYearOverview,
 } from '../../core/region/region-overview.ts';
 import { TABLE3_TOTAL_COLUMN } from '../../core/report/labels.ts';
 import type { Database } from '../database.ts';
-import { regionalAgencies } from './regional-agencies.ts';
-import { latestPublishedReports, type PublishedReportOfYear } from './regional-reports.ts';
+import { listAgencies } from '../organisation/organisation.repository.ts';
+import { publishedReportsOfYear, regionFigureSums } from './report-figures.ts';
 
 export interface RegionOverview extends RegionYearOverview {
   region: Pick<Region, 'id' | 'code' | 'name'>;
 }
 
-/** The supervising office's view of a region for a year (see regionYearOverview): two queries. */
+/**
+ * The supervising office's view of a region for a year (see regionYearOverview): three queries —
+ * the agencies that existed at the end of the year, their reports' summaries and rates, and the
+ * totals of those agencies' reports summed by the database (report_figures).
+ */
 export async function regionOverview(
   db: Kysely<Database>,
   region: Region,
   year: number,
   today: IsoDate,
 ): Promise<RegionOverview> {
-  const agencies = await regionalAgencies(db, region.id, { existingAfter: `${year}-12-31` });
-  const reports = await latestPublishedReports(db, region.id, year, year);
+  const yearEnd: IsoDate = `${year}-12-31`;
+  const agencies = await listAgencies(db, region.id, { existingAfter: yearEnd });
+  const reports = await publishedReportsOfYear(db, region.id, year);
+  const totals = (await regionFigureSums(db, region.id, year, year, yearEnd)).get(year)!;
   const overview = regionYearOverview(
     year,
     agencies.map((a) => ({ id: a.id, name: a.name, kind: a.kind, regionId: a.regionId })),
     reports,
+    totals,
     today,
   );
   return { ...overview, region: { id: region.id, code: region.code, name: region.name } };
@@ -44,7 +51,7 @@ export interface RegionYearHistoryEntry {
   totalsErrors: number;
 }
 
-export interface RegionYearTotals extends ReturnType<typeof regionalTotals> {
+export interface RegionYearTotals extends ReturnType<typeof checkedTotals> {
   year: number;
   /** Newest published reports summed (0: no report that year, the totals are all zero). */
   reports: number;
@@ -52,7 +59,8 @@ export interface RegionYearTotals extends ReturnType<typeof regionalTotals> {
 
 /**
  * The region's totals (and their findings) for every year from `from` to `to`, years without
- * reports included: one query for the whole range, whatever the number of years.
+ * reports included: one query for the whole range, whatever the number of years, summed by the
+ * database (report_figures; no report's JSON is read).
  */
 export async function regionYearTotals(
   db: Kysely<Database>,
@@ -60,16 +68,11 @@ export async function regionYearTotals(
   from: number,
   to: number,
 ): Promise<RegionYearTotals[]> {
-  const byYear = new Map<number, PublishedReportOfYear[]>();
-  for (const r of await latestPublishedReports(db, region.id, from, to)) {
-    const list = byYear.get(r.year);
-    if (list) list.push(r);
-    else byYear.set(r.year, [r]);
-  }
+  const sums = await regionFigureSums(db, region.id, from, to);
   const out: RegionYearTotals[] = [];
   for (let year = from; year <= to; year += 1) {
-    const ofYear = byYear.get(year) ?? [];
-    out.push({ year, reports: ofYear.length, ...regionalTotals(ofYear.map((r) => r.numbers)) });
+    const totals = sums.get(year)!;
+    out.push({ year, reports: totals.reports, ...checkedTotals(totals) });
   }
   return out;
 }

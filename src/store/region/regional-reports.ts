@@ -6,8 +6,9 @@ import type { AnnualReportStatus, Database } from '../database.ts';
 import { subregionIds } from '../organisation/subregion-ids.ts';
 import { getPublishedAnnualReport } from '../reports/read-annual-reports.ts';
 
-export interface PublishedReportOfYear extends PublishedReportSummary {
+export interface PublishedReportOfYear extends Omit<PublishedReportSummary, 'rates'> {
   year: number;
+  numbers: ReportNumbers;
 }
 
 /**

@@ -5,6 +5,7 @@ import type { Report } from '../../core/report/schema.ts';
 import type { Actor } from '../audit/audit.repository.ts';
 import type { Database } from '../database.ts';
 import { isUniqueViolation } from '../db-errors.ts';
+import { refreshReportFigures } from '../region/report-figures.ts';
 import { type DraftRowInput, newDraftRow } from './draft-row.ts';
 import { getAnnualReport } from './read-annual-reports.ts';
 import { derivedColumns } from './report-findings.ts';
@@ -76,7 +77,8 @@ export interface ReportVersionChanges {
 
 /**
  * Saves a version if nobody saved it since `before.revision` (WHERE revision = …), recomputing the
- * JSON, the numbers and the finding counts. Null when the revision was stale.
+ * JSON, the numbers and the finding counts, and the agency-year's report_figures when the version
+ * is or was published. Null when the revision was stale.
  */
 export async function updateReportVersion(
   trx: Transaction<Database>,
@@ -104,5 +106,9 @@ export async function updateReportVersion(
   if (result.numUpdatedRows === 0n) return null;
   const after = await getAnnualReport(trx, before.agencyId, before.id);
   if (!after) throw new AppError('INTERNAL', '年度报告保存后无法读取');
+  // Published (or, should it ever happen, a published version changed): the regional figures follow.
+  if (before.status === 'published' || after.status === 'published') {
+    await refreshReportFigures(trx, after.agencyId, after.year);
+  }
   return after;
 }
