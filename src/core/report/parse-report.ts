@@ -31,8 +31,9 @@ export function reportJsonSchema(): Record<string, unknown> {
   return {
     title: 'gongkai-report/1 政府信息公开工作年度报告',
     ...z.toJSONSchema(reportSchema, { io: 'input' }),
-    if: { properties: { formatVersion: { const: '2019' } }, required: ['formatVersion'] },
-    then: { required: ['format2019'] },
-    else: { not: { required: ['format2019'] } },
+    oneOf: [
+      { properties: { formatVersion: { const: '2019' } }, required: ['formatVersion', 'format2019'] },
+      { properties: { formatVersion: { const: '2021' } }, not: { required: ['format2019'] } },
+    ],
   };
 }
