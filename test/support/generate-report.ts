@@ -119,7 +119,7 @@ export function generateValid2019Report(seed: number, options: GenerateOptions =
   const matters = (max: number) => {
     const previous = int(random, max);
     // 本年增/减 may be negative, but never below the projects there were.
-    const change = Math.max(int(random, 6) - 3, -previous);
+    const change = Math.max(int(random, 6) - 3, -previous) || 0; // never -0
     return { previous, change, decisions: int(random, max * 20) };
   };
   const made = int(random, 8);
