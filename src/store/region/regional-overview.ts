@@ -7,7 +7,9 @@ import {
   regionalTotals,
   regionYearOverview,
 } from '../../core/region/region-overview.ts';
+import { FORMAT_VERSIONS, type FormatVersion } from '../../core/report/format-2019.ts';
 import { TABLE3_TOTAL_COLUMN } from '../../core/report/labels.ts';
+import type { Table2Of2019 } from '../../core/report/schema.ts';
 import type { Database } from '../database.ts';
 import { regionalAgencies } from './regional-agencies.ts';
 import { latestPublishedReports, type PublishedReportOfYear } from './regional-reports.ts';
@@ -42,12 +44,18 @@ export interface RegionYearHistoryEntry {
   rates: ReturnType<typeof disclosureRates>;
   /** Table rules that fail on the year's totals (0 when the sum of the reports is consistent). */
   totalsErrors: number;
+  /** The formats of the year's reports: 2019–2020 reports are mostly in the 2019 format. */
+  formatVersions: FormatVersion[];
+  /** Table 二 of the year's reports in the 2019 format, summed in its own columns; null when none. */
+  table2Of2019: Table2Of2019 | null;
 }
 
 export interface RegionYearTotals extends ReturnType<typeof regionalTotals> {
   year: number;
   /** Newest published reports summed (0: no report that year, the totals are all zero). */
   reports: number;
+  /** The formats of those reports, 2021 first. */
+  formatVersions: FormatVersion[];
 }
 
 /**
@@ -69,7 +77,13 @@ export async function regionYearTotals(
   const out: RegionYearTotals[] = [];
   for (let year = from; year <= to; year += 1) {
     const ofYear = byYear.get(year) ?? [];
-    out.push({ year, reports: ofYear.length, ...regionalTotals(ofYear.map((r) => r.numbers)) });
+    const formats = new Set(ofYear.map((r): FormatVersion => (r.numbers.format2019 ? '2019' : '2021')));
+    out.push({
+      year,
+      reports: ofYear.length,
+      formatVersions: FORMAT_VERSIONS.filter((v) => formats.has(v)),
+      ...regionalTotals(ofYear.map((r) => r.numbers)),
+    });
   }
   return out;
 }
@@ -83,9 +97,11 @@ export async function regionHistory(
 ): Promise<RegionYearHistoryEntry[]> {
   return (await regionYearTotals(db, region, from, to))
     .filter((y) => y.reports > 0)
-    .map(({ year, reports, totals, findings }) => ({
+    .map(({ year, reports, totals, findings, formatVersions }) => ({
       year,
       reports,
+      formatVersions,
+      table2Of2019: totals.format2019?.table2 ?? null,
       newReceived: totals.table3.newReceived[TABLE3_TOTAL_COLUMN] ?? null,
       totalConcluded: totals.table3.totalConcluded[TABLE3_TOTAL_COLUMN] ?? null,
       rates: disclosureRates(totals.table3, totals.table4),
