@@ -8,7 +8,7 @@ import {
   table3FullLabel,
 } from '../report/labels.ts';
 import type { ReportNumbers } from '../report/report-numbers.ts';
-import type { Cell, Table2, Table3, Table4 } from '../report/schema.ts';
+import type { Cell, Table2 } from '../report/schema.ts';
 
 /**
  * The stable column names of the regional export (one row per agency-year). They never change
