@@ -1,12 +1,21 @@
 import stringWidth from 'string-width';
 import {
+  FORMAT_VERSION_LABELS,
+  TABLE2_2019_LABELS as L19,
+  TABLE2_2019_COLUMNS,
+  TABLE2_2019_ITEMS,
+  TABLE2_2019_ROW_LABELS,
+  TABLE3_2019_OTHER_LABEL,
+} from '../core/report/format-2019.ts';
+import {
   TABLE2_LABELS as L,
   TABLE3_COLUMNS,
   TABLE3_ROWS,
   TABLE4_COLUMNS,
   TABLE4_GROUPS,
+  table3Group,
 } from '../core/report/labels.ts';
-import type { Cell, Report } from '../core/report/schema.ts';
+import type { Cell, Report, Table2Of2019 } from '../core/report/schema.ts';
 
 const show = (v: Cell | undefined) => (v === null || v === undefined ? '（空）' : String(v));
 
@@ -32,15 +41,10 @@ function shorten(label: string, max: number): string {
   return out === label ? label : `${out}…`;
 }
 
-/** The report as a clerk reads it on a terminal: title block, the three tables, the narrative sections. */
-export function formatReportText(report: Report): string {
+function table2Text(report: Report): string {
   const t2 = report.table2;
-  let out = `${report.title || `${report.agency}${report.year}年政府信息公开工作年度报告`}\n`;
-  out += `机关：${report.agency}　年度：${report.year}　统计期限：${report.period ? `${report.period.start} 至 ${report.period.end}` : '（未写明）'}　发布日期：${report.publishedOn ?? '（未注明）'}\n\n`;
-  out += '一、总体情况\n';
-  out += `${report.sections.overview || '（无）'}\n\n`;
-  out += '二、主动公开政府信息情况\n';
-  out += grid(
+  let text = '';
+  text += grid(
     [L.issued, L.repealed, L.inForce],
     [
       [
@@ -58,7 +62,7 @@ export function formatReportText(report: Report): string {
     ],
     16,
   );
-  out += grid(
+  text += grid(
     [L.decisions],
     [
       [L.licensing, show(t2.licensing)],
@@ -67,11 +71,45 @@ export function formatReportText(report: Report): string {
     ],
     16,
   );
-  out += grid([L.feesAmount], [[L.fees, show(t2.feesWanYuan)]], 16);
+  text += grid([L.feesAmount], [[L.fees, show(t2.feesWanYuan)]], 16);
+  return text;
+}
+
+/** Table 二 of the 2019 format: one grid per item, each with its own columns. */
+function table2Of2019Text(table: Table2Of2019): string {
+  return TABLE2_2019_ITEMS.map((item) => {
+    const columns = TABLE2_2019_COLUMNS[item.kind];
+    const rows = item.rows.map((key) => {
+      const row = table[key] as Record<string, Cell>;
+      return [TABLE2_2019_ROW_LABELS[key], ...columns.map((c) => show(row[c]))];
+    });
+    return `  ${item.caption}\n${grid(
+      columns.map((c) => L19[c]),
+      rows,
+      20,
+    )}`;
+  }).join('');
+}
+
+/** The report as a clerk reads it on a terminal: title block, the three tables, the narrative sections. */
+export function formatReportText(report: Report): string {
+  let out = `${report.title || `${report.agency}${report.year}年政府信息公开工作年度报告`}\n`;
+  out += `机关：${report.agency}　年度：${report.year}　统计期限：${report.period ? `${report.period.start} 至 ${report.period.end}` : '（未写明）'}　发布日期：${report.publishedOn ?? '（未注明）'}　格式：${FORMAT_VERSION_LABELS[report.formatVersion]}\n\n`;
+  out += '一、总体情况\n';
+  out += `${report.sections.overview || '（无）'}\n\n`;
+  out += '二、主动公开政府信息情况\n';
+  out += report.format2019 ? table2Of2019Text(report.format2019.table2) : table2Text(report);
   out += '\n三、收到和处理政府信息公开申请情况\n';
   out += grid(
     [...TABLE3_COLUMNS],
-    TABLE3_ROWS.map(({ key, label }) => [shorten(label, 44), ...report.table3[key].map(show)]),
+    TABLE3_ROWS.flatMap(({ key, label }) => {
+      const other = report.format2019 && table3Group(key) === 'other';
+      if (!other) return [[shorten(label, 44), ...report.table3[key].map(show)]];
+      // The 2019 format prints （六）其他处理 as one row.
+      return key === 'other.noCorrection'
+        ? [[TABLE3_2019_OTHER_LABEL, ...report.format2019!.otherHandling.map(show)]]
+        : [];
+    }),
     44,
   );
   out += '\n四、政府信息公开行政复议、行政诉讼情况\n';

@@ -1,3 +1,4 @@
+import { TABLE2_2019_ROW_LABELS, TABLE3_2019_OTHER_LABEL } from '../core/report/format-2019.ts';
 import { TABLE2_LABELS as L } from '../core/report/labels.ts';
 import type { Report, SourceRef } from '../core/report/schema.ts';
 import { type Finding, sortFindings } from '../core/rules/finding.ts';
@@ -19,9 +20,21 @@ const TABLE2_ROW_KEYS: Record<string, string> = {
   [L.fees]: 'feesWanYuan',
 };
 
+const TABLE2_2019_KEYS = new Map(
+  Object.entries(TABLE2_2019_ROW_LABELS).map(([key, label]) => [label, `format2019.table2.${key}`]),
+);
+
 /** Where a validator finding's row was printed, from the report's provenance (keyed by row). */
-function sourceFor(finding: Finding, provenance: Record<string, SourceRef>): SourceRef | undefined {
+function sourceFor(finding: Finding, report: Report): SourceRef | undefined {
+  const provenance = report.provenance ?? {};
   const { table, rowKey, rowLabel } = finding.location;
+  if (report.format2019 && table === 'table2') {
+    const path = TABLE2_2019_KEYS.get(rowLabel ?? '');
+    return path ? provenance[path] : undefined;
+  }
+  if (report.format2019 && table === 'table3' && rowLabel === TABLE3_2019_OTHER_LABEL) {
+    return provenance['format2019.otherHandling'];
+  }
   if (table === 'table2') {
     const row = TABLE2_ROW_KEYS[rowLabel ?? ''];
     return row ? provenance[`table2.${row}`] : undefined;
@@ -51,10 +64,9 @@ export function checkReport(
       // A group printed as one row: the reader's one finding replaces "an extra row".
       !(f.ruleId === 'T3-05' && !f.location.rowKey && merged.has(f.location.rowLabel ?? '')),
   );
-  const provenance = report.provenance ?? {};
   for (const f of data) {
     if (f.location.source) continue;
-    const source = sourceFor(f, provenance);
+    const source = sourceFor(f, report);
     if (source) f.location = { ...f.location, source };
   }
   return sortFindings([...(ingest?.findings ?? []), ...data, ...checkNarrative(report, paragraphs)]);

@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely';
 /**
  * Row types of the tables, as Kysely sees them. They never leave src/store: repositories map rows
  * to domain objects. Portable types only (DESIGN.md, Storage): ids are text, counts integers, days
@@ -200,6 +201,8 @@ export interface ReportFiguresTable {
   warning_count: number;
   /** Blank cells of the report: a report with any is counted as incomplete. */
   blank_cells: number;
+  /** The report's format: '2019' (国办公开办函〔2019〕60号) or '2021'. */
+  format_version: Generated<'2019' | '2021'>;
 }
 
 /**
@@ -212,6 +215,8 @@ export interface RegionYearFiguresTable {
   reports: number;
   /** Reports with a blank cell. */
   incomplete: number;
+  /** Reports in the 2019 format (their sums are made from their JSON, see regionFigureSums). */
+  reports_2019: Generated<number>;
 }
 
 /** 规章 / 行政规范性文件 of an agency's register (migration 012). */

@@ -102,3 +102,51 @@ export function generateValidReport(seed: number, options: GenerateOptions = {})
 export function clone(report: Report): Report {
   return structuredClone(report);
 }
+
+/**
+ * A random report in the 2019 format (国办公开办函〔2019〕60号) satisfying its identities: the
+ * 2021 report of the same seed with （六）其他处理 summed into its one row and table 二 in the 2019
+ * rows and columns (the 2021 table 二 all null).
+ */
+export function generateValid2019Report(seed: number, options: GenerateOptions = {}): Report {
+  const base = generateValidReport(seed, { year: 2019 + (seed % 2), ...options });
+  const random = prng(seed + 7919);
+  const otherKeys = ['other.noCorrection', 'other.noFee', 'other.other'] as const;
+  const otherHandling = [0, 1, 2, 3, 4, 5, 6].map((c) =>
+    otherKeys.reduce((sum, k) => sum + (base.table3[k][c] ?? 0), 0),
+  );
+  for (const k of otherKeys) base.table3[k] = [null, null, null, null, null, null, null];
+  const matters = (max: number) => {
+    const previous = int(random, max);
+    // 本年增/减 may be negative, but never below the projects there were.
+    const change = Math.max(int(random, 6) - 3, -previous) || 0; // never -0
+    return { previous, change, decisions: int(random, max * 20) };
+  };
+  const made = int(random, 8);
+  const published = int(random, made);
+  return {
+    ...base,
+    formatVersion: '2019',
+    table2: {
+      regulations: { issued: null, repealed: null, inForce: null },
+      normativeDocuments: { issued: null, repealed: null, inForce: null },
+      licensing: null,
+      punishment: null,
+      coercion: null,
+      feesWanYuan: null,
+    },
+    format2019: {
+      table2: {
+        regulations: { made: 0, published: 0, total: 0 },
+        normativeDocuments: { made, published, total: published + int(random, 40) },
+        licensing: matters(30),
+        otherServices: matters(10),
+        punishment: matters(40),
+        coercion: matters(5),
+        fees: { previous: int(random, 4), change: 0 },
+        procurement: { projects: int(random, 12), amount: Math.round(random() * 5_000_000) / 100 },
+      },
+      otherHandling,
+    },
+  };
+}

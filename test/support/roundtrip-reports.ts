@@ -4,7 +4,12 @@
  * part of a report a round trip must give back.
  */
 import type { Cell, Report } from '../../src/core/report/schema.ts';
-import { type GenerateOptions, generateValidReport, prng } from './generate-report.ts';
+import {
+  type GenerateOptions,
+  generateValid2019Report,
+  generateValidReport,
+  prng,
+} from './generate-report.ts';
 
 /**
  * Real-style agency names, several longer than the ~20 characters of a title line in the PDF, so
@@ -134,6 +139,8 @@ export function roundTripView(report: Report, options: { squeezeSpaces?: boolean
   return {
     agency: report.agency,
     year: report.year,
+    formatVersion: report.formatVersion,
+    format2019: report.format2019,
     table2: report.table2,
     table3: report.table3,
     table4: report.table4,
@@ -143,4 +150,29 @@ export function roundTripView(report: Report, options: { squeezeSpaces?: boolean
       other: text(report.sections.other),
     },
   };
+}
+
+/** Like roundTripReport, in the 2019 format: its table 二 and （六）其他处理 row sprinkled with blanks too. */
+export function roundTrip2019Report(seed: number, options: RoundTripOptions = {}): Report {
+  const { nullRate = 0, ...generate } = options;
+  const base = roundTripReport(seed, { ...generate, nullRate });
+  const report = generateValid2019Report(seed, {
+    year: base.year <= 2020 ? base.year : 2019 + (seed % 2),
+    ...generate,
+  });
+  const random = prng(seed ^ 0x2019);
+  const format2019 = report.format2019!;
+  for (const row of Object.values(format2019.table2) as Record<string, Cell>[]) {
+    for (const column of Object.keys(row))
+      row[column] = sprinkle([row[column] ?? null], random, nullRate)[0]!;
+  }
+  format2019.otherHandling = sprinkle(format2019.otherHandling, random, nullRate);
+  for (const key of Object.keys(report.table3) as (keyof Report['table3'])[]) {
+    if (key.startsWith('other.')) continue;
+    report.table3[key] = sprinkle(report.table3[key], random, nullRate);
+  }
+  for (const key of Object.keys(report.table4) as (keyof Report['table4'])[]) {
+    report.table4[key] = sprinkle(report.table4[key], random, nullRate);
+  }
+  return { ...report, sections: base.sections };
 }

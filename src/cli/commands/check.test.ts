@@ -86,6 +86,15 @@ describe('gongkai check', () => {
     expect(r.stdout).toContain('共 2 个文件：已读取 1，无法读取 1');
   });
 
+  it('names the format of a report in the 2019 format and checks it by that format’s rules', () => {
+    const file = join(REPO_ROOT, 'test/fixtures/format-2019/jiangning-2020.lo.docx');
+    const r = gongkai('check', file);
+    expect(r.stdout).toContain('江宁市生态环境局 2020 年度（docx） 2019年格式（国办公开办函〔2019〕60号）');
+    expect(r.stdout).not.toContain('T2-01');
+    const json = JSON.parse(gongkai('check', '--json', file).stdout);
+    expect(json.formatVersion).toBe('2019');
+  });
+
   it('reads every report in a folder, documents and JSON alike', () => {
     const r = gongkai('check', seeds);
     expect(r.code).toBe(1);

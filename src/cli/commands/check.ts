@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { FORMAT_VERSION_LABELS } from '../../core/report/format-2019.ts';
 import type { Report } from '../../core/report/schema.ts';
 import { NO_PREVIOUS_REPORT } from '../../core/rules/cross-rules.ts';
 import type { Finding } from '../../core/rules/finding.ts';
@@ -107,6 +108,7 @@ function print(results: FileResult[], options: CheckOptions): void {
             format: r.loaded!.format,
             agency: r.loaded!.report.agency,
             year: r.loaded!.report.year,
+            formatVersion: r.loaded!.report.formatVersion,
             ...(r.loaded!.ingest?.scan ? { scan: r.loaded!.ingest.scan } : {}),
             summary: summarizeFindings(r.findings!),
             findings: r.findings,
@@ -122,7 +124,7 @@ function print(results: FileResult[], options: CheckOptions): void {
     }
     const { report, format } = r.loaded!;
     process.stdout.write(
-      `${escapeForTerminal(`${r.file} — ${report.agency}`)} ${report.year} 年度（${format}）\n`,
+      `${escapeForTerminal(`${r.file} — ${report.agency}`)} ${report.year} 年度（${format}） ${FORMAT_VERSION_LABELS[report.formatVersion]}\n`,
     );
     const scan = r.loaded!.ingest?.scan;
     if (scan) {

@@ -9,6 +9,7 @@ import {
   type Table4GroupKey,
   table3FullLabel,
 } from '../report/labels.ts';
+import type { ReportNumbers } from '../report/report-numbers.ts';
 import type { Cell, Table2, Table3, Table4 } from '../report/schema.ts';
 
 /**
@@ -129,11 +130,7 @@ export function exportHeaderRow(headers: ExportHeaders): readonly string[] {
   return headers === 'zh' ? EXPORT_COLUMNS_ZH : EXPORT_COLUMNS;
 }
 
-export interface ReportNumbers {
-  table2: Table2;
-  table3: Table3;
-  table4: Table4;
-}
+export type { ReportNumbers };
 
 /** Every cell of a report's tables, in the order of EXPORT_CELL_COLUMNS. */
 export function reportCells(numbers: ReportNumbers): Cell[] {

@@ -1,7 +1,9 @@
 import type { IsoDate } from '../dates.ts';
 import type { AgencyKind } from '../organisation/agency.ts';
-import type { Report } from '../report/schema.ts';
+import type { Format2019, Report, Table3 } from '../report/schema.ts';
 import type { Finding } from '../rules/finding.ts';
+import { sumCells } from '../rules/make-finding.ts';
+import { checkTable2Of2019 } from '../rules/table2-2019-rules.ts';
 import { checkTable2 } from '../rules/table2-rules.ts';
 import { checkTable3 } from '../rules/table3-rules.ts';
 import { checkTable4 } from '../rules/table4-rules.ts';
@@ -62,22 +64,55 @@ export function regionalTotals(numbers: readonly ReportNumbers[]): {
   findings: Finding[];
 } {
   // aggregateReports reads only the tables.
-  return checkedTotals(aggregateReports(numbers as unknown as Report[]));
+  return checkedTotals(
+    aggregateReports(numbers as unknown as Report[]),
+    numbers.some((n) => !n.format2019),
+  );
 }
 
-/** Totals summed elsewhere (by the database) with the table rules applied to them. */
-export function checkedTotals(totals: RegionalTotals): { totals: RegionalTotals; findings: Finding[] } {
+/**
+ * Totals summed elsewhere (by the database, or aggregateReports) with the table rules applied to
+ * them; `of2021`: whether any of the summed reports is in the 2021 format (its table 二 is checked).
+ */
+export function checkedTotals(
+  totals: RegionalTotals,
+  of2021 = true,
+): { totals: RegionalTotals; findings: Finding[] } {
   const asReport = {
     agency: '地区合计',
     table2: totals.table2,
     table3: totals.table3,
     table4: totals.table4,
+    ...(totals.format2019
+      ? { format2019: combinedFormat2019(totals.format2019, of2021 ? totals.table3 : null) }
+      : {}),
   } as Report;
   // T2-04 (规章 only for governments with rule-making power) does not apply to a sum of agencies.
-  const findings = [...checkTable2(asReport), ...checkTable3(asReport), ...checkTable4(asReport)].filter(
-    (f) => f.ruleId !== 'T2-04',
-  );
+  // Each format's table 二 is checked on the sum of the reports in that format.
+  const findings = [
+    ...(of2021 ? checkTable2(asReport) : []),
+    ...checkTable2Of2019(asReport),
+    ...checkTable3(asReport),
+    ...checkTable4(asReport),
+  ].filter((f) => f.ruleId !== 'T2-04');
   return { totals, findings };
+}
+
+/**
+ * The 2019 reports' own parts for checking the totals; in a year with reports in both formats, the
+ * 2021 reports' three （六） rows are added into the one row, so that T3-02 sums every outcome once.
+ */
+function combinedFormat2019(format2019: Format2019, table3Of2021: Table3 | null): Format2019 {
+  if (!table3Of2021) return format2019;
+  const otherHandling = format2019.otherHandling.map((v, c) =>
+    sumCells([
+      v,
+      ...(['other.noCorrection', 'other.noFee', 'other.other'] as const).map(
+        (k) => table3Of2021[k][c] ?? null,
+      ),
+    ]),
+  );
+  return { ...format2019, otherHandling };
 }
 
 /**
@@ -92,6 +127,8 @@ export function regionYearOverview(
   reports: readonly PublishedReportSummary[],
   totals: RegionalTotals,
   today: IsoDate,
+  /** Whether any report summed is in the 2021 format (false: all in the 2019 format). */
+  of2021 = true,
 ): RegionYearOverview {
   const byAgency = new Map(reports.map((r) => [r.agencyId, r]));
   const counts = Object.fromEntries(PUBLICATION_STATUSES.map((s) => [s, 0])) as Record<
@@ -125,7 +162,7 @@ export function regionYearOverview(
       rates: r ? r.rates : null,
     };
   });
-  const { findings } = checkedTotals(totals);
+  const { findings } = checkedTotals(totals, of2021);
   return {
     year,
     today,

@@ -64,3 +64,21 @@ describe('reportJsonSchema', () => {
     expect(schema.properties.table3.required).toContain('carriedForward');
   });
 });
+
+describe('reportJsonSchema and the two formats', () => {
+  it('says which fields each format has: format2019 exactly when formatVersion is "2019"', () => {
+    const schema = reportJsonSchema() as {
+      properties: Record<string, { enum?: string[]; default?: string; properties?: Record<string, unknown> }>;
+      oneOf: Array<{ properties: { formatVersion: { const: string } }; required?: string[]; not?: unknown }>;
+    };
+    expect(schema.properties.formatVersion?.enum?.sort()).toEqual(['2019', '2021']);
+    expect(schema.properties.formatVersion?.default).toBe('2021');
+    expect(Object.keys(schema.properties.format2019?.properties ?? {})).toEqual(['table2', 'otherHandling']);
+    const [of2019, of2021] = schema.oneOf;
+    expect(of2019?.required).toEqual(['formatVersion', 'format2019']);
+    expect(of2021).toMatchObject({
+      properties: { formatVersion: { const: '2021' } },
+      not: { required: ['format2019'] },
+    });
+  });
+});

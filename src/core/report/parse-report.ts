@@ -23,10 +23,17 @@ export function parseReport(value: unknown): Report {
   );
 }
 
-/** The JSON Schema of `gongkai-report/1`, generated from the zod schema. */
+/**
+ * The JSON Schema of `gongkai-report/1`, generated from the zod schema, plus what zod cannot say in
+ * it: which fields each template has (format2019 exactly when formatVersion is "2019").
+ */
 export function reportJsonSchema(): Record<string, unknown> {
   return {
     title: 'gongkai-report/1 政府信息公开工作年度报告',
     ...z.toJSONSchema(reportSchema, { io: 'input' }),
+    oneOf: [
+      { properties: { formatVersion: { const: '2019' } }, required: ['formatVersion', 'format2019'] },
+      { properties: { formatVersion: { const: '2021' } }, not: { required: ['format2019'] } },
+    ],
   };
 }

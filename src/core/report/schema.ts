@@ -1,4 +1,13 @@
 import { z } from 'zod';
+import {
+  FORMAT_VERSION_LABELS,
+  FORMAT_VERSIONS,
+  TABLE2_2019_COLUMNS,
+  TABLE2_2019_LABELS,
+  TABLE2_2019_ROW_LABELS,
+  type Table2Of2019Kind,
+  type Table2Of2019RowKey,
+} from './format-2019.ts';
 import { TABLE3_ROW_KEYS, TABLE4_GROUP_KEYS, type Table3RowKey } from './labels.ts';
 
 /**
@@ -55,6 +64,49 @@ export const table4Schema = z
   .strict()
   .describe('[结果维持, 结果纠正, 其他结果, 尚未审结, 总计] for each group');
 
+const L19 = TABLE2_2019_LABELS;
+const row2019 = <K extends Table2Of2019Kind>(kind: K) =>
+  z
+    .object(
+      Object.fromEntries(TABLE2_2019_COLUMNS[kind].map((c) => [c, cellSchema])) as Record<
+        (typeof TABLE2_2019_COLUMNS)[K][number],
+        typeof cellSchema
+      >,
+    )
+    .strict();
+const described = <T extends z.ZodType>(schema: T, key: Table2Of2019RowKey, kind: Table2Of2019Kind): T =>
+  schema.describe(
+    `${TABLE2_2019_ROW_LABELS[key]}：${TABLE2_2019_COLUMNS[kind].map((c) => L19[c]).join(' / ')}`,
+  );
+
+/** Table 二 of the 2019 format (国办公开办函〔2019〕60号): its own rows and columns, see format-2019.ts. */
+export const table2Of2019Schema = z
+  .object({
+    regulations: described(row2019('documents'), 'regulations', 'documents'),
+    normativeDocuments: described(row2019('documents'), 'normativeDocuments', 'documents'),
+    licensing: described(row2019('matters'), 'licensing', 'matters'),
+    otherServices: described(row2019('matters'), 'otherServices', 'matters'),
+    punishment: described(row2019('matters'), 'punishment', 'matters'),
+    coercion: described(row2019('matters'), 'coercion', 'matters'),
+    fees: described(row2019('fees'), 'fees', 'fees'),
+    procurement: described(row2019('procurement'), 'procurement', 'procurement'),
+  } satisfies Record<Table2Of2019RowKey, z.ZodType>)
+  .strict();
+
+/**
+ * What only a report in the 2019 format has. Its table 二 replaces `table2` (whose cells are then all
+ * null), and its table 三 prints （六）其他处理 as one row instead of `other.*` (then null).
+ */
+export const format2019Schema = z
+  .object({
+    table2: table2Of2019Schema,
+    otherHandling: cells(7, '表三“（六）其他处理”行').describe(
+      '表三（六）其他处理（2019年格式为一行），七列同表三',
+    ),
+  })
+  .strict()
+  .describe('仅 formatVersion 为 "2019" 的报告有此项');
+
 export const sourceRefSchema = z
   .object({
     page: z.number().int().positive().optional(),
@@ -96,7 +148,12 @@ export const extraRowSchema = z
 export const reportSchema = z
   .object({
     schema: z.literal(REPORT_SCHEMA_ID, { error: `schema 字段应为 "${REPORT_SCHEMA_ID}"` }),
-    formatVersion: z.literal('2021', { error: 'formatVersion 应为 "2021"（国办公开办函〔2021〕30号格式）' }),
+    formatVersion: z
+      .enum(FORMAT_VERSIONS, {
+        error: `formatVersion 应为 ${FORMAT_VERSIONS.map((v) => `"${v}"（${FORMAT_VERSION_LABELS[v]}）`).join('或')}`,
+      })
+      .default('2021')
+      .describe('报告所用格式：2021（国办公开办函〔2021〕30号，默认）或 2019（国办公开办函〔2019〕60号）'),
     agency: z.string().min(1, { error: '机关名称（agency）不能为空' }),
     year: z.number().int().min(2008).max(2100),
     publishedOn: isoDate.nullable(),
@@ -122,14 +179,57 @@ export const reportSchema = z
      * ("table2.licensing", "table2.regulations", "table3.granted", "table4.review") and "title".
      */
     provenance: z.record(z.string(), sourceRefSchema).optional(),
+    /** Present exactly when formatVersion is "2019". */
+    format2019: format2019Schema.optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((report, ctx) => {
+    if (report.formatVersion === '2019' && !report.format2019) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['format2019'],
+        message: '2019年格式的报告应有 format2019（其表二和表三“（六）其他处理”行）',
+      });
+    }
+    if (report.formatVersion === '2021' && report.format2019) {
+      ctx.addIssue({ code: 'custom', path: ['format2019'], message: '2021年格式的报告不应有 format2019' });
+    }
+    if (report.formatVersion === '2019') {
+      const t = report.table2;
+      const cells2021 = [t.regulations, t.normativeDocuments].flatMap((s) => [
+        s.issued,
+        s.repealed,
+        s.inForce,
+      ]);
+      cells2021.push(t.licensing, t.punishment, t.coercion, t.feesWanYuan);
+      if (cells2021.some((c) => c !== null)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['table2'],
+          message: '2019年格式的报告没有2021年格式的表二，table2 各项应为 null，数值填在 format2019.table2',
+        });
+      }
+      const split = (['other.noCorrection', 'other.noFee', 'other.other'] as const).some((k) =>
+        report.table3[k].some((c) => c !== null),
+      );
+      if (split) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['table3'],
+          message:
+            '2019年格式的表三“（六）其他处理”只有一行，应填在 format2019.otherHandling，other.* 各行应为 null',
+        });
+      }
+    }
+  });
 
 export type Cell = z.infer<typeof cellSchema>;
 export type Report = z.infer<typeof reportSchema>;
 export type Table2 = z.infer<typeof table2Schema>;
 export type Table3 = z.infer<typeof table3Schema>;
 export type Table4 = z.infer<typeof table4Schema>;
+export type Table2Of2019 = z.infer<typeof table2Of2019Schema>;
+export type Format2019 = z.infer<typeof format2019Schema>;
 export type ExtraCell = z.infer<typeof extraCellSchema>;
 export type ExtraRow = z.infer<typeof extraRowSchema>;
 export type SourceRef = z.infer<typeof sourceRefSchema>;

@@ -1,3 +1,4 @@
+import { TABLE3_2019_OTHER_LABEL } from './format-2019.ts';
 import { formatCell } from './format-cell.ts';
 import {
   TABLE2_LABELS as L2,
@@ -20,6 +21,7 @@ import {
   table3Group,
 } from './labels.ts';
 import type { Cell, Report } from './schema.ts';
+import { table2Of2019Grid } from './table-grids-2019.ts';
 
 /**
  * The tables of the official form as grids of (possibly merged) cells, shared by the HTML and the
@@ -76,6 +78,7 @@ function span(cell: GridCell, rowSpan: number, colSpan: number): GridCell {
  * each with its caption row and its own 信息内容 header; single-value rows span the three data columns.
  */
 export function table2Grid(report: Report): TableGrid {
+  if (report.format2019) return table2Of2019Grid(report.format2019.table2);
   const t = report.table2;
   const caption = (text: string): GridCell[] => [{ kind: 'caption', text, colSpan: 4 }];
   const at = (rowKey: string, column: string): CellRef => ({ table: 'table2', rowKey, column });
@@ -136,10 +139,20 @@ export function table3Grid(report: Report): TableGrid {
     const group = table3Group(key);
     if (group) groupSizes.set(group, (groupSizes.get(group) ?? 0) + 1);
   }
-  const outcomeRows = TABLE3_OUTCOME_KEYS.length + 1; // the 21 leaves and （七）总计
+  const format2019 = report.format2019;
+  // The 21 leaves (19 and the one （六）其他处理 row in the 2019 format) and （七）总计.
+  const outcomeRows = TABLE3_OUTCOME_KEYS.length + 1 - (format2019 ? 2 : 0);
   const bodyRows: GridCell[][] = [];
   const seen = new Set<string>();
   for (const key of TABLE3_ROW_KEYS) {
+    if (format2019 && table3Group(key) === 'other') {
+      if (key !== 'other.noCorrection') continue;
+      const values = format2019.otherHandling.map((c, i) =>
+        num(c, { table: 'table3', rowKey: 'other', column: TABLE3_COLUMNS[i] ?? '' }),
+      );
+      bodyRows.push([label(TABLE3_2019_OTHER_LABEL, 1, 2), ...values]);
+      continue;
+    }
     const values = report.table3[key].map((c, i) =>
       num(c, { table: 'table3', rowKey: key, column: TABLE3_COLUMNS[i] ?? '' }),
     );

@@ -37,6 +37,18 @@ export const RULES: readonly RuleDefinition[] = [
   { id: 'T2-03', severity: 'warning', scope: 'data', title: '行政事业性收费单位应为万元' },
   { id: 'T2-04', severity: 'warning', scope: 'data', title: '无规章制定权的机关规章数应为0' },
   {
+    id: 'T2-05',
+    severity: 'error',
+    scope: 'data',
+    title: '2019年格式表二应有22个数值：件数为非负整数，本年增/减为整数，采购总金额为非负数',
+  },
+  {
+    id: 'T2-06',
+    severity: 'warning',
+    scope: 'data',
+    title: '2019年格式表二：本年新公开数量不超过对外公开总数量，项目数量加增减不为负',
+  },
+  {
     id: 'T3-01',
     severity: 'error',
     scope: 'data',

@@ -1,3 +1,4 @@
+import { TABLE3_2019_OTHER_LABEL } from '../report/format-2019.ts';
 import {
   TABLE3_COLUMNS,
   TABLE3_GROUPS,
@@ -65,6 +66,8 @@ function checkBalance(report: Report): Finding[] {
  */
 function mergedGroups(report: Report): Map<Table3Group, Cell[]> {
   const merged = new Map<Table3Group, Cell[]>();
+  // The 2019 format prints （六）其他处理 as one row of its own (format-2019.ts).
+  if (report.format2019) merged.set('other', report.format2019.otherHandling);
   for (const row of report.extras?.rows ?? []) {
     if (row.table !== 'table3' || row.subtotalOf) continue;
     const group = (Object.keys(TABLE3_GROUPS) as Table3Group[]).find(
@@ -124,24 +127,51 @@ function checkOutcomeSum(report: Report): Finding[] {
   return findings;
 }
 
+interface PrintedRow {
+  /** The model key; null for the 2019 format's one （六）其他处理 row. */
+  key: Table3RowKey | null;
+  label: string;
+  cells: readonly Cell[];
+}
+
+/** The rows the report's format prints: in the 2019 format, （六）其他处理 as one row in place of its three items. */
+function printedRows(report: Report): PrintedRow[] {
+  const format2019 = report.format2019;
+  const rows: PrintedRow[] = [];
+  for (const key of TABLE3_ROW_KEYS) {
+    if (format2019 && table3Group(key) === 'other') {
+      if (key === 'other.noCorrection') {
+        rows.push({ key: null, label: TABLE3_2019_OTHER_LABEL, cells: format2019.otherHandling });
+      }
+      continue;
+    }
+    rows.push({ key, label: table3FullLabel(key), cells: report.table3[key] });
+  }
+  return rows;
+}
+
+const rowAt = (row: PrintedRow) => ({
+  table: 'table3' as const,
+  ...(row.key ? { rowKey: row.key } : {}),
+  rowLabel: row.label,
+});
+
 /** T3-03: 总计 column = 自然人 + the five kinds of 法人或其他组织, for every row. */
 function checkRowSums(report: Report): Finding[] {
   const findings: Finding[] = [];
   const blankRows: string[] = [];
-  for (const key of TABLE3_ROW_KEYS) {
-    const row = report.table3[key];
+  for (const printed of printedRows(report)) {
+    const row = printed.cells;
     const total = row[TABLE3_TOTAL_COLUMN] ?? null;
     const sum = sumCells(row.slice(0, TABLE3_TOTAL_COLUMN));
     if (total === null || sum === null) {
-      blankRows.push(table3FullLabel(key));
+      blankRows.push(printed.label);
       continue;
     }
     if (total !== sum) {
       findings.push(
         violation('T3-03', `“总计”列为 ${total}，但自然人与五类法人或其他组织之和为 ${sum}`, {
-          table: 'table3',
-          rowKey: key,
-          rowLabel: table3FullLabel(key),
+          ...rowAt(printed),
           columns: ['总计'],
         }),
       );
@@ -162,10 +192,10 @@ function checkRowSums(report: Report): Finding[] {
 /** T3-04: each cell a non-negative integer; blanks and "/" are reported per row. */
 function checkCells(report: Report): Finding[] {
   const findings: Finding[] = [];
-  for (const key of TABLE3_ROW_KEYS) {
-    const row = report.table3[key];
+  for (const printed of printedRows(report)) {
+    const row = printed.cells;
     const blank = COLUMN_INDEXES.filter((c) => row[c] === null).map((c) => TABLE3_COLUMNS[c]!);
-    const location = { table: 'table3' as const, rowKey: key, rowLabel: table3FullLabel(key) };
+    const location = rowAt(printed);
     if (blank.length > 0) {
       findings.push(
         violation('T3-04', `有 ${blank.length} 个单元格空白或填“/”“—”，应填写数字（没有则填 0）`, {

@@ -7,6 +7,7 @@ import {
 } from './cross-rules.ts';
 import { type Finding, sortFindings } from './finding.ts';
 import { checkPeriod, checkPublicationDate } from './meta-rules.ts';
+import { checkTable2Of2019 } from './table2-2019-rules.ts';
 import { checkTable2 } from './table2-rules.ts';
 import { checkTable3 } from './table3-rules.ts';
 import { checkTable4 } from './table4-rules.ts';
@@ -24,7 +25,8 @@ export function validateReport(report: Report, options: ValidateOptions = {}): F
   const { previous } = options;
   return sortFindings([
     ...checkPeriod(report),
-    ...checkTable2(report),
+    // Each format has its own table 二 and its rules (DOMAIN.md §A.7: no §A.2 rules on a 2019 report).
+    ...(report.formatVersion === '2019' ? checkTable2Of2019(report) : checkTable2(report)),
     ...checkTable3(report),
     ...checkTable4(report),
     ...checkCarryOver(report, previous),

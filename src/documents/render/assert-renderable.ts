@@ -1,4 +1,11 @@
 import { AppError } from '../../core/errors.ts';
+import {
+  TABLE2_2019_LABELS as L19,
+  TABLE2_2019_COLUMNS,
+  TABLE2_2019_ROW_LABELS,
+  TABLE2_2019_ROWS,
+  TABLE3_2019_OTHER_LABEL,
+} from '../../core/report/format-2019.ts';
 import { formatCell } from '../../core/report/format-cell.ts';
 import {
   TABLE2_LABELS as L2,
@@ -7,7 +14,7 @@ import {
   TABLE4_COLUMNS,
   TABLE4_GROUPS,
 } from '../../core/report/labels.ts';
-import type { Cell, Report } from '../../core/report/schema.ts';
+import type { Cell, Format2019, Report } from '../../core/report/schema.ts';
 
 interface Problem {
   path: string;
@@ -38,6 +45,33 @@ function checkRow(
   row.forEach((cell, i) => {
     checkCount(problems, `${path}[${i}]`, `${where}“${columns[i]}”列`, cell);
   });
+}
+
+/** The 2019 format's own cells: counts, 本年增/减 an integer of either sign, 采购总金额 ≥ 0. */
+function checkFormat2019(problems: Problem[], format2019: Format2019): void {
+  for (const { key, kind } of TABLE2_2019_ROWS) {
+    const row = format2019.table2[key] as Record<string, Cell>;
+    for (const column of TABLE2_2019_COLUMNS[kind]) {
+      const cell = row[column] ?? null;
+      const path = `format2019.table2.${key}.${column}`;
+      const where = `表二“${TABLE2_2019_ROW_LABELS[key]}”行“${L19[column]}”列`;
+      if (column === 'change') {
+        if (cell !== null && !Number.isInteger(cell))
+          problems.push({ path, message: `${where}的值 ${cell} 不是整数` });
+      } else if (column === 'amount') {
+        if (cell !== null && !(Number.isFinite(cell) && cell >= 0)) {
+          problems.push({ path, message: `${where}的值 ${cell} 不是非负数` });
+        }
+      } else checkCount(problems, path, where, cell);
+    }
+  }
+  checkRow(
+    problems,
+    'format2019.otherHandling',
+    `表三“${TABLE3_2019_OTHER_LABEL}”行`,
+    format2019.otherHandling,
+    TABLE3_COLUMNS,
+  );
 }
 
 /**
@@ -81,6 +115,7 @@ export function assertRenderable(report: Report): void {
   for (const { key, label } of TABLE4_GROUPS) {
     checkRow(problems, `table4.${key}`, `表四“${label}”组`, report.table4[key], TABLE4_COLUMNS);
   }
+  if (report.format2019) checkFormat2019(problems, report.format2019);
   if (problems.length === 0) return;
   const listed = problems.slice(0, MAX_LISTED).map((p) => p.message);
   const more = problems.length > MAX_LISTED ? `等 ${problems.length} 处` : '';

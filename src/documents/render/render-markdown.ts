@@ -1,3 +1,10 @@
+import {
+  TABLE2_2019_LABELS as L19,
+  TABLE2_2019_COLUMNS,
+  TABLE2_2019_ITEMS,
+  TABLE2_2019_ROW_LABELS,
+  TABLE3_2019_OTHER_LABEL,
+} from '../../core/report/format-2019.ts';
 import { formatCell } from '../../core/report/format-cell.ts';
 import {
   TABLE2_LABELS as L2,
@@ -7,8 +14,9 @@ import {
   TABLE3_ROWS,
   TABLE4_COLUMNS,
   TABLE4_GROUPS,
+  table3Group,
 } from '../../core/report/labels.ts';
-import type { Cell, Report } from '../../core/report/schema.ts';
+import type { Cell, Report, Table2Of2019 } from '../../core/report/schema.ts';
 import {
   APPENDIX_CAPTION,
   APPENDIX_COLUMNS,
@@ -55,7 +63,20 @@ function blockMd(block: NarrativeBlock): string {
 
 const v = (cell: Cell): string => formatCell(cell);
 
+/** The 2019 format's table 二: one pipe table per item, each with its own columns. */
+function table2Of2019Md(table: Table2Of2019): string {
+  return TABLE2_2019_ITEMS.flatMap((item) => {
+    const columns = TABLE2_2019_COLUMNS[item.kind];
+    const rows = item.rows.map((key) => {
+      const row = table[key] as Record<string, Cell>;
+      return [TABLE2_2019_ROW_LABELS[key], ...columns.map((c) => v(row[c] ?? null))];
+    });
+    return [`**${item.caption}**`, pipeTable([L19.contentHeader, ...columns.map((c) => L19[c])], rows)];
+  }).join('\n\n');
+}
+
 function table2Md(report: Report): string {
+  if (report.format2019) return table2Of2019Md(report.format2019.table2);
   const t = report.table2;
   const stock = [L2.contentHeader, L2.issued, L2.repealed, L2.inForce];
   const decisions = [L2.contentHeader, L2.decisions];
@@ -85,7 +106,14 @@ function table2Md(report: Report): string {
 /** Merged headers are flattened: "法人或其他组织 商业企业", as TABLE4_GROUP_LABELS does for table 四. */
 function table3Md(report: Report): string {
   const columns = TABLE3_COLUMNS.map((c, i) => (i >= 1 && i <= 5 ? `${TABLE3_LEGAL_PERSON_HEADER} ${c}` : c));
-  const rows = TABLE3_ROWS.map(({ key, label }) => [label, ...report.table3[key].map(v)]);
+  const format2019 = report.format2019;
+  const rows = TABLE3_ROWS.flatMap(({ key, label }) => {
+    // The 2019 format prints （六）其他处理 as one row in place of its three items.
+    if (!format2019 || table3Group(key) !== 'other') return [[label, ...report.table3[key].map(v)]];
+    return key === 'other.noCorrection'
+      ? [[TABLE3_2019_OTHER_LABEL, ...format2019.otherHandling.map(v)]]
+      : [];
+  });
   return pipeTable([TABLE3_NOTE, ...columns], rows);
 }
 

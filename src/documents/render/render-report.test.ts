@@ -1,5 +1,6 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { generateValid2019Report } from '../../../test/support/generate-report.ts';
 import { fullReport, seedReport } from '../../../test/support/sample-reports.ts';
 import { AppError } from '../../core/errors.ts';
 import { assertRenderable, renderReport } from './render-report.ts';
@@ -20,6 +21,16 @@ describe('assertRenderable', () => {
     report.table3.granted[0] = null;
     report.table2.feesWanYuan = 0.35;
     expect(() => assertRenderable(report)).not.toThrow();
+  });
+
+  it('accepts a 2019-format report with a negative 本年增/减 but refuses a negative count of its own table 二', async () => {
+    const report = generateValid2019Report(3);
+    report.format2019!.table2.licensing = { previous: 4, change: -2, decisions: 9 };
+    expect(() => assertRenderable(report)).not.toThrow();
+    report.format2019!.table2.procurement.projects = -1;
+    const error = await refusal(() => assertRenderable(report));
+    expect(error.message).toBe('表二“政府集中采购”行“采购项目数量”列的值 -1 不是非负整数，无法生成报告');
+    expect(error.details).toEqual({ fields: ['format2019.table2.procurement.projects'] });
   });
 
   it('refuses a negative count, naming the row and the column', async () => {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   LONG_AGENCIES,
   type RoundTripOptions,
+  roundTrip2019Report,
   roundTripReport,
   roundTripView,
 } from '../../../test/support/roundtrip-reports.ts';
@@ -48,6 +49,10 @@ function reportOf({ seed, ...options }: { seed: number } & RoundTripOptions): Re
   return roundTripReport(seed, options);
 }
 
+function report2019Of({ seed, ...options }: { seed: number } & RoundTripOptions): Report {
+  return roundTrip2019Report(seed, options);
+}
+
 async function roundTrip(report: Report, format: RenderFormat, pdfRenderer?: PdfRenderer): Promise<void> {
   const rendered = await renderReport(report, format, pdfRenderer ? { pdfRenderer } : {});
   const read = await readReportDocument(rendered.bytes, `report${rendered.extension}`);
@@ -73,6 +78,13 @@ describe.each(['html', 'md', 'docx'] as const)('readReportDocument(renderReport(
     await fc.assert(
       fc.asyncProperty(generated, (g) => roundTrip(reportOf(g), format)),
       { numRuns: FAST_RUNS },
+    );
+  }, 600_000);
+
+  it(`gives back ${FAST_RUNS / 5} generated reports in the 2019 format, cell by cell, in their own layout`, async () => {
+    await fc.assert(
+      fc.asyncProperty(generated, (g) => roundTrip(report2019Of(g), format)),
+      { numRuns: FAST_RUNS / 5 },
     );
   }, 600_000);
 });
@@ -104,6 +116,13 @@ describe.skipIf(skipPdf)(
     it('gives back a distinct non-zero number in every cell', async () => {
       await roundTrip(everyCellReport(), 'pdf', renderer);
     }, 60_000);
+
+    it('gives back generated reports in the 2019 format, cell by cell', async () => {
+      await fc.assert(
+        fc.asyncProperty(generated, (g) => roundTrip(report2019Of(g), 'pdf', renderer)),
+        { numRuns: Math.max(5, Math.round(PDF_RUNS / 4)) },
+      );
+    }, 600_000);
 
     // About 1.2 s a report (render 0.3–0.8 s, read 0.2–0.5 s); the timeout leaves room for 1,000.
     it(

@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import { AppError } from '../../core/errors.ts';
+import { numbersOfReport } from '../../core/report/report-numbers.ts';
 import type { Report } from '../../core/report/schema.ts';
 import type { Database } from '../database.ts';
 import { isUniqueViolation } from '../db-errors.ts';
@@ -23,7 +24,7 @@ export interface ImportSummary {
 
 /** The tables only: what regional totals read (numbers_json). */
 export function numbersOf(report: Report) {
-  return { table2: report.table2, table3: report.table3, table4: report.table4 };
+  return numbersOfReport(report);
 }
 
 /** Rows per statement: well under the parameter limits of SQLite and PostgreSQL. */

@@ -106,7 +106,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('published_on', 'text')
     .addColumn('error_count', 'integer', (c) => c.notNull())
     .addColumn('warning_count', 'integer', (c) => c.notNull())
-    .addColumn('blank_cells', 'integer', (c) => c.notNull());
+    .addColumn('blank_cells', 'integer', (c) => c.notNull())
+    // '2019' for a report in the 2019 format (国办公开办函〔2019〕60号), whose cells here are only the
+    // ones both formats share: the region's sums of a year with such reports are made from their JSON.
+    .addColumn('format_version', 'text', (c) => c.notNull().defaultTo('2021'));
   // double precision: a report may state a fraction (the validator warns, the report is still
   // published); whole numbers, and the fees in 元, add up exactly far beyond any province's counts.
   for (const cell of CELLS) table = table.addColumn(cell, 'double precision');
@@ -159,6 +162,7 @@ export async function up(db: Kysely<any>): Promise<void> {
         error_count: r.error_count,
         warning_count: r.warning_count,
         blank_cells: cells.filter((c) => c === null).length,
+        format_version: JSON.parse(r.numbers_json).format2019 ? '2019' : '2021',
         ...Object.fromEntries(CELLS.map((name, c) => [name, cells[c]])),
       };
     });
@@ -178,7 +182,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('region_id', 'text', (c) => c.notNull().references('regions.id').onDelete('cascade'))
     .addColumn('year', 'integer', (c) => c.notNull())
     .addColumn('reports', 'integer', (c) => c.notNull())
-    .addColumn('incomplete', 'integer', (c) => c.notNull());
+    .addColumn('incomplete', 'integer', (c) => c.notNull())
+    .addColumn('reports_2019', 'integer', (c) => c.notNull().defaultTo(0));
   for (const cell of CELLS) sums = sums.addColumn(cell, 'double precision');
   await sums.addPrimaryKeyConstraint('region_year_figures_pkey', ['region_id', 'year']).execute();
   const cells = sql.join(CELLS.map((c) => sql.ref(c)));
@@ -187,8 +192,9 @@ export async function up(db: Kysely<any>): Promise<void> {
       (c) => sql`case when count(${sql.ref(`f.${c}`)}) = count(*) then sum(${sql.ref(`f.${c}`)}) end`,
     ),
   );
-  await sql`insert into region_year_figures (region_id, year, reports, incomplete, ${cells})
-    select a.region_id, f.year, count(*), sum(case when f.blank_cells > 0 then 1 else 0 end), ${sumsOfCells}
+  await sql`insert into region_year_figures (region_id, year, reports, incomplete, reports_2019, ${cells})
+    select a.region_id, f.year, count(*), sum(case when f.blank_cells > 0 then 1 else 0 end),
+      sum(case when f.format_version = '2019' then 1 else 0 end), ${sumsOfCells}
     from report_figures f join agencies a on a.id = f.agency_id
     group by a.region_id, f.year`.execute(db);
   if (ids.length > 0) await sql`analyze report_figures`.execute(db);

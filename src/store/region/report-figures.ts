@@ -71,11 +71,13 @@ export function reportFiguresRow(f: PublishedFigures): Record<string, string | n
     error_count: f.errorCount,
     warning_count: f.warningCount,
     blank_cells: cells.filter((c) => c === null).length,
+    format_version: f.numbers.format2019 ? '2019' : '2021',
     ...Object.fromEntries(FIGURE_COLUMNS.map((name, i) => [name, cells[i] ?? null])),
   };
 }
 
 const REPLACED = [
+  'format_version',
   'report_id',
   'version',
   'origin',
@@ -165,8 +167,9 @@ async function refreshRegionYears(
 
 async function insertRegionYearSums(db: Kysely<Database>, where: ReturnType<typeof sql>): Promise<void> {
   const columns = sql.join(FIGURE_COLUMNS.map((c) => sql.ref(c)));
-  await sql`insert into region_year_figures (region_id, year, reports, incomplete, ${columns})
+  await sql`insert into region_year_figures (region_id, year, reports, incomplete, reports_2019, ${columns})
     select a.region_id, f.year, count(*), sum(case when f.blank_cells > 0 then 1 else 0 end),
+      sum(case when f.format_version = '2019' then 1 else 0 end),
       ${sql.join(cellSums(db))}
     from report_figures f join agencies a on a.id = f.agency_id
     ${where}
@@ -234,9 +237,18 @@ function regionAgencyIds(db: Kysely<Database>, regionId: string, existingAfter: 
   return query;
 }
 
+/** A region-year's sums, and how many of the reports summed are in the 2019 format. */
+export interface RegionFigureSums extends RegionalTotals {
+  /**
+   * Reports in the 2019 format: only the cells both formats share are in the sums, so a year with
+   * any of them is summed from the reports themselves (latestPublishedReports + regionalTotals).
+   */
+  reportsOf2019: number;
+}
+
 /** The sum of nothing: every cell 0. */
-function zeroTotals(): RegionalTotals {
-  return { ...numbersFromCells(FIGURE_COLUMNS.map(() => 0)), reports: 0, incomplete: 0 };
+function zeroTotals(): RegionFigureSums {
+  return { ...numbersFromCells(FIGURE_COLUMNS.map(() => 0)), reports: 0, incomplete: 0, reportsOf2019: 0 };
 }
 
 /**
@@ -252,7 +264,7 @@ export async function regionFigureSums(
   from: number,
   to: number,
   existingAfter: IsoDate | null = null,
-): Promise<Map<number, RegionalTotals>> {
+): Promise<Map<number, RegionFigureSums>> {
   const sums = cellSums(db).map((s, i) => s.as(`c${i}`));
   // The agencies closed by `existingAfter` rarely have reports of the range: when none has, every
   // agency's report counts, and the region-year sums serve.
@@ -277,6 +289,7 @@ export async function regionFigureSums(
           'f.year',
           sql<number>`sum(f.reports)`.as('reports'),
           sql<number>`sum(f.incomplete)`.as('incomplete'),
+          sql<number>`sum(f.reports_2019)`.as('reports_2019'),
           ...sums,
         ])
         .where('f.region_id', 'in', subregionIds(db, regionId))
@@ -286,6 +299,7 @@ export async function regionFigureSums(
           'f.year',
           sql<number>`count(*)`.as('reports'),
           sql<number>`sum(case when f.blank_cells > 0 then 1 else 0 end)`.as('incomplete'),
+          sql<number>`sum(case when f.format_version = '2019' then 1 else 0 end)`.as('reports_2019'),
           ...sums,
         ])
         .where('f.agency_id', 'in', regionAgencyIds(db, regionId, existingAfter));
@@ -294,7 +308,7 @@ export async function regionFigureSums(
     .where('f.year', '<=', to)
     .groupBy('f.year')
     .execute()) as unknown as Array<Record<string, number | null> & { year: number }>;
-  const out = new Map<number, RegionalTotals>();
+  const out = new Map<number, RegionFigureSums>();
   for (let year = from; year <= to; year += 1) out.set(year, zeroTotals());
   for (const row of rows) {
     const cells = FIGURE_COLUMNS.map((_, i) => {
@@ -307,6 +321,7 @@ export async function regionFigureSums(
       ...numbersFromCells(cells),
       reports: Number(row.reports),
       incomplete: Number(row.incomplete),
+      reportsOf2019: Number(row.reports_2019),
     });
   }
   return out;

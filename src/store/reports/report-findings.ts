@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { AppError } from '../../core/errors.ts';
 import type { AgencyKind } from '../../core/organisation/agency.ts';
 import type { ReportNumbers } from '../../core/report/report-numbers.ts';
+import { numbersOfReport } from '../../core/report/report-numbers.ts';
 import type { Report } from '../../core/report/schema.ts';
 import { countFindings, storedReportFindings } from '../../core/report/stored-report-findings.ts';
 import type { Finding } from '../../core/rules/finding.ts';
@@ -43,7 +44,7 @@ export async function findingsOfStoredReport(
 /** The columns every save recomputes from the report document. */
 export async function derivedColumns(db: Kysely<Database>, agencyId: string, report: Report) {
   const { errors, warnings } = countFindings(await findingsOfStoredReport(db, agencyId, report));
-  const numbers: ReportNumbers = { table2: report.table2, table3: report.table3, table4: report.table4 };
+  const numbers: ReportNumbers = numbersOfReport(report);
   return {
     report_json: JSON.stringify(report),
     numbers_json: JSON.stringify(numbers),

@@ -5,9 +5,11 @@ import { violation } from '../make-finding.ts';
 /**
  * S-03: section 六 reports, under 30号, the 信息处理费 charged (国办函〔2020〕109号) and the
  * implementation of the year's 政务公开工作要点 (M: DOMAIN.md §A.1); a section with neither is
- * perfunctory (DOMAIN §B5).
+ * perfunctory (DOMAIN §B5). Not asked of a report in the 2019 format (60号): both requirements
+ * came later (109号 applies from 2021, the 要点 item is 30号's).
  */
 export function checkSectionSix(report: Report): Finding[] {
+  if (report.formatVersion === '2019') return [];
   const text = report.sections.other;
   const location = { section: 'other' as const };
   if (text.trim() === '')

@@ -144,14 +144,16 @@ export function checkNoCasesClaim(report: Report, paragraphs: NarrativeParagraph
 
 /** N-05: "未制发规范性文件" ⇒ 行政规范性文件 本年制发 = 0. */
 export function checkNoNormativeDocumentsClaim(report: Report, paragraphs: NarrativeParagraphs): Finding[] {
-  const issued = report.table2.normativeDocuments.issued;
+  // The 2019 format counts 本年新制作数量 of 规范性文件 where the 2021 format counts 本年制发件数.
+  const trial = report.format2019?.table2.normativeDocuments.made;
+  const issued = trial ?? report.table2.normativeDocuments.issued;
   if (issued === null || issued === 0) return [];
   return allSentences(paragraphs)
     .filter((s) => /(未|没有|无)(制发|出台|印发|制定)[^。；，]{0,6}规范性文件/.test(s.text))
     .map((s) =>
       violation(
         'N-05',
-        `正文称未制发规范性文件（“${quote(s.text)}”），但表二行政规范性文件本年制发 ${issued} 件`,
+        `正文称未制发规范性文件（“${quote(s.text)}”），但表二${trial === undefined ? '行政规范性文件本年制发' : '规范性文件本年新制作'} ${issued} 件`,
         sentenceLocation(s),
       ),
     );

@@ -3,7 +3,7 @@ import type { SourceLine } from '../source-document.ts';
 
 /** Printed markers of a blank cell: the checker keeps them as null, never 0. */
 const NULL_MARKERS = new Set(['/', '／', '-', '－', '—', '——', '–', '\\', '无', '空']);
-const NUMBER = /^[-−]?\d+(?:\.\d+)?$/;
+const NUMBER = /^[-+−]?\d+(?:\.\d+)?$/;
 /** Up to nine ASCII digits (/^\d{1,9}$/ without a regular expression: most cells are such). */
 function isPlainInteger(text: string): boolean {
   if (text.length === 0 || text.length > 9) return false;

@@ -1,4 +1,5 @@
 import { AppError } from '../../../core/errors.ts';
+import { FORMAT_2019_MARKERS } from '../../../core/report/format-2019.ts';
 import { SECTION_CAPTIONS, type Table3RowKey } from '../../../core/report/labels.ts';
 import { REPORT_SCHEMA_ID, type Report, type SourceRef } from '../../../core/report/schema.ts';
 import type { Finding } from '../../../core/rules/finding.ts';
@@ -6,8 +7,9 @@ import { violation } from '../../../core/rules/make-finding.ts';
 import type { NarrativeParagraphs } from '../../../core/rules/narrative/narrative-input.ts';
 import type { ScanSummary } from '../../../core/rules/proofread-ocr.ts';
 import type { SourceDocument, SourceLine } from '../source-document.ts';
+import { readFormat2019 } from './format-2019-reading.ts';
 import { joinParagraphs } from './paragraphs.ts';
-import { readTable2 } from './read-table2.ts';
+import { emptyTable2, readTable2 } from './read-table2.ts';
 import { readTable3 } from './read-table3.ts';
 import { readTable4 } from './read-table4.ts';
 import {
@@ -36,16 +38,14 @@ export interface IngestResult {
   scan?: ScanSummary;
 }
 
-const TRIAL_FORMAT = /第二十条第[(（]九[)）]项|本年新公开数量|对外公开总数量|本年新制作数量/;
-
 function allText(lines: readonly SourceLine[]): string {
   return lines.map((l) => l.cells.join('')).join('\n');
 }
 
 /**
  * Turns a SourceDocument of any format into a `gongkai-report/1` report with provenance and the
- * findings about the document's structure. Throws DOCUMENT_REFUSED for documents that are not an
- * annual report in the 2021 format.
+ * findings about the document's structure, in the format its table 二 shows (2021, or 2019 with
+ * `format2019`). Throws DOCUMENT_REFUSED for documents that are not an annual report in either.
  */
 export function interpretDocument(doc: SourceDocument): IngestResult {
   const { captions, head, body } = segment(doc.lines);
@@ -58,7 +58,8 @@ export function interpretDocument(doc: SourceDocument): IngestResult {
     }
     return lines;
   };
-  const table2 = readTable2(section(2).length > 0 ? section(2) : doc.lines);
+  const section2 = section(2).length > 0 ? section(2) : doc.lines;
+  const table2 = readTable2(section2);
   const table3 = readTable3(section(3));
   const table4 = readTable4(section(4));
   if (captions.length < 3 && table3.missingRows.length === 25) {
@@ -76,10 +77,12 @@ export function interpretDocument(doc: SourceDocument): IngestResult {
   const year = yearFromTitle(title) ?? (period ? Number(period.start.slice(0, 4)) : null);
   if (year === null)
     throw new AppError('DOCUMENT_REFUSED', '无法确定报告年度：标题和正文中都没有“XXXX年”的年度');
-  if (TRIAL_FORMAT.test(allText(section(2))) || year <= 2020) {
+  // DOMAIN.md §A.7: the format is told by table 二's header, whatever year the title says.
+  const trial = FORMAT_2019_MARKERS.test(allText(section2)) ? readFormat2019(section2, table3) : null;
+  if (!trial && year <= 2018) {
     throw new AppError(
       'DOCUMENT_REFUSED',
-      `这是 ${year} 年度报告，使用 2019 年试行格式（国办公开办函〔2019〕60号）；目前只支持 2021 年起的标准格式（国办公开办函〔2021〕30号）`,
+      `这是 ${year} 年度报告：2018 年度及以前的报告没有统一的表格格式，只能读取 2019 年格式（国办公开办函〔2019〕60号）和 2021 年格式（国办公开办函〔2021〕30号）的报告`,
     );
   }
   const paragraphs: NarrativeParagraphs = {
@@ -90,7 +93,7 @@ export function interpretDocument(doc: SourceDocument): IngestResult {
   };
   // Copied key by key: spreading objects built with computed keys takes V8's slow path.
   const provenance: Record<string, SourceRef> = {};
-  for (const part of [table2.provenance, table3.provenance, table4.provenance]) {
+  for (const part of [trial ? trial.provenance : table2.provenance, table3.provenance, table4.provenance]) {
     for (const key in part) provenance[key] = part[key]!;
   }
   if (titleLines[0]) provenance.title = sourceOf(titleLines[0]);
@@ -102,7 +105,7 @@ export function interpretDocument(doc: SourceDocument): IngestResult {
   const agency = agencyFromTitle(title) || agencyFromProperties(doc.properties ?? []);
   const report: Report = {
     schema: REPORT_SCHEMA_ID,
-    formatVersion: '2021',
+    formatVersion: trial ? '2019' : '2021',
     agency: agency || '（未识别的机关）',
     year,
     publishedOn: publication?.date ?? null,
@@ -113,15 +116,16 @@ export function interpretDocument(doc: SourceDocument): IngestResult {
       problems: paragraphs.problems.map((p) => p.text).join('\n'),
       other: paragraphs.other.map((p) => p.text).join('\n'),
     },
-    table2: table2.table2,
+    table2: trial ? emptyTable2() : table2.table2,
     table3: table3.table3,
     table4: table4.table4,
     extras: { cells: [...table3.extraCells, ...table4.extraCells], rows: table3.extraRows },
     provenance,
+    ...(trial ? { format2019: trial.format2019 } : {}),
   };
   const findings = [
     ...structureFindings(captions, doc),
-    ...table2.findings,
+    ...(trial ? trial.findings : table2.findings),
     ...table3.findings,
     ...(doc.findings ?? []),
   ];

@@ -26,9 +26,9 @@ const ROWS: Array<{ label: string; path: string[]; count: number }> = [
   { label: L.fees, path: ['feesWanYuan'], count: 1 },
 ];
 
-/** Reads the ten cells of table 二 by row caption; a caption without a value is a null cell. */
-export function readTable2(lines: readonly SourceLine[]): Table2Reading {
-  const table2: Table2 = {
+/** Table 二 with every cell blank (null). */
+export function emptyTable2(): Table2 {
+  return {
     regulations: { issued: null, repealed: null, inForce: null },
     normativeDocuments: { issued: null, repealed: null, inForce: null },
     licensing: null,
@@ -36,6 +36,11 @@ export function readTable2(lines: readonly SourceLine[]): Table2Reading {
     coercion: null,
     feesWanYuan: null,
   };
+}
+
+/** Reads the ten cells of table 二 by row caption; a caption without a value is a null cell. */
+export function readTable2(lines: readonly SourceLine[]): Table2Reading {
+  const table2 = emptyTable2();
   const provenance: Record<string, SourceRef> = {};
   const found = new Set<string>();
   const findings: Finding[] = [];

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { generateValidReport } from '../../../../test/support/generate-report.ts';
+import { generateValid2019Report, generateValidReport } from '../../../../test/support/generate-report.ts';
 import { reportToText } from '../../../../test/support/report-to-text.ts';
 import { AppError } from '../../../core/errors.ts';
 import { readReportDocument } from '../read-document.ts';
@@ -64,9 +64,10 @@ describe('readReportDocument on generated text exports', () => {
     expect(read.table2.licensing).toBeNull();
   });
 
-  it('refuses a report in the 2019 trial format', async () => {
-    const text = reportToText(generateValidReport(5, { year: 2019 }));
-    await expect(readReportDocument(encode(text), 'old.txt')).rejects.toThrow('2019 年试行格式');
+  it('reads a report in the 2019 format instead of refusing it (read-format-2019.test.ts)', async () => {
+    const text = reportToText(generateValid2019Report(5));
+    const { report } = await readReportDocument(encode(text), 'old.txt');
+    expect(report.formatVersion).toBe('2019');
   });
 
   it('refuses a text that is not an annual report', async () => {

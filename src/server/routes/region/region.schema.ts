@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { PUBLICATION_STATUSES } from '../../../core/region/report-deadline.ts';
+import { FORMAT_VERSIONS } from '../../../core/report/format-2019.ts';
+import { table2Of2019Schema } from '../../../core/report/schema.ts';
 import { findingSchema } from '../common.schema.ts';
 
 const rate = z.object({
@@ -83,6 +85,16 @@ export const historyResponse = z.object({
       totalConcluded: z.number().nullable().describe('办结总数（地区合计）'),
       rates: ratesSchema,
       totalsErrors: z.number().describe('地区合计表格未通过的勾稽关系条数'),
+      formatVersions: z
+        .array(z.enum(FORMAT_VERSIONS))
+        .describe(
+          '当年参与汇总的报告所用格式：2021（国办公开办函〔2021〕30号）或 2019（国办公开办函〔2019〕60号）',
+        ),
+      table2Of2019: table2Of2019Schema
+        .nullable()
+        .describe(
+          '2019年格式报告的表二合计（按该格式自己的行列，不折算为2021年格式）；当年没有此类报告时为 null',
+        ),
     }),
   ),
 });
