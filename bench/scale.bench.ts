@@ -17,7 +17,7 @@ import type { DialectName, OpenedDatabase } from '../src/store/dialect.ts';
 import { migrateToLatest } from '../src/store/migrations/migrate.ts';
 import { regionByCode } from '../src/store/region/regional-agencies.ts';
 import { regionHistory, regionOverview, regionYearTotals } from '../src/store/region/regional-overview.ts';
-import { rebuildRegionYearFigures, refreshReportFigures } from '../src/store/region/report-figures.ts';
+import { rebuildRegionYearFigures } from '../src/store/region/report-figures.ts';
 import { loadRegionWorkRecords } from '../src/store/work-records/load-work-records.ts';
 import { exportRegion } from '../src/use-cases/region/export-region.ts';
 import { assembleAnnualReport } from '../src/use-cases/reports/assemble-annual-report.ts';

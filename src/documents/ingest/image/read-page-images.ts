@@ -1,5 +1,4 @@
-import type SharpFactory from 'sharp';
-import type { Sharp, SharpOptions } from 'sharp';
+import type { Sharp } from 'sharp';
 import { AppError } from '../../../core/errors.ts';
 import { inflateZipEntry } from '../../zip/zip-entries.ts';
 import { readPageScans } from '../ocr/read-page-scans.ts';
