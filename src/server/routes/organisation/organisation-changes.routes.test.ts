@@ -62,7 +62,7 @@ describeEachDialect('administrators rename and close regions and agencies', (t) 
       expect(match('中卫市云计算和大数据发展局')).toEqual({
         kind: 'matched',
         agencyId: created.id,
-        via: 'name',
+        via: 'former-name',
       });
       expect((await listAuditEntries(t.db, 'agency', created.id)).map((e) => e.action)).toEqual([
         'create',

@@ -39,6 +39,10 @@ export const listAgenciesQuery = z.strictObject({
     .max(100)
     .optional()
     .describe('只列出该行政区划及其下级行政区划的机关；不填则列出全部'),
+  includeClosed: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe('true：也列出已撤销（含已合并）的机关；默认只列出现有机关'),
 });
 
 export const createRegionBody = z.strictObject({
