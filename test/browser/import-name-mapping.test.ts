@@ -5,7 +5,11 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { User } from '../../src/core/organisation/user.ts';
 import { saveAgencyRename } from '../../src/store/organisation/agency-history.repository.ts';
-import { createAgency, createRegion } from '../../src/store/organisation/organisation.repository.ts';
+import {
+  createAgency,
+  createRegion,
+  getAgency,
+} from '../../src/store/organisation/organisation.repository.ts';
 import {
   browserMissing,
   browserSuiteTitle,
@@ -37,18 +41,8 @@ describe.skipIf(browserMissing)(browserSuiteTitle('name mapping in the web impor
       ids[name] = (await createAgency(db, { regionId: region.id, name, kind: 'department' })).id;
     }
     // 水利局 became 水务局: its report printed the former name and is matched by it.
-    await saveAgencyRename(
-      db,
-      {
-        id: ids.映射市水利局!,
-        regionId: region.id,
-        name: '映射市水利局',
-        kind: 'department',
-        closedOn: null,
-      },
-      '映射市水务局',
-      '2025-03-01',
-    );
+    const water = await getAgency(db, ids.映射市水利局!);
+    await saveAgencyRename(db, water!, '映射市水务局', '2025-03-01');
     supervisor = await createTestUser(db, 'supervisor', { regionId: region.id });
     dir = mkdtempSync(join(tmpdir(), 'gongkai-mapping-'));
     // The report of 数据局 printed the name it had in 2024 (like seed 000), which nothing records.

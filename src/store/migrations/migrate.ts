@@ -32,6 +32,7 @@ import * as m131 from './2026-12-07-031-rate-limit-counters.ts';
 import * as m132 from './2026-12-07-032-scheduled-runs.ts';
 import * as m150 from './2026-12-07-050-applications-open-index.ts';
 import * as m160 from './2026-12-07-060-region-mixed-outcome-rule.ts';
+import * as m250 from './2026-12-07-150-agency-merged-into.ts';
 
 /**
  * Every migration, by name. Imported statically (no folder scanning) so that the list is the same
@@ -70,6 +71,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-12-07-032-scheduled-runs': m132,
   '2026-12-07-050-applications-open-index': m150,
   '2026-12-07-060-region-mixed-outcome-rule': m160,
+  '2026-12-07-150-agency-merged-into': m250,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: the migrator works on any schema, like the migrations.

@@ -55,12 +55,14 @@ export async function registerOrganisationRoutes(app: FastifyInstance): Promise<
       },
     },
     async (request) => {
-      const { parentId, all } = request.query;
+      const { parentId, all, includeClosed } = request.query;
       if (all === 'true' && parentId !== undefined) {
         throw new AppError('INVALID_INPUT', 'all=true 时不能同时指定 parentId');
       }
       const regions =
-        all === 'true' ? await listAllRegions(app.db) : await listRegions(app.db, parentId ?? null);
+        all === 'true'
+          ? await listAllRegions(app.db, includeClosed === 'true')
+          : await listRegions(app.db, parentId ?? null);
       return { items: regions.map(presentRegion) };
     },
   );
