@@ -131,3 +131,4 @@ export async function countOpenApplications(db: Kysely<Database>, agencyId: stri
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
