@@ -47,7 +47,8 @@ describe.skipIf(browserMissing)(browserSuiteTitle('administration in a browser')
     );
     await page.getByRole('heading', { name: '系统管理' }).waitFor();
 
-    await page.getByRole('button', { name: '新建用户' }).click();
+    // The users tab's button (the set-up overview above may offer one too, once its counts load).
+    await page.getByRole('tabpanel').getByRole('button', { name: '新建用户' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('用户名').fill('new.officer');
     await dialog.getByLabel('姓名').fill('孙八');

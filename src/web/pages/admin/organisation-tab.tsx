@@ -234,6 +234,7 @@ function TableWithAddForm<Item extends { id: string }>(props: {
         size="small"
         dataSource={props.rows}
         pagination={{ pageSize: 10 }}
+        scroll={{ x: 'max-content' }}
         columns={props.columns}
         locale={emptyHint(props.empty)}
       />
