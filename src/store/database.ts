@@ -30,6 +30,8 @@ export interface AgenciesTable {
   kind: AgencyKind;
   /** ISO date; null while the agency exists. */
   closed_on: string | null;
+  /** The agency it was merged into when closed (its successor); null otherwise. */
+  merged_into: string | null;
 }
 
 /** A name an agency had until `renamed_on` (机构改革). */

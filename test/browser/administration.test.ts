@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listAuditEntries } from '../../src/store/audit/audit.repository.ts';
 import { createAgency, getAgency } from '../../src/store/organisation/organisation.repository.ts';
 import { findUserByUsername } from '../../src/store/users/users.repository.ts';
 import {
@@ -46,7 +47,8 @@ describe.skipIf(browserMissing)(browserSuiteTitle('administration in a browser')
     );
     await page.getByRole('heading', { name: '系统管理' }).waitFor();
 
-    await page.getByRole('button', { name: '新建用户' }).click();
+    // The users tab's button (the set-up overview above may offer one too, once its counts load).
+    await page.getByRole('tabpanel').getByRole('button', { name: '新建用户' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('用户名').fill('new.officer');
     await dialog.getByLabel('姓名').fill('孙八');
@@ -168,6 +170,65 @@ describe.skipIf(browserMissing)(browserSuiteTitle('administration in a browser')
     await dialog.getByRole('button', { name: '确认撤销' }).click();
     await agencyRow('乙市数据管理局').waitFor({ state: 'detached' });
     expect((await getAgency(server.app.db, renamed.id))?.closedOn).toBe('2026-03-31');
+    expect(scriptErrors).toEqual([]);
+  }, 90_000);
+
+  it('merges an agency into its successor, shows closed ones on request, and reopens one after confirming', async () => {
+    const admin = await createTestUser(server.app.db, 'admin');
+    const merged = await createAgency(server.app.db, {
+      regionId: org.cityB.id,
+      name: '乙市物价局',
+      kind: 'department',
+    });
+    const successor = await createAgency(server.app.db, {
+      regionId: org.cityB.id,
+      name: '乙市市场监督管理局',
+      kind: 'department',
+    });
+    const { page, scriptErrors } = await newPage(browser);
+    await signInThroughPage(
+      page,
+      `${server.url}/login?next=%2Fworkspace%2Fadmin%3Ftab%3Dorganisation`,
+      admin.username,
+      TEST_PASSWORD,
+    );
+    // By the name cell: the successor's row names the merged agency too.
+    const agencyRow = (name: string) =>
+      page.locator('.ant-table-tbody tr').filter({ has: page.getByRole('cell', { name, exact: true }) });
+    const dialog = page.getByRole('dialog');
+
+    await agencyRow('乙市物价局').getByRole('button', { name: '撤销或合并' }).click();
+    await dialog.getByText('该机关已发布的年度报告将显示在合并后机关的报告历史中').waitFor();
+    await dialog.getByLabel('撤销日期').fill('2025-03-01');
+    await dialog.getByLabel('撤销日期').press('Enter');
+    await dialog.getByLabel(/合并至/).click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '乙市市场监督管理局' })
+      .click();
+    await dialog.getByRole('button', { name: '确认撤销' }).click();
+    await agencyRow('乙市物价局').waitFor({ state: 'detached' });
+    expect(await getAgency(server.app.db, merged.id)).toMatchObject({
+      closedOn: '2025-03-01',
+      mergedInto: successor.id,
+    });
+    // The successor's lineage names the agency merged into it.
+    await agencyRow('乙市市场监督管理局').getByText('2025-03-01 由乙市物价局并入').waitFor();
+
+    await page.getByRole('switch', { name: '显示已撤销' }).click();
+    await agencyRow('乙市物价局').getByText('2025-03-01 并入乙市市场监督管理局').waitFor();
+    await page.screenshot({ path: `${process.env.GONGKAI_SCREENSHOTS ?? '/tmp'}/admin-closed-units.png` });
+    await agencyRow('乙市物价局').getByRole('button', { name: '恢复' }).click();
+    await dialog.getByText('如曾合并至另一机关，合并随之取消').waitFor();
+    // Nothing changes before 确认恢复.
+    expect((await getAgency(server.app.db, merged.id))?.closedOn).toBe('2025-03-01');
+    await dialog.getByRole('button', { name: '确认恢复' }).click();
+    await agencyRow('乙市物价局').getByText('现有').waitFor();
+    expect(await getAgency(server.app.db, merged.id)).toMatchObject({ closedOn: null, mergedInto: null });
+    const audit = await listAuditEntries(server.app.db, 'agency', merged.id);
+    expect(audit.map((e) => [e.action, e.after])).toEqual([
+      ['close', { closedOn: '2025-03-01', mergedInto: successor.id }],
+      ['reopen', { closedOn: null, mergedInto: null }],
+    ]);
     expect(scriptErrors).toEqual([]);
   }, 90_000);
 

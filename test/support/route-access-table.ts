@@ -51,6 +51,8 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'POST /api/agencies/:id/close': role(['organisation', 'administer']),
   'POST /api/regions/:id/rename': role(['organisation', 'administer']),
   'POST /api/regions/:id/close': role(['organisation', 'administer']),
+  'POST /api/agencies/:id/reopen': role(['organisation', 'administer']),
+  'POST /api/regions/:id/reopen': role(['organisation', 'administer']),
   'GET /api/users': role(['user', 'administer']),
   'POST /api/users': role(['user', 'administer']),
   'PATCH /api/users/:id': role(['user', 'administer']),

@@ -3,6 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { gongkai, REPO_ROOT, tempFile } from '../../../test/support/run-cli.ts';
+import { NO_PREVIOUS_REPORT } from '../../core/rules/cross-rules.ts';
+import { openDatabase } from '../../store/dialect.ts';
+import { migrateToLatest } from '../../store/migrations/migrate.ts';
+import { saveAgencyRename } from '../../store/organisation/agency-history.repository.ts';
+import { createAgency, createRegion } from '../../store/organisation/organisation.repository.ts';
 
 const seeds = join(REPO_ROOT, 'test/fixtures/seeds');
 
@@ -120,6 +125,68 @@ describe('gongkai check', () => {
     );
     expect(y01).toHaveLength(1);
     expect(y01[0].location.columns).toEqual(['自然人', '总计']);
+  });
+
+  describe('pairing a renamed agency’s consecutive years (seed 000 中卫市云计算和大数据发展局 2023 → seed 001 中卫市数据局 2024)', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'gongkai-renamed-'));
+    for (const n of ['000', '001'])
+      writeFileSync(join(folder, `${n}.txt`), readFileSync(join(seeds, `${n}.txt`)));
+    /** The Y-01 findings of seed 001 (2024), by whether they could be assessed. */
+    const y01Of2024 = (stdout: string) =>
+      (
+        JSON.parse(stdout) as {
+          year: number;
+          findings: { ruleId: string; assessable: boolean; message: string }[];
+        }[]
+      )
+        .find((r) => r.year === 2024)!
+        .findings.filter((f) => f.ruleId === 'Y-01');
+
+    it('leaves Y-01 unassessed without knowing the two names are one agency', () => {
+      const r = gongkai('check', folder, '--json');
+      expect(y01Of2024(r.stdout)).toEqual([
+        expect.objectContaining({ assessable: false, message: expect.stringContaining(NO_PREVIOUS_REPORT) }),
+      ]);
+    });
+
+    it('pairs them with --same-agency “旧名称=新名称”, and passes Y-01 (上年结转 0 = 结转下年度 0)', () => {
+      const r = gongkai(
+        'check',
+        folder,
+        '--json',
+        '--same-agency',
+        '中卫市云计算和大数据发展局=中卫市数据局',
+      );
+      expect(y01Of2024(r.stdout)).toEqual([]);
+      const text = gongkai('check', folder);
+      expect(text.stdout).toContain('--same-agency');
+    });
+
+    it('refuses a --same-agency without two names, with exit 2', () => {
+      const r = gongkai('check', folder, '--same-agency', '中卫市数据局');
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('应为“旧名称=新名称”');
+    });
+
+    it('pairs them with --db by the former name stored for the renamed agency', async () => {
+      const url = `sqlite:${join(mkdtempSync(join(tmpdir(), 'gongkai-check-db-')), 'g.db')}`;
+      const opened = openDatabase(url);
+      await migrateToLatest(opened.db);
+      const region = await createRegion(opened.db, { code: '640500', name: '中卫市', level: 'city' });
+      // Registered without the city's name, as a department often is; the reports print it.
+      const agency = await createAgency(opened.db, {
+        regionId: region.id,
+        name: '云计算和大数据发展局',
+        kind: 'department',
+      });
+      await saveAgencyRename(opened.db, agency, '数据局', '2024-03-01');
+      // Another city's 数据局 must not be taken for it.
+      const other = await createRegion(opened.db, { code: '370300', name: '淄博市', level: 'city' });
+      await createAgency(opened.db, { regionId: other.id, name: '数据局', kind: 'department' });
+      await opened.close();
+      const r = gongkai('check', folder, '--json', '--db', url);
+      expect(y01Of2024(r.stdout)).toEqual([]);
+    });
   });
 
   it('writes one CSV row per finding', () => {

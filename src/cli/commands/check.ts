@@ -6,17 +6,29 @@ import type { Finding } from '../../core/rules/finding.ts';
 import { summarizeFindings } from '../../core/rules/summarize-findings.ts';
 import { escapeForTerminal } from '../../core/untrusted-text.ts';
 import { checkReport } from '../../documents/check-report.ts';
+import { openDatabase } from '../../store/dialect.ts';
+import { agencyNameGroups } from '../../store/region/regional-agencies.ts';
+import { collect } from '../calendar-files.ts';
 import { documentReader } from '../documents-config.ts';
 import { EXIT } from '../exit.ts';
 import { findingsCsv } from '../findings-csv.ts';
 import { formatFindingsTable, formatSummary } from '../format-findings.ts';
 import { collectFiles, type LoadedReport, loadReport } from '../load-report.ts';
 import { Progress } from '../progress.ts';
+import { requireCurrentSchema } from '../require-current-schema.ts';
+import {
+  agencyKeyOf,
+  parseSameAgencyOptions,
+  type SameAgencyNames,
+  sameAgencyNames,
+} from '../same-agency-names.ts';
 
 interface CheckOptions {
   json?: boolean;
   csv?: boolean;
   previous?: string;
+  sameAgency?: string[];
+  db?: string;
 }
 
 export interface FileResult {
@@ -26,18 +38,36 @@ export interface FileResult {
   findings?: Finding[];
 }
 
-const agencyKey = (report: Report) => report.agency.replace(/\s+/g, '');
-
-/** The same agency's report for the year before, from --previous or from the batch itself. */
+/**
+ * The same agency's report for the year before, from --previous or from the batch itself, where
+ * `names` says which printed names are one agency (renamed between the years).
+ */
 function previousFor(
   loaded: LoadedReport,
   batch: readonly LoadedReport[],
   given: Report | undefined,
+  names: SameAgencyNames,
 ): Report | undefined {
   if (given) return given;
+  const key = agencyKeyOf(names, loaded.report.agency);
   return batch.find(
-    (b) => agencyKey(b.report) === agencyKey(loaded.report) && b.report.year === loaded.report.year - 1,
+    (b) => agencyKeyOf(names, b.report.agency) === key && b.report.year === loaded.report.year - 1,
   )?.report;
+}
+
+/** Names given by --same-agency, and those the database knows (renamed agencies' former names) with --db. */
+async function sameAgencyNamesOf(options: CheckOptions): Promise<SameAgencyNames> {
+  const groups = parseSameAgencyOptions(options.sameAgency ?? []);
+  if (options.db !== undefined) {
+    const opened = openDatabase(options.db);
+    try {
+      await requireCurrentSchema(opened.db);
+      groups.push(...(await agencyNameGroups(opened.db)));
+    } finally {
+      await opened.close();
+    }
+  }
+  return sameAgencyNames(groups);
 }
 
 export function registerCheck(program: Command): void {
@@ -51,6 +81,12 @@ export function registerCheck(program: Command): void {
       '--previous <file>',
       '同一机关上一年度的报告，用于跨年度核对（文件夹中同一机关相邻两年的报告会自动配对）',
     )
+    .option(
+      '--same-agency <names>',
+      '更名的机关：“旧名称=新名称”为同一机关，其相邻两年的报告配对核对上年结转（可重复）',
+      collect,
+    )
+    .option('--db <url>', '从该数据库读取机关的曾用名，据以配对更名机关相邻两年的报告')
     .option('--json', '以 JSON 输出（供程序读取）')
     .option('--csv', '以 CSV 输出，每个问题一行')
     .addHelpText(
@@ -58,6 +94,7 @@ export function registerCheck(program: Command): void {
       '\n退出码：0 未发现“错误”级别的问题；1 至少一份报告有“错误”；2 有文件无法读取或用法错误',
     )
     .action(async (paths: string[], options: CheckOptions) => {
+      const names = await sameAgencyNamesOf(options);
       const files = collectFiles(paths);
       const progress = new Progress(files.length);
       const results: FileResult[] = [];
@@ -80,7 +117,7 @@ export function registerCheck(program: Command): void {
       const batch = results.flatMap((r) => (r.loaded ? [r.loaded] : []));
       for (const r of results) {
         if (!r.loaded) continue;
-        const previous = previousFor(r.loaded, batch, previousGiven);
+        const previous = previousFor(r.loaded, batch, previousGiven, names);
         r.findings = checkReport(r.loaded.report, r.loaded.ingest, previous ? { previous } : {});
       }
       print(results, options);
@@ -143,7 +180,7 @@ function print(results: FileResult[], options: CheckOptions): void {
     )
   ) {
     process.stdout.write(
-      '提示：用 --previous <文件> 指定上一年度报告，或把同一机关相邻两年的报告一并检查，即可核对上年结转（Y-01）\n',
+      '提示：用 --previous <文件> 指定上一年度报告，或把同一机关相邻两年的报告一并检查，即可核对上年结转（Y-01）；机关更名的，用 --same-agency “旧名称=新名称”或 --db 数据库地址 配对\n',
     );
   }
   if (results.length > 1) {

@@ -37,7 +37,12 @@ const STATUS_LABELS: Record<PlannedFile['status'], string> = {
   skipped: '跳过',
 };
 
-const MATCH_LABELS = { name: '按名称', mapping: '按映射', 'new-agency': '新建机关' } as const;
+const MATCH_LABELS = {
+  name: '按名称',
+  'former-name': '按曾用名',
+  mapping: '按映射',
+  'new-agency': '新建机关',
+} as const;
 
 function parseMapping(pairs: readonly string[]): Record<string, string> {
   const out: Record<string, string> = {};

@@ -62,7 +62,8 @@ describeEachDialect('loadDemo', (t) => {
     const outcomes = new Set(all.items.map((a) => a.outcome).filter(Boolean));
     expect(outcomes.size).toBeGreaterThanOrEqual(4);
     const received = all.items.map((a) => a.receivedOn);
-    expect(received.every((d) => d >= '2025-11-20' && d <= '2026-11-20')).toBe(true);
+    // From 1 January of last year (so that last year's report has a real table 三) to today.
+    expect(received.every((d) => d >= '2025-01-01' && d <= '2026-11-20')).toBe(true);
     // 条例第二十九条第二款第（三）项: every demo applicant states the form wanted.
     for (const a of all.items) {
       const stored = await getApplication(t.db, data.id, a.id);
@@ -154,6 +155,23 @@ describeEachDialect('loadDemo', (t) => {
     expect(data!.report.sections.problems).not.toBe('');
     const text = JSON.stringify(data!.report.sections);
     expect(text).not.toMatch(/请根据|请填写/);
+    // The applications span all of 2025 (from 1 January of last year): table 三 is a real year's.
+    const received2025 = await t.db
+      .selectFrom('applications')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('agency_id', '=', byName.get('中卫市数据局')!)
+      .where('received_on', '>=', '2025-01-01')
+      .where('received_on', '<=', '2025-12-31')
+      .executeTakeFirstOrThrow();
+    expect(Number(received2025.n)).toBeGreaterThan(6);
+    expect(data!.report.table3.newReceived[6]).toBe(Number(received2025.n));
+    const firstHalf = await t.db
+      .selectFrom('applications')
+      .select('received_on')
+      .where('agency_id', '=', byName.get('中卫市数据局')!)
+      .where('received_on', '<', '2025-07-01')
+      .execute();
+    expect(firstHalf.length).toBeGreaterThan(0);
     const industry = await getPublishedAnnualReport(t.db, byName.get('中卫市工业和信息化局')!, 2025);
     expect(industry?.report.table2.licensing).toBe(86);
     expect(await listAnnualReports(t.db, byName.get('沙坡头区人民政府办公室')!)).toEqual([]);

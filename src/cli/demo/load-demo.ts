@@ -4,7 +4,7 @@ import type { ApplicantType } from '../../core/applications/application.ts';
 import { eventDate } from '../../core/applications/lifecycle.ts';
 import type { RequestedForm } from '../../core/applications/registration-input.ts';
 import { isWorkingDay } from '../../core/calendar/workdays.ts';
-import { addDays, type IsoDate } from '../../core/dates.ts';
+import { addDays, type IsoDate, toDayNumber, yearOf } from '../../core/dates.ts';
 import type { Channel } from '../../core/deadlines/deadline-input.ts';
 import { isAppError } from '../../core/errors.ts';
 import { type Moment, momentOf } from '../../core/moment.ts';
@@ -129,17 +129,21 @@ function demoApplication(random: Random, agency: DemoAgency, agencyId: string, r
 }
 
 /**
- * Working days of the past year, one per application, oldest first (tracking numbers follow
- * receipt). A third fall in the last six weeks, so that the inbox has open applications in every state.
+ * Working days from 1 January of last year to today, one per application, oldest first (tracking
+ * numbers follow receipt): last year is complete, so its annual report has a real table 三. A third
+ * fall in the last six weeks, so that the inbox has open applications in every state.
  */
 function receiptDays(random: Random, count: number, today: IsoDate): IsoDate[] {
   const days: IsoDate[] = [];
   const recent = Math.floor(count / 3);
+  const span = toDayNumber(today) - toDayNumber(`${yearOf(today) - 1}-01-01`);
   for (let i = 0; i < count; i += 1) {
-    // Spread evenly over the year (stratified), the recent third at random in the last six weeks.
+    // Spread evenly over the span (stratified), the recent third at random in the last six weeks.
     const back =
-      i < recent ? between(random, 0, 42) : Math.floor(((i - recent + random()) * 365) / (count - recent));
-    let day = addDays(today, -Math.min(back, 364));
+      i < recent
+        ? between(random, 0, 42)
+        : Math.floor(((i - recent + random()) * (span + 1)) / (count - recent));
+    let day = addDays(today, -Math.min(back, span));
     try {
       while (!isWorkingDay(day)) day = addDays(day, -1);
     } catch {

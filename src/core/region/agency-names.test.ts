@@ -42,7 +42,7 @@ describe('matchAgency', () => {
     expect(matchAgency('中卫市云计算和大数据发展局', renamed)).toEqual({
       kind: 'matched',
       agencyId: 'a',
-      via: 'name',
+      via: 'former-name',
     });
     expect(matchAgency('中卫市数据局', renamed)).toEqual({ kind: 'matched', agencyId: 'a', via: 'name' });
   });

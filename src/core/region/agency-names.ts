@@ -23,20 +23,27 @@ export interface NamedAgency {
 export function agencyNameKeys(agency: NamedAgency): string[] {
   const keys = new Set<string>();
   for (const own of [agency.name, ...(agency.formerNames ?? [])]) {
-    const name = normalizeAgencyName(own);
-    keys.add(name);
-    let prefix = '';
-    for (const region of agency.regionNames) {
-      prefix = normalizeAgencyName(region) + prefix;
-      keys.add(prefix + name);
-      keys.add(normalizeAgencyName(region) + name);
-    }
+    for (const key of nameKeys(own, agency.regionNames)) keys.add(key);
+  }
+  return [...keys];
+}
+
+/** The keys of one name of an agency (see agencyNameKeys). */
+function nameKeys(own: string, regionNames: readonly string[]): string[] {
+  const name = normalizeAgencyName(own);
+  const keys = new Set<string>([name]);
+  let prefix = '';
+  for (const region of regionNames) {
+    prefix = normalizeAgencyName(region) + prefix;
+    keys.add(prefix + name);
+    keys.add(normalizeAgencyName(region) + name);
   }
   return [...keys];
 }
 
 export type AgencyMatch =
-  | { kind: 'matched'; agencyId: string; via: 'name' | 'mapping' }
+  /** via 'former-name': the report prints a name the agency had before a rename. */
+  | { kind: 'matched'; agencyId: string; via: 'name' | 'former-name' | 'mapping' }
   | { kind: 'none' }
   | { kind: 'ambiguous'; agencyIds: string[] };
 
@@ -57,6 +64,8 @@ export function agencyMatcher(agencies: readonly NamedAgency[]): AgencyMatcher {
       byKey.set(key, list);
     }
   }
+  const via = (a: NamedAgency, key: string) =>
+    nameKeys(a.name, a.regionNames).includes(key) ? ('name' as const) : ('former-name' as const);
   return (reportAgency, mapping = {}) => {
     const key = normalizeAgencyName(reportAgency);
     for (const [from, to] of Object.entries(mapping)) {
@@ -67,11 +76,11 @@ export function agencyMatcher(agencies: readonly NamedAgency[]): AgencyMatcher {
       if (target) return { kind: 'matched', agencyId: target.id, via: 'mapping' };
     }
     const found = byKey.get(key) ?? [];
-    if (found.length === 1) return { kind: 'matched', agencyId: found[0]!.id, via: 'name' };
+    if (found.length === 1) return { kind: 'matched', agencyId: found[0]!.id, via: via(found[0]!, key) };
     if (found.length > 1) {
       // A name equal to the registered name wins over a name built with a region prefix.
       const exact = found.filter((a) => normalizeAgencyName(a.name) === key);
-      if (exact.length === 1) return { kind: 'matched', agencyId: exact[0]!.id, via: 'name' };
+      if (exact.length === 1) return { kind: 'matched', agencyId: exact[0]!.id, via: via(exact[0]!, key) };
       return { kind: 'ambiguous', agencyIds: found.map((a) => a.id) };
     }
     return { kind: 'none' };

@@ -21,6 +21,7 @@ export function presentAgency(agency: Agency, formerNames: readonly AgencyFormer
     name: agency.name,
     kind: agency.kind,
     closedOn: agency.closedOn,
+    mergedInto: agency.mergedInto,
     formerNames: formerNames.map((f) => ({ name: f.name, renamedOn: f.renamedOn })),
   };
 }

@@ -30,6 +30,7 @@ import { readReportDocument } from '../../documents/ingest/read-document.ts';
 import type { StoreDb } from '../../store/dialect.ts';
 import { saveImportBatch } from '../../store/imports/import-batches.ts';
 import { planImport } from '../../store/imports/import-plan.ts';
+import { saveAgencyClosure, saveRegionClosure } from '../../store/organisation/agency-history.repository.ts';
 import { createAgency, createRegion } from '../../store/organisation/organisation.repository.ts';
 import { createApiToken } from '../../store/users/api-tokens.repository.ts';
 import { recordApplicationEvent } from '../../use-cases/applications/record-application-event.ts';
@@ -324,7 +325,7 @@ const rows: Row[] = [
     }),
     expect: statuses(['admin'], 201),
   },
-  ...(['rename', 'close'] as const).flatMap((action) => [
+  ...(['rename', 'close', 'reopen'] as const).flatMap((action) => [
     {
       route: `POST /api/agencies/:id/${action}`,
       request: async () => {
@@ -333,13 +334,17 @@ const rows: Row[] = [
           name: `撤改局${unique()}`,
           kind: 'department',
         });
+        // Only a closed agency can be reopened.
+        if (action === 'reopen') await saveAgencyClosure(db, agency.id, '2025-01-01');
         return {
           method: 'POST' as const,
           url: `/api/agencies/${agency.id}/${action}`,
           payload:
             action === 'rename'
               ? { name: `新名局${unique()}`, renamedOn: '2025-01-01' }
-              : { closedOn: '2025-01-01' },
+              : action === 'close'
+                ? { closedOn: '2025-01-01' }
+                : {},
         };
       },
       expect: statuses(['admin'], 200),
@@ -353,10 +358,16 @@ const rows: Row[] = [
           level: 'county',
           parentId: org.cityA.id,
         });
+        if (action === 'reopen') await saveRegionClosure(db, region.id, '2025-01-01');
         return {
           method: 'POST' as const,
           url: `/api/regions/${region.id}/${action}`,
-          payload: action === 'rename' ? { name: `新名区${unique()}` } : { closedOn: '2025-01-01' },
+          payload:
+            action === 'rename'
+              ? { name: `新名区${unique()}` }
+              : action === 'close'
+                ? { closedOn: '2025-01-01' }
+                : {},
         };
       },
       expect: statuses(['admin'], 200),

@@ -33,7 +33,12 @@ export interface PlannedFile {
   /** The agency of the region it was matched to; null with match 'new-agency' (created on confirmation). */
   agencyId: string | null;
   agencyName: string | null;
-  match: 'name' | 'mapping' | 'new-agency' | null;
+  match: 'name' | 'former-name' | 'mapping' | 'new-agency' | null;
+  /**
+   * The report's agency name designates no agency of the region (or several): the file is skipped
+   * unless the user names the agency (a mapping). Absent in batches planned before it existed.
+   */
+  needsAgency?: boolean;
   errorCount: number;
   warningCount: number;
   /** The report read from the file (ready files only). */
@@ -153,13 +158,15 @@ export async function planImport(
     }
     const found = match(report.agency, options.mapping ?? {});
     if (found.kind === 'ambiguous') {
+      file.needsAgency = true;
       file.reason = `机关名称“${report.agency}”对应本地区多个机关，请用映射指定`;
       continue;
     }
     if (found.kind === 'none' && !(options.createAgencies && nameFitsRegion(report.agency, regionNames))) {
+      file.needsAgency = true;
       file.reason = options.createAgencies
         ? `机关“${report.agency}”不属于本地区：名称中的地名不是本地区或其下级地区，未新建`
-        : `机关“${report.agency}”不属于本地区（或名称已变更）：可指定名称映射，或选择新建机关`;
+        : `机关“${report.agency}”不属于本地区（或名称已变更）：可指定对应的机关（名称映射），或选择新建机关`;
       continue;
     }
     const agencyKey = found.kind === 'matched' ? found.agencyId : `new:${report.agency}`;

@@ -50,13 +50,40 @@ export async function saveAgencyRename(
   return (await getAgency(db, agency.id))!;
 }
 
+/** Closes (closedOn) or reopens (null) an agency; a merged agency names its successor. */
 export async function saveAgencyClosure(
   db: Kysely<Database>,
   id: string,
-  closedOn: IsoDate,
+  closedOn: IsoDate | null,
+  mergedInto: string | null = null,
 ): Promise<Agency> {
-  await db.updateTable('agencies').set({ closed_on: closedOn }).where('id', '=', id).execute();
+  await db
+    .updateTable('agencies')
+    .set({ closed_on: closedOn, merged_into: mergedInto })
+    .where('id', '=', id)
+    .execute();
   return (await getAgency(db, id))!;
+}
+
+/**
+ * The agencies merged into `agencyId`, and those merged into them, and so on (its predecessors by
+ * merger), oldest closure first.
+ */
+export async function mergedPredecessors(db: Kysely<Database>, agencyId: string): Promise<Agency[]> {
+  const out: Agency[] = [];
+  let frontier = [agencyId];
+  const seen = new Set(frontier);
+  while (frontier.length > 0) {
+    const rows = await db.selectFrom('agencies').select('id').where('merged_into', 'in', frontier).execute();
+    frontier = rows.map((r) => r.id).filter((id) => !seen.has(id));
+    for (const id of frontier) {
+      seen.add(id);
+      out.push((await getAgency(db, id))!);
+    }
+  }
+  return out.sort(
+    (a, b) => (a.closedOn ?? '').localeCompare(b.closedOn ?? '') || a.name.localeCompare(b.name),
+  );
 }
 
 export async function saveRegionName(db: Kysely<Database>, id: string, name: string): Promise<Region> {
@@ -64,10 +91,11 @@ export async function saveRegionName(db: Kysely<Database>, id: string, name: str
   return (await getRegion(db, id))!;
 }
 
+/** Closes (closedOn) or reopens (null) a region. */
 export async function saveRegionClosure(
   db: Kysely<Database>,
   id: string,
-  closedOn: IsoDate,
+  closedOn: IsoDate | null,
 ): Promise<Region> {
   await db.updateTable('regions').set({ closed_on: closedOn }).where('id', '=', id).execute();
   return (await getRegion(db, id))!;
@@ -103,3 +131,4 @@ export async function countOpenApplications(db: Kysely<Database>, agencyId: stri
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+

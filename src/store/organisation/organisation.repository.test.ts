@@ -39,6 +39,7 @@ describeEachDialect('organisation repository', (t) => {
       name: '杭州市财政局',
       kind: 'department',
       closedOn: null,
+      mergedInto: null,
     });
     expect(await getAgency(t.db, 'nope')).toBeNull();
     expect((await listRegions(t.db, province.id)).map((r) => r.name)).toEqual(['杭州市']);

@@ -37,7 +37,14 @@ export function rowToRegion(row: RegionsTable): Region {
 }
 
 function rowToAgency(row: AgenciesTable): Agency {
-  return { id: row.id, regionId: row.region_id, name: row.name, kind: row.kind, closedOn: row.closed_on };
+  return {
+    id: row.id,
+    regionId: row.region_id,
+    name: row.name,
+    kind: row.kind,
+    closedOn: row.closed_on,
+    mergedInto: row.merged_into,
+  };
 }
 
 export async function getRegion(db: Kysely<Database>, id: string): Promise<Region | null> {
@@ -92,6 +99,7 @@ export async function createAgency(db: Kysely<Database>, input: CreateAgencyInpu
     name,
     kind: input.kind,
     closedOn: null,
+    mergedInto: null,
   };
   try {
     await db
@@ -137,11 +145,11 @@ export async function listAgencies(
   return rows.map(rowToAgency);
 }
 
-/** Every region that exists (closed ones leave the lists) in one query, parents before children (level by level, each level by code). */
-export async function listAllRegions(db: Kysely<Database>): Promise<Region[]> {
-  const rows = (
-    await db.selectFrom('regions').selectAll().where('closed_on', 'is', null).orderBy('code').execute()
-  ).map(rowToRegion);
+/** Every region that exists (closed ones leave the lists unless `includeClosed`) in one query, parents before children (level by level, each level by code). */
+export async function listAllRegions(db: Kysely<Database>, includeClosed = false): Promise<Region[]> {
+  let query = db.selectFrom('regions').selectAll();
+  if (!includeClosed) query = query.where('closed_on', 'is', null);
+  const rows = (await query.orderBy('code').execute()).map(rowToRegion);
   const ids = new Set(rows.map((r) => r.id));
   const children = new Map<string | null, Region[]>();
   for (const r of rows) {

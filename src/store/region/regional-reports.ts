@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely';
 import type { ReportNumbers } from '../../core/region/export-columns.ts';
 import type { PublishedReportSummary } from '../../core/region/region-overview.ts';
 import type { Report } from '../../core/report/schema.ts';
@@ -22,6 +22,28 @@ export async function latestPublishedReports(
   from: number,
   to: number,
 ): Promise<PublishedReportOfYear[]> {
+  return newestPublished(db, (eb) =>
+    eb.and([
+      eb('annual_reports.year', '>=', from),
+      eb('annual_reports.year', '<=', to),
+      eb('agencies.region_id', 'in', subregionIds(db, regionId)),
+    ]),
+  );
+}
+
+/** The newest published version of every year's report of these agencies (as latestPublishedReports). */
+export async function latestPublishedReportsOf(
+  db: Kysely<Database>,
+  agencyIds: readonly string[],
+): Promise<PublishedReportOfYear[]> {
+  if (agencyIds.length === 0) return [];
+  return newestPublished(db, (eb) => eb('annual_reports.agency_id', 'in', [...agencyIds]));
+}
+
+async function newestPublished(
+  db: Kysely<Database>,
+  where: (eb: ExpressionBuilder<Database, 'annual_reports' | 'agencies'>) => Expression<SqlBool>,
+): Promise<PublishedReportOfYear[]> {
   const rows = await db
     .selectFrom('annual_reports')
     .innerJoin('agencies', 'agencies.id', 'annual_reports.agency_id')
@@ -37,9 +59,7 @@ export async function latestPublishedReports(
       'annual_reports.numbers_json',
     ])
     .where('annual_reports.status', '=', 'published')
-    .where('annual_reports.year', '>=', from)
-    .where('annual_reports.year', '<=', to)
-    .where('agencies.region_id', 'in', subregionIds(db, regionId))
+    .where(where)
     .execute();
   // The newest version of each agency-year, picked here rather than sorted by the database.
   const newest = new Map<string, (typeof rows)[number]>();

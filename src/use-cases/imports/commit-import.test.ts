@@ -128,6 +128,8 @@ describeEachDialect('planImport and commitImport', (t) => {
     const seeds = (['000', '001', '002'] as const).map((n) => source(`${n}.txt`, seedCopy(n)));
     const unmapped = await planImport(t.db, read, seeds, { regionId: region.id });
     expect(unmapped.map((f) => f.status)).toEqual(['skipped', 'ready', 'skipped']);
+    // The two skipped files name no agency of the region: the preview offers to choose one.
+    expect(unmapped.map((f) => f.needsAgency ?? false)).toEqual([true, false, true]);
     const plan = await planImport(t.db, read, seeds, {
       regionId: region.id,
       mapping: { 中卫市云计算和大数据发展局: '中卫市数据局' },

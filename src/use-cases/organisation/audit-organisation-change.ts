@@ -15,28 +15,38 @@ export interface OrganisationTarget {
 async function auditChange(
   trx: StoreTrx,
   target: OrganisationTarget,
-  change: { action: 'rename' | 'close'; before: unknown; after: unknown },
+  change: { action: 'rename' | 'close' | 'reopen'; before: unknown; after: unknown },
   actor: Actor,
   now: Moment,
 ): Promise<void> {
   await appendAudit(trx, { at: now.at, actor, agencyId: null, ...target, ...change });
 }
 
-/** Audits the closure (撤销) of a region or an agency from `closedOn`. */
+/**
+ * Audits the closure (撤销) of a region or an agency from `closedOn`, and for an agency merged
+ * into another (合并) its successor.
+ */
 export function auditClosure(
   trx: StoreTrx,
   target: OrganisationTarget,
   closedOn: string,
   actor: Actor,
   now: Moment,
+  mergedInto: string | null = null,
 ) {
-  return auditChange(
-    trx,
-    target,
-    { action: 'close', before: { closedOn: null }, after: { closedOn } },
-    actor,
-    now,
-  );
+  const after = mergedInto === null ? { closedOn } : { closedOn, mergedInto };
+  return auditChange(trx, target, { action: 'close', before: { closedOn: null }, after }, actor, now);
+}
+
+/** Audits the reopening (恢复) of a region or an agency: what its closure was, and that it is undone. */
+export function auditReopening(
+  trx: StoreTrx,
+  target: OrganisationTarget,
+  closure: { before: Record<string, unknown>; after: Record<string, unknown> },
+  actor: Actor,
+  now: Moment,
+) {
+  return auditChange(trx, target, { action: 'reopen', ...closure }, actor, now);
 }
 
 /** Audits the renaming of a region or an agency: its name before, its name (and date) after. */

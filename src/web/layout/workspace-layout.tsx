@@ -83,8 +83,9 @@ export function WorkspaceLayout() {
             ]}
             aria-label="工作台导航"
           />
-          <Space>
-            <Typography.Text style={{ color: '#fff' }}>
+          <Space style={{ whiteSpace: 'nowrap' }}>
+            {/* On a phone the name would wrap a character per line: theme.css hides it there. */}
+            <Typography.Text className="workspace-user-name" style={{ color: '#fff' }}>
               {session.user.displayName}（{ROLE_LABELS[session.user.role]}）
             </Typography.Text>
             <Link to="/workspace/password" style={{ color: '#fff' }}>

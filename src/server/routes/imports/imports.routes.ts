@@ -43,7 +43,7 @@ async function presentBatch(db: StoreDb, loaded: ImportBatch) {
     expiresAt: batch.expiresAt,
     counts: { ready: count('ready'), duplicate: count('duplicate'), skipped: count('skipped') },
     // The parsed reports stay on the server until confirmation.
-    files: batch.files.map(({ report: _report, ...f }) => f),
+    files: batch.files.map(({ report: _report, ...f }) => ({ ...f, needsAgency: f.needsAgency ?? false })),
     summary: batch.summary,
     job: job && presentJob(job),
   };

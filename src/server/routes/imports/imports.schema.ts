@@ -34,9 +34,12 @@ const plannedFile = z.object({
   agencyId: z.string().nullable().describe('匹配到的本地区机关；新建机关时为 null'),
   agencyName: z.string().nullable(),
   match: z
-    .enum(['name', 'mapping', 'new-agency'])
+    .enum(['name', 'former-name', 'mapping', 'new-agency'])
     .nullable()
-    .describe('name 按名称、mapping 按映射、new-agency 新建机关'),
+    .describe('name 按名称、former-name 按曾用名、mapping 按映射、new-agency 新建机关'),
+  needsAgency: z
+    .boolean()
+    .describe('报告中的机关名称对应不到本地区的机关（或对应多个）：指定对应机关（map）后重新上传即可导入'),
   errorCount: z.number(),
   warningCount: z.number(),
 });

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertTestReportVersion } from '../../../../test/support/report-records.ts';
 import {
   createTestUser,
   type Headers,
@@ -62,7 +63,7 @@ describeEachDialect('administrators rename and close regions and agencies', (t) 
       expect(match('中卫市云计算和大数据发展局')).toEqual({
         kind: 'matched',
         agencyId: created.id,
-        via: 'name',
+        via: 'former-name',
       });
       expect((await listAuditEntries(t.db, 'agency', created.id)).map((e) => e.action)).toEqual([
         'create',
@@ -127,6 +128,106 @@ describeEachDialect('administrators rename and close regions and agencies', (t) 
       expect((await listAuditEntries(t.db, 'agency', empty.id)).at(-1)).toMatchObject({
         action: 'close',
         after: { closedOn: '2026-03-01' },
+      });
+    });
+  });
+
+  describe('merging an agency into its successor (合并)', () => {
+    it('checks the successor, then shows the merged agency’s published reports in the successor’s history, and is undone by reopening', async () => {
+      const create = async (name: string) =>
+        (await post('/api/agencies', { regionId: cityId, name, kind: 'department' })).json();
+      const merged = await create('中卫市旅游局');
+      const successor = await create('中卫市文化旅游广电局');
+      await insertTestReportVersion(t.db, merged.id, 2024, 'published');
+      const self = await post(`/api/agencies/${merged.id}/close`, {
+        closedOn: '2025-03-01',
+        mergedInto: merged.id,
+      });
+      expect([self.statusCode, self.json().message]).toEqual([400, '机关不能合并至自身']);
+      const unknown = await post(`/api/agencies/${merged.id}/close`, {
+        closedOn: '2025-03-01',
+        mergedInto: 'nope',
+      });
+      expect(unknown.json().message).toBe('合并至的机关不存在');
+      expect((await agencyNamed('中卫市旅游局')).closedOn).toBeNull();
+
+      const done = await post(`/api/agencies/${merged.id}/close`, {
+        closedOn: '2025-03-01',
+        mergedInto: successor.id,
+      });
+      expect(done.json()).toMatchObject({ closedOn: '2025-03-01', mergedInto: successor.id });
+      const officer = await sessionHeaders(
+        t.db,
+        await createTestUser(t.db, 'officer', { agencyId: successor.id }),
+        clock.at,
+      );
+      const list = (
+        await app.inject({ url: `/api/agencies/${successor.id}/reports`, headers: officer })
+      ).json();
+      const stored = await t.db
+        .selectFrom('annual_reports')
+        .select(['id', 'numbers_json'])
+        .where('agency_id', '=', merged.id)
+        .executeTakeFirstOrThrow();
+      const numbers = JSON.parse(stored.numbers_json);
+      expect(list.items).toEqual([]);
+      expect(list.mergedReports).toEqual([
+        {
+          reportId: stored.id,
+          agencyId: merged.id,
+          agencyName: '中卫市旅游局',
+          mergedOn: '2025-03-01',
+          year: 2024,
+          version: 1,
+          publishedOn: '2025-01-20',
+          newReceived: numbers.table3.newReceived[6],
+          totalConcluded: numbers.table3.totalConcluded[6],
+          carriedForward: numbers.table3.carriedForward[6],
+        },
+      ]);
+      // The 2025 overview does not expect a 2025 report of an agency gone since March 2025.
+      const in2025 = await regionalAgencies(t.db, cityId, { existingAfter: '2025-12-31' });
+      expect(in2025.map((a) => a.name)).not.toContain('中卫市旅游局');
+      // A successor must exist: one cannot merge into the closed agency.
+      const third = await create('中卫市体育局');
+      const intoClosed = await post(`/api/agencies/${third.id}/close`, {
+        closedOn: '2025-03-01',
+        mergedInto: merged.id,
+      });
+      expect(intoClosed.json().message).toBe('“中卫市旅游局”已撤销，不能作为合并后的机关');
+
+      const reopened = await post(`/api/agencies/${merged.id}/reopen`, {});
+      expect(reopened.json()).toMatchObject({ closedOn: null, mergedInto: null });
+      const after = (
+        await app.inject({ url: `/api/agencies/${successor.id}/reports`, headers: officer })
+      ).json();
+      expect(after.mergedReports).toEqual([]);
+      const again = await post(`/api/agencies/${merged.id}/reopen`, {});
+      expect(again.json().message).toBe('“中卫市旅游局”未撤销，无需恢复');
+      expect((await listAuditEntries(t.db, 'agency', merged.id)).map((e) => [e.action, e.after])).toEqual([
+        ['create', expect.anything()],
+        ['close', { closedOn: '2025-03-01', mergedInto: successor.id }],
+        ['reopen', { closedOn: null, mergedInto: null }],
+      ]);
+    });
+
+    it('lists closed regions and agencies only when asked, and reopens a region', async () => {
+      const county = (
+        await post('/api/regions', { code: '640599', name: '旧县', level: 'county', parentId: cityId })
+      ).json();
+      await post(`/api/regions/${county.id}/close`, { closedOn: '2025-01-01' });
+      const codes = async (query: string) =>
+        (await app.inject({ url: `/api/regions?${query}` }))
+          .json()
+          .items.map((r: { code: string }) => r.code);
+      expect(await codes('all=true')).not.toContain('640599');
+      expect(await codes('all=true&includeClosed=true')).toContain('640599');
+      const reopened = await post(`/api/regions/${county.id}/reopen`, {});
+      expect(reopened.json()).toMatchObject({ closedOn: null });
+      expect(await codes('all=true')).toContain('640599');
+      expect((await listAuditEntries(t.db, 'region', county.id)).at(-1)).toMatchObject({
+        action: 'reopen',
+        before: { closedOn: '2025-01-01' },
       });
     });
   });

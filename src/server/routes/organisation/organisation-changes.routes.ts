@@ -8,6 +8,7 @@ import { closeAgency } from '../../../use-cases/organisation/close-agency.ts';
 import { closeRegion } from '../../../use-cases/organisation/close-region.ts';
 import { renameAgency } from '../../../use-cases/organisation/rename-agency.ts';
 import { renameRegion } from '../../../use-cases/organisation/rename-region.ts';
+import { reopenAgency, reopenRegion } from '../../../use-cases/organisation/reopen-organisation-unit.ts';
 import { authorize } from '../../access/authorize.ts';
 import { actorOf, requireUser } from '../../plugins/auth.ts';
 import { currentMoment } from '../../plugins/clock.ts';
@@ -15,6 +16,7 @@ import { presentAgency, presentRegion } from '../../presenters/organisation.pres
 import { errorResponses } from '../common.schema.ts';
 import {
   agencySchema,
+  closeAgencyBody,
   closeBody,
   organisationIdParams,
   regionSchema,
@@ -68,17 +70,57 @@ export async function registerOrganisationChangeRoutes(app: FastifyInstance): Pr
     {
       schema: {
         tags: ['organisation'],
-        summary: '撤销机关（系统管理员；有未办结申请的不能撤销；记录保留，此前年度的统计仍包括）',
+        summary:
+          '撤销机关，或将其合并至另一机关（系统管理员；有未办结申请的不能撤销；记录保留，此前年度的统计仍包括）',
         params: organisationIdParams,
-        body: closeBody,
+        body: closeAgencyBody,
         response: { 200: agencySchema, ...errors },
       },
     },
     async (request) =>
       agencyReply(
         await asAdministrator(request, (trx, actor, now) =>
-          closeAgency(trx, request.params.id, request.body.closedOn, actor, now),
+          closeAgency(
+            trx,
+            request.params.id,
+            request.body.closedOn,
+            actor,
+            now,
+            request.body.mergedInto ?? null,
+          ),
         ),
+      ),
+  );
+
+  api.post(
+    '/agencies/:id/reopen',
+    {
+      schema: {
+        tags: ['organisation'],
+        summary: '恢复已撤销（或已合并）的机关（系统管理员；合并随之取消）',
+        params: organisationIdParams,
+        response: { 200: agencySchema, ...errors },
+      },
+    },
+    async (request) =>
+      agencyReply(
+        await asAdministrator(request, (trx, actor, now) => reopenAgency(trx, request.params.id, actor, now)),
+      ),
+  );
+
+  api.post(
+    '/regions/:id/reopen',
+    {
+      schema: {
+        tags: ['organisation'],
+        summary: '恢复已撤销的行政区划（系统管理员）',
+        params: organisationIdParams,
+        response: { 200: regionSchema, ...errors },
+      },
+    },
+    async (request) =>
+      presentRegion(
+        await asAdministrator(request, (trx, actor, now) => reopenRegion(trx, request.params.id, actor, now)),
       ),
   );
 

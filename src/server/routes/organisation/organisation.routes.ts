@@ -6,6 +6,7 @@ import { appendAudit } from '../../../store/audit/audit.repository.ts';
 import type { StoreDb } from '../../../store/dialect.ts';
 import { formerNamesOf } from '../../../store/organisation/agency-history.repository.ts';
 import {
+  type AgencyListing,
   createAgency,
   createRegion,
   getRegion,
@@ -29,9 +30,9 @@ import {
 } from './organisation.schema.ts';
 import { registerOrganisationChangeRoutes } from './organisation-changes.routes.ts';
 
-async function allAgencies(db: StoreDb): Promise<Agency[]> {
+async function allAgencies(db: StoreDb, listing: AgencyListing): Promise<Agency[]> {
   const tops = await listRegions(db, null);
-  const lists = await Promise.all(tops.map((r) => listAgencies(db, r.id)));
+  const lists = await Promise.all(tops.map((r) => listAgencies(db, r.id, listing)));
   return lists.flat().sort((a, b) => a.name.localeCompare(b.name, 'zh-CN') || a.id.localeCompare(b.id));
 }
 
@@ -54,12 +55,14 @@ export async function registerOrganisationRoutes(app: FastifyInstance): Promise<
       },
     },
     async (request) => {
-      const { parentId, all } = request.query;
+      const { parentId, all, includeClosed } = request.query;
       if (all === 'true' && parentId !== undefined) {
         throw new AppError('INVALID_INPUT', 'all=true 时不能同时指定 parentId');
       }
       const regions =
-        all === 'true' ? await listAllRegions(app.db) : await listRegions(app.db, parentId ?? null);
+        all === 'true'
+          ? await listAllRegions(app.db, includeClosed === 'true')
+          : await listRegions(app.db, parentId ?? null);
       return { items: regions.map(presentRegion) };
     },
   );
@@ -108,11 +111,14 @@ export async function registerOrganisationRoutes(app: FastifyInstance): Promise<
     },
     async (request) => {
       const { regionId } = request.query;
+      const listing = request.query.includeClosed === 'true' ? 'all' : 'open';
       if (regionId !== undefined && !(await getRegion(app.db, regionId))) {
         throw new AppError('NOT_FOUND', '行政区划不存在');
       }
       const agencies =
-        regionId === undefined ? await allAgencies(app.db) : await listAgencies(app.db, regionId);
+        regionId === undefined
+          ? await allAgencies(app.db, listing)
+          : await listAgencies(app.db, regionId, listing);
       const former = await formerNamesOf(
         app.db,
         agencies.map((a) => a.id),

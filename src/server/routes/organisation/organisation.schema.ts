@@ -19,6 +19,7 @@ export const agencySchema = z.object({
   name: z.string(),
   kind: z.enum(AGENCY_KINDS).describe('department 政府部门、government 人民政府（或其办公室）'),
   closedOn: z.string().nullable().describe('撤销（或并入其他机关）之日；未撤销为 null'),
+  mergedInto: z.string().nullable().describe('撤销时并入的机关（合并后的机关）；未合并为 null'),
   formerNames: z
     .array(z.object({ name: z.string(), renamedOn: z.string().describe('改名之日（此前使用该名称）') }))
     .describe('曾用名（机构改革），按时间先后'),
@@ -30,6 +31,10 @@ export const listRegionsQuery = z.strictObject({
     .enum(['true', 'false'])
     .optional()
     .describe('true：一次列出全部行政区划（上级在前），此时不能同时填 parentId'),
+  includeClosed: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe('与 all=true 一起使用：true 时也列出已撤销的行政区划'),
 });
 
 export const listAgenciesQuery = z.strictObject({
@@ -39,6 +44,10 @@ export const listAgenciesQuery = z.strictObject({
     .max(100)
     .optional()
     .describe('只列出该行政区划及其下级行政区划的机关；不填则列出全部'),
+  includeClosed: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe('true：也列出已撤销（含已合并）的机关；默认只列出现有机关'),
 });
 
 export const createRegionBody = z.strictObject({
@@ -69,6 +78,15 @@ export const renameAgencyBody = z.strictObject({
 
 export const closeBody = z.strictObject({
   closedOn: pastEventDate('撤销日期').describe('撤销之日；此前年度的统计仍包括'),
+});
+
+export const closeAgencyBody = closeBody.extend({
+  mergedInto: z
+    .string()
+    .min(1)
+    .max(100)
+    .optional()
+    .describe('合并至的机关 id（机构改革中并入的机关）：其历史中显示本机关已发布的年度报告'),
 });
 
 export const renameRegionBody = z.strictObject({ name: nameText('行政区划名称', 100) });

@@ -12,6 +12,7 @@ import { requireUser } from '../../plugins/auth.ts';
 import { currentMoment } from '../../plugins/clock.ts';
 import { presentReportSummary } from '../../presenters/annual-report.presenter.ts';
 import { errorResponses } from '../common.schema.ts';
+import { mergedReportsOf } from './merged-reports.ts';
 import { registerReportDocumentRoute } from './report-document.routes.ts';
 import { loadReport, reportActor, reportView } from './report-view.ts';
 import { registerReportWorkflowRoutes } from './report-workflow.routes.ts';
@@ -79,7 +80,10 @@ export async function registerReportRoutes(app: FastifyInstance): Promise<void> 
       const user = requireUser(request);
       const { agency } = await authorizeReports(app.db, user, request.params.agencyId, 'read');
       const items = await listAnnualReports(app.db, agency.id, request.query.year);
-      return { items: items.map((s) => presentReportSummary(s, agency)) };
+      return {
+        items: items.map((s) => presentReportSummary(s, agency)),
+        mergedReports: await mergedReportsOf(app.db, agency.id, request.query.year),
+      };
     },
   );
 

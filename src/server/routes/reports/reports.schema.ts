@@ -86,7 +86,25 @@ export const reportSummarySchema = z.object({
   updatedAt: z.string(),
 });
 
-export const reportListResponse = z.object({ items: z.array(reportSummarySchema) });
+export const mergedReportSchema = z.object({
+  reportId: z.string(),
+  agencyId: z.string(),
+  agencyName: z.string().describe('并入本机关的机关（撤销前的名称）'),
+  mergedOn: z.string().nullable().describe('该机关撤销（并入）之日'),
+  year: z.number(),
+  version: z.number(),
+  publishedOn: z.string().nullable().describe('发布日期；不详为 null'),
+  newReceived: z.number().nullable().describe('本年新收政府信息公开申请数（总计）；报告未填为 null'),
+  totalConcluded: z.number().nullable().describe('本年办结数（总计）；报告未填为 null'),
+  carriedForward: z.number().nullable().describe('结转下年度继续办理数（总计）；报告未填为 null'),
+});
+
+export const reportListResponse = z.object({
+  items: z.array(reportSummarySchema),
+  mergedReports: z
+    .array(mergedReportSchema)
+    .describe('并入本机关的机关（机构改革中合并）已发布的年度报告及其主要数字，新年度在前'),
+});
 
 export const reportResponse = reportSummarySchema.extend({
   lateIfPublishedToday: z.boolean().nullable().describe('今天发布是否已超过公布期限；已发布为 null'),

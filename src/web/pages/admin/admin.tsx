@@ -10,7 +10,7 @@ import { UsersTab } from './users-tab.tsx';
 /** System administration: users and roles, regions and agencies, the holiday calendar. */
 export function AdminPage() {
   const session = useSession();
-  const { regions, agencies, counts, failure, reload } = useOrganisation();
+  const { regions, agencies, allRegions, allAgencies, counts, failure, reload } = useOrganisation();
   const [params, setParams] = useSearchParams();
   const openTab = (tab: string) => setParams({ tab }, { replace: true });
   if (session.user.role !== 'admin')
@@ -32,7 +32,7 @@ export function AdminPage() {
           {
             key: 'organisation',
             label: '行政区划与机关',
-            children: <OrganisationTab regions={regions} agencies={agencies} onChanged={reload} />,
+            children: <OrganisationTab regions={allRegions} agencies={allAgencies} onChanged={reload} />,
           },
           { key: 'calendar', label: '节假日安排', children: <CalendarTab /> },
         ]}

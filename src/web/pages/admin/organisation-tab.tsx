@@ -9,8 +9,10 @@ import {
   Row,
   Select,
   Space,
+  Switch,
   Table,
   type TableColumnsType,
+  Tag,
 } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { api, messageOf } from '../../api/client.ts';
@@ -20,8 +22,15 @@ import { markFieldErrors } from '../../components/mark-field-errors.ts';
 import { type OrganisationChange, OrganisationChangeDialog } from './organisation-change-dialog.tsx';
 import { KIND_LABELS, LEVEL_LABELS } from './use-organisation.ts';
 
-/** Regions and agencies: the tree a supervisor's scope follows, and the agencies in it. */
+/**
+ * Regions and agencies: the tree a supervisor's scope follows, and the agencies in it (given closed
+ * ones too: shown on “显示已撤销”, where they can be reopened).
+ */
 export function OrganisationTab(props: { regions: Region[]; agencies: Agency[]; onChanged: () => void }) {
+  const [showClosed, setShowClosed] = useState(false);
+  const openRegions = props.regions.filter((r) => r.closedOn === null);
+  const openAgencies = props.agencies.filter((a) => a.closedOn === null);
+  const agencyName = (id: string | null) => props.agencies.find((a) => a.id === id)?.name ?? '—';
   const [regionForm] = Form.useForm();
   const [agencyForm] = Form.useForm();
   const [failure, setFailure] = useState<string | null>(null);
@@ -30,24 +39,57 @@ export function OrganisationTab(props: { regions: Region[]; agencies: Agency[]; 
   const actions = (target: OrganisationChange['target']) => ({
     title: '操作',
     key: 'actions',
-    render: (_: unknown, item: { id: string; name: string }) => (
-      <Space size={0}>
-        <Button size="small" type="link" onClick={() => setChange({ action: 'rename', target, ...item })}>
-          改名
-        </Button>
+    render: (_: unknown, item: { id: string; name: string; closedOn: string | null }) =>
+      item.closedOn !== null ? (
         <Button
           size="small"
           type="link"
-          danger
-          onClick={() => setChange({ action: 'close', target, ...item })}
+          onClick={() => setChange({ action: 'reopen', target, id: item.id, name: item.name })}
         >
-          撤销
+          恢复
         </Button>
-      </Space>
-    ),
+      ) : (
+        <Space size={0}>
+          <Button
+            size="small"
+            type="link"
+            onClick={() => setChange({ action: 'rename', target, id: item.id, name: item.name })}
+          >
+            改名
+          </Button>
+          <Button
+            size="small"
+            type="link"
+            danger
+            onClick={() => setChange({ action: 'close', target, id: item.id, name: item.name })}
+          >
+            {target === 'agency' ? '撤销或合并' : '撤销'}
+          </Button>
+        </Space>
+      ),
   });
+  const state = {
+    title: '状态',
+    key: 'state',
+    render: (_: unknown, item: { closedOn: string | null; mergedInto?: string | null }) =>
+      item.closedOn === null ? (
+        <Tag color="green">现有</Tag>
+      ) : item.mergedInto ? (
+        <Tag>{`${item.closedOn} 并入${agencyName(item.mergedInto)}`}</Tag>
+      ) : (
+        <Tag>{`${item.closedOn} 撤销`}</Tag>
+      ),
+  };
+  /** Former names, and the agencies merged into this one. */
+  const lineage = (agency: Agency) => {
+    const parts = [
+      ...agency.formerNames.map((f) => `曾用名 ${f.name}（至${f.renamedOn}改名）`),
+      ...props.agencies.filter((a) => a.mergedInto === agency.id).map((a) => `${a.closedOn} 由${a.name}并入`),
+    ];
+    return parts.length === 0 ? '—' : parts.join('；');
+  };
   const regionName = (id: string | null) => props.regions.find((r) => r.id === id)?.name ?? '—';
-  const regionOptions = props.regions.map((r) => ({ value: r.id, label: `${r.name}（${r.code}）` }));
+  const regionOptions = openRegions.map((r) => ({ value: r.id, label: `${r.name}（${r.code}）` }));
 
   const create = async (path: string, values: Record<string, unknown>, form: typeof regionForm) => {
     if (busy) return;
@@ -67,17 +109,22 @@ export function OrganisationTab(props: { regions: Region[]; agencies: Agency[]; 
   return (
     <>
       {failure && <Alert type="error" showIcon title={failure} role="alert" style={{ marginBottom: 12 }} />}
+      <Space style={{ marginBottom: 12 }}>
+        <Switch checked={showClosed} onChange={setShowClosed} aria-label="显示已撤销" />
+        <span>显示已撤销（及已合并）的行政区划和机关</span>
+      </Space>
       <Row gutter={16}>
         <Col xs={24} lg={12}>
           <TableWithAddForm<Region>
             title="行政区划"
-            rows={props.regions}
+            rows={showClosed ? props.regions : openRegions}
             empty="尚未建立行政区划。请在下方填写名称、代码和层级并点“添加”：先建最上级（如某市），再选它为上级建区县。"
             columns={[
               { title: '名称', dataIndex: 'name' },
               { title: '代码', dataIndex: 'code' },
               { title: '层级', dataIndex: 'level', render: (l: Region['level']) => LEVEL_LABELS[l] },
               { title: '上级', dataIndex: 'parentId', render: regionName },
+              ...(showClosed ? [state] : []),
               actions('region'),
             ]}
             form={regionForm}
@@ -112,9 +159,9 @@ export function OrganisationTab(props: { regions: Region[]; agencies: Agency[]; 
         <Col xs={24} lg={12}>
           <TableWithAddForm<Agency>
             title="机关"
-            rows={props.agencies}
+            rows={showClosed ? props.agencies : openAgencies}
             empty={
-              props.regions.length === 0
+              openRegions.length === 0
                 ? '尚无机关。机关属于某个行政区划：请先在左侧新建行政区划。'
                 : '尚未添加机关。请在下方填写机关名称、类别（人民政府或其部门）和所属行政区划并点“添加”。'
             }
@@ -122,12 +169,8 @@ export function OrganisationTab(props: { regions: Region[]; agencies: Agency[]; 
               { title: '名称', dataIndex: 'name' },
               { title: '类别', dataIndex: 'kind', render: (k: Agency['kind']) => KIND_LABELS[k] },
               { title: '行政区划', dataIndex: 'regionId', render: regionName },
-              {
-                title: '曾用名',
-                dataIndex: 'formerNames',
-                render: (names: Agency['formerNames']) =>
-                  names.length === 0 ? '—' : names.map((f) => `${f.name}（至${f.renamedOn}改名）`).join('；'),
-              },
+              { title: '沿革', key: 'lineage', render: (_: unknown, a) => lineage(a) },
+              ...(showClosed ? [state] : []),
               actions('agency'),
             ]}
             form={agencyForm}
@@ -158,6 +201,7 @@ export function OrganisationTab(props: { regions: Region[]; agencies: Agency[]; 
       </Row>
       <OrganisationChangeDialog
         change={change}
+        agencies={openAgencies}
         onClose={() => setChange(null)}
         onDone={() => {
           setChange(null);
@@ -190,6 +234,7 @@ function TableWithAddForm<Item extends { id: string }>(props: {
         size="small"
         dataSource={props.rows}
         pagination={{ pageSize: 10 }}
+        scroll={{ x: 'max-content' }}
         columns={props.columns}
         locale={emptyHint(props.empty)}
       />

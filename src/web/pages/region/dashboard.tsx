@@ -222,6 +222,8 @@ export function RegionDashboardPage() {
                         size="small"
                         dataSource={rows}
                         pagination={{ pageSize: 20 }}
+                        // On a phone the columns scroll instead of wrapping a character per line.
+                        scroll={{ x: 'max-content' }}
                         locale={emptyHint(
                           status
                             ? '没有处于该状态的机关：点上方其他状态，或取消筛选。'

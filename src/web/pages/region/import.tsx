@@ -25,6 +25,7 @@ import { api, messageOf, upload } from '../../api/client.ts';
 import { RegionSelect } from '../../components/region-select.tsx';
 import { useSession } from '../../layout/session.tsx';
 import { whileBusy } from '../while-busy.ts';
+import { ImportAgencyChoice, useRegionAgencies } from './import-agency-choice.tsx';
 import { useVisibleRegions } from './use-regions.ts';
 
 type Preview = z.output<typeof previewResponse>;
@@ -61,6 +62,12 @@ export function RegionImportPage() {
   const [jobBatch, setJobBatch] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Agency chosen in the preview for a name printed in reports (name → agency id), and the mapping
+  // the current preview was made with: a changed choice is previewed again before confirming.
+  const [choices, setChoices] = useState<Record<string, string>>({});
+  const [applied, setApplied] = useState<Record<string, string>>({});
+  const regionId = regions.find((r) => r.code === code)?.id ?? null;
+  const agencies = useRegionAgencies(regionId);
 
   useEffect(() => {
     if (!code && regions.length > 0)
@@ -95,7 +102,7 @@ export function RegionImportPage() {
     };
   }, [jobBatch]);
 
-  const send = async () => {
+  const send = async (mapping: Record<string, string> = choices) => {
     if (!code || files.length === 0 || busy) return;
     setBusy(true);
     setFailure(null);
@@ -119,6 +126,8 @@ export function RegionImportPage() {
       const query = new URLSearchParams({ region: code, filename });
       if (year) query.set('year', String(year));
       if (createAgencies) query.set('createAgencies', 'true');
+      for (const [name, agencyId] of Object.entries(mapping)) query.append('map', `${name}=${agencyId}`);
+      setApplied(mapping);
       setProgress(0);
       setPreview(await upload<Preview>(`/imports?${query}`, body, setProgress));
     } catch (e) {
@@ -140,6 +149,22 @@ export function RegionImportPage() {
       setPreview(null);
       setFiles([]);
     });
+  };
+
+  const choose = (name: string, agencyId: string | undefined) =>
+    setChoices(({ [name]: _old, ...rest }) => (agencyId ? { ...rest, [name]: agencyId } : rest));
+  // A choice that differs from what the preview shows: the preview is made again with it first.
+  const changed =
+    preview !== null &&
+    (preview.files.some((f) => {
+      const chosen = f.recognisedAgency === null ? undefined : choices[f.recognisedAgency];
+      return chosen !== undefined && chosen !== f.agencyId;
+    }) ||
+      Object.keys(applied).some((name) => choices[name] === undefined));
+  const previewAgain = async () => {
+    if (!preview || busy) return;
+    await whileBusy(setBusy, setFailure, () => api.post(`/imports/${preview.batchId}/cancel`));
+    await send(choices);
   };
 
   return (
@@ -222,19 +247,55 @@ export function RegionImportPage() {
               { title: '年度', dataIndex: 'year' },
               {
                 title: '对应机关',
-                render: (_: unknown, f) =>
-                  f.match === 'new-agency' ? <Tag color="purple">新建</Tag> : (f.agencyName ?? '—'),
+                render: (_: unknown, f) => {
+                  if (f.match === 'new-agency') return <Tag color="purple">新建</Tag>;
+                  const name = f.recognisedAgency;
+                  if (name === null || !(f.needsAgency || f.match === 'former-name' || f.match === 'mapping'))
+                    return f.agencyName ?? '—';
+                  return (
+                    <Space direction="vertical" size={2}>
+                      <ImportAgencyChoice
+                        printedName={name}
+                        agencies={agencies}
+                        value={choices[name] ?? f.agencyId ?? undefined}
+                        onChange={(id) => choose(name, id)}
+                      />
+                      {f.match === 'former-name' && <Tag color="gold">按曾用名对应</Tag>}
+                    </Space>
+                  );
+                },
               },
               { title: '错误/提醒', render: (_: unknown, f) => `${f.errorCount} / ${f.warningCount}` },
               { title: '原因', dataIndex: 'reason' },
             ]}
           />
-          <Space>
+          {preview.files.some((f) => f.needsAgency) && !changed && (
+            <Alert
+              type="info"
+              showIcon
+              style={{ marginBottom: 12 }}
+              title="有的报告对应不到本地区的机关（可能已更名或合并）：在“对应机关”中选择后重新预览，即可一并导入"
+            />
+          )}
+          {changed && (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 12 }}
+              title="对应机关已更改：请按所选机关重新预览，核对后再确认导入"
+            />
+          )}
+          <Space wrap>
+            {changed && (
+              <Button type="primary" onClick={() => void previewAgain()} loading={busy}>
+                按所选机关重新预览
+              </Button>
+            )}
             <Button
-              type="primary"
+              type={changed ? 'default' : 'primary'}
               onClick={() => void finish('confirm')}
               loading={busy}
-              disabled={preview.counts.ready === 0}
+              disabled={preview.counts.ready === 0 || changed}
             >
               确认导入 {preview.counts.ready} 份
             </Button>

@@ -7,6 +7,7 @@ import { emptyHint } from '../../components/empty-hint.tsx';
 import { useSession } from '../../layout/session.tsx';
 import { useAgencyChoice } from '../use-agency-choice.tsx';
 import { whileBusy } from '../while-busy.ts';
+import { MergedReports } from './merged-reports.tsx';
 import { proposedReportYear } from './proposed-report-year.ts';
 
 export const STATUS_COLORS = {
@@ -21,6 +22,7 @@ export function ReportListPage() {
   const navigate = useNavigate();
   const { agencyId, picker, failure: agencyFailure, canHandle: canAssemble } = useAgencyChoice();
   const [items, setItems] = useState<ReportSummary[] | null>(null);
+  const [merged, setMerged] = useState<ReportList['mergedReports']>([]);
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const { user } = useSession();
@@ -38,7 +40,10 @@ export function ReportListPage() {
     if (!agencyId) return;
     api
       .get<ReportList>(`/agencies/${encodeURIComponent(agencyId)}/reports`)
-      .then((r) => setItems(r.items))
+      .then((r) => {
+        setItems(r.items);
+        setMerged(r.mergedReports);
+      })
       .catch((e: unknown) => setFailure(messageOf(e)));
   }, [agencyId]);
   useEffect(load, [load]);
@@ -149,6 +154,7 @@ export function ReportListPage() {
           },
         ]}
       />
+      <MergedReports reports={merged} />
     </Space>
   );
 }
