@@ -25,6 +25,12 @@ import {
  * confidence are the report's own errors and are left for the validator to report.
  */
 
+/**
+ * The text a scan reader gives a table cell it cannot trust in its place (two columns run
+ * together, a count read as something else): read as a blank, reported as unreadable (OCR-02).
+ */
+export const UNREADABLE_CELL = '\uFFFD';
+
 /** OCR confidence (0–100) below which a cell's reading is doubtful. */
 export const LOW_OCR_CONFIDENCE = 85;
 
@@ -172,7 +178,7 @@ export function proofreadOcrCells(report: Report, readings: readonly OcrCellRead
     });
   }
   for (const reading of unreadable) {
-    sources.set(cellKey(reading.cell), { page: reading.page, text: `OCR，第${reading.page}页：无法识别` });
+    sources.set(cellKey(reading.cell), { page: reading.page, text: unreadableSource(reading.page) });
   }
   return {
     report: withValues(report, values, sources),
@@ -180,6 +186,19 @@ export function proofreadOcrCells(report: Report, readings: readonly OcrCellRead
     unreadable,
     findings: [...corrected.map((c) => correctionFinding(c)), ...unreadable.map((r) => unreadableFinding(r))],
   };
+}
+
+function unreadableSource(page: number): string {
+  return `OCR，第${page}页：无法识别`;
+}
+
+/**
+ * Whether a blank cell is blank because the scan could not be read there (OCR-02 says so), not
+ * because the agency left it blank: the blank-cell rules (T3-04, T4-04) do not blame the agency for it.
+ */
+export function unreadableInScan(report: Report, cell: CellAddress): boolean {
+  const source = report.provenance?.[cellKey(cell)];
+  return source?.page !== undefined && source.text === unreadableSource(source.page);
 }
 
 function withValues(report: Report, values: Map<string, Cell>, sources: Map<string, SourceRef>): Report {
@@ -239,7 +258,9 @@ function correctionFinding({ reading, value }: OcrCorrection): Finding {
 function unreadableFinding(reading: OcrCellReading): Finding {
   const { table, row, column } = describeCell(reading.cell);
   const read =
-    reading.text === '' ? '' : `（识别为“${reading.text}”，置信度 ${Math.round(reading.confidence)}%）`;
+    reading.text === '' || reading.text === UNREADABLE_CELL
+      ? ''
+      : `（识别为“${reading.text}”，置信度 ${Math.round(reading.confidence)}%）`;
   return violation(
     'OCR-02',
     `第${reading.page}页${table}“${row}”行“${column}”列无法识别${read}，按空白处理，请对照原件核对`,

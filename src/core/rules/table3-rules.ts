@@ -13,6 +13,7 @@ import { normalizeLabel } from '../report/normalize-text.ts';
 import type { Cell, ExtraCell, Report } from '../report/schema.ts';
 import type { Finding } from './finding.ts';
 import { isCount, notAssessable, sumCells, violation } from './make-finding.ts';
+import { unreadableInScan } from './proofread-ocr.ts';
 
 const COLUMN_INDEXES = TABLE3_COLUMNS.map((_, i) => i);
 /** From how many rows an extra cell at the same position counts as an extra column. */
@@ -164,7 +165,9 @@ function checkCells(report: Report): Finding[] {
   const findings: Finding[] = [];
   for (const key of TABLE3_ROW_KEYS) {
     const row = report.table3[key];
-    const blank = COLUMN_INDEXES.filter((c) => row[c] === null).map((c) => TABLE3_COLUMNS[c]!);
+    const blank = COLUMN_INDEXES.filter(
+      (c) => row[c] === null && !unreadableInScan(report, { table: 'table3', row: key, column: c }),
+    ).map((c) => TABLE3_COLUMNS[c]!);
     const location = { table: 'table3' as const, rowKey: key, rowLabel: table3FullLabel(key) };
     if (blank.length > 0) {
       findings.push(

@@ -4,6 +4,7 @@ import {
   type OcrCellReading,
   proofreadOcrCells,
   type ScanSummary,
+  UNREADABLE_CELL,
 } from '../../../core/rules/proofread-ocr.ts';
 import { readValue } from '../interpret/cell-values.ts';
 import type { IngestResult } from '../interpret/interpret-document.ts';
@@ -45,7 +46,22 @@ function cellReadings(lines: readonly SourceLine[], report: Report): OcrCellRead
     const line = ref ? byPlace.get(`${ref.page}:${ref.line}`) : undefined;
     if (!line?.confidence) return;
     const at = valuesAt(line.cells, values);
-    if (at < 0) return;
+    if (at < 0) {
+      // A row with cells the reader could not trust in their place (UNREADABLE_CELL): its blank cells are unreadable.
+      if (!line.cells.includes(UNREADABLE_CELL)) return;
+      values.forEach((v, i) => {
+        if (v !== null) return;
+        const row = rows.length === 1 ? rows[0]! : rows[Math.floor(i / 5)]!;
+        const column = rows.length === 1 ? i : i % 5;
+        readings.push({
+          cell: { table, row, column },
+          text: UNREADABLE_CELL,
+          confidence: 0,
+          page: line.page ?? 1,
+        });
+      });
+      return;
+    }
     values.forEach((_, i) => {
       const text = line.cells[at + i]!;
       if (text === '') return;

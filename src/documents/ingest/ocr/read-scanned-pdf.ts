@@ -1,7 +1,9 @@
 import { AppError } from '../../../core/errors.ts';
+import { readValue } from '../interpret/cell-values.ts';
 import type { PdfPageContent } from '../pdf/pdf-page-content.ts';
 import { numberLines } from '../pdf/read-pdf.ts';
 import { INGEST_LIMITS, type SourceDocument, type SourceLine } from '../source-document.ts';
+import { countColumns, markUntrustedCells } from './count-columns.ts';
 import { snapToFormat } from './format-lexicon.ts';
 import { estimateSkew, type GrayImage, inkThreshold } from './gray-image.ts';
 import { type OcrCell, type OcrPage, ocrPage } from './ocr-page.ts';
@@ -69,6 +71,7 @@ export async function straighten(image: GrayImage): Promise<GrayImage> {
 
 /** The SourceDocument of pages read by OCR. */
 export function scannedDocument(pages: readonly OcrPage[]): SourceDocument {
+  const columns = pages.map((p) => countColumns(p.cells));
   const lines = numberLines(
     pages.map((p) => p.content),
     (line, pageLine) => {
@@ -82,6 +85,15 @@ export function scannedDocument(pages: readonly OcrPage[]): SourceDocument {
       line.confidence = pageLine.spans.map(
         ([x0, x1]) => cellAt(cells, (x0 + x1) / 2, pageLine.top)?.confidence ?? 100,
       );
+      const marked = markUntrustedCells(
+        pageLine.cells,
+        pageLine.spans,
+        line.confidence,
+        pageLine.top,
+        columns[(line.page ?? 1) - 1] ?? [],
+        (text) => readValue(text) !== null,
+      );
+      for (const i of marked) line.confidence[i] = 0;
     },
   );
   const confidences = pages.flatMap((p) => p.confidences);
