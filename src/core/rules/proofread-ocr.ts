@@ -170,6 +170,13 @@ export function proofreadOcrCells(report: Report, readings: readonly OcrCellRead
     if (identities.some((identity) => broken(identity, value))) unreadable.push(reading);
   }
   for (const reading of unreadable) values.set(cellKey(reading.cell), null);
+  // A doubtful reading no identity confirms (none holds with it: blank neighbours) is kept, but named.
+  const unchecked = doubtful.filter(
+    (r) =>
+      !settled.has(r) &&
+      !unreadable.includes(r) &&
+      !(BY_CELL.get(cellKey(r.cell)) ?? []).some((identity) => holds(identity, value)),
+  );
   const sources = new Map<string, SourceRef>();
   for (const { reading, value: v } of corrected) {
     sources.set(cellKey(reading.cell), {
@@ -184,7 +191,11 @@ export function proofreadOcrCells(report: Report, readings: readonly OcrCellRead
     report: withValues(report, values, sources),
     corrected,
     unreadable,
-    findings: [...corrected.map((c) => correctionFinding(c)), ...unreadable.map((r) => unreadableFinding(r))],
+    findings: [
+      ...corrected.map((c) => correctionFinding(c)),
+      ...unreadable.map((r) => unreadableFinding(r)),
+      ...unchecked.map((r) => uncheckedFinding(describeCell(r.cell), r, locationOf(r))),
+    ],
   };
 }
 
@@ -265,6 +276,23 @@ function unreadableFinding(reading: OcrCellReading): Finding {
     'OCR-02',
     `第${reading.page}页${table}“${row}”行“${column}”列无法识别${read}，按空白处理，请对照原件核对`,
     locationOf(reading),
+  );
+}
+
+/**
+ * OCR-03: a cell read with low confidence that no identity can confirm (table 二, or its
+ * identities' other cells blank); `where` names the table, row and column as the reader sees them.
+ */
+export function uncheckedFinding(
+  where: { table: string; row: string; column: string },
+  reading: Pick<OcrCellReading, 'page' | 'text' | 'confidence'>,
+  location: Finding['location'],
+): Finding {
+  const column = where.column === '' ? '' : `“${where.column}”列`;
+  return violation(
+    'OCR-03',
+    `第${reading.page}页${where.table}“${where.row}”行${column}识别为 ${reading.text}，置信度 ${Math.round(reading.confidence)}%，没有勾稽关系可以核对，请对照原件核对`,
+    location,
   );
 }
 
