@@ -167,6 +167,9 @@ export function proofreadOcrCells(report: Report, readings: readonly OcrCellRead
   for (const reading of doubtful) {
     if (settled.has(reading)) continue;
     const identities = BY_CELL.get(cellKey(reading.cell)) ?? [];
+    // A reading an identity confirms is kept: the identity it breaks holds another wrong cell
+    // (a column broken by one misread count does not blank every doubtful cell of the column).
+    if (identities.some((identity) => holds(identity, value))) continue;
     if (identities.some((identity) => broken(identity, value))) unreadable.push(reading);
   }
   for (const reading of unreadable) values.set(cellKey(reading.cell), null);
