@@ -49,15 +49,18 @@ interface Crop {
  * the rules) plus each cell's reading and confidence.
  */
 export async function ocrPage(gray: GrayImage, dpi: number): Promise<OcrPage> {
-  // Black and white without specks (despeckle.ts): every later step reads ink as value 0.
-  const image = despeckle(binarise(gray, Math.min(200, Math.max(60, inkThreshold(gray)))), {
-    maxArea: speckArea(dpi),
-    isolation: Math.round(dpi * 0.04),
-  });
+  // Black and white without specks (despeckle.ts) for the rules, the ink and the counts; the
+  // Chinese text is read in grey (its strokes' shading helps the recogniser), the specks painted out.
+  const ink = binarise(gray, Math.min(200, Math.max(60, inkThreshold(gray))));
+  const image = despeckle(ink, { maxArea: speckArea(dpi), isolation: Math.round(dpi * 0.04) });
   const threshold = 128;
   const rules = findRules(image, threshold, dpi);
   const boxes = findCells(rules, dpi);
   const clean = eraseRules(image, rules);
+  const greyData = new Uint8Array(gray.data);
+  for (let i = 0; i < greyData.length; i += 1)
+    if (ink.data[i] === 0 && image.data[i] !== 0) greyData[i] = 255;
+  const grey = eraseRules({ width: gray.width, height: gray.height, data: greyData }, rules);
   const pt = 72 / dpi;
   const minInk = Math.max(6, Math.round((dpi / 100) ** 2 * 4));
   const inked: CellBox[] = [];
@@ -73,7 +76,7 @@ export async function ocrPage(gray: GrayImage, dpi: number): Promise<OcrPage> {
       cellOf.set(tight, box);
     } else cells.push({ ...toPoints(box, pt), text: '', confidence: 100, digits: false });
   }
-  const textCrops = await readStrip(clean, inked, { lang: 'chi_sim', psm: 6, dpi }, false);
+  const textCrops = await readStrip(grey, inked, { lang: 'chi_sim', psm: 6, dpi }, false);
   const countCrops = textCrops.filter((crop) => mayBeCount(crop, textCrops, dpi));
   const digitCrops = await readStrip(
     clean,
@@ -108,7 +111,7 @@ export async function ocrPage(gray: GrayImage, dpi: number): Promise<OcrPage> {
       digits: useDigits,
     });
   }
-  const free = await recognise(pnm(paintOut(clean, boxes)), { lang: 'chi_sim', psm: 3, dpi });
+  const free = await recognise(pnm(paintOut(grey, boxes)), { lang: 'chi_sim', psm: 3, dpi });
   confidences.push(...free.map((w) => w.confidence));
   const runs = [...freeRuns(free, pt), ...cells.filter((c) => c.text !== '').map(cellRun)];
   return {
