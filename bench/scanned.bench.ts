@@ -176,7 +176,7 @@ export async function measures(): Promise<Measure[]> {
           unit: 's CPU/page',
           what: 'CPU time of the measuring process per page (its child processes not counted)',
         },
-        ...accuracyMeasures('all', outcomes, 'reports'),
+        ...accuracyMeasures('overall', outcomes, 'reports'),
       );
       for (const dpi of [...new Set(files.map((f) => f.dpi))]) {
         out.push(

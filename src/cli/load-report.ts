@@ -74,7 +74,9 @@ export async function loadReport(
     const bytes = isFolder(path)
       ? readPageImageFolder(path)
       : readLimitedFile(path, INGEST_LIMITS.maxFileBytes);
-    const result = worker ? await worker.read(bytes, path) : await readReportDocument(bytes, path, options);
+    const result = worker
+      ? await worker.read(bytes, path, options.onPage)
+      : await readReportDocument(bytes, path, options);
     return { path, report: result.report, ingest: result, format: result.format };
   } catch (error) {
     if (error instanceof AppError) throw new AppError(error.code, `${path}：${error.message}`, error.details);

@@ -105,7 +105,8 @@ export function registerCheck(program: Command): void {
         for (const [i, file] of files.entries()) {
           progress.tick(i, file);
           try {
-            results.push({ file, loaded: await loadReport(file, worker) });
+            const onPage = (page: number, pages: number) => progress.page(page, pages, file);
+            results.push({ file, loaded: await loadReport(file, worker, { onPage }) });
           } catch (error) {
             results.push({ file, refused: error instanceof Error ? error.message : String(error) });
           }

@@ -163,7 +163,7 @@ export function registerImport(program: Command): void {
         const progress = new Progress(sources.length);
         const plan = await planImport(
           opened.db,
-          (bytes, name) => worker.read(bytes, name),
+          (bytes, name) => worker.read(bytes, name, (page, pages) => progress.page(page, pages, name)),
           sources,
           { regionId: region.id, ...importOptions },
           (done, name) => progress.tick(done, name),

@@ -3,6 +3,7 @@ import { escapeForTerminal } from '../../core/untrusted-text.ts';
 import { documentReader } from '../documents-config.ts';
 import { formatReportText } from '../format-report.ts';
 import { loadReport } from '../load-report.ts';
+import { Progress } from '../progress.ts';
 
 export function registerParse(program: Command): void {
   program
@@ -12,7 +13,12 @@ export function registerParse(program: Command): void {
     .option('--json', '输出 gongkai-report/1 JSON（含每个单元格的来源页码、行号）')
     .action(async (file: string, options: { json?: boolean }) => {
       const worker = documentReader();
-      const { report } = await loadReport(file, worker).finally(() => worker.close());
+      const progress = new Progress(1);
+      const onPage = (page: number, pages: number) => progress.page(page, pages, file);
+      const { report } = await loadReport(file, worker, { onPage }).finally(() => {
+        progress.done();
+        return worker.close();
+      });
       process.stdout.write(
         options.json
           ? `${JSON.stringify(report, null, 2)}\n`

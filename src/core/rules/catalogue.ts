@@ -107,6 +107,12 @@ export const RULES: readonly RuleDefinition[] = [
   { id: 'OCR-01', severity: 'info', scope: 'source', title: '扫描件：识别存疑的单元格按勾稽关系唯一校正' },
   { id: 'OCR-02', severity: 'warning', scope: 'source', title: '扫描件：无法可靠识别的单元格（按空白处理）' },
   {
+    id: 'OCR-03',
+    severity: 'warning',
+    scope: 'source',
+    title: '扫描件：识别存疑且无勾稽关系可核对的单元格（请对照原件核对）',
+  },
+  {
     id: 'P-01',
     severity: 'warning',
     scope: 'data',

@@ -71,6 +71,40 @@ describe('proofreadOcrCells', () => {
     expect(result.findings.map((f) => f.ruleId)).toEqual(['OCR-02', 'OCR-02']);
   });
 
+  it('keeps a doubtful reading its row confirms when its column is broken by another misread cell', () => {
+    const truth = base();
+    const [misread, confirmed] = TABLE3_OUTCOME_KEYS.filter((k) => (truth.table3[k][0] ?? 0) > 0);
+    const scanned = clone(truth);
+    scanned.table3[misread!][0] = truth.table3[misread!][0]! + 111; // two slips: no repair
+    const result = proofreadOcrCells(scanned, [
+      reading({ table: 'table3', row: misread!, column: 0 }, String(scanned.table3[misread!][0]), 40),
+      reading({ table: 'table3', row: confirmed!, column: 0 }, String(truth.table3[confirmed!][0]), 70),
+    ]);
+    expect(result.report.table3[misread!][0]).toBeNull();
+    expect(result.report.table3[confirmed!][0]).toBe(truth.table3[confirmed!][0]);
+    expect(result.findings.map((f) => f.ruleId)).toEqual(['OCR-02']);
+  });
+
+  it('names a doubtful reading that no identity can confirm, keeping its value (OCR-03)', () => {
+    const scanned = base();
+    scanned.table4.review = [3, 1, 0, 0, null];
+    const result = proofreadOcrCells(scanned, [
+      reading({ table: 'table4', row: 'review', column: 0 }, '3', 52),
+    ]);
+    expect(result.report.table4.review[0]).toBe(3);
+    expect(result.findings.map((f) => [f.ruleId, f.severity])).toEqual([['OCR-03', 'warning']]);
+    expect(result.findings[0]!.message).toMatch(/第4页表四“行政复议”行“结果维持”列识别为 3，置信度 52%/);
+  });
+
+  it('does not name a doubtful reading an identity confirms', () => {
+    const scanned = base();
+    scanned.table4.review = [3, 1, 0, 0, 4];
+    const result = proofreadOcrCells(scanned, [
+      reading({ table: 'table4', row: 'review', column: 0 }, '3', 52),
+    ]);
+    expect(result.findings).toEqual([]);
+  });
+
   it('keeps a confidently read sum that breaks an identity as the report’s own error', () => {
     const printed = base();
     printed.table3.granted[1] = (printed.table3.granted[1] ?? 0) + 3; // the agency's own slip

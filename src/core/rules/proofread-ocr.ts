@@ -25,6 +25,12 @@ import {
  * confidence are the report's own errors and are left for the validator to report.
  */
 
+/**
+ * The text a scan reader gives a table cell it cannot trust in its place (two columns run
+ * together, a count read as something else): read as a blank, reported as unreadable (OCR-02).
+ */
+export const UNREADABLE_CELL = '\uFFFD';
+
 /** OCR confidence (0–100) below which a cell's reading is doubtful. */
 export const LOW_OCR_CONFIDENCE = 85;
 
@@ -161,9 +167,19 @@ export function proofreadOcrCells(report: Report, readings: readonly OcrCellRead
   for (const reading of doubtful) {
     if (settled.has(reading)) continue;
     const identities = BY_CELL.get(cellKey(reading.cell)) ?? [];
+    // A reading an identity confirms is kept: the identity it breaks holds another wrong cell
+    // (a column broken by one misread count does not blank every doubtful cell of the column).
+    if (identities.some((identity) => holds(identity, value))) continue;
     if (identities.some((identity) => broken(identity, value))) unreadable.push(reading);
   }
   for (const reading of unreadable) values.set(cellKey(reading.cell), null);
+  // A doubtful reading no identity confirms (none holds with it: blank neighbours) is kept, but named.
+  const unchecked = doubtful.filter(
+    (r) =>
+      !settled.has(r) &&
+      !unreadable.includes(r) &&
+      !(BY_CELL.get(cellKey(r.cell)) ?? []).some((identity) => holds(identity, value)),
+  );
   const sources = new Map<string, SourceRef>();
   for (const { reading, value: v } of corrected) {
     sources.set(cellKey(reading.cell), {
@@ -172,14 +188,31 @@ export function proofreadOcrCells(report: Report, readings: readonly OcrCellRead
     });
   }
   for (const reading of unreadable) {
-    sources.set(cellKey(reading.cell), { page: reading.page, text: `OCR，第${reading.page}页：无法识别` });
+    sources.set(cellKey(reading.cell), { page: reading.page, text: unreadableSource(reading.page) });
   }
   return {
     report: withValues(report, values, sources),
     corrected,
     unreadable,
-    findings: [...corrected.map((c) => correctionFinding(c)), ...unreadable.map((r) => unreadableFinding(r))],
+    findings: [
+      ...corrected.map((c) => correctionFinding(c)),
+      ...unreadable.map((r) => unreadableFinding(r)),
+      ...unchecked.map((r) => uncheckedFinding(describeCell(r.cell), r, locationOf(r))),
+    ],
   };
+}
+
+function unreadableSource(page: number): string {
+  return `OCR，第${page}页：无法识别`;
+}
+
+/**
+ * Whether a blank cell is blank because the scan could not be read there (OCR-02 says so), not
+ * because the agency left it blank: the blank-cell rules (T3-04, T4-04) do not blame the agency for it.
+ */
+export function unreadableInScan(report: Report, cell: CellAddress): boolean {
+  const source = report.provenance?.[cellKey(cell)];
+  return source?.page !== undefined && source.text === unreadableSource(source.page);
 }
 
 function withValues(report: Report, values: Map<string, Cell>, sources: Map<string, SourceRef>): Report {
@@ -239,11 +272,30 @@ function correctionFinding({ reading, value }: OcrCorrection): Finding {
 function unreadableFinding(reading: OcrCellReading): Finding {
   const { table, row, column } = describeCell(reading.cell);
   const read =
-    reading.text === '' ? '' : `（识别为“${reading.text}”，置信度 ${Math.round(reading.confidence)}%）`;
+    reading.text === '' || reading.text === UNREADABLE_CELL
+      ? ''
+      : `（识别为“${reading.text}”，置信度 ${Math.round(reading.confidence)}%）`;
   return violation(
     'OCR-02',
     `第${reading.page}页${table}“${row}”行“${column}”列无法识别${read}，按空白处理，请对照原件核对`,
     locationOf(reading),
+  );
+}
+
+/**
+ * OCR-03: a cell read with low confidence that no identity can confirm (table 二, or its
+ * identities' other cells blank); `where` names the table, row and column as the reader sees them.
+ */
+export function uncheckedFinding(
+  where: { table: string; row: string; column: string },
+  reading: Pick<OcrCellReading, 'page' | 'text' | 'confidence'>,
+  location: Finding['location'],
+): Finding {
+  const column = where.column === '' ? '' : `“${where.column}”列`;
+  return violation(
+    'OCR-03',
+    `第${reading.page}页${where.table}“${where.row}”行${column}识别为 ${reading.text}，置信度 ${Math.round(reading.confidence)}%，没有勾稽关系可以核对，请对照原件核对`,
+    location,
   );
 }
 

@@ -14,6 +14,7 @@ import { normalizeLabel } from '../report/normalize-text.ts';
 import type { Cell, ExtraCell, Report } from '../report/schema.ts';
 import type { Finding } from './finding.ts';
 import { isCount, notAssessable, sumCells, violation } from './make-finding.ts';
+import { unreadableInScan } from './proofread-ocr.ts';
 
 const COLUMN_INDEXES = TABLE3_COLUMNS.map((_, i) => i);
 /** From how many rows an extra cell at the same position counts as an extra column. */
@@ -194,7 +195,11 @@ function checkCells(report: Report): Finding[] {
   const findings: Finding[] = [];
   for (const printed of printedRows(report)) {
     const row = printed.cells;
-    const blank = COLUMN_INDEXES.filter((c) => row[c] === null).map((c) => TABLE3_COLUMNS[c]!);
+    const blank = COLUMN_INDEXES.filter(
+      (c) =>
+        row[c] === null &&
+        !(printed.key && unreadableInScan(report, { table: 'table3', row: printed.key, column: c })),
+    ).map((c) => TABLE3_COLUMNS[c]!);
     const location = rowAt(printed);
     if (blank.length > 0) {
       findings.push(

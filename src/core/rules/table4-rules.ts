@@ -7,6 +7,7 @@ import {
 import type { Report } from '../report/schema.ts';
 import type { Finding } from './finding.ts';
 import { isCount, notAssessable, sumCells, violation } from './make-finding.ts';
+import { unreadableInScan } from './proofread-ocr.ts';
 
 const GROUP_RULE = { review: 'T4-01', litigationDirect: 'T4-02', litigationAfterReview: 'T4-03' } as const;
 
@@ -44,7 +45,9 @@ function checkShape(report: Report): Finding[] {
   const findings: Finding[] = [];
   for (const group of TABLE4_GROUP_KEYS) {
     const values = report.table4[group];
-    const blank = TABLE4_COLUMNS.filter((_, c) => values[c] === null);
+    const blank = TABLE4_COLUMNS.filter(
+      (_, c) => values[c] === null && !unreadableInScan(report, { table: 'table4', row: group, column: c }),
+    );
     const location = { table: 'table4' as const, rowLabel: TABLE4_GROUP_LABELS[group] };
     if (blank.length > 0) {
       findings.push(

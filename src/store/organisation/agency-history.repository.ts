@@ -131,4 +131,3 @@ export async function countOpenApplications(db: Kysely<Database>, agencyId: stri
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
-

@@ -1,8 +1,9 @@
 import type { Cell } from '../../../core/report/schema.ts';
+import { UNREADABLE_CELL } from '../../../core/rules/proofread-ocr.ts';
 import type { SourceLine } from '../source-document.ts';
 
 /** Printed markers of a blank cell: the checker keeps them as null, never 0. */
-const NULL_MARKERS = new Set(['/', '／', '-', '－', '—', '——', '–', '\\', '无', '空']);
+const NULL_MARKERS = new Set(['/', '／', '-', '－', '—', '——', '–', '\\', '无', '空', UNREADABLE_CELL]);
 const NUMBER = /^[-+−]?\d+(?:\.\d+)?$/;
 /** Up to nine ASCII digits (/^\d{1,9}$/ without a regular expression: most cells are such). */
 function isPlainInteger(text: string): boolean {

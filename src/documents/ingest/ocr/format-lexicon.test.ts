@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { snapToFormat } from './format-lexicon.ts';
+import { snapDoubtfulCaption, snapToFormat } from './format-lexicon.ts';
 
 describe('snapToFormat', () => {
   it('mends look-alike characters, brackets and punctuation OCR makes of the format’s captions', () => {
@@ -21,5 +21,16 @@ describe('snapToFormat', () => {
   it('leaves short texts and names alone', () => {
     expect(snapToFormat('自然')).toBe('自然');
     expect(snapToFormat('中卫市工业和信息化局')).toBe('中卫市工业和信息化局');
+  });
+});
+
+describe('snapDoubtfulCaption', () => {
+  it('matches a badly read row caption to the one format caption close enough', () => {
+    expect(snapDoubtfulCaption('1本机关丰各所相关政府')).toBe('1.本机关不掌握相关政府信息');
+  });
+
+  it('leaves text that is near no caption, or near two alike', () => {
+    expect(snapDoubtfulCaption('中卫市工业和信息化局')).toBe('中卫市工业和信息化局');
+    expect(snapDoubtfulCaption('属于')).toBe('属于');
   });
 });

@@ -80,3 +80,47 @@ export function snapToFormat(text: string): string {
   }
   return text;
 }
+
+/** OCR confidence below which a table cell's caption is read badly enough to be matched loosely. */
+export const DOUBTFUL_CAPTION = 60;
+
+/**
+ * A caption of a table cell OCR read badly (confidence under DOUBTFUL_CAPTION: “1本机关丰各所相关政府”
+ * for “1.本机关不掌握相关政府信息”): the format caption at most two fifths of its characters away
+ * (substituted, dropped or added), when exactly one caption is that close and no other as close.
+ * A caption read with confidence is never matched loosely, so a printed variant is still reported.
+ */
+export function snapDoubtfulCaption(text: string): string {
+  const s = skeleton(text);
+  if (s.length < 6) return text;
+  let best: string | null = null;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  let tie = false;
+  for (const caption of FORMAT_CAPTIONS) {
+    const c = skeleton(caption);
+    if (c.length < 6) continue;
+    const limit = Math.floor(c.length * 0.4);
+    if (Math.abs(c.length - s.length) > limit) continue;
+    const d = editDistance(s, c);
+    if (d > limit) continue;
+    if (d < bestDistance) [best, bestDistance, tie] = [caption, d, false];
+    else if (d === bestDistance && caption !== best) tie = true;
+  }
+  return best !== null && !tie ? best : text;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      current[j] = Math.min(
+        previous[j]! + 1,
+        current[j - 1]! + 1,
+        previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}

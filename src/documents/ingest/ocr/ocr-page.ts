@@ -1,6 +1,7 @@
 import type { Segment } from '../pdf/layout/pdf-rules.ts';
 import type { TextRun } from '../pdf/layout/pdf-runs.ts';
 import type { PdfPageContent } from '../pdf/pdf-page-content.ts';
+import { binarise, despeckle, speckArea } from './despeckle.ts';
 import type { GrayImage } from './gray-image.ts';
 import { inkThreshold, transformGrayImage } from './gray-image.ts';
 import { type CellBox, eraseRules, findCells, findRules, inkIn, type PixelRule } from './ruling-lines.ts';
@@ -47,11 +48,19 @@ interface Crop {
  * tables painted out. The result is the page as the PDF layout takes it (a run per word or cell,
  * the rules) plus each cell's reading and confidence.
  */
-export async function ocrPage(image: GrayImage, dpi: number): Promise<OcrPage> {
-  const threshold = Math.min(200, Math.max(60, inkThreshold(image)));
+export async function ocrPage(gray: GrayImage, dpi: number): Promise<OcrPage> {
+  // Black and white without specks (despeckle.ts) for the rules, the ink and the counts; the
+  // Chinese text is read in grey (its strokes' shading helps the recogniser), the specks painted out.
+  const ink = binarise(gray, Math.min(200, Math.max(60, inkThreshold(gray))));
+  const image = despeckle(ink, { maxArea: speckArea(dpi), isolation: Math.round(dpi * 0.04) });
+  const threshold = 128;
   const rules = findRules(image, threshold, dpi);
   const boxes = findCells(rules, dpi);
   const clean = eraseRules(image, rules);
+  const greyData = new Uint8Array(gray.data);
+  for (let i = 0; i < greyData.length; i += 1)
+    if (ink.data[i] === 0 && image.data[i] !== 0) greyData[i] = 255;
+  const grey = eraseRules({ width: gray.width, height: gray.height, data: greyData }, rules);
   const pt = 72 / dpi;
   const minInk = Math.max(6, Math.round((dpi / 100) ** 2 * 4));
   const inked: CellBox[] = [];
@@ -67,7 +76,7 @@ export async function ocrPage(image: GrayImage, dpi: number): Promise<OcrPage> {
       cellOf.set(tight, box);
     } else cells.push({ ...toPoints(box, pt), text: '', confidence: 100, digits: false });
   }
-  const textCrops = await readStrip(clean, inked, { lang: 'chi_sim', psm: 6, dpi }, false);
+  const textCrops = await readStrip(grey, inked, { lang: 'chi_sim', psm: 6, dpi }, false);
   const countCrops = textCrops.filter((crop) => mayBeCount(crop, textCrops, dpi));
   const digitCrops = await readStrip(
     clean,
@@ -102,7 +111,7 @@ export async function ocrPage(image: GrayImage, dpi: number): Promise<OcrPage> {
       digits: useDigits,
     });
   }
-  const free = await recognise(pnm(paintOut(clean, boxes)), { lang: 'chi_sim', psm: 3, dpi });
+  const free = await recognise(pnm(paintOut(grey, boxes)), { lang: 'chi_sim', psm: 3, dpi });
   confidences.push(...free.map((w) => w.confidence));
   const runs = [...freeRuns(free, pt), ...cells.filter((c) => c.text !== '').map(cellRun)];
   return {
@@ -148,7 +157,8 @@ function isDigitLike(crop: Crop): boolean {
 function mayBeCount(crop: Crop, crops: readonly Crop[], dpi: number): boolean {
   if (isDigitLike(crop)) return true;
   const text = joinWords(crop.words);
-  if (text.length > 3) return false;
+  // Chinese text longer than a slip of a digit or two is a caption; other marks (“1]181”) may be a count.
+  if (text.length > 3 && /\p{Script=Han}/u.test(text)) return false;
   const tolerance = dpi * 0.05;
   const cell = crop.box;
   const inCountColumn = crops.some(
@@ -220,7 +230,7 @@ async function readStrip(
     width = Math.max(width, x);
   }
   const height = y + rowHeight + gap;
-  const strip = { width, height, data: new Uint8Array(width * height).fill(255) };
+  let strip: GrayImage = { width, height, data: new Uint8Array(width * height).fill(255) };
   for (const crop of crops) {
     const { box } = crop;
     for (let row = box.top; row < box.bottom; row += 1) {
@@ -231,6 +241,9 @@ async function readStrip(
       );
     }
   }
+  // In a count every blot smaller than a digit's stroke is a speck, unless it is a decimal point.
+  if (options.whitelist)
+    strip = despeckle(strip, { maxArea: speckArea(options.dpi), isolation: 0, keepPoints: true });
   const scale = enlarge ? 2 : 1;
   const image2 = enlarge ? await enlarged(strip) : strip;
   const words = (await recognise(pnm(image2), { ...options, dpi: options.dpi * scale })).map((w) => ({

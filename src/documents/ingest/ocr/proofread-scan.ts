@@ -1,9 +1,13 @@
-import { TABLE3_ROW_KEYS, TABLE4_GROUP_KEYS } from '../../../core/report/labels.ts';
+import { TABLE2_LABELS as L2, TABLE3_ROW_KEYS, TABLE4_GROUP_KEYS } from '../../../core/report/labels.ts';
 import type { Cell, Report } from '../../../core/report/schema.ts';
+import type { Finding } from '../../../core/rules/finding.ts';
 import {
+  LOW_OCR_CONFIDENCE,
   type OcrCellReading,
   proofreadOcrCells,
   type ScanSummary,
+  UNREADABLE_CELL,
+  uncheckedFinding,
 } from '../../../core/rules/proofread-ocr.ts';
 import { readValue } from '../interpret/cell-values.ts';
 import type { IngestResult } from '../interpret/interpret-document.ts';
@@ -24,7 +28,7 @@ export function proofreadScan(
   return {
     ...result,
     report: proofread.report,
-    findings: [...result.findings, ...proofread.findings],
+    findings: [...result.findings, ...proofread.findings, ...table2Doubts(doc.lines, result.report)],
     scan: {
       pages: doc.scan.pages,
       meanConfidence: doc.scan.meanConfidence,
@@ -33,6 +37,47 @@ export function proofreadScan(
       cellsUnreadable: proofread.unreadable.length,
     },
   };
+}
+
+/** Table 二's rows, their label and the columns of their values. */
+const TABLE2_ROWS: { key: keyof Report['table2']; columns: string[] }[] = [
+  { key: 'regulations', columns: [L2.issued, L2.repealed, L2.inForce] },
+  { key: 'normativeDocuments', columns: [L2.issued, L2.repealed, L2.inForce] },
+  { key: 'licensing', columns: [L2.decisions] },
+  { key: 'punishment', columns: [L2.decisions] },
+  { key: 'coercion', columns: [L2.decisions] },
+  { key: 'feesWanYuan', columns: [L2.feesAmount] },
+];
+
+/**
+ * OCR-03 for table 二: no identity checks its cells, so each count read with low confidence is
+ * named for the reader to compare with the paper (its value is kept).
+ */
+function table2Doubts(lines: readonly SourceLine[], report: Report): Finding[] {
+  const byPlace = new Map<string, SourceLine>();
+  for (const line of lines) if (line.confidence) byPlace.set(`${line.page}:${line.line}`, line);
+  const findings: Finding[] = [];
+  for (const { key, columns } of TABLE2_ROWS) {
+    const ref = report.provenance?.[`table2.${key}`];
+    const line = ref ? byPlace.get(`${ref.page}:${ref.line}`) : undefined;
+    if (!line?.confidence) continue;
+    const values = line.cells.flatMap((text, i) =>
+      readValue(text)?.kind === 'number' ? [{ text, confidence: line.confidence![i] ?? 100 }] : [],
+    );
+    const label = key === 'feesWanYuan' ? L2.fees : L2[key];
+    values.slice(-columns.length).forEach((v, i) => {
+      if (v.confidence >= LOW_OCR_CONFIDENCE) return;
+      const page = line.page ?? 1;
+      findings.push(
+        uncheckedFinding(
+          { table: '表二', row: label, column: columns.length > 1 ? columns[i]! : '' },
+          { page, text: v.text, confidence: v.confidence },
+          { table: 'table2', rowLabel: label, source: { page, text: `OCR，第${page}页：识别为“${v.text}”` } },
+        ),
+      );
+    });
+  }
+  return findings;
 }
 
 function cellReadings(lines: readonly SourceLine[], report: Report): OcrCellReading[] {
@@ -45,7 +90,22 @@ function cellReadings(lines: readonly SourceLine[], report: Report): OcrCellRead
     const line = ref ? byPlace.get(`${ref.page}:${ref.line}`) : undefined;
     if (!line?.confidence) return;
     const at = valuesAt(line.cells, values);
-    if (at < 0) return;
+    if (at < 0) {
+      // A row with cells the reader could not trust in their place (UNREADABLE_CELL): its blank cells are unreadable.
+      if (!line.cells.includes(UNREADABLE_CELL)) return;
+      values.forEach((v, i) => {
+        if (v !== null) return;
+        const row = rows.length === 1 ? rows[0]! : rows[Math.floor(i / 5)]!;
+        const column = rows.length === 1 ? i : i % 5;
+        readings.push({
+          cell: { table, row, column },
+          text: UNREADABLE_CELL,
+          confidence: 0,
+          page: line.page ?? 1,
+        });
+      });
+      return;
+    }
     values.forEach((_, i) => {
       const text = line.cells[at + i]!;
       if (text === '') return;

@@ -1,8 +1,10 @@
 import { AppError } from '../../../core/errors.ts';
+import { readValue } from '../interpret/cell-values.ts';
 import type { PdfPageContent } from '../pdf/pdf-page-content.ts';
 import { numberLines } from '../pdf/read-pdf.ts';
 import { INGEST_LIMITS, type SourceDocument, type SourceLine } from '../source-document.ts';
-import { snapToFormat } from './format-lexicon.ts';
+import { countColumns, markUntrustedCells } from './count-columns.ts';
+import { DOUBTFUL_CAPTION, snapDoubtfulCaption, snapToFormat } from './format-lexicon.ts';
 import { estimateSkew, type GrayImage, inkThreshold } from './gray-image.ts';
 import { type OcrCell, type OcrPage, ocrPage } from './ocr-page.ts';
 import { dpiFor, imageResolutions, MIN_SCAN_DPI, rasterisePdfPage, rotateImage } from './page-images.ts';
@@ -69,19 +71,32 @@ export async function straighten(image: GrayImage): Promise<GrayImage> {
 
 /** The SourceDocument of pages read by OCR. */
 export function scannedDocument(pages: readonly OcrPage[]): SourceDocument {
+  const columns = pages.map((p) => countColumns(p.cells));
   const lines = numberLines(
     pages.map((p) => p.content),
     (line, pageLine) => {
       line.note = `OCR，第${line.page}页`;
+      const cells = pages[(line.page ?? 1) - 1]?.cells ?? [];
+      const confidence = pageLine.inTable
+        ? pageLine.spans.map(([x0, x1]) => cellAt(cells, (x0 + x1) / 2, pageLine.top)?.confidence ?? 100)
+        : [];
       // In place: the table bookkeeping of numberLines compares the mended captions.
       pageLine.cells.forEach((cell, i) => {
-        pageLine.cells[i] = snapToFormat(cell);
+        const snapped = snapToFormat(cell);
+        pageLine.cells[i] =
+          snapped === cell && (confidence[i] ?? 100) < DOUBTFUL_CAPTION ? snapDoubtfulCaption(cell) : snapped;
       });
       if (!pageLine.inTable) return;
-      const cells = pages[(line.page ?? 1) - 1]?.cells ?? [];
-      line.confidence = pageLine.spans.map(
-        ([x0, x1]) => cellAt(cells, (x0 + x1) / 2, pageLine.top)?.confidence ?? 100,
+      line.confidence = confidence;
+      const marked = markUntrustedCells(
+        pageLine.cells,
+        pageLine.spans,
+        line.confidence,
+        pageLine.top,
+        columns[(line.page ?? 1) - 1] ?? [],
+        (text) => readValue(text) !== null,
       );
+      for (const i of marked) line.confidence[i] = 0;
     },
   );
   const confidences = pages.flatMap((p) => p.confidences);

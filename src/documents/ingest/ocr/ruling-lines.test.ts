@@ -46,6 +46,26 @@ describe('findCells', () => {
   });
 });
 
+describe('broken rules', () => {
+  it('mends rules that noise broke for a few pixels, so that no two cells run together', () => {
+    const { image } = table();
+    // Gaps of 8 pixels (0.04 in) across the middle of cells, in a vertical and a horizontal rule.
+    box(image, 400, 246, 402, 254, 255);
+    box(image, 600, 340, 602, 348, 255);
+    box(image, 240, 300, 248, 302, 255);
+    const cells = findCells(findRules(image, inkThreshold(image), 200), 200);
+    expect(cells).toHaveLength(4 * 3 - 1);
+  });
+
+  it('keeps a rule that really stops apart (a merged cell is not mended into two)', () => {
+    const { image } = table();
+    // The merged first-row cell's missing rule is 100 pixels long: not a break.
+    const rules = findRules(image, inkThreshold(image), 200);
+    const at600 = rules.vertical.filter((r) => Math.abs(r.x1 - 601) <= 1);
+    expect(at600.every((r) => r.y1 > 190)).toBe(true);
+  });
+});
+
 describe('estimateSkew', () => {
   it('measures the angle of ruled lines turned by 1.5° either way', () => {
     for (const degrees of [1.5, -1.5, 0]) {

@@ -115,16 +115,47 @@ function joinRuns(runs: Run[], horizontal: boolean, maxThickness: number): Pixel
  */
 export function findRules(image: GrayImage, threshold: number, dpi: number): PixelRules {
   const maxThickness = Math.max(3, Math.round(dpi / 25));
-  const horizontal = joinRuns(longRuns(image, threshold, Math.round(dpi * 0.35), true), true, maxThickness);
+  const gap = Math.round(dpi * BROKEN_RULE_GAP_INCHES);
+  const horizontal = closeGaps(
+    joinRuns(longRuns(image, threshold, Math.round(dpi * 0.35), true), true, maxThickness),
+    true,
+    gap,
+  );
   const tolerance = Math.max(4, Math.round(dpi / 40));
   const touches = (x: number, y: number) =>
     horizontal.some((h) => Math.abs(h.y1 - y) <= tolerance && h.x1 - tolerance <= x && x <= h.x2 + tolerance);
-  const vertical = joinRuns(
-    longRuns(image, threshold, Math.round(dpi * 0.12), false),
+  const vertical = closeGaps(
+    joinRuns(longRuns(image, threshold, Math.round(dpi * 0.12), false), false, maxThickness),
     false,
-    maxThickness,
+    gap,
   ).filter((v) => v.y2 - v.y1 >= dpi * 0.8 || (touches(v.x1, v.y1) && touches(v.x1, v.y2)));
   return { horizontal, vertical };
+}
+
+/**
+ * Longest break (inches) mended in a rule: noise and JPEG eat a few pixels of a thin rule, while
+ * a rule that really stops (at a merged cell) stays away for at least a row's height.
+ */
+const BROKEN_RULE_GAP_INCHES = 0.06;
+
+/** Rules on one line (within two pixels across) whose ends are at most `gap` apart, joined into one. */
+function closeGaps(rules: PixelRule[], horizontal: boolean, gap: number): PixelRule[] {
+  const across = (r: PixelRule) => (horizontal ? r.y1 : r.x1);
+  const from = (r: PixelRule) => (horizontal ? r.x1 : r.y1);
+  const to = (r: PixelRule) => (horizontal ? r.x2 : r.y2);
+  const sorted = [...rules].sort((a, b) => from(a) - from(b));
+  const out: PixelRule[] = [];
+  for (const rule of sorted) {
+    const open = out.find((r) => Math.abs(across(r) - across(rule)) <= 2 && from(rule) - to(r) <= gap);
+    if (!open) {
+      out.push({ ...rule });
+      continue;
+    }
+    if (horizontal) open.x2 = Math.max(open.x2, rule.x2);
+    else open.y2 = Math.max(open.y2, rule.y2);
+    open.thickness = Math.max(open.thickness, rule.thickness);
+  }
+  return out;
 }
 
 /**

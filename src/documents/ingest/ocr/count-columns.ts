@@ -1,0 +1,92 @@
+import { UNREADABLE_CELL } from '../../../core/rules/proofread-ocr.ts';
+import type { OcrCell } from './ocr-page.ts';
+
+/**
+ * The count columns of a scanned page and the cells of a table row that cannot be trusted in
+ * them. A value must never land in the wrong cell: a cell that stands in a column of counts but
+ * reads as something else than a number (“1]181”) would otherwise be taken for part of the row's
+ * caption and shift the row's values one place; a cell that spans two count columns (a rule lost
+ * to noise) holds two values run together. Such cells are given the text UNREADABLE_CELL, which
+ * the interpreter keeps in its place as a blank, and the arithmetic proofreader reports (OCR-02).
+ */
+
+/** A column of counts on a page, in points: where its cells stand and the rows it covers. */
+export interface CountColumn {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
+const NUMBER = /^\d+(?:\.\d+)?$/;
+const HAN = /\p{Script=Han}/u;
+/** OCR confidence from which Chinese text in a count column is taken for a caption. */
+const MIN_CAPTION_CONFIDENCE = 60;
+/** Cells read as numbers, one above the other, that make a count column. */
+const MIN_CELLS = 3;
+
+/** The count columns of a page: at least MIN_CELLS cells read as numbers with their centres within 4 pt. */
+export function countColumns(cells: readonly OcrCell[]): CountColumn[] {
+  const numbers = cells
+    .filter((c) => c.digits && NUMBER.test(c.text))
+    .sort((a, b) => a.left + a.right - b.left - b.right);
+  const columns: CountColumn[] = [];
+  let group: OcrCell[] = [];
+  const close = () => {
+    if (group.length >= MIN_CELLS) {
+      columns.push({
+        left: median(group.map((c) => c.left)),
+        right: median(group.map((c) => c.right)),
+        top: Math.min(...group.map((c) => c.top)),
+        bottom: Math.max(...group.map((c) => c.bottom)),
+      });
+    }
+    group = [];
+  };
+  for (const cell of numbers) {
+    const last = group.at(-1);
+    if (last && (cell.left + cell.right - last.left - last.right) / 2 > 4) close();
+    group.push(cell);
+  }
+  close();
+  return columns;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+/**
+ * Marks, in place, the cells of one table row (its texts, their left and right edges, and the
+ * row's top, in points) that cannot be trusted: every count cell of the row when one of its cells
+ * runs over two count columns, otherwise each count cell that reads as neither a number nor
+ * a blank nor a caption. Returns the indexes marked.
+ */
+export function markUntrustedCells(
+  texts: string[],
+  spans: readonly [number, number][],
+  confidences: readonly number[],
+  top: number,
+  columns: readonly CountColumn[],
+  isValue: (text: string) => boolean,
+): number[] {
+  const here = columns.filter((c) => c.top - 2 <= top && top <= c.bottom);
+  if (here.length === 0) return [];
+  const inColumns = spans.map(
+    ([x0, x1]) =>
+      here.filter((c) => Math.min(x1, c.right) - Math.max(x0, c.left) >= 0.6 * (c.right - c.left)).length,
+  );
+  // A caption (a header over the counts) is read surely; a digit misread as a character is not.
+  const caption = (i: number) => HAN.test(texts[i]!) && (confidences[i] ?? 0) >= MIN_CAPTION_CONFIDENCE;
+  const merged = texts.some((text, i) => inColumns[i]! >= 2 && text !== '' && !caption(i));
+  const marked: number[] = [];
+  texts.forEach((text, i) => {
+    if (inColumns[i] === 0 || text === '') return;
+    if (merged || (!isValue(text) && !caption(i))) {
+      texts[i] = UNREADABLE_CELL;
+      marked.push(i);
+    }
+  });
+  return marked;
+}
