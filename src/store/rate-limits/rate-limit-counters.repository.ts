@@ -20,6 +20,14 @@ export interface CountHitOptions {
   now: Date;
 }
 
+/** The counter after one more hit: counted in its live window, or the first of a new one ending `freshEnd`. */
+function nextHit(now: string, freshEnd: string) {
+  return {
+    hits: sql<number>`case when rate_limit_counters.window_ends_at > ${now} then rate_limit_counters.hits + 1 else 1 end`,
+    window_ends_at: sql<string>`case when rate_limit_counters.window_ends_at > ${now} then rate_limit_counters.window_ends_at else ${freshEnd} end`,
+  };
+}
+
 /**
  * Counts one hit, atomically on both engines (one INSERT … ON CONFLICT DO UPDATE: concurrent hits
  * from several instances are all counted). Returns the counter after this hit.
@@ -30,12 +38,7 @@ export async function countHit(db: Kysely<Database>, options: CountHitOptions): 
   const row = await db
     .insertInto('rate_limit_counters')
     .values({ bucket: options.bucket, subject: options.subject, hits: 1, window_ends_at: freshEnd })
-    .onConflict((oc) =>
-      oc.columns(['bucket', 'subject']).doUpdateSet({
-        hits: sql<number>`case when rate_limit_counters.window_ends_at > ${now} then rate_limit_counters.hits + 1 else 1 end`,
-        window_ends_at: sql<string>`case when rate_limit_counters.window_ends_at > ${now} then rate_limit_counters.window_ends_at else ${freshEnd} end`,
-      }),
-    )
+    .onConflict((oc) => oc.columns(['bucket', 'subject']).doUpdateSet(nextHit(now, freshEnd)))
     .returning(['hits', 'window_ends_at'])
     .executeTakeFirstOrThrow();
   return { hits: Number(row.hits), windowEndsAt: new Date(row.window_ends_at) };
@@ -64,10 +67,7 @@ export async function takeHit(db: Kysely<Database>, options: TakeHitOptions): Pr
     .onConflict((oc) =>
       oc
         .columns(['bucket', 'subject'])
-        .doUpdateSet({
-          hits: sql<number>`case when rate_limit_counters.window_ends_at > ${now} then rate_limit_counters.hits + 1 else 1 end`,
-          window_ends_at: sql<string>`case when rate_limit_counters.window_ends_at > ${now} then rate_limit_counters.window_ends_at else ${freshEnd} end`,
-        })
+        .doUpdateSet(nextHit(now, freshEnd))
         .where((eb) =>
           eb.or([
             eb('rate_limit_counters.window_ends_at', '<=', now),

@@ -76,16 +76,8 @@ export function reportFiguresRow(f: PublishedFigures): Record<string, string | n
   };
 }
 
-const REPLACED = [
-  'format_version',
-  'report_id',
-  'version',
-  'origin',
-  'published_on',
-  'error_count',
-  'warning_count',
-  'blank_cells',
-];
+/** The columns besides the cells that a newer published version replaces. */
+const REPLACED = ['format_version', ...SUMMARY_COLUMNS];
 
 /**
  * Stores these versions as their agency-years' figures, replacing what was there (each must be
