@@ -13,9 +13,10 @@ import { disclosureRates, RATE_TABLE3_ROWS, type RateTable3 } from '../../core/r
 import type { PublishedReportSummary } from '../../core/region/region-overview.ts';
 import { TABLE3_TOTAL_COLUMN, TABLE4_GROUP_KEYS } from '../../core/report/labels.ts';
 import type { Cell, Table4 } from '../../core/report/schema.ts';
-import type { Database } from '../database.ts';
+import type { Database, ReportFiguresTable } from '../database.ts';
 import { dialectOf } from '../dialect.ts';
 import { subregionIds } from '../organisation/subregion-ids.ts';
+import { newestPublishedVersion } from '../reports/read-annual-reports.ts';
 
 /**
  * report_figures (migration 2026-12-07-120): the cells of each agency-year's newest published
@@ -183,14 +184,8 @@ export async function refreshReportFigures(
   agencyId: string,
   year: number,
 ): Promise<void> {
-  const newest = await trx
-    .selectFrom('annual_reports')
+  const newest = await newestPublishedVersion(trx, agencyId, year)
     .select(['id', 'version', 'origin', 'published_on', 'error_count', 'warning_count', 'numbers_json'])
-    .where('agency_id', '=', agencyId)
-    .where('year', '=', year)
-    .where('status', '=', 'published')
-    .orderBy('version', 'desc')
-    .limit(1)
     .executeTakeFirst();
   if (!newest) {
     await trx
@@ -319,15 +314,10 @@ export async function regionFigureSums(
   return out;
 }
 
-interface SummaryRow {
-  agency_id: string;
-  report_id: string;
-  version: number;
-  origin: 'assembled' | 'imported';
-  published_on: string | null;
-  error_count: number;
-  warning_count: number;
-}
+type SummaryRow = Pick<
+  ReportFiguresTable,
+  'agency_id' | 'report_id' | 'version' | 'origin' | 'published_on' | 'error_count' | 'warning_count'
+>;
 
 const RATE3_COLUMNS = RATE_TABLE3_ROWS.map((row) => table3CellColumn(row, TABLE3_TOTAL_COLUMN));
 const RATE4_COLUMNS = TABLE4_GROUP_KEYS.map((g) => [0, 1, 2, 3, 4].map((c) => table4CellColumn(g, c)));

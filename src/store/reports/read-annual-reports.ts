@@ -32,20 +32,23 @@ export async function listAnnualReports(
   return rows.map(rowToSummary);
 }
 
+/** The query of an agency-year's newest published version (select the columns wanted). */
+export function newestPublishedVersion(db: Kysely<Database>, agencyId: string, year: number) {
+  return db
+    .selectFrom('annual_reports')
+    .where('agency_id', '=', agencyId)
+    .where('year', '=', year)
+    .where('status', '=', 'published')
+    .orderBy('version', 'desc')
+    .limit(1);
+}
+
 /** The agency's report of a year: its newest published version ("the" report), or null. */
 export async function getPublishedAnnualReport(
   db: Kysely<Database>,
   agencyId: string,
   year: number,
 ): Promise<StoredAnnualReport | null> {
-  const row = await db
-    .selectFrom('annual_reports')
-    .selectAll()
-    .where('agency_id', '=', agencyId)
-    .where('year', '=', year)
-    .where('status', '=', 'published')
-    .orderBy('version', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const row = await newestPublishedVersion(db, agencyId, year).selectAll().executeTakeFirst();
   return row ? rowToAnnualReport(row) : null;
 }
