@@ -154,6 +154,15 @@ describe('the source tree (issue 21)', () => {
     expect(offending).toEqual([]);
   });
 
+  it('writes audit entries in use-cases only: no route, bootstrap or CLI module appends one itself', () => {
+    const writesAudit = (f: SourceFile) => /\bappendAudit(?:Entries)?\s*\(/.test(f.text);
+    expect(writesAudit({ path: 'server/routes/x.ts', text: 'await appendAudit(trx, {});' })).toBe(true);
+    const offending = NON_TEST.filter((f) => /^(?:server|cli)\//.test(f.path) && writesAudit(f)).map(
+      (f) => f.path,
+    );
+    expect(offending).toEqual([]);
+  });
+
   it('keeps test support out of src: no non-test module there exists only for tests', () => {
     const support = NON_TEST.filter((f) =>
       /(?:^|\/)(?:test-support|testing|fixtures?)(?:\/|\.tsx?$)/.test(f.path),

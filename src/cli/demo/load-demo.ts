@@ -9,23 +9,20 @@ import type { Channel } from '../../core/deadlines/deadline-input.ts';
 import { isAppError } from '../../core/errors.ts';
 import { type Moment, momentOf } from '../../core/moment.ts';
 import type { Role } from '../../core/organisation/role.ts';
-import { presentAgency, presentRegion } from '../../server/presenters/organisation.presenter.ts';
 import { presentManagedUser } from '../../server/presenters/user.presenter.ts';
 import { listApplications } from '../../store/applications/list-applications.ts';
-import { type Actor, appendAudit } from '../../store/audit/audit.repository.ts';
+import type { Actor } from '../../store/audit/audit.repository.ts';
 import type { StoreDb } from '../../store/dialect.ts';
-import {
-  createAgency,
-  createRegion,
-  listAgencies,
-  listRegions,
-} from '../../store/organisation/organisation.repository.ts';
+import { listAgencies, listRegions } from '../../store/organisation/organisation.repository.ts';
 import { createUser, findUserByUsername } from '../../store/users/users.repository.ts';
 import { recordApplicationEvent } from '../../use-cases/applications/record-application-event.ts';
 import {
   type RegisterApplicationInput,
   registerApplication,
 } from '../../use-cases/applications/register-application.ts';
+import { addAgency } from '../../use-cases/organisation/add-agency.ts';
+import { addRegion } from '../../use-cases/organisation/add-region.ts';
+import { auditUser } from '../../use-cases/users/audit-user.ts';
 import {
   APPLICANT_TYPE_WEIGHTS,
   CHANNEL_WEIGHTS,
@@ -50,29 +47,6 @@ export interface DemoSummary {
   users: Array<{ username: string; displayName: string; role: Role; scope: string }>;
   /** Applications created by this call (0 when the demo was already loaded). */
   applicationsCreated: number;
-}
-
-async function audited<T extends { id: string }>(
-  db: StoreDb,
-  entity: string,
-  now: Date,
-  create: (trx: StoreDb) => Promise<T>,
-  present: (value: T) => unknown,
-): Promise<T> {
-  return db.transaction().execute(async (trx) => {
-    const created = await create(trx);
-    await appendAudit(trx, {
-      agencyId: null,
-      at: now,
-      actor: ACTOR,
-      entity,
-      entityId: created.id,
-      action: 'create',
-      before: null,
-      after: present(created),
-    });
-    return created;
-  });
 }
 
 /** 10:00 Beijing time of `day`, but never later than `now`. */
@@ -212,13 +186,11 @@ export async function loadDemo(db: StoreDb, now: Date): Promise<DemoSummary> {
     const existing = (await listRegions(db, parentId)).find((x) => x.code === r.code);
     const region =
       existing ??
-      (await audited(
-        db,
-        'region',
-        now,
-        (trx) => createRegion(trx, { code: r.code, name: r.name, level: r.level, parentId }),
-        presentRegion,
-      ));
+      (await db
+        .transaction()
+        .execute((trx) =>
+          addRegion(trx, { code: r.code, name: r.name, level: r.level, parentId }, ACTOR, now),
+        ));
     regionIds.set(r.key, region.id);
     regionNames.set(r.key, region.name);
   }
@@ -231,37 +203,33 @@ export async function loadDemo(db: StoreDb, now: Date): Promise<DemoSummary> {
     );
     const agency =
       existing ??
-      (await audited(
-        db,
-        'agency',
-        now,
-        (trx) => createAgency(trx, { regionId, name: a.name, kind: a.kind }),
-        presentAgency,
-      ));
+      (await db
+        .transaction()
+        .execute((trx) => addAgency(trx, { regionId, name: a.name, kind: a.kind }, ACTOR, now)));
     agencyIds.set(a.key, agency.id);
   }
   const users: DemoSummary['users'] = [];
   for (const u of DEMO_USERS) {
     if (!(await findUserByUsername(db, u.username))) {
-      await audited(
-        db,
-        'user',
-        now,
-        (trx) =>
-          createUser(
-            trx,
-            {
-              username: u.username,
-              displayName: u.displayName,
-              password: DEMO_PASSWORD,
-              role: u.role,
-              agencyId: u.agency ? agencyIds.get(u.agency)! : null,
-              regionId: u.region ? regionIds.get(u.region)! : null,
-            },
-            now,
-          ),
-        presentManagedUser,
-      );
+      await db.transaction().execute(async (trx) => {
+        const created = await createUser(
+          trx,
+          {
+            username: u.username,
+            displayName: u.displayName,
+            password: DEMO_PASSWORD,
+            role: u.role,
+            agencyId: u.agency ? agencyIds.get(u.agency)! : null,
+            regionId: u.region ? regionIds.get(u.region)! : null,
+          },
+          now,
+        );
+        await auditUser(trx, ACTOR, now, {
+          userId: created.id,
+          action: 'create',
+          after: presentManagedUser(created),
+        });
+      });
     }
     const scope = u.agency
       ? DEMO_AGENCIES.find((a) => a.key === u.agency)!.name

@@ -1,7 +1,7 @@
 import { isAppError } from '../../core/errors.ts';
-import { appendAudit } from '../../store/audit/audit.repository.ts';
 import type { StoreDb } from '../../store/dialect.ts';
 import { createUser, listUsers } from '../../store/users/users.repository.ts';
+import { auditUser } from '../../use-cases/users/audit-user.ts';
 import { presentManagedUser } from '../presenters/user.presenter.ts';
 import { generateOneTimePassword } from './one-time-password.ts';
 
@@ -41,14 +41,9 @@ export async function ensureAdministrator(
         },
         now,
       );
-      await appendAudit(trx, {
-        agencyId: null,
-        at: now,
-        actor: { userId: null, label: '系统（首次启动）' },
-        entity: 'user',
-        entityId: admin.id,
+      await auditUser(trx, { userId: null, label: '系统（首次启动）' }, now, {
+        userId: admin.id,
         action: 'create',
-        before: null,
         after: presentManagedUser(admin),
       });
       return {

@@ -6,12 +6,13 @@ import { applicationDeadlines } from '../../../core/applications/application-dea
 import { provisionalYearsBetween } from '../../../core/calendar/workdays.ts';
 import { addDays } from '../../../core/dates.ts';
 import { AppError } from '../../../core/errors.ts';
-import { getApplicant, getApplication } from '../../../store/applications/applications.repository.ts';
+import { getApplication } from '../../../store/applications/applications.repository.ts';
 import { concludedInYear } from '../../../store/applications/concluded-in-year.ts';
 import { listApplications } from '../../../store/applications/list-applications.ts';
 import { listOpenDueDays } from '../../../store/applications/open-applications.ts';
-import { appendAudit, listAuditEntries } from '../../../store/audit/audit.repository.ts';
+import { listAuditEntries } from '../../../store/audit/audit.repository.ts';
 import { mixedOutcomeRuleOfAgency } from '../../../store/organisation/mixed-outcome-rules.ts';
+import { readApplicant } from '../../../use-cases/applications/read-applicant.ts';
 import { recordApplicationEvent } from '../../../use-cases/applications/record-application-event.ts';
 import { registerApplicationInGroup } from '../../../use-cases/applications/register-application-in-group.ts';
 import { checkAgencyAccess } from '../../access/authorize-agency.ts';
@@ -159,21 +160,9 @@ export async function registerApplicationRoutes(app: FastifyInstance): Promise<v
       const at = app.now();
       // Each read of personal data is audited (who, which application, when; never the data itself), in
       // the same transaction: no data leaves without its audit entry.
-      const applicant = await app.db.transaction().execute(async (trx) => {
-        const found = await getApplicant(trx, agencyId, id);
-        if (!found) throw new AppError('NOT_FOUND', '申请不存在');
-        await appendAudit(trx, {
-          agencyId: agencyId,
-          at,
-          actor: actorOf(user),
-          entity: 'application',
-          entityId: id,
-          action: 'applicant.read',
-          before: null,
-          after: null,
-        });
-        return found;
-      });
+      const applicant = await app.db
+        .transaction()
+        .execute((trx) => readApplicant(trx, agencyId, id, actorOf(user), at));
       void reply.header('cache-control', 'no-store');
       return presentApplicant(applicant);
     },

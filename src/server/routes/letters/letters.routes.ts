@@ -9,8 +9,8 @@ import {
   renderLetterPdf,
 } from '../../../documents/letters/render-letter.ts';
 import { getApplicant, getApplication } from '../../../store/applications/applications.repository.ts';
-import { appendAudit } from '../../../store/audit/audit.repository.ts';
 import { getRegion } from '../../../store/organisation/organisation.repository.ts';
+import { auditLetterGenerated } from '../../../use-cases/applications/audit-letter-generated.ts';
 import { authorizeAgency } from '../../access/authorize-agency.ts';
 import { sendDocumentFile } from '../../http/send-document-file.ts';
 import { actorOf, requireUser } from '../../plugins/auth.ts';
@@ -79,17 +79,12 @@ export async function registerLetterRoutes(app: FastifyInstance): Promise<void> 
       const letter = letterFor(kind, input);
       const bytes = await render(letter, body.format, request.log);
       // Only what identifies the document: the letter itself holds the personal data.
-      await app.db.transaction().execute((trx) =>
-        appendAudit(trx, {
-          agencyId: agencyId,
-          at: now.at,
-          actor: actorOf(user),
-          entity: 'application',
-          entityId: id,
-          action: 'letter.generated',
-          before: null,
-          after: { kind, format: body.format, documentNumber: letter.documentNumber, date: input.date },
-        }),
+      await auditLetterGenerated(
+        app.db,
+        { agencyId, id },
+        { kind, format: body.format, documentNumber: letter.documentNumber, date: input.date },
+        actorOf(user),
+        now.at,
       );
       const fileName = letterFileName(letter.documentNumber, kind, body.format);
       return sendDocumentFile(reply, {

@@ -2,18 +2,17 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../../../core/errors.ts';
 import type { Agency } from '../../../core/organisation/agency.ts';
-import { appendAudit } from '../../../store/audit/audit.repository.ts';
 import type { StoreDb } from '../../../store/dialect.ts';
 import { formerNamesOf } from '../../../store/organisation/agency-history.repository.ts';
 import {
   type AgencyListing,
-  createAgency,
-  createRegion,
   getRegion,
   listAgencies,
   listAllRegions,
   listRegions,
 } from '../../../store/organisation/organisation.repository.ts';
+import { addAgency } from '../../../use-cases/organisation/add-agency.ts';
+import { addRegion } from '../../../use-cases/organisation/add-region.ts';
 import { authorize } from '../../access/authorize.ts';
 import { actorOf, requireUser } from '../../plugins/auth.ts';
 import { presentAgency, presentRegion } from '../../presenters/organisation.presenter.ts';
@@ -81,20 +80,9 @@ export async function registerOrganisationRoutes(app: FastifyInstance): Promise<
       const user = requireUser(request);
       authorize(user, 'organisation', 'administer');
       const now = app.now();
-      const region = await app.db.transaction().execute(async (trx) => {
-        const created = await createRegion(trx, request.body);
-        await appendAudit(trx, {
-          agencyId: null,
-          at: now,
-          actor: actorOf(user),
-          entity: 'region',
-          entityId: created.id,
-          action: 'create',
-          before: null,
-          after: presentRegion(created),
-        });
-        return created;
-      });
+      const region = await app.db
+        .transaction()
+        .execute((trx) => addRegion(trx, request.body, actorOf(user), now));
       return reply.status(201).send(presentRegion(region));
     },
   );
@@ -141,20 +129,9 @@ export async function registerOrganisationRoutes(app: FastifyInstance): Promise<
       const user = requireUser(request);
       authorize(user, 'organisation', 'administer');
       const now = app.now();
-      const agency = await app.db.transaction().execute(async (trx) => {
-        const created = await createAgency(trx, request.body);
-        await appendAudit(trx, {
-          agencyId: null,
-          at: now,
-          actor: actorOf(user),
-          entity: 'agency',
-          entityId: created.id,
-          action: 'create',
-          before: null,
-          after: presentAgency(created),
-        });
-        return created;
-      });
+      const agency = await app.db
+        .transaction()
+        .execute((trx) => addAgency(trx, request.body, actorOf(user), now));
       return reply.status(201).send(presentAgency(agency));
     },
   );

@@ -1,14 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../../core/errors.ts';
-import { appendAudit } from '../../../store/audit/audit.repository.ts';
-import {
-  type ApiToken,
-  createApiToken,
-  deleteApiToken,
-  listApiTokens,
-} from '../../../store/users/api-tokens.repository.ts';
+import { type ApiToken, listApiTokens } from '../../../store/users/api-tokens.repository.ts';
+import { issueApiToken } from '../../../use-cases/users/issue-api-token.ts';
+import { revokeApiToken } from '../../../use-cases/users/revoke-api-token.ts';
 import { actorOf, requireSession } from '../../plugins/auth.ts';
 import { errorResponses, idParams } from '../common.schema.ts';
 import { createdTokenResponse, createTokenBody, tokenListResponse } from './tokens.schema.ts';
@@ -41,20 +36,9 @@ export async function registerTokenRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const user = requireSession(request);
       const now = app.now();
-      const created = await app.db.transaction().execute(async (trx) => {
-        const result = await createApiToken(trx, user.id, request.body.name, now);
-        await appendAudit(trx, {
-          agencyId: null,
-          at: now,
-          actor: actorOf(user),
-          entity: 'api-token',
-          entityId: result.apiToken.id,
-          action: 'create',
-          before: null,
-          after: { userId: user.id, name: result.apiToken.name },
-        });
-        return result;
-      });
+      const created = await app.db
+        .transaction()
+        .execute((trx) => issueApiToken(trx, user.id, request.body.name, actorOf(user), now));
       return reply.status(201).send({ token: created.token, apiToken: presentApiToken(created.apiToken) });
     },
   );
@@ -88,19 +72,7 @@ export async function registerTokenRoutes(app: FastifyInstance): Promise<void> {
       const user = requireSession(request);
       const now = app.now();
       await app.db.transaction().execute(async (trx) => {
-        if (!(await deleteApiToken(trx, user.id, request.params.id))) {
-          throw new AppError('NOT_FOUND', '没有这个 API 令牌');
-        }
-        await appendAudit(trx, {
-          agencyId: null,
-          at: now,
-          actor: actorOf(user),
-          entity: 'api-token',
-          entityId: request.params.id,
-          action: 'revoke',
-          before: { userId: user.id },
-          after: null,
-        });
+        await revokeApiToken(trx, user.id, request.params.id, actorOf(user), now);
       });
       return reply.status(204).send(null);
     },
