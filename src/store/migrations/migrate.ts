@@ -112,7 +112,32 @@ function check(outcome: MigrationResultSet, what: string): string[] {
  */
 // biome-ignore lint/suspicious/noExplicitAny: see migratorFor.
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
-  return check(await (await migratorFor(db)).migrateToLatest(), '数据库迁移');
+  return check(await migrateRetryingSchemaRace(db, (m) => m.migrateToLatest()), '数据库迁移');
+}
+
+/** PostgreSQL's invalid_schema_name. */
+const INVALID_SCHEMA_NAME = '3F000';
+const SCHEMA_RACE_ATTEMPTS = 5;
+
+/**
+ * Runs a migration step, again when it failed only because another schema of the database was
+ * dropped meanwhile: Kysely's migrator looks for its own tables by listing every table of every
+ * schema (has_schema_privilege on each), which fails with invalid_schema_name when any schema
+ * disappears during the listing — another tenant, a test's schema. Nothing was applied then (the
+ * listing comes before the migrations' transaction), so running the step again is safe.
+ */
+async function migrateRetryingSchemaRace(
+  // biome-ignore lint/suspicious/noExplicitAny: see migratorFor.
+  db: Kysely<any>,
+  step: (migrator: Migrator) => Promise<MigrationResultSet>,
+): Promise<MigrationResultSet> {
+  for (let attempt = 1; ; attempt += 1) {
+    const outcome = await step(await migratorFor(db));
+    const code = (outcome.error as { code?: unknown } | undefined)?.code;
+    const raced = code === INVALID_SCHEMA_NAME && outcome.results === undefined;
+    if (!raced || attempt >= SCHEMA_RACE_ATTEMPTS) return outcome;
+    await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+  }
 }
 
 /**
@@ -121,7 +146,7 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
  */
 // biome-ignore lint/suspicious/noExplicitAny: see migratorFor.
 export async function migrateUpTo(db: Kysely<any>, name: string): Promise<string[]> {
-  return check(await (await migratorFor(db)).migrateTo(name), '数据库迁移');
+  return check(await migrateRetryingSchemaRace(db, (m) => m.migrateTo(name)), '数据库迁移');
 }
 
 /** Reverts every migration (tests, and rebuilding a development database). Returns the names reverted. */
