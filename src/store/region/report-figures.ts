@@ -144,6 +144,19 @@ async function refreshRegionYears(
     regions.add(regionId);
     regionsByYear.set(c.year, regions);
   }
+  if (dialectOf(db) === 'postgres') {
+    // Two transactions refreshing one region-year (two import workers) would each sum without the
+    // other's uncommitted rows, and both insert: one region-year at a time, locked until commit, in
+    // one order for all (no deadlock); the second then sums with the first's rows committed.
+    const keys = [...regionsByYear]
+      .flatMap(([year, regions]) => [...regions].map((regionId) => ({ year, regionId })))
+      .sort((a, b) => a.year - b.year || (a.regionId < b.regionId ? -1 : a.regionId > b.regionId ? 1 : 0));
+    for (const { year, regionId } of keys) {
+      await sql`select pg_advisory_xact_lock(hashtext(${`region_year_figures:${regionId}`}), ${year})`.execute(
+        db,
+      );
+    }
+  }
   for (const [year, regions] of regionsByYear) {
     const ids = [...regions];
     for (let i = 0; i < ids.length; i += 500) {
