@@ -61,7 +61,7 @@ describe.skipIf(browserMissing)(browserSuiteTitle('first password in a browser')
     await page.getByLabel('当前密码').fill('wrong-password');
     await page.getByLabel('再次输入新密码').fill('my-own-password-9');
     await page.getByRole('button', { name: '修改密码' }).click();
-    await page.getByRole('alert').waitFor();
+    await page.getByRole('alert').filter({ hasText: '当前密码不正确' }).waitFor();
     expect(page.url()).toMatch(/\/workspace\/password$/);
 
     await page.getByLabel('当前密码').fill('generated-pass-1');
