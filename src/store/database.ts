@@ -50,7 +50,6 @@ export interface UsersTable {
   agency_id: string | null;
   region_id: string | null;
   failed_logins: number;
-  locked_until: string | null;
   created_at: string;
   /** 1: disabled by an administrator (migration 011); no login, sessions and tokens refused. */
   disabled: number;

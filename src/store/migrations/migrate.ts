@@ -35,6 +35,7 @@ import * as m160 from './2026-12-07-060-region-mixed-outcome-rule.ts';
 import * as m210 from './2026-12-07-110-audit-chain-heads-forward.ts';
 import * as m220 from './2026-12-07-120-report-figures.ts';
 import * as m250 from './2026-12-07-150-agency-merged-into.ts';
+import * as m300 from './2026-12-07-200-drop-users-locked-until.ts';
 
 /**
  * Every migration, by name. Imported statically (no folder scanning) so that the list is the same
@@ -76,6 +77,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-12-07-110-audit-chain-heads-forward': m210,
   '2026-12-07-120-report-figures': m220,
   '2026-12-07-150-agency-merged-into': m250,
+  '2026-12-07-200-drop-users-locked-until': m300,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: the migrator works on any schema, like the migrations.
@@ -115,16 +117,21 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
   return check(await migrateRetryingSchemaRace(db, (m) => m.migrateToLatest()), '数据库迁移');
 }
 
-/** PostgreSQL's invalid_schema_name. */
-const INVALID_SCHEMA_NAME = '3F000';
+/**
+ * PostgreSQL's invalid_schema_name, undefined_table and undefined_column: what Kysely's listing of
+ * every table of every schema fails with when another schema, or a table or column of it, is
+ * dropped while the listing runs.
+ */
+const LISTING_RACE_CODES: ReadonlySet<unknown> = new Set(['3F000', '42P01', '42703']);
 const SCHEMA_RACE_ATTEMPTS = 5;
 
 /**
- * Runs a migration step, again when it failed only because another schema of the database was
- * dropped meanwhile: Kysely's migrator looks for its own tables by listing every table of every
- * schema (has_schema_privilege on each), which fails with invalid_schema_name when any schema
- * disappears during the listing — another tenant, a test's schema. Nothing was applied then (the
- * listing comes before the migrations' transaction), so running the step again is safe.
+ * Runs a migration step, again when it failed only because another schema of the database changed
+ * meanwhile: Kysely's migrator looks for its own tables by listing every table of every schema
+ * (has_schema_privilege on each, and their columns), which fails when any schema, table or column
+ * disappears during the listing — another tenant migrating, a test's schema dropped. Nothing was
+ * applied then (no migration result: the listing comes before the migrations' transaction), so
+ * running the step again is safe.
  */
 async function migrateRetryingSchemaRace(
   // biome-ignore lint/suspicious/noExplicitAny: see migratorFor.
@@ -134,7 +141,7 @@ async function migrateRetryingSchemaRace(
   for (let attempt = 1; ; attempt += 1) {
     const outcome = await step(await migratorFor(db));
     const code = (outcome.error as { code?: unknown } | undefined)?.code;
-    const raced = code === INVALID_SCHEMA_NAME && outcome.results === undefined;
+    const raced = LISTING_RACE_CODES.has(code) && outcome.results === undefined;
     if (!raced || attempt >= SCHEMA_RACE_ATTEMPTS) return outcome;
     await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
   }
@@ -152,5 +159,5 @@ export async function migrateUpTo(db: Kysely<any>, name: string): Promise<string
 /** Reverts every migration (tests, and rebuilding a development database). Returns the names reverted. */
 // biome-ignore lint/suspicious/noExplicitAny: see migratorFor.
 export async function migrateAllDown(db: Kysely<any>): Promise<string[]> {
-  return check(await (await migratorFor(db)).migrateTo(NO_MIGRATIONS), '撤销数据库迁移');
+  return check(await migrateRetryingSchemaRace(db, (m) => m.migrateTo(NO_MIGRATIONS)), '撤销数据库迁移');
 }

@@ -79,7 +79,6 @@ export async function createUser(db: Kysely<Database>, input: CreateUserInput, n
     agency_id: agencyId,
     region_id: regionId,
     failed_logins: 0,
-    locked_until: null,
     created_at: now.toISOString(),
     disabled: 0,
     must_change_password: input.mustChangePassword ? 1 : 0,
@@ -148,11 +147,7 @@ export async function recordFailedLogin(
 }
 
 export async function resetFailedLogins(db: Kysely<Database>, userId: string): Promise<void> {
-  await db
-    .updateTable('users')
-    .set({ failed_logins: 0, locked_until: null })
-    .where('id', '=', userId)
-    .execute();
+  await db.updateTable('users').set({ failed_logins: 0 }).where('id', '=', userId).execute();
 }
 
 /**
@@ -228,7 +223,7 @@ export async function changeUserRole(
 export async function setUserDisabled(db: Kysely<Database>, id: string, disabled: boolean): Promise<User> {
   const row = await db
     .updateTable('users')
-    .set({ failed_logins: 0, locked_until: null, disabled: disabled ? 1 : 0 })
+    .set({ failed_logins: 0, disabled: disabled ? 1 : 0 })
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirst();
