@@ -1,5 +1,5 @@
 import { accessSync, constants } from 'node:fs';
-import { type Browser, type BrowserContext, chromium } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { AppError } from '../../core/errors.ts';
 import type { Report } from '../../core/report/schema.ts';
 import type { RenderOptions } from './findings-appendix.ts';
@@ -64,6 +64,9 @@ export class PdfRenderer {
     const executablePath = chromiumPath(options.executablePath);
     let browser: Browser;
     try {
+      // Loaded on the first print only: playwright-core is some 70 MB of resident memory, which a
+      // server that never prints a PDF (or not yet) need not carry beside its reader processes.
+      const { chromium } = await import('playwright-core');
       browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, timeout: 60_000 });
     } catch (error) {
       throw new AppError('INTERNAL', `Chromium 启动失败（${executablePath}），无法生成 PDF`, {
