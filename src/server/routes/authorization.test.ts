@@ -688,7 +688,8 @@ describeEachDialect('authorization matrix', (t) => {
     users.supervisorCounty = await createTestUser(db, 'supervisor', { regionId: org.countyA1.id });
     users.supervisorProvince = await createTestUser(db, 'supervisor', { regionId: province.id });
     await enterTestFigures(db, org.agencyX.id, 2025);
-  });
+    // Eleven password hashes and the app's start: past vitest's 10 s on a machine busy with other suites.
+  }, 60_000);
   afterAll(async () => {
     await app.close();
   });
