@@ -102,6 +102,77 @@ function stream(dict: string, data: Buffer): PdfPart[] {
   return [`<< ${dict} /Length ${data.length} >>\nstream\n`, data, '\nendstream'];
 }
 
+/**
+ * LZWDecode data (PDF's flavour: 9 to 12 bit codes, EarlyChange 1) decoding to at least `mib` MiB
+ * of `byte`, written code by code rather than by compressing the run: after a literal, each next
+ * code is the one the decoder is about to define (the previous string plus its first byte), so
+ * the strings grow by one byte per code; a clear code starts again before the table is full.
+ */
+export function lzwRun(byte: number, mib: number): Buffer {
+  const bytes: number[] = [];
+  let bits = 0;
+  let bitCount = 0;
+  const emit = (code: number, width: number) => {
+    bits = (bits << width) | code;
+    bitCount += width;
+    while (bitCount >= 8) {
+      bitCount -= 8;
+      bytes.push((bits >>> bitCount) & 0xff);
+    }
+    bits &= (1 << bitCount) - 1;
+  };
+  const CLEAR = 256;
+  const EOD = 257;
+  let width = 9;
+  let decoded = 0;
+  emit(CLEAR, width);
+  while (decoded < mib * MIB) {
+    emit(byte, width);
+    decoded += 1;
+    let length = 1;
+    for (let next = 258; next < 4094; next += 1) {
+      emit(next, width);
+      length += 1;
+      decoded += length;
+      // The decoder widens its codes once next + 1 (EarlyChange) reaches a power of two.
+      if (((next + 2) & (next + 1)) === 0) width = Math.min(width + 1, 12);
+    }
+    emit(CLEAR, width);
+    width = 9;
+  }
+  emit(EOD, width);
+  if (bitCount > 0) bytes.push((bits << (8 - bitCount)) & 0xff);
+  return Buffer.from(bytes);
+}
+
+/** RunLengthDecode data decoding to `mib` MiB of `byte` (each two bytes: 128 copies). */
+export function runLengthRun(byte: number, mib: number): Buffer {
+  const runs = (mib * MIB) / 128;
+  const data = Buffer.alloc(runs * 2 + 1);
+  for (let i = 0; i < runs; i += 1) {
+    data[i * 2] = 129; // 257 - 129 = 128 copies of the next byte
+    data[i * 2 + 1] = byte;
+  }
+  data[runs * 2] = 128; // end of data
+  return data;
+}
+
+/**
+ * A one-page PDF whose content stream is spaces compressed by LZW or run-length encoding, decoding
+ * to `mib` MiB: filters the fast reader leaves to pdfjs's own JavaScript decoders.
+ */
+export function otherFilterBombPdf(filter: 'LZWDecode' | 'RunLengthDecode', mib: number): Buffer {
+  return writePdf([
+    [CATALOG],
+    [PAGE_TREE],
+    [
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
+    ],
+    ['<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>'],
+    stream(`/Filter /${filter}`, filter === 'LZWDecode' ? lzwRun(SPACE, mib) : runLengthRun(SPACE, mib)),
+  ]);
+}
+
 /** A one-page PDF whose content stream is Flate-compressed spaces inflating to `mib` MiB. */
 export function contentBombPdf(mib: number): Buffer {
   return writePdf([

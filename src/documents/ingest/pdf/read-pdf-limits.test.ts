@@ -4,6 +4,7 @@ import {
   contentBombPdf,
   fontAndImageBombPdf,
   objectStreamBombPdf,
+  otherFilterBombPdf,
 } from '../../../../test/support/hostile-files.ts';
 import { AppError } from '../../../core/errors.ts';
 import { readReportDocument } from '../read-document.ts';
@@ -99,6 +100,11 @@ describe('readReportDocument on decompression bombs, whichever PDF reader runs',
     ['pdfjs', 'a font program and an image of 1 GB', () => fontAndImageBombPdf(1024)],
     // Object streams are decoded by pdfjs's own JavaScript decoder, bounded by its patched DecodeStream.
     ['pdfjs', 'an object stream of 1 GB', () => objectStreamBombPdf(1024)],
+    // Filters the fast reader leaves to pdfjs, decoded by the same bounded DecodeStream. The
+    // refusal names a stream over its budget: only data that decodes gets there (a corrupt stream
+    // ends with less).
+    ['fast', 'an LZW content stream of 1 GB', () => otherFilterBombPdf('LZWDecode', 1024)],
+    ['fast', 'a run-length content stream of 64 MB', () => otherFilterBombPdf('RunLengthDecode', 64)],
   ] as const)(
     'the %s reader refuses %s with the budget reason',
     async (pdfReader, _what, make) => {
