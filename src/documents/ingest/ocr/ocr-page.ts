@@ -30,6 +30,12 @@ export interface OcrPage {
 /** Text a Chinese recogniser makes of a printed count: digits and look-alikes only. */
 const DIGIT_LIKE = /^[0-9oOlI|〇.,，。．\s]*$/;
 const DIGITS = '0123456789.';
+/**
+ * Confidence given to a count whose two readings differ: under LOW_OCR_CONFIDENCE, so the arithmetic
+ * proofreader checks it (kept when its identities hold, repaired or left blank when not) and a
+ * cell no identity checks is named (OCR-03).
+ */
+const DISAGREEING = 40;
 /** White margin around each crop in a strip, in inches. */
 const STRIP_GAP_INCHES = 0.2;
 
@@ -104,10 +110,13 @@ export async function ocrPage(gray: GrayImage, dpi: number): Promise<OcrPage> {
       digit !== undefined && (isDigitLike(crop) || confidenceOf(digit.words) > confidenceOf(crop.words));
     const words = useDigits ? digit.words : crop.words;
     confidences.push(...words.map((w) => w.confidence));
+    const text = joinWords(words);
+    // Two readings of a count (Chinese in grey, digits-only in black and white) that differ: neither is trusted.
+    const disagree = useDigits && asDigits(joinWords(crop.words)) !== asDigits(text);
     cells.push({
       ...toPoints(cellOf.get(crop.box)!, pt),
-      text: joinWords(words),
-      confidence: confidenceOf(words),
+      text,
+      confidence: disagree ? Math.min(confidenceOf(words), DISAGREEING) : confidenceOf(words),
       digits: useDigits,
     });
   }
@@ -146,13 +155,23 @@ function confidenceOf(words: OcrWord[]): number {
   return words.length === 0 ? 0 : Math.min(...words.map((w) => w.confidence));
 }
 
+/** A count as either reading gives it, look-alikes as the digits they stand for, without spaces. */
+function asDigits(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/[oO〇]/g, '0')
+    .replace(/[lI|]/g, '1')
+    .replace(/[,，。．]/g, '.')
+    .replace(/\s+/g, '');
+}
+
 function isDigitLike(crop: Crop): boolean {
   return DIGIT_LIKE.test(joinWords(crop.words).normalize('NFKC'));
 }
 
 /**
- * Whether a cell may hold a count: it reads as digits, or it stands in a column of cells that do
- * and reads as something short the Chinese recogniser is unsure of (a “1” read as “]” or “工”).
+ * Whether a cell may hold a count: it reads as digits, or it stands in a column or a row of cells
+ * that do and reads as something short the Chinese recogniser is unsure of (a “1” read as “]” or “工”).
  */
 function mayBeCount(crop: Crop, crops: readonly Crop[], dpi: number): boolean {
   if (isDigitLike(crop)) return true;
@@ -168,7 +187,15 @@ function mayBeCount(crop: Crop, crops: readonly Crop[], dpi: number): boolean {
       Math.abs(other.box.left + other.box.right - cell.left - cell.right) <
         2 * tolerance + (cell.right - cell.left),
   );
-  return inCountColumn && (confidenceOf(crop.words) < 90 || !/\p{Script=Han}/u.test(text));
+  // Table 四 has one row of counts: there the row, not the column, tells a count cell.
+  const inCountRow =
+    crops.filter(
+      (other) =>
+        other !== crop &&
+        isDigitLike(other) &&
+        Math.abs(other.box.top + other.box.bottom - cell.top - cell.bottom) < 2 * tolerance,
+    ).length >= 3;
+  return (inCountColumn || inCountRow) && (confidenceOf(crop.words) < 90 || !/\p{Script=Han}/u.test(text));
 }
 
 /** The smallest box holding the ink of `box`, with a margin of two pixels. */
