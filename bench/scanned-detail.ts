@@ -1,6 +1,6 @@
 /**
  * A smaller run of the scanned corpus than `npm run bench -- scanned`, for working on the reader:
- * `node bench/scanned-detail.ts DIR [--generated N] [--only SUBSTRING]` prints the corpus once
+ * `node bench/scanned-detail.ts DIR [--generated N] [--only REGEX]` prints the corpus once
  * into DIR (kept between runs: the same cases as the bench, scanCorpusCases), then reads every
  * case in this process and prints, per case, its cells exact, each wrong cell (flagged or silent),
  * the findings that blame the agency although the printed report does not have them (invented)
@@ -49,7 +49,7 @@ mkdirSync(dir, { recursive: true });
 let renderer: PdfRenderer | null = null;
 const files: { name: string; path: string; truth: Report; kind: string; dpi: number }[] = [];
 for (const [index, c] of scanCorpusCases({ generated }).entries()) {
-  if (only && !c.name.includes(only)) continue;
+  if (only && !new RegExp(only).test(c.name)) continue;
   const wrapping = index % 3 === 2 ? 'zip' : 'pdf';
   const path = join(dir, `${c.name}.${wrapping}`);
   if (!existsSync(path)) {

@@ -98,7 +98,9 @@ export function markUntrustedCells(
       here.filter((c) => Math.min(x1, c.right) - Math.max(x0, c.left) >= 0.6 * (c.right - c.left)).length,
   );
   // A caption (a header over the counts) is read surely; a digit misread as a character is not.
-  const caption = (i: number) => HAN.test(texts[i]!) && (confidences[i] ?? 0) >= MIN_CAPTION_CONFIDENCE;
+  // In a row of counts one character (“工” for a 1) is a misread digit however sure the recogniser is.
+  const caption = (i: number) =>
+    HAN.test(texts[i]!) && [...texts[i]!].length > 1 && (confidences[i] ?? 0) >= MIN_CAPTION_CONFIDENCE;
   const merged = texts.some((text, i) => inColumns[i]! >= 2 && text !== '' && !caption(i));
   const marked: number[] = [];
   texts.forEach((text, i) => {

@@ -50,8 +50,8 @@ interface Crop {
 /**
  * Reads one straightened page image: finds the ruled cells (ruling-lines.ts), reads every cell
  * with ink in one Chinese pass over a strip of the crops, reads again the cells that hold a count
- * in one digits-only pass, and the text outside the tables in one pass over the page with the
- * tables painted out. The result is the page as the PDF layout takes it (a run per word or cell,
+ * in one digits-only pass; the text outside the tables is read in the Chinese pass too, the
+ * page with its tables painted out stacked above the strip (one recogniser start-up, not two). The result is the page as the PDF layout takes it (a run per word or cell,
  * the rules) plus each cell's reading and confidence.
  */
 export async function ocrPage(gray: GrayImage, dpi: number): Promise<OcrPage> {
@@ -82,7 +82,12 @@ export async function ocrPage(gray: GrayImage, dpi: number): Promise<OcrPage> {
       cellOf.set(tight, box);
     } else cells.push({ ...toPoints(box, pt), text: '', confidence: 100, digits: false });
   }
-  const textCrops = await readStrip(grey, inked, { lang: 'chi_sim', psm: 6, dpi }, false);
+  // The cells' text and the page's text outside the tables (painted out) in one Chinese pass.
+  const free: OcrWord[] = [];
+  const textCrops = await readStrip(grey, inked, { lang: 'chi_sim', psm: 6, dpi }, false, false, {
+    image: paintOut(grey, boxes),
+    words: free,
+  });
   const countCrops = textCrops.filter((crop) => mayBeCount(crop, textCrops, dpi));
   const digitCrops = await readStrip(
     clean,
@@ -120,7 +125,6 @@ export async function ocrPage(gray: GrayImage, dpi: number): Promise<OcrPage> {
       digits: useDigits,
     });
   }
-  const free = await recognise(pnm(paintOut(grey, boxes)), { lang: 'chi_sim', psm: 3, dpi });
   confidences.push(...free.map((w) => w.confidence));
   const runs = [...freeRuns(free, pt), ...cells.filter((c) => c.text !== '').map(cellRun)];
   return {
@@ -232,8 +236,9 @@ async function readStrip(
   options: Parameters<typeof recognise>[1],
   rowsSideBySide: boolean,
   enlarge = false,
+  above?: { image: GrayImage; words: OcrWord[] },
 ): Promise<Crop[]> {
-  if (boxes.length === 0) return [];
+  if (boxes.length === 0 && !above) return [];
   const gap = Math.round(options.dpi * STRIP_GAP_INCHES);
   const crops: Crop[] = [];
   let y = gap;
@@ -256,7 +261,7 @@ async function readStrip(
     rowHeight = Math.max(rowHeight, h);
     width = Math.max(width, x);
   }
-  const height = y + rowHeight + gap;
+  const height = boxes.length === 0 ? 0 : y + rowHeight + gap;
   let strip: GrayImage = { width, height, data: new Uint8Array(width * height).fill(255) };
   for (const crop of crops) {
     const { box } = crop;
@@ -272,14 +277,20 @@ async function readStrip(
   if (options.whitelist)
     strip = despeckle(strip, { maxArea: speckArea(options.dpi), isolation: 0, keepPoints: true });
   const scale = enlarge ? 2 : 1;
-  const image2 = enlarge ? await enlarged(strip) : strip;
-  const words = (await recognise(pnm(image2), { ...options, dpi: options.dpi * scale })).map((w) => ({
-    ...w,
-    left: w.left / scale,
-    top: w.top / scale,
-    width: w.width / scale,
-    height: w.height / scale,
-  }));
+  const image2 = enlarge ? await enlarged(strip) : above ? stacked(above.image, strip) : strip;
+  const offset = above?.image.height ?? 0;
+  const all = await recognise(pnm(image2), { ...options, dpi: options.dpi * scale });
+  // One recogniser call reads the page above the strip too (its start-up costs as much as a page).
+  above?.words.push(...all.filter((w) => w.top + w.height / 2 < offset));
+  const words = all
+    .filter((w) => w.top + w.height / 2 >= offset)
+    .map((w) => ({
+      ...w,
+      left: w.left / scale,
+      top: (w.top - offset) / scale,
+      width: w.width / scale,
+      height: w.height / scale,
+    }));
   for (const word of words) {
     const cx = word.left + word.width / 2;
     const cy = word.top + word.height / 2;
@@ -293,6 +304,17 @@ async function readStrip(
     crop?.words.push(word);
   }
   return crops;
+}
+
+/** `top` with `bottom` under it, on white where the narrower one leaves room. */
+function stacked(top: GrayImage, bottom: GrayImage): GrayImage {
+  const width = Math.max(top.width, bottom.width);
+  const data = new Uint8Array(width * (top.height + bottom.height)).fill(255);
+  for (let y = 0; y < top.height; y += 1)
+    data.set(top.data.subarray(y * top.width, (y + 1) * top.width), y * width);
+  for (let y = 0; y < bottom.height; y += 1)
+    data.set(bottom.data.subarray(y * bottom.width, (y + 1) * bottom.width), (top.height + y) * width);
+  return { width, height: top.height + bottom.height, data };
 }
 
 /** Words of a cell in reading order, joined without spaces (Chinese) or with one (between Latin words). */
