@@ -75,6 +75,40 @@ export function scoreCells(truth: Report, read: Report, findings: readonly Findi
   return score;
 }
 
+/** A cell read wrong: where, what was printed, what was read, and whether anything points at it. */
+export interface WrongCell {
+  table: TableCell['table'];
+  row: string;
+  column: number;
+  printed: Cell;
+  read: Cell;
+  flagged: boolean;
+}
+
+/** The cells read differently from the report the scan was printed from (as scoreCells counts them). */
+export function wrongCells(truth: Report, read: Report, findings: readonly Finding[]): WrongCell[] {
+  const got = cellsOf(read);
+  return cellsOf(truth).flatMap((cell, index) => {
+    const value = got[index]?.value ?? null;
+    if (value === cell.value) return [];
+    const named = findings.some(
+      (f) =>
+        f.location.table === cell.table &&
+        (f.location.rowKey === cell.row || (f.location.rowLabel ?? '').includes(cell.row)),
+    );
+    return [
+      {
+        table: cell.table,
+        row: cell.row,
+        column: cell.column,
+        printed: cell.value,
+        read: value,
+        flagged: value === null || named,
+      },
+    ];
+  });
+}
+
 /** The sum of scores. */
 export function addScores(scores: readonly CellScore[]): CellScore {
   return scores.reduce(

@@ -3,7 +3,7 @@
  * the five seeds and generated reports printed by Chromium, rasterised at 150/200/300 dpi, turned,
  * grained, JPEG-compressed, stamped) read and checked one after another, pinned to one core, in a
  * fresh process: reports/s, seconds per page, peak memory of the process and its children (OCR runs
- * Tesseract and pdftoppm as processes), and cell accuracy against the truth per resolution and per
+ * Tesseract and pdftoppm as processes), CPU seconds with the children's, and cell accuracy against the truth per resolution and per
  * defect kind. A reader that refuses scans (no OCR engine) is reported as a refusal count, so the
  * suite runs either way.
  */
@@ -43,13 +43,31 @@ interface FileOutcome {
   score?: CellScore;
 }
 
+/**
+ * CPU seconds used so far by this process and by its children that have ended (Tesseract,
+ * pdftoppm: /proc/self/stat utime, stime, cutime, cstime; 0 for the children where /proc is absent).
+ */
+function cpuWithChildrenMs(): number {
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ');
+    const ticks = [11, 12, 13, 14].reduce((sum, i) => sum + Number(fields[i]), 0);
+    return (ticks * 1000) / CLOCK_TICKS;
+  } catch {
+    const used = process.cpuUsage();
+    return (used.user + used.system) / 1000;
+  }
+}
+
+/** Linux's USER_HZ: /proc times are in hundredths of a second. */
+const CLOCK_TICKS = 100;
+
 /** Reads and checks each file in turn (its bytes loaded before the clock starts). */
 async function runJob(files: JobFile[]): Promise<FileOutcome[]> {
   const out: FileOutcome[] = [];
   for (const file of files) {
     const bytes = readFileSync(file.path);
     const truth = JSON.parse(readFileSync(file.truthPath, 'utf8')) as Report;
-    const cpu = process.cpuUsage();
+    const cpu = cpuWithChildrenMs();
     const start = performance.now();
     let outcome: Omit<FileOutcome, 'wallMs' | 'cpuMs'>;
     try {
@@ -59,8 +77,7 @@ async function runJob(files: JobFile[]): Promise<FileOutcome[]> {
     } catch (error) {
       outcome = { file, refused: error instanceof Error ? error.message : String(error) };
     }
-    const used = process.cpuUsage(cpu);
-    out.push({ ...outcome, wallMs: performance.now() - start, cpuMs: (used.user + used.system) / 1000 });
+    out.push({ ...outcome, wallMs: performance.now() - start, cpuMs: cpuWithChildrenMs() - cpu });
   }
   return out;
 }
@@ -174,7 +191,13 @@ export async function measures(): Promise<Measure[]> {
           name: 'scanned.cpuSecondsPerPage',
           value: Math.round(cpuMs / pages) / 1000,
           unit: 's CPU/page',
-          what: 'CPU time of the measuring process per page (its child processes not counted)',
+          what: 'CPU time per page of the measuring process and its child processes (Tesseract, pdftoppm, pdfimages): on a shared machine the fair measure of one core, wall time counting other loads too',
+        },
+        {
+          name: 'scanned.cpuSecondsPerSixPageReport',
+          value: Math.round((6 * cpuMs) / pages / 100) / 10,
+          unit: 's CPU/6 pages',
+          what: 'the same for a 6-page report (goal: under 15 s on one core)',
         },
         ...accuracyMeasures('overall', outcomes, 'reports'),
       );

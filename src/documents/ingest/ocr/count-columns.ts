@@ -1,3 +1,4 @@
+import { TABLE4_COLUMNS, TABLE4_GROUP_KEYS } from '../../../core/report/labels.ts';
 import { UNREADABLE_CELL } from '../../../core/rules/proofread-ocr.ts';
 import type { OcrCell } from './ocr-page.ts';
 
@@ -22,6 +23,9 @@ const NUMBER = /^\d+(?:\.\d+)?$/;
 const HAN = /\p{Script=Han}/u;
 /** OCR confidence from which Chinese text in a count column is taken for a caption. */
 const MIN_CAPTION_CONFIDENCE = 60;
+/** Cells of table 四's data row, and how many of them read as numbers make a row of counts. */
+const TABLE4_CELLS = TABLE4_GROUP_KEYS.length * TABLE4_COLUMNS.length;
+const MIN_COUNTS_IN_ROW = 8;
 /** Cells read as numbers, one above the other, that make a count column. */
 const MIN_CELLS = 3;
 
@@ -71,14 +75,32 @@ export function markUntrustedCells(
   columns: readonly CountColumn[],
   isValue: (text: string) => boolean,
 ): number[] {
+  if (
+    texts.length === TABLE4_CELLS &&
+    texts.filter((text) => NUMBER.test(text)).length >= MIN_COUNTS_IN_ROW
+  ) {
+    // Table 四's one row of counts has no column of counts to stand in: its cells are all counts.
+    const marked: number[] = [];
+    texts.forEach((text, i) => {
+      if (text === '' || isValue(text)) return;
+      texts[i] = UNREADABLE_CELL;
+      marked.push(i);
+    });
+    return marked;
+  }
   const here = columns.filter((c) => c.top - 2 <= top && top <= c.bottom);
   if (here.length === 0) return [];
+  // A row with no number in it is a header row over the counts (“行政复议 | 行政诉讼”), however
+  // badly its captions read: a data row has its counts, and a whole row of counts is never all lost.
+  if (!texts.some((text) => text !== '' && isValue(text))) return [];
   const inColumns = spans.map(
     ([x0, x1]) =>
       here.filter((c) => Math.min(x1, c.right) - Math.max(x0, c.left) >= 0.6 * (c.right - c.left)).length,
   );
   // A caption (a header over the counts) is read surely; a digit misread as a character is not.
-  const caption = (i: number) => HAN.test(texts[i]!) && (confidences[i] ?? 0) >= MIN_CAPTION_CONFIDENCE;
+  // In a row of counts one character (“工” for a 1) is a misread digit however sure the recogniser is.
+  const caption = (i: number) =>
+    HAN.test(texts[i]!) && [...texts[i]!].length > 1 && (confidences[i] ?? 0) >= MIN_CAPTION_CONFIDENCE;
   const merged = texts.some((text, i) => inColumns[i]! >= 2 && text !== '' && !caption(i));
   const marked: number[] = [];
   texts.forEach((text, i) => {

@@ -30,6 +30,12 @@ export interface OcrPage {
 /** Text a Chinese recogniser makes of a printed count: digits and look-alikes only. */
 const DIGIT_LIKE = /^[0-9oOlI|〇.,，。．\s]*$/;
 const DIGITS = '0123456789.';
+/**
+ * Confidence given to a count whose two readings differ: under LOW_OCR_CONFIDENCE, so the arithmetic
+ * proofreader checks it (kept when its identities hold, repaired or left blank when not) and a
+ * cell no identity checks is named (OCR-03).
+ */
+const DISAGREEING = 40;
 /** White margin around each crop in a strip, in inches. */
 const STRIP_GAP_INCHES = 0.2;
 
@@ -44,8 +50,8 @@ interface Crop {
 /**
  * Reads one straightened page image: finds the ruled cells (ruling-lines.ts), reads every cell
  * with ink in one Chinese pass over a strip of the crops, reads again the cells that hold a count
- * in one digits-only pass, and the text outside the tables in one pass over the page with the
- * tables painted out. The result is the page as the PDF layout takes it (a run per word or cell,
+ * in one digits-only pass; the text outside the tables is read in the Chinese pass too, the
+ * page with its tables painted out stacked above the strip (one recogniser start-up, not two). The result is the page as the PDF layout takes it (a run per word or cell,
  * the rules) plus each cell's reading and confidence.
  */
 export async function ocrPage(gray: GrayImage, dpi: number): Promise<OcrPage> {
@@ -76,7 +82,12 @@ export async function ocrPage(gray: GrayImage, dpi: number): Promise<OcrPage> {
       cellOf.set(tight, box);
     } else cells.push({ ...toPoints(box, pt), text: '', confidence: 100, digits: false });
   }
-  const textCrops = await readStrip(grey, inked, { lang: 'chi_sim', psm: 6, dpi }, false);
+  // The cells' text and the page's text outside the tables (painted out) in one Chinese pass.
+  const free: OcrWord[] = [];
+  const textCrops = await readStrip(grey, inked, { lang: 'chi_sim', psm: 6, dpi }, false, false, {
+    image: paintOut(grey, boxes),
+    words: free,
+  });
   const countCrops = textCrops.filter((crop) => mayBeCount(crop, textCrops, dpi));
   const digitCrops = await readStrip(
     clean,
@@ -104,14 +115,16 @@ export async function ocrPage(gray: GrayImage, dpi: number): Promise<OcrPage> {
       digit !== undefined && (isDigitLike(crop) || confidenceOf(digit.words) > confidenceOf(crop.words));
     const words = useDigits ? digit.words : crop.words;
     confidences.push(...words.map((w) => w.confidence));
+    const text = joinWords(words);
+    // Two readings of a count (Chinese in grey, digits-only in black and white) that differ: neither is trusted.
+    const disagree = useDigits && asDigits(joinWords(crop.words)) !== asDigits(text);
     cells.push({
       ...toPoints(cellOf.get(crop.box)!, pt),
-      text: joinWords(words),
-      confidence: confidenceOf(words),
+      text,
+      confidence: disagree ? Math.min(confidenceOf(words), DISAGREEING) : confidenceOf(words),
       digits: useDigits,
     });
   }
-  const free = await recognise(pnm(paintOut(grey, boxes)), { lang: 'chi_sim', psm: 3, dpi });
   confidences.push(...free.map((w) => w.confidence));
   const runs = [...freeRuns(free, pt), ...cells.filter((c) => c.text !== '').map(cellRun)];
   return {
@@ -146,13 +159,23 @@ function confidenceOf(words: OcrWord[]): number {
   return words.length === 0 ? 0 : Math.min(...words.map((w) => w.confidence));
 }
 
+/** A count as either reading gives it, look-alikes as the digits they stand for, without spaces. */
+function asDigits(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/[oO〇]/g, '0')
+    .replace(/[lI|]/g, '1')
+    .replace(/[,，。．]/g, '.')
+    .replace(/\s+/g, '');
+}
+
 function isDigitLike(crop: Crop): boolean {
   return DIGIT_LIKE.test(joinWords(crop.words).normalize('NFKC'));
 }
 
 /**
- * Whether a cell may hold a count: it reads as digits, or it stands in a column of cells that do
- * and reads as something short the Chinese recogniser is unsure of (a “1” read as “]” or “工”).
+ * Whether a cell may hold a count: it reads as digits, or it stands in a column or a row of cells
+ * that do and reads as something short the Chinese recogniser is unsure of (a “1” read as “]” or “工”).
  */
 function mayBeCount(crop: Crop, crops: readonly Crop[], dpi: number): boolean {
   if (isDigitLike(crop)) return true;
@@ -168,7 +191,15 @@ function mayBeCount(crop: Crop, crops: readonly Crop[], dpi: number): boolean {
       Math.abs(other.box.left + other.box.right - cell.left - cell.right) <
         2 * tolerance + (cell.right - cell.left),
   );
-  return inCountColumn && (confidenceOf(crop.words) < 90 || !/\p{Script=Han}/u.test(text));
+  // Table 四 has one row of counts: there the row, not the column, tells a count cell.
+  const inCountRow =
+    crops.filter(
+      (other) =>
+        other !== crop &&
+        isDigitLike(other) &&
+        Math.abs(other.box.top + other.box.bottom - cell.top - cell.bottom) < 2 * tolerance,
+    ).length >= 3;
+  return (inCountColumn || inCountRow) && (confidenceOf(crop.words) < 90 || !/\p{Script=Han}/u.test(text));
 }
 
 /** The smallest box holding the ink of `box`, with a margin of two pixels. */
@@ -205,8 +236,9 @@ async function readStrip(
   options: Parameters<typeof recognise>[1],
   rowsSideBySide: boolean,
   enlarge = false,
+  above?: { image: GrayImage; words: OcrWord[] },
 ): Promise<Crop[]> {
-  if (boxes.length === 0) return [];
+  if (boxes.length === 0 && !above) return [];
   const gap = Math.round(options.dpi * STRIP_GAP_INCHES);
   const crops: Crop[] = [];
   let y = gap;
@@ -229,7 +261,7 @@ async function readStrip(
     rowHeight = Math.max(rowHeight, h);
     width = Math.max(width, x);
   }
-  const height = y + rowHeight + gap;
+  const height = boxes.length === 0 ? 0 : y + rowHeight + gap;
   let strip: GrayImage = { width, height, data: new Uint8Array(width * height).fill(255) };
   for (const crop of crops) {
     const { box } = crop;
@@ -245,14 +277,20 @@ async function readStrip(
   if (options.whitelist)
     strip = despeckle(strip, { maxArea: speckArea(options.dpi), isolation: 0, keepPoints: true });
   const scale = enlarge ? 2 : 1;
-  const image2 = enlarge ? await enlarged(strip) : strip;
-  const words = (await recognise(pnm(image2), { ...options, dpi: options.dpi * scale })).map((w) => ({
-    ...w,
-    left: w.left / scale,
-    top: w.top / scale,
-    width: w.width / scale,
-    height: w.height / scale,
-  }));
+  const image2 = enlarge ? await enlarged(strip) : above ? stacked(above.image, strip) : strip;
+  const offset = above?.image.height ?? 0;
+  const all = await recognise(pnm(image2), { ...options, dpi: options.dpi * scale });
+  // One recogniser call reads the page above the strip too (its start-up costs as much as a page).
+  above?.words.push(...all.filter((w) => w.top + w.height / 2 < offset));
+  const words = all
+    .filter((w) => w.top + w.height / 2 >= offset)
+    .map((w) => ({
+      ...w,
+      left: w.left / scale,
+      top: (w.top - offset) / scale,
+      width: w.width / scale,
+      height: w.height / scale,
+    }));
   for (const word of words) {
     const cx = word.left + word.width / 2;
     const cy = word.top + word.height / 2;
@@ -266,6 +304,17 @@ async function readStrip(
     crop?.words.push(word);
   }
   return crops;
+}
+
+/** `top` with `bottom` under it, on white where the narrower one leaves room. */
+function stacked(top: GrayImage, bottom: GrayImage): GrayImage {
+  const width = Math.max(top.width, bottom.width);
+  const data = new Uint8Array(width * (top.height + bottom.height)).fill(255);
+  for (let y = 0; y < top.height; y += 1)
+    data.set(top.data.subarray(y * top.width, (y + 1) * top.width), y * width);
+  for (let y = 0; y < bottom.height; y += 1)
+    data.set(bottom.data.subarray(y * bottom.width, (y + 1) * bottom.width), (top.height + y) * width);
+  return { width, height: top.height + bottom.height, data };
 }
 
 /** Words of a cell in reading order, joined without spaces (Chinese) or with one (between Latin words). */
