@@ -7,11 +7,9 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { checkReport } from '../src/documents/check-report.ts';
-import { IngestWorker } from '../src/documents/ingest/ingest-pool.ts';
-import { loadDocumentsConfig, readerOptions } from '../src/server/config.ts';
+import { IngestWorker, type IngestWorkerOptions } from '../src/documents/ingest/ingest-pool.ts';
 import { htmlparser2Text } from './ingest-baselines.ts';
-import { peakRssMiB } from './measure.ts';
-import { processPeakRssMiB, treeCpuMs } from './process-tree.ts';
+import { TreePeak, treeCpuMs } from './process-tree.ts';
 
 /**
  * What a measuring process is given: `mode` `htmlparser2` times the baseline (parseDocument +
@@ -20,6 +18,12 @@ import { processPeakRssMiB, treeCpuMs } from './process-tree.ts';
 export interface Job {
   files: string[];
   mode?: 'check' | 'htmlparser2';
+  /**
+   * The configured reader options (readerOptions of server/config.ts, read by the bench): given as
+   * data, so that this process, like a minimal client, loads only the pool and the checker (the
+   * configuration module loads the store's database drivers, some 50 MiB).
+   */
+  readerOptions: IngestWorkerOptions;
 }
 
 export interface Outcome {
@@ -28,8 +32,14 @@ export interface Outcome {
   /** CPU (user + system, every thread) of this process and of the reader processes it forked. */
   cpuMs: number;
   findings: number;
-  /** This process's peak RSS plus the largest peak RSS of a reader process. */
+  /**
+   * Peak RSS of the process tree: this process and its other children (tsx's esbuild service),
+   * plus the heaviest reader process with its own children (TreePeak).
+   */
   peakRssMiB: number;
+  /** The two parts of peakRssMiB. */
+  callerPeakRssMiB: number;
+  readerPeakRssMiB: number;
 }
 
 /** Documents read before timing starts: starts the reader process, loads the readers, warms the JIT. */
@@ -45,14 +55,9 @@ const SAMPLE_MS = 20;
  */
 export async function runJob(job: Job): Promise<Outcome> {
   const worker =
-    job.mode === 'htmlparser2'
-      ? null
-      : new IngestWorker({ ...readerOptions(loadDocumentsConfig()), concurrency: 1 });
-  const readerPeaks = new Map<number, number>();
-  const sample = () => {
-    for (const pid of worker?.pids() ?? [])
-      readerPeaks.set(pid, Math.max(readerPeaks.get(pid) ?? 0, processPeakRssMiB(pid)));
-  };
+    job.mode === 'htmlparser2' ? null : new IngestWorker({ ...job.readerOptions, concurrency: 1 });
+  const peaks = new TreePeak();
+  const sample = () => peaks.sample(worker?.pids() ?? []);
   const sampler = setInterval(sample, SAMPLE_MS);
   const readAndCheck = async (file: string, bytes: Uint8Array): Promise<number> => {
     if (!worker) return htmlparser2Text(bytes) > 0 ? 1 : 0;
@@ -63,7 +68,7 @@ export async function runJob(job: Job): Promise<Outcome> {
     for (const file of job.files.slice(0, WARM_UP)) await readAndCheck(file, readFileSync(file));
     let wallMs = 0;
     let findings = 0;
-    const cpuBefore = treeCpuMs(worker?.pids() ?? []);
+    const cpuBefore = treeCpuMs();
     for (const file of job.files) {
       const bytes = readFileSync(file);
       const start = performance.now();
@@ -71,14 +76,16 @@ export async function runJob(job: Job): Promise<Outcome> {
       wallMs += performance.now() - start;
     }
     sample();
-    const cpuMs = treeCpuMs(worker?.pids() ?? []) - cpuBefore;
-    const readers = Math.max(0, ...readerPeaks.values());
+    const cpuMs = treeCpuMs() - cpuBefore;
+    const { caller, reader } = peaks.parts();
     return {
       reports: job.files.length,
       wallMs,
       cpuMs,
       findings,
-      peakRssMiB: Math.round((peakRssMiB() + readers) * 10) / 10,
+      peakRssMiB: Math.round((caller + reader) * 10) / 10,
+      callerPeakRssMiB: caller,
+      readerPeakRssMiB: reader,
     };
   } finally {
     clearInterval(sampler);

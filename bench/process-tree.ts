@@ -4,7 +4,7 @@
  * process.cpuUsage() and resourceUsage().maxRSS count the calling process alone.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 /** Clock ticks per second of /proc's CPU times. */
 let ticksPerSecond: number | null = null;
@@ -38,13 +38,15 @@ export function processCpuMs(pid: number): number {
 }
 
 /**
- * CPU time of this process (every thread), of its finished children and of the running children
- * `pids`, in ms: sampled before and after some work, the difference is the whole tree's CPU.
+ * CPU time of this process (every thread), of its finished children and of every running process
+ * below it (reader processes, tsx's esbuild services), in ms: sampled before and after some work,
+ * the difference is the whole tree's CPU.
  */
-export function treeCpuMs(pids: readonly number[]): number {
+export function treeCpuMs(): number {
   const own = process.cpuUsage();
+  const below = processTree(process.pid).slice(1);
   return (
-    (own.user + own.system) / 1000 + finishedChildrenCpuMs() + pids.reduce((s, p) => s + processCpuMs(p), 0)
+    (own.user + own.system) / 1000 + finishedChildrenCpuMs() + below.reduce((s, p) => s + processCpuMs(p), 0)
   );
 }
 
@@ -68,4 +70,69 @@ export function onOneCore(
 ): { command: string; args: string[]; pinned: boolean } {
   if (spawnSync('taskset', ['-V'], { stdio: 'ignore' }).status !== 0) return { command, args, pinned: false };
   return { command: 'taskset', args: ['-c', '0', command, ...args], pinned: true };
+}
+
+/** The child process ids of `pid` (every thread's children), from /proc; none when it is gone. */
+export function childPids(pid: number): number[] {
+  let tasks: string[];
+  try {
+    tasks = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return [];
+  }
+  return tasks.flatMap((task) => {
+    try {
+      return readFileSync(`/proc/${pid}/task/${task}/children`, 'latin1')
+        .split(' ')
+        .filter(Boolean)
+        .map(Number);
+    } catch {
+      return [];
+    }
+  });
+}
+
+/** `pid` and every process below it. */
+export function processTree(pid: number): number[] {
+  const out = [pid];
+  for (let i = 0; i < out.length; i += 1) out.push(...childPids(out[i]!));
+  return out;
+}
+
+/**
+ * Peak memory of this process's tree while it forks reader processes one after another: this
+ * process and its other children (tsx's esbuild service) as one part, the heaviest reader process
+ * with everything below it as the other; each process counted at its own peak (VmHWM), so the sum
+ * is never below the tree's true peak. `sample` must run often (every 20 ms) while the work runs.
+ */
+export class TreePeak {
+  private readonly peaks = new Map<number, number>();
+  private readonly readerTrees = new Map<number, Set<number>>();
+
+  sample(readers: readonly number[]): void {
+    for (const reader of readers) {
+      const tree = this.readerTrees.get(reader) ?? new Set<number>();
+      for (const pid of processTree(reader)) tree.add(pid);
+      this.readerTrees.set(reader, tree);
+    }
+    for (const pid of processTree(process.pid)) {
+      if (pid === process.pid) continue;
+      this.peaks.set(pid, Math.max(this.peaks.get(pid) ?? 0, processPeakRssMiB(pid)));
+    }
+  }
+
+  /** The caller's part (this process's own peak and its non-reader children) and the heaviest reader's. */
+  parts(): { caller: number; reader: number } {
+    const inReaders = new Set([...this.readerTrees.values()].flatMap((tree) => [...tree]));
+    let caller = process.resourceUsage().maxRSS / 1024;
+    for (const [pid, peak] of this.peaks) if (!inReaders.has(pid)) caller += peak;
+    let reader = 0;
+    for (const tree of this.readerTrees.values())
+      reader = Math.max(
+        reader,
+        [...tree].reduce((sum, pid) => sum + (this.peaks.get(pid) ?? 0), 0),
+      );
+    const round = (v: number) => Math.round(v * 10) / 10;
+    return { caller: round(caller), reader: round(reader) };
+  }
 }
