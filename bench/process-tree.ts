@@ -103,7 +103,7 @@ export function processTree(pid: number): number[] {
  * Peak memory of this process's tree while it forks reader processes one after another: this
  * process and its other children (tsx's esbuild service) as one part, the heaviest reader process
  * with everything below it as the other; each process counted at its own peak (VmHWM), so the sum
- * is never below the tree's true peak. `sample` must run often (every 20 ms) while the work runs.
+ * is never below the tree's true peak. `sample` must run now and then while the work runs.
  */
 export class TreePeak {
   private readonly peaks = new Map<number, number>();
