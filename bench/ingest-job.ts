@@ -45,7 +45,7 @@ export interface Outcome {
 /** Documents read before timing starts: starts the reader process, loads the readers, warms the JIT. */
 const WARM_UP = 5;
 /** How often the process tree is looked at (peaks are VmHWM: a sample misses only the last moments of a reader process retired meanwhile). */
-const SAMPLE_MS = 200;
+const SAMPLE_MS = 500;
 
 /**
  * Reads every file of the job through an IngestWorker with one reader process (as `gongkai check`

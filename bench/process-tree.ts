@@ -4,7 +4,8 @@
  * process.cpuUsage() and resourceUsage().maxRSS count the calling process alone.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { processTree } from '../test/support/process-tree-memory.ts';
 
 /** Clock ticks per second of /proc's CPU times. */
 let ticksPerSecond: number | null = null;
@@ -70,33 +71,6 @@ export function onOneCore(
 ): { command: string; args: string[]; pinned: boolean } {
   if (spawnSync('taskset', ['-V'], { stdio: 'ignore' }).status !== 0) return { command, args, pinned: false };
   return { command: 'taskset', args: ['-c', '0', command, ...args], pinned: true };
-}
-
-/** The child process ids of `pid` (every thread's children), from /proc; none when it is gone. */
-export function childPids(pid: number): number[] {
-  let tasks: string[];
-  try {
-    tasks = readdirSync(`/proc/${pid}/task`);
-  } catch {
-    return [];
-  }
-  return tasks.flatMap((task) => {
-    try {
-      return readFileSync(`/proc/${pid}/task/${task}/children`, 'latin1')
-        .split(' ')
-        .filter(Boolean)
-        .map(Number);
-    } catch {
-      return [];
-    }
-  });
-}
-
-/** `pid` and every process below it. */
-export function processTree(pid: number): number[] {
-  const out = [pid];
-  for (let i = 0; i < out.length; i += 1) out.push(...childPids(out[i]!));
-  return out;
 }
 
 /**
