@@ -79,14 +79,20 @@ function measure(id: string, files: string[], what: string): { measures: Measure
       name: `ingest.${id}.reportsPerSecond`,
       value: perSecond >= 100 ? Math.round(perSecond) : Math.round(perSecond * 10) / 10,
       unit: 'reports/s',
-      what: `read by an IngestWorker's reader process and checked (checkReport) in the calling process, as \`gongkai check\` does, one after another, both processes pinned to one core (taskset -c 0), a fresh pair per run (median of ${RUNS} such runs), over ${what}; ${describe(files)}; peak memory is the calling process's peak RSS plus its reader process's`,
+      what: `read by an IngestWorker's reader process and checked (checkReport) in the calling process, as \`gongkai check\` does, one after another, both processes pinned to one core (taskset -c 0), a fresh pair per run (median of ${RUNS} such runs), over ${what}; ${describe(files)}; peak memory is the whole process tree's (TreePeak of process-tree.ts)`,
       peakRssMiB: outcome.peakRssMiB,
     },
     {
       name: `ingest.${id}.cpuMsPerReport`,
       value: round2(outcome.cpuMs / outcome.reports),
       unit: 'ms CPU/report',
-      what: 'CPU time (user + system, every thread) per report in the same run of the calling process and of its reader process (from /proc), IPC of the document and its result included',
+      what: 'CPU time (user + system, every thread) per report in the same run of the process tree (the calling process, its reader process, their esbuild services; from /proc), IPC of the document and its result included',
+    },
+    {
+      name: `ingest.${id}.reportsPerCpuSecond`,
+      value: Math.round((outcome.reports / outcome.cpuMs) * 1000 * 10) / 10,
+      unit: 'reports/s',
+      what: "reports per second of the whole tree's CPU in the same run: what one core gives when nothing else runs on it (reportsPerSecond cannot exceed it on one core, and falls below it as much as the machine's other load takes of that core)",
     },
   ];
   return { measures, outcome };
