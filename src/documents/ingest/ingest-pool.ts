@@ -123,7 +123,8 @@ export class IngestWorker {
     const child = fork(BOOT, [], {
       // A young generation of 8 MB semi-spaces: a read's garbage is still collected early, not held
       // as RSS (the cap above and maxMemoryMb bound the rest), while the parsers' short-lived objects
-      // die young instead of being promoted: 2 MB semi-spaces cost a PDF read 20–30% more CPU.
+      // die young instead of being promoted (2 MB semi-spaces: 10–30% more CPU per PDF read, most with
+      // Chromium, Word and 极速PDF files; about the same for WPS and LibreOffice ones).
       execArgv: [
         `--max-old-space-size=${Math.max(64, Math.floor(this.maxMemoryMb * 0.75))}`,
         '--max-semi-space-size=8',
