@@ -3,22 +3,10 @@
  * `pdftotext -layout` (poppler-utils) for PDFs, and a plain htmlparser2 parseDocument plus text
  * extraction for web pages.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import type { ChildNode } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
-
-/** Clock ticks per second of /proc's CPU times. */
-let ticksPerSecond: number | null = null;
-
-/** CPU time (user + system) of this process's finished children, in ms, from /proc/self/stat. */
-function childrenCpuMs(): number {
-  ticksPerSecond ??= Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-  const stat = readFileSync('/proc/self/stat', 'utf8');
-  // Fields after the command name in parentheses; cutime and cstime are fields 16 and 17.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return ((Number(fields[13]) + Number(fields[14])) * 1000) / ticksPerSecond;
-}
+import { finishedChildrenCpuMs } from './process-tree.ts';
 
 /**
  * CPU time per file of `pdftotext -layout <file> -` (process start-up included: that is what a
@@ -26,7 +14,7 @@ function childrenCpuMs(): number {
  * pdftotext is not installed (.ci/run installs poppler-utils).
  */
 export function pdftotextCpuMsPerFile(files: string[]): number {
-  const before = childrenCpuMs();
+  const before = finishedChildrenCpuMs();
   for (const file of files) {
     const run = spawnSync('pdftotext', ['-layout', file, '-'], { stdio: ['ignore', 'ignore', 'ignore'] });
     if (run.error || run.status !== 0)
@@ -34,7 +22,7 @@ export function pdftotextCpuMsPerFile(files: string[]): number {
         `pdftotext -layout ${file} failed (poppler-utils installed?): ${run.error ?? run.status}`,
       );
   }
-  return (childrenCpuMs() - before) / files.length;
+  return (finishedChildrenCpuMs() - before) / files.length;
 }
 
 /** The text of a page as a plain htmlparser2 reading gives it: every text node, in order. */
@@ -49,4 +37,11 @@ export function htmlparser2Text(bytes: Uint8Array): number {
   };
   walk(document.children);
   return parts.join('').length;
+}
+
+/** CPU time of starting pdftotext alone (`pdftotext -v`), in ms: the start-up part of each file's. */
+export function pdftotextStartupCpuMs(runs = 20): number {
+  const before = finishedChildrenCpuMs();
+  for (let i = 0; i < runs; i += 1) spawnSync('pdftotext', ['-v'], { stdio: 'ignore' });
+  return (finishedChildrenCpuMs() - before) / runs;
 }

@@ -15,7 +15,6 @@ export const DICT_END = PdfOperator.of('>>');
 const TRUE = PdfOperator.of('true');
 const FALSE = PdfOperator.of('false');
 const NULL = PdfOperator.of('null');
-const R = PdfOperator.of('R');
 
 /** Names of up to six bytes, by their length and bytes. */
 const SHORT_NAMES = new Map<number, PdfName>();
@@ -301,16 +300,35 @@ export class PdfLexer {
     if (token === FALSE) return false;
     if (token === NULL) return null;
     if (refs && typeof token === 'number' && Number.isInteger(token) && token >= 0) {
-      const save = this.pos;
-      const gen = this.next();
-      if (typeof gen === 'number' && Number.isInteger(gen) && gen >= 0) {
-        const save2 = this.pos;
-        if (this.next() === R) return new PdfRef(token, gen);
-        this.pos = save2;
-      }
-      this.pos = save;
+      const ref = this.refAfter(token);
+      if (ref) return ref;
     }
     return token;
+  }
+
+  /**
+   * The reference "`num` gen R" when the bytes after `num` are its generation and R (the position
+   * then after R), else null with the position unchanged. Reads what next() would read, without
+   * making tokens: arrays of integers (Widths) look ahead here at every item.
+   */
+  private refAfter(num: number): PdfRef | null {
+    const save = this.pos;
+    this.skipSpace();
+    const { bytes, end } = this;
+    const b = this.pos < end ? bytes[this.pos]! : -1;
+    if ((b >= 0x30 && b <= 0x39) || b === 0x2d || b === 0x2b || b === 0x2e) {
+      const gen = this.number();
+      if (Number.isInteger(gen) && gen >= 0) {
+        this.skipSpace();
+        const at = this.pos;
+        if (at < end && bytes[at] === 0x52 && (at + 1 >= end || CLASS[bytes[at + 1]!] !== 0)) {
+          this.pos = at + 1;
+          return new PdfRef(num, gen);
+        }
+      }
+    }
+    this.pos = save;
+    return null;
   }
 }
 
