@@ -109,7 +109,12 @@ export async function allocateTrackingNumbers(
     },
   );
   if (!counter) throw new Error('tracking counter: no row returned');
-  const first = Number(counter.last_number) - count + 1;
+  return trackingNumbersUpTo(year, Number(counter.last_number), count);
+}
+
+/** The `count` tracking numbers of `year` ending with the counter's new value `last` ("2025-0042"…), in order. */
+export function trackingNumbersUpTo(year: number, last: number, count: number): string[] {
+  const first = last - count + 1;
   return Array.from({ length: count }, (_, i) => `${year}-${String(first + i).padStart(4, '0')}`);
 }
 
@@ -175,7 +180,8 @@ export async function insertApplications(
   return rows.map(rowToApplication);
 }
 
-function applicationRow(input: NewApplication): ApplicationsTable {
+/** The row of a new application (version 1, a new id). */
+export function applicationRow(input: NewApplication): ApplicationsTable {
   const core = input.application;
   return {
     id: randomUUID(),
@@ -201,7 +207,8 @@ function applicationRow(input: NewApplication): ApplicationsTable {
   };
 }
 
-function applicantRow(applicationId: string, applicant: Applicant): ApplicantsTable {
+/** The applicant's row of an application. */
+export function applicantRow(applicationId: string, applicant: Applicant): ApplicantsTable {
   return {
     application_id: applicationId,
     name: applicant.name,

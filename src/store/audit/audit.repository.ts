@@ -35,7 +35,9 @@ export interface AuditEntry extends Omit<AuditEntryInput, 'at' | 'agencyId'> {
   hash: string;
 }
 
-type Head = Pick<AuditChainsTable, 'last_seq' | 'last_hash'>;
+/** A chain's head as stored: the seq and hash of its last entry (seq 0: the link its first entry will carry). */
+export type AuditHead = Pick<AuditChainsTable, 'last_seq' | 'last_hash'>;
+type Head = AuditHead;
 
 const selectHead = preparedQuery<{ chain: string }, Head>(['chain'], (db, p) =>
   db.selectFrom('audit_chains').select(['last_seq', 'last_hash']).where('chain', '=', p.chain),
@@ -80,6 +82,16 @@ const insertEntry = preparedQuery<AuditLogTable, never>(AUDIT_COLUMNS, (db, row)
   db.insertInto('audit_log').values(row),
 );
 
+/** Moves the chain's head (locked by the caller) to its entry `seq` of hash `hash`. */
+export async function advanceAuditHead(
+  trx: Transaction<Database>,
+  chain: string,
+  seq: number,
+  hash: string,
+): Promise<void> {
+  await advanceHead(trx, { chain, last_seq: seq, last_hash: hash });
+}
+
 /** PostgreSQL: the entry and the head moved to it in one statement (one round trip less while the head is locked). */
 const insertEntryAndAdvanceHead = preparedQuery<AuditLogTable, never>(AUDIT_COLUMNS, (db, row) =>
   db
@@ -94,7 +106,7 @@ const insertEntryAndAdvanceHead = preparedQuery<AuditLogTable, never>(AUDIT_COLU
  * chain's last hash (or the genesis hash): two first writers at once meet on the primary key,
  * the second waits for the first and then locks the row the first created.
  */
-async function lockedHead(trx: Transaction<Database>, chain: string): Promise<Head> {
+export async function lockedHead(trx: Transaction<Database>, chain: string): Promise<Head> {
   const [head] = await lockHead(trx, { chain });
   if (head) return head;
   const [legacy] = await selectHead(trx, { chain: LEGACY_CHAIN });
@@ -102,6 +114,32 @@ async function lockedHead(trx: Transaction<Database>, chain: string): Promise<He
   const [created] = await lockHead(trx, { chain });
   if (!created) throw new Error(`audit chain head ${chain} not created`);
   return created;
+}
+
+/**
+ * Creates the heads of those `chains` that have none yet (seq 0, linked like lockedHead's), in
+ * chain order, without locking existing heads; a head another transaction is creating is waited
+ * for. For writers that then lock several heads in one statement, where a missing head would be
+ * locked late and out of order.
+ */
+export async function createMissingAuditHeads(
+  trx: Transaction<Database>,
+  chains: readonly string[],
+): Promise<void> {
+  if (chains.length === 0) return;
+  const legacy = sql<string>`coalesce((select last_hash from audit_chains where chain = ${LEGACY_CHAIN}), ${GENESIS_HASH})`;
+  await trx
+    .insertInto('audit_chains')
+    .columns(['chain', 'last_seq', 'last_hash'])
+    .expression((eb) =>
+      eb
+        .selectFrom(
+          sql<{ chain: string }>`(values ${sql.join([...chains].sort().map((c) => sql`(${c})`))})`.as('v'),
+        )
+        .select([sql<string>`v.column1`.as('chain'), sql<number>`0`.as('last_seq'), legacy.as('last_hash')]),
+    )
+    .onConflict((oc) => oc.column('chain').doNothing())
+    .execute();
 }
 
 /**
@@ -130,13 +168,7 @@ export async function appendAuditEntries(
   if (entries.some((e) => chainOf(e.agencyId) !== chain)) {
     throw new Error('appendAuditEntries: entries of several chains');
   }
-  const head = await lockedHead(trx, chain);
-  let previous = { seq: Number(head.last_seq), hash: head.last_hash };
-  const rows = entries.map((entry) => {
-    const row = linkedRow(chain, previous, entry);
-    previous = { seq: row.seq, hash: row.hash };
-    return row;
-  });
+  const rows = linkAuditRows(chain, await lockedHead(trx, chain), entries);
   const last = rows[rows.length - 1]!;
   if (rows.length === 1) {
     if (dialectOf(trx) === 'postgres') {
@@ -157,6 +189,24 @@ export async function appendAuditEntries(
     await advanceHead(trx, { chain, last_seq: last.seq, last_hash: last.hash });
   }
   return rows.map(rowToEntry);
+}
+
+/**
+ * The rows of `entries`, all of `chain`, linked in order after the chain's `head` (locked by the
+ * caller until its transaction ends): what appendAuditEntries inserts, for writers that insert
+ * them in a statement of their own and then move the head to the last row.
+ */
+export function linkAuditRows(
+  chain: string,
+  head: AuditHead,
+  entries: readonly AuditEntryInput[],
+): AuditLogTable[] {
+  let previous = { seq: Number(head.last_seq), hash: head.last_hash };
+  return entries.map((entry) => {
+    const row = linkedRow(chain, previous, entry);
+    previous = { seq: row.seq, hash: row.hash };
+    return row;
+  });
 }
 
 /** The row of `entry` following the entry `previous` of its chain. */
@@ -221,7 +271,7 @@ export function hashedFieldsOf(row: AuditLogTable): HashedFields {
   };
 }
 
-function rowToEntry(row: AuditLogTable): AuditEntry {
+export function rowToEntry(row: AuditLogTable): AuditEntry {
   return {
     chain: row.chain,
     seq: Number(row.seq),
