@@ -2,7 +2,7 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import type { AuditChainsTable, AuditLogTable, Database } from '../database.ts';
 import { dialectOf } from '../dialect.ts';
 import { columnsOf, preparedQuery } from '../prepared-query.ts';
-import { auditHash, chainOf, GENESIS_HASH, type HashedFields, LEGACY_CHAIN } from './audit-hash.ts';
+import { auditHashOfStored, chainOf, GENESIS_HASH, type HashedFields, LEGACY_CHAIN } from './audit-hash.ts';
 import { canonicalJson } from './canonical-json.ts';
 
 /** Who made a change: a staff user, or a label alone ("申请人（网上申请）", "system"). */
@@ -215,11 +215,11 @@ function linkedRow(
   previous: { seq: number; hash: string },
   entry: AuditEntryInput,
 ): AuditLogTable {
-  // Each snapshot is written as canonical JSON once: the stored text, and the value hashed is
-  // that text read back (what verification will read).
+  // Each snapshot is written as canonical JSON once: the stored text, which is also what is
+  // hashed (the text verification reads back and serialises again the same way).
   const beforeJson = entry.before == null ? null : canonicalJson(entry.before);
   const afterJson = entry.after == null ? null : canonicalJson(entry.after);
-  const fields: HashedFields = {
+  const fields = {
     seq: previous.seq + 1,
     at: entry.at.toISOString(),
     actorUserId: entry.actor.userId,
@@ -227,8 +227,6 @@ function linkedRow(
     entity: entry.entity,
     entityId: entry.entityId,
     action: entry.action,
-    before: beforeJson === null ? null : JSON.parse(beforeJson),
-    after: afterJson === null ? null : JSON.parse(afterJson),
   };
   return {
     chain,
@@ -242,7 +240,7 @@ function linkedRow(
     before_json: beforeJson,
     after_json: afterJson,
     prev_hash: previous.hash,
-    hash: auditHash(previous.hash, chain, fields),
+    hash: auditHashOfStored(previous.hash, chain, fields, beforeJson, afterJson),
   };
 }
 

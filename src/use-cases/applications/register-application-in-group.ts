@@ -5,9 +5,11 @@ import { dialectOf, type StoreDb } from '../../store/dialect.ts';
 import {
   type PreparedRegistration,
   prepareRegistration,
+  prepareValidRegistration,
   type RegisterApplicationInput,
   type RegisteredApplication,
   storeRegistrations,
+  type ValidRegistrationInput,
 } from './register-application.ts';
 
 /** The most registrations one transaction stores (a bound on its statements and on what a failure retries). */
@@ -60,6 +62,34 @@ export function registerApplicationInGroup(
   } catch (error) {
     return Promise.reject(error);
   }
+  return enqueue(db, registration, maxWaiting);
+}
+
+/**
+ * registerApplicationInGroup of a registration the registration schema has accepted already (the
+ * registration route's body): not parsed a second time.
+ */
+export function registerValidApplicationInGroup(
+  db: StoreDb,
+  input: ValidRegistrationInput,
+  actor: Actor,
+  now: Moment,
+): Promise<RegisteredApplication> {
+  let registration: PreparedRegistration;
+  try {
+    registration = prepareValidRegistration(input, actor, now);
+  } catch (error) {
+    return Promise.reject(error);
+  }
+  return enqueue(db, registration, MAX_WAITING);
+}
+
+function enqueue(
+  db: StoreDb,
+  registration: PreparedRegistration,
+  maxWaiting: number,
+): Promise<RegisteredApplication> {
+  const { agencyId } = registration;
   // SQLite commits without a flush to disk (WAL, synchronous=NORMAL) and runs one transaction at a
   // time anyway: nothing to share, each registration is its own transaction.
   if (dialectOf(db) === 'sqlite') return store(db, [registration]).then(([registered]) => registered!);
@@ -67,12 +97,12 @@ export function registerApplicationInGroup(
   return new Promise((resolve, reject) => {
     const entry = { registration, resolve, reject };
     if (existing) {
-      const count = existing.waitingOf.get(input.agencyId) ?? 0;
+      const count = existing.waitingOf.get(agencyId) ?? 0;
       if (count >= maxWaiting) {
         reject(new AppError('TOO_MANY_REQUESTS', '该机关正在登记的申请过多，请稍后重试'));
         return;
       }
-      existing.waitingOf.set(input.agencyId, count + 1);
+      existing.waitingOf.set(agencyId, count + 1);
       existing.waiting.push(entry);
       return;
     }

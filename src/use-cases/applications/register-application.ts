@@ -113,7 +113,25 @@ export function prepareRegistration(
   now: Moment,
 ): PreparedRegistration {
   const { agencyId, ...registration } = input;
-  const valid = parseRegistration(registration);
+  return prepareValidRegistration({ ...parseRegistration(registration), agencyId }, actor, now);
+}
+
+/**
+ * A registration the registration schema has accepted already (the registration route's body,
+ * validated by Fastify with that very schema): parsing it again would give it back unchanged.
+ */
+export type ValidRegistrationInput = z.output<typeof applicationRegistrationSchema> & { agencyId: string };
+
+/**
+ * prepareRegistration of a registration the schema has accepted already: the registration route
+ * saves parsing each body twice. Throws INVALID_INPUT (channel/date rules).
+ */
+export function prepareValidRegistration(
+  valid: ValidRegistrationInput,
+  actor: Actor,
+  now: Moment,
+): PreparedRegistration {
+  const { agencyId } = valid;
   const confirmedOn = valid.confirmedOn ?? null;
   const { receivedOn, deadlines } = firstDeadlines(
     { channel: valid.channel, submittedOn: valid.submittedOn, confirmedOn },
