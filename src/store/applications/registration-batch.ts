@@ -2,14 +2,13 @@ import { sql, type Transaction } from 'kysely';
 import { yearOf } from '../../core/dates.ts';
 import { AppError } from '../../core/errors.ts';
 import {
-  type AuditEntry,
   type AuditEntryInput,
   type AuditHead,
   advanceAuditHead,
   createMissingAuditHeads,
+  insertAuditRows,
   linkAuditRows,
   lockedHead,
-  rowToEntry,
 } from '../audit/audit.repository.ts';
 import { chainOf } from '../audit/audit-hash.ts';
 import type { AuditLogTable, Database } from '../database.ts';
@@ -19,6 +18,7 @@ import {
   allocateTrackingNumbers,
   applicantRow,
   applicationRow,
+  insertApplicationRows,
   type NewApplication,
   trackingNumbersUpTo,
 } from './applications.repository.ts';
@@ -38,7 +38,7 @@ const counterKey = (agencyId: string, year: number) => `${agencyId}\u0000${year}
  * tracking numbers of each agency-year in order (gap- and duplicate-free: the counters' rows stay
  * locked until the transaction ends), the applications and their applicants, and one audit entry
  * each, made by `auditOf` from the stored application and its index in `inputs`, appended to its agency's chain. Returns the
- * stored applications and their audit entries, in the order given. Throws NOT_FOUND (an agency).
+ * stored applications, in the order given. Throws NOT_FOUND (an agency).
  *
  * On PostgreSQL this is two statements whatever the number of applications and agencies: the
  * first locks the chain heads (in chain order) and then takes the counters (in agency-year order),
@@ -50,7 +50,7 @@ export async function insertNumberedApplications(
   trx: Transaction<Database>,
   inputs: readonly NewApplication[],
   auditOf: (stored: StoredApplication, index: number) => AuditEntryInput,
-): Promise<Array<{ application: StoredApplication; audit: AuditEntry }>> {
+): Promise<StoredApplication[]> {
   if (inputs.length === 0) return [];
   const chains = [...new Set(inputs.map((i) => chainOf(i.agencyId)))].sort();
   const takes = new Map<string, CounterTake>();
@@ -77,7 +77,6 @@ export async function insertNumberedApplications(
   const applicants = inputs.map((input, i) => applicantRow(rows[i]!.id, input.applicant));
   const stored = rows.map((row, index) => ({ row, index, application: rowToApplication(row) }));
   const auditRows: AuditLogTable[] = [];
-  const auditByApplication = new Map<string, AuditLogTable>();
   const lastOfChain = new Map<string, AuditLogTable>();
   for (const chain of chains) {
     const ofChain = stored.filter((s) => chainOf(s.row.agency_id) === chain);
@@ -88,7 +87,6 @@ export async function insertNumberedApplications(
       return entry;
     });
     const linked = linkAuditRows(chain, heads.get(chain)!, entries);
-    for (const [i, row] of linked.entries()) auditByApplication.set(ofChain[i]!.row.id, row);
     auditRows.push(...linked);
     lastOfChain.set(chain, linked[linked.length - 1]!);
   }
@@ -114,20 +112,16 @@ export async function insertNumberedApplications(
       .where('chain', 'in', chains)
       .execute();
   } else {
-    await trx.insertInto('applications').values(rows).execute();
-    await trx.insertInto('applicants').values(applicants).execute();
-    await trx.insertInto('audit_log').values(auditRows).execute();
+    await insertApplicationRows(trx, rows, applicants);
+    await insertAuditRows(trx, auditRows);
     for (const [chain, last] of lastOfChain) await advanceAuditHead(trx, chain, last.seq, last.hash);
   }
-  return stored.map((s) => ({
-    application: s.application,
-    audit: rowToEntry(auditByApplication.get(s.row.id)!),
-  }));
+  return stored.map((s) => s.application);
 }
 
 /**
- * Chains whose head this process has seen (heads are never deleted: a trigger refuses it), whose
- * creation can be skipped.
+ * Chains whose head this process has seen committed (heads are never deleted: a trigger refuses
+ * it), whose creation can be skipped.
  */
 const chainsWithHead = new Set<string>();
 
@@ -199,7 +193,9 @@ async function lockHeadsAndTakeNumbers(
   for (const row of result.rows) {
     if (row.chain !== null) {
       heads.set(row.chain, { last_seq: Number(row.n), last_hash: row.hash! });
-      chainsWithHead.add(row.chain);
+      // A head at seq 0 may be this transaction's own, not committed yet (createMissingAuditHeads):
+      // one that has moved was committed by whoever moved it.
+      if (Number(row.n) > 0) chainsWithHead.add(row.chain);
     } else {
       const take = counters.find((c) => c.agencyId === row.agency_id && c.year === Number(row.year))!;
       numbers.set(
@@ -211,6 +207,10 @@ async function lockHeadsAndTakeNumbers(
   if (numbers.size !== counters.length) throw new Error('tracking counters: a row not returned');
   // Only when a head known to this process is missing from this database (not in production,
   // where heads are never deleted): locked late, so a deadlock is possible, which PostgreSQL breaks.
-  for (const chain of chains) if (!heads.has(chain)) heads.set(chain, await lockedHead(trx, chain));
+  for (const chain of chains) {
+    if (heads.has(chain)) continue;
+    chainsWithHead.delete(chain);
+    heads.set(chain, await lockedHead(trx, chain));
+  }
   return { heads, numbers };
 }

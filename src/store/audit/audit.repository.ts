@@ -82,6 +82,19 @@ const insertEntry = preparedQuery<AuditLogTable, never>(AUDIT_COLUMNS, (db, row)
   db.insertInto('audit_log').values(row),
 );
 
+/** Inserts linked audit rows (SQLite, or PostgreSQL outside a combined statement); one row through a statement compiled once. */
+export async function insertAuditRows(
+  trx: Transaction<Database>,
+  rows: readonly AuditLogTable[],
+): Promise<void> {
+  if (rows.length === 1) await insertEntry(trx, rows[0]!);
+  else if (rows.length > 1)
+    await trx
+      .insertInto('audit_log')
+      .values([...rows])
+      .execute();
+}
+
 /** Moves the chain's head (locked by the caller) to its entry `seq` of hash `hash`. */
 export async function advanceAuditHead(
   trx: Transaction<Database>,
@@ -269,7 +282,7 @@ export function hashedFieldsOf(row: AuditLogTable): HashedFields {
   };
 }
 
-export function rowToEntry(row: AuditLogTable): AuditEntry {
+function rowToEntry(row: AuditLogTable): AuditEntry {
   return {
     chain: row.chain,
     seq: Number(row.seq),

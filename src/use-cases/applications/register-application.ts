@@ -202,7 +202,7 @@ export async function storeRegistrations(
       };
     },
   );
-  return stored.map(({ application }, i) => ({
+  return stored.map((application, i) => ({
     application,
     followUpCode: registrations[i]!.followUpCode,
     deadlines: registrations[i]!.deadlines,
