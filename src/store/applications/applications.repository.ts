@@ -109,7 +109,12 @@ export async function allocateTrackingNumbers(
     },
   );
   if (!counter) throw new Error('tracking counter: no row returned');
-  const first = Number(counter.last_number) - count + 1;
+  return trackingNumbersUpTo(year, Number(counter.last_number), count);
+}
+
+/** The `count` tracking numbers of `year` ending with the counter's new value `last` ("2025-0042"…), in order. */
+export function trackingNumbersUpTo(year: number, last: number, count: number): string[] {
+  const first = last - count + 1;
   return Array.from({ length: count }, (_, i) => `${year}-${String(first + i).padStart(4, '0')}`);
 }
 
@@ -154,7 +159,24 @@ export async function insertApplications(
 ): Promise<StoredApplication[]> {
   if (inputs.length === 0) return [];
   const rows = inputs.map(applicationRow);
-  const applicants = inputs.map((input, i) => applicantRow(rows[i]!.id, input.applicant));
+  await insertApplicationRows(
+    trx,
+    rows,
+    inputs.map((input, i) => applicantRow(rows[i]!.id, input.applicant)),
+  );
+  return rows.map(rowToApplication);
+}
+
+/**
+ * Inserts application rows and their applicants' rows (in the same order): one statement per
+ * table, or on PostgreSQL one for both; a single application through statements compiled once.
+ */
+export async function insertApplicationRows(
+  trx: Transaction<Database>,
+  rows: readonly ApplicationsTable[],
+  applicants: readonly ApplicantsTable[],
+): Promise<void> {
+  if (rows.length === 0) return;
   const postgres = dialectOf(trx) === 'postgres';
   if (rows.length === 1 && postgres) {
     await insertApplicationAndApplicant(trx, { ...rows[0]!, ...applicants[0]! });
@@ -164,18 +186,24 @@ export async function insertApplications(
   } else if (postgres) {
     // The applicants' foreign key is checked at the end of the statement, after both inserts.
     await trx
-      .with('inserted', (w) => w.insertInto('applications').values(rows))
+      .with('inserted', (w) => w.insertInto('applications').values([...rows]))
       .insertInto('applicants')
-      .values(applicants)
+      .values([...applicants])
       .execute();
   } else {
-    await trx.insertInto('applications').values(rows).execute();
-    await trx.insertInto('applicants').values(applicants).execute();
+    await trx
+      .insertInto('applications')
+      .values([...rows])
+      .execute();
+    await trx
+      .insertInto('applicants')
+      .values([...applicants])
+      .execute();
   }
-  return rows.map(rowToApplication);
 }
 
-function applicationRow(input: NewApplication): ApplicationsTable {
+/** The row of a new application (version 1, a new id). */
+export function applicationRow(input: NewApplication): ApplicationsTable {
   const core = input.application;
   return {
     id: randomUUID(),
@@ -201,7 +229,8 @@ function applicationRow(input: NewApplication): ApplicationsTable {
   };
 }
 
-function applicantRow(applicationId: string, applicant: Applicant): ApplicantsTable {
+/** The applicant's row of an application. */
+export function applicantRow(applicationId: string, applicant: Applicant): ApplicantsTable {
   return {
     application_id: applicationId,
     name: applicant.name,

@@ -44,3 +44,27 @@ export function auditHash(prevHash: string, chain: string, fields: HashedFields)
     .update(prevHash + canonicalJson(hashed))
     .digest('hex');
 }
+
+/**
+ * auditHash of an entry whose snapshots are given as their canonical JSON (as stored): the same
+ * hash, without parsing the snapshots back and serialising them again. The text hashed is the
+ * canonical JSON of the entry built by hand, keys in canonicalJson's order (none is an integer).
+ */
+export function auditHashOfStored(
+  prevHash: string,
+  chain: string,
+  fields: Omit<HashedFields, 'before' | 'after'>,
+  beforeJson: string | null,
+  afterJson: string | null,
+): string {
+  const text =
+    `{"action":${JSON.stringify(fields.action)},"actorLabel":${JSON.stringify(fields.actorLabel)}` +
+    `,"actorUserId":${JSON.stringify(fields.actorUserId)},"after":${afterJson ?? 'null'}` +
+    `,"at":${JSON.stringify(fields.at)},"before":${beforeJson ?? 'null'}` +
+    (chain === LEGACY_CHAIN ? '' : `,"chain":${JSON.stringify(chain)}`) +
+    `,"entity":${JSON.stringify(fields.entity)},"entityId":${JSON.stringify(fields.entityId)}` +
+    `,"seq":${JSON.stringify(fields.seq)}}`;
+  return createHash('sha256')
+    .update(prevHash + text)
+    .digest('hex');
+}

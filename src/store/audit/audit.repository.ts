@@ -2,7 +2,7 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import type { AuditChainsTable, AuditLogTable, Database } from '../database.ts';
 import { dialectOf } from '../dialect.ts';
 import { columnsOf, preparedQuery } from '../prepared-query.ts';
-import { auditHash, chainOf, GENESIS_HASH, type HashedFields, LEGACY_CHAIN } from './audit-hash.ts';
+import { auditHashOfStored, chainOf, GENESIS_HASH, type HashedFields, LEGACY_CHAIN } from './audit-hash.ts';
 import { canonicalJson } from './canonical-json.ts';
 
 /** Who made a change: a staff user, or a label alone ("申请人（网上申请）", "system"). */
@@ -35,7 +35,9 @@ export interface AuditEntry extends Omit<AuditEntryInput, 'at' | 'agencyId'> {
   hash: string;
 }
 
-type Head = Pick<AuditChainsTable, 'last_seq' | 'last_hash'>;
+/** A chain's head as stored: the seq and hash of its last entry (seq 0: the link its first entry will carry). */
+export type AuditHead = Pick<AuditChainsTable, 'last_seq' | 'last_hash'>;
+type Head = AuditHead;
 
 const selectHead = preparedQuery<{ chain: string }, Head>(['chain'], (db, p) =>
   db.selectFrom('audit_chains').select(['last_seq', 'last_hash']).where('chain', '=', p.chain),
@@ -80,6 +82,29 @@ const insertEntry = preparedQuery<AuditLogTable, never>(AUDIT_COLUMNS, (db, row)
   db.insertInto('audit_log').values(row),
 );
 
+/** Inserts linked audit rows (SQLite, or PostgreSQL outside a combined statement); one row through a statement compiled once. */
+export async function insertAuditRows(
+  trx: Transaction<Database>,
+  rows: readonly AuditLogTable[],
+): Promise<void> {
+  if (rows.length === 1) await insertEntry(trx, rows[0]!);
+  else if (rows.length > 1)
+    await trx
+      .insertInto('audit_log')
+      .values([...rows])
+      .execute();
+}
+
+/** Moves the chain's head (locked by the caller) to its entry `seq` of hash `hash`. */
+export async function advanceAuditHead(
+  trx: Transaction<Database>,
+  chain: string,
+  seq: number,
+  hash: string,
+): Promise<void> {
+  await advanceHead(trx, { chain, last_seq: seq, last_hash: hash });
+}
+
 /** PostgreSQL: the entry and the head moved to it in one statement (one round trip less while the head is locked). */
 const insertEntryAndAdvanceHead = preparedQuery<AuditLogTable, never>(AUDIT_COLUMNS, (db, row) =>
   db
@@ -94,7 +119,7 @@ const insertEntryAndAdvanceHead = preparedQuery<AuditLogTable, never>(AUDIT_COLU
  * chain's last hash (or the genesis hash): two first writers at once meet on the primary key,
  * the second waits for the first and then locks the row the first created.
  */
-async function lockedHead(trx: Transaction<Database>, chain: string): Promise<Head> {
+export async function lockedHead(trx: Transaction<Database>, chain: string): Promise<Head> {
   const [head] = await lockHead(trx, { chain });
   if (head) return head;
   const [legacy] = await selectHead(trx, { chain: LEGACY_CHAIN });
@@ -102,6 +127,32 @@ async function lockedHead(trx: Transaction<Database>, chain: string): Promise<He
   const [created] = await lockHead(trx, { chain });
   if (!created) throw new Error(`audit chain head ${chain} not created`);
   return created;
+}
+
+/**
+ * Creates the heads of those `chains` that have none yet (seq 0, linked like lockedHead's), in
+ * chain order, without locking existing heads; a head another transaction is creating is waited
+ * for. For writers that then lock several heads in one statement, where a missing head would be
+ * locked late and out of order.
+ */
+export async function createMissingAuditHeads(
+  trx: Transaction<Database>,
+  chains: readonly string[],
+): Promise<void> {
+  if (chains.length === 0) return;
+  const legacy = sql<string>`coalesce((select last_hash from audit_chains where chain = ${LEGACY_CHAIN}), ${GENESIS_HASH})`;
+  await trx
+    .insertInto('audit_chains')
+    .columns(['chain', 'last_seq', 'last_hash'])
+    .expression((eb) =>
+      eb
+        .selectFrom(
+          sql<{ chain: string }>`(values ${sql.join([...chains].sort().map((c) => sql`(${c})`))})`.as('v'),
+        )
+        .select([sql<string>`v.column1`.as('chain'), sql<number>`0`.as('last_seq'), legacy.as('last_hash')]),
+    )
+    .onConflict((oc) => oc.column('chain').doNothing())
+    .execute();
 }
 
 /**
@@ -130,13 +181,7 @@ export async function appendAuditEntries(
   if (entries.some((e) => chainOf(e.agencyId) !== chain)) {
     throw new Error('appendAuditEntries: entries of several chains');
   }
-  const head = await lockedHead(trx, chain);
-  let previous = { seq: Number(head.last_seq), hash: head.last_hash };
-  const rows = entries.map((entry) => {
-    const row = linkedRow(chain, previous, entry);
-    previous = { seq: row.seq, hash: row.hash };
-    return row;
-  });
+  const rows = linkAuditRows(chain, await lockedHead(trx, chain), entries);
   const last = rows[rows.length - 1]!;
   if (rows.length === 1) {
     if (dialectOf(trx) === 'postgres') {
@@ -159,17 +204,35 @@ export async function appendAuditEntries(
   return rows.map(rowToEntry);
 }
 
+/**
+ * The rows of `entries`, all of `chain`, linked in order after the chain's `head` (locked by the
+ * caller until its transaction ends): what appendAuditEntries inserts, for writers that insert
+ * them in a statement of their own and then move the head to the last row.
+ */
+export function linkAuditRows(
+  chain: string,
+  head: AuditHead,
+  entries: readonly AuditEntryInput[],
+): AuditLogTable[] {
+  let previous = { seq: Number(head.last_seq), hash: head.last_hash };
+  return entries.map((entry) => {
+    const row = linkedRow(chain, previous, entry);
+    previous = { seq: row.seq, hash: row.hash };
+    return row;
+  });
+}
+
 /** The row of `entry` following the entry `previous` of its chain. */
 function linkedRow(
   chain: string,
   previous: { seq: number; hash: string },
   entry: AuditEntryInput,
 ): AuditLogTable {
-  // Each snapshot is written as canonical JSON once: the stored text, and the value hashed is
-  // that text read back (what verification will read).
+  // Each snapshot is written as canonical JSON once: the stored text, which is also what is
+  // hashed (the text verification reads back and serialises again the same way).
   const beforeJson = entry.before == null ? null : canonicalJson(entry.before);
   const afterJson = entry.after == null ? null : canonicalJson(entry.after);
-  const fields: HashedFields = {
+  const fields = {
     seq: previous.seq + 1,
     at: entry.at.toISOString(),
     actorUserId: entry.actor.userId,
@@ -177,8 +240,6 @@ function linkedRow(
     entity: entry.entity,
     entityId: entry.entityId,
     action: entry.action,
-    before: beforeJson === null ? null : JSON.parse(beforeJson),
-    after: afterJson === null ? null : JSON.parse(afterJson),
   };
   return {
     chain,
@@ -192,7 +253,7 @@ function linkedRow(
     before_json: beforeJson,
     after_json: afterJson,
     prev_hash: previous.hash,
-    hash: auditHash(previous.hash, chain, fields),
+    hash: auditHashOfStored(previous.hash, chain, fields, beforeJson, afterJson),
   };
 }
 

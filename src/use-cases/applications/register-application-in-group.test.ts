@@ -54,6 +54,35 @@ describeEachDialect('registerApplicationInGroup', (t) => {
     });
   });
 
+  describe('concurrent registrations of several agencies', () => {
+    it('numbers each agency from 1 without a gap or a repeat, each in its own verifiable chain', async () => {
+      const agencies = await Promise.all([0, 1, 2].map(() => createTestAgency(t.db)));
+      const inputs = Array.from({ length: 60 }, (_, i) =>
+        applicationInput(agencies[i % 3]!.agency.id, { description: `第${i}件申请` }),
+      );
+      const results = await Promise.all(
+        inputs.map((input) => registerApplicationInGroup(t.db, input, TEST_ACTOR, TEST_NOW)),
+      );
+      for (const [k, { agency }] of agencies.entries()) {
+        const mine = results.filter((_, i) => i % 3 === k);
+        expect(mine.every((r) => r.application.agencyId === agency.id)).toBe(true);
+        expect(mine.map((r) => r.application.trackingNumber).sort()).toEqual(
+          Array.from({ length: 20 }, (_, i) => `2026-${String(i + 1).padStart(4, '0')}`),
+        );
+        const audit = await Promise.all(
+          mine.map((r) => listAuditEntries(t.db, 'application', r.application.id)),
+        );
+        const chains = new Set(audit.map(([e]) => e!.chain));
+        expect(chains.size).toBe(1);
+        expect(audit.map(([e]) => e!.seq).sort((a, b) => a - b)).toEqual(
+          Array.from({ length: 20 }, (_, i) => i + 1),
+        );
+      }
+      for (const [i, r] of results.entries()) expect(r.application.description).toBe(inputs[i]!.description);
+      expect((await verifyAuditChain(t.db)).ok).toBe(true);
+    });
+  });
+
   describe('concurrent registrations of one agency', () => {
     it('gives each caller its own application, numbered without a gap or a repeat in each year', async () => {
       const { agency } = await createTestAgency(t.db);

@@ -8,18 +8,15 @@ import {
   applicationRegistrationSchema,
   type RequestedForm,
 } from '../../core/applications/registration-input.ts';
-import { type IsoDate, yearOf } from '../../core/dates.ts';
+import type { IsoDate } from '../../core/dates.ts';
 import { parseDeadlineInput } from '../../core/deadlines/deadline-input.ts';
 import { readTimeline } from '../../core/deadlines/read-timeline.ts';
 import { AppError, isAppError } from '../../core/errors.ts';
 import type { Moment } from '../../core/moment.ts';
-import {
-  allocateTrackingNumbers,
-  insertApplications,
-} from '../../store/applications/applications.repository.ts';
 import { followUpCodeHash, newFollowUpCode } from '../../store/applications/follow-up-code.ts';
+import { insertNumberedApplications } from '../../store/applications/registration-batch.ts';
 import type { Applicant, StoredApplication } from '../../store/applications/stored-application.ts';
-import { type Actor, appendAuditEntries } from '../../store/audit/audit.repository.ts';
+import type { Actor } from '../../store/audit/audit.repository.ts';
 import type { StoreTrx } from '../../store/dialect.ts';
 
 export interface RegisterApplicationInput extends ApplicationRegistration {
@@ -116,7 +113,25 @@ export function prepareRegistration(
   now: Moment,
 ): PreparedRegistration {
   const { agencyId, ...registration } = input;
-  const valid = parseRegistration(registration);
+  return prepareValidRegistration({ ...parseRegistration(registration), agencyId }, actor, now);
+}
+
+/**
+ * A registration the registration schema has accepted already (the registration route's body,
+ * validated by Fastify with that very schema): parsing it again would give it back unchanged.
+ */
+export type ValidRegistrationInput = z.output<typeof applicationRegistrationSchema> & { agencyId: string };
+
+/**
+ * prepareRegistration of a registration the schema has accepted already: the registration route
+ * saves parsing each body twice. Throws INVALID_INPUT (channel/date rules).
+ */
+export function prepareValidRegistration(
+  valid: ValidRegistrationInput,
+  actor: Actor,
+  now: Moment,
+): PreparedRegistration {
+  const { agencyId } = valid;
   const confirmedOn = valid.confirmedOn ?? null;
   const { receivedOn, deadlines } = firstDeadlines(
     { channel: valid.channel, submittedOn: valid.submittedOn, confirmedOn },
@@ -153,59 +168,44 @@ export function prepareRegistration(
 }
 
 /**
- * Stores prepared registrations of one agency, in order: allocates the next tracking numbers of
- * the agency and receipt year atomically in the database, keeps the applicants' personal data
- * apart (applicants table), and audits each registration (without personal data) in the agency's
- * chain, last, so that the chain's head is locked for the shortest time. Throws NOT_FOUND (agency).
+ * Stores prepared registrations, of one agency or several, in order: allocates the next tracking
+ * numbers of each agency and receipt year atomically in the database, keeps the applicants'
+ * personal data apart (applicants table), and audits each registration (without personal data)
+ * in its agency's chain. Throws NOT_FOUND (agency).
  */
 export async function storeRegistrations(
   trx: StoreTrx,
   registrations: readonly PreparedRegistration[],
 ): Promise<RegisteredApplication[]> {
-  const [first] = registrations;
-  if (!first) return [];
-  if (registrations.some((r) => r.agencyId !== first.agencyId)) {
-    throw new Error('storeRegistrations: registrations of several agencies');
-  }
-  // Counters in ascending year order, so that two groups lock them in the same order.
-  const years = [...new Set(registrations.map((r) => yearOf(r.application.receivedOn)))].sort();
-  const numbers = new Map<number, string[]>();
-  for (const year of years) {
-    const count = registrations.filter((r) => yearOf(r.application.receivedOn) === year).length;
-    numbers.set(year, await allocateTrackingNumbers(trx, first.agencyId, year, count));
-  }
-  const applications = await insertApplications(
+  const stored = await insertNumberedApplications(
     trx,
     registrations.map((r) => ({
       agencyId: r.agencyId,
-      application: {
-        ...r.application,
-        trackingNumber: numbers.get(yearOf(r.application.receivedOn))!.shift()!,
-      },
+      application: r.application,
       answerDueOn: r.deadlines.result?.answerDue ?? null,
       verificationHash: followUpCodeHash(r.followUpCode),
       requestedForm: r.requestedForm,
       applicant: r.applicant,
       at: r.now.at.toISOString(),
     })),
+    (application, i) => {
+      const r = registrations[i]!;
+      return {
+        agencyId: r.agencyId,
+        at: r.now.at,
+        actor: r.actor,
+        entity: 'application',
+        entityId: application.id,
+        action: 'register',
+        before: null,
+        after: application,
+      };
+    },
   );
-  await appendAuditEntries(
-    trx,
-    registrations.map((r, i) => ({
-      agencyId: r.agencyId,
-      at: r.now.at,
-      actor: r.actor,
-      entity: 'application',
-      entityId: applications[i]!.id,
-      action: 'register',
-      before: null,
-      after: applications[i],
-    })),
-  );
-  return registrations.map((r, i) => ({
-    application: applications[i]!,
-    followUpCode: r.followUpCode,
-    deadlines: r.deadlines,
+  return stored.map((application, i) => ({
+    application,
+    followUpCode: registrations[i]!.followUpCode,
+    deadlines: registrations[i]!.deadlines,
   }));
 }
 

@@ -14,7 +14,7 @@ import { listAuditEntries } from '../../../store/audit/audit.repository.ts';
 import { mixedOutcomeRuleOfAgency } from '../../../store/organisation/mixed-outcome-rules.ts';
 import { readApplicant } from '../../../use-cases/applications/read-applicant.ts';
 import { recordApplicationEvent } from '../../../use-cases/applications/record-application-event.ts';
-import { registerApplicationInGroup } from '../../../use-cases/applications/register-application-in-group.ts';
+import { registerValidApplicationInGroup } from '../../../use-cases/applications/register-application-in-group.ts';
 import { checkAgencyAccess } from '../../access/authorize-agency.ts';
 import { actorOf, requireUser } from '../../plugins/auth.ts';
 import { currentMoment } from '../../plugins/clock.ts';
@@ -62,7 +62,8 @@ export async function registerApplicationRoutes(app: FastifyInstance): Promise<v
       const { agencyId } = request.params;
       await checkAgencyAccess(app.db, user, agencyId, 'application', 'handle');
       const now = currentMoment(app);
-      const { application, followUpCode, deadlines } = await registerApplicationInGroup(
+      // The body was validated with the registration schema itself (registerApplicationBody).
+      const { application, followUpCode, deadlines } = await registerValidApplicationInGroup(
         app.db,
         { ...request.body, agencyId },
         actorOf(user),
