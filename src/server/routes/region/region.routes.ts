@@ -12,6 +12,7 @@ import {
   getStoredReport,
   newestPublishedReport,
 } from '../../../store/region/regional-reports.ts';
+import { mergedCarryForwards } from '../../../store/reports/report-findings.ts';
 import { authorizeRegionCode, authorizeRegionId } from '../../access/authorize-region.ts';
 
 import { requireUser } from '../../plugins/auth.ts';
@@ -128,7 +129,11 @@ export async function registerRegionRoutes(app: FastifyInstance): Promise<void> 
       }
       await authorizeRegionId(app.db, user, stored.regionId, 'read');
       const previous = await newestPublishedReport(app.db, stored.agencyId, stored.year - 1);
-      const findings = checkReport(stored.report, undefined, previous ? { previous: previous.report } : {});
+      const merged = await mergedCarryForwards(app.db, stored.agencyId, stored.year);
+      const findings = checkReport(stored.report, undefined, {
+        ...(previous ? { previous: previous.report } : {}),
+        ...(merged.length > 0 ? { merged } : {}),
+      });
       const similarity = SECTIONS.map((section) => {
         const value = previous
           ? textSimilarity(stored.report.sections[section], previous.report.sections[section])
