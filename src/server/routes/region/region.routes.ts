@@ -6,6 +6,7 @@ import { COPIED_SECTION_THRESHOLD, textSimilarity } from '../../../core/region/s
 import { SECTION_LABELS } from '../../../core/rules/finding.ts';
 import { checkReport } from '../../../documents/check-report.ts';
 import { getAgency } from '../../../store/organisation/organisation.repository.ts';
+import { mergedReportsOf } from '../../../store/region/merged-reports.ts';
 import { regionHistory, regionOverview } from '../../../store/region/regional-overview.ts';
 import {
   agencyReportVersions,
@@ -106,7 +107,11 @@ export async function registerRegionRoutes(app: FastifyInstance): Promise<void> 
         throw new AppError('NOT_FOUND', '机关不存在');
       }
       await authorizeRegionId(app.db, user, agency.regionId, 'read');
-      return { agency, versions: await agencyReportVersions(app.db, agency.id) };
+      return {
+        agency,
+        versions: await agencyReportVersions(app.db, agency.id),
+        mergedReports: await mergedReportsOf(app.db, agency.id),
+      };
     },
   );
 
@@ -166,6 +171,7 @@ export async function registerRegionRoutes(app: FastifyInstance): Promise<void> 
         rates: disclosureRates(stored.report.table3, stored.report.table4),
         previous: previous ? { reportId: previous.id, year: previous.year, version: previous.version } : null,
         similarity,
+        mergedReports: await mergedReportsOf(app.db, stored.agencyId),
       };
     },
   );
