@@ -1,44 +1,29 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { User } from '../../src/core/organisation/user.ts';
-import {
-  browserMissing,
-  browserSuiteTitle,
-  launchBrowser,
-  newPage,
-  signInThroughPage,
-  startWebServer,
-  type WebServer,
-} from '../support/browser.ts';
+import { browserMissing, browserSuiteTitle } from '../support/browser.ts';
+import { setUpBrowserSuite } from '../support/browser-suite.ts';
 import {
   createTestOrganisation,
   createTestUser,
   registrationBody,
   signIn,
-  TEST_PASSWORD,
   type TestOrganisation,
 } from '../support/server-factories.ts';
 import { TestClock } from '../support/server-test-app.ts';
 
 const clock = new TestClock('2025-03-03');
-let server: WebServer;
-let browser: Browser;
 let org: TestOrganisation;
 let officer: User;
 let reviewer: User;
 
 async function logIn(page: Page, user: User, next: string) {
-  await signInThroughPage(
-    page,
-    `${server.url}/login?next=${encodeURIComponent(next)}`,
-    user.username,
-    TEST_PASSWORD,
-  );
+  await suite.signIn(page, user, { next: next });
 }
 
-describe.skipIf(browserMissing)(browserSuiteTitle('annual report in a browser'), () => {
-  beforeAll(async () => {
-    server = await startWebServer({ now: clock.now });
+const suite = setUpBrowserSuite({
+  now: clock.now,
+  prepare: async (server) => {
     org = await createTestOrganisation(server.app.db);
     officer = await createTestUser(server.app.db, 'officer', { agencyId: org.agencyX.id });
     reviewer = await createTestUser(server.app.db, 'reviewer', { agencyId: org.agencyX.id });
@@ -70,15 +55,12 @@ describe.skipIf(browserMissing)(browserSuiteTitle('annual report in a browser'),
       }
     }
     clock.set('2026-01-12');
-    browser = await launchBrowser();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  },
+});
 
+describe.skipIf(browserMissing)(browserSuiteTitle('annual report in a browser'), () => {
   it('assembles 2025 from the records, fixes its findings, submits; the reviewer approves and publishes', async () => {
-    const { page, scriptErrors } = await newPage(browser);
+    const { page, scriptErrors } = await suite.page();
     await logIn(page, officer, '/workspace/reports');
     await page.getByLabel('年度').fill('2025');
     await page.getByRole('button', { name: '由台账汇总生成报告草稿' }).click();
@@ -114,7 +96,7 @@ describe.skipIf(browserMissing)(browserSuiteTitle('annual report in a browser'),
 
     // The reviewer approves and publishes.
     // The reviewer finds it waiting on the report list, as disclosures do.
-    const reviewerPage = (await newPage(browser)).page;
+    const reviewerPage = (await suite.page()).page;
     await logIn(reviewerPage, reviewer, '/workspace/reports');
     const waiting = reviewerPage.getByRole('region', { name: '待我审核的年度报告' });
     await waiting.getByRole('link', { name: /年度报告（第1版）/ }).click();

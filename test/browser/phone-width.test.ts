@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/cli/demo/demo-data.ts';
 import { loadDemo } from '../../src/cli/demo/load-demo.ts';
 import { browserMissing, browserSuiteTitle } from '../support/browser.ts';
-import { PHONE, useBrowserSuite } from '../support/browser-suite.ts';
+import { PHONE, setUpBrowserSuite } from '../support/browser-suite.ts';
 import { createTestUser, signIn, TEST_PASSWORD } from '../support/server-factories.ts';
 
 /** `npm start -- --demo` on 20 November 2026 (as test/browser/demo-data.test.ts). */
@@ -63,7 +63,7 @@ async function measure(page: Page, url: string, wide: string[]): Promise<void> {
 }
 
 describe.skipIf(browserMissing)(browserSuiteTitle('every page on a 390×844 phone'), () => {
-  const suite = useBrowserSuite({
+  const suite = setUpBrowserSuite({
     now: () => NOW,
     timeout: 180_000,
     prepare: async (server) => {

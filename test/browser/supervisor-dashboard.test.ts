@@ -1,41 +1,32 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { User } from '../../src/core/organisation/user.ts';
 import { createAgency, createRegion } from '../../src/store/organisation/organisation.repository.ts';
-import {
-  browserMissing,
-  browserSuiteTitle,
-  launchBrowser,
-  newPage,
-  signInThroughPage,
-  startWebServer,
-  type WebServer,
-} from '../support/browser.ts';
+import { browserMissing, browserSuiteTitle } from '../support/browser.ts';
+import { setUpBrowserSuite } from '../support/browser-suite.ts';
 import { generateValidReport } from '../support/generate-report.ts';
 import { reportToText } from '../support/report-to-text.ts';
-import { createTestUser, TEST_PASSWORD } from '../support/server-factories.ts';
+import { createTestUser } from '../support/server-factories.ts';
 import { TestClock } from '../support/server-test-app.ts';
 
 const clock = new TestClock('2025-06-02');
-let server: WebServer;
-let browser: Browser;
 let supervisor: User;
 let dir: string;
 const files: string[] = [];
 
 async function uploadAndConfirm(page: Page) {
-  await page.goto(`${server.url}/workspace/region/import`);
+  await page.goto(`${suite.server.url}/workspace/region/import`);
   await page.locator('input[type=file]').setInputFiles(files);
   await page.getByRole('button', { name: '上传并预览' }).click();
   await page.getByText('预览：请核对每份报告识别出的机关和年度').waitFor();
 }
 
-describe.skipIf(browserMissing)(browserSuiteTitle('supervising office in a browser'), () => {
-  beforeAll(async () => {
-    server = await startWebServer({ now: clock.now });
+const suite = setUpBrowserSuite({
+  now: clock.now,
+  prepare: async (server) => {
     const db = server.app.db;
     const region = await createRegion(db, { code: '640599', name: '测试市', level: 'city' });
     const names = ['测试市教育局', '测试市交通运输局', '测试市水务局'];
@@ -55,11 +46,11 @@ describe.skipIf(browserMissing)(browserSuiteTitle('supervising office in a brows
       writeFileSync(path, `${reportToText(report)}发布日期：${report.publishedOn}\n`);
       files.push(path);
     }
-    browser = await launchBrowser();
-  }, 120_000);
+  },
+});
+
+describe.skipIf(browserMissing)(browserSuiteTitle('supervising office in a browser'), () => {
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -68,13 +59,8 @@ describe.skipIf(browserMissing)(browserSuiteTitle('supervising office in a brows
 
   // The broken row: （一）予以公开 + 1, so （七）总计 no longer equals the sum of the outcomes (T3-02).
   it('imports a folder of reports, then finds the late agency, the missing one and the finding', async () => {
-    const { page, scriptErrors } = await newPage(browser);
-    await signInThroughPage(
-      page,
-      `${server.url}/login?next=%2Fworkspace`,
-      supervisor.username,
-      TEST_PASSWORD,
-    );
+    const { page, scriptErrors } = await suite.page();
+    await suite.signIn(page, supervisor, { next: '/workspace' });
     // A supervisor starts at the region overview.
     await page.getByRole('heading', { name: '地区年度报告总览' }).waitFor();
 

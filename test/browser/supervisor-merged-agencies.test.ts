@@ -3,7 +3,7 @@ import type { Report } from '../../src/core/report/schema.ts';
 import { saveAgencyClosure } from '../../src/store/organisation/agency-history.repository.ts';
 import { createAgency, createRegion } from '../../src/store/organisation/organisation.repository.ts';
 import { browserMissing, browserSuiteTitle } from '../support/browser.ts';
-import { useBrowserSuite } from '../support/browser-suite.ts';
+import { setUpBrowserSuite } from '../support/browser-suite.ts';
 import { clone, generateValidReport } from '../support/generate-report.ts';
 import { insertTestReportVersion } from '../support/report-records.ts';
 import { createTestUser } from '../support/server-factories.ts';
@@ -15,7 +15,7 @@ let successorReportId = '';
 let mergedReport: Report;
 
 describe.skipIf(browserMissing)(browserSuiteTitle('a merged agency in the supervising office’s view'), () => {
-  const suite = useBrowserSuite({
+  const suite = setUpBrowserSuite({
     now: clock.now,
     prepare: async ({ app: { db } }) => {
       const region = await createRegion(db, { code: '640500', name: '中卫市', level: 'city' });

@@ -1,6 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { launchBrowser, newPage, signInThroughPage, startWebServer, type WebServer } from './browser.ts';
+import {
+  browserMissing,
+  launchBrowser,
+  newPage,
+  signInThroughPage,
+  startWebServer,
+  type WebServer,
+} from './browser.ts';
 import { TEST_PASSWORD } from './server-factories.ts';
 
 /** The one set-up of the browser journeys (test/browser): server, Chromium, pages, signing in. */
@@ -32,15 +39,17 @@ export interface BrowserSuite {
 }
 
 /**
- * Called inside a `describe`: before its tests, starts the real server on a fresh database
- * (`now` its clock), runs `prepare` (the data the journeys need), then launches Chromium; closes both
- * after them. Hooks of the file registered after this call run after the server is up.
+ * Called at a file's top level or inside a `describe`: before its tests, starts the real server on a
+ * fresh database (`now` its clock), runs `prepare` (the data the journeys need), then launches
+ * Chromium; closes both after them. Registers nothing without Chromium (the suite is skipped, see
+ * browserSuiteTitle). Hooks registered after this call run after the server is up.
  */
-export function useBrowserSuite(
+export function setUpBrowserSuite(
   options: { now?: () => Date; prepare?: (server: WebServer) => Promise<void>; timeout?: number } = {},
 ): BrowserSuite {
   let server: WebServer | undefined;
   let browser: Browser | undefined;
+  if (browserMissing) return unstarted();
   beforeAll(async () => {
     server = await startWebServer(options.now ? { now: options.now } : {});
     await options.prepare?.(server);
@@ -50,6 +59,21 @@ export function useBrowserSuite(
     await browser?.close();
     await server?.close();
   });
+  return startedSuite(
+    () => server,
+    () => browser,
+  );
+}
+
+/** A suite whose tests are skipped: any use of it says so. */
+function unstarted(): BrowserSuite {
+  return startedSuite(
+    () => undefined,
+    () => undefined,
+  );
+}
+
+function startedSuite(server: () => WebServer | undefined, browser: () => Browser | undefined): BrowserSuite {
   const started = <T>(value: T | undefined, what: string): T => {
     if (value === undefined)
       throw new Error(`the ${what} is not started yet (use it inside a test or a later hook)`);
@@ -57,10 +81,10 @@ export function useBrowserSuite(
   };
   const suite: BrowserSuite = {
     get server() {
-      return started(server, 'server');
+      return started(server(), 'server');
     },
     get browser() {
-      return started(browser, 'browser');
+      return started(browser(), 'browser');
     },
     page: (viewport) => newPage(suite.browser, viewport),
     signIn: async (page, user, signInOptions = {}) => {
