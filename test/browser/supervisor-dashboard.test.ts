@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -16,6 +16,7 @@ const clock = new TestClock('2025-06-02');
 let supervisor: User;
 let dir: string;
 const files: string[] = [];
+let undated = '';
 
 async function uploadAndConfirm(page: Page) {
   await page.goto(`${suite.server.url}/workspace/region/import`);
@@ -29,7 +30,7 @@ const suite = setUpBrowserSuite({
   prepare: async (server) => {
     const db = server.app.db;
     const region = await createRegion(db, { code: '640599', name: '测试市', level: 'city' });
-    const names = ['测试市教育局', '测试市交通运输局', '测试市水务局'];
+    const names = ['测试市教育局', '测试市交通运输局', '测试市水务局', '测试市卫生健康委员会'];
     for (const name of names) await createAgency(db, { regionId: region.id, name, kind: 'department' });
     supervisor = await createTestUser(db, 'supervisor', { regionId: region.id });
     dir = mkdtempSync(join(tmpdir(), 'gongkai-import-'));
@@ -46,6 +47,9 @@ const suite = setUpBrowserSuite({
       writeFileSync(path, `${reportToText(report)}发布日期：${report.publishedOn}\n`);
       files.push(path);
     }
+    // 卫生健康委员会: a report that states no publication date (imported in the second test).
+    undated = join(dir, '报告3.txt');
+    writeFileSync(undated, reportToText(generateValidReport(13, { agency: names[3]!, year: 2024 })));
   },
 });
 
@@ -109,6 +113,39 @@ describe.skipIf(browserMissing)(browserSuiteTitle('supervising office in a brows
         POLL,
       )
       .toBe('true');
+    // Every finding is located in words a user knows: no raw keys such as overview or meta.
+    const findings = page.locator('.ant-card', { hasText: '核查结果' }).first();
+    expect(await findings.innerText()).not.toMatch(
+      /\b(overview|meta|problems|other|table\d|[a-z]+[A-Z]\w*)\b/,
+    );
+    expect(scriptErrors).toEqual([]);
+  }, 120_000);
+
+  it('counts a report without a publication date as 发布日期不详, and exports with Chinese headers', async () => {
+    const { page, scriptErrors } = await suite.signedIn(supervisor, { next: '/workspace/region/import' });
+    await page.locator('input[type=file]').setInputFiles([undated]);
+    await page.getByRole('button', { name: '上传并预览' }).click();
+    await page.getByRole('button', { name: /确认导入 1 份/ }).click();
+    await page.getByText('导入完成：新导入 1 份，已导入过 0 份，跳过 0 份').waitFor();
+    await page.goto(`${suite.server.url}/workspace/region`);
+    await page.getByRole('heading', { name: '地区年度报告总览' }).waitFor();
+    const year = page.getByRole('spinbutton', { name: '年度', exact: true });
+    await year.fill('2024');
+    await year.press('Enter');
+    const row = (name: string) => page.locator('.ant-table-tbody tr', { hasText: name });
+    await row('测试市卫生健康委员会').getByText('发布日期不详').waitFor();
+    expect(await row('测试市卫生健康委员会').innerText()).not.toContain('已按时发布');
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '导出 CSV' }).click(),
+    ]);
+    const csv = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '');
+    const header = csv.split(/\r?\n/)[0]!;
+    // The web's download is for people: the tables' own words, not the programs' snake_case keys.
+    expect(header).toContain('行政区划代码');
+    expect(header).not.toMatch(/[a-z]+_[a-z]+/);
+    expect(csv).toContain('测试市卫生健康委员会');
     expect(scriptErrors).toEqual([]);
   }, 120_000);
 });
