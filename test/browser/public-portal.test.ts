@@ -111,6 +111,25 @@ describe.skipIf(browserMissing)(browserSuiteTitle('public portal in a browser'),
     expect(scriptErrors).toEqual([]);
   });
 
+  it('does not make a focused input or a link look like an error', async () => {
+    const { page } = await suite.page();
+    await page.goto(`${suite.server.url}/apply`);
+    const input = page.getByLabel('申请人姓名或名称');
+    await input.focus();
+    /** Red dominates a colour (rgb(r, g, b)): how an error reads. */
+    const reddish = (css: string) => {
+      const [r = 0, g = 0, b = 0] = (css.match(/\d+/g) ?? []).map(Number);
+      return r > g + 60 && r > b + 60;
+    };
+    // Runs in the page, where document exists (the test's own types are Node's).
+    const border = String(await page.evaluate('getComputedStyle(document.activeElement).borderTopColor'));
+    expect(border).toMatch(/^rgb/);
+    expect(reddish(border)).toBe(false);
+    const link = String(await page.evaluate("getComputedStyle(document.querySelector('a[href]')).color"));
+    expect(link).toMatch(/^rgb/);
+    expect(reddish(link)).toBe(false);
+  });
+
   it('answers an unknown address with a readable page, not a blank one', async () => {
     const { page } = await suite.page();
     await page.goto(`${suite.server.url}/no/such/page`);

@@ -63,6 +63,8 @@ describe.skipIf(browserMissing)(browserSuiteTitle('published reports and statist
     const html = await fetch(new URL((await read.getAttribute('href'))!, suite.server.url));
     expect(html.status).toBe(200);
     expect(await html.text()).toContain('甲县数据局');
+    // Read in the browser, not saved as a file.
+    expect(html.headers.get('content-disposition') ?? '').not.toMatch(/attachment/);
 
     await page.getByRole('link', { name: '统计数据' }).click();
     await page.getByLabel('地区').click();
@@ -78,6 +80,11 @@ describe.skipIf(browserMissing)(browserSuiteTitle('published reports and statist
     const before = page.locator('.ant-table-tbody tr', { hasText: '2020' });
     // 报告数 0, then every count 无数据.
     expect((await before.innerText()).trim()).toMatch(/^2020\t0(\t无数据)+$/);
+    // Up to a year without reports, the year's charts say so instead of drawing equal slices of nothing.
+    await page.getByRole('spinbutton', { name: '截至年度' }).fill('2020');
+    await page.getByRole('spinbutton', { name: '截至年度' }).press('Tab');
+    await expect.poll(() => page.getByText('2020年无数据：本地区尚无已发布的年度报告').count()).toBe(2);
+    expect(await page.getByRole('img', { name: '办理结果分布' }).count()).toBe(0);
     expect(scriptErrors).toEqual([]);
   }, 90_000);
 });
