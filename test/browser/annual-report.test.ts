@@ -87,6 +87,12 @@ describe.skipIf(browserMissing)(browserSuiteTitle('annual report in a browser'),
     expect(await cell('table2.licensing.本年处理决定数量').innerText()).toBe('13');
     expect(await cell('table2.licensing.本年处理决定数量').getAttribute('aria-invalid')).toBeNull();
 
+    // The drafting leaves a placeholder where only the office knows the words: an error, not a report.
+    await page
+      .getByText(/正文中仍有待填写的占位文字/)
+      .first()
+      .waitFor();
+    expect(await page.getByRole('button', { name: '提交审核' }).isDisabled()).toBe(true);
     await page.locator('#section-problems').fill('依申请公开答复文书规范性有待提高，下一步将加强培训。');
     await page.locator('#section-other').fill('本年度未收取信息处理费。年度政务公开工作要点已落实。');
     await page.getByRole('button', { name: /保存正文/ }).click();
@@ -102,6 +108,17 @@ describe.skipIf(browserMissing)(browserSuiteTitle('annual report in a browser'),
     await waiting.getByRole('link', { name: /年度报告（第1版）/ }).click();
     await reviewerPage.getByRole('button', { name: /审核通过/ }).click();
     await reviewerPage.locator('.ant-descriptions').getByText('已审核通过').waitFor();
+    // Opened after 31 January, the confirmation says before anything happens that it would be late.
+    clock.set('2026-02-02');
+    const later = (await suite.page()).page;
+    const reportUrl = new URL(reviewerPage.url());
+    await logIn(later, reviewer, `${reportUrl.pathname}${reportUrl.search}`);
+    await later.getByRole('button', { name: /^发\s*布$/ }).click();
+    const lateConfirm = later.locator('.ant-popconfirm');
+    await lateConfirm.getByText(/今天已超过公布期限（2026-01-31），发布后将标注为逾期发布/).waitFor();
+    await lateConfirm.getByRole('button', { name: /取\s*消/ }).click();
+    await later.close();
+    clock.set('2026-01-12');
     // Publishing cannot be undone: it is confirmed first, and the report is on time (no late warning).
     await reviewerPage.getByRole('button', { name: /^发\s*布$/ }).click();
     const confirm = reviewerPage.locator('.ant-popconfirm');
