@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/cli/demo/demo-data.ts';
+import { DEMO_PASSWORD, DEMO_USERS } from '../../src/cli/demo/demo-data.ts';
 import { loadDemo } from '../../src/cli/demo/load-demo.ts';
 import { browserMissing, browserSuiteTitle } from '../support/browser.ts';
 import { PHONE, setUpBrowserSuite } from '../support/browser-suite.ts';
@@ -11,6 +11,21 @@ const NOW = new Date('2026-11-20T02:00:00.000Z');
 
 let adminName = '';
 const ids = { application: '', disclosure: '', report: '', regionReport: '' };
+
+/**
+ * Latin words a page may show: file formats and encodings a user picks, and user names (which an
+ * administrator types). Anything else is English on screen.
+ */
+const LATIN_ALLOWED = new Set([
+  ...'PDF Word DOCX HTML CSV JSON Excel UTF GBK zip txt Markdown JPG PNG TIFF'.split(' '),
+  ...DEMO_USERS.flatMap((u) => u.username.split('.')),
+]);
+
+/** The Latin words on the page that are not allowed (English labels, raw keys). */
+async function englishWords(page: Page): Promise<string[]> {
+  const words = String(await page.evaluate('document.body.innerText')).match(/[A-Za-z][A-Za-z_]{2,}/g) ?? [];
+  return [...new Set(words)].filter((w) => !LATIN_ALLOWED.has(w) && !adminName.split('.').includes(w));
+}
 
 /** The page's width beyond the phone's: what makes the whole page scroll sideways. */
 async function overflow(page: Page): Promise<number> {
@@ -44,11 +59,16 @@ const OFFENDERS = `(() => {
   return out.slice(0, 3).join('；');
 })()`;
 
-/** Each page, then each of its tabs: where the page is wider than the phone, and by how much. */
-async function measure(page: Page, url: string, wide: string[]): Promise<void> {
+/**
+ * Each page, then each of its tabs: where the page is wider than the phone, and by how much; and
+ * any English word it shows.
+ */
+async function measure(page: Page, url: string, wide: string[], english: string[]): Promise<void> {
   await page.goto(url);
   const extra = await overflow(page);
   const path = new URL(url).pathname;
+  const words = await englishWords(page);
+  if (words.length > 0) english.push(`${path}: ${words.join(' ')}`);
   if (extra > 0) wide.push(`${path}: ${extra}px (${await page.evaluate<string>(OFFENDERS)})`);
   const tabs = page.getByRole('tab');
   const count = await tabs.count();
@@ -82,12 +102,13 @@ describe.skipIf(browserMissing)(browserSuiteTitle('every page on a 390×844 phon
     },
   });
 
-  it('never scrolls sideways outside a table’s own scroll area, for any role', async () => {
+  it('never scrolls sideways outside a table’s own scroll area, and shows no English, for any role', async () => {
     const wide: string[] = [];
+    const english: string[] = [];
     const visitor = await suite.page(PHONE);
     const base = suite.server.url;
     for (const path of ['/', '/apply', '/track', '/reports', '/statistics', '/login']) {
-      await measure(visitor.page, `${base}${path}`, wide);
+      await measure(visitor.page, `${base}${path}`, wide, english);
     }
     const roles: Array<[string, string, string[]]> = [
       [
@@ -124,11 +145,12 @@ describe.skipIf(browserMissing)(browserSuiteTitle('every page on a 390×844 phon
     for (const [username, password, paths] of roles) {
       const { page, scriptErrors } = await suite.signedIn(username, { password, viewport: PHONE });
       await page.waitForURL(/\/workspace/);
-      for (const path of paths) await measure(page, `${base}${path}`, wide);
+      for (const path of paths) await measure(page, `${base}${path}`, wide, english);
       errors.push(...scriptErrors);
       await page.close();
     }
     expect(wide).toEqual([]);
+    expect(english).toEqual([]);
     expect(errors).toEqual([]);
   }, 600_000);
 });
