@@ -227,6 +227,14 @@ try {
   await office.page.getByText('把报告文件或 zip 压缩包拖到这里，或点击选择').waitFor();
   await shot(office.page, 'region-import', false);
 
+  // The supervising office on a phone: the overview fits, its table scrolls inside its frame.
+  const officePhone = await newPage(browser, { width: 390, height: 844 });
+  await signIn(officePhone.page, 'zhongwei.zhuguan');
+  await officePhone.page.goto(`${server.url}/workspace/region`);
+  await officePhone.page.getByText('各机关').first().waitFor();
+  await officePhone.page.waitForTimeout(1000);
+  await shot(officePhone.page, 'region-dashboard-phone');
+
   const admin = await newPage(browser);
   await signIn(admin.page, 'screenshot.admin');
   await admin.page.getByRole('heading', { name: '系统管理' }).waitFor();

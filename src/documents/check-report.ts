@@ -1,6 +1,7 @@
 import { TABLE2_2019_ROW_LABELS, TABLE3_2019_OTHER_LABEL } from '../core/report/format-2019.ts';
 import { TABLE2_LABELS as L } from '../core/report/labels.ts';
 import type { Report, SourceRef } from '../core/report/schema.ts';
+import type { MergedCarryForward } from '../core/rules/cross-rules.ts';
 import { type Finding, sortFindings } from '../core/rules/finding.ts';
 import { checkNarrative } from '../core/rules/narrative/check-narrative.ts';
 import { type NarrativeParagraphs, paragraphsOfReport } from '../core/rules/narrative/narrative-input.ts';
@@ -9,6 +10,8 @@ import type { IngestResult } from './ingest/interpret/interpret-document.ts';
 
 export interface CheckOptions {
   previous?: Report;
+  /** The agencies merged into this one during the report's year, with last year's 结转 (Y-01). */
+  merged?: readonly MergedCarryForward[];
 }
 
 const TABLE2_ROW_KEYS: Record<string, string> = {
@@ -58,7 +61,10 @@ export function checkReport(
   const paragraphs: NarrativeParagraphs = ingest?.paragraphs ?? paragraphsOfReport(report);
   const missing = new Set<string>(ingest?.missingRows ?? []);
   const merged = new Set<string>(ingest?.mergedRows ?? []);
-  const data = validateReport(report, options.previous ? { previous: options.previous } : {}).filter(
+  const data = validateReport(report, {
+    ...(options.previous ? { previous: options.previous } : {}),
+    ...(options.merged ? { merged: options.merged } : {}),
+  }).filter(
     (f) =>
       !(f.ruleId === 'T3-04' && f.location.rowKey && missing.has(f.location.rowKey)) &&
       // A group printed as one row: the reader's one finding replaces "an extra row".

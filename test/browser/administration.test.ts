@@ -1,17 +1,9 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listAuditEntries } from '../../src/store/audit/audit.repository.ts';
 import { createAgency, getAgency } from '../../src/store/organisation/organisation.repository.ts';
 import { findUserByUsername } from '../../src/store/users/users.repository.ts';
-import {
-  browserMissing,
-  browserSuiteTitle,
-  launchBrowser,
-  newPage,
-  signInThroughPage,
-  startWebServer,
-  type WebServer,
-} from '../support/browser.ts';
+import { browserMissing, browserSuiteTitle } from '../support/browser.ts';
+import { setUpBrowserSuite } from '../support/browser-suite.ts';
 import {
   createTestOrganisation,
   createTestUser,
@@ -21,30 +13,19 @@ import {
   type TestOrganisation,
 } from '../support/server-factories.ts';
 
-let server: WebServer;
-let browser: Browser;
 let org: TestOrganisation;
 
-describe.skipIf(browserMissing)(browserSuiteTitle('administration in a browser'), () => {
-  beforeAll(async () => {
-    server = await startWebServer();
+const suite = setUpBrowserSuite({
+  prepare: async (server) => {
     org = await createTestOrganisation(server.app.db);
-    browser = await launchBrowser();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  },
+});
 
+describe.skipIf(browserMissing)(browserSuiteTitle('administration in a browser'), () => {
   it('creates an officer for an agency, refusing a short password next to the field, then disables the account', async () => {
-    const admin = await createTestUser(server.app.db, 'admin');
-    const { page, scriptErrors } = await newPage(browser);
-    await signInThroughPage(
-      page,
-      `${server.url}/login?next=%2Fworkspace%2Fadmin`,
-      admin.username,
-      TEST_PASSWORD,
-    );
+    const admin = await createTestUser(suite.server.app.db, 'admin');
+    const { page, scriptErrors } = await suite.page();
+    await suite.signIn(page, admin, { next: '/workspace/admin' });
     await page.getByRole('heading', { name: '系统管理' }).waitFor();
 
     // The users tab's button (the set-up overview above may offer one too, once its counts load).
@@ -57,20 +38,20 @@ describe.skipIf(browserMissing)(browserSuiteTitle('administration in a browser')
     await page.locator('.ant-select-item-option', { hasText: org.agencyX.name }).click();
     await dialog.getByRole('button', { name: /创\s*建/ }).click();
     await dialog.getByText('密码至少12个字符').waitFor();
-    expect(await findUserByUsername(server.app.db, 'new.officer')).toBeNull();
+    expect(await findUserByUsername(suite.server.app.db, 'new.officer')).toBeNull();
 
     await dialog.getByLabel('初始密码（至少12个字符）').fill('long-enough-1');
     await dialog.getByRole('button', { name: /创\s*建/ }).click();
     const row = page.locator('.ant-table-tbody tr', { hasText: 'new.officer' });
     await row.getByText('正常').waitFor();
-    expect(await findUserByUsername(server.app.db, 'new.officer')).toMatchObject({
+    expect(await findUserByUsername(suite.server.app.db, 'new.officer')).toMatchObject({
       role: 'officer',
       agencyId: org.agencyX.id,
     });
 
     await row.getByRole('switch').click();
     await row.getByText('已停用').waitFor();
-    const login = await server.app.inject({
+    const login = await suite.server.app.inject({
       method: 'POST',
       url: '/api/auth/login',
       payload: { username: 'new.officer', password: 'long-enough-1' },
@@ -80,15 +61,10 @@ describe.skipIf(browserMissing)(browserSuiteTitle('administration in a browser')
   }, 60_000);
 
   it('resets a forgotten password: confirmed, the one-time password shown once, which then opens only the password change', async () => {
-    const admin = await createTestUser(server.app.db, 'admin');
-    const forgetful = await createTestUser(server.app.db, 'officer', { agencyId: org.agencyX.id });
-    const { page, scriptErrors } = await newPage(browser);
-    await signInThroughPage(
-      page,
-      `${server.url}/login?next=%2Fworkspace%2Fadmin`,
-      admin.username,
-      TEST_PASSWORD,
-    );
+    const admin = await createTestUser(suite.server.app.db, 'admin');
+    const forgetful = await createTestUser(suite.server.app.db, 'officer', { agencyId: org.agencyX.id });
+    const { page, scriptErrors } = await suite.page();
+    await suite.signIn(page, admin, { next: '/workspace/admin' });
     const row = page.locator('.ant-table-tbody tr', { hasText: forgetful.username });
     await row.getByRole('button', { name: '重置密码' }).click();
     await page.getByText(`重置 ${forgetful.username} 的密码？`).waitFor();
@@ -99,13 +75,13 @@ describe.skipIf(browserMissing)(browserSuiteTitle('administration in a browser')
     const shown = (await page.getByTestId('temporary-password').innerText()).trim();
     expect(shown).toMatch(/^[A-HJ-NP-Za-km-np-z2-9]{20}$/);
     await page.getByRole('button', { name: '我已记下' }).click();
-    const old = await server.app.inject({
+    const old = await suite.server.app.inject({
       method: 'POST',
       url: '/api/auth/login',
       payload: { username: forgetful.username, password: TEST_PASSWORD },
     });
     expect(old.statusCode).toBe(401);
-    const fresh = await server.app.inject({
+    const fresh = await suite.server.app.inject({
       method: 'POST',
       url: '/api/auth/login',
       payload: { username: forgetful.username, password: shown },
@@ -115,32 +91,27 @@ describe.skipIf(browserMissing)(browserSuiteTitle('administration in a browser')
   }, 60_000);
 
   it('renames an agency keeping its former name, and closes one only after saying what that does', async () => {
-    const admin = await createTestUser(server.app.db, 'admin');
-    const renamed = await createAgency(server.app.db, {
+    const admin = await createTestUser(suite.server.app.db, 'admin');
+    const renamed = await createAgency(suite.server.app.db, {
       regionId: org.cityB.id,
       name: '乙市云计算和大数据发展局',
       kind: 'department',
     });
-    const busy = await createAgency(server.app.db, {
+    const busy = await createAgency(suite.server.app.db, {
       regionId: org.cityB.id,
       name: '乙市粮食局',
       kind: 'department',
     });
-    const officer = await createTestUser(server.app.db, 'officer', { agencyId: busy.id });
-    const registered = await server.app.inject({
+    const officer = await createTestUser(suite.server.app.db, 'officer', { agencyId: busy.id });
+    const registered = await suite.server.app.inject({
       method: 'POST',
       url: `/api/agencies/${busy.id}/applications`,
-      headers: await sessionHeaders(server.app.db, officer),
+      headers: await sessionHeaders(suite.server.app.db, officer),
       payload: registrationBody({ submittedOn: '2026-03-02' }),
     });
     expect(registered.statusCode).toBe(201);
-    const { page, scriptErrors } = await newPage(browser);
-    await signInThroughPage(
-      page,
-      `${server.url}/login?next=%2Fworkspace%2Fadmin%3Ftab%3Dorganisation`,
-      admin.username,
-      TEST_PASSWORD,
-    );
+    const { page, scriptErrors } = await suite.page();
+    await suite.signIn(page, admin, { next: '/workspace/admin?tab=organisation' });
     const agencyRow = (name: string) => page.locator('.ant-table-tbody tr', { hasText: name });
 
     await agencyRow('乙市云计算和大数据发展局').getByRole('button', { name: '改名' }).click();
@@ -150,7 +121,7 @@ describe.skipIf(browserMissing)(browserSuiteTitle('administration in a browser')
     await dialog.getByLabel('改名日期（启用新名称之日）').fill('2025-03-01');
     await dialog.getByLabel('改名日期（启用新名称之日）').press('Enter');
     // Enter picks the date; nothing is changed before 确认改名.
-    expect((await getAgency(server.app.db, renamed.id))?.name).toBe('乙市云计算和大数据发展局');
+    expect((await getAgency(suite.server.app.db, renamed.id))?.name).toBe('乙市云计算和大数据发展局');
     await dialog.getByRole('button', { name: '确认改名' }).click();
     await agencyRow('乙市数据管理局').getByText('乙市云计算和大数据发展局（至2025-03-01改名）').waitFor();
     await page.screenshot({ path: `${process.env.GONGKAI_SCREENSHOTS ?? '/tmp'}/admin-rename.png` });
@@ -159,7 +130,7 @@ describe.skipIf(browserMissing)(browserSuiteTitle('administration in a browser')
     await dialog.getByText('有未办结申请的机关不能撤销').waitFor();
     await dialog.getByLabel('撤销日期').fill('2026-03-31');
     await dialog.getByLabel('撤销日期').press('Enter');
-    expect((await getAgency(server.app.db, busy.id))?.closedOn).toBeNull();
+    expect((await getAgency(suite.server.app.db, busy.id))?.closedOn).toBeNull();
     await dialog.getByRole('button', { name: '确认撤销' }).click();
     await dialog.getByText('“乙市粮食局”还有 1 件未办结的政府信息公开申请，办结后才能撤销').waitFor();
     await dialog.getByRole('button', { name: /取\s*消/ }).click();
@@ -169,29 +140,24 @@ describe.skipIf(browserMissing)(browserSuiteTitle('administration in a browser')
     await dialog.getByLabel('撤销日期').press('Enter');
     await dialog.getByRole('button', { name: '确认撤销' }).click();
     await agencyRow('乙市数据管理局').waitFor({ state: 'detached' });
-    expect((await getAgency(server.app.db, renamed.id))?.closedOn).toBe('2026-03-31');
+    expect((await getAgency(suite.server.app.db, renamed.id))?.closedOn).toBe('2026-03-31');
     expect(scriptErrors).toEqual([]);
   }, 90_000);
 
   it('merges an agency into its successor, shows closed ones on request, and reopens one after confirming', async () => {
-    const admin = await createTestUser(server.app.db, 'admin');
-    const merged = await createAgency(server.app.db, {
+    const admin = await createTestUser(suite.server.app.db, 'admin');
+    const merged = await createAgency(suite.server.app.db, {
       regionId: org.cityB.id,
       name: '乙市物价局',
       kind: 'department',
     });
-    const successor = await createAgency(server.app.db, {
+    const successor = await createAgency(suite.server.app.db, {
       regionId: org.cityB.id,
       name: '乙市市场监督管理局',
       kind: 'department',
     });
-    const { page, scriptErrors } = await newPage(browser);
-    await signInThroughPage(
-      page,
-      `${server.url}/login?next=%2Fworkspace%2Fadmin%3Ftab%3Dorganisation`,
-      admin.username,
-      TEST_PASSWORD,
-    );
+    const { page, scriptErrors } = await suite.page();
+    await suite.signIn(page, admin, { next: '/workspace/admin?tab=organisation' });
     // By the name cell: the successor's row names the merged agency too.
     const agencyRow = (name: string) =>
       page.locator('.ant-table-tbody tr').filter({ has: page.getByRole('cell', { name, exact: true }) });
@@ -207,7 +173,7 @@ describe.skipIf(browserMissing)(browserSuiteTitle('administration in a browser')
       .click();
     await dialog.getByRole('button', { name: '确认撤销' }).click();
     await agencyRow('乙市物价局').waitFor({ state: 'detached' });
-    expect(await getAgency(server.app.db, merged.id)).toMatchObject({
+    expect(await getAgency(suite.server.app.db, merged.id)).toMatchObject({
       closedOn: '2025-03-01',
       mergedInto: successor.id,
     });
@@ -220,11 +186,14 @@ describe.skipIf(browserMissing)(browserSuiteTitle('administration in a browser')
     await agencyRow('乙市物价局').getByRole('button', { name: '恢复' }).click();
     await dialog.getByText('如曾合并至另一机关，合并随之取消').waitFor();
     // Nothing changes before 确认恢复.
-    expect((await getAgency(server.app.db, merged.id))?.closedOn).toBe('2025-03-01');
+    expect((await getAgency(suite.server.app.db, merged.id))?.closedOn).toBe('2025-03-01');
     await dialog.getByRole('button', { name: '确认恢复' }).click();
     await agencyRow('乙市物价局').getByText('现有').waitFor();
-    expect(await getAgency(server.app.db, merged.id)).toMatchObject({ closedOn: null, mergedInto: null });
-    const audit = await listAuditEntries(server.app.db, 'agency', merged.id);
+    expect(await getAgency(suite.server.app.db, merged.id)).toMatchObject({
+      closedOn: null,
+      mergedInto: null,
+    });
+    const audit = await listAuditEntries(suite.server.app.db, 'agency', merged.id);
     expect(audit.map((e) => [e.action, e.after])).toEqual([
       ['close', { closedOn: '2025-03-01', mergedInto: successor.id }],
       ['reopen', { closedOn: null, mergedInto: null }],
@@ -233,14 +202,9 @@ describe.skipIf(browserMissing)(browserSuiteTitle('administration in a browser')
   }, 90_000);
 
   it('keeps officers out of administration', async () => {
-    const officer = await createTestUser(server.app.db, 'officer', { agencyId: org.agencyX.id });
-    const { page } = await newPage(browser);
-    await signInThroughPage(
-      page,
-      `${server.url}/login?next=%2Fworkspace%2Fadmin`,
-      officer.username,
-      TEST_PASSWORD,
-    );
+    const officer = await createTestUser(suite.server.app.db, 'officer', { agencyId: org.agencyX.id });
+    const { page } = await suite.page();
+    await suite.signIn(page, officer, { next: '/workspace/admin' });
     await page.getByText('只有系统管理员可以使用系统管理').waitFor();
     expect(await page.getByRole('link', { name: '系统管理' }).count()).toBe(0);
   }, 60_000);

@@ -1,23 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/cli/demo/demo-data.ts';
 import { loadDemo } from '../../src/cli/demo/load-demo.ts';
-import {
-  browserMissing,
-  browserSuiteTitle,
-  launchBrowser,
-  newPage,
-  signInThroughPage,
-  startWebServer,
-  type WebServer,
-} from '../support/browser.ts';
+import { browserMissing, browserSuiteTitle } from '../support/browser.ts';
+import { setUpBrowserSuite } from '../support/browser-suite.ts';
 
 /** `npm start -- --demo` on 20 November 2026: the 2025 reports are due (31 January 2026) and past. */
 const NOW = new Date('2026-11-20T02:00:00.000Z');
 const SCREENSHOTS = process.env.GONGKAI_SCREENSHOTS;
-
-let server: WebServer;
-let browser: Browser;
 
 async function snap(page: Page, name: string): Promise<void> {
   if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
@@ -25,32 +15,30 @@ async function snap(page: Page, name: string): Promise<void> {
 
 /** A page whose browser clock is the server's (the web proposes years from it). */
 async function demoPage() {
-  const opened = await newPage(browser);
+  const opened = await suite.page();
   await opened.page.clock.setFixedTime(NOW);
   return opened;
 }
 
+const suite = setUpBrowserSuite({
+  now: () => NOW,
+  timeout: 180_000,
+  prepare: async (server) => {
+    await loadDemo(server.app.db, NOW);
+  },
+});
+
 describe.skipIf(browserMissing)(
   browserSuiteTitle('the demo as a visitor, an officer and a supervisor find it'),
   () => {
-    beforeAll(async () => {
-      server = await startWebServer({ now: () => NOW });
-      await loadDemo(server.app.db, NOW);
-      browser = await launchBrowser();
-    }, 180_000);
-    afterAll(async () => {
-      await browser?.close();
-      await server?.close();
-    });
-
     it('shows the public last year’s published reports, and the region overview who published', async () => {
       const { page, scriptErrors } = await demoPage();
-      await page.goto(`${server.url}/reports`);
+      await page.goto(`${suite.server.url}/reports`);
       await page.getByText('中卫市数据局2025年政府信息公开工作年度报告').waitFor();
       await page.getByText('中卫市工业和信息化局2025年政府信息公开工作年度报告').waitFor();
       await snap(page, 'demo-public-reports');
 
-      await signInThroughPage(page, `${server.url}/login`, 'zhongwei.zhuguan', DEMO_PASSWORD);
+      await suite.signIn(page, 'zhongwei.zhuguan', { password: DEMO_PASSWORD });
       await page.getByRole('heading', { name: '地区年度报告总览' }).waitFor();
       const row = (name: string) => page.locator('.ant-table-tbody tr', { hasText: name });
       await expect.poll(() => row('中卫市数据局').innerText()).toContain('已按时发布');
@@ -62,9 +50,9 @@ describe.skipIf(browserMissing)(
     }, 90_000);
 
     it('shows the statistics on a phone with each column header on one line, and no frame around the page', async () => {
-      const { page, scriptErrors } = await newPage(browser, { width: 390, height: 844 });
+      const { page, scriptErrors } = await suite.page({ width: 390, height: 844 });
       await page.clock.setFixedTime(NOW);
-      await page.goto(`${server.url}/statistics`);
+      await page.goto(`${suite.server.url}/statistics`);
       const table = page.getByRole('table').filter({ has: page.locator('th', { hasText: '新收申请' }) });
       await table.locator('th', { hasText: '新收申请' }).waitFor();
       const heights = await table
@@ -80,13 +68,13 @@ describe.skipIf(browserMissing)(
 
     it('proposes this year’s draft to an officer whose last year is published, and prefills how the applicant gets the answer', async () => {
       const { page, scriptErrors } = await demoPage();
-      await signInThroughPage(page, `${server.url}/login`, 'shuju.jingban', DEMO_PASSWORD);
+      await suite.signIn(page, 'shuju.jingban', { password: DEMO_PASSWORD });
       await page.getByRole('heading', { name: '依申请公开 · 待办' }).waitFor();
-      await page.goto(`${server.url}/workspace/reports`);
+      await page.goto(`${suite.server.url}/workspace/reports`);
       await page.locator('.ant-table-tbody tr', { hasText: '2025' }).getByText('已发布').waitFor();
       expect(await page.getByLabel('年度').inputValue()).toBe('2026');
 
-      await page.goto(`${server.url}/workspace/applications`);
+      await page.goto(`${suite.server.url}/workspace/applications`);
       await page.locator('.ant-table-tbody tr a').first().click();
       await page.getByText('所需信息的形式', { exact: true }).waitFor();
       expect(await page.getByText('未写明').count()).toBe(0);

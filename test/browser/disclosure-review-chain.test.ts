@@ -1,27 +1,17 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { User } from '../../src/core/organisation/user.ts';
-import {
-  browserMissing,
-  browserSuiteTitle,
-  launchBrowser,
-  newPage,
-  signInThroughPage,
-  startWebServer,
-  type WebServer,
-} from '../support/browser.ts';
+import { browserMissing, browserSuiteTitle } from '../support/browser.ts';
+import { setUpBrowserSuite } from '../support/browser-suite.ts';
 import {
   createTestOrganisation,
   createTestUser,
   signIn,
-  TEST_PASSWORD,
   type TestOrganisation,
 } from '../support/server-factories.ts';
 import { TestClock } from '../support/server-test-app.ts';
 
 const clock = new TestClock('2025-03-03');
-let server: WebServer;
-let browser: Browser;
 let org: TestOrganisation;
 let officer: User;
 let sectionHead: User;
@@ -29,12 +19,7 @@ let leader: User;
 let supervisor: User;
 
 async function logIn(page: Page, user: User, next: string) {
-  await signInThroughPage(
-    page,
-    `${server.url}/login?next=${encodeURIComponent(next)}`,
-    user.username,
-    TEST_PASSWORD,
-  );
+  await suite.signIn(page, user, { next: next });
   await page.waitForURL((url) => url.pathname === next);
 }
 
@@ -51,9 +36,9 @@ function weekdaysAfter(from: string, n: number): string {
 
 const TITLE = '甲县2025年政府信息公开工作要点';
 
-describe.skipIf(browserMissing)(browserSuiteTitle('proactive disclosure review chain in a browser'), () => {
-  beforeAll(async () => {
-    server = await startWebServer({ now: clock.now });
+const suite = setUpBrowserSuite({
+  now: clock.now,
+  prepare: async (server) => {
     org = await createTestOrganisation(server.app.db);
     officer = await createTestUser(server.app.db, 'officer', { agencyId: org.agencyX.id });
     sectionHead = await createTestUser(server.app.db, 'reviewer', { agencyId: org.agencyX.id });
@@ -74,13 +59,10 @@ describe.skipIf(browserMissing)(browserSuiteTitle('proactive disclosure review c
       },
     });
     expect(res.statusCode).toBe(201);
-    browser = await launchBrowser();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  },
+});
 
+describe.skipIf(browserMissing)(browserSuiteTitle('proactive disclosure review chain in a browser'), () => {
   it('drafts an item, takes it through 科室审核 (保密审查) and 领导审批 by another reviewer, and publishes it', async () => {
     const pick = async (page: Page, label: string, option: string) => {
       await page.getByLabel(label, { exact: true }).click();
@@ -92,7 +74,7 @@ describe.skipIf(browserMissing)(browserSuiteTitle('proactive disclosure review c
     };
 
     // The officer drafts; a creation date after today is refused next to the field.
-    const { page: o, scriptErrors: oErrors } = await newPage(browser);
+    const { page: o, scriptErrors: oErrors } = await suite.page();
     await logIn(o, officer, '/workspace/disclosures');
     const overdueRow = o.locator('.ant-table-row', { hasText: '2024年第四季度财政资金使用情况' });
     await overdueRow.locator('.ant-tag-red', { hasText: '已超期' }).waitFor();
@@ -120,7 +102,7 @@ describe.skipIf(browserMissing)(browserSuiteTitle('proactive disclosure review c
     expect(oErrors).toEqual([]);
 
     // The section head finds it waiting for them, approves with the 保密审查 conclusion.
-    const { page: s, scriptErrors: sErrors } = await newPage(browser);
+    const { page: s, scriptErrors: sErrors } = await suite.page();
     await logIn(s, sectionHead, '/workspace/disclosures');
     const waiting = s.locator('.ant-card', { hasText: '待我审核' }).first();
     await waiting.getByText('待我审核（1）').waitFor();
@@ -145,7 +127,7 @@ describe.skipIf(browserMissing)(browserSuiteTitle('proactive disclosure review c
     expect(sErrors).toEqual([]);
 
     // Another reviewer approves as the leader.
-    const { page: l, scriptErrors: lErrors } = await newPage(browser);
+    const { page: l, scriptErrors: lErrors } = await suite.page();
     await logIn(l, leader, '/workspace/disclosures');
     await l.getByText('待我审核（1）').waitFor();
     await l.locator('.ant-card', { hasText: '待我审核' }).first().getByRole('link', { name: TITLE }).click();
@@ -176,8 +158,8 @@ describe.skipIf(browserMissing)(browserSuiteTitle('proactive disclosure review c
   }, 120_000);
 
   it('refuses 不得公开 for a 主动公开 item, returns it with a reason, and lets the officer correct and resubmit it', async () => {
-    const headers = await signIn(server.app, officer.username);
-    const created = await server.app.inject({
+    const headers = await signIn(suite.server.app, officer.username);
+    const created = await suite.server.app.inject({
       method: 'POST',
       url: `/api/agencies/${org.agencyX.id}/disclosures`,
       headers,
@@ -190,7 +172,7 @@ describe.skipIf(browserMissing)(browserSuiteTitle('proactive disclosure review c
       },
     });
     expect(created.statusCode).toBe(201);
-    const submitted = await server.app.inject({
+    const submitted = await suite.server.app.inject({
       method: 'POST',
       url: `/api/agencies/${org.agencyX.id}/disclosures/${created.json().id}/steps`,
       headers,
@@ -198,7 +180,7 @@ describe.skipIf(browserMissing)(browserSuiteTitle('proactive disclosure review c
     });
     expect(submitted.statusCode).toBe(200);
 
-    const { page: s, scriptErrors: sErrors } = await newPage(browser);
+    const { page: s, scriptErrors: sErrors } = await suite.page();
     await logIn(s, sectionHead, '/workspace/disclosures');
     await s
       .locator('.ant-card', { hasText: '待我审核' })
@@ -224,7 +206,7 @@ describe.skipIf(browserMissing)(browserSuiteTitle('proactive disclosure review c
     );
     expect(sErrors).toEqual([]);
 
-    const { page: o, scriptErrors: oErrors } = await newPage(browser);
+    const { page: o, scriptErrors: oErrors } = await suite.page();
     await logIn(o, officer, '/workspace/disclosures');
     await o.getByLabel('状态', { exact: true }).click();
     await o.locator('.ant-select-item-option', { hasText: '拟稿' }).click();
@@ -253,7 +235,7 @@ describe.skipIf(browserMissing)(browserSuiteTitle('proactive disclosure review c
   }, 120_000);
 
   it('lets a supervisor read the register of an agency of its region without step buttons', async () => {
-    const { page, scriptErrors } = await newPage(browser);
+    const { page, scriptErrors } = await suite.page();
     await logIn(page, supervisor, '/workspace/disclosures');
     await page.getByLabel('机关').click();
     await page.locator('.ant-select-item-option', { hasText: org.agencyX.name }).first().click();

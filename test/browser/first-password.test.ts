@@ -1,22 +1,10 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createUser } from '../../src/store/users/users.repository.ts';
-import {
-  browserMissing,
-  browserSuiteTitle,
-  launchBrowser,
-  newPage,
-  signInThroughPage,
-  startWebServer,
-  type WebServer,
-} from '../support/browser.ts';
+import { browserMissing, browserSuiteTitle } from '../support/browser.ts';
+import { setUpBrowserSuite } from '../support/browser-suite.ts';
 
-let server: WebServer;
-let browser: Browser;
-
-describe.skipIf(browserMissing)(browserSuiteTitle('first password in a browser'), () => {
-  beforeAll(async () => {
-    server = await startWebServer();
+const suite = setUpBrowserSuite({
+  prepare: async (server) => {
     await createUser(
       server.app.db,
       {
@@ -30,26 +18,18 @@ describe.skipIf(browserMissing)(browserSuiteTitle('first password in a browser')
       },
       new Date(),
     );
-    browser = await launchBrowser();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  },
+});
 
+describe.skipIf(browserMissing)(browserSuiteTitle('first password in a browser'), () => {
   it('makes an administrator with a generated password change it before anything else', async () => {
-    const { page, scriptErrors } = await newPage(browser);
-    await signInThroughPage(
-      page,
-      `${server.url}/login?next=%2Fworkspace%2Fadmin`,
-      'first.admin',
-      'generated-pass-1',
-    );
+    const { page, scriptErrors } = await suite.page();
+    await suite.signIn(page, 'first.admin', { next: '/workspace/admin', password: 'generated-pass-1' });
     await page.waitForURL(/\/workspace\/password$/);
     await page.getByText('首次登录须先修改密码').waitFor();
 
     // Nothing else opens until the password is changed.
-    await page.goto(`${server.url}/workspace/admin`);
+    await page.goto(`${suite.server.url}/workspace/admin`);
     await page.waitForURL(/\/workspace\/password$/);
 
     await page.getByLabel('当前密码').fill('generated-pass-1');
@@ -69,7 +49,7 @@ describe.skipIf(browserMissing)(browserSuiteTitle('first password in a browser')
     // An administrator starts at administration.
     await page.waitForURL(/\/workspace\/admin$/);
     await page.getByRole('heading', { name: '系统管理' }).waitFor();
-    const login = await server.app.inject({
+    const login = await suite.server.app.inject({
       method: 'POST',
       url: '/api/auth/login',
       payload: { username: 'first.admin', password: 'my-own-password-9' },

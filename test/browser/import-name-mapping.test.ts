@@ -1,8 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { User } from '../../src/core/organisation/user.ts';
 import { saveAgencyRename } from '../../src/store/organisation/agency-history.repository.ts';
 import {
@@ -10,31 +9,22 @@ import {
   createRegion,
   getAgency,
 } from '../../src/store/organisation/organisation.repository.ts';
-import {
-  browserMissing,
-  browserSuiteTitle,
-  launchBrowser,
-  newPage,
-  signInThroughPage,
-  startWebServer,
-  type WebServer,
-} from '../support/browser.ts';
+import { browserMissing, browserSuiteTitle } from '../support/browser.ts';
+import { setUpBrowserSuite } from '../support/browser-suite.ts';
 import { generateValidReport } from '../support/generate-report.ts';
 import { reportToText } from '../support/report-to-text.ts';
-import { createTestUser, TEST_PASSWORD } from '../support/server-factories.ts';
+import { createTestUser } from '../support/server-factories.ts';
 import { TestClock } from '../support/server-test-app.ts';
 
 const clock = new TestClock('2025-06-02');
-let server: WebServer;
-let browser: Browser;
 let supervisor: User;
 let dir: string;
 const files: string[] = [];
 const ids: Record<string, string> = {};
 
-describe.skipIf(browserMissing)(browserSuiteTitle('name mapping in the web import'), () => {
-  beforeAll(async () => {
-    server = await startWebServer({ now: clock.now });
+const suite = setUpBrowserSuite({
+  now: clock.now,
+  prepare: async (server) => {
     const db = server.app.db;
     const region = await createRegion(db, { code: '640598', name: '映射市', level: 'city' });
     for (const name of ['映射市数据局', '映射市教育局', '映射市水利局']) {
@@ -53,26 +43,21 @@ describe.skipIf(browserMissing)(browserSuiteTitle('name mapping in the web impor
       writeFileSync(path, `${reportToText(report)}发布日期：${report.publishedOn}\n`);
       files.push(path);
     }
-    browser = await launchBrowser();
-  }, 120_000);
+  },
+});
+
+describe.skipIf(browserMissing)(browserSuiteTitle('name mapping in the web import'), () => {
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
   const POLL = { timeout: 15_000 };
 
   it('lets the supervisor choose the agency of an unknown name in the preview, previews again, and imports under it', async () => {
-    const { page, scriptErrors } = await newPage(browser);
-    await signInThroughPage(
-      page,
-      `${server.url}/login?next=%2Fworkspace`,
-      supervisor.username,
-      TEST_PASSWORD,
-    );
+    const { page, scriptErrors } = await suite.page();
+    await suite.signIn(page, supervisor, { next: '/workspace' });
     await page.getByRole('heading', { name: '地区年度报告总览' }).waitFor();
-    await page.goto(`${server.url}/workspace/region/import`);
+    await page.goto(`${suite.server.url}/workspace/region/import`);
     await page.locator('input[type=file]').setInputFiles(files);
     await page.getByRole('button', { name: '上传并预览' }).click();
     await page.getByText('预览：请核对每份报告识别出的机关和年度').waitFor();
@@ -99,7 +84,7 @@ describe.skipIf(browserMissing)(browserSuiteTitle('name mapping in the web impor
     await page.getByRole('button', { name: /确认导入 2 份/ }).click();
     await page.getByText('导入完成：新导入 2 份，已导入过 0 份，跳过 0 份').waitFor();
 
-    const stored = await server.app.db
+    const stored = await suite.server.app.db
       .selectFrom('annual_reports')
       .select(['agency_id', 'year'])
       .orderBy('agency_id')

@@ -1,37 +1,22 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { User } from '../../src/core/organisation/user.ts';
-import {
-  browserMissing,
-  browserSuiteTitle,
-  launchBrowser,
-  newPage,
-  signInThroughPage,
-  startWebServer,
-  type WebServer,
-} from '../support/browser.ts';
+import { browserMissing, browserSuiteTitle } from '../support/browser.ts';
+import { setUpBrowserSuite } from '../support/browser-suite.ts';
 import {
   createTestOrganisation,
   createTestUser,
-  TEST_PASSWORD,
   type TestOrganisation,
 } from '../support/server-factories.ts';
 import { TestClock } from '../support/server-test-app.ts';
 
 const clock = new TestClock('2025-04-08');
-let server: WebServer;
-let browser: Browser;
 let org: TestOrganisation;
 let officer: User;
 let supervisor: User;
 
 async function logIn(page: Page, user: User, next: string) {
-  await signInThroughPage(
-    page,
-    `${server.url}/login?next=${encodeURIComponent(next)}`,
-    user.username,
-    TEST_PASSWORD,
-  );
+  await suite.signIn(page, user, { next: next });
   await page.waitForURL((url) => url.pathname === next);
 }
 
@@ -53,21 +38,18 @@ function expectedStock(docs: Doc[], kind: Doc['kind'], year: number): number[] {
   ];
 }
 
-describe.skipIf(browserMissing)(browserSuiteTitle('normative documents and table 二 in a browser'), () => {
-  beforeAll(async () => {
-    server = await startWebServer({ now: clock.now });
+const suite = setUpBrowserSuite({
+  now: clock.now,
+  prepare: async (server) => {
     org = await createTestOrganisation(server.app.db);
     officer = await createTestUser(server.app.db, 'officer', { agencyId: org.agencyX.id });
     supervisor = await createTestUser(server.app.db, 'supervisor', { regionId: org.cityA.id });
-    browser = await launchBrowser();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  },
+});
 
+describe.skipIf(browserMissing)(browserSuiteTitle('normative documents and table 二 in a browser'), () => {
   it('issues and repeals documents, enters and imports figures, and table 二 follows', async () => {
-    const { page, scriptErrors } = await newPage(browser);
+    const { page, scriptErrors } = await suite.page();
     const pick = async (label: string, option: string) => {
       await page.getByLabel(label, { exact: true }).click();
       await page.locator('.ant-select-item-option:visible', { hasText: option }).first().click();
@@ -181,7 +163,7 @@ describe.skipIf(browserMissing)(browserSuiteTitle('normative documents and table
   }, 120_000);
 
   it('lets a supervisor read the documents without the forms', async () => {
-    const { page, scriptErrors } = await newPage(browser);
+    const { page, scriptErrors } = await suite.page();
     await logIn(page, supervisor, '/workspace/normative-documents');
     await page.getByLabel('机关').click();
     await page.locator('.ant-select-item-option', { hasText: org.agencyX.name }).first().click();

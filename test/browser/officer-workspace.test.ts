@@ -1,16 +1,7 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { User } from '../../src/core/organisation/user.ts';
-import {
-  browserMissing,
-  browserSuiteTitle,
-  launchBrowser,
-  newPage,
-  recordStep,
-  signInThroughPage,
-  startWebServer,
-  type WebServer,
-} from '../support/browser.ts';
+import { browserMissing, browserSuiteTitle, recordStep } from '../support/browser.ts';
+import { setUpBrowserSuite } from '../support/browser-suite.ts';
 import {
   createTestOrganisation,
   createTestUser,
@@ -23,15 +14,13 @@ import {
 import { TestClock } from '../support/server-test-app.ts';
 
 const clock = new TestClock('2025-03-03');
-let server: WebServer;
-let browser: Browser;
 let org: TestOrganisation;
 let officer: User;
 const ids: string[] = [];
 
-describe.skipIf(browserMissing)(browserSuiteTitle('officer workspace in a browser'), () => {
-  beforeAll(async () => {
-    server = await startWebServer({ now: clock.now });
+const suite = setUpBrowserSuite({
+  now: clock.now,
+  prepare: async (server) => {
     org = await createTestOrganisation(server.app.db);
     officer = await createTestUser(server.app.db, 'officer', { agencyId: org.agencyX.id });
     for (const submittedOn of ['2025-03-03', '2025-04-01']) {
@@ -47,17 +36,14 @@ describe.skipIf(browserMissing)(browserSuiteTitle('officer workspace in a browse
       ids.push(res.json().application.id);
     }
     clock.set('2025-04-08');
-    browser = await launchBrowser();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  },
+});
 
+describe.skipIf(browserMissing)(browserSuiteTitle('officer workspace in a browser'), () => {
   it('sends a signed-out officer to the login page and back to the case, then shows the inbox by deadline', async () => {
-    const { page, scriptErrors } = await newPage(browser);
+    const { page, scriptErrors } = await suite.page();
     const caseUrl = `/workspace/applications/${ids[0]}?agency=${org.agencyX.id}`;
-    await page.goto(`${server.url}${caseUrl}`);
+    await page.goto(`${suite.server.url}${caseUrl}`);
     await page.waitForURL(/\/login\?next=/);
     await page.getByLabel('用户名').fill(officer.username);
     await page.getByLabel('密码').fill('not-the-password');
@@ -94,8 +80,8 @@ describe.skipIf(browserMissing)(browserSuiteTitle('officer workspace in a browse
   }, 60_000);
 
   it('registers a letter, asks for 补正, extends, answers and downloads the answer letter', async () => {
-    const { page, scriptErrors } = await newPage(browser);
-    await signInThroughPage(page, `${server.url}/login?next=%2Fworkspace`, officer.username, TEST_PASSWORD);
+    const { page, scriptErrors } = await suite.page();
+    await suite.signIn(page, officer, { next: '/workspace' });
     await page.getByRole('button', { name: '登记申请' }).click();
 
     const pick = async (label: string, option: string) => {
@@ -186,8 +172,8 @@ describe.skipIf(browserMissing)(browserSuiteTitle('officer workspace in a browse
   }, 90_000);
 
   it('records a fee notice only with the amount 国办函〔2020〕109号 gives for its basis, the error beside the amount', async () => {
-    const headers = await signIn(server.app, officer.username);
-    const created = await server.app.inject({
+    const headers = await signIn(suite.server.app, officer.username);
+    const created = await suite.server.app.inject({
       method: 'POST',
       url: `/api/agencies/${org.agencyX.id}/applications`,
       headers,
@@ -195,14 +181,9 @@ describe.skipIf(browserMissing)(browserSuiteTitle('officer workspace in a browse
     });
     expect(created.statusCode).toBe(201);
     const { id, trackingNumber } = created.json().application;
-    const { page, scriptErrors } = await newPage(browser);
+    const { page, scriptErrors } = await suite.page();
     const caseUrl = `/workspace/applications/${id}?agency=${org.agencyX.id}`;
-    await signInThroughPage(
-      page,
-      `${server.url}/login?next=${encodeURIComponent(caseUrl)}`,
-      officer.username,
-      TEST_PASSWORD,
-    );
+    await suite.signIn(page, officer, { next: caseUrl });
     await page.getByRole('heading', { name: `申请 ${trackingNumber}` }).waitFor();
     await page.waitForLoadState('networkidle');
     await page.getByLabel('办理步骤').click();
@@ -227,14 +208,9 @@ describe.skipIf(browserMissing)(browserSuiteTitle('officer workspace in a browse
   }, 60_000);
 
   it('offers and records the art. 35 step while a case is in consultation', async () => {
-    const { page, scriptErrors } = await newPage(browser);
+    const { page, scriptErrors } = await suite.page();
     const caseUrl = `/workspace/applications/${ids[1]}?agency=${org.agencyX.id}`;
-    await signInThroughPage(
-      page,
-      `${server.url}/login?next=${encodeURIComponent(caseUrl)}`,
-      officer.username,
-      TEST_PASSWORD,
-    );
+    await suite.signIn(page, officer, { next: caseUrl });
     await page.getByRole('heading', { name: '申请 2025-0002' }).waitFor();
     // The page settles (session and case loaded) before the step form is used.
     await page.waitForLoadState('networkidle');
@@ -293,10 +269,10 @@ describe.skipIf(browserMissing)(browserSuiteTitle('officer workspace in a browse
   it('flags the answer given after the deadline on the case and in the inbox, and counts it for the year', async () => {
     // 2025-0001 was due Monday 2025-03-31; answered on 2025-04-08: 04-01, 04-02, 04-03, (清明
     // 04-04…04-06), 04-07, 04-08 — five working days late.
-    const headers = await signIn(server.app, officer.username);
+    const headers = await signIn(suite.server.app, officer.username);
     const url = `/api/agencies/${org.agencyX.id}/applications/${ids[0]}`;
-    const version = (await server.app.inject({ url, headers })).json().application.version;
-    const answered = await server.app.inject({
+    const version = (await suite.server.app.inject({ url, headers })).json().application.version;
+    const answered = await suite.server.app.inject({
       method: 'POST',
       url: `${url}/events`,
       headers,
@@ -308,14 +284,9 @@ describe.skipIf(browserMissing)(browserSuiteTitle('officer workspace in a browse
     expect(answered.statusCode).toBe(200);
     const late = '逾期答复（超过答复期限5个工作日）';
 
-    const { page, scriptErrors } = await newPage(browser);
+    const { page, scriptErrors } = await suite.page();
     const caseUrl = `/workspace/applications/${ids[0]}?agency=${org.agencyX.id}`;
-    await signInThroughPage(
-      page,
-      `${server.url}/login?next=${encodeURIComponent(caseUrl)}`,
-      officer.username,
-      TEST_PASSWORD,
-    );
+    await suite.signIn(page, officer, { next: caseUrl });
     await page.getByRole('heading', { name: '申请 2025-0001' }).waitFor();
     await page.getByText(late).waitFor();
 

@@ -1,13 +1,6 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  browserMissing,
-  browserSuiteTitle,
-  launchBrowser,
-  newPage,
-  startWebServer,
-  type WebServer,
-} from '../support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { browserMissing, browserSuiteTitle } from '../support/browser.ts';
+import { setUpBrowserSuite } from '../support/browser-suite.ts';
 import {
   createTestOrganisation,
   createTestUser,
@@ -17,34 +10,29 @@ import {
 import { TestClock } from '../support/server-test-app.ts';
 
 const clock = new TestClock('2025-03-03');
-let server: WebServer;
-let browser: Browser;
 let org: TestOrganisation;
 
 const countApplications = async () =>
   Number(
     (
-      await server.app.db
+      await suite.server.app.db
         .selectFrom('applications')
         .select((eb) => eb.fn.countAll().as('n'))
         .executeTakeFirstOrThrow()
     ).n,
   );
 
-describe.skipIf(browserMissing)(browserSuiteTitle('public portal in a browser'), () => {
-  beforeAll(async () => {
-    server = await startWebServer({ now: clock.now });
+const suite = setUpBrowserSuite({
+  now: clock.now,
+  prepare: async (server) => {
     org = await createTestOrganisation(server.app.db);
-    browser = await launchBrowser();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  },
+});
 
+describe.skipIf(browserMissing)(browserSuiteTitle('public portal in a browser'), () => {
   it('applies online, shows field messages, then follows the case with the tracking number and code', async () => {
-    const { page, scriptErrors } = await newPage(browser);
-    await page.goto(`${server.url}/`);
+    const { page, scriptErrors } = await suite.page();
+    await page.goto(`${suite.server.url}/`);
     await page.getByRole('link', { name: /在线提交申请/ }).click();
     await expect.poll(() => page.url()).toContain('/apply');
 
@@ -96,12 +84,12 @@ describe.skipIf(browserMissing)(browserSuiteTitle('public portal in a browser'),
     expect(await result.innerText()).not.toContain('暂停计算');
 
     // The officer asks for a 补正: now, and only now, the clock is stopped, and the page says why.
-    const officer = await createTestUser(server.app.db, 'officer', { agencyId: org.agencyX.id });
-    const headers = await signIn(server.app, officer.username);
+    const officer = await createTestUser(suite.server.app.db, 'officer', { agencyId: org.agencyX.id });
+    const headers = await signIn(suite.server.app, officer.username);
     const cases = `/api/agencies/${org.agencyX.id}/applications`;
-    const listed = await server.app.inject({ method: 'GET', url: cases, headers });
+    const listed = await suite.server.app.inject({ method: 'GET', url: cases, headers });
     const id = listed.json().items[0].id as string;
-    const recorded = await server.app.inject({
+    const recorded = await suite.server.app.inject({
       method: 'POST',
       url: `${cases}/${id}/events`,
       headers,
@@ -114,8 +102,8 @@ describe.skipIf(browserMissing)(browserSuiteTitle('public portal in a browser'),
   }, 60_000);
 
   it('fits a phone screen without sideways scrolling', async () => {
-    const { page, scriptErrors } = await newPage(browser, { width: 390, height: 844 });
-    await page.goto(`${server.url}/apply`);
+    const { page, scriptErrors } = await suite.page({ width: 390, height: 844 });
+    await page.goto(`${suite.server.url}/apply`);
     await page.getByRole('button', { name: '提交申请' }).waitFor();
     // Runs in the page, where document and window exist (the test's own types are Node's).
     const overflow = await page.evaluate('document.documentElement.scrollWidth - window.innerWidth');
@@ -123,9 +111,28 @@ describe.skipIf(browserMissing)(browserSuiteTitle('public portal in a browser'),
     expect(scriptErrors).toEqual([]);
   });
 
+  it('does not make a focused input or a link look like an error', async () => {
+    const { page } = await suite.page();
+    await page.goto(`${suite.server.url}/apply`);
+    const input = page.getByLabel('申请人姓名或名称');
+    await input.focus();
+    /** Red dominates a colour (rgb(r, g, b)): how an error reads. */
+    const reddish = (css: string) => {
+      const [r = 0, g = 0, b = 0] = (css.match(/\d+/g) ?? []).map(Number);
+      return r > g + 60 && r > b + 60;
+    };
+    // Runs in the page, where document exists (the test's own types are Node's).
+    const border = String(await page.evaluate('getComputedStyle(document.activeElement).borderTopColor'));
+    expect(border).toMatch(/^rgb/);
+    expect(reddish(border)).toBe(false);
+    const link = String(await page.evaluate("getComputedStyle(document.querySelector('a[href]')).color"));
+    expect(link).toMatch(/^rgb/);
+    expect(reddish(link)).toBe(false);
+  });
+
   it('answers an unknown address with a readable page, not a blank one', async () => {
-    const { page } = await newPage(browser);
-    await page.goto(`${server.url}/no/such/page`);
+    const { page } = await suite.page();
+    await page.goto(`${suite.server.url}/no/such/page`);
     await page.getByText('页面不存在').waitFor();
   });
 });

@@ -1,19 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { momentOf } from '../../src/core/moment.ts';
 import { readReportDocument } from '../../src/documents/ingest/read-document.ts';
 import { planImport } from '../../src/store/imports/import-plan.ts';
 import { createAgency } from '../../src/store/organisation/organisation.repository.ts';
 import { commitImport } from '../../src/use-cases/imports/commit-import.ts';
-import {
-  browserMissing,
-  browserSuiteTitle,
-  launchBrowser,
-  newPage,
-  startWebServer,
-  type WebServer,
-} from '../support/browser.ts';
+import { browserMissing, browserSuiteTitle } from '../support/browser.ts';
+import { setUpBrowserSuite } from '../support/browser-suite.ts';
 import { generateValidReport } from '../support/generate-report.ts';
 import { reportToText } from '../support/report-to-text.ts';
 import { createTestOrganisation, type TestOrganisation } from '../support/server-factories.ts';
@@ -21,15 +14,13 @@ import { TestClock } from '../support/server-test-app.ts';
 import { TEST_ACTOR } from '../support/store-factories.ts';
 
 const clock = new TestClock('2025-06-02');
-let server: WebServer;
-let browser: Browser;
 let org: TestOrganisation;
 const a = { ...generateValidReport(41, { agency: '甲县数据局', year: 2024 }), publishedOn: '2025-01-20' };
 const b = { ...generateValidReport(42, { agency: '甲县教育局', year: 2024 }), publishedOn: '2025-01-25' };
 
-describe.skipIf(browserMissing)(browserSuiteTitle('published reports and statistics for the public'), () => {
-  beforeAll(async () => {
-    server = await startWebServer({ now: clock.now });
+const suite = setUpBrowserSuite({
+  now: clock.now,
+  prepare: async (server) => {
     const db = server.app.db;
     org = await createTestOrganisation(db);
     await createAgency(db, { regionId: org.countyA1.id, name: '甲县教育局', kind: 'department' });
@@ -45,20 +36,17 @@ describe.skipIf(browserMissing)(browserSuiteTitle('published reports and statist
       .execute((trx) =>
         commitImport(trx, randomUUID(), org.cityA.id, plan, TEST_ACTOR, momentOf(clock.now())),
       );
-    browser = await launchBrowser();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  },
+});
 
+describe.skipIf(browserMissing)(browserSuiteTitle('published reports and statistics for the public'), () => {
   it('lists a region’s published reports, each readable, and charts its statistics', async () => {
-    const { page, scriptErrors } = await newPage(browser);
+    const { page, scriptErrors } = await suite.page();
     const scripts: string[] = [];
     page.on('request', (r) => {
       if (r.resourceType() === 'script') scripts.push(r.url());
     });
-    await page.goto(`${server.url}/`);
+    await page.goto(`${suite.server.url}/`);
     await page.getByRole('link', { name: '年度报告' }).click();
     await page.getByLabel('地区').click();
     await page.locator('.ant-select-item-option', { hasText: org.cityA.name }).click();
@@ -72,9 +60,11 @@ describe.skipIf(browserMissing)(browserSuiteTitle('published reports and statist
     const read = page
       .locator('.ant-list-item', { hasText: '甲县数据局' })
       .getByRole('link', { name: '在线阅读' });
-    const html = await fetch(new URL((await read.getAttribute('href'))!, server.url));
+    const html = await fetch(new URL((await read.getAttribute('href'))!, suite.server.url));
     expect(html.status).toBe(200);
     expect(await html.text()).toContain('甲县数据局');
+    // Read in the browser, not saved as a file.
+    expect(html.headers.get('content-disposition') ?? '').not.toMatch(/attachment/);
 
     await page.getByRole('link', { name: '统计数据' }).click();
     await page.getByLabel('地区').click();
@@ -90,6 +80,11 @@ describe.skipIf(browserMissing)(browserSuiteTitle('published reports and statist
     const before = page.locator('.ant-table-tbody tr', { hasText: '2020' });
     // 报告数 0, then every count 无数据.
     expect((await before.innerText()).trim()).toMatch(/^2020\t0(\t无数据)+$/);
+    // Up to a year without reports, the year's charts say so instead of drawing equal slices of nothing.
+    await page.getByRole('spinbutton', { name: '截至年度' }).fill('2020');
+    await page.getByRole('spinbutton', { name: '截至年度' }).press('Tab');
+    await expect.poll(() => page.getByText('2020年无数据：本地区尚无已发布的年度报告').count()).toBe(2);
+    expect(await page.getByRole('img', { name: '办理结果分布' }).count()).toBe(0);
     expect(scriptErrors).toEqual([]);
   }, 90_000);
 });

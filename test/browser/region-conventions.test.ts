@@ -1,24 +1,14 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { momentOf } from '../../src/core/moment.ts';
 import type { User } from '../../src/core/organisation/user.ts';
 import { createAgency, createRegion } from '../../src/store/organisation/organisation.repository.ts';
-import {
-  browserMissing,
-  browserSuiteTitle,
-  launchBrowser,
-  newPage,
-  signInThroughPage,
-  startWebServer,
-  type WebServer,
-} from '../support/browser.ts';
-import { createTestUser, TEST_PASSWORD } from '../support/server-factories.ts';
+import { browserMissing, browserSuiteTitle } from '../support/browser.ts';
+import { setUpBrowserSuite } from '../support/browser-suite.ts';
+import { createTestUser } from '../support/server-factories.ts';
 import { TestClock } from '../support/server-test-app.ts';
 import { registerTestApplication } from '../support/store-factories.ts';
 
 const clock = new TestClock('2025-06-02');
-let server: WebServer;
-let browser: Browser;
 let supervisor: User;
 let officer: User;
 let applicationPath: string;
@@ -27,9 +17,9 @@ let applicationPath: string;
  * DOMAIN.md §A.6 as a region's choice: the supervising office sets 一事一申请 on its overview, and the
  * officer's answer form then asks for one outcome only and says why.
  */
-describe.skipIf(browserMissing)(browserSuiteTitle('a region’s counting conventions in a browser'), () => {
-  beforeAll(async () => {
-    server = await startWebServer({ now: clock.now });
+const suite = setUpBrowserSuite({
+  now: clock.now,
+  prepare: async (server) => {
     const db = server.app.db;
     const region = await createRegion(db, { code: '640588', name: '口径市', level: 'city' });
     const agency = await createAgency(db, { regionId: region.id, name: '口径市数据局', kind: 'department' });
@@ -42,21 +32,13 @@ describe.skipIf(browserMissing)(browserSuiteTitle('a region’s counting convent
       momentOf(clock.now()),
     );
     applicationPath = `/workspace/applications/${registered.application.id}?agency=${agency.id}`;
-    browser = await launchBrowser();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  },
+});
 
+describe.skipIf(browserMissing)(browserSuiteTitle('a region’s counting conventions in a browser'), () => {
   it('is set by the supervising office and holds the officer’s answer to one outcome', async () => {
-    const { page, scriptErrors } = await newPage(browser);
-    await signInThroughPage(
-      page,
-      `${server.url}/login?next=%2Fworkspace%2Fregion`,
-      supervisor.username,
-      TEST_PASSWORD,
-    );
+    const { page, scriptErrors } = await suite.page();
+    await suite.signIn(page, supervisor, { next: '/workspace/region' });
     await page.getByRole('heading', { name: '地区年度报告总览' }).waitFor();
     await page.getByRole('tab', { name: '统计口径' }).click();
     await page.getByText('（各级均未设定，执行推荐口径）').waitFor();
@@ -66,13 +48,8 @@ describe.skipIf(browserMissing)(browserSuiteTitle('a region’s counting convent
     await page.getByText('已保存，并记入审计日志。').waitFor();
     await page.getByText('（由口径市设定）').waitFor();
 
-    const officerPage = (await newPage(browser)).page;
-    await signInThroughPage(
-      officerPage,
-      `${server.url}/login?next=${encodeURIComponent(applicationPath)}`,
-      officer.username,
-      TEST_PASSWORD,
-    );
+    const officerPage = (await suite.page()).page;
+    await suite.signIn(officerPage, officer, { next: applicationPath });
     await officerPage.getByLabel('办理步骤', { exact: true }).click();
     await officerPage
       .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '作出答复' })

@@ -1,39 +1,24 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { User } from '../../src/core/organisation/user.ts';
-import {
-  browserMissing,
-  browserSuiteTitle,
-  launchBrowser,
-  newPage,
-  signInThroughPage,
-  startWebServer,
-  type WebServer,
-} from '../support/browser.ts';
+import { browserMissing, browserSuiteTitle } from '../support/browser.ts';
+import { setUpBrowserSuite } from '../support/browser-suite.ts';
 import {
   createTestOrganisation,
   createTestUser,
   registrationBody,
   signIn,
-  TEST_PASSWORD,
   type TestOrganisation,
 } from '../support/server-factories.ts';
 import { TestClock } from '../support/server-test-app.ts';
 
 const clock = new TestClock('2025-03-03');
-let server: WebServer;
-let browser: Browser;
 let org: TestOrganisation;
 let officer: User;
 let applicationId: string;
 
 async function logIn(page: Page, user: User, next: string) {
-  await signInThroughPage(
-    page,
-    `${server.url}/login?next=${encodeURIComponent(next)}`,
-    user.username,
-    TEST_PASSWORD,
-  );
+  await suite.signIn(page, user, { next: next });
   await page.waitForURL((url) => url.pathname === next);
 }
 
@@ -54,9 +39,9 @@ class Tally {
   }
 }
 
-describe.skipIf(browserMissing)(browserSuiteTitle('复议/诉讼 cases in a browser'), () => {
-  beforeAll(async () => {
-    server = await startWebServer({ now: clock.now });
+const suite = setUpBrowserSuite({
+  now: clock.now,
+  prepare: async (server) => {
     org = await createTestOrganisation(server.app.db);
     officer = await createTestUser(server.app.db, 'officer', { agencyId: org.agencyX.id });
     const headers = await signIn(server.app, officer.username);
@@ -70,15 +55,12 @@ describe.skipIf(browserMissing)(browserSuiteTitle('复议/诉讼 cases in a brow
     applicationId = res.json().application.id;
     expect(res.json().application.trackingNumber).toBe('2025-0001');
     clock.set('2025-04-08');
-    browser = await launchBrowser();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  },
+});
 
+describe.skipIf(browserMissing)(browserSuiteTitle('复议/诉讼 cases in a browser'), () => {
   it('files cases (one linked by tracking number), decides one, and table 四 follows', async () => {
-    const { page, scriptErrors } = await newPage(browser);
+    const { page, scriptErrors } = await suite.page();
     const pick = async (label: string, option: string) => {
       await page.getByLabel(label, { exact: true }).click();
       await page.locator('.ant-select-item-option:visible', { hasText: option }).first().click();

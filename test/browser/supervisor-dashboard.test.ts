@@ -1,44 +1,36 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { User } from '../../src/core/organisation/user.ts';
 import { createAgency, createRegion } from '../../src/store/organisation/organisation.repository.ts';
-import {
-  browserMissing,
-  browserSuiteTitle,
-  launchBrowser,
-  newPage,
-  signInThroughPage,
-  startWebServer,
-  type WebServer,
-} from '../support/browser.ts';
+import { browserMissing, browserSuiteTitle } from '../support/browser.ts';
+import { setUpBrowserSuite } from '../support/browser-suite.ts';
 import { generateValidReport } from '../support/generate-report.ts';
 import { reportToText } from '../support/report-to-text.ts';
-import { createTestUser, TEST_PASSWORD } from '../support/server-factories.ts';
+import { createTestUser } from '../support/server-factories.ts';
 import { TestClock } from '../support/server-test-app.ts';
 
 const clock = new TestClock('2025-06-02');
-let server: WebServer;
-let browser: Browser;
 let supervisor: User;
 let dir: string;
 const files: string[] = [];
+let undated = '';
 
 async function uploadAndConfirm(page: Page) {
-  await page.goto(`${server.url}/workspace/region/import`);
+  await page.goto(`${suite.server.url}/workspace/region/import`);
   await page.locator('input[type=file]').setInputFiles(files);
   await page.getByRole('button', { name: '上传并预览' }).click();
   await page.getByText('预览：请核对每份报告识别出的机关和年度').waitFor();
 }
 
-describe.skipIf(browserMissing)(browserSuiteTitle('supervising office in a browser'), () => {
-  beforeAll(async () => {
-    server = await startWebServer({ now: clock.now });
+const suite = setUpBrowserSuite({
+  now: clock.now,
+  prepare: async (server) => {
     const db = server.app.db;
     const region = await createRegion(db, { code: '640599', name: '测试市', level: 'city' });
-    const names = ['测试市教育局', '测试市交通运输局', '测试市水务局'];
+    const names = ['测试市教育局', '测试市交通运输局', '测试市水务局', '测试市卫生健康委员会'];
     for (const name of names) await createAgency(db, { regionId: region.id, name, kind: 'department' });
     supervisor = await createTestUser(db, 'supervisor', { regionId: region.id });
     dir = mkdtempSync(join(tmpdir(), 'gongkai-import-'));
@@ -55,11 +47,14 @@ describe.skipIf(browserMissing)(browserSuiteTitle('supervising office in a brows
       writeFileSync(path, `${reportToText(report)}发布日期：${report.publishedOn}\n`);
       files.push(path);
     }
-    browser = await launchBrowser();
-  }, 120_000);
+    // 卫生健康委员会: a report that states no publication date (imported in the second test).
+    undated = join(dir, '报告3.txt');
+    writeFileSync(undated, reportToText(generateValidReport(13, { agency: names[3]!, year: 2024 })));
+  },
+});
+
+describe.skipIf(browserMissing)(browserSuiteTitle('supervising office in a browser'), () => {
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -68,13 +63,8 @@ describe.skipIf(browserMissing)(browserSuiteTitle('supervising office in a brows
 
   // The broken row: （一）予以公开 + 1, so （七）总计 no longer equals the sum of the outcomes (T3-02).
   it('imports a folder of reports, then finds the late agency, the missing one and the finding', async () => {
-    const { page, scriptErrors } = await newPage(browser);
-    await signInThroughPage(
-      page,
-      `${server.url}/login?next=%2Fworkspace`,
-      supervisor.username,
-      TEST_PASSWORD,
-    );
+    const { page, scriptErrors } = await suite.page();
+    await suite.signIn(page, supervisor, { next: '/workspace' });
     // A supervisor starts at the region overview.
     await page.getByRole('heading', { name: '地区年度报告总览' }).waitFor();
 
@@ -123,6 +113,39 @@ describe.skipIf(browserMissing)(browserSuiteTitle('supervising office in a brows
         POLL,
       )
       .toBe('true');
+    // Every finding is located in words a user knows: no raw keys such as overview or meta.
+    const findings = page.locator('.ant-card', { hasText: '核查结果' }).first();
+    expect(await findings.innerText()).not.toMatch(
+      /\b(overview|meta|problems|other|table\d|[a-z]+[A-Z]\w*)\b/,
+    );
+    expect(scriptErrors).toEqual([]);
+  }, 120_000);
+
+  it('counts a report without a publication date as 发布日期不详, and exports with Chinese headers', async () => {
+    const { page, scriptErrors } = await suite.signedIn(supervisor, { next: '/workspace/region/import' });
+    await page.locator('input[type=file]').setInputFiles([undated]);
+    await page.getByRole('button', { name: '上传并预览' }).click();
+    await page.getByRole('button', { name: /确认导入 1 份/ }).click();
+    await page.getByText('导入完成：新导入 1 份，已导入过 0 份，跳过 0 份').waitFor();
+    await page.goto(`${suite.server.url}/workspace/region`);
+    await page.getByRole('heading', { name: '地区年度报告总览' }).waitFor();
+    const year = page.getByRole('spinbutton', { name: '年度', exact: true });
+    await year.fill('2024');
+    await year.press('Enter');
+    const row = (name: string) => page.locator('.ant-table-tbody tr', { hasText: name });
+    await row('测试市卫生健康委员会').getByText('发布日期不详').waitFor();
+    expect(await row('测试市卫生健康委员会').innerText()).not.toContain('已按时发布');
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '导出 CSV' }).click(),
+    ]);
+    const csv = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '');
+    const header = csv.split(/\r?\n/)[0]!;
+    // The web's download is for people: the tables' own words, not the programs' snake_case keys.
+    expect(header).toContain('行政区划代码');
+    expect(header).not.toMatch(/[a-z]+_[a-z]+/);
+    expect(csv).toContain('测试市卫生健康委员会');
     expect(scriptErrors).toEqual([]);
   }, 120_000);
 });

@@ -1,28 +1,18 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { User } from '../../src/core/organisation/user.ts';
 import { createAgency } from '../../src/store/organisation/organisation.repository.ts';
-import {
-  browserMissing,
-  browserSuiteTitle,
-  launchBrowser,
-  newPage,
-  signInThroughPage,
-  startWebServer,
-  type WebServer,
-} from '../support/browser.ts';
+import { browserMissing, browserSuiteTitle } from '../support/browser.ts';
+import { setUpBrowserSuite } from '../support/browser-suite.ts';
 import {
   createTestOrganisation,
   createTestUser,
   signIn,
-  TEST_PASSWORD,
   type TestOrganisation,
 } from '../support/server-factories.ts';
 import { TestClock } from '../support/server-test-app.ts';
 
 const clock = new TestClock('2026-01-12');
-let server: WebServer;
-let browser: Browser;
 let officer: User;
 let supervisor: User;
 let org: TestOrganisation;
@@ -35,31 +25,23 @@ async function pickDay(page: Page, label: string | RegExp, day: string, nth = 0)
   await input.press('Enter');
 }
 
+const suite = setUpBrowserSuite({
+  now: clock.now,
+  prepare: async (server) => {
+    org = await createTestOrganisation(server.app.db);
+    officer = await createTestUser(server.app.db, 'officer', { agencyId: org.agencyX.id });
+    supervisor = await createTestUser(server.app.db, 'supervisor', { regionId: org.cityA.id });
+    // A second agency of the city that held no open day.
+    await createAgency(server.app.db, { regionId: org.cityA.id, name: '甲市档案馆', kind: 'department' });
+  },
+});
+
 describe.skipIf(browserMissing)(
   browserSuiteTitle('work records and the drafted narrative in a browser'),
   () => {
-    beforeAll(async () => {
-      server = await startWebServer({ now: clock.now });
-      org = await createTestOrganisation(server.app.db);
-      officer = await createTestUser(server.app.db, 'officer', { agencyId: org.agencyX.id });
-      supervisor = await createTestUser(server.app.db, 'supervisor', { regionId: org.cityA.id });
-      // A second agency of the city that held no open day.
-      await createAgency(server.app.db, { regionId: org.cityA.id, name: '甲市档案馆', kind: 'department' });
-      browser = await launchBrowser();
-    }, 120_000);
-    afterAll(async () => {
-      await browser?.close();
-      await server?.close();
-    });
-
     it('records an open day, drafts section 一（五） from it, and a broken total gets a finding', async () => {
-      const { page, scriptErrors } = await newPage(browser);
-      await signInThroughPage(
-        page,
-        `${server.url}/login?next=${encodeURIComponent('/workspace/work?year=2025&tab=evaluations')}`,
-        officer.username,
-        TEST_PASSWORD,
-      );
+      const { page, scriptErrors } = await suite.page();
+      await suite.signIn(page, officer, { next: '/workspace/work?year=2025&tab=evaluations' });
       await page.getByRole('heading', { name: '公开工作台账' }).waitFor();
       await page.getByText('2025年尚未登记公众参与活动').waitFor();
 
@@ -97,12 +79,12 @@ describe.skipIf(browserMissing)(
 
       // Someone else saves the record meanwhile: the officer's edit is refused and explained.
       await row.getByRole('button', { name: /修\s*改/ }).click();
-      const headers = await signIn(server.app, officer.username);
+      const headers = await signIn(suite.server.app, officer.username);
       const base = `/api/agencies/${org.agencyX.id}/work-records`;
       const [stored] = (
-        await server.app.inject({ method: 'GET', url: `${base}?kind=evaluation`, headers })
+        await suite.server.app.inject({ method: 'GET', url: `${base}?kind=evaluation`, headers })
       ).json().items;
-      const resaved = await server.app.inject({
+      const resaved = await suite.server.app.inject({
         method: 'PUT',
         url: `${base}/${stored.id}`,
         headers,
@@ -146,8 +128,8 @@ describe.skipIf(browserMissing)(
     }, 180_000);
 
     it('links an interpretation to a document of the register, and deletes a record after confirmation', async () => {
-      const headers = await signIn(server.app, officer.username);
-      const issued = await server.app.inject({
+      const headers = await signIn(suite.server.app, officer.username);
+      const issued = await suite.server.app.inject({
         method: 'POST',
         url: `/api/agencies/${org.agencyX.id}/normative-documents`,
         headers,
@@ -159,13 +141,8 @@ describe.skipIf(browserMissing)(
         },
       });
       expect(issued.statusCode, issued.body).toBe(201);
-      const { page, scriptErrors } = await newPage(browser);
-      await signInThroughPage(
-        page,
-        `${server.url}/login?next=${encodeURIComponent('/workspace/work?year=2025&tab=interpretations')}`,
-        officer.username,
-        TEST_PASSWORD,
-      );
+      const { page, scriptErrors } = await suite.page();
+      await suite.signIn(page, officer, { next: '/workspace/work?year=2025&tab=interpretations' });
       await page.getByRole('button', { name: '新增政策解读' }).click();
       const dialog = page.getByRole('dialog');
       await dialog.getByLabel(/所解读的规范性文件/).click();
@@ -192,7 +169,7 @@ describe.skipIf(browserMissing)(
         .getByRole('button', { name: /删\s*除/ })
         .click();
       await page.getByText('2025年尚未登记政策解读').waitFor();
-      const left = await server.app.inject({
+      const left = await suite.server.app.inject({
         method: 'GET',
         url: `/api/agencies/${org.agencyX.id}/work-records?kind=interpretation&year=2025`,
         headers,
@@ -202,13 +179,8 @@ describe.skipIf(browserMissing)(
     }, 120_000);
 
     it('shows the supervisor who held no open day, read only', async () => {
-      const { page, scriptErrors } = await newPage(browser);
-      await signInThroughPage(
-        page,
-        `${server.url}/login?next=${encodeURIComponent('/workspace/region')}`,
-        supervisor.username,
-        TEST_PASSWORD,
-      );
+      const { page, scriptErrors } = await suite.page();
+      await suite.signIn(page, supervisor, { next: '/workspace/region' });
       await page.getByRole('spinbutton', { name: '年度' }).fill('2025');
       await page.getByRole('tab', { name: '公开工作' }).click();
       const table = page.getByRole('table').filter({ hasText: '政府开放日' });
@@ -226,7 +198,7 @@ describe.skipIf(browserMissing)(
       await expect.poll(() => table.getByRole('row', { name: /甲县数据局/ }).count()).toBe(0);
 
       // The work page: the agency picker, no writing.
-      await page.goto(`${server.url}/workspace/work?year=2025&tab=evaluations`);
+      await page.goto(`${suite.server.url}/workspace/work?year=2025&tab=evaluations`);
       await page.getByText('（只读）').waitFor();
       expect(await page.getByRole('button', { name: '新增公众参与活动' }).count()).toBe(0);
       expect(scriptErrors).toEqual([]);

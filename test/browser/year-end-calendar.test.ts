@@ -1,22 +1,13 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { User } from '../../src/core/organisation/user.ts';
-import {
-  browserMissing,
-  browserSuiteTitle,
-  launchBrowser,
-  newPage,
-  recordStep,
-  signInThroughPage,
-  startWebServer,
-  type WebServer,
-} from '../support/browser.ts';
+import { browserMissing, browserSuiteTitle, recordStep } from '../support/browser.ts';
+import { setUpBrowserSuite } from '../support/browser-suite.ts';
 import {
   createTestOrganisation,
   createTestUser,
   TEST_APPLICANT,
-  TEST_PASSWORD,
   type TestOrganisation,
 } from '../support/server-factories.ts';
 import { TestClock } from '../support/server-test-app.ts';
@@ -39,8 +30,6 @@ const NOTICE = readFileSync(
 const REASON = '2027年节假日安排尚未录入，按《全国年节及纪念日放假办法》暂定';
 
 const clock = new TestClock('2026-12-07');
-let server: WebServer;
-let browser: Browser;
 let org: TestOrganisation;
 let officer: User;
 let admin: User;
@@ -50,47 +39,39 @@ let followUpCode: string;
 
 async function openCase(page: Page): Promise<void> {
   const caseUrl = `/workspace/applications/${applicationId}?agency=${org.agencyX.id}`;
-  await signInThroughPage(
-    page,
-    `${server.url}/login?next=${encodeURIComponent(caseUrl)}`,
-    officer.username,
-    TEST_PASSWORD,
-  );
+  await suite.signIn(page, officer, { next: caseUrl });
   await page.getByRole('heading', { name: `申请 ${trackingNumber}` }).waitFor();
 }
+
+const suite = setUpBrowserSuite({
+  now: clock.now,
+  prepare: async (server) => {
+    org = await createTestOrganisation(server.app.db);
+    officer = await createTestUser(server.app.db, 'officer', { agencyId: org.agencyX.id });
+    admin = await createTestUser(server.app.db, 'admin');
+    const res = await server.app.inject({
+      method: 'POST',
+      url: `/api/public/agencies/${org.agencyX.id}/applications`,
+      payload: {
+        applicantType: 'naturalPerson',
+        applicant: { ...TEST_APPLICANT },
+        description: '本县2026年冬季清洁取暖补贴发放情况',
+        requestedForm: { media: ['paper'], delivery: ['post'] },
+      },
+    });
+    expect(res.statusCode).toBe(201);
+    ({ trackingNumber, followUpCode } = res.json());
+    // The public answer carries no internal id: the officer finds the application in the register.
+    const row = await server.app.db.selectFrom('applications').select('id').executeTakeFirstOrThrow();
+    applicationId = row.id;
+  },
+});
 
 describe.skipIf(browserMissing)(
   browserSuiteTitle('the year end: provisional deadlines and the next year entered'),
   () => {
-    beforeAll(async () => {
-      server = await startWebServer({ now: clock.now });
-      org = await createTestOrganisation(server.app.db);
-      officer = await createTestUser(server.app.db, 'officer', { agencyId: org.agencyX.id });
-      admin = await createTestUser(server.app.db, 'admin');
-      const res = await server.app.inject({
-        method: 'POST',
-        url: `/api/public/agencies/${org.agencyX.id}/applications`,
-        payload: {
-          applicantType: 'naturalPerson',
-          applicant: { ...TEST_APPLICANT },
-          description: '本县2026年冬季清洁取暖补贴发放情况',
-          requestedForm: { media: ['paper'], delivery: ['post'] },
-        },
-      });
-      expect(res.statusCode).toBe(201);
-      ({ trackingNumber, followUpCode } = res.json());
-      // The public answer carries no internal id: the officer finds the application in the register.
-      const row = await server.app.db.selectFrom('applications').select('id').executeTakeFirstOrThrow();
-      applicationId = row.id;
-      browser = await launchBrowser();
-    }, 120_000);
-    afterAll(async () => {
-      await browser?.close();
-      await server?.close();
-    });
-
     it('extends into 2027 with a 暂定 date on the case page, in the letter and on the tracking page', async () => {
-      const { page, scriptErrors } = await newPage(browser);
+      const { page, scriptErrors } = await suite.page();
       await openCase(page);
       // The banner tells the officer what is missing and what follows from it.
       await page.getByRole('alert').filter({ hasText: '2027年节假日安排尚未录入' }).first().waitFor();
@@ -129,8 +110,8 @@ describe.skipIf(browserMissing)(
       expect(letter).toContain('暂定');
 
       // The applicant sees the same date, marked 暂定 — and no claim that the clock is paused.
-      const pub = await newPage(browser);
-      await pub.page.goto(`${server.url}/track`);
+      const pub = await suite.page();
+      await pub.page.goto(`${suite.server.url}/track`);
       await pub.page.getByLabel('受理机关').click();
       await pub.page
         .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: org.agencyX.name })
@@ -146,13 +127,8 @@ describe.skipIf(browserMissing)(
     }, 90_000);
 
     it('lets the administrator paste the 2027 notice, then the deadline is exact and the change audited', async () => {
-      const { page, scriptErrors } = await newPage(browser);
-      await signInThroughPage(
-        page,
-        `${server.url}/login?next=${encodeURIComponent('/workspace/admin?tab=calendar')}`,
-        admin.username,
-        TEST_PASSWORD,
-      );
+      const { page, scriptErrors } = await suite.page();
+      await suite.signIn(page, admin, { next: '/workspace/admin?tab=calendar' });
       await page.getByRole('button', { name: '录入新年度节假日安排' }).click();
       // Text that is not a notice is refused, saying which line.
       await page
@@ -176,7 +152,7 @@ describe.skipIf(browserMissing)(
       expect(await page.getByRole('status').innerText()).toMatch(/1件未办结申请/);
       await page.getByRole('cell', { name: '2027', exact: true }).waitFor();
 
-      const officerPage = await newPage(browser);
+      const officerPage = await suite.page();
       await openCase(officerPage.page);
       const facts = officerPage.page.locator('.ant-descriptions').first();
       await expect.poll(() => facts.innerText()).toContain('2027-02-02');

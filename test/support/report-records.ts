@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { CaseKind, CaseResult } from '../../src/core/cases/case.ts';
 import type { IsoDate } from '../../src/core/dates.ts';
 import { type Moment, momentOf } from '../../src/core/moment.ts';
+import type { Report } from '../../src/core/report/schema.ts';
 import type { EnforcementFigures } from '../../src/core/table2-sources/enforcement-figures.ts';
 import type { Actor } from '../../src/store/audit/audit.repository.ts';
 import type { Database } from '../../src/store/database.ts';
@@ -72,15 +73,16 @@ export async function fileTestCase(
 /**
  * A new version of the agency-year's report, inserted as it stands (tests that need a report in a
  * given state, many times over): the report is what assembly would give now, the version the next
- * number. Returns the id and revision to address it with.
+ * number; or `given`, a report made by the test. Returns the id and revision to address it with.
  */
 export async function insertTestReportVersion(
   db: Kysely<Database>,
   agencyId: string,
   year: number,
   status: 'draft' | 'submitted' | 'approved' | 'published',
+  given?: Report,
 ): Promise<{ id: string; revision: number }> {
-  const { report } = await previewAnnualReport(db, agencyId, year, LATER.today);
+  const report = given ?? (await previewAnnualReport(db, agencyId, year, LATER.today)).report;
   const newest = await db
     .selectFrom('annual_reports')
     .select((eb) => eb.fn.max('version').as('version'))

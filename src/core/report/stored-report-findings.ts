@@ -1,4 +1,5 @@
 import type { AgencyKind } from '../organisation/agency.ts';
+import type { MergedCarryForward } from '../rules/cross-rules.ts';
 import { type Finding, sortFindings } from '../rules/finding.ts';
 import { checkNarrative } from '../rules/narrative/check-narrative.ts';
 import { validateReport } from '../rules/validate-report.ts';
@@ -10,6 +11,8 @@ export interface StoredReportFindingsOptions {
   agencyKind: AgencyKind;
   /** The agency's report of the previous year, when there is one (Y-01, Y-02, X-01, X-02). */
   previous?: Report;
+  /** The agencies merged into this one during the report's year, with last year's 结转 (Y-01). */
+  merged?: readonly MergedCarryForward[];
 }
 
 /**
@@ -17,9 +20,10 @@ export interface StoredReportFindingsOptions {
  * narrative rules, and P-01 against the deadline of the agency's kind. Sorted errors first.
  */
 export function storedReportFindings(report: Report, options: StoredReportFindingsOptions): Finding[] {
-  const data = validateReport(report, options.previous ? { previous: options.previous } : {}).filter(
-    (f) => f.ruleId !== 'P-01',
-  );
+  const data = validateReport(report, {
+    ...(options.previous ? { previous: options.previous } : {}),
+    ...(options.merged ? { merged: options.merged } : {}),
+  }).filter((f) => f.ruleId !== 'P-01');
   return sortFindings([
     ...data,
     ...checkPublicationForAgency(report.year, options.agencyKind, report.publishedOn),

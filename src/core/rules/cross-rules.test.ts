@@ -37,6 +37,34 @@ describe('checkCarryOver (Y-01)', () => {
   });
 });
 
+describe('checkCarryOver (Y-01) with agencies merged in during the year', () => {
+  it('adds each merged agency’s 结转下年度 to last year’s, column by column', () => {
+    const { previous, report } = pair();
+    const merged = clone(generateValidReport(13, { year: 2023 })).table3.carriedForward;
+    expect(merged.some((n) => (n ?? 0) > 0)).toBe(true);
+    const entry = { agencyName: '测试市旅游局', carriedForward: merged };
+    // The successor's own carry-over alone now misses the merged agency's pending applications.
+    const [missing] = checkCarryOver(report, previous, [entry]);
+    expect(missing?.location.columns).toEqual(
+      ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'].filter(
+        (_, c) => (merged[c] ?? 0) !== 0,
+      ),
+    );
+    expect(missing?.message).toContain('测试市旅游局');
+    report.table3.carriedOver = report.table3.carriedOver.map((n, c) => (n ?? 0) + (merged[c] ?? 0));
+    expect(checkCarryOver(report, previous, [entry])).toEqual([]);
+  });
+
+  it('cannot be assessed when a merged agency has no report of last year', () => {
+    const { previous, report } = pair();
+    const [finding] = checkCarryOver(report, previous, [
+      { agencyName: '测试市旅游局', carriedForward: null },
+    ]);
+    expect(finding?.assessable).toBe(false);
+    expect(finding?.message).toContain('测试市旅游局');
+  });
+});
+
 describe('checkStockAcrossYears (Y-02)', () => {
   it('passes when 现行有效 follows from last year plus issued minus repealed', () => {
     const { previous, report } = pair();

@@ -12,8 +12,26 @@ import { notAssessable, violation } from './make-finding.ts';
 /** Y-01's message when last year's report is not at hand (the CLI adds how to give it). */
 export const NO_PREVIOUS_REPORT = '未提供上一年度报告，上年结转无法与上年“结转下年度继续办理”核对';
 
-/** Y-01: this year's 上年结转 equals last year's 结转下年度继续办理, per column. */
-export function checkCarryOver(report: Report, previous: Report | undefined): Finding[] {
+/**
+ * An agency merged into the report's agency during the report's year (机构改革): its applications
+ * still pending at the end of the year before moved to the successor, so its 结转下年度继续办理 of
+ * that year is part of the successor's 上年结转. `carriedForward` is null when it has no published
+ * report of that year.
+ */
+export interface MergedCarryForward {
+  agencyName: string;
+  carriedForward: readonly (number | null)[] | null;
+}
+
+/**
+ * Y-01: this year's 上年结转 equals last year's 结转下年度继续办理, per column, plus that of each
+ * agency merged into this one during the year (`merged`, gathered by the caller).
+ */
+export function checkCarryOver(
+  report: Report,
+  previous: Report | undefined,
+  merged: readonly MergedCarryForward[] = [],
+): Finding[] {
   const location = {
     table: 'table3' as const,
     rowKey: 'carriedOver',
@@ -29,29 +47,47 @@ export function checkCarryOver(report: Report, previous: Report | undefined): Fi
       ),
     ];
   }
+  const withoutReport = merged.filter((m) => m.carriedForward === null).map((m) => `“${m.agencyName}”`);
+  if (withoutReport.length > 0) {
+    return [
+      notAssessable(
+        'Y-01',
+        `本年度并入本机关的${withoutReport.join('、')}没有已发布的 ${previous.year} 年度报告，上年结转无法核对`,
+        location,
+      ),
+    ];
+  }
   const mismatched: string[] = [];
   const details: string[] = [];
   const blank: string[] = [];
   TABLE3_COLUMNS.forEach((name, c) => {
     const now = report.table3.carriedOver[c] ?? null;
-    const before = previous.table3.carriedForward[c] ?? null;
-    if (now === null || before === null) blank.push(name);
-    else if (now !== before) {
-      mismatched.push(name);
-      details.push(`${name}：本年 ${now}，上年 ${before}`);
+    const parts = [
+      previous.table3.carriedForward[c] ?? null,
+      ...merged.map((m) => m.carriedForward?.[c] ?? null),
+    ];
+    if (now === null || parts.some((p) => p === null)) blank.push(name);
+    else {
+      const before = (parts as number[]).reduce((a, b) => a + b, 0);
+      if (now !== before) {
+        mismatched.push(name);
+        details.push(
+          `${name}：本年 ${now}，上年 ${parts.length > 1 ? `${parts.join(' + ')} = ` : ''}${before}`,
+        );
+      }
     }
   });
+  const source =
+    merged.length === 0
+      ? `${previous.year} 年度报告`
+      : `${previous.year} 年度本机关及并入的${merged.map((m) => `“${m.agencyName}”`).join('、')}报告`;
   const findings: Finding[] = [];
   if (mismatched.length > 0) {
     findings.push(
-      violation(
-        'Y-01',
-        `本年“上年结转”与 ${previous.year} 年度报告“结转下年度继续办理”不一致（${details.join('；')}）`,
-        {
-          ...location,
-          columns: mismatched,
-        },
-      ),
+      violation('Y-01', `本年“上年结转”与 ${source}“结转下年度继续办理”不一致（${details.join('；')}）`, {
+        ...location,
+        columns: mismatched,
+      }),
     );
   }
   if (blank.length > 0)

@@ -4,6 +4,7 @@ import {
   checkCasesWithoutApplications,
   checkLitigationAfterReview,
   checkStockAcrossYears,
+  type MergedCarryForward,
 } from './cross-rules.ts';
 import { type Finding, sortFindings } from './finding.ts';
 import { checkPeriod, checkPublicationDate } from './meta-rules.ts';
@@ -15,6 +16,8 @@ import { checkTable4 } from './table4-rules.ts';
 export interface ValidateOptions {
   /** The same agency's report for the previous year: enables Y-01 and the cross-year part of Y-02. */
   previous?: Report;
+  /** The agencies merged into this one during the report's year, with last year's 结转 (Y-01). */
+  merged?: readonly MergedCarryForward[];
 }
 
 /**
@@ -22,14 +25,14 @@ export interface ValidateOptions {
  * Pure: the result depends only on the arguments. Findings are sorted errors first.
  */
 export function validateReport(report: Report, options: ValidateOptions = {}): Finding[] {
-  const { previous } = options;
+  const { previous, merged } = options;
   return sortFindings([
     ...checkPeriod(report),
     // Each format has its own table 二 and its rules (DOMAIN.md §A.7: no §A.2 rules on a 2019 report).
     ...(report.formatVersion === '2019' ? checkTable2Of2019(report) : checkTable2(report)),
     ...checkTable3(report),
     ...checkTable4(report),
-    ...checkCarryOver(report, previous),
+    ...checkCarryOver(report, previous, merged),
     ...checkStockAcrossYears(report, previous),
     ...checkCasesWithoutApplications(report, previous),
     ...checkLitigationAfterReview(report, previous),

@@ -131,3 +131,17 @@ export const jobSchema = z.object({
   updatedAt: z.string(),
   finishedAt: z.string().nullable(),
 });
+
+/** A published report of an agency merged into another (机构改革), shown in the successor's history. */
+export const mergedReportSchema = z.object({
+  reportId: z.string(),
+  agencyId: z.string(),
+  agencyName: z.string().describe('并入本机关的机关（撤销前的名称）'),
+  mergedOn: z.string().nullable().describe('该机关撤销（并入）之日'),
+  year: z.number(),
+  version: z.number(),
+  publishedOn: z.string().nullable().describe('发布日期；不详为 null'),
+  newReceived: z.number().nullable().describe('本年新收政府信息公开申请数（总计）；报告未填为 null'),
+  totalConcluded: z.number().nullable().describe('本年办结数（总计）；报告未填为 null'),
+  carriedForward: z.number().nullable().describe('结转下年度继续办理数（总计）；报告未填为 null'),
+});

@@ -5,8 +5,10 @@ import type { ReportNumbers } from '../../core/report/report-numbers.ts';
 import { numbersOfReport } from '../../core/report/report-numbers.ts';
 import type { Report } from '../../core/report/schema.ts';
 import { countFindings, storedReportFindings } from '../../core/report/stored-report-findings.ts';
+import type { MergedCarryForward } from '../../core/rules/cross-rules.ts';
 import type { Finding } from '../../core/rules/finding.ts';
 import type { Database } from '../database.ts';
+import { mergedPredecessors } from '../organisation/agency-history.repository.ts';
 import { getPublishedAnnualReport } from './read-annual-reports.ts';
 
 export interface AgencyFacts {
@@ -25,8 +27,31 @@ export async function agencyFacts(db: Kysely<Database>, agencyId: string): Promi
 }
 
 /**
- * Every rule over a stored report, with the agency's deadline (P-01) and its published report of
- * the year before (carry-over Y-01 and the other cross-year rules) when there is one.
+ * The agencies merged into `agencyId` (directly or through another merged one) during `year`, each
+ * with the 结转下年度继续办理 of its newest published report of the year before (null without one):
+ * what Y-01 adds to the successor's expected 上年结转.
+ */
+export async function mergedCarryForwards(
+  db: Kysely<Database>,
+  agencyId: string,
+  year: number,
+): Promise<MergedCarryForward[]> {
+  const merged = (await mergedPredecessors(db, agencyId)).filter((a) => a.closedOn?.startsWith(`${year}-`));
+  const out: MergedCarryForward[] = [];
+  for (const agency of merged) {
+    const report = await getPublishedAnnualReport(db, agency.id, year - 1);
+    out.push({
+      agencyName: agency.name,
+      carriedForward: report ? report.report.table3.carriedForward : null,
+    });
+  }
+  return out;
+}
+
+/**
+ * Every rule over a stored report, with the agency's deadline (P-01), its published report of the
+ * year before (carry-over Y-01 and the other cross-year rules) when there is one, and the 结转 of
+ * the agencies merged into it during the year (Y-01).
  */
 export async function findingsOfStoredReport(
   db: Kysely<Database>,
@@ -35,9 +60,11 @@ export async function findingsOfStoredReport(
 ): Promise<Finding[]> {
   const agency = await agencyFacts(db, agencyId);
   const previous = await getPublishedAnnualReport(db, agencyId, report.year - 1);
+  const merged = await mergedCarryForwards(db, agencyId, report.year);
   return storedReportFindings(report, {
     agencyKind: agency.kind,
     ...(previous ? { previous: previous.report } : {}),
+    ...(merged.length > 0 ? { merged } : {}),
   });
 }
 

@@ -185,6 +185,21 @@ describeEachDialect('administrators rename and close regions and agencies', (t) 
           carriedForward: numbers.table3.carriedForward[6],
         },
       ]);
+      // The supervising office sees the same history in the successor's views.
+      const supervisor = await sessionHeaders(
+        t.db,
+        await createTestUser(t.db, 'supervisor', { regionId: cityId }),
+        clock.at,
+      );
+      const supervised = (
+        await app.inject({ url: `/api/region/agencies/${successor.id}/reports`, headers: supervisor })
+      ).json();
+      expect(supervised.mergedReports).toEqual(list.mergedReports);
+      const successorReport = await insertTestReportVersion(t.db, successor.id, 2025, 'published');
+      const detail = (
+        await app.inject({ url: `/api/region/reports/${successorReport.id}`, headers: supervisor })
+      ).json();
+      expect(detail.mergedReports).toEqual(list.mergedReports);
       // The 2025 overview does not expect a 2025 report of an agency gone since March 2025.
       const in2025 = await regionalAgencies(t.db, cityId, { existingAfter: '2025-12-31' });
       expect(in2025.map((a) => a.name)).not.toContain('中卫市旅游局');

@@ -6,12 +6,14 @@ import { COPIED_SECTION_THRESHOLD, textSimilarity } from '../../../core/region/s
 import { SECTION_LABELS } from '../../../core/rules/finding.ts';
 import { checkReport } from '../../../documents/check-report.ts';
 import { getAgency } from '../../../store/organisation/organisation.repository.ts';
+import { mergedReportsOf } from '../../../store/region/merged-reports.ts';
 import { regionHistory, regionOverview } from '../../../store/region/regional-overview.ts';
 import {
   agencyReportVersions,
   getStoredReport,
   newestPublishedReport,
 } from '../../../store/region/regional-reports.ts';
+import { mergedCarryForwards } from '../../../store/reports/report-findings.ts';
 import { authorizeRegionCode, authorizeRegionId } from '../../access/authorize-region.ts';
 
 import { requireUser } from '../../plugins/auth.ts';
@@ -105,7 +107,11 @@ export async function registerRegionRoutes(app: FastifyInstance): Promise<void> 
         throw new AppError('NOT_FOUND', '机关不存在');
       }
       await authorizeRegionId(app.db, user, agency.regionId, 'read');
-      return { agency, versions: await agencyReportVersions(app.db, agency.id) };
+      return {
+        agency,
+        versions: await agencyReportVersions(app.db, agency.id),
+        mergedReports: await mergedReportsOf(app.db, agency.id),
+      };
     },
   );
 
@@ -128,7 +134,11 @@ export async function registerRegionRoutes(app: FastifyInstance): Promise<void> 
       }
       await authorizeRegionId(app.db, user, stored.regionId, 'read');
       const previous = await newestPublishedReport(app.db, stored.agencyId, stored.year - 1);
-      const findings = checkReport(stored.report, undefined, previous ? { previous: previous.report } : {});
+      const merged = await mergedCarryForwards(app.db, stored.agencyId, stored.year);
+      const findings = checkReport(stored.report, undefined, {
+        ...(previous ? { previous: previous.report } : {}),
+        ...(merged.length > 0 ? { merged } : {}),
+      });
       const similarity = SECTIONS.map((section) => {
         const value = previous
           ? textSimilarity(stored.report.sections[section], previous.report.sections[section])
@@ -161,6 +171,7 @@ export async function registerRegionRoutes(app: FastifyInstance): Promise<void> 
         rates: disclosureRates(stored.report.table3, stored.report.table4),
         previous: previous ? { reportId: previous.id, year: previous.year, version: previous.version } : null,
         similarity,
+        mergedReports: await mergedReportsOf(app.db, stored.agencyId),
       };
     },
   );

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { PUBLICATION_STATUSES } from '../../../core/region/report-deadline.ts';
 import { FORMAT_VERSIONS } from '../../../core/report/format-2019.ts';
 import { table2Of2019Schema } from '../../../core/report/schema.ts';
-import { findingSchema } from '../common.schema.ts';
+import { findingSchema, mergedReportSchema } from '../common.schema.ts';
 
 const rate = z.object({
   value: z.number().nullable().describe('百分比，保留一位小数；分母为 0 或空白时为 null'),
@@ -137,6 +137,9 @@ export const reportDetailResponse = z.object({
       }),
     )
     .describe('各部分文字与上一年度报告的相似度（DOMAIN.md §B3）'),
+  mergedReports: z
+    .array(mergedReportSchema)
+    .describe('并入本机关的机关（机构改革中合并）已发布的年度报告及其主要数字，新年度在前'),
 });
 
 export const agencyReportsResponse = z.object({
@@ -154,4 +157,7 @@ export const agencyReportsResponse = z.object({
       sourceFileName: z.string().nullable(),
     }),
   ),
+  mergedReports: z
+    .array(mergedReportSchema)
+    .describe('并入本机关的机关（机构改革中合并）已发布的年度报告及其主要数字，新年度在前'),
 });

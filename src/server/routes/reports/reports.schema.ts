@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { REPORT_ACTIONS, REPORT_STATUSES } from '../../../core/report/report-workflow.ts';
 import { reportSchema } from '../../../core/report/schema.ts';
-import { findingSchema } from '../common.schema.ts';
+import { findingSchema, mergedReportSchema } from '../common.schema.ts';
 
 const id = z.string().min(1).max(100);
 const section = (caption: string) => z.string().max(50_000, { error: `${caption}过长（最多50000字）` });
@@ -84,19 +84,6 @@ export const reportSummarySchema = z.object({
   revision: z.number(),
   createdAt: z.string(),
   updatedAt: z.string(),
-});
-
-export const mergedReportSchema = z.object({
-  reportId: z.string(),
-  agencyId: z.string(),
-  agencyName: z.string().describe('并入本机关的机关（撤销前的名称）'),
-  mergedOn: z.string().nullable().describe('该机关撤销（并入）之日'),
-  year: z.number(),
-  version: z.number(),
-  publishedOn: z.string().nullable().describe('发布日期；不详为 null'),
-  newReceived: z.number().nullable().describe('本年新收政府信息公开申请数（总计）；报告未填为 null'),
-  totalConcluded: z.number().nullable().describe('本年办结数（总计）；报告未填为 null'),
-  carriedForward: z.number().nullable().describe('结转下年度继续办理数（总计）；报告未填为 null'),
 });
 
 export const reportListResponse = z.object({

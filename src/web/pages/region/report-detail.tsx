@@ -7,6 +7,7 @@ import { formatLocation } from '../../../core/rules/finding.ts';
 import type { reportDetailResponse } from '../../../server/routes/region/region.schema.ts';
 import { api, messageOf } from '../../api/client.ts';
 import { SeverityTag } from '../../components/severity-tag.tsx';
+import { MergedReports } from '../reports/merged-reports.tsx';
 import { ReportTables } from '../reports/report-tables.tsx';
 import { percent } from './overview-types.ts';
 
@@ -61,6 +62,10 @@ export function RegionReportPage() {
             .join('；')}
         />
       )}
+      <MergedReports
+        reports={detail.mergedReports}
+        open={(r) => <Link to={`/workspace/region/reports/${encodeURIComponent(r.reportId)}`}>查看核查</Link>}
+      />
       <Row gutter={16}>
         <Col xs={24} xl={15}>
           <Card size="small" title="统计表">

@@ -1,4 +1,5 @@
 import { Card, Table } from 'antd';
+import type { ReactNode } from 'react';
 import type { ReportList } from '../../api/types.ts';
 
 type MergedReport = ReportList['mergedReports'][number];
@@ -6,8 +7,23 @@ type MergedReport = ReportList['mergedReports'][number];
 /** A count the report left blank is 未填, never 0. */
 const count = (n: number | null) => (n === null ? '未填' : n);
 
-/** The published reports of the agencies merged into this one (机构改革): part of its history. */
-export function MergedReports(props: { reports: MergedReport[] }) {
+/** The public reading of a report, in a new tab (the officer's view). */
+const readOnline = (r: MergedReport) => (
+  <a
+    href={`/api/public/reports/${encodeURIComponent(r.reportId)}/document?format=html`}
+    target="_blank"
+    rel="noreferrer"
+  >
+    在线阅读
+  </a>
+);
+
+/**
+ * The published reports of the agencies merged into this one (机构改革): part of its history.
+ * `open` links a report (default: its public reading).
+ */
+export function MergedReports(props: { reports: MergedReport[]; open?: (r: MergedReport) => ReactNode }) {
+  const open = props.open ?? readOnline;
   if (props.reports.length === 0) return null;
   return (
     <Card size="small" title="并入本机关的机关已发布的年度报告" role="region" aria-label="并入机关的年度报告">
@@ -28,15 +44,7 @@ export function MergedReports(props: { reports: MergedReport[] }) {
           {
             title: '报告',
             key: 'read',
-            render: (_: unknown, r) => (
-              <a
-                href={`/api/public/reports/${encodeURIComponent(r.reportId)}/document?format=html`}
-                target="_blank"
-                rel="noreferrer"
-              >
-                在线阅读
-              </a>
-            ),
+            render: (_: unknown, r) => open(r),
           },
         ]}
       />

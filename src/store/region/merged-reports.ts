@@ -1,19 +1,30 @@
-import type { z } from 'zod';
-import { TABLE3_TOTAL_COLUMN } from '../../../core/report/labels.ts';
-import type { StoreDb } from '../../../store/dialect.ts';
-import { mergedPredecessors } from '../../../store/organisation/agency-history.repository.ts';
-import { latestPublishedReportsOf } from '../../../store/region/regional-reports.ts';
-import type { mergedReportSchema } from './reports.schema.ts';
+import type { IsoDate } from '../../core/dates.ts';
+import { TABLE3_TOTAL_COLUMN } from '../../core/report/labels.ts';
+import type { StoreDb } from '../dialect.ts';
+import { mergedPredecessors } from '../organisation/agency-history.repository.ts';
+import { latestPublishedReportsOf } from './regional-reports.ts';
+
+/** A published report of an agency merged into another, with its main counts (totals column). */
+export interface MergedReport {
+  reportId: string;
+  agencyId: string;
+  /** The merged agency's name (before it closed). */
+  agencyName: string;
+  /** The day it closed (was merged). */
+  mergedOn: IsoDate | null;
+  year: number;
+  version: number;
+  publishedOn: string | null;
+  newReceived: number | null;
+  totalConcluded: number | null;
+  carriedForward: number | null;
+}
 
 /**
  * The published reports of the agencies merged into this one (its history after a 机构改革), each
  * year's newest version with its main counts, newest year first; of `year` only when given.
  */
-export async function mergedReportsOf(
-  db: StoreDb,
-  agencyId: string,
-  year?: number,
-): Promise<z.output<typeof mergedReportSchema>[]> {
+export async function mergedReportsOf(db: StoreDb, agencyId: string, year?: number): Promise<MergedReport[]> {
   const predecessors = new Map((await mergedPredecessors(db, agencyId)).map((a) => [a.id, a]));
   const reports = await latestPublishedReportsOf(db, [...predecessors.keys()]);
   return reports
