@@ -1,16 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { User } from '../../src/core/organisation/user.ts';
 import { LOCKOUT } from '../../src/store/users/users.repository.ts';
-import {
-  browserMissing,
-  browserSuiteTitle,
-  launchBrowser,
-  newPage,
-  signInThroughPage,
-  startWebServer,
-  type WebServer,
-} from '../support/browser.ts';
+import { browserMissing, browserSuiteTitle } from '../support/browser.ts';
+import { setUpBrowserSuite } from '../support/browser-suite.ts';
 import { createTestOrganisation, createTestUser, TEST_PASSWORD } from '../support/server-factories.ts';
 import { TestClock } from '../support/server-test-app.ts';
 
@@ -27,28 +20,23 @@ const clock = new TestClock('2026-06-30T02:00:00.000Z');
 const HOLD_ENDS = '2026-06-30T02:15:00.000Z';
 const TAG = '某地址登录暂缓至 10:15';
 
-let server: WebServer;
-let browser: Browser;
 let admin: User;
 let target: User;
 let bystander: User;
 
 describe.skipIf(browserMissing)(browserSuiteTitle('the 登录暂缓 tag of the user list'), () => {
-  beforeAll(async () => {
-    server = await startWebServer({ now: clock.now });
-    const org = await createTestOrganisation(server.app.db);
-    admin = await createTestUser(server.app.db, 'admin');
-    target = await createTestUser(server.app.db, 'officer', { agencyId: org.agencyX.id });
-    bystander = await createTestUser(server.app.db, 'officer', { agencyId: org.agencyX.id });
-    browser = await launchBrowser();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  const suite = setUpBrowserSuite({
+    now: clock.now,
+    prepare: async (server) => {
+      const org = await createTestOrganisation(server.app.db);
+      admin = await createTestUser(server.app.db, 'admin');
+      target = await createTestUser(server.app.db, 'officer', { agencyId: org.agencyX.id });
+      bystander = await createTestUser(server.app.db, 'officer', { agencyId: org.agencyX.id });
+    },
   });
 
   const login = (user: User, password: string, address: string) =>
-    server.app.inject({
+    suite.server.app.inject({
       method: 'POST',
       url: '/api/auth/login',
       payload: { username: user.username, password },
@@ -71,13 +59,7 @@ describe.skipIf(browserMissing)(browserSuiteTitle('the 登录暂缓 tag of the u
     // Held back: the right password from that address is refused like a wrong one.
     expect((await login(target, TEST_PASSWORD, '203.0.113.40')).statusCode).toBe(401);
 
-    const { page, scriptErrors } = await newPage(browser);
-    await signInThroughPage(
-      page,
-      `${server.url}/login?next=%2Fworkspace%2Fadmin`,
-      admin.username,
-      TEST_PASSWORD,
-    );
+    const { page, scriptErrors } = await suite.signedIn(admin, { next: '/workspace/admin' });
     await page.getByRole('heading', { name: '系统管理' }).waitFor();
     expect(await statusOf(page, target)).toBe(`正常|${TAG}`);
     expect(await statusOf(page, bystander)).toBe('正常');
