@@ -1,4 +1,9 @@
-import type { AnnualReportsTable, RegionYearFiguresTable, ReportFiguresTable } from './report-tables.ts';
+import type {
+  AnnualReportsTable,
+  RegionYearFiguresTable,
+  ReportFiguresTable,
+  ReportScansTable,
+} from './report-tables.ts';
 /**
  * Row types of the tables, as Kysely sees them. They never leave src/store: repositories map rows
  * to domain objects. Portable types only (DESIGN.md, Storage): ids are text, counts integers, days
@@ -153,6 +158,7 @@ export type {
   AnnualReportsTable,
   RegionYearFiguresTable,
   ReportFiguresTable,
+  ReportScansTable,
 } from './report-tables.ts';
 
 /** 规章 / 行政规范性文件 of an agency's register (migration 012). */
@@ -335,6 +341,9 @@ export interface ImportFilesTable {
   year: number | null;
   report_id: string | null;
   version: number | null;
+  /** While a job reads the file by OCR (migration 2026-12-07-241): the last page read, of ocr_pages. */
+  ocr_page: number | null;
+  ocr_pages: number | null;
 }
 
 export interface Database {
@@ -351,6 +360,7 @@ export interface Database {
   audit_chains: AuditChainsTable;
   annual_reports: AnnualReportsTable;
   report_figures: ReportFiguresTable;
+  report_scans: ReportScansTable;
   region_year_figures: RegionYearFiguresTable;
   normative_documents: NormativeDocumentsTable;
   enforcement_statistics: EnforcementStatisticsTable;

@@ -76,3 +76,18 @@ export interface RegionYearFiguresTable {
   /** Reports in the 2019 format (their sums are made from their JSON, see regionFigureSums). */
   reports_2019: Generated<number>;
 }
+
+/**
+ * An annual report read from a scan by OCR (migration 2026-12-07-240): one row per such report,
+ * none for any other report (absent is not zero). Confidences 0–100.
+ */
+export interface ReportScansTable {
+  report_id: string;
+  pages: number;
+  mean_confidence: number;
+  /** Null when no table cell carried a confidence. */
+  min_confidence: number | null;
+  cells_read: number;
+  cells_corrected: number;
+  cells_unreadable: number;
+}

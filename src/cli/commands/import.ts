@@ -188,7 +188,10 @@ export function registerImport(program: Command): void {
             .transaction()
             .execute((trx) => confirmImportBatch(trx, queue, batch, CLI_ACTOR, now));
           // This process works on the job too; other workers (gongkai worker, servers) share it.
-          await startWorker(queue, { db: opened.db, read: (bytes, name) => worker.read(bytes, name) });
+          await startWorker(queue, {
+            db: opened.db,
+            read: (bytes, name, onPage) => worker.read(bytes, name, onPage),
+          });
           const finished = await waitForJob(opened, job.id);
           // A failed job's summary is saved just after it is marked failed: read the outcomes then.
           const summary =

@@ -50,7 +50,11 @@ export function registerWorker(program: Command): void {
           jobQueue: { ...config.jobQueue, concurrency },
         });
         const log = (message: string) => process.stdout.write(`${new Date().toISOString()} ${message}\n`);
-        await startWorker(queue, { db: opened.db, read: (bytes, name) => reader.read(bytes, name), log });
+        await startWorker(queue, {
+          db: opened.db,
+          read: (bytes, name, onPage) => reader.read(bytes, name, onPage),
+          log,
+        });
         log(
           `工作进程已启动（${shownDatabaseUrl(url)}，队列 ${queue.engine}，并发 ${concurrency}），按 Ctrl+C 停止`,
         );

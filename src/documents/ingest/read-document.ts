@@ -1,4 +1,5 @@
 import { AppError } from '../../core/errors.ts';
+import { lowestConfidence, type ScanSource } from '../../core/report/scan-source.ts';
 import { isOleFile } from './doc/read-doc.ts';
 import { isPageImageName, pageImageEntries, pageImageKind } from './image/page-image-bundle.ts';
 import { type IngestResult, interpretDocument } from './interpret/interpret-document.ts';
@@ -83,13 +84,17 @@ export async function readReportDocument(
   bytes: Uint8Array,
   fileName = '',
   options: ReadOptions = {},
-): Promise<IngestResult & { format: SourceFormat }> {
+): Promise<Omit<IngestResult, 'scan'> & { format: SourceFormat; scan?: ScanSource }> {
   const format = detectFormat(bytes, fileName);
   const read = await readerFor(format);
   const doc = await read(bytes, fileName, options);
-  const result = interpretDocument(doc);
+  const { scan: _none, ...result } = interpretDocument(doc);
   if (!doc.scan) return { ...result, format };
   // A scan: its doubtful cells are checked against the tables' arithmetic.
   const { proofreadScan } = await import('./ocr/proofread-scan.ts');
-  return { ...proofreadScan(doc, result), format };
+  const proofread = proofreadScan(doc, result);
+  const { scan: summary, ...rest } = proofread;
+  if (!summary) return { ...rest, format };
+  const minConfidence = lowestConfidence(doc.lines.map((l) => l.confidence));
+  return { ...rest, format, scan: { ...summary, minConfidence } };
 }

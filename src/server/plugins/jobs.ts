@@ -30,7 +30,7 @@ export function registerJobs(app: FastifyInstance, database: OpenedDatabase): vo
       reader = new IngestWorker({ ...readerOptions(app.config), concurrency: 1 });
       await startWorker(queue, {
         db: database.db,
-        read: (bytes, name) => reader!.read(bytes, name),
+        read: (bytes, name, onPage) => reader!.read(bytes, name, onPage),
         now: () => app.now(),
         log: (message) => app.log.info(message),
       });

@@ -145,3 +145,18 @@ export const mergedReportSchema = z.object({
   totalConcluded: z.number().nullable().describe('本年办结数（总计）；报告未填为 null'),
   carriedForward: z.number().nullable().describe('结转下年度继续办理数（总计）；报告未填为 null'),
 });
+/**
+ * A report read from a scan (image-only PDF or page images) by OCR: its 扫描件 summary. Null for
+ * any other report, and for reports stored before scans were recorded (absent is not zero).
+ */
+export const scanSchema = z
+  .object({
+    pages: z.number().int().describe('页数'),
+    meanConfidence: z.number().describe('平均识别置信度（0–100）'),
+    minConfidence: z.number().nullable().describe('表格单元格的最低识别置信度（0–100）；无单元格时为 null'),
+    cellsRead: z.number().int().describe('识别的表格单元格数（表三、表四）'),
+    cellsCorrected: z.number().int().describe('按勾稽关系校正的单元格数'),
+    cellsUnreadable: z.number().int().describe('无法识别、留空的单元格数'),
+  })
+  .nullable()
+  .describe('扫描件（经文字识别读取）的识别情况；不是扫描件的报告（及记录此项之前入库的报告）为 null');

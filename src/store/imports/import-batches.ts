@@ -19,7 +19,10 @@ export interface ImportBatch {
   options: Omit<ImportOptions, 'regionId'>;
   files: PlannedFile[];
   summary: ImportSummary | null;
-  /** The job storing the confirmed batch's files; null while pending (and for batches confirmed before jobs). */
+  /**
+   * The job storing the confirmed batch's files; while pending, the job reading its preview (a
+   * preview read in the request has none); null for batches confirmed before jobs.
+   */
   jobId: string | null;
 }
 
@@ -123,7 +126,21 @@ export async function closePendingImportBatch(
   return Number(result.numUpdatedRows) === 1;
 }
 
-/** The job that stores a confirmed batch's files. */
+/** The preview read by a job (readImportPreviewJob): its files, once every one is read. */
+export async function saveImportBatchFiles(
+  trx: Transaction<Database>,
+  id: string,
+  options: ImportBatch['options'],
+  files: PlannedFile[],
+): Promise<void> {
+  await trx
+    .updateTable('import_batches')
+    .set({ plan_json: JSON.stringify({ options, files }) })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** The job that reads a batch's preview (while pending) or stores a confirmed batch's files. */
 export async function attachImportJob(trx: Transaction<Database>, id: string, jobId: string): Promise<void> {
   await trx.updateTable('import_batches').set({ job_id: jobId }).where('id', '=', id).execute();
 }

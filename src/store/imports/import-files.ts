@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { AppError } from '../../core/errors.ts';
 import type { Database, ImportFilesTable } from '../database.ts';
+import { reportScans } from '../reports/report-scans.ts';
 import type { PlannedFile } from './import-plan.ts';
 import type { ImportSummary } from './imported-reports.ts';
 
@@ -45,6 +46,8 @@ export async function insertImportFiles(
     year: null,
     report_id: null,
     version: null,
+    ocr_page: null,
+    ocr_pages: null,
   }));
   for (let i = 0; i < rows.length; i += 100) {
     await trx
@@ -152,7 +155,12 @@ export async function importOutcomes(db: Db, batchId: string): Promise<ImportSum
     .where('status', 'is not', null)
     .orderBy('position')
     .execute();
+  const scans = await reportScans(
+    db,
+    rows.flatMap((r) => (r.report_id === null ? [] : [r.report_id])),
+  );
   const files: ImportSummary['files'] = rows.map((r) => ({
+    ...(r.report_id !== null && scans.has(r.report_id) ? { scan: scans.get(r.report_id)! } : {}),
     name: r.name,
     status: r.status!,
     reason: r.reason,
@@ -169,4 +177,89 @@ export async function importOutcomes(db: Db, batchId: string): Promise<ImportSum
     skipped: files.filter((f) => f.status === 'skipped').length,
     files,
   };
+}
+
+/**
+ * The OCR of a file being read by a job has got to `page` of `pages` (a progress write, throttled
+ * by the caller; not in any transaction: a lost write only delays what is shown).
+ */
+export async function recordOcrPage(
+  db: Db,
+  batchId: string,
+  position: number,
+  page: number,
+  pages: number,
+): Promise<void> {
+  await db
+    .updateTable('import_files')
+    .set({ ocr_page: page, ocr_pages: pages })
+    .where('batch_id', '=', batchId)
+    .where('position', '=', position)
+    .execute();
+}
+
+/**
+ * A batch's file read for its preview: what was read (planned_json) replaces its bytes.
+ * CONFLICT when another worker read it meanwhile.
+ */
+export async function recordPlannedFile(
+  trx: Transaction<Database>,
+  batchId: string,
+  position: number,
+  planned: PlannedFile,
+): Promise<void> {
+  const result = await trx
+    .updateTable('import_files')
+    .set({ content: null, planned_json: JSON.stringify(planned), ocr_page: null, ocr_pages: null })
+    .where('batch_id', '=', batchId)
+    .where('position', '=', position)
+    .where('content', 'is not', null)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1) throw new AppError('CONFLICT', '该文件已由另一个工作进程读取');
+}
+
+/** A file of a batch whose preview is being read: read (planned), refused, or not yet (with its OCR page). */
+export interface FileBeingRead {
+  position: number;
+  name: string;
+  planned: PlannedFile | null;
+  /** Why it was refused before reading (too large, a zip bomb…). */
+  refused: string | null;
+  /** Not read yet: the page its OCR has got to, of `pages` (null when not being read by OCR). */
+  page: number | null;
+  pages: number | null;
+}
+
+/** The files of a batch whose preview a job reads, in order (without their bytes). */
+export async function filesBeingRead(db: Db, batchId: string): Promise<FileBeingRead[]> {
+  const rows = await db
+    .selectFrom('import_files')
+    .select(['position', 'name', 'planned_json', 'status', 'reason', 'ocr_page', 'ocr_pages'])
+    .where('batch_id', '=', batchId)
+    .orderBy('position')
+    .execute();
+  return rows.map((r) => ({
+    position: Number(r.position),
+    name: r.name,
+    planned: r.planned_json === null ? null : (JSON.parse(r.planned_json) as PlannedFile),
+    refused: r.status === 'skipped' ? (r.reason ?? '') : null,
+    page: r.ocr_page === null ? null : Number(r.ocr_page),
+    pages: r.ocr_pages === null ? null : Number(r.ocr_pages),
+  }));
+}
+
+/** The files of a batch whose preview is read: not read yet. */
+export async function countUnreadImportFiles(db: Db, batchId: string): Promise<number> {
+  const row = await db
+    .selectFrom('import_files')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('batch_id', '=', batchId)
+    .where('content', 'is not', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Drops a batch's files (its preview has been read into the batch). */
+export async function deleteImportFiles(trx: Transaction<Database>, batchId: string): Promise<void> {
+  await trx.deleteFrom('import_files').where('batch_id', '=', batchId).execute();
 }

@@ -2,8 +2,10 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { isAppError } from '../../core/errors.ts';
 import { agencyMatcher, nameFitsRegion } from '../../core/region/agency-names.ts';
+import type { ScanSource } from '../../core/report/scan-source.ts';
 import type { Report } from '../../core/report/schema.ts';
 import { checkReport } from '../../documents/check-report.ts';
+import { pageImageEntries } from '../../documents/ingest/image/page-image-bundle.ts';
 import type { IngestOutput } from '../../documents/ingest/ingest-pool.ts';
 import type { Database } from '../database.ts';
 import { regionalAgencies, regionNamesAround } from '../region/regional-agencies.ts';
@@ -41,6 +43,10 @@ export interface PlannedFile {
   needsAgency?: boolean;
   errorCount: number;
   warningCount: number;
+  /** Read from a scan by OCR: pages, confidence, cells corrected or unreadable. Absent otherwise. */
+  scan?: ScanSource;
+  /** The page images grouped as this one report's pages, in order. Absent for any other file. */
+  pageImages?: string[];
   /** The report read from the file (ready files only). */
   report?: Report;
 }
@@ -55,7 +61,17 @@ export interface ImportOptions {
   createAgencies?: boolean;
 }
 
-export type ReadDocument = (bytes: Uint8Array, fileName: string) => Promise<IngestOutput>;
+/** Reads a document; `onPage` is called after each page of a scan is read by OCR (seconds each). */
+export type ReadDocument = (
+  bytes: Uint8Array,
+  fileName: string,
+  onPage?: (page: number, pages: number) => void,
+) => Promise<IngestOutput>;
+
+const twinReason = (twin: string) => `与本批中的文件“${twin}”内容相同`;
+const sameAgencyYearReason = (year: number, twin: string) =>
+  `本批中已有该机关 ${year} 年度的报告（文件“${twin}”）`;
+const agencyYearKey = (agencyKey: string, year: number) => `${agencyKey}|${year}`;
 
 const UNRECOGNISED_AGENCY = '（未识别的机关）';
 
@@ -120,7 +136,7 @@ export async function planImport(
     file.sha256 = sha256Hex(bytes);
     const twin = seenSha.get(file.sha256);
     if (twin !== undefined) {
-      file.reason = `与本批中的文件“${twin}”内容相同`;
+      file.reason = twinReason(twin);
       continue;
     }
     seenSha.set(file.sha256, source.name);
@@ -146,6 +162,12 @@ export async function planImport(
     }
     const report = result.report;
     file.format = result.format;
+    if (result.scan) file.scan = result.scan;
+    if (result.format === 'image') {
+      // The pages of a zip of page images, in the order they were read (a single image has no list).
+      const pages = pageImageEntries(bytes);
+      if (pages) file.pageImages = pages.map((p) => p.name);
+    }
     file.recognisedAgency = report.agency;
     file.year = report.year;
     if (report.agency === UNRECOGNISED_AGENCY) {
@@ -170,12 +192,12 @@ export async function planImport(
       continue;
     }
     const agencyKey = found.kind === 'matched' ? found.agencyId : `new:${report.agency}`;
-    const sameYear = seenAgencyYear.get(`${agencyKey}|${report.year}`);
+    const sameYear = seenAgencyYear.get(agencyYearKey(agencyKey, report.year));
     if (sameYear !== undefined) {
-      file.reason = `本批中已有该机关 ${report.year} 年度的报告（文件“${sameYear}”）`;
+      file.reason = sameAgencyYearReason(report.year, sameYear);
       continue;
     }
-    seenAgencyYear.set(`${agencyKey}|${report.year}`, source.name);
+    seenAgencyYear.set(agencyYearKey(agencyKey, report.year), source.name);
     const findings = checkReport(report, result).filter((f) => f.assessable);
     file.errorCount = findings.filter((f) => f.severity === 'error').length;
     file.warningCount = findings.filter((f) => f.severity === 'warning').length;
@@ -192,4 +214,36 @@ export async function planImport(
   }
   onProgress?.(done, '');
   return out;
+}
+
+/**
+ * Files of one batch planned separately (by the parts of a job reading its preview): a file with
+ * the same bytes as an earlier one, or a report of the same agency and year, is skipped as
+ * planImport would have skipped it had it read them together.
+ */
+export function skipTwinsInBatch(files: readonly PlannedFile[]): PlannedFile[] {
+  const seenSha = new Map<string, string>();
+  const seenAgencyYear = new Map<string, string>();
+  return files.map((file) => {
+    if (file.sha256 !== null && file.status !== 'skipped') {
+      const twin = seenSha.get(file.sha256);
+      if (twin !== undefined) return skipped(file, twinReason(twin));
+      seenSha.set(file.sha256, file.name);
+    }
+    if (file.status !== 'ready' || file.year === null) return file;
+    const key = agencyYearKey(file.agencyId ?? `new:${file.agencyName}`, file.year);
+    const twin = seenAgencyYear.get(key);
+    if (twin !== undefined) return skipped(file, sameAgencyYearReason(file.year, twin));
+    seenAgencyYear.set(key, file.name);
+    return file;
+  });
+}
+
+function skipped({ report: _report, ...file }: PlannedFile, reason: string): PlannedFile {
+  return { ...file, status: 'skipped', reason, agencyId: null, agencyName: null, match: null };
+}
+
+/** A file refused before it could be read (too large, a zip bomb…), with the reason. */
+export function refusedFile(name: string, reason: string): PlannedFile {
+  return { ...blank(name), reason };
 }

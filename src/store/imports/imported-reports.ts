@@ -1,10 +1,12 @@
 import type { Transaction } from 'kysely';
 import { AppError } from '../../core/errors.ts';
 import { numbersOfReport } from '../../core/report/report-numbers.ts';
+import type { ScanSource } from '../../core/report/scan-source.ts';
 import type { Report } from '../../core/report/schema.ts';
 import type { Database } from '../database.ts';
 import { isUniqueViolation } from '../db-errors.ts';
 import { storeReportFigures } from '../region/report-figures.ts';
+import { insertReportScans } from '../reports/report-scans.ts';
 import type { PlannedFile } from './import-plan.ts';
 
 /** What an import stored, file by file. */
@@ -14,7 +16,7 @@ export interface ImportSummary {
   alreadyImported: number;
   skipped: number;
   files: Array<
-    Pick<PlannedFile, 'name' | 'reason' | 'recognisedAgency' | 'year' | 'agencyName'> & {
+    Pick<PlannedFile, 'name' | 'reason' | 'recognisedAgency' | 'year' | 'agencyName' | 'scan'> & {
       status: 'imported' | 'duplicate' | 'skipped';
       reportId: string | null;
       version: number | null;
@@ -97,6 +99,8 @@ export interface ImportedReport {
   /** The source file's name (its last 255 characters are kept). */
   fileName: string;
   sha256: string;
+  /** Read from a scan by OCR: its summary; null (or absent) when read from text. */
+  scan?: ScanSource | null;
 }
 
 /**
@@ -142,6 +146,10 @@ export async function insertImportedReports(
     }
     throw error;
   }
+  await insertReportScans(
+    trx,
+    reports.flatMap((r) => (r.scan ? [{ reportId: r.id, scan: r.scan }] : [])),
+  );
   // Each imported version is its agency-year's newest (the next version number): its figures.
   const newest = new Map<string, ImportedReport>();
   for (const r of reports) {

@@ -24,6 +24,7 @@ const TABLES = [
   'region_year_figures',
   'regions',
   'report_figures',
+  'report_scans',
   'scheduled_runs',
   'sessions',
   'tracking_counters',

@@ -36,6 +36,8 @@ import * as m210 from './2026-12-07-110-audit-chain-heads-forward.ts';
 import * as m220 from './2026-12-07-120-report-figures.ts';
 import * as m250 from './2026-12-07-150-agency-merged-into.ts';
 import * as m300 from './2026-12-07-200-drop-users-locked-until.ts';
+import * as m340 from './2026-12-07-240-report-scans.ts';
+import * as m341 from './2026-12-07-241-import-file-pages.ts';
 
 /**
  * Every migration, by name. Imported statically (no folder scanning) so that the list is the same
@@ -78,6 +80,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-12-07-120-report-figures': m220,
   '2026-12-07-150-agency-merged-into': m250,
   '2026-12-07-200-drop-users-locked-until': m300,
+  '2026-12-07-240-report-scans': m340,
+  '2026-12-07-241-import-file-pages': m341,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: the migrator works on any schema, like the migrations.

@@ -96,6 +96,7 @@ export async function commitImport(
       recognisedAgency: f.recognisedAgency,
       year: f.year,
       agencyName: f.agencyName,
+      ...(f.scan ? { scan: f.scan } : {}),
       reportId: null,
       version: null,
     };
@@ -122,6 +123,7 @@ export async function commitImport(
       warningCount: f.warningCount,
       fileName: f.name,
       sha256: f.sha256,
+      scan: f.scan ?? null,
     });
     stored.push({ reportId: id, agencyId, year: f.report.year, version, sha256: f.sha256, file: f.name });
     files.push({ ...base, status: 'imported', reason: null, reportId: id, version });

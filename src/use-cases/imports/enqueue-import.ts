@@ -1,5 +1,5 @@
 import { AppError, isAppError } from '../../core/errors.ts';
-import type { Job } from '../../core/jobs/job.ts';
+import { isJobFinished, type Job } from '../../core/jobs/job.ts';
 import type { Moment } from '../../core/moment.ts';
 import type { Actor } from '../../store/audit/audit.repository.ts';
 import type { StoreDb, StoreTrx } from '../../store/dialect.ts';
@@ -12,9 +12,10 @@ import {
 import { type ImportFileInput, insertImportFiles } from '../../store/imports/import-files.ts';
 import type { ImportOptions, ImportSource } from '../../store/imports/import-plan.ts';
 import type { JobQueue } from '../../store/jobs/job-queue.ts';
-import { advanceJob } from '../../store/jobs/jobs.repository.ts';
+import { advanceJob, getJob } from '../../store/jobs/jobs.repository.ts';
 import { enqueueJob } from '../jobs/enqueue-job.ts';
 import { importFilesJob, importParts } from './import-files-job.ts';
+import { previewParts, readImportPreviewJob } from './read-import-preview-job.ts';
 
 async function enqueueFiles(
   trx: StoreTrx,
@@ -50,6 +51,13 @@ export async function confirmImportBatch(
   actor: Actor,
   now: Moment,
 ): Promise<Job> {
+  if (batch.jobId !== null) {
+    // A preview read by a job: confirmed only once every file has been read.
+    const reading = await getJob(trx, batch.jobId);
+    if (reading && !isJobFinished(reading.state)) {
+      throw new AppError('CONFLICT', '该批文件仍在读取中，请等读取完成、核对预览后再确认');
+    }
+  }
   if (!(await closePendingImportBatch(trx, batch.id, 'confirmed', now.at.toISOString()))) {
     throw new AppError('CONFLICT', '该批导入已确认或已取消');
   }
@@ -58,6 +66,54 @@ export async function confirmImportBatch(
   }
   const files = batch.files.map((f) => ({ name: f.name, planned: f }));
   return enqueueFiles(trx, queue, batch, files, actor, now);
+}
+
+/** The bytes of each source, or why they could not be read (too large, a zip bomb…). */
+async function filesOf(sources: Iterable<ImportSource>): Promise<ImportFileInput[]> {
+  const files: ImportFileInput[] = [];
+  for (const source of sources) {
+    try {
+      files.push({ name: source.name, content: await source.read() });
+    } catch (error) {
+      if (!isAppError(error)) throw error;
+      files.push({ name: source.name, refused: error.message });
+    }
+  }
+  return files;
+}
+
+/**
+ * An upload whose preview is read by a job (the web's import: scans take seconds a page): the
+ * batch is saved pending and empty, its files' bytes go into the database, and the job's workers
+ * read them (recording each scan's OCR page as they go) and write the preview. Confirmation waits
+ * for the job (confirmImportBatch).
+ */
+export async function enqueuePreviewRead(
+  db: StoreDb,
+  queue: JobQueue,
+  options: ImportOptions,
+  sources: Iterable<ImportSource>,
+  actor: Actor,
+  now: Moment,
+): Promise<ImportBatch> {
+  const files = await filesOf(sources);
+  const { regionId, ...rest } = options;
+  const batch = await saveImportBatch(db, regionId, rest, [], actor, now);
+  const job = await db.transaction().execute(async (trx) => {
+    await insertImportFiles(trx, batch.id, files);
+    const job = await enqueueJob(
+      trx,
+      queue,
+      readImportPreviewJob,
+      { batchId: batch.id, regionId, options: rest, files: files.length },
+      { parts: previewParts(files.length), total: files.length, actor, now },
+    );
+    await attachImportJob(trx, batch.id, job.id);
+    const refused = files.filter((f) => 'refused' in f).length;
+    if (refused > 0) await advanceJob(trx, job.id, refused, null, now.at.toISOString());
+    return job;
+  });
+  return { ...batch, jobId: job.id };
 }
 
 /**
@@ -73,15 +129,7 @@ export async function enqueueFileImport(
   actor: Actor,
   now: Moment,
 ): Promise<{ job: Job; batchId: string }> {
-  const files: ImportFileInput[] = [];
-  for (const source of sources) {
-    try {
-      files.push({ name: source.name, content: await source.read() });
-    } catch (error) {
-      if (!isAppError(error)) throw error;
-      files.push({ name: source.name, refused: error.message });
-    }
-  }
+  const files = await filesOf(sources);
   const { regionId, ...rest } = options;
   const batch = await saveImportBatch(db, regionId, rest, [], actor, now);
   const job = await db.transaction().execute(async (trx) => {

@@ -14,6 +14,7 @@ import { type PlannedFile, planImport } from '../../store/imports/import-plan.ts
 import { advanceJob } from '../../store/jobs/jobs.repository.ts';
 import type { JobContext, JobKind } from '../jobs/job-kind.ts';
 import { commitImport } from './commit-import.ts';
+import { readRecordingPages } from './read-recording-pages.ts';
 
 /** Files per part: one worker reads them and stores them in one transaction. */
 export const IMPORT_PART_SIZE = 20;
@@ -44,7 +45,7 @@ async function planPart(
   const toRead = files.filter((f) => f.content !== null);
   const read = await planImport(
     ctx.db,
-    ctx.read,
+    readRecordingPages(ctx, p.batchId, new Map(toRead.map((f) => [f.name, f.position]))),
     toRead.map((f) => ({ name: f.name, read: () => f.content! })),
     { regionId: p.regionId, ...p.options },
   );

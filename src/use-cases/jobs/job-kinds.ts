@@ -1,5 +1,6 @@
 import { AppError } from '../../core/errors.ts';
 import { importFilesJob } from '../imports/import-files-job.ts';
+import { readImportPreviewJob } from '../imports/read-import-preview-job.ts';
 import type { AnyJobKind } from './job-kind.ts';
 
 /**
@@ -7,7 +8,7 @@ import type { AnyJobKind } from './job-kind.ts';
  * exporting a JobKind, added here.
  */
 export const JOB_KINDS: Readonly<Record<string, AnyJobKind>> = Object.fromEntries(
-  [importFilesJob].map((k) => [k.kind, k]),
+  [importFilesJob, readImportPreviewJob].map((k) => [k.kind, k]),
 );
 
 export function jobKindOf(kind: string): AnyJobKind {

@@ -7,10 +7,12 @@ import { sourcesOfBytes } from '../../../documents/import/import-sources.ts';
 import { IngestWorker } from '../../../documents/ingest/ingest-pool.ts';
 import type { StoreDb } from '../../../store/dialect.ts';
 import { getImportBatch, type ImportBatch, saveImportBatch } from '../../../store/imports/import-batches.ts';
+import { filesBeingRead } from '../../../store/imports/import-files.ts';
 import { planImport } from '../../../store/imports/import-plan.ts';
 import { getJob } from '../../../store/jobs/jobs.repository.ts';
 import { cancelImportBatch } from '../../../use-cases/imports/cancel-import-batch.ts';
-import { confirmImportBatch } from '../../../use-cases/imports/enqueue-import.ts';
+import { confirmImportBatch, enqueuePreviewRead } from '../../../use-cases/imports/enqueue-import.ts';
+import { readImportPreviewJob } from '../../../use-cases/imports/read-import-preview-job.ts';
 import {
   authorizeRegionCode,
   authorizeRegionId,
@@ -37,15 +39,39 @@ async function presentBatch(db: StoreDb, loaded: ImportBatch) {
       ? ((await getImportBatch(db, loaded.id)) ?? loaded)
       : loaded;
   const count = (s: string) => batch.files.filter((f) => f.status === s).length;
+  const reading =
+    batch.status === 'pending' && job && job.kind === readImportPreviewJob.kind && !isJobFinished(job.state)
+      ? (await filesBeingRead(db, batch.id)).map((f) => ({
+          state: (f.refused !== null
+            ? 'refused'
+            : f.planned
+              ? 'read'
+              : f.page !== null
+                ? 'reading'
+                : 'waiting') as 'refused' | 'read' | 'reading' | 'waiting',
+          name: f.name,
+          page: f.planned ? null : f.page,
+          pages: f.planned ? null : f.pages,
+        }))
+      : null;
   return {
     batchId: batch.id,
     status: batch.status,
     expiresAt: batch.expiresAt,
     counts: { ready: count('ready'), duplicate: count('duplicate'), skipped: count('skipped') },
     // The parsed reports stay on the server until confirmation.
-    files: batch.files.map(({ report: _report, ...f }) => ({ ...f, needsAgency: f.needsAgency ?? false })),
-    summary: batch.summary,
+    files: batch.files.map(({ report: _report, ...f }) => ({
+      ...f,
+      needsAgency: f.needsAgency ?? false,
+      scan: f.scan ?? null,
+      pageImages: f.pageImages ?? null,
+    })),
+    summary: batch.summary && {
+      ...batch.summary,
+      files: batch.summary.files.map((f) => ({ ...f, scan: f.scan ?? null })),
+    },
     job: job && presentJob(job),
+    reading,
   };
 }
 
@@ -97,7 +123,7 @@ export async function registerImportRoutes(app: FastifyInstance): Promise<void> 
         summary:
           '上传已发布的年度报告（单个文件或 zip 压缩包，请求体为文件内容）：逐个读取，识别机关和年度，返回预览，待确认后入库',
         querystring: uploadQuery,
-        response: { 201: previewResponse, ...errorResponses(400, 401, 403, 404) },
+        response: { 201: previewResponse, 202: previewResponse, ...errorResponses(400, 401, 403, 404) },
       },
     },
     async (request, reply) => {
@@ -113,6 +139,18 @@ export async function registerImportRoutes(app: FastifyInstance): Promise<void> 
         createAgencies: request.query.createAgencies === 'true',
       };
       const sources = sourcesOfBytes(bytes, request.query.filename, '');
+      if (request.query.read === 'job') {
+        const queue = await app.jobQueue();
+        const batch = await enqueuePreviewRead(
+          app.db,
+          queue,
+          { regionId: region.id, ...options },
+          sources,
+          actorOf(user),
+          currentMoment(app),
+        );
+        return reply.status(202).send(await presentBatch(app.db, batch));
+      }
       const files = await planImport(app.db, (b, name) => worker.read(b, name), sources, {
         regionId: region.id,
         ...options,

@@ -6,6 +6,7 @@ import { statisticsCsv, yearStatistics } from '../../../core/region/public-stati
 import { regionByCode } from '../../../store/region/regional-agencies.ts';
 import { regionOverview, regionYearTotals } from '../../../store/region/regional-overview.ts';
 import { getStoredReport } from '../../../store/region/regional-reports.ts';
+import { withReportScans } from '../../../store/reports/report-scans.ts';
 import { contentDisposition } from '../../http/content-disposition.ts';
 import { sendReportDocument } from '../../http/send-report-document.ts';
 import { currentMoment } from '../../plugins/clock.ts';
@@ -56,7 +57,11 @@ export async function registerPublicReportRoutes(app: FastifyInstance): Promise<
             ]
           : [],
       );
-      return { region: { code: region.code, name: region.name }, year: request.query.year, items };
+      return {
+        region: { code: region.code, name: region.name },
+        year: request.query.year,
+        items: await withReportScans(app.db, items),
+      };
     },
   );
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { scanSchema } from '../common.schema.ts';
 
 /** Schemas of the public annual-report routes: published reports of a region and its statistics by year. */
 
@@ -27,6 +28,7 @@ export const publishedListResponse = z.object({
       agencyName: z.string(),
       version: z.number(),
       publishedOn: z.string().nullable(),
+      scan: scanSchema,
     }),
   ),
 });

@@ -14,6 +14,7 @@ import {
   newestPublishedReport,
 } from '../../../store/region/regional-reports.ts';
 import { mergedCarryForwards } from '../../../store/reports/report-findings.ts';
+import { reportScan, reportScans } from '../../../store/reports/report-scans.ts';
 import { authorizeRegionCode, authorizeRegionId } from '../../access/authorize-region.ts';
 
 import { requireUser } from '../../plugins/auth.ts';
@@ -58,9 +59,18 @@ export async function registerRegionRoutes(app: FastifyInstance): Promise<void> 
       const region = await authorizeRegionCode(app.db, user, request.params.code, 'read');
       const overview = await regionOverview(app.db, region, request.params.year, currentMoment(app).today);
       const status = request.query.status;
-      return status
-        ? { ...overview, agencies: overview.agencies.filter((a) => a.status === status) }
-        : overview;
+      const listed = status ? overview.agencies.filter((a) => a.status === status) : overview.agencies;
+      const scans = await reportScans(
+        app.db,
+        listed.flatMap((a) => (a.report ? [a.report.reportId] : [])),
+      );
+      return {
+        ...overview,
+        agencies: listed.map((a) => ({
+          ...a,
+          report: a.report && { ...a.report, scan: scans.get(a.report.reportId) ?? null },
+        })),
+      };
     },
   );
 
@@ -107,9 +117,14 @@ export async function registerRegionRoutes(app: FastifyInstance): Promise<void> 
         throw new AppError('NOT_FOUND', '机关不存在');
       }
       await authorizeRegionId(app.db, user, agency.regionId, 'read');
+      const versions = await agencyReportVersions(app.db, agency.id);
+      const scans = await reportScans(
+        app.db,
+        versions.map((v) => v.id),
+      );
       return {
         agency,
-        versions: await agencyReportVersions(app.db, agency.id),
+        versions: versions.map((v) => ({ ...v, scan: scans.get(v.id) ?? null })),
         mergedReports: await mergedReportsOf(app.db, agency.id),
       };
     },
@@ -159,6 +174,7 @@ export async function registerRegionRoutes(app: FastifyInstance): Promise<void> 
         origin: stored.origin,
         publishedOn: stored.publishedOn,
         sourceFileName: stored.sourceFileName,
+        scan: await reportScan(app.db, stored.id),
         correctionReason: stored.correctionReason,
         report: stored.report,
         findings,

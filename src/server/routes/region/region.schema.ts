@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { PUBLICATION_STATUSES } from '../../../core/region/report-deadline.ts';
 import { FORMAT_VERSIONS } from '../../../core/report/format-2019.ts';
 import { table2Of2019Schema } from '../../../core/report/schema.ts';
-import { findingSchema, mergedReportSchema } from '../common.schema.ts';
+import { findingSchema, mergedReportSchema, scanSchema } from '../common.schema.ts';
 
 const rate = z.object({
   value: z.number().nullable().describe('百分比，保留一位小数；分母为 0 或空白时为 null'),
@@ -55,6 +55,7 @@ export const regionOverviewResponse = z.object({
           publishedOn: z.string().nullable(),
           errorCount: z.number(),
           warningCount: z.number(),
+          scan: scanSchema,
         })
         .nullable(),
       rates: ratesSchema.nullable(),
@@ -110,6 +111,7 @@ export const reportDetailResponse = z.object({
   origin: z.enum(['assembled', 'imported']),
   publishedOn: z.string().nullable(),
   sourceFileName: z.string().nullable(),
+  scan: scanSchema,
   correctionReason: z.string().nullable(),
   report: z.record(z.string(), z.unknown()).describe('gongkai-report/1 年度报告'),
   findings: z.array(findingSchema).describe('逐表、逐行、逐列的核查结果（含与上一年度报告的跨年度核对）'),
@@ -155,6 +157,7 @@ export const agencyReportsResponse = z.object({
       errorCount: z.number(),
       warningCount: z.number(),
       sourceFileName: z.string().nullable(),
+      scan: scanSchema,
     }),
   ),
   mergedReports: z

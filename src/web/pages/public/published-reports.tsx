@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { publishedListResponse } from '../../../server/routes/public/public-reports.schema.ts';
 import { api, messageOf } from '../../api/client.ts';
 import { RegionSelect } from '../../components/region-select.tsx';
+import { ScanTag } from '../../components/scan-tag.tsx';
 import { YearInput } from '../../components/year-input.tsx';
 import { useVisibleRegions } from '../region/use-regions.ts';
 
@@ -68,6 +69,7 @@ export function PublishedReportsPage() {
               {r.agencyName}
               {year}年政府信息公开工作年度报告
             </Typography.Text>
+            <ScanTag scan={r.scan} />
             <Typography.Text type="secondary" style={{ marginLeft: 12 }}>
               {r.publishedOn ? `发布日期 ${r.publishedOn}` : ''}
               {r.version > 1 ? `（更正版第${r.version}版）` : ''}

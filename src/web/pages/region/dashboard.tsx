@@ -5,6 +5,7 @@ import type { Report } from '../../../core/report/schema.ts';
 import { api, download, messageOf, saveFile } from '../../api/client.ts';
 import { emptyHint } from '../../components/empty-hint.tsx';
 import { RegionSelect } from '../../components/region-select.tsx';
+import { ScanTag } from '../../components/scan-tag.tsx';
 import { YearInput } from '../../components/year-input.tsx';
 import { useSession } from '../../layout/session.tsx';
 import { ReportTables } from '../reports/report-tables.tsx';
@@ -234,9 +235,12 @@ export function RegionDashboardPage() {
                             title: '机关',
                             render: (_: unknown, r) =>
                               r.report ? (
-                                <Link to={`/workspace/region/reports/${r.report.reportId}`}>
-                                  {r.agency.name}
-                                </Link>
+                                <>
+                                  <Link to={`/workspace/region/reports/${r.report.reportId}`}>
+                                    {r.agency.name}
+                                  </Link>
+                                  <ScanTag scan={r.report.scan} />
+                                </>
                               ) : (
                                 r.agency.name
                               ),

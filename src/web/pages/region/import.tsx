@@ -26,6 +26,8 @@ import { RegionSelect } from '../../components/region-select.tsx';
 import { useSession } from '../../layout/session.tsx';
 import { whileBusy } from '../while-busy.ts';
 import { ImportAgencyChoice, useRegionAgencies } from './import-agency-choice.tsx';
+import { PlannedFileName } from './import-file-name.tsx';
+import { ImportReading } from './import-reading.tsx';
 import { useVisibleRegions } from './use-regions.ts';
 
 type Preview = z.output<typeof previewResponse>;
@@ -42,6 +44,17 @@ const PLAN_TAGS = {
   skipped: ['red', '跳过'],
   imported: ['green', '已导入'],
 } as const;
+
+/** How many of the imported reports were read from scans, and the cells OCR left to check. */
+function scannedLine(summary: Summary): string[] {
+  const scans = summary.files.flatMap((f) => (f.status === 'imported' && f.scan ? [f.scan] : []));
+  if (scans.length === 0) return [];
+  const corrected = scans.reduce((n, s) => n + s.cellsCorrected, 0);
+  const unreadable = scans.reduce((n, s) => n + s.cellsUnreadable, 0);
+  return [
+    `其中扫描件 ${scans.length} 份（文字识别读取），按勾稽关系校正单元格 ${corrected} 个，无法识别 ${unreadable} 个，请在报告详情中核对`,
+  ];
+}
 
 /**
  * Import of published report files: drop many files or a zip, see what each one was recognised
@@ -60,6 +73,8 @@ export function RegionImportPage() {
   const [summary, setSummary] = useState<Summary | null>(null);
   const [job, setJob] = useState<ImportJob | null>(null);
   const [jobBatch, setJobBatch] = useState<string | null>(null);
+  // A batch whose preview a job is reading (files, scans page by page), until its preview is ready.
+  const [reading, setReading] = useState<Preview | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   // Agency chosen in the preview for a name printed in reports (name → agency id), and the mapping
@@ -102,8 +117,37 @@ export function RegionImportPage() {
     };
   }, [jobBatch]);
 
+  // The batch being read: polled until its job has read every file, then its preview is shown.
+  const readingBatch = reading?.batchId ?? null;
+  useEffect(() => {
+    if (!readingBatch) return;
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const poll = async () => {
+      try {
+        const batch = await api.get<Preview>(`/imports/${readingBatch}`);
+        if (stopped) return;
+        if (!batch.job || isJobFinished(batch.job.state)) {
+          if (batch.job?.state === 'failed') setFailure(`读取未全部完成：${batch.job.error ?? ''}`);
+          setReading(null);
+          setPreview(batch);
+          return;
+        }
+        setReading(batch);
+      } catch (e) {
+        if (!stopped) setFailure(messageOf(e));
+      }
+      if (!stopped) timer = setTimeout(() => void poll(), POLL_MS);
+    };
+    timer = setTimeout(() => void poll(), POLL_MS);
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, [readingBatch]);
+
   const send = async (mapping: Record<string, string> = choices) => {
-    if (!code || files.length === 0 || busy) return;
+    if (!code || files.length === 0 || busy || reading) return;
     setBusy(true);
     setFailure(null);
     setPreview(null);
@@ -123,13 +167,16 @@ export function RegionImportPage() {
         body = new Blob([zipSync(entries, { level: 0 }) as BlobPart]);
         filename = `${originals.length}份报告.zip`;
       }
-      const query = new URLSearchParams({ region: code, filename });
+      // Read by a job: each file's progress (a scan's OCR page by page) is shown while it is read.
+      const query = new URLSearchParams({ region: code, filename, read: 'job' });
       if (year) query.set('year', String(year));
       if (createAgencies) query.set('createAgencies', 'true');
       for (const [name, agencyId] of Object.entries(mapping)) query.append('map', `${name}=${agencyId}`);
       setApplied(mapping);
       setProgress(0);
-      setPreview(await upload<Preview>(`/imports?${query}`, body, setProgress));
+      const started = await upload<Preview>(`/imports?${query}`, body, setProgress);
+      if (started.reading) setReading(started);
+      else setPreview(started);
     } catch (e) {
       setFailure(messageOf(e));
     } finally {
@@ -213,17 +260,20 @@ export function RegionImportPage() {
           {progress !== null && (
             <Progress percent={Math.round(progress * 100)} status="active" aria-label="上传进度" />
           )}
-          {busy && progress === null && !preview && <Typography.Text>正在逐份读取和核查……</Typography.Text>}
+          {busy && progress === null && !preview && !reading && (
+            <Typography.Text>正在逐份读取和核查……</Typography.Text>
+          )}
           <Button
             type="primary"
             onClick={() => void send()}
-            disabled={files.length === 0 || !code}
-            loading={busy && !preview}
+            disabled={files.length === 0 || !code || reading !== null}
+            loading={(busy && !preview) || reading !== null}
           >
             上传并预览
           </Button>
         </Space>
       </Card>
+      {reading && <ImportReading batch={reading} />}
       {preview && (
         <Card size="small" title="预览：请核对每份报告识别出的机关和年度">
           <Space size="large" style={{ marginBottom: 12 }}>
@@ -237,7 +287,7 @@ export function RegionImportPage() {
             dataSource={preview.files}
             pagination={{ pageSize: 50 }}
             columns={[
-              { title: '文件', dataIndex: 'name' },
+              { title: '文件', render: (_: unknown, f) => <PlannedFileName file={f} /> },
               {
                 title: '状态',
                 dataIndex: 'status',
@@ -322,10 +372,10 @@ export function RegionImportPage() {
           type={job?.state === 'failed' ? 'warning' : 'success'}
           showIcon
           title={`${job?.state === 'failed' ? '导入中断，已完成的部分' : '导入完成'}：新导入 ${summary.imported} 份，已导入过 ${summary.alreadyImported} 份，跳过 ${summary.skipped} 份`}
-          description={summary.files
-            .filter((f) => f.status === 'skipped')
-            .map((f) => `${f.name}：${f.reason ?? ''}`)
-            .join('；')}
+          description={[
+            ...scannedLine(summary),
+            ...summary.files.filter((f) => f.status === 'skipped').map((f) => `${f.name}：${f.reason ?? ''}`),
+          ].join('；')}
         />
       )}
     </Space>

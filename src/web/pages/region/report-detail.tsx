@@ -6,6 +6,7 @@ import type { Report } from '../../../core/report/schema.ts';
 import { formatLocation } from '../../../core/rules/finding.ts';
 import type { reportDetailResponse } from '../../../server/routes/region/region.schema.ts';
 import { api, messageOf } from '../../api/client.ts';
+import { ScanTag } from '../../components/scan-tag.tsx';
 import { SeverityTag } from '../../components/severity-tag.tsx';
 import { MergedReports } from '../reports/merged-reports.tsx';
 import { ReportTables } from '../reports/report-tables.tsx';
@@ -39,6 +40,7 @@ export function RegionReportPage() {
       <Descriptions size="small" bordered column={{ xs: 1, md: 3 }}>
         <Descriptions.Item label="来源">
           {detail.origin === 'imported' ? `导入：${detail.sourceFileName ?? ''}` : '由台账汇总'}
+          <ScanTag scan={detail.scan} detailed />
         </Descriptions.Item>
         <Descriptions.Item label="发布日期">{detail.publishedOn ?? '—'}</Descriptions.Item>
         <Descriptions.Item label="核查">
