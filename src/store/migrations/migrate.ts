@@ -35,6 +35,7 @@ import * as m160 from './2026-12-07-060-region-mixed-outcome-rule.ts';
 import * as m210 from './2026-12-07-110-audit-chain-heads-forward.ts';
 import * as m220 from './2026-12-07-120-report-figures.ts';
 import * as m250 from './2026-12-07-150-agency-merged-into.ts';
+import * as m350 from './2026-12-07-250-report-figures-2019.ts';
 
 /**
  * Every migration, by name. Imported statically (no folder scanning) so that the list is the same
@@ -76,6 +77,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-12-07-110-audit-chain-heads-forward': m210,
   '2026-12-07-120-report-figures': m220,
   '2026-12-07-150-agency-merged-into': m250,
+  '2026-12-07-250-report-figures-2019': m350,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: the migrator works on any schema, like the migrations.
