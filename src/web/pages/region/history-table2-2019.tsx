@@ -1,4 +1,4 @@
-import { Table, Tag, Typography } from 'antd';
+import { Grid, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import {
   FORMAT_VERSION_LABELS,
@@ -61,16 +61,34 @@ function yearNote(entry: HistoryYear | undefined): string | null {
  */
 export function HistoryTable2Of2019({ history, years }: { history: RegionHistory; years: number[] }) {
   const byYear = new Map(history.years.map((y) => [y.year, y]));
+  // On a phone the three label columns are one, kept in view while the years scroll.
+  const narrow = Grid.useBreakpoint().md === false;
   if (!history.years.some((y) => y.table2Of2019)) return null;
+  const labels: ColumnsType<Line> = narrow
+    ? [
+        {
+          title: '项目',
+          key: 'label',
+          fixed: 'left',
+          width: 132,
+          render: (_: unknown, l: Line) => (
+            <>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                <span>{l.item}</span> <span>{l.row}</span>
+              </Typography.Text>
+              <br />
+              <span>{l.column}</span>
+            </>
+          ),
+        },
+      ]
+    : [
+        { title: '项目', dataIndex: 'item', onCell: (l) => ({ rowSpan: l.itemSpan }) },
+        { title: '信息内容', dataIndex: 'row', onCell: (l) => ({ rowSpan: l.rowSpan }) },
+        { title: '统计项', dataIndex: 'column' },
+      ];
   const columns: ColumnsType<Line> = [
-    {
-      title: '项目',
-      dataIndex: 'item',
-      fixed: 'left',
-      onCell: (l) => ({ rowSpan: l.itemSpan }),
-    },
-    { title: '信息内容', dataIndex: 'row', onCell: (l) => ({ rowSpan: l.rowSpan }) },
-    { title: '统计项', dataIndex: 'column' },
+    ...labels,
     ...years.map((year) => {
       const entry = byYear.get(year);
       const note = yearNote(entry);
