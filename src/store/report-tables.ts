@@ -46,7 +46,9 @@ export interface AnnualReportsTable {
 /**
  * The figures of an agency-year's newest published report (migration 2026-12-07-120), for regional
  * sums in SQL. Besides these columns, one double precision column per table cell, named as
- * report-figures.ts's FIGURE_COLUMNS (read and written by name there, not typed here).
+ * report-figures.ts's FIGURE_COLUMNS, and one per cell only the 2019 format has (migration
+ * 2026-12-07-250, format-2019-figures.ts's FORMAT2019_FIGURE_COLUMNS): read and written by name
+ * there, not typed here.
  */
 export interface ReportFiguresTable {
   agency_id: string;
@@ -57,7 +59,10 @@ export interface ReportFiguresTable {
   published_on: string | null;
   error_count: number;
   warning_count: number;
-  /** Blank cells of the report: a report with any is counted as incomplete. */
+  /**
+   * Blank cells of the report in its own format (a 2019-format report's 2021 table 二 is not
+   * printed, not blank): a report with any is counted as incomplete.
+   */
   blank_cells: number;
   /** The report's format: '2019' (国办公开办函〔2019〕60号) or '2021'. */
   format_version: Generated<'2019' | '2021'>;
@@ -73,7 +78,7 @@ export interface RegionYearFiguresTable {
   reports: number;
   /** Reports with a blank cell. */
   incomplete: number;
-  /** Reports in the 2019 format (their sums are made from their JSON, see regionFigureSums). */
+  /** Reports in the 2019 format (their own cells, f19_…, are summed over them only). */
   reports_2019: Generated<number>;
 }
 

@@ -82,3 +82,19 @@ export const TABLE3_2019_OTHER_LABEL = '（六）其他处理';
  */
 export const FORMAT_2019_MARKERS =
   /第二十条第[(（]九[)）]项|本年新公开数量|对外公开总数量|本年新制作数量|上一年项目数量|政府集中采购/;
+
+/**
+ * What the meaning of a 2019 table-二 row's columns requires (the 60号 form states no identity; the
+ * rule is T2-06, soft): 本年新公开数量 ≤ 对外公开总数量 (what was newly published is part of all that
+ * is published), and 上一年项目数量 + 本年增/减 ≥ 0 (a decrease cannot exceed what there was).
+ * `values` are the row's cells in TABLE2_2019_COLUMNS order; a null cell satisfies everything.
+ */
+export function table2Of2019RowConsistent(
+  kind: Table2Of2019Kind,
+  values: ReadonlyArray<number | null>,
+): boolean {
+  const [a, b, c] = values;
+  if (kind === 'documents') return b == null || c == null || b <= c;
+  if (kind === 'matters' || kind === 'fees') return a == null || b == null || a + b >= 0;
+  return true;
+}

@@ -3,6 +3,7 @@ import {
   TABLE2_2019_COLUMNS,
   TABLE2_2019_ROW_LABELS,
   TABLE2_2019_ROWS,
+  table2Of2019RowConsistent,
 } from '../report/format-2019.ts';
 import type { Cell, Report } from '../report/schema.ts';
 import type { Finding, FindingLocation } from './finding.ts';
@@ -65,8 +66,8 @@ function checkShape(report: Report, table: NonNullable<Report['format2019']>['ta
 function checkConsistency(table: NonNullable<Report['format2019']>['table2']): Finding[] {
   const findings: Finding[] = [];
   for (const key of ['regulations', 'normativeDocuments'] as const) {
-    const { published, total } = table[key];
-    if (published !== null && total !== null && published > total) {
+    const { made, published, total } = table[key];
+    if (!table2Of2019RowConsistent('documents', [made, published, total])) {
       findings.push(
         violation(
           'T2-06',
@@ -78,7 +79,7 @@ function checkConsistency(table: NonNullable<Report['format2019']>['table2']): F
   }
   for (const key of ['licensing', 'otherServices', 'punishment', 'coercion', 'fees'] as const) {
     const { previous, change } = table[key];
-    if (previous !== null && change !== null && previous + change < 0) {
+    if (!table2Of2019RowConsistent('matters', [previous, change])) {
       findings.push(
         violation(
           'T2-06',

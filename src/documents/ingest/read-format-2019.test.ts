@@ -10,8 +10,10 @@ import { readReportDocument } from './read-document.ts';
 /**
  * Reports in the 2019 format (国办公开办函〔2019〕60号). The fixture under test/fixtures/format-2019 is
  * one 2020 report written by hand as an agency web page (.html), converted by LibreOffice to DOCX and
- * that DOCX to PDF (`soffice --headless --convert-to`, see its README), and copied as crawled text
- * (one row a line, cells separated by spaces). The expected figures below are those printed in it.
+ * that DOCX to PDF (`soffice --headless --convert-to`, see its README), copied as crawled text
+ * (one row a line, cells separated by spaces), and turned into the crawlers' other shapes by
+ * test/fixtures/build/make-crawled-fixtures.ts (one cell per line: `soup`, `cells`, `cells-cr`; and
+ * `concat`, every separator gone). The expected figures below are those printed in it.
  */
 const FIXTURES = new URL('../../../test/fixtures/format-2019/', import.meta.url);
 const FILES = [
@@ -19,6 +21,9 @@ const FILES = [
   'jiangning-2020.lo.docx',
   'jiangning-2020.lo.pdf',
   'jiangning-2020.crawled.txt',
+  'jiangning-2020.soup.txt',
+  'jiangning-2020.cells.txt',
+  'jiangning-2020.cells-cr.txt',
 ];
 
 const zeros = (): Cell[] => [0, 0, 0, 0, 0, 0, 0];
@@ -96,6 +101,21 @@ describe('readReportDocument on a report in the 2019 format', () => {
     const t302 = findings.filter((f) => f.ruleId === 'T3-02');
     expect(t302.map((f) => f.location.columns)).toEqual([['自然人'], ['总计']]);
     expect(findings.some((f) => f.ruleId.startsWith('T2-0') && f.ruleId !== 'T2-05')).toBe(false);
+  });
+
+  it('places blank 2019 table-二 cells of one-cell-per-line text by the empty lines, in that format’s columns', async () => {
+    const name = 'jiangning-2020.cells-cr.txt';
+    const printed = readFileSync(new URL(name, FIXTURES), 'utf8');
+    // A blank cell is one more empty line (the cells-cr shape): 本年新公开数量 of 规范性文件 and
+    // 上一年项目数量 of 行政许可 (three columns in this format, one in 2021) left blank.
+    const text = printed
+      .replace('规范性文件\r\r3\r\r3\r\r27', '规范性文件\r\r3\r\r\r27')
+      .replace('行政许可\r\r12\r\r1\r\r356', '行政许可\r\r\r1\r\r356');
+    expect(text).not.toBe(printed);
+    const { report } = await readReportDocument(new TextEncoder().encode(text), name);
+    expect(report.format2019?.table2.normativeDocuments).toEqual({ made: 3, published: null, total: 27 });
+    expect(report.format2019?.table2.licensing).toEqual({ previous: null, change: 1, decisions: 356 });
+    expect(report.format2019?.table2.otherServices).toEqual(PRINTED.table2.otherServices);
   });
 
   it('reads generated 2019 reports written as a tab-separated text export, blanks included', async () => {

@@ -38,6 +38,7 @@ import * as m250 from './2026-12-07-150-agency-merged-into.ts';
 import * as m300 from './2026-12-07-200-drop-users-locked-until.ts';
 import * as m340 from './2026-12-07-240-report-scans.ts';
 import * as m341 from './2026-12-07-241-import-file-pages.ts';
+import * as m350 from './2026-12-07-250-report-figures-2019.ts';
 
 /**
  * Every migration, by name. Imported statically (no folder scanning) so that the list is the same
@@ -82,6 +83,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-12-07-200-drop-users-locked-until': m300,
   '2026-12-07-240-report-scans': m340,
   '2026-12-07-241-import-file-pages': m341,
+  '2026-12-07-250-report-figures-2019': m350,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: the migrator works on any schema, like the migrations.

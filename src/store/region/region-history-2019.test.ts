@@ -4,8 +4,9 @@ import { importCorpusThroughStore } from '../../../test/support/import-corpus.ts
 import { createCorpusRegion, regionCorpus } from '../../../test/support/region-corpus.ts';
 import { reportToText } from '../../../test/support/report-to-text.ts';
 import { describeEachDialect } from '../../../test/support/store-test-db.ts';
+import { aggregateReports } from '../../core/region/aggregate-reports.ts';
 import type { Report } from '../../core/report/schema.ts';
-import { regionHistory } from './regional-overview.ts';
+import { regionHistory, regionOverview } from './regional-overview.ts';
 import { getStoredReport } from './regional-reports.ts';
 
 describeEachDialect('regionHistory with reports of 2019 and 2020 in the 2019 format', (t) => {
@@ -46,6 +47,10 @@ describeEachDialect('regionHistory with reports of 2019 and 2020 in the 2019 for
       expect(entry.table2Of2019?.otherServices.change).toBe(change);
     }
     expect(history[2]!.table2Of2019).toBeNull();
+    // The year overview sums the same stored figures: the 2019 reports' own parts included.
+    const overview = await regionOverview(t.db, region, 2020, '2021-06-01');
+    expect(overview.totals).toEqual(aggregateReports(old.filter((r) => r.year === 2020)));
+    expect(overview.totalsFindings.filter((f) => f.severity === 'error')).toEqual([]);
   });
 
   it('keeps a stored 2019 report whole, its own table 二 and （六）其他处理 row included', async () => {

@@ -1,27 +1,27 @@
 import type { Kysely } from 'kysely';
 import type { IsoDate } from '../../core/dates.ts';
 import type { Region } from '../../core/organisation/region.ts';
-import { aggregateReports, type RegionalTotals } from '../../core/region/aggregate-reports.ts';
-import type { ReportNumbers } from '../../core/region/export-columns.ts';
 import { disclosureRates } from '../../core/region/rates.ts';
 import {
   checkedTotals,
   type RegionYearOverview,
-  regionalTotals,
   regionYearOverview,
 } from '../../core/region/region-overview.ts';
 import { FORMAT_VERSIONS, type FormatVersion } from '../../core/report/format-2019.ts';
 import { TABLE3_TOTAL_COLUMN } from '../../core/report/labels.ts';
-import type { Report, Table2Of2019 } from '../../core/report/schema.ts';
+import type { Table2Of2019 } from '../../core/report/schema.ts';
 import type { Database } from '../database.ts';
 import { listAgencies } from '../organisation/organisation.repository.ts';
-import { latestPublishedReports } from './regional-reports.ts';
-import { publishedReportsOfYear, regionFigureSums } from './report-figures.ts';
+import { publishedReportsOfYear } from './published-reports-of-year.ts';
+import { regionFigureSums } from './report-figures.ts';
 
-/** The formats of these reports, 2021 first. */
-function formatsOf(numbers: readonly ReportNumbers[]): FormatVersion[] {
-  const formats = new Set(numbers.map((n): FormatVersion => (n.format2019 ? '2019' : '2021')));
-  return FORMAT_VERSIONS.filter((v) => formats.has(v));
+/** The formats of a region-year's reports, 2021 first. */
+function formatsOf(sums: { reports: number; reportsOf2019: number }): FormatVersion[] {
+  const count: Record<FormatVersion, number> = {
+    '2021': sums.reports - sums.reportsOf2019,
+    '2019': sums.reportsOf2019,
+  };
+  return FORMAT_VERSIONS.filter((v) => count[v] > 0);
 }
 
 export interface RegionOverview extends RegionYearOverview {
@@ -43,25 +43,15 @@ export async function regionOverview(
   const agencies = await listAgencies(db, region.id, { existingAfter: yearEnd });
   const reports = await publishedReportsOfYear(db, region.id, year);
   const sums = (await regionFigureSums(db, region.id, year, year, yearEnd)).get(year)!;
-  const { reportsOf2019, ...summed } = sums;
-  let totals: RegionalTotals = summed;
-  let of2021 = true;
-  if (reportsOf2019 > 0) {
-    // Reports in the 2019 format: their own table 二 and （六） row are in their JSON only.
-    const existing = new Set(agencies.map((a) => a.id));
-    const numbers = (await latestPublishedReports(db, region.id, year, year))
-      .filter((r) => existing.has(r.agencyId))
-      .map((r) => r.numbers);
-    totals = aggregateReports(numbers as unknown as Report[]);
-    of2021 = numbers.some((n) => !n.format2019);
-  }
+  const { reportsOf2019, ...totals } = sums;
   const overview = regionYearOverview(
     year,
     agencies.map((a) => ({ id: a.id, name: a.name, kind: a.kind, regionId: a.regionId })),
     reports,
     totals,
     today,
-    of2021,
+    // Whether any report summed is in the 2021 format (its table 二 is checked).
+    totals.reports === 0 || totals.reports > reportsOf2019,
   );
   return { ...overview, region: { id: region.id, code: region.code, name: region.name } };
 }
@@ -103,23 +93,11 @@ export async function regionYearTotals(
   const out: RegionYearTotals[] = [];
   for (let year = from; year <= to; year += 1) {
     const { reportsOf2019, ...sums } = byYear.get(year)!;
-    if (reportsOf2019 > 0) {
-      // A year with reports in the 2019 format: its own table 二 and its one （六） row are in the
-      // reports' JSON only, so this year is summed from the reports themselves.
-      const ofYear = await latestPublishedReports(db, region.id, year, year);
-      out.push({
-        year,
-        reports: ofYear.length,
-        formatVersions: formatsOf(ofYear.map((r) => r.numbers)),
-        ...regionalTotals(ofYear.map((r) => r.numbers)),
-      });
-      continue;
-    }
     out.push({
       year,
       reports: sums.reports,
-      formatVersions: sums.reports > 0 ? ['2021'] : [],
-      ...checkedTotals(sums),
+      formatVersions: formatsOf({ reports: sums.reports, reportsOf2019 }),
+      ...checkedTotals(sums, sums.reports === 0 || sums.reports > reportsOf2019),
     });
   }
   return out;

@@ -6,17 +6,19 @@ import {
   numbersFromCells,
   type ReportNumbers,
   reportCells,
+  TABLE3_COLUMN_KEYS,
   table3CellColumn,
-  table4CellColumn,
 } from '../../core/region/export-columns.ts';
-import { disclosureRates, RATE_TABLE3_ROWS, type RateTable3 } from '../../core/region/rates.ts';
-import type { PublishedReportSummary } from '../../core/region/region-overview.ts';
-import { TABLE3_TOTAL_COLUMN, TABLE4_GROUP_KEYS } from '../../core/report/labels.ts';
-import type { Cell, Table4 } from '../../core/report/schema.ts';
-import type { Database, ReportFiguresTable } from '../database.ts';
+import { TABLE3_ROW_KEYS, table3Group } from '../../core/report/labels.ts';
+import type { Database } from '../database.ts';
 import { dialectOf } from '../dialect.ts';
 import { subregionIds } from '../organisation/subregion-ids.ts';
 import { newestPublishedVersion } from '../reports/read-annual-reports.ts';
+import {
+  FORMAT2019_FIGURE_COLUMNS,
+  format2019FigureCells,
+  format2019FromFigureCells,
+} from './format-2019-figures.ts';
 
 /**
  * report_figures (migration 2026-12-07-120): the cells of each agency-year's newest published
@@ -34,7 +36,21 @@ export const FIGURE_COLUMNS: readonly string[] = EXPORT_CELL_COLUMNS.map((c) =>
   c === FEES_CELL ? 't2_fees_yuan' : c,
 );
 
-const SUMMARY_COLUMNS = [
+/**
+ * The cells a report in the 2019 format does not have (the 2021 table 二, table 三's three （六）
+ * rows): null in its row without being blank, and left out of the sums of its format.
+ */
+const ONLY_2021: ReadonlySet<string> = new Set([
+  ...FIGURE_COLUMNS.filter((c) => c.startsWith('t2_')),
+  ...TABLE3_ROW_KEYS.filter((k) => table3Group(k) === 'other').flatMap((k) =>
+    TABLE3_COLUMN_KEYS.map((_, c) => table3CellColumn(k, c)),
+  ),
+]);
+/** Every cell column: the shared and 2021 ones, then the 2019 format's own (format-2019-figures.ts). */
+const ALL_CELL_COLUMNS = [...FIGURE_COLUMNS, ...FORMAT2019_FIGURE_COLUMNS];
+
+/** The columns of a report's summary (besides agency_id). */
+export const SUMMARY_COLUMNS = [
   'report_id',
   'version',
   'origin',
@@ -62,6 +78,13 @@ export function reportFiguresRow(f: PublishedFigures): Record<string, string | n
   const cells = reportCells(f.numbers);
   const fees = cells[FEES_INDEX] ?? null;
   cells[FEES_INDEX] = fees === null ? null : Math.round(fees * YUAN_PER_WAN);
+  const of2019 = f.numbers.format2019 !== undefined;
+  const own2019 = format2019FigureCells(f.numbers.format2019);
+  // Blank: a cell of the report's own format left empty (a 2019 report has no 2021 table 二).
+  const blank = of2019
+    ? FIGURE_COLUMNS.filter((c, i) => !ONLY_2021.has(c) && cells[i] === null).length +
+      own2019.filter((c) => c === null).length
+    : cells.filter((c) => c === null).length;
   return {
     agency_id: f.agencyId,
     year: f.year,
@@ -71,9 +94,10 @@ export function reportFiguresRow(f: PublishedFigures): Record<string, string | n
     published_on: f.publishedOn,
     error_count: f.errorCount,
     warning_count: f.warningCount,
-    blank_cells: cells.filter((c) => c === null).length,
-    format_version: f.numbers.format2019 ? '2019' : '2021',
+    blank_cells: blank,
+    format_version: of2019 ? '2019' : '2021',
     ...Object.fromEntries(FIGURE_COLUMNS.map((name, i) => [name, cells[i] ?? null])),
+    ...Object.fromEntries(FORMAT2019_FIGURE_COLUMNS.map((name, i) => [name, own2019[i] ?? null])),
   };
 }
 
@@ -89,7 +113,7 @@ export async function storeReportFigures(
   figures: readonly PublishedFigures[],
 ): Promise<void> {
   const update = Object.fromEntries(
-    [...REPLACED, ...FIGURE_COLUMNS].map((c) => [c, sql`excluded.${sql.ref(c)}`]),
+    [...REPLACED, ...ALL_CELL_COLUMNS].map((c) => [c, sql`excluded.${sql.ref(c)}`]),
   );
   for (let i = 0; i < figures.length; i += 100) {
     const rows = figures.slice(i, i + 100).map(reportFiguresRow);
@@ -103,18 +127,26 @@ export async function storeReportFigures(
 }
 
 /**
- * The sum of each cell (null when any row is blank there), as SQL over rows aliased `f`. On
- * PostgreSQL a blank counts as NaN, which every sum it enters keeps, turned back into null (one
- * aggregate a cell instead of two: 210 fewer for the planner and the executor); SQLite has no NaN, so there a cell's sum
- * is kept only when it counted every row.
+ * The sum of each cell (null when any row is blank there), as SQL over rows aliased `f`, in
+ * ALL_CELL_COLUMNS order. On PostgreSQL a blank counts as NaN, which every sum it enters keeps,
+ * turned back into null (one aggregate a cell instead of two: 210 fewer for the planner and the
+ * executor); SQLite has no NaN, so there a cell's sum is kept only when it counted every row.
+ * `ofReports`: the rows are report_figures, where each format's own cells count only in the rows
+ * of that format (the others add 0); region_year_figures' rows are already such sums.
  */
-function cellSums(db: Kysely<Database>) {
+function cellSums(db: Kysely<Database>, ofReports: boolean) {
+  const cell = (c: string) => {
+    const ref = sql.ref(`f.${c}`);
+    if (!ofReports) return ref;
+    if (ONLY_2021.has(c)) return sql`case when f.format_version = '2019' then 0 else ${ref} end`;
+    if (FORMAT2019_FIGURE_COLUMNS.includes(c))
+      return sql`case when f.format_version = '2019' then ${ref} else 0 end`;
+    return ref;
+  };
   if (dialectOf(db) === 'postgres') {
-    return FIGURE_COLUMNS.map((c) => sql`nullif(sum(coalesce(${sql.ref(`f.${c}`)}, 'NaN')), 'NaN')`);
+    return ALL_CELL_COLUMNS.map((c) => sql`nullif(sum(coalesce(${cell(c)}, 'NaN')), 'NaN')`);
   }
-  return FIGURE_COLUMNS.map(
-    (c) => sql`case when count(${sql.ref(`f.${c}`)}) = count(*) then sum(${sql.ref(`f.${c}`)}) end`,
-  );
+  return ALL_CELL_COLUMNS.map((c) => sql`case when count(${cell(c)}) = count(*) then sum(${cell(c)}) end`);
 }
 
 /**
@@ -172,11 +204,11 @@ async function refreshRegionYears(
 }
 
 async function insertRegionYearSums(db: Kysely<Database>, where: ReturnType<typeof sql>): Promise<void> {
-  const columns = sql.join(FIGURE_COLUMNS.map((c) => sql.ref(c)));
+  const columns = sql.join(ALL_CELL_COLUMNS.map((c) => sql.ref(c)));
   await sql`insert into region_year_figures (region_id, year, reports, incomplete, reports_2019, ${columns})
     select a.region_id, f.year, count(*), sum(case when f.blank_cells > 0 then 1 else 0 end),
       sum(case when f.format_version = '2019' then 1 else 0 end),
-      ${sql.join(cellSums(db))}
+      ${sql.join(cellSums(db, true))}
     from report_figures f join agencies a on a.id = f.agency_id
     ${where}
     group by a.region_id, f.year`.execute(db);
@@ -224,7 +256,7 @@ export async function refreshReportFigures(
 }
 
 /** Ids of the agencies of a region and below, those closed by `existingAfter` left out when given. */
-function regionAgencyIds(db: Kysely<Database>, regionId: string, existingAfter: IsoDate | null) {
+export function regionAgencyIds(db: Kysely<Database>, regionId: string, existingAfter: IsoDate | null) {
   let query = db
     .selectFrom('agencies')
     .select('agencies.id')
@@ -237,12 +269,11 @@ function regionAgencyIds(db: Kysely<Database>, regionId: string, existingAfter: 
   return query;
 }
 
-/** A region-year's sums, and how many of the reports summed are in the 2019 format. */
+/**
+ * A region-year's sums (`format2019`: the 2019-format reports' own parts, when there are any), and
+ * how many of the reports summed are in the 2019 format.
+ */
 export interface RegionFigureSums extends RegionalTotals {
-  /**
-   * Reports in the 2019 format: only the cells both formats share are in the sums, so a year with
-   * any of them is summed from the reports themselves (latestPublishedReports + regionalTotals).
-   */
   reportsOf2019: number;
 }
 
@@ -265,7 +296,7 @@ export async function regionFigureSums(
   to: number,
   existingAfter: IsoDate | null = null,
 ): Promise<Map<number, RegionFigureSums>> {
-  const sums = cellSums(db).map((s, i) => s.as(`c${i}`));
+  const sums = (ofReports: boolean) => cellSums(db, ofReports).map((s, i) => s.as(`c${i}`));
   // The agencies closed by `existingAfter` rarely have reports of the range: when none has, every
   // agency's report counts, and the region-year sums serve.
   const closedWithReports =
@@ -290,7 +321,7 @@ export async function regionFigureSums(
           sql<number>`sum(f.reports)`.as('reports'),
           sql<number>`sum(f.incomplete)`.as('incomplete'),
           sql<number>`sum(f.reports_2019)`.as('reports_2019'),
-          ...sums,
+          ...sums(false),
         ])
         .where('f.region_id', 'in', subregionIds(db, regionId))
     : db
@@ -300,7 +331,7 @@ export async function regionFigureSums(
           sql<number>`count(*)`.as('reports'),
           sql<number>`sum(case when f.blank_cells > 0 then 1 else 0 end)`.as('incomplete'),
           sql<number>`sum(case when f.format_version = '2019' then 1 else 0 end)`.as('reports_2019'),
-          ...sums,
+          ...sums(true),
         ])
         .where('f.agency_id', 'in', regionAgencyIds(db, regionId, existingAfter));
   const rows = (await query
@@ -311,67 +342,26 @@ export async function regionFigureSums(
   const out = new Map<number, RegionFigureSums>();
   for (let year = from; year <= to; year += 1) out.set(year, zeroTotals());
   for (const row of rows) {
-    const cells = FIGURE_COLUMNS.map((_, i) => {
+    const all = ALL_CELL_COLUMNS.map((_, i) => {
       const v = row[`c${i}`];
       return v === null || v === undefined || Number.isNaN(Number(v)) ? null : Number(v);
     });
+    const cells = all.slice(0, FIGURE_COLUMNS.length);
     const fees = cells[FEES_INDEX] ?? null;
     cells[FEES_INDEX] = fees === null ? null : fees / YUAN_PER_WAN;
+    const { table2, table3, table4 } = numbersFromCells(cells);
+    const reportsOf2019 = Number(row.reports_2019);
     out.set(Number(row.year), {
-      ...numbersFromCells(cells),
+      table2,
+      table3,
+      table4,
+      ...(reportsOf2019 > 0
+        ? { format2019: format2019FromFigureCells(all.slice(FIGURE_COLUMNS.length)) }
+        : {}),
       reports: Number(row.reports),
       incomplete: Number(row.incomplete),
-      reportsOf2019: Number(row.reports_2019),
+      reportsOf2019,
     });
   }
   return out;
-}
-
-type SummaryRow = Pick<
-  ReportFiguresTable,
-  'agency_id' | 'report_id' | 'version' | 'origin' | 'published_on' | 'error_count' | 'warning_count'
->;
-
-const RATE3_COLUMNS = RATE_TABLE3_ROWS.map((row) => table3CellColumn(row, TABLE3_TOTAL_COLUMN));
-const RATE4_COLUMNS = TABLE4_GROUP_KEYS.map((g) => [0, 1, 2, 3, 4].map((c) => table4CellColumn(g, c)));
-
-/**
- * The newest published report of each agency of a region (and below) for a year: its summary
- * and its rates, read from the few cells the rates need (no report's JSON is parsed).
- */
-export async function publishedReportsOfYear(
-  db: Kysely<Database>,
-  regionId: string,
-  year: number,
-): Promise<PublishedReportSummary[]> {
-  const rows = (await db
-    .selectFrom('report_figures')
-    .select(['agency_id', ...SUMMARY_COLUMNS])
-    .select([...RATE3_COLUMNS, ...RATE4_COLUMNS.flat()].map((c) => sql.ref(c).as(c)))
-    .where('year', '=', year)
-    .where('agency_id', 'in', regionAgencyIds(db, regionId, null))
-    .execute()) as unknown as Array<SummaryRow & Record<string, unknown>>;
-  return rows.map((r) => {
-    const cell = (column: string) => (r[column] ?? null) as Cell;
-    const table3 = Object.fromEntries(
-      RATE_TABLE3_ROWS.map((row, i) => {
-        const cells: Cell[] = [null, null, null, null, null, null, null];
-        cells[TABLE3_TOTAL_COLUMN] = cell(RATE3_COLUMNS[i]!);
-        return [row, cells];
-      }),
-    ) as unknown as RateTable3;
-    const table4 = Object.fromEntries(
-      TABLE4_GROUP_KEYS.map((g, i) => [g, RATE4_COLUMNS[i]!.map(cell)]),
-    ) as unknown as Table4;
-    return {
-      reportId: r.report_id,
-      agencyId: r.agency_id,
-      version: r.version,
-      origin: r.origin,
-      publishedOn: r.published_on,
-      errorCount: r.error_count,
-      warningCount: r.warning_count,
-      rates: disclosureRates(table3, table4),
-    };
-  });
 }

@@ -20,7 +20,7 @@ export interface Table2Of2019Reading {
 }
 
 /** What real 2019–2020 reports print for a row instead of the 60号 caption. */
-const VARIANTS: ReadonlyArray<{ printed: string; row: Table2Of2019RowKey }> = [
+export const TABLE2_2019_VARIANTS: ReadonlyArray<{ printed: string; row: Table2Of2019RowKey }> = [
   { printed: '行政规范性文件', row: 'normativeDocuments' },
   { printed: '其他对外管理服务', row: 'otherServices' },
   { printed: '其他对外管理服务事项数量', row: 'otherServices' },
@@ -37,9 +37,10 @@ function emptyTable(): Table2Of2019 {
 }
 
 const OFFICIAL = new Map(TABLE2_2019_ROWS.map((r) => [normalizeLabel(TABLE2_2019_ROW_LABELS[r.key]), r]));
-const VARIANT = new Map(VARIANTS.map((v) => [normalizeLabel(v.printed), v.row]));
+const VARIANT = new Map(TABLE2_2019_VARIANTS.map((v) => [normalizeLabel(v.printed), v.row]));
 
-function rowOf(label: string): { key: Table2Of2019RowKey; variant: boolean } | null {
+/** The 2019 table-二 row a printed caption names (the 60号 wording or a known variant), or null. */
+export function table2Of2019RowOf(label: string): { key: Table2Of2019RowKey; variant: boolean } | null {
   const n = normalizeLabel(label);
   const official = OFFICIAL.get(n);
   if (official) return { key: official.key, variant: false };
@@ -64,7 +65,7 @@ export function readTable2Of2019(lines: readonly SourceLine[]): Table2Of2019Read
   const kinds = new Map(TABLE2_2019_ROWS.map((r) => [r.key, r.kind]));
   for (const line of lines) {
     const { label, values } = splitLine(line);
-    const row = rowOf(label);
+    const row = table2Of2019RowOf(label);
     if (!row || found.has(row.key)) continue;
     found.add(row.key);
     const columns = TABLE2_2019_COLUMNS[kinds.get(row.key)!];

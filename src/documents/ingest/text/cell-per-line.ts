@@ -1,3 +1,4 @@
+import { FORMAT_2019_MARKERS } from '../../../core/report/format-2019.ts';
 import { readValue } from '../interpret/cell-values.ts';
 import { formRowWidth } from '../interpret/form-row-width.ts';
 import { captionOf } from '../interpret/sections.ts';
@@ -124,6 +125,8 @@ export function regroupCellLines(physical: readonly string[]): SourceLine[] {
   // Pass 2: label lines, value rows and paragraphs in order.
   const lines: SourceLine[] = [];
   let section = 0;
+  // Table 二 in the 2019 format (its header words come before its rows): rows of their own widths.
+  let format2019 = false;
   let table = -1;
   let previousWasTable = false;
   for (let i = 0; i < physical.length; i += 1) {
@@ -135,6 +138,7 @@ export function regroupCellLines(physical: readonly string[]): SourceLine[] {
       if (next !== undefined) continue; // the label of the run that follows, emitted with it
       const caption = captionOf({ cells: [text], inTable: false, line: i + 1 });
       if (caption) section = caption.number;
+      if (section === 2 && FORMAT_2019_MARKERS.test(text)) format2019 = true;
       lines.push({ cells: [text], inTable: false, line: i + 1 });
       previousWasTable = false;
       continue;
@@ -144,7 +148,7 @@ export function regroupCellLines(physical: readonly string[]): SourceLine[] {
       labelAt >= 0 && runs.get(labelAt) === undefined && !isLoneValue(physical[labelAt]!.trim())
         ? physical[labelAt]!.trim()
         : '';
-    const width = formRowWidth(section, label);
+    const width = formRowWidth(section, label, format2019);
     const values = run.at.map((at) => physical[at]!.trim());
     const missing = width !== null && values.length < width ? width - values.length : 0;
     const blanks = missing > 0 ? placeBlanks(run.gaps, separator, missing) : run.gaps.map(() => 0);

@@ -1,3 +1,4 @@
+import { FORMAT_2019_MARKERS, TABLE3_2019_OTHER_LABEL } from '../../../core/report/format-2019.ts';
 import {
   SECTION_CAPTIONS,
   TABLE2_LABELS,
@@ -15,6 +16,7 @@ import type { Finding } from '../../../core/rules/finding.ts';
 import { violation } from '../../../core/rules/make-finding.ts';
 import { CAPTION_KEYS } from '../interpret/sections.ts';
 import type { SourceLine } from '../source-document.ts';
+import { readTable2Of2019Concatenated } from './concatenated-2019.ts';
 import { splitBySums, splitFree } from './split-digits.ts';
 
 /**
@@ -99,12 +101,15 @@ export function readConcatenated(text: string): ConcatenatedReading {
     if (s !== '') lines.push({ cells: [s], inTable: false, line: 1 });
   };
   paragraph(t.slice(0, starts[0] ?? t.length));
+  // DOMAIN.md §A.7: the format is told by table 二's header.
+  const format2019 = FORMAT_2019_MARKERS.test(sectionText(2));
   for (let n = 1; n <= 6; n += 1) {
     if (at[n - 1]! < 0) continue;
     paragraph(t.slice(at[n - 1]!, captionEnd[n - 1]!));
     const body = sectionText(n);
-    if (n === 2) readTable2(body, lines, findings);
-    else if (n === 3) readTable3(body, lines, findings);
+    if (n === 2 && format2019) readTable2Of2019Concatenated(body, lines, findings, SPLIT_NOTE);
+    else if (n === 2) readTable2(body, lines, findings);
+    else if (n === 3) readTable3(body, lines, findings, format2019);
     else if (n === 4) readTable4(body, lines, findings);
     else paragraph(body);
   }
@@ -164,29 +169,48 @@ function readTable2(body: string, lines: SourceLine[], findings: Finding[]): voi
   }
 }
 
-function readTable3(body: string, lines: SourceLine[], findings: Finding[]): void {
+/**
+ * A row of table 三 as this reader splits it: a 2021 row, or （六）其他处理 printed as one row in the
+ * 2019 format (in place of the 2021 format's three items).
+ */
+const OTHER_2019 = 'otherHandling2019';
+type RowKey = Table3RowKey | typeof OTHER_2019;
+const OTHER_KEYS = TABLE3_ROW_KEYS.filter((k) => k.startsWith('other.'));
+const rowLabel = (key: RowKey): string =>
+  key === OTHER_2019 ? TABLE3_2019_OTHER_LABEL : TABLE3_ROW_LABELS[key];
+const fullLabel = (key: RowKey): string =>
+  key === OTHER_2019 ? TABLE3_2019_OTHER_LABEL : table3FullLabel(key);
+/** The rows of table 三 in printed order, in either format. */
+function rowKeys(format2019: boolean): RowKey[] {
+  if (!format2019) return [...TABLE3_ROW_KEYS];
+  const keys: RowKey[] = TABLE3_ROW_KEYS.filter((k) => !OTHER_KEYS.includes(k));
+  keys.splice(keys.indexOf('totalConcluded'), 0, OTHER_2019);
+  return keys;
+}
+
+function readTable3(body: string, lines: SourceLine[], findings: Finding[], format2019: boolean): void {
   const width = TABLE3_COLUMNS.length;
-  const found: Array<{ key: Table3RowKey; label: string; digits: string }> = [];
+  const found: Array<{ key: RowKey; label: string; digits: string }> = [];
   let from = 0;
-  const keys = [...TABLE3_ROW_KEYS];
+  const keys = rowKeys(format2019);
   const positions = keys.map((key) => {
-    const i = body.indexOf(core(TABLE3_ROW_LABELS[key]), from);
-    if (i >= 0) from = i + core(TABLE3_ROW_LABELS[key]).length;
+    const i = body.indexOf(core(rowLabel(key)), from);
+    if (i >= 0) from = i + core(rowLabel(key)).length;
     return i;
   });
   keys.forEach((key, k) => {
     const start = positions[k]!;
     if (start < 0) return;
-    const end = start + core(TABLE3_ROW_LABELS[key]).length;
+    const end = start + core(rowLabel(key)).length;
     const nextStart = positions.slice(k + 1).find((p) => p >= 0) ?? body.length;
     let segment = body.slice(end, nextStart);
     const nextKey = keys[positions.findIndex((p, j) => j > k && p >= 0)];
-    const nextItem = nextKey ? itemNumber(TABLE3_ROW_LABELS[nextKey]) : '';
+    const nextItem = nextKey ? itemNumber(rowLabel(nextKey)) : '';
     if (nextItem && segment.endsWith(nextItem)) segment = segment.slice(0, -nextItem.length);
     let digits = /^\d*/.exec(segment)![0];
     // Digits followed by "." end with the item number of a row whose label was not recognised ("2.其他…").
     if (segment[digits.length] === '.' && digits.length > 0) digits = digits.slice(0, -1);
-    found.push({ key, label: table3FullLabel(key), digits });
+    found.push({ key, label: fullLabel(key), digits });
   });
   // A 法人小计 column (an eighth number per row) breaks the row arithmetic: nothing is split.
   const subtotal = body.slice(0, positions.find((p) => p >= 0) ?? 0).includes('小计');
@@ -196,18 +220,19 @@ function readTable3(body: string, lines: SourceLine[], findings: Finding[]): voi
       f.key,
       subtotal ? { candidates: [], capped: false } : splitBySums(f.digits, 1, width, MAX_ROW_CANDIDATES),
     );
-  narrowByColumns(choices);
-  const extras = new Map<Table3RowKey, number>();
+  const identities = identitiesOf(format2019);
+  narrowByColumns(choices, identities);
+  const extras = new Map<RowKey, number>();
   if (!subtotal) {
     for (let more = true; more; ) {
       more = false;
       for (const f of found) {
         const c = choices.get(f.key)!;
         if (c.candidates.length > 0 || c.capped || f.digits.length <= width) continue;
-        const extra = readWithExtra(f.key, f.digits, choices);
+        const extra = readWithExtra(f.key, f.digits, choices, identities);
         if (extra === null) continue;
         extras.set(f.key, extra);
-        narrowByColumns(choices);
+        narrowByColumns(choices, identities);
         more = true;
       }
     }
@@ -227,7 +252,7 @@ function readTable3(body: string, lines: SourceLine[], findings: Finding[]): voi
         `表三“${f.label}”行的数字连在一起（“${f.digits}”），无法按勾稽关系唯一拆分为七列，按空白处理；${quoteCandidates(candidates, capped)}`,
         {
           table: 'table3',
-          rowKey: f.key,
+          ...(f.key === OTHER_2019 ? {} : { rowKey: f.key }),
           rowLabel: f.label,
           source: { line: 1, text: `${f.label}${f.digits}` },
         },
@@ -250,8 +275,16 @@ const isComplete = (c: { candidates: number[][]; capped: boolean } | undefined):
   c !== undefined && !c.capped && c.candidates.length > 0 && c.candidates.length < MAX_ROW_CANDIDATES;
 
 /** Table 三's column identities as signed terms summing to zero in every column (T3-02, T3-01). */
-const IDENTITIES: Array<Array<[Table3RowKey, 1 | -1]>> = [
-  [...TABLE3_OUTCOME_KEYS.map((k): [Table3RowKey, 1] => [k, 1]), ['totalConcluded', -1]],
+type Identities = Array<Array<[RowKey, 1 | -1]>>;
+const identitiesOf = (format2019: boolean): Identities => [
+  [
+    ...TABLE3_OUTCOME_KEYS.filter((k) => !format2019 || !OTHER_KEYS.includes(k)).map((k): [RowKey, 1] => [
+      k,
+      1,
+    ]),
+    ...(format2019 ? [[OTHER_2019, 1] as [RowKey, 1]] : []),
+    ['totalConcluded', -1],
+  ],
   [
     ['newReceived', 1],
     ['carriedOver', 1],
@@ -260,9 +293,9 @@ const IDENTITIES: Array<Array<[Table3RowKey, 1 | -1]>> = [
   ],
 ];
 
-type Choices = Map<Table3RowKey, { candidates: number[][]; capped: boolean }>;
+type Choices = Map<RowKey, { candidates: number[][]; capped: boolean }>;
 
-const decidedIn = (choices: Choices, key: Table3RowKey): number[] | null => {
+const decidedIn = (choices: Choices, key: RowKey): number[] | null => {
   const c = choices.get(key);
   return c && c.candidates.length === 1 && !c.capped ? c.candidates[0]! : null;
 };
@@ -272,8 +305,8 @@ const decidedIn = (choices: Choices, key: Table3RowKey): number[] | null => {
  * whose other rows are all decided gives its seven values and its digits start with exactly
  * those, the rest of the digits is one extra cell. Returns that cell, or null.
  */
-function readWithExtra(key: Table3RowKey, digits: string, choices: Choices): number | null {
-  for (const terms of IDENTITIES) {
+function readWithExtra(key: RowKey, digits: string, choices: Choices, identities: Identities): number | null {
+  for (const terms of identities) {
     const own = terms.find(([k]) => k === key);
     if (!own || terms.some(([k]) => k !== key && decidedIn(choices, k) === null)) continue;
     const need = TABLE3_COLUMNS.map((_, c) => {
@@ -291,11 +324,11 @@ function readWithExtra(key: Table3RowKey, digits: string, choices: Choices): num
   return null;
 }
 
-function narrowByColumns(choices: Choices): void {
-  const decided = (key: Table3RowKey): number[] | null => decidedIn(choices, key);
+function narrowByColumns(choices: Choices, identities: Identities): void {
+  const decided = (key: RowKey): number[] | null => decidedIn(choices, key);
   for (let changed = true; changed; ) {
     changed = false;
-    for (const terms of IDENTITIES) {
+    for (const terms of identities) {
       const open = terms.filter(([k]) => decided(k) === null);
       if (open.length === 0 || open.some(([k]) => !isComplete(choices.get(k)))) continue;
       let combos = 1;

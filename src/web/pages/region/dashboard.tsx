@@ -10,6 +10,7 @@ import { YearInput } from '../../components/year-input.tsx';
 import { useSession } from '../../layout/session.tsx';
 import { ReportTables } from '../reports/report-tables.tsx';
 import { RegionConventionsTab } from './conventions-tab.tsx';
+import { HistoryTable2Of2019 } from './history-table2-2019.tsx';
 import {
   type PublicationStatus,
   percent,
@@ -214,6 +215,14 @@ export function RegionDashboardPage() {
                         </Card>
                       </Col>
                     </Row>
+                    {history?.years.some((y) => y.table2Of2019) && (
+                      <Card size="small" title="近年表二（2019年格式）">
+                        <HistoryTable2Of2019
+                          history={history}
+                          years={[year - 4, year - 3, year - 2, year - 1, year]}
+                        />
+                      </Card>
+                    )}
                     <Card
                       size="small"
                       title={`各机关（${rows.length}）${status ? `：${STATUS_TAGS[status].label}` : ''}`}
