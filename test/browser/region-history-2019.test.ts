@@ -1,26 +1,16 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { User } from '../../src/core/organisation/user.ts';
 import type { Report } from '../../src/core/report/schema.ts';
-import {
-  browserMissing,
-  browserSuiteTitle,
-  launchBrowser,
-  newPage,
-  signInThroughPage,
-  startWebServer,
-  type WebServer,
-} from '../support/browser.ts';
+import { browserMissing, browserSuiteTitle } from '../support/browser.ts';
+import { setUpBrowserSuite } from '../support/browser-suite.ts';
 import { generateValid2019Report } from '../support/generate-report.ts';
 import { importCorpusThroughStore } from '../support/import-corpus.ts';
 import { createCorpusRegion, regionCorpus } from '../support/region-corpus.ts';
 import { reportToText } from '../support/report-to-text.ts';
-import { createTestUser, TEST_PASSWORD } from '../support/server-factories.ts';
+import { createTestUser } from '../support/server-factories.ts';
 import { TestClock } from '../support/server-test-app.ts';
 
 const clock = new TestClock('2025-06-02');
-let server: WebServer;
-let browser: Browser;
 let supervisor: User;
 const old: Report[] = [];
 
@@ -32,32 +22,30 @@ const old: Report[] = [];
 describe.skipIf(browserMissing)(
   browserSuiteTitle('region history with 2019-format years in a browser'),
   () => {
-    beforeAll(async () => {
-      server = await startWebServer({ now: clock.now });
-      const db = server.app.db;
-      const corpus = regionCorpus({ agencies: 3, years: [2021], seed: 9 });
-      const { region } = await createCorpusRegion(db, corpus);
-      const files = corpus.agencies.flatMap((agency, i) =>
-        [2019, 2020].map((year) => {
-          const report = generateValid2019Report(200 + i * 2 + year, { agency: agency.name, year });
-          report.publishedOn = `${year + 1}-01-20`;
-          old.push(report);
-          return {
-            name: `${year}/${i}.txt`,
-            text: `${reportToText(report)}发布日期：${report.publishedOn}\n`,
-            report,
-            agencyName: agency.name,
-          };
-        }),
-      );
-      const summary = await importCorpusThroughStore(db, region.id, { files: [...files, ...corpus.files] });
-      expect(summary.imported).toBe(files.length + corpus.files.length);
-      supervisor = await createTestUser(db, 'supervisor', { regionId: region.id });
-      browser = await launchBrowser();
-    }, 120_000);
-    afterAll(async () => {
-      await browser?.close();
-      await server?.close();
+    const suite = setUpBrowserSuite({
+      now: clock.now,
+      prepare: async (server) => {
+        const db = server.app.db;
+        const corpus = regionCorpus({ agencies: 3, years: [2021], seed: 9 });
+        const { region } = await createCorpusRegion(db, corpus);
+        const files = corpus.agencies.flatMap((agency, i) =>
+          [2019, 2020].map((year) => {
+            const report = generateValid2019Report(200 + i * 2 + year, { agency: agency.name, year });
+            report.publishedOn = `${year + 1}-01-20`;
+            old.push(report);
+            return {
+              name: `${year}/${i}.txt`,
+              text: `${reportToText(report)}发布日期：${report.publishedOn}\n`,
+              report,
+              agencyName: agency.name,
+            };
+          }),
+        );
+        const summary = await importCorpusThroughStore(db, region.id, { files: [...files, ...corpus.files] });
+        expect(summary.imported).toBe(files.length + corpus.files.length);
+        supervisor = await createTestUser(db, 'supervisor', { regionId: region.id });
+      },
+      timeout: 120_000,
     });
 
     /** Summed here with plain loops from the generated reports, not by the code under test. */
@@ -70,13 +58,10 @@ describe.skipIf(browserMissing)(
     ])(
       'shows table 二 of the 2019-format years in that format’s own rows and columns at $width×$height',
       async (viewport) => {
-        const { page, scriptErrors } = await newPage(browser, viewport);
-        await signInThroughPage(
-          page,
-          `${server.url}/login?next=%2Fworkspace%2Fregion`,
-          supervisor.username,
-          TEST_PASSWORD,
-        );
+        const { page, scriptErrors } = await suite.signedIn(supervisor, {
+          next: '/workspace/region',
+          viewport,
+        });
         await page.getByRole('heading', { name: '地区年度报告总览' }).waitFor();
         const year = page.getByRole('spinbutton', { name: '年度', exact: true });
         await year.fill('2023');
