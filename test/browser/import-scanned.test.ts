@@ -2,22 +2,15 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { User } from '../../src/core/organisation/user.ts';
 import { ocrAvailable } from '../../src/documents/ingest/ocr/tesseract.ts';
 import { createAgency, createRegion } from '../../src/store/organisation/organisation.repository.ts';
-import {
-  browserMissing,
-  browserSuiteTitle,
-  launchBrowser,
-  newPage,
-  signInThroughPage,
-  startWebServer,
-  type WebServer,
-} from '../support/browser.ts';
+import { browserMissing, browserSuiteTitle } from '../support/browser.ts';
+import { setUpBrowserSuite } from '../support/browser-suite.ts';
 import { generateValidReport } from '../support/generate-report.ts';
-import { createTestUser, TEST_PASSWORD } from '../support/server-factories.ts';
+import { createTestUser } from '../support/server-factories.ts';
 import { TestClock } from '../support/server-test-app.ts';
 
 /*
@@ -31,8 +24,6 @@ const SCANNED = generateValidReport(1);
 const ZIP = unzipSync(
   new Uint8Array(readFileSync(new URL('../fixtures/scanned/generated-1.zip', import.meta.url))),
 );
-let server: WebServer;
-let browser: Browser;
 let supervisor: User;
 let dir: string;
 const files: string[] = [];
@@ -44,35 +35,32 @@ const fitsWidth = async (page: Page) =>
 describe.skipIf(browserMissing || !ocrAvailable())(
   browserSuiteTitle('scanned pages in the web import'),
   () => {
-    beforeAll(async () => {
-      server = await startWebServer({ now: clock.now });
-      const db = server.app.db;
-      const region = await createRegion(db, { code: '640597', name: '测试市', level: 'city' });
-      await createAgency(db, { regionId: region.id, name: SCANNED.agency, kind: 'department' });
-      supervisor = await createTestUser(db, 'supervisor', { regionId: region.id });
-      dir = mkdtempSync(join(tmpdir(), 'gongkai-scan-'));
-      for (const [name, bytes] of Object.entries(ZIP)) {
-        writeFileSync(join(dir, name), bytes);
-        files.push(join(dir, name));
-      }
-      browser = await launchBrowser();
-    }, 120_000);
-    afterAll(async () => {
-      await browser?.close();
-      await server?.close();
+    const suite = setUpBrowserSuite({
+      now: clock.now,
+      prepare: async (server) => {
+        const db = server.app.db;
+        const region = await createRegion(db, { code: '640597', name: '测试市', level: 'city' });
+        await createAgency(db, { regionId: region.id, name: SCANNED.agency, kind: 'department' });
+        supervisor = await createTestUser(db, 'supervisor', { regionId: region.id });
+        dir = mkdtempSync(join(tmpdir(), 'gongkai-scan-'));
+        for (const [name, bytes] of Object.entries(ZIP)) {
+          writeFileSync(join(dir, name), bytes);
+          files.push(join(dir, name));
+        }
+      },
+      timeout: 120_000,
+    });
+    afterAll(() => {
       rmSync(dir, { recursive: true, force: true });
     });
 
     it('shows the OCR progress page by page, then one report of the pages tagged 扫描件, at 1440×900 and 390×844', async () => {
-      const { page, scriptErrors } = await newPage(browser, { width: 1440, height: 900 });
-      await signInThroughPage(
-        page,
-        `${server.url}/login?next=%2Fworkspace`,
-        supervisor.username,
-        TEST_PASSWORD,
-      );
+      const { page, scriptErrors } = await suite.signedIn(supervisor, {
+        next: '/workspace',
+        viewport: { width: 1440, height: 900 },
+      });
       await page.getByRole('heading', { name: '地区年度报告总览' }).waitFor();
-      await page.goto(`${server.url}/workspace/region/import`);
+      await page.goto(`${suite.server.url}/workspace/region/import`);
       await page.locator('input[type=file]').setInputFiles(files);
       await page.getByRole('button', { name: '上传并预览' }).click();
 
