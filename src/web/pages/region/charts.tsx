@@ -3,6 +3,7 @@ import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/compon
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
+import { fitPieLabels } from './fit-pie-labels.ts';
 
 echarts.use([
   BarChart,
@@ -31,8 +32,12 @@ export default function Chart({
   useEffect(() => {
     if (!ref.current) return;
     const chart = echarts.init(ref.current, undefined, { renderer: 'canvas' });
-    chart.setOption(option);
-    const resize = () => chart.resize();
+    const element = ref.current;
+    chart.setOption(fitPieLabels(option, element.clientWidth));
+    const resize = () => {
+      chart.setOption(fitPieLabels(option, element.clientWidth), true);
+      chart.resize();
+    };
     window.addEventListener('resize', resize);
     return () => {
       window.removeEventListener('resize', resize);
