@@ -1,17 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { User } from '../../src/core/organisation/user.ts';
 import { createAgency, createRegion } from '../../src/store/organisation/organisation.repository.ts';
 import { createUser } from '../../src/store/users/users.repository.ts';
-import {
-  browserMissing,
-  browserSuiteTitle,
-  launchBrowser,
-  newPage,
-  signInThroughPage,
-  startWebServer,
-  type WebServer,
-} from '../support/browser.ts';
+import { browserMissing, browserSuiteTitle } from '../support/browser.ts';
+import { setUpBrowserSuite } from '../support/browser-suite.ts';
 import { enterTestFigures } from '../support/report-records.ts';
 import { createTestUser, registrationBody, signIn, TEST_PASSWORD } from '../support/server-factories.ts';
 
@@ -43,8 +36,6 @@ const PAYLOADS = [
 /** The payload `index` inside a field value with a Chinese label, so each field is told apart. */
 const field = (label: string, index: number) => `${label}${PAYLOADS[index % PAYLOADS.length]}`;
 
-let server: WebServer;
-let browser: Browser;
 let admin: User;
 let officer: User;
 let supervisor: User;
@@ -58,95 +49,92 @@ let reportId = '';
 const workTabs: Array<{ tab: string; shown: string[] }> = [];
 
 describe.skipIf(browserMissing)(browserSuiteTitle('stored XSS in every page that shows free text'), () => {
-  beforeAll(async () => {
-    server = await startWebServer();
-    const db = server.app.db;
-    values.region = field('区划', 0);
-    values.county = field('县', 1);
-    values.agency = field('机关', 2);
-    values.officerName = field('经办人', 3);
-    const region = await createRegion(db, { code: '649900', name: values.region, level: 'city' });
-    const county = await createRegion(db, {
-      code: '649901',
-      name: values.county,
-      level: 'county',
-      parentId: region.id,
-    });
-    const agency = await createAgency(db, { regionId: county.id, name: values.agency, kind: 'department' });
-    admin = await createTestUser(db, 'admin');
-    supervisor = await createTestUser(db, 'supervisor', { regionId: region.id });
-    officer = await createUser(
-      db,
-      {
-        username: 'xss.officer',
-        displayName: values.officerName,
-        password: TEST_PASSWORD,
-        role: 'officer',
-        agencyId: agency.id,
-        regionId: null,
-      },
-      new Date(),
-    );
-    const headers = await signIn(server.app, officer.username);
-    values.description = field('申请内容', 4);
-    values.applicantName = field('申请人', 5).slice(0, 60);
-    const application = await server.app.inject({
-      method: 'POST',
-      url: `/api/agencies/${agency.id}/applications`,
-      headers,
-      payload: registrationBody({
-        description: values.description,
-        applicant: { ...registrationBody().applicant, name: values.applicantName },
-      }),
-    });
-    expect(application.statusCode, application.body).toBe(201);
-    applicationId = application.json().application.id;
-    values.disclosureTitle = field('主动公开', 0);
-    const disclosure = await server.app.inject({
-      method: 'POST',
-      url: `/api/agencies/${agency.id}/disclosures`,
-      headers,
-      payload: {
-        title: values.disclosureTitle,
-        category: field('类别', 1).slice(0, 50),
-        channel: 'website',
-        attribute: 'proactive',
-        createdOn: '2025-01-06',
-      },
-    });
-    expect(disclosure.statusCode, disclosure.body).toBe(201);
-    disclosureId = disclosure.json().id;
-    expect(disclosureId).toEqual(expect.any(String));
-    values.normativeTitle = field('规范性文件', 2);
-    const normative = await server.app.inject({
-      method: 'POST',
-      url: `/api/agencies/${agency.id}/normative-documents`,
-      headers,
-      payload: {
-        kind: 'normative',
-        documentNumber: '甲数规〔2025〕9号',
-        title: values.normativeTitle,
-        issuedOn: '2025-04-01',
-      },
-    });
-    expect(normative.statusCode, normative.body).toBe(201);
-    values.caseNumber = field('案号', 3);
-    const filed = await server.app.inject({
-      method: 'POST',
-      url: `/api/agencies/${agency.id}/cases`,
-      headers,
-      payload: { kind: 'review', filedOn: '2025-03-03', caseNumber: values.caseNumber },
-    });
-    expect(filed.statusCode, filed.body).toBe(201);
-    agencyId = agency.id;
-    reviewer = await createTestUser(db, 'reviewer', { agencyId: agency.id });
-    await storeWorkRecords(headers);
-    await publishReport(headers, await signIn(server.app, reviewer.username));
-    browser = await launchBrowser();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  const suite = setUpBrowserSuite({
+    prepare: async (server) => {
+      const db = server.app.db;
+      values.region = field('区划', 0);
+      values.county = field('县', 1);
+      values.agency = field('机关', 2);
+      values.officerName = field('经办人', 3);
+      const region = await createRegion(db, { code: '649900', name: values.region, level: 'city' });
+      const county = await createRegion(db, {
+        code: '649901',
+        name: values.county,
+        level: 'county',
+        parentId: region.id,
+      });
+      const agency = await createAgency(db, { regionId: county.id, name: values.agency, kind: 'department' });
+      admin = await createTestUser(db, 'admin');
+      supervisor = await createTestUser(db, 'supervisor', { regionId: region.id });
+      officer = await createUser(
+        db,
+        {
+          username: 'xss.officer',
+          displayName: values.officerName,
+          password: TEST_PASSWORD,
+          role: 'officer',
+          agencyId: agency.id,
+          regionId: null,
+        },
+        new Date(),
+      );
+      const headers = await signIn(server.app, officer.username);
+      values.description = field('申请内容', 4);
+      values.applicantName = field('申请人', 5).slice(0, 60);
+      const application = await server.app.inject({
+        method: 'POST',
+        url: `/api/agencies/${agency.id}/applications`,
+        headers,
+        payload: registrationBody({
+          description: values.description,
+          applicant: { ...registrationBody().applicant, name: values.applicantName },
+        }),
+      });
+      expect(application.statusCode, application.body).toBe(201);
+      applicationId = application.json().application.id;
+      values.disclosureTitle = field('主动公开', 0);
+      const disclosure = await server.app.inject({
+        method: 'POST',
+        url: `/api/agencies/${agency.id}/disclosures`,
+        headers,
+        payload: {
+          title: values.disclosureTitle,
+          category: field('类别', 1).slice(0, 50),
+          channel: 'website',
+          attribute: 'proactive',
+          createdOn: '2025-01-06',
+        },
+      });
+      expect(disclosure.statusCode, disclosure.body).toBe(201);
+      disclosureId = disclosure.json().id;
+      expect(disclosureId).toEqual(expect.any(String));
+      values.normativeTitle = field('规范性文件', 2);
+      const normative = await server.app.inject({
+        method: 'POST',
+        url: `/api/agencies/${agency.id}/normative-documents`,
+        headers,
+        payload: {
+          kind: 'normative',
+          documentNumber: '甲数规〔2025〕9号',
+          title: values.normativeTitle,
+          issuedOn: '2025-04-01',
+        },
+      });
+      expect(normative.statusCode, normative.body).toBe(201);
+      values.caseNumber = field('案号', 3);
+      const filed = await server.app.inject({
+        method: 'POST',
+        url: `/api/agencies/${agency.id}/cases`,
+        headers,
+        payload: { kind: 'review', filedOn: '2025-03-03', caseNumber: values.caseNumber },
+      });
+      expect(filed.statusCode, filed.body).toBe(201);
+      agencyId = agency.id;
+      reviewer = await createTestUser(db, 'reviewer', { agencyId: agency.id });
+      await storeWorkRecords(headers);
+      await publishReport(headers, await signIn(server.app, reviewer.username));
+    },
+    timeout: 120_000,
   });
 
   /** One record of each kind, every free-text field a payload; 2025, the year the report is of. */
@@ -261,7 +249,7 @@ describe.skipIf(browserMissing)(browserSuiteTitle('stored XSS in every page that
       },
     ];
     for (const { tab, kind, data, shown } of records) {
-      const res = await server.app.inject({
+      const res = await suite.server.app.inject({
         method: 'POST',
         url: `/api/agencies/${agencyId}/work-records`,
         headers,
@@ -279,12 +267,12 @@ describe.skipIf(browserMissing)(browserSuiteTitle('stored XSS in every page that
     officerHeaders: Record<string, string>,
     reviewerHeaders: Record<string, string>,
   ) {
-    await enterTestFigures(server.app.db, agencyId, 2025);
+    await enterTestFigures(suite.server.app.db, agencyId, 2025);
     values.overview = field('一、总体情况', 1);
     values.problems = field('五、存在的主要问题', 2);
     values.other = field('六、其他需要报告的事项', 3);
     const base = `/api/agencies/${agencyId}/reports`;
-    const created = await server.app.inject({
+    const created = await suite.server.app.inject({
       method: 'POST',
       url: base,
       headers: officerHeaders,
@@ -302,7 +290,7 @@ describe.skipIf(browserMissing)(browserSuiteTitle('stored XSS in every page that
       ['approve', reviewerHeaders],
       ['publish', reviewerHeaders],
     ] as const) {
-      const res = await server.app.inject({
+      const res = await suite.server.app.inject({
         method: 'POST',
         url: `${base}/${reportId}/transitions`,
         headers,
@@ -315,19 +303,14 @@ describe.skipIf(browserMissing)(browserSuiteTitle('stored XSS in every page that
 
   /** Opens `path` signed in as `user`, waits for `shown` to be on it, and checks nothing ran. */
   async function visit(user: User, path: string, shown: string[], open?: (page: Page) => Promise<void>) {
-    const { page, scriptErrors } = await newPage(browser);
+    const { page, scriptErrors } = await suite.page();
     const dialogs: string[] = [];
     page.on('dialog', (dialog) => {
       dialogs.push(dialog.message());
       void dialog.dismiss();
     });
     try {
-      await signInThroughPage(
-        page,
-        `${server.url}/login?next=${encodeURIComponent(path)}`,
-        user.username,
-        TEST_PASSWORD,
-      );
+      await suite.signIn(page, user, { next: path });
       await open?.(page);
       for (const text of shown) {
         // Shown literally: the stored text is on the page as text, markup and all.
@@ -345,7 +328,7 @@ describe.skipIf(browserMissing)(browserSuiteTitle('stored XSS in every page that
   }
 
   it('the payloads do run when a page puts them into the document as HTML (so that none running means something)', async () => {
-    const { page } = await newPage(browser);
+    const { page } = await suite.page();
     const dialogs: string[] = [];
     page.on('dialog', (dialog) => {
       dialogs.push(dialog.message());
@@ -413,13 +396,13 @@ describe.skipIf(browserMissing)(browserSuiteTitle('stored XSS in every page that
     await visit(officer, path, [], narrativeShown);
     await visit(reviewer, path, [], narrativeShown);
     // The HTML a user downloads, opened as a page of its own (no server headers to protect it).
-    const html = await server.app.inject({
+    const html = await suite.server.app.inject({
       method: 'GET',
       url: `/api/agencies/${agencyId}/reports/${reportId}/document?format=html`,
-      headers: await signIn(server.app, officer.username),
+      headers: await signIn(suite.server.app, officer.username),
     });
     expect(html.statusCode).toBe(200);
-    const { page, scriptErrors } = await newPage(browser);
+    const { page, scriptErrors } = await suite.page();
     const dialogs: string[] = [];
     page.on('dialog', (dialog) => {
       dialogs.push(dialog.message());
@@ -441,7 +424,7 @@ describe.skipIf(browserMissing)(browserSuiteTitle('stored XSS in every page that
   }, 60_000);
 
   it('the public, anonymously: apply, track, published reports read online, statistics', async () => {
-    const { page, scriptErrors } = await newPage(browser);
+    const { page, scriptErrors } = await suite.page();
     const dialogs: string[] = [];
     page.on('dialog', (dialog) => {
       dialogs.push(dialog.message());
@@ -456,7 +439,7 @@ describe.skipIf(browserMissing)(browserSuiteTitle('stored XSS in every page that
     const option = (text: string) => page.locator('.ant-select-item-option', { hasText: text }).first();
     try {
       // The apply form: the agency's name among the choices and in the echo of the sent application.
-      await page.goto(`${server.url}/apply`);
+      await page.goto(`${suite.server.url}/apply`);
       await page.getByLabel('受理机关').click();
       await option(values.agency!).click();
       const applicant = field('公众申请人', 0).slice(0, 60);
@@ -477,7 +460,7 @@ describe.skipIf(browserMissing)(browserSuiteTitle('stored XSS in every page that
       await nothingRan();
 
       // The region's published reports: names of the region and the agency, then the report itself.
-      await page.goto(`${server.url}/reports`);
+      await page.goto(`${suite.server.url}/reports`);
       await page.getByLabel('地区').click();
       await option(values.region!).click();
       await page.getByRole('spinbutton', { name: '年度', exact: true }).fill('2025');
@@ -486,14 +469,14 @@ describe.skipIf(browserMissing)(browserSuiteTitle('stored XSS in every page that
       await item.waitFor();
       await nothingRan();
       const href = await item.getByRole('link', { name: '在线阅读' }).getAttribute('href');
-      await page.goto(new URL(href!, server.url).toString());
+      await page.goto(new URL(href!, suite.server.url).toString());
       for (const text of [values.agency!, values.overview!, values.problems!, values.other!]) {
         await page.getByText(text, { exact: false }).first().waitFor();
       }
       await nothingRan();
 
       // The region's statistics.
-      await page.goto(`${server.url}/statistics`);
+      await page.goto(`${suite.server.url}/statistics`);
       await page.getByLabel('地区').click();
       await option(values.region!).click();
       await page.getByRole('spinbutton', { name: '截至年度' }).fill('2025');
