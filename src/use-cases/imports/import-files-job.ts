@@ -22,15 +22,17 @@ export const IMPORT_PART_SIZE = 20;
 /** Tries of a part's transaction when another worker stored a version of the same agency-year meanwhile. */
 const CONFLICT_TRIES = 4;
 
+/** ImportOptions without the region (year, mapping, createAgencies), as a job's payload holds them. */
+export const importJobOptions = z.object({
+  year: z.number().int().optional(),
+  mapping: z.record(z.string(), z.string()).optional(),
+  createAgencies: z.boolean().optional(),
+});
+
 const payload = z.object({
   batchId: z.string().min(1),
   regionId: z.string().min(1),
-  /** ImportOptions without the region (year, mapping, createAgencies). */
-  options: z.object({
-    year: z.number().int().optional(),
-    mapping: z.record(z.string(), z.string()).optional(),
-    createAgencies: z.boolean().optional(),
-  }),
+  options: importJobOptions,
   files: z.number().int().min(0),
   actor: z.object({ userId: z.string().nullable(), label: z.string() }),
 });

@@ -10,6 +10,7 @@ import {
 import { planImport, refusedFile, skipTwinsInBatch } from '../../store/imports/import-plan.ts';
 import { advanceJob } from '../../store/jobs/jobs.repository.ts';
 import type { JobKind } from '../jobs/job-kind.ts';
+import { importJobOptions } from './import-files-job.ts';
 import { readRecordingPages } from './read-recording-pages.ts';
 
 /** Files per part: scans take seconds a page, so parts are small and several workers share a batch. */
@@ -18,11 +19,7 @@ export const PREVIEW_PART_SIZE = 5;
 const payload = z.object({
   batchId: z.string().min(1),
   regionId: z.string().min(1),
-  options: z.object({
-    year: z.number().int().optional(),
-    mapping: z.record(z.string(), z.string()).optional(),
-    createAgencies: z.boolean().optional(),
-  }),
+  options: importJobOptions,
   files: z.number().int().min(0),
 });
 export type ReadImportPreviewPayload = z.infer<typeof payload>;
