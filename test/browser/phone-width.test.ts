@@ -23,7 +23,9 @@ const LATIN_ALLOWED = new Set([
 
 /** The Latin words on the page that are not allowed (English labels, raw keys). */
 async function englishWords(page: Page): Promise<string[]> {
-  const words = String(await page.evaluate('document.body.innerText')).match(/[A-Za-z][A-Za-z_]{2,}/g) ?? [];
+  // Whole runs of letters and digits, so a hex suffix (admin.73c5a936) yields no letter fragments.
+  const tokens = String(await page.evaluate('document.body.innerText')).match(/[A-Za-z0-9_]+/g) ?? [];
+  const words = tokens.filter((t) => /^[A-Za-z][A-Za-z_]{2,}$/.test(t));
   return [...new Set(words)].filter((w) => !LATIN_ALLOWED.has(w) && !adminName.split('.').includes(w));
 }
 

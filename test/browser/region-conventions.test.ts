@@ -44,8 +44,17 @@ describe.skipIf(browserMissing)(browserSuiteTitle('a region’s counting convent
     await page.getByText('（各级均未设定，执行推荐口径）').waitFor();
     await page.getByRole('radio', { name: /^一事一申请/ }).check();
     await page.getByRole('button', { name: /保\s*存/ }).click();
-    await page.getByRole('button', { name: '确认设置' }).click();
-    await page.getByText('已保存，并记入审计日志。').waitFor();
+    // The confirmation pops up animated; a press while it zooms in can be lost, so press until saved.
+    await expect
+      .poll(
+        async () => {
+          const confirm = page.getByRole('button', { name: '确认设置' });
+          if (await confirm.isVisible()) await confirm.click({ timeout: 2_000 }).catch(() => {});
+          return page.getByText('已保存，并记入审计日志。').isVisible();
+        },
+        { timeout: 20_000, interval: 500 },
+      )
+      .toBe(true);
     await page.getByText('（由口径市设定）').waitFor();
 
     const officerPage = (await suite.page()).page;

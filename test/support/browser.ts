@@ -102,12 +102,20 @@ export async function signInThroughPage(
 export async function recordStep(page: Page): Promise<string> {
   // By its text: while the loading icon of the last attempt fades out, it is part of the button's name.
   await page.locator('button[type=submit]', { hasText: /^记\s*录$/ }).click();
+  return confirmInDialog(page, '确认记录');
+}
+
+/**
+ * Presses `button` in the confirmation dialog just opened, once the dialog has settled, and waits
+ * for it to close. Returns the dialog's text (what it said would happen).
+ */
+export async function confirmInDialog(page: Page, button: string): Promise<string> {
   const dialog = page.getByRole('dialog');
-  await dialog.getByRole('button', { name: '确认记录' }).waitFor();
+  await dialog.getByRole('button', { name: button }).waitFor();
   // A click while the dialog still zooms in can land on its moving frame: wait until it has settled.
   await dialog.and(page.locator('.ant-modal:not(.ant-zoom)')).waitFor();
   const shown = (await dialog.textContent()) ?? '';
-  await dialog.getByRole('button', { name: '确认记录' }).click();
+  await dialog.getByRole('button', { name: button }).click();
   await dialog.waitFor({ state: 'hidden' });
   return shown;
 }
