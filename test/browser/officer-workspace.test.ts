@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { User } from '../../src/core/organisation/user.ts';
-import { browserMissing, browserSuiteTitle, recordStep } from '../support/browser.ts';
+import { browserMissing, browserSuiteTitle, chooseUntil, recordStep } from '../support/browser.ts';
 import { setUpBrowserSuite } from '../support/browser-suite.ts';
 import {
   createTestOrganisation,
@@ -291,10 +291,11 @@ describe.skipIf(browserMissing)(browserSuiteTitle('officer workspace in a browse
     await page.getByText(late).waitFor();
 
     await page.getByRole('link', { name: '← 返回待办' }).click();
-    await page.getByLabel('办理状态').click();
-    await page.locator('.ant-select-item-option', { hasText: '逾期答复' }).click();
     const rows = page.locator('.ant-table-tbody tr');
-    await expect.poll(() => rows.allInnerTexts()).toEqual([expect.stringContaining(late)]);
+    await chooseUntil(page, '办理状态', '逾期答复', async () => {
+      const texts = await rows.allInnerTexts();
+      return texts.length === 1 && texts[0]!.includes(late);
+    });
     expect(await rows.first().innerText()).toContain('2025-0001');
     await expect
       .poll(() => page.getByLabel('本年答复情况').innerText())

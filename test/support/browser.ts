@@ -119,3 +119,29 @@ export async function confirmInDialog(page: Page, button: string): Promise<strin
   await dialog.waitFor({ state: 'hidden' });
   return shown;
 }
+
+/**
+ * Chooses `option` in the select labelled `label` until `chosen()` says the page took it: under load
+ * a press on an option of a dropdown still opening can be lost.
+ */
+export async function chooseUntil(
+  page: Page,
+  label: string,
+  option: string,
+  chosen: () => Promise<boolean>,
+): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    await page.getByLabel(label).click();
+    await page
+      .locator('.ant-select-item-option', { hasText: option })
+      .click({ timeout: 2_000 })
+      .catch(() => {});
+    const settle = Date.now() + 3_000;
+    while (Date.now() < settle) {
+      if (await chosen()) return;
+      await page.waitForTimeout(250);
+    }
+    if (Date.now() > deadline) throw new Error(`选择“${label}”的“${option}”后页面没有变化`);
+  }
+}
