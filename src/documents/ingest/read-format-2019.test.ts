@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { JIANGNING_2020_PRINTED as PRINTED } from '../../../test/support/format-2019-fixture.ts';
 import { generateValid2019Report, generateValidReport } from '../../../test/support/generate-report.ts';
 import { reportToText } from '../../../test/support/report-to-text.ts';
-import { TABLE3_ROW_KEYS } from '../../core/report/labels.ts';
-import type { Cell, Report } from '../../core/report/schema.ts';
+import type { Report } from '../../core/report/schema.ts';
 import { checkReport } from '../check-report.ts';
 import { readReportDocument } from './read-document.ts';
 
@@ -25,43 +25,6 @@ const FILES = [
   'jiangning-2020.cells.txt',
   'jiangning-2020.cells-cr.txt',
 ];
-
-const zeros = (): Cell[] => [0, 0, 0, 0, 0, 0, 0];
-const PRINTED = {
-  table2: {
-    regulations: { made: 0, published: 0, total: 0 },
-    normativeDocuments: { made: 3, published: 3, total: 27 },
-    licensing: { previous: 12, change: 1, decisions: 356 },
-    otherServices: { previous: 5, change: -1, decisions: 48 },
-    punishment: { previous: 30, change: 0, decisions: 41 },
-    coercion: { previous: 4, change: 0, decisions: 2 },
-    fees: { previous: 2, change: 0 },
-    procurement: { projects: 9, amount: 126.5 },
-  },
-  table3: {
-    ...Object.fromEntries(TABLE3_ROW_KEYS.map((k) => [k, zeros()])),
-    newReceived: [15, 3, 0, 0, 1, 0, 19],
-    carriedOver: [2, 0, 0, 0, 0, 0, 2],
-    granted: [8, 2, 0, 0, 0, 0, 10],
-    partial: [2, 0, 0, 0, 1, 0, 3],
-    'denied.thirdParty': [1, 0, 0, 0, 0, 0, 1],
-    'denied.processInfo': [0, 1, 0, 0, 0, 0, 1],
-    'unable.notHeld': [3, 0, 0, 0, 0, 0, 3],
-    'unable.stillUnclear': [1, 0, 0, 0, 0, 0, 1],
-    'notProcessed.petition': [1, 0, 0, 0, 0, 0, 1],
-    // One row in this format: the three 2021 items are not printed.
-    'other.noCorrection': [null, null, null, null, null, null, null],
-    'other.noFee': [null, null, null, null, null, null, null],
-    'other.other': [null, null, null, null, null, null, null],
-    totalConcluded: [17, 3, 0, 0, 1, 0, 21],
-  },
-  otherHandling: [1, 0, 0, 0, 0, 0, 1],
-  table4: {
-    review: [1, 0, 0, 0, 1],
-    litigationDirect: [0, 1, 0, 1, 2],
-    litigationAfterReview: [0, 0, 0, 0, 0],
-  },
-};
 
 describe('readReportDocument on a report in the 2019 format', () => {
   it.each(FILES)('reads %s cell by cell in its own layout', async (name) => {

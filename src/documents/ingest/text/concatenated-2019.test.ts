@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { JIANGNING_2020_PRINTED } from '../../../../test/support/format-2019-fixture.ts';
 import {
   TABLE2_2019_COLUMNS,
   TABLE2_2019_ROW_LABELS,
@@ -16,16 +17,7 @@ import { splitRow2019 } from './concatenated-2019.ts';
  * right, or null with a finding naming its row — never a wrong number.
  */
 const FILE = new URL('../../../../test/fixtures/format-2019/jiangning-2020.concat.txt', import.meta.url);
-const PRINTED_TABLE2: Record<string, Record<string, number>> = {
-  regulations: { made: 0, published: 0, total: 0 },
-  normativeDocuments: { made: 3, published: 3, total: 27 },
-  licensing: { previous: 12, change: 1, decisions: 356 },
-  otherServices: { previous: 5, change: -1, decisions: 48 },
-  punishment: { previous: 30, change: 0, decisions: 41 },
-  coercion: { previous: 4, change: 0, decisions: 2 },
-  fees: { previous: 2, change: 0 },
-  procurement: { projects: 9, amount: 126.5 },
-};
+const PRINTED_TABLE2: Record<string, Record<string, number>> = JIANGNING_2020_PRINTED.table2;
 
 describe('readReportDocument on a 2019-format report crawled as concatenated text', () => {
   it('reads it in the 2019 format: each table-二 cell right or null with a finding, tables 三 and 四 whole', async () => {
