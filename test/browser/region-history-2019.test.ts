@@ -3,10 +3,8 @@ import type { User } from '../../src/core/organisation/user.ts';
 import type { Report } from '../../src/core/report/schema.ts';
 import { browserMissing, browserSuiteTitle } from '../support/browser.ts';
 import { setUpBrowserSuite } from '../support/browser-suite.ts';
-import { generateValid2019Report } from '../support/generate-report.ts';
 import { importCorpusThroughStore } from '../support/import-corpus.ts';
-import { createCorpusRegion, regionCorpus } from '../support/region-corpus.ts';
-import { reportToText } from '../support/report-to-text.ts';
+import { createCorpusRegion, format2019Files, regionCorpus } from '../support/region-corpus.ts';
 import { createTestUser } from '../support/server-factories.ts';
 import { TestClock } from '../support/server-test-app.ts';
 
@@ -28,19 +26,8 @@ describe.skipIf(browserMissing)(
         const db = server.app.db;
         const corpus = regionCorpus({ agencies: 3, years: [2021], seed: 9 });
         const { region } = await createCorpusRegion(db, corpus);
-        const files = corpus.agencies.flatMap((agency, i) =>
-          [2019, 2020].map((year) => {
-            const report = generateValid2019Report(200 + i * 2 + year, { agency: agency.name, year });
-            report.publishedOn = `${year + 1}-01-20`;
-            old.push(report);
-            return {
-              name: `${year}/${i}.txt`,
-              text: `${reportToText(report)}发布日期：${report.publishedOn}\n`,
-              report,
-              agencyName: agency.name,
-            };
-          }),
-        );
+        const files = format2019Files(corpus, 200);
+        old.push(...files.map((f) => f.report));
         const summary = await importCorpusThroughStore(db, region.id, { files: [...files, ...corpus.files] });
         expect(summary.imported).toBe(files.length + corpus.files.length);
         supervisor = await createTestUser(db, 'supervisor', { regionId: region.id });

@@ -5,7 +5,7 @@ import type { Region } from '../../src/core/organisation/region.ts';
 import type { Report } from '../../src/core/report/schema.ts';
 import type { Database } from '../../src/store/database.ts';
 import { createAgency, createRegion } from '../../src/store/organisation/organisation.repository.ts';
-import { generateValidReport, prng } from './generate-report.ts';
+import { generateValid2019Report, generateValidReport, prng } from './generate-report.ts';
 import { reportToText } from './report-to-text.ts';
 
 /**
@@ -89,4 +89,23 @@ export async function createCorpusRegion(
   for (const a of corpus.agencies)
     agencies.set(a.name, await createAgency(db, { regionId: region.id, ...a }));
   return { region, agencies };
+}
+
+/**
+ * Each agency's reports of 2019 and 2020 in the 2019 format (seeds from `seed`), published on 20
+ * January of the next year, as files to import beside the corpus's own.
+ */
+export function format2019Files(corpus: RegionCorpus, seed: number): CorpusFile[] {
+  return corpus.agencies.flatMap((agency, i) =>
+    [2019, 2020].map((year) => {
+      const report = generateValid2019Report(seed + i * 2 + year, { agency: agency.name, year });
+      report.publishedOn = `${year + 1}-01-20`;
+      return {
+        name: `${year}/${i}.txt`,
+        text: `${reportToText(report)}发布日期：${report.publishedOn}\n`,
+        report,
+        agencyName: agency.name,
+      };
+    }),
+  );
 }

@@ -1,11 +1,10 @@
 import { expect, it } from 'vitest';
 import { generateValid2019Report } from '../../../test/support/generate-report.ts';
 import { importCorpusThroughStore } from '../../../test/support/import-corpus.ts';
-import { createCorpusRegion, regionCorpus } from '../../../test/support/region-corpus.ts';
+import { createCorpusRegion, format2019Files, regionCorpus } from '../../../test/support/region-corpus.ts';
 import { reportToText } from '../../../test/support/report-to-text.ts';
 import { describeEachDialect } from '../../../test/support/store-test-db.ts';
 import { aggregateReports } from '../../core/region/aggregate-reports.ts';
-import type { Report } from '../../core/report/schema.ts';
 import { regionHistory, regionOverview } from './regional-overview.ts';
 import { getStoredReport } from './regional-reports.ts';
 
@@ -13,20 +12,8 @@ describeEachDialect('regionHistory with reports of 2019 and 2020 in the 2019 for
   it('shows those years beside the 2021-format years: table 三 comparable, table 二 in its own columns', async () => {
     const corpus = regionCorpus({ agencies: 4, years: [2021], seed: 5 });
     const { region } = await createCorpusRegion(t.db, corpus);
-    const old: Report[] = [];
-    const files = corpus.agencies.flatMap((agency, i) =>
-      [2019, 2020].map((year) => {
-        const report = generateValid2019Report(100 + i * 2 + year, { agency: agency.name, year });
-        report.publishedOn = `${year + 1}-01-20`;
-        old.push(report);
-        return {
-          name: `${year}/${i}.txt`,
-          text: `${reportToText(report)}发布日期：${report.publishedOn}\n`,
-          report,
-          agencyName: agency.name,
-        };
-      }),
-    );
+    const files = format2019Files(corpus, 100);
+    const old = files.map((f) => f.report);
     const summary = await importCorpusThroughStore(t.db, region.id, { files: [...files, ...corpus.files] });
     expect(summary.imported).toBe(files.length + corpus.files.length);
 
