@@ -45,6 +45,10 @@ describe.skipIf(browserMissing)(browserSuiteTitle('a merged agency in the superv
   it('shows the merged agency’s reports in the successor’s report, and counts its carry-over in Y-01', async () => {
     const { page, scriptErrors } = await suite.signedIn(supervisorName);
     await page.getByRole('heading', { name: '地区年度报告总览' }).waitFor();
+    // The overview of 2025 lists the merged agency under its successor, not as an agency of its own.
+    await page.getByText('含并入：中卫市旅游局（2025-03-01 并入）').waitFor();
+    const agencyRows = page.locator('.ant-table-tbody tr', { hasText: '中卫市' });
+    expect(await agencyRows.allInnerTexts()).toEqual([expect.stringContaining('中卫市文化旅游广电局')]);
     await page.goto(`${suite.server.url}/workspace/region/reports/${successorReportId}`);
     await page.getByRole('heading', { name: /中卫市文化旅游广电局 2025年度报告/ }).waitFor();
     const history = page.getByRole('region', { name: '并入机关的年度报告' });

@@ -5,9 +5,9 @@ import { disclosureRates } from './rates.ts';
 import { regionalTotals, regionYearOverview } from './region-overview.ts';
 
 const agencies = [
-  { id: 'g', name: '某县人民政府', kind: 'government' as const, regionId: 'r' },
-  { id: 'd1', name: '某县民政局', kind: 'department' as const, regionId: 'r' },
-  { id: 'd2', name: '某县财政局', kind: 'department' as const, regionId: 'r' },
+  { id: 'g', name: '某县人民政府', kind: 'government' as const, regionId: 'r', merged: [] },
+  { id: 'd1', name: '某县民政局', kind: 'department' as const, regionId: 'r', merged: [] },
+  { id: 'd2', name: '某县财政局', kind: 'department' as const, regionId: 'r', merged: [] },
 ];
 
 const summary = (agencyId: string, seed: number, publishedOn: string | null) => {

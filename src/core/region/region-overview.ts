@@ -22,6 +22,18 @@ export interface OverviewAgency {
   name: string;
   kind: AgencyKind;
   regionId: string;
+  /**
+   * The agencies merged into this one during the year (机构改革): their report for the year is this
+   * one's, so they are not listed themselves. Oldest closure first.
+   */
+  merged: MergedAgency[];
+}
+
+/** An agency closed by merger into another, as the overview names it. */
+export interface MergedAgency {
+  id: string;
+  name: string;
+  closedOn: IsoDate;
 }
 
 /** The newest published version of an agency's report for the year, as the store lists it. */

@@ -12,6 +12,7 @@ const agency = (id: string, name: string): OverviewAgency => ({
   name,
   kind: 'department',
   regionId: 'r',
+  merged: [],
 });
 const AGENCIES = [agency('a', '甲局'), agency('b', '乙局'), agency('c', '丙局')];
 

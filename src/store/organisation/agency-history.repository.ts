@@ -3,6 +3,7 @@ import type { IsoDate } from '../../core/dates.ts';
 import { AppError } from '../../core/errors.ts';
 import type { Agency, AgencyFormerName } from '../../core/organisation/agency.ts';
 import type { Region } from '../../core/organisation/region.ts';
+import type { MergedAgency } from '../../core/region/region-overview.ts';
 import type { Database } from '../database.ts';
 import { isUniqueViolation } from '../db-errors.ts';
 import { getAgency, getRegion } from './organisation.repository.ts';
@@ -84,6 +85,37 @@ export async function mergedPredecessors(db: Kysely<Database>, agencyId: string)
   return out.sort(
     (a, b) => (a.closedOn ?? '').localeCompare(b.closedOn ?? '') || a.name.localeCompare(b.name),
   );
+}
+
+/**
+ * The agencies merged into another during `year`, keyed by the agency that holds them at the end of
+ * the year: a merger into an agency that was itself merged later in the year counts for the last one.
+ * One query over the mergers of the year (a few, even province-wide).
+ */
+export async function mergedDuringYear(
+  db: Kysely<Database>,
+  year: number,
+): Promise<Map<string, MergedAgency[]>> {
+  const rows = await db
+    .selectFrom('agencies')
+    .select(['id', 'name', 'closed_on', 'merged_into'])
+    .where('merged_into', 'is not', null)
+    .where('closed_on', '>=', `${year}-01-01`)
+    .where('closed_on', '<=', `${year}-12-31`)
+    .orderBy('closed_on')
+    .orderBy('name')
+    .execute();
+  const into = new Map(rows.map((r) => [r.id, r.merged_into!]));
+  const out = new Map<string, MergedAgency[]>();
+  for (const row of rows) {
+    let holder = row.merged_into!;
+    // Follow later mergers of the same year (bounded: a cycle cannot be stored, but never loop).
+    for (let hops = 0; into.has(holder) && hops < rows.length; hops++) holder = into.get(holder)!;
+    const list = out.get(holder) ?? [];
+    list.push({ id: row.id, name: row.name, closedOn: row.closed_on as IsoDate });
+    out.set(holder, list);
+  }
+  return out;
 }
 
 export async function saveRegionName(db: Kysely<Database>, id: string, name: string): Promise<Region> {

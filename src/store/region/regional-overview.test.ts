@@ -6,6 +6,7 @@ import { reportToText } from '../../../test/support/report-to-text.ts';
 import { describeEachDialect } from '../../../test/support/store-test-db.ts';
 import { TABLE3_ROW_KEYS, TABLE4_GROUP_KEYS } from '../../core/report/labels.ts';
 import type { Report } from '../../core/report/schema.ts';
+import { saveAgencyClosure } from '../organisation/agency-history.repository.ts';
 import { createAgency, createRegion } from '../organisation/organisation.repository.ts';
 import { regionHistory, regionOverview } from './regional-overview.ts';
 
@@ -127,5 +128,34 @@ describeEachDialect('regionOverview', (t) => {
     const ofCounty = await regionOverview(t.db, county, 2024, TODAY);
     // The county's report states no publication date: 发布日期不详, not 已按时发布.
     expect(ofCounty.agencies.map((x) => [x.agency.name, x.status])).toEqual([['民政局', 'date-unknown']]);
+  });
+
+  it('names under an agency the agencies merged into it during the year, through a later merger too', async () => {
+    const corpus = regionCorpus({ agencies: 2, years: [2025] });
+    const { region } = await createCorpusRegion(t.db, corpus);
+    const agency = (name: string) =>
+      createAgency(t.db, { regionId: region.id, name, kind: 'department' as const });
+    const holder = await agency('市场监督管理局');
+    const middle = await agency('质量技术监督局');
+    const first = await agency('工商行政管理局');
+    const earlier = await agency('食品药品监督管理局');
+    // 工商局 into 质监局 in March, 质监局 into 市场监管局 in August: both are the holder's for 2025.
+    await saveAgencyClosure(t.db, first.id, '2025-03-31', middle.id);
+    await saveAgencyClosure(t.db, middle.id, '2025-08-15', holder.id);
+    // Merged in 2024: not the 2025 holder's news.
+    await saveAgencyClosure(t.db, earlier.id, '2024-06-30', holder.id);
+    const overview = await regionOverview(t.db, region, 2025, TODAY);
+    const row = (name: string) => overview.agencies.find((x) => x.agency.name === name);
+    expect(row('工商行政管理局')).toBeUndefined();
+    expect(row('质量技术监督局')).toBeUndefined();
+    expect(row('市场监督管理局')!.agency.merged.map((m) => [m.name, m.closedOn])).toEqual([
+      ['工商行政管理局', '2025-03-31'],
+      ['质量技术监督局', '2025-08-15'],
+    ]);
+    expect(overview.agencies.filter((x) => x.agency.merged.length > 0)).toHaveLength(1);
+    const of2024 = await regionOverview(t.db, region, 2024, TODAY);
+    expect(of2024.agencies.find((x) => x.agency.name === '市场监督管理局')!.agency.merged).toEqual([
+      { id: earlier.id, name: '食品药品监督管理局', closedOn: '2024-06-30' },
+    ]);
   });
 });

@@ -11,6 +11,7 @@ import { FORMAT_VERSIONS, type FormatVersion } from '../../core/report/format-20
 import { TABLE3_TOTAL_COLUMN } from '../../core/report/labels.ts';
 import type { Table2Of2019 } from '../../core/report/schema.ts';
 import type { Database } from '../database.ts';
+import { mergedDuringYear } from '../organisation/agency-history.repository.ts';
 import { listAgencies } from '../organisation/organisation.repository.ts';
 import { publishedReportsOfYear } from './published-reports-of-year.ts';
 import { regionFigureSums } from './report-figures.ts';
@@ -29,9 +30,10 @@ export interface RegionOverview extends RegionYearOverview {
 }
 
 /**
- * The supervising office's view of a region for a year (see regionYearOverview): three queries —
- * the agencies that existed at the end of the year, their reports' summaries and rates, and the
- * totals of those agencies' reports summed by the database (report_figures).
+ * The supervising office's view of a region for a year (see regionYearOverview): four queries —
+ * the agencies that existed at the end of the year, those merged into them during the year, their
+ * reports' summaries and rates, and the totals of those agencies' reports summed by the database
+ * (report_figures).
  */
 export async function regionOverview(
   db: Kysely<Database>,
@@ -43,10 +45,17 @@ export async function regionOverview(
   const agencies = await listAgencies(db, region.id, { existingAfter: yearEnd });
   const reports = await publishedReportsOfYear(db, region.id, year);
   const sums = (await regionFigureSums(db, region.id, year, year, yearEnd)).get(year)!;
+  const merged = await mergedDuringYear(db, year);
   const { reportsOf2019, ...totals } = sums;
   const overview = regionYearOverview(
     year,
-    agencies.map((a) => ({ id: a.id, name: a.name, kind: a.kind, regionId: a.regionId })),
+    agencies.map((a) => ({
+      id: a.id,
+      name: a.name,
+      kind: a.kind,
+      regionId: a.regionId,
+      merged: merged.get(a.id) ?? [],
+    })),
     reports,
     totals,
     today,

@@ -42,7 +42,15 @@ export const regionOverviewResponse = z.object({
   counts: z.record(z.enum(STATUSES), z.number()).describe('各状态的机关数'),
   agencies: z.array(
     z.object({
-      agency: z.object({ id: z.string(), name: z.string(), kind: z.string(), regionId: z.string() }),
+      agency: z.object({
+        id: z.string(),
+        name: z.string(),
+        kind: z.string(),
+        regionId: z.string(),
+        merged: z
+          .array(z.object({ id: z.string(), name: z.string(), closedOn: z.string() }))
+          .describe('本年度并入该机关的机关（机构改革）：其本年度报告由该机关发布，不单独列出'),
+      }),
       status: z
         .enum(STATUSES)
         .describe('published 已按时发布、late 逾期发布、missing 逾期未发布、not-due 未到期限'),

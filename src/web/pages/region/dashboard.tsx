@@ -11,6 +11,7 @@ import { useSession } from '../../layout/session.tsx';
 import { ReportTables } from '../reports/report-tables.tsx';
 import { RegionConventionsTab } from './conventions-tab.tsx';
 import { HistoryTable2Of2019 } from './history-table2-2019.tsx';
+import { MergedNote } from './merged-note.tsx';
 import {
   type PublicationStatus,
   percent,
@@ -242,17 +243,21 @@ export function RegionDashboardPage() {
                         columns={[
                           {
                             title: '机关',
-                            render: (_: unknown, r) =>
-                              r.report ? (
-                                <>
-                                  <Link to={`/workspace/region/reports/${r.report.reportId}`}>
-                                    {r.agency.name}
-                                  </Link>
-                                  <ScanTag scan={r.report.scan} />
-                                </>
-                              ) : (
-                                r.agency.name
-                              ),
+                            render: (_: unknown, r) => (
+                              <>
+                                {r.report ? (
+                                  <>
+                                    <Link to={`/workspace/region/reports/${r.report.reportId}`}>
+                                      {r.agency.name}
+                                    </Link>
+                                    <ScanTag scan={r.report.scan} />
+                                  </>
+                                ) : (
+                                  r.agency.name
+                                )}
+                                <MergedNote merged={r.agency.merged} />
+                              </>
+                            ),
                           },
                           {
                             title: '状态',
