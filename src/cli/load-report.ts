@@ -1,6 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { AppError } from '../core/errors.ts';
+import type { ScanSource } from '../core/report/scan-source.ts';
 import type { Report } from '../core/report/schema.ts';
 import { IMPORT_EXTENSIONS } from '../documents/import/unpack-archive.ts';
 import { isPageImageName } from '../documents/ingest/image/page-image-bundle.ts';
@@ -19,7 +20,7 @@ export interface LoadedReport {
   path: string;
   report: Report;
   /** Present when the report was read from a document (not from gongkai-report/1 JSON). */
-  ingest?: IngestResult;
+  ingest?: Omit<IngestResult, 'scan'> & { scan?: ScanSource };
   format: string;
 }
 

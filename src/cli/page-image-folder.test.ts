@@ -62,3 +62,14 @@ describe('gongkai parse and check on page images', () => {
     expect(out[1]!.reason).toMatch(/p1\.png：扫描分辨率太低/);
   });
 });
+
+describe('gongkai check on a scan that can be read', () => {
+  it('prints the scan’s summary in the words the web uses, with the lowest confidence', () => {
+    const zip = new URL('../../test/fixtures/scanned/generated-1.zip', import.meta.url).pathname;
+    const r = gongkai('check', zip);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(
+      /^ {2}扫描件 3 页，平均识别置信度 \d+%（最低 \d+%）；表格单元格识别 \d+ 个，按勾稽关系校正 \d+ 个，无法识别 \d+ 个$/m,
+    );
+  }, 120_000);
+});

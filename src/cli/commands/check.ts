@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { FORMAT_VERSION_LABELS } from '../../core/report/format-2019.ts';
+import { describeScan } from '../../core/report/scan-source.ts';
 import type { Report } from '../../core/report/schema.ts';
 import { NO_PREVIOUS_REPORT } from '../../core/rules/cross-rules.ts';
 import type { Finding } from '../../core/rules/finding.ts';
@@ -166,9 +167,7 @@ function print(results: FileResult[], options: CheckOptions): void {
     );
     const scan = r.loaded!.ingest?.scan;
     if (scan) {
-      process.stdout.write(
-        `  扫描件：${scan.pages} 页，平均识别置信度 ${scan.meanConfidence}%，表格单元格 ${scan.cellsRead} 个，按勾稽关系校正 ${scan.cellsCorrected} 个，无法识别 ${scan.cellsUnreadable} 个\n`,
-      );
+      process.stdout.write(`  ${describeScan(scan)}\n`);
     }
     process.stdout.write(escapeForTerminal(formatFindingsTable(r.findings!), { keepLineBreaks: true }));
     process.stdout.write(
