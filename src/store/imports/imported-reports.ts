@@ -6,6 +6,7 @@ import type { Report } from '../../core/report/schema.ts';
 import type { Database } from '../database.ts';
 import { isUniqueViolation } from '../db-errors.ts';
 import { storeReportFigures } from '../region/report-figures.ts';
+import { recountFollowingYear } from '../reports/recount-following-year.ts';
 import { insertReportScans } from '../reports/report-scans.ts';
 import type { PlannedFile } from './import-plan.ts';
 
@@ -146,6 +147,11 @@ export async function insertImportedReports(
     }
     throw error;
   }
+  // The next year's assembled reports that compare with these are recounted.
+  await recountFollowingYear(
+    trx,
+    reports.map((r) => ({ agencyId: r.agencyId, year: r.report.year })),
+  );
   await insertReportScans(
     trx,
     reports.flatMap((r) => (r.scan ? [{ reportId: r.id, scan: r.scan }] : [])),

@@ -8,6 +8,7 @@ import { isUniqueViolation } from '../db-errors.ts';
 import { refreshReportFigures } from '../region/report-figures.ts';
 import { type DraftRowInput, newDraftRow } from './draft-row.ts';
 import { getAnnualReport } from './read-annual-reports.ts';
+import { recountFollowingYear } from './recount-following-year.ts';
 import { derivedColumns } from './report-findings.ts';
 import { rowToAnnualReport, type StoredAnnualReport } from './stored-annual-report.ts';
 
@@ -109,6 +110,10 @@ export async function updateReportVersion(
   // Published (or, should it ever happen, a published version changed): the regional figures follow.
   if (before.status === 'published' || after.status === 'published') {
     await refreshReportFigures(trx, after.agencyId, after.year);
+  }
+  // Newly published: the next year's reports that compare with it are recounted.
+  if (after.status === 'published' && before.status !== 'published') {
+    await recountFollowingYear(trx, [{ agencyId: after.agencyId, year: after.year }]);
   }
   return after;
 }
