@@ -1,5 +1,5 @@
 import { Buffer, isUtf8 } from 'node:buffer';
-import { scriptAndStyleContents } from './raw-text-ranges.ts';
+import { unreadContents } from './unread-contents.ts';
 
 /** The legacy Chinese labels all decode as GB18030, a superset of GB2312 and GBK. */
 const GB_LABELS = new Set([
@@ -30,11 +30,11 @@ export interface DecodedHtml {
 
 export interface DecodeHtmlOptions {
   /**
-   * Leave out the contents of <script> and <style> elements (their line breaks kept, so that line
-   * numbers stay those of the page): the reader never reads them, and they are half of a real
-   * page. Done only for UTF-8 and GB18030 text (scriptAndStyleContents' encodings).
+   * Leave out the contents of the elements the reader never reads (scripts, styles, navigation…:
+   * unreadContents), their line breaks kept so that line numbers stay those of the page: they are
+   * most of a real page. Done only for UTF-8 and GB18030 text (unreadContents' encodings).
    */
-  withoutScriptsAndStyles?: boolean;
+  withoutUnreadContents?: boolean;
 }
 
 /**
@@ -44,7 +44,7 @@ export interface DecodeHtmlOptions {
  * GBK pages are common on older government sites).
  */
 export function decodeHtml(bytes: Uint8Array, options: DecodeHtmlOptions = {}): DecodedHtml {
-  const omit = options.withoutScriptsAndStyles === true;
+  const omit = options.withoutUnreadContents === true;
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return { text: decodeParts(bytes, 3, UTF8_WITH_DECODER, omit), encoding: 'utf-8', source: 'bom' };
   }
@@ -91,11 +91,11 @@ const gb18030Decoder = new TextDecoder('gb18030');
 const GB18030: Decode = (bytes, start, end) => gb18030Decoder.decode(bytes.subarray(start, end));
 
 /**
- * bytes[start…] decoded; with `omit`, the contents of scripts and styles replaced by the line
+ * bytes[start…] decoded; with `omit`, the unread contents replaced by the line
  * feeds they hold. Each part starts and ends at an ASCII "<" or ">", never inside a character.
  */
 function decodeParts(bytes: Uint8Array, start: number, decode: Decode, omit: boolean): string {
-  const ranges = omit ? scriptAndStyleContents(bytes, start) : [];
+  const ranges = omit ? unreadContents(bytes, start) : [];
   if (ranges.length === 0) return decode(bytes, start, bytes.length);
   const parts: string[] = [];
   let from = start;
