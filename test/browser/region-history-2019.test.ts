@@ -93,5 +93,25 @@ describe.skipIf(browserMissing)(
       },
       120_000,
     );
+
+    it('takes a year of the 2019 format in the year field and shows that year', async () => {
+      const { page, scriptErrors } = await suite.signedIn(supervisor, { next: '/workspace/region' });
+      await page.getByRole('heading', { name: '地区年度报告总览' }).waitFor();
+      const year = page.getByRole('spinbutton', { name: '年度', exact: true });
+      await year.fill('2019');
+      await year.press('Enter');
+      // The field keeps 2019 (it used to be raised to its minimum, 2021).
+      await expect.poll(() => year.inputValue(), { timeout: 15_000 }).toBe('2019');
+      const card = page.locator('.ant-card', { hasText: '近年表二（2019年格式）' });
+      await card.waitFor();
+      // The history ends with 2019: 2015–2018 have no reports, 2019 its own figures.
+      await expect
+        .poll(() => card.locator('[data-cell="2019.licensing.decisions"]').innerText(), { timeout: 15_000 })
+        .toBe(String(sum(2019, (r) => r.format2019!.table2.licensing.decisions)));
+      expect(await card.locator('[data-cell^="2020."]').count()).toBe(0);
+      expect(await card.locator('thead').innerText()).toMatch(/2015年[\s\S]*2019年/);
+      expect(scriptErrors).toEqual([]);
+      await page.close();
+    }, 120_000);
   },
 );

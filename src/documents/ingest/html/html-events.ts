@@ -22,11 +22,11 @@ const tableSectionTags = new Set(['thead', 'tbody']);
 const ddtTags = new Set(['dd', 'dt']);
 const rtpTags = new Set(['rt', 'rp']);
 
-/** Elements whose start tag closes open elements of the listed names (htmlparser2 10.1's table). */
 /** The heading elements, h1 to h6. */
 export const HEADING_TAGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'] as const;
 
-const OPEN_IMPLIES_CLOSE = new Map<string, ReadonlySet<string>>([
+/** Elements whose start tag closes open elements of the listed names (htmlparser2 10.1's table). */
+export const OPEN_IMPLIES_CLOSE = new Map<string, ReadonlySet<string>>([
   ['tr', new Set(['tr', 'th', 'td'])],
   ['th', new Set(['th'])],
   ['td', new Set(['thead', 'th', 'td'])],
@@ -70,7 +70,7 @@ const OPEN_IMPLIES_CLOSE = new Map<string, ReadonlySet<string>>([
   ].map((name) => [name, pTag] as [string, ReadonlySet<string>]),
 ]);
 
-const VOID_ELEMENTS = new Set([
+export const VOID_ELEMENTS = new Set([
   'area',
   'base',
   'basefont',

@@ -3,7 +3,7 @@ import { INGEST_LIMITS, type SourceLine } from '../source-document.ts';
 import { HEADING_TAGS, type HtmlAttributes } from './html-events.ts';
 
 /** Subtrees never read: scripts, styles, forms' option lists, embedded objects, site navigation. */
-const SKIPPED = new Set([
+export const SKIPPED = new Set([
   'head',
   'script',
   'style',

@@ -28,7 +28,8 @@ export async function readHtml(bytes: Uint8Array, _fileName?: string): Promise<S
     throw new AppError('UNSUPPORTED_FORMAT', '不是 HTML 文件（含二进制内容）');
   }
   if (startTagsOver(bytes, INGEST_LIMITS.maxMarkupElements)) throw markupElementsExceeded('HTML');
-  const { text } = decodeHtml(bytes);
+  // What the line builder skips unread (scripts, navigation…) is not even decoded.
+  const { text } = decodeHtml(bytes, { withoutUnreadContents: true });
   const builder = new HtmlLineBuilder(text);
   let depth = 0;
   scanHtml(text, {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PUBLICATION_STATUSES } from '../../../core/region/report-deadline.ts';
 import { FORMAT_VERSIONS } from '../../../core/report/format-2019.ts';
 import { table2Of2019Schema } from '../../../core/report/schema.ts';
+import { FIRST_WORK_YEAR, LAST_WORK_YEAR } from '../../../core/work-records/work-record-schemas.ts';
 import { findingSchema, mergedReportSchema, scanSchema } from '../common.schema.ts';
 
 const rate = z.object({
@@ -28,7 +29,7 @@ const STATUSES = PUBLICATION_STATUSES;
 
 export const regionYearParams = z.object({
   code: z.string().min(1).max(20).describe('行政区划代码'),
-  year: z.coerce.number().int().min(2008).max(2100).describe('报告年度'),
+  year: z.coerce.number().int().min(FIRST_WORK_YEAR).max(LAST_WORK_YEAR).describe('报告年度'),
 });
 
 export const regionYearQuery = z.strictObject({
@@ -80,8 +81,8 @@ export const regionOverviewResponse = z.object({
 export const historyParams = z.object({ code: z.string().min(1).max(20).describe('行政区划代码') });
 
 export const historyQuery = z.strictObject({
-  from: z.coerce.number().int().min(2008).max(2100).describe('起始年度'),
-  to: z.coerce.number().int().min(2008).max(2100).describe('截止年度'),
+  from: z.coerce.number().int().min(FIRST_WORK_YEAR).max(LAST_WORK_YEAR).describe('起始年度'),
+  to: z.coerce.number().int().min(FIRST_WORK_YEAR).max(LAST_WORK_YEAR).describe('截止年度'),
 });
 
 export const historyResponse = z.object({

@@ -2,6 +2,7 @@ import { Alert, Button, Card, Col, Row, Space, Spin, Statistic, Table, Tabs, Tag
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { Report } from '../../../core/report/schema.ts';
+import { FIRST_WORK_YEAR } from '../../../core/work-records/work-record-schemas.ts';
 import { api, download, messageOf, saveFile } from '../../api/client.ts';
 import { emptyHint } from '../../components/empty-hint.tsx';
 import { RegionSelect } from '../../components/region-select.tsx';
@@ -160,7 +161,8 @@ export function RegionDashboardPage() {
         </Typography.Title>
         <Space wrap>
           <RegionSelect label="行政区划" regions={regions} value={code} onChange={setCode} />
-          <YearInput label="年度" min={2021} value={year} onChange={setYear} />
+          {/* Reports of 2019–2020 (the 2019 format) and older ones are stored and charted too. */}
+          <YearInput label="年度" min={FIRST_WORK_YEAR} value={year} onChange={setYear} />
           <Link to={`/workspace/region/import${code ? `?region=${code}` : ''}`}>
             <Button type="primary">导入报告文件</Button>
           </Link>
