@@ -29,8 +29,41 @@ const MIN_COUNTS_IN_ROW = 8;
 /** Cells read as numbers, one above the other, that make a count column. */
 const MIN_CELLS = 3;
 
-/** The count columns of a page: at least MIN_CELLS cells read as numbers with their centres within 4 pt. */
+/** Ruled cells whose edges are this close (points) stand in one box column; rows this close touch. */
+const SAME_EDGE = 3;
+const TOUCHING = 6;
+
+/**
+ * The count columns of a page: at least MIN_CELLS cells read as numbers with their centres within
+ * 4 pt, reaching up and down over the ruled cells of the same box column that touch them and are
+ * no caption: a count misread in the first or last row of a table (“]4” for 14) still stands in
+ * its column, and is not taken for the end of the row's caption (which would move the row's values).
+ */
 export function countColumns(cells: readonly OcrCell[]): CountColumn[] {
+  return numberColumns(cells).map((column) => reachOver(column, cells));
+}
+
+function reachOver(column: CountColumn, cells: readonly OcrCell[]): CountColumn {
+  const stack = cells
+    .filter(
+      (c) =>
+        Math.abs(c.left - column.left) <= SAME_EDGE &&
+        Math.abs(c.right - column.right) <= SAME_EDGE &&
+        !isCaption(c.text, c.confidence),
+    )
+    .sort((a, b) => a.top - b.top);
+  let { top, bottom } = column;
+  for (const c of [...stack].reverse()) if (c.top < top && c.bottom >= top - TOUCHING) top = c.top;
+  for (const c of stack) if (c.bottom > bottom && c.top <= bottom + TOUCHING) bottom = c.bottom;
+  return { ...column, top, bottom };
+}
+
+/** A caption (a header over the counts) is Chinese read surely; a digit misread as one character is not. */
+function isCaption(text: string, confidence: number): boolean {
+  return HAN.test(text) && [...text].length > 1 && confidence >= MIN_CAPTION_CONFIDENCE;
+}
+
+function numberColumns(cells: readonly OcrCell[]): CountColumn[] {
   const numbers = cells
     .filter((c) => c.digits && NUMBER.test(c.text))
     .sort((a, b) => a.left + a.right - b.left - b.right);
@@ -97,10 +130,8 @@ export function markUntrustedCells(
     ([x0, x1]) =>
       here.filter((c) => Math.min(x1, c.right) - Math.max(x0, c.left) >= 0.6 * (c.right - c.left)).length,
   );
-  // A caption (a header over the counts) is read surely; a digit misread as a character is not.
   // In a row of counts one character (“工” for a 1) is a misread digit however sure the recogniser is.
-  const caption = (i: number) =>
-    HAN.test(texts[i]!) && [...texts[i]!].length > 1 && (confidences[i] ?? 0) >= MIN_CAPTION_CONFIDENCE;
+  const caption = (i: number) => isCaption(texts[i]!, confidences[i] ?? 0);
   const merged = texts.some((text, i) => inColumns[i]! >= 2 && text !== '' && !caption(i));
   const marked: number[] = [];
   texts.forEach((text, i) => {
