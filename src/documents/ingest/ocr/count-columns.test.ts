@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UNREADABLE_CELL } from '../../../core/rules/proofread-ocr.ts';
 import { readValue } from '../interpret/cell-values.ts';
-import { type CountColumn, countColumns, markUntrustedCells } from './count-columns.ts';
+import { type CountColumn, countColumns, markTable2Cells, markUntrustedCells } from './count-columns.ts';
 import type { OcrCell } from './ocr-page.ts';
 
 const isValue = (text: string) => readValue(text) !== null;
@@ -91,5 +91,20 @@ describe('cells of a scanned table row that cannot be trusted in their place', (
     );
     expect(marked).toEqual([4]);
     expect(texts.slice(1)).toEqual(['16', '10', '8', UNREADABLE_CELL, '15', '15', '78']);
+  });
+
+  it('marks a table-二 value cell that reads as no value, by the form’s cells of the row', () => {
+    // “行政规范性文件 | 0 | 1 | 30” with a speck read as “和” before the 0.
+    const texts = ['行政规范性文件', '和0', '1', '30'];
+    expect(markTable2Cells(texts, isValue)).toEqual([1]);
+    expect(texts).toEqual(['行政规范性文件', UNREADABLE_CELL, '1', '30']);
+    const clean = ['规章', '0', '/', '0'];
+    expect(markTable2Cells(clean, isValue)).toEqual([]);
+    // Not a row of the form as printed (a fourth cell, another caption): left to the interpreter.
+    const other = ['行政许可', '和0', '3'];
+    expect(markTable2Cells(other, isValue)).toEqual([]);
+    expect(markTable2Cells(['信息内容', '本年制发件数', '本年废止件数', '现行有效件数'], isValue)).toEqual(
+      [],
+    );
   });
 });

@@ -1,4 +1,5 @@
-import { TABLE4_COLUMNS, TABLE4_GROUP_KEYS } from '../../../core/report/labels.ts';
+import { TABLE2_LABELS as L2, TABLE4_COLUMNS, TABLE4_GROUP_KEYS } from '../../../core/report/labels.ts';
+import type { Report } from '../../../core/report/schema.ts';
 import { UNREADABLE_CELL } from '../../../core/rules/proofread-ocr.ts';
 import type { OcrCell } from './ocr-page.ts';
 
@@ -141,5 +142,33 @@ export function markUntrustedCells(
       marked.push(i);
     }
   });
+  return marked;
+}
+
+/** Table 二's rows: the key of their cells, their caption and the columns of their values. */
+export const TABLE2_ROWS: { key: keyof Report['table2']; label: string; columns: string[] }[] = [
+  { key: 'regulations', label: L2.regulations, columns: [L2.issued, L2.repealed, L2.inForce] },
+  { key: 'normativeDocuments', label: L2.normativeDocuments, columns: [L2.issued, L2.repealed, L2.inForce] },
+  { key: 'licensing', label: L2.licensing, columns: [L2.decisions] },
+  { key: 'punishment', label: L2.punishment, columns: [L2.decisions] },
+  { key: 'coercion', label: L2.coercion, columns: [L2.decisions] },
+  { key: 'feesWanYuan', label: L2.fees, columns: [L2.feesAmount] },
+];
+
+/**
+ * Marks, in place, the value cells of a table-二 row that read as no value: a row of the form is its
+ * caption cell and one cell per column of the form (“行政规范性文件 | 和0 | 1 | 30”), so a cell after
+ * the caption is a count whatever OCR made of it; taken for part of the caption it would lose the
+ * row and blame the agency for three blank cells (T2-01). Returns the indexes marked.
+ */
+export function markTable2Cells(texts: string[], isValue: (text: string) => boolean): number[] {
+  const row = TABLE2_ROWS.find((r) => r.label === texts[0]?.trim());
+  if (!row || texts.length !== 1 + row.columns.length) return [];
+  const marked: number[] = [];
+  for (let i = 1; i < texts.length; i += 1) {
+    if (texts[i] === '' || isValue(texts[i]!)) continue;
+    texts[i] = UNREADABLE_CELL;
+    marked.push(i);
+  }
   return marked;
 }

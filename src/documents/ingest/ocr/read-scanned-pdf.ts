@@ -3,7 +3,7 @@ import { readValue } from '../interpret/cell-values.ts';
 import type { PdfPageContent } from '../pdf/pdf-page-content.ts';
 import { numberLines } from '../pdf/read-pdf.ts';
 import { INGEST_LIMITS, type SourceDocument, type SourceLine } from '../source-document.ts';
-import { countColumns, markUntrustedCells } from './count-columns.ts';
+import { countColumns, markTable2Cells, markUntrustedCells } from './count-columns.ts';
 import { DOUBTFUL_CAPTION, snapDoubtfulCaption, snapToFormat } from './format-lexicon.ts';
 import { estimateSkew, type GrayImage, inkThreshold } from './gray-image.ts';
 import { type OcrCell, type OcrPage, ocrPage } from './ocr-page.ts';
@@ -97,6 +97,7 @@ export function scannedDocument(pages: readonly OcrPage[]): SourceDocument {
         columns[(line.page ?? 1) - 1] ?? [],
         (text) => readValue(text) !== null,
       );
+      marked.push(...markTable2Cells(pageLine.cells, (text) => readValue(text) !== null));
       for (const i of marked) line.confidence[i] = 0;
     },
   );
