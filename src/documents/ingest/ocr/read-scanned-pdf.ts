@@ -8,7 +8,7 @@ import { DOUBTFUL_CAPTION, snapDoubtfulCaption, snapToFormat } from './format-le
 import { estimateSkew, type GrayImage, inkThreshold } from './gray-image.ts';
 import { type OcrCell, type OcrPage, ocrPage } from './ocr-page.ts';
 import { dpiFor, imageResolutions, MIN_SCAN_DPI, rasterisePdfPage, rotateImage } from './page-images.ts';
-import { placeMisreadRows } from './place-rows.ts';
+import { placeMisreadRows, placeUnreadTable2Rows } from './place-rows.ts';
 import { requireOcr } from './tesseract.ts';
 
 /** Skews smaller than this (degrees) are left as they are. */
@@ -102,6 +102,7 @@ export function scannedDocument(pages: readonly OcrPage[]): SourceDocument {
     },
   );
   placeMisreadRows(lines as SourceLine[]);
+  placeUnreadTable2Rows(lines as SourceLine[]);
   const confidences = pages.flatMap((p) => p.confidences);
   const mean = confidences.length === 0 ? 0 : confidences.reduce((a, b) => a + b, 0) / confidences.length;
   return {
