@@ -206,12 +206,18 @@ function unreadableSource(page: number): string {
   return `OCR，第${page}页：无法识别`;
 }
 
+/** The provenance of a cell the scan could not read on `page` (what unreadableInScan recognises). */
+export function unreadableSourceRef(page: number): SourceRef {
+  return { page, text: unreadableSource(page) };
+}
+
 /**
- * Whether a blank cell is blank because the scan could not be read there (OCR-02 says so), not
+ * Whether a blank cell (a table 三/四 address, or a table 二 key “table2.regulations[0]”) is blank
+ * because the scan could not be read there (OCR-02 says so), not
  * because the agency left it blank: the blank-cell rules (T3-04, T4-04) do not blame the agency for it.
  */
-export function unreadableInScan(report: Report, cell: CellAddress): boolean {
-  const source = report.provenance?.[cellKey(cell)];
+export function unreadableInScan(report: Report, cell: CellAddress | string): boolean {
+  const source = report.provenance?.[typeof cell === 'string' ? cell : cellKey(cell)];
   return source?.page !== undefined && source.text === unreadableSource(source.page);
 }
 
@@ -270,15 +276,24 @@ function correctionFinding({ reading, value }: OcrCorrection): Finding {
 }
 
 function unreadableFinding(reading: OcrCellReading): Finding {
-  const { table, row, column } = describeCell(reading.cell);
+  return unreadableCellFinding(describeCell(reading.cell), reading, locationOf(reading));
+}
+
+/** OCR-02: a cell the scan could not read, left blank; `where` names the table, row and column. */
+export function unreadableCellFinding(
+  where: { table: string; row: string; column: string },
+  reading: Pick<OcrCellReading, 'page' | 'text' | 'confidence'>,
+  location: Finding['location'],
+): Finding {
   const read =
     reading.text === '' || reading.text === UNREADABLE_CELL
       ? ''
       : `（识别为“${reading.text}”，置信度 ${Math.round(reading.confidence)}%）`;
+  const column = where.column === '' ? '' : `“${where.column}”列`;
   return violation(
     'OCR-02',
-    `第${reading.page}页${table}“${row}”行“${column}”列无法识别${read}，按空白处理，请对照原件核对`,
-    locationOf(reading),
+    `第${reading.page}页${where.table}“${where.row}”行${column}无法识别${read}，按空白处理，请对照原件核对`,
+    location,
   );
 }
 

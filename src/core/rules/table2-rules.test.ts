@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clone, generateValidReport } from '../../../test/support/generate-report.ts';
 import type { Report } from '../report/schema.ts';
+import { unreadableSourceRef } from './proofread-ocr.ts';
 import { checkTable2, mayMakeRegulations } from './table2-rules.ts';
 
 const base = (): Report => clone(generateValidReport(7));
@@ -19,6 +20,14 @@ describe('T2-01 shape', () => {
       rowLabel: '行政事业性收费',
       columns: ['本年收费金额（单位：万元）'],
     });
+  });
+
+  it('does not blame the agency for a cell a scan could not read (OCR-02 names it), only for its own blanks', () => {
+    const r = base();
+    r.table2.normativeDocuments.issued = null;
+    r.table2.licensing = null;
+    r.provenance = { ...r.provenance, 'table2.normativeDocuments[0]': unreadableSourceRef(1) };
+    expect(fired(r, 'T2-01').map((f) => f.location.rowLabel)).toEqual(['行政许可']);
   });
 
   it('fires on a fractional count and on a negative fee', () => {

@@ -2,9 +2,12 @@ import { TABLE2_LABELS as L } from '../report/labels.ts';
 import type { Cell, Report } from '../report/schema.ts';
 import type { Finding, FindingLocation } from './finding.ts';
 import { isCount, violation } from './make-finding.ts';
+import { unreadableInScan } from './proofread-ocr.ts';
 
 interface Table2Cell {
   value: Cell;
+  /** “table2.regulations[0]”, “table2.licensing[0]”: where a scan's provenance names the cell. */
+  key: string;
   row: string;
   column: string;
   /** Counts are integers; the fee is a decimal amount in 万元. */
@@ -14,16 +17,58 @@ interface Table2Cell {
 export function table2Cells(report: Report): Table2Cell[] {
   const t = report.table2;
   return [
-    { value: t.regulations.issued, row: L.regulations, column: L.issued, kind: 'count' },
-    { value: t.regulations.repealed, row: L.regulations, column: L.repealed, kind: 'count' },
-    { value: t.regulations.inForce, row: L.regulations, column: L.inForce, kind: 'count' },
-    { value: t.normativeDocuments.issued, row: L.normativeDocuments, column: L.issued, kind: 'count' },
-    { value: t.normativeDocuments.repealed, row: L.normativeDocuments, column: L.repealed, kind: 'count' },
-    { value: t.normativeDocuments.inForce, row: L.normativeDocuments, column: L.inForce, kind: 'count' },
-    { value: t.licensing, row: L.licensing, column: L.decisions, kind: 'count' },
-    { value: t.punishment, row: L.punishment, column: L.decisions, kind: 'count' },
-    { value: t.coercion, row: L.coercion, column: L.decisions, kind: 'count' },
-    { value: t.feesWanYuan, row: L.fees, column: L.feesAmount, kind: 'amount' },
+    {
+      value: t.regulations.issued,
+      key: 'table2.regulations[0]',
+      row: L.regulations,
+      column: L.issued,
+      kind: 'count',
+    },
+    {
+      value: t.regulations.repealed,
+      key: 'table2.regulations[1]',
+      row: L.regulations,
+      column: L.repealed,
+      kind: 'count',
+    },
+    {
+      value: t.regulations.inForce,
+      key: 'table2.regulations[2]',
+      row: L.regulations,
+      column: L.inForce,
+      kind: 'count',
+    },
+    {
+      value: t.normativeDocuments.issued,
+      key: 'table2.normativeDocuments[0]',
+      row: L.normativeDocuments,
+      column: L.issued,
+      kind: 'count',
+    },
+    {
+      value: t.normativeDocuments.repealed,
+      key: 'table2.normativeDocuments[1]',
+      row: L.normativeDocuments,
+      column: L.repealed,
+      kind: 'count',
+    },
+    {
+      value: t.normativeDocuments.inForce,
+      key: 'table2.normativeDocuments[2]',
+      row: L.normativeDocuments,
+      column: L.inForce,
+      kind: 'count',
+    },
+    { value: t.licensing, key: 'table2.licensing[0]', row: L.licensing, column: L.decisions, kind: 'count' },
+    {
+      value: t.punishment,
+      key: 'table2.punishment[0]',
+      row: L.punishment,
+      column: L.decisions,
+      kind: 'count',
+    },
+    { value: t.coercion, key: 'table2.coercion[0]', row: L.coercion, column: L.decisions, kind: 'count' },
+    { value: t.feesWanYuan, key: 'table2.feesWanYuan[0]', row: L.fees, column: L.feesAmount, kind: 'amount' },
   ];
 }
 
@@ -36,6 +81,8 @@ function checkShape(report: Report): Finding[] {
   const findings: Finding[] = [];
   for (const cell of table2Cells(report)) {
     if (cell.value === null) {
+      // A cell a scan could not read is reported as such (OCR-02), not as the agency's blank.
+      if (unreadableInScan(report, cell.key)) continue;
       findings.push(
         violation(
           'T2-01',

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { UNREADABLE_CELL } from '../../../core/rules/proofread-ocr.ts';
 import { readValue } from '../interpret/cell-values.ts';
-import { type CountColumn, markUntrustedCells } from './count-columns.ts';
+import { type CountColumn, countColumns, markTable2Cells, markUntrustedCells } from './count-columns.ts';
+import type { OcrCell } from './ocr-page.ts';
 
 const isValue = (text: string) => readValue(text) !== null;
 
@@ -38,5 +39,72 @@ describe('cells of a scanned table row that cannot be trusted in their place', (
     const marked = markUntrustedCells(texts, spansOf(15), Array(15).fill(90), 900, [], isValue);
     expect(marked).toEqual([0, 4]);
     expect(texts.filter((t) => t === UNREADABLE_CELL)).toHaveLength(2);
+  });
+
+  it('keeps a count misread in the first row of the table in its column, not in the caption', () => {
+    // A ruled table: a caption column (x 20–190), seven count columns; the header “商业企业…” on
+    // the row at y 80, data rows every 20 pt from y 100. The first data row's fourth count (14) is read “]4”.
+    const printed = [
+      ['16', '10', '8', ']4', '15', '15', '78'],
+      ['1', '0', '2', '2', '2', '5', '12'],
+      ['2', '0', '0', '0', '2', '0', '4'],
+      ['0', '0', '0', '3', '0', '0', '3'],
+    ];
+    const cell = (left: number, right: number, top: number, text: string, confidence = 95): OcrCell => ({
+      left,
+      right,
+      top,
+      bottom: top + 18,
+      text,
+      confidence,
+      digits: /^\d+$/.test(text),
+    });
+    const cells: OcrCell[] = [
+      cell(20, 190, 80, '申请人情况'),
+      ...spansOf(7).map(([left, right], i) =>
+        cell(
+          left,
+          right,
+          80,
+          ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'][i]!,
+        ),
+      ),
+      ...printed.flatMap((row, r) => [
+        cell(20, 190, 100 + 20 * r, `第${r + 1}行`),
+        ...row.map((text, i) =>
+          cell(spansOf(7)[i]![0], spansOf(7)[i]![1], 100 + 20 * r, text, text === ']4' ? 87 : 95),
+        ),
+      ]),
+    ];
+    const found = countColumns(cells);
+    expect(found).toHaveLength(7);
+    // The column reaches the first data row (y 100) and stops under the header (y 80).
+    expect(found.map((c) => c.top)).toEqual(Array(7).fill(100));
+    const texts = ['一、本年新收政府信息公开申请数量', ...printed[0]!];
+    const marked = markUntrustedCells(
+      texts,
+      [[20, 190], ...spansOf(7)],
+      Array(8).fill(95),
+      100,
+      found,
+      isValue,
+    );
+    expect(marked).toEqual([4]);
+    expect(texts.slice(1)).toEqual(['16', '10', '8', UNREADABLE_CELL, '15', '15', '78']);
+  });
+
+  it('marks a table-二 value cell that reads as no value, by the form’s cells of the row', () => {
+    // “行政规范性文件 | 0 | 1 | 30” with a speck read as “和” before the 0.
+    const texts = ['行政规范性文件', '和0', '1', '30'];
+    expect(markTable2Cells(texts, isValue)).toEqual([1]);
+    expect(texts).toEqual(['行政规范性文件', UNREADABLE_CELL, '1', '30']);
+    const clean = ['规章', '0', '/', '0'];
+    expect(markTable2Cells(clean, isValue)).toEqual([]);
+    // Not a row of the form as printed (a fourth cell, another caption): left to the interpreter.
+    const other = ['行政许可', '和0', '3'];
+    expect(markTable2Cells(other, isValue)).toEqual([]);
+    expect(markTable2Cells(['信息内容', '本年制发件数', '本年废止件数', '现行有效件数'], isValue)).toEqual(
+      [],
+    );
   });
 });

@@ -18,6 +18,13 @@ describe('snapToFormat', () => {
     );
   });
 
+  it('drops a speck read as one character before a section caption, and nothing else', () => {
+    expect(snapToFormat('和六、其他需要报告的事项')).toBe('六、其他需要报告的事项');
+    expect(snapToFormat('·五、存在的主要问题及改进情况')).toBe('五、存在的主要问题及改进情况');
+    expect(snapToFormat('关于六、其他需要报告的事项')).toBe('关于六、其他需要报告的事项');
+    expect(snapToFormat('和1.属于国家秘密')).toBe('和1.属于国家秘密');
+  });
+
   it('leaves short texts and names alone', () => {
     expect(snapToFormat('自然')).toBe('自然');
     expect(snapToFormat('中卫市工业和信息化局')).toBe('中卫市工业和信息化局');

@@ -1,4 +1,4 @@
-import { FORMAT_CAPTIONS } from '../../../core/report/labels.ts';
+import { FORMAT_CAPTIONS, SECTION_CAPTIONS } from '../../../core/report/labels.ts';
 
 /*
  * The format's fixed captions (FORMAT_CAPTIONS) are mended from what OCR makes of them (“茜上公开” for 禁止公开, “报各”
@@ -44,6 +44,8 @@ for (const caption of FORMAT_CAPTIONS) {
   BY_LENGTH.set(s.length, [...(BY_LENGTH.get(s.length) ?? []), { skeleton: s, caption }]);
 }
 
+const SECTION_SKELETONS = new Map<string, string>(SECTION_CAPTIONS.map((c) => [skeleton(c), c]));
+
 function substitutions(a: string, b: string, max: number): number {
   let n = 0;
   for (let i = 0; i < a.length && n <= max; i += 1) if (a[i] !== b[i]) n += 1;
@@ -72,6 +74,10 @@ export function snapToFormat(text: string): string {
   }
   if (best !== null)
     return bestDistance === 0 && text.normalize('NFKC') === best.normalize('NFKC') ? text : best;
+  // A speck read as a character before a section's numeral (“和六、其他需要报告的事项”): a section
+  // starts its line with its numeral, so one character before an exact section caption is no print.
+  const section = SECTION_SKELETONS.get(s.slice(1));
+  if (section !== undefined && !/[一二三四五六七八九十]/.test(s[0]!)) return section;
   // A title: “……年度报各” is “……年度报告”.
   const raw = text.trimEnd();
   const last = raw.slice(-TITLE_END.length);

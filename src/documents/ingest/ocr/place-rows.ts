@@ -3,6 +3,8 @@ import { LOW_OCR_CONFIDENCE } from '../../../core/rules/proofread-ocr.ts';
 import { readValue } from '../interpret/cell-values.ts';
 import { matchTable3Row, structuralRow } from '../interpret/table3-labels.ts';
 import type { SourceLine } from '../source-document.ts';
+import { TABLE2_ROWS } from './count-columns.ts';
+import { DOUBTFUL_CAPTION } from './format-lexicon.ts';
 
 /** Values of a table-三 row. */
 const TABLE3_VALUES = 7;
@@ -51,5 +53,35 @@ export function placeMisreadRows(lines: readonly SourceLine[]): void {
     row.key = key;
     row.line.cells.fill('', 0, row.labelCells);
     row.line.cells[row.labelCells - 1] = table3FullLabel(key);
+  });
+}
+
+/**
+ * Places, in place, a table-二 row whose caption OCR could not read (ink read as nothing or nearly,
+ * under DOUBTFUL_CAPTION: “ | 0 | 0 | 0” for “规章 | 0 | 0 | 0”) by the form's order: standing in
+ * one table just before the row the form puts after it, or just after the row the form puts before
+ * it, with the values that row of the form has, it is that row (unless that caption is printed
+ * elsewhere). A caption left unread would lose the row and blame the agency for its cells (T2-01).
+ */
+export function placeUnreadTable2Rows(lines: readonly SourceLine[]): void {
+  const captionOf = (line: SourceLine | undefined) => line?.cells[0]?.trim() ?? '';
+  const printed = new Set(lines.filter((l) => l.inTable).map(captionOf));
+  lines.forEach((line, i) => {
+    if (!line.inTable || !line.confidence || !((line.confidence[0] ?? 100) < DOUBTFUL_CAPTION)) return;
+    if (TABLE2_ROWS.some((r) => r.label === captionOf(line))) return;
+    const values = line.cells.slice(1);
+    if (values.length === 0 || !values.every((text) => text !== '' && readValue(text) !== null)) return;
+    const neighbour = (other: SourceLine | undefined, step: number) => {
+      if (!other || other.table !== line.table) return undefined;
+      const at = TABLE2_ROWS.findIndex((r) => r.label === captionOf(other));
+      return at < 0 ? undefined : TABLE2_ROWS[at + step];
+    };
+    const candidates = [neighbour(lines[i + 1], -1), neighbour(lines[i - 1], 1)].filter(
+      (row) => row !== undefined && row.columns.length === values.length && !printed.has(row.label),
+    );
+    const row = candidates[0];
+    if (!row || candidates.some((other) => other !== row)) return;
+    line.cells[0] = row.label;
+    printed.add(row.label);
   });
 }

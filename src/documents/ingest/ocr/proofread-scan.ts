@@ -1,5 +1,5 @@
-import { TABLE2_LABELS as L2, TABLE3_ROW_KEYS, TABLE4_GROUP_KEYS } from '../../../core/report/labels.ts';
-import type { Cell, Report } from '../../../core/report/schema.ts';
+import { TABLE3_ROW_KEYS, TABLE4_GROUP_KEYS } from '../../../core/report/labels.ts';
+import type { Cell, Report, SourceRef } from '../../../core/report/schema.ts';
 import type { Finding } from '../../../core/rules/finding.ts';
 import {
   LOW_OCR_CONFIDENCE,
@@ -8,10 +8,13 @@ import {
   type ScanSummary,
   UNREADABLE_CELL,
   uncheckedFinding,
+  unreadableCellFinding,
+  unreadableSourceRef,
 } from '../../../core/rules/proofread-ocr.ts';
 import { readValue } from '../interpret/cell-values.ts';
 import type { IngestResult } from '../interpret/interpret-document.ts';
 import type { SourceDocument, SourceLine } from '../source-document.ts';
+import { TABLE2_ROWS } from './count-columns.ts';
 
 /**
  * After a scan is interpreted: finds the OCR reading of every cell of tables 三 and 四 (through
@@ -25,10 +28,15 @@ export function proofreadScan(
   if (!doc.scan) return result;
   const readings = cellReadings(doc.lines, result.report);
   const proofread = proofreadOcrCells(result.report, readings);
+  const table2 = table2Doubts(doc.lines, result.report);
+  const report = {
+    ...proofread.report,
+    provenance: { ...(proofread.report.provenance ?? {}), ...table2.provenance },
+  };
   return {
     ...result,
-    report: proofread.report,
-    findings: [...result.findings, ...proofread.findings, ...table2Doubts(doc.lines, result.report)],
+    report,
+    findings: [...result.findings, ...proofread.findings, ...table2.findings],
     scan: {
       pages: doc.scan.pages,
       meanConfidence: doc.scan.meanConfidence,
@@ -39,45 +47,62 @@ export function proofreadScan(
   };
 }
 
-/** Table 二's rows, their label and the columns of their values. */
-const TABLE2_ROWS: { key: keyof Report['table2']; columns: string[] }[] = [
-  { key: 'regulations', columns: [L2.issued, L2.repealed, L2.inForce] },
-  { key: 'normativeDocuments', columns: [L2.issued, L2.repealed, L2.inForce] },
-  { key: 'licensing', columns: [L2.decisions] },
-  { key: 'punishment', columns: [L2.decisions] },
-  { key: 'coercion', columns: [L2.decisions] },
-  { key: 'feesWanYuan', columns: [L2.feesAmount] },
-];
-
 /**
- * OCR-03 for table 二: no identity checks its cells, so each count read with low confidence is
- * named for the reader to compare with the paper (its value is kept).
+ * Table 二 read from a scan: no identity checks its cells, so each count read with low confidence is
+ * named for the reader to compare with the paper (its value is kept, OCR-03), and each cell the
+ * reader could not trust in its place (UNREADABLE_CELL, count-columns.ts) is blank with OCR-02 and
+ * its provenance saying so, so that T2-01 does not blame the agency for it.
  */
-function table2Doubts(lines: readonly SourceLine[], report: Report): Finding[] {
+function table2Doubts(
+  lines: readonly SourceLine[],
+  report: Report,
+): { findings: Finding[]; provenance: Record<string, SourceRef> } {
   const byPlace = new Map<string, SourceLine>();
   for (const line of lines) if (line.confidence) byPlace.set(`${line.page}:${line.line}`, line);
   const findings: Finding[] = [];
-  for (const { key, columns } of TABLE2_ROWS) {
+  const provenance: Record<string, SourceRef> = {};
+  for (const { key, label, columns } of TABLE2_ROWS) {
     const ref = report.provenance?.[`table2.${key}`];
     const line = ref ? byPlace.get(`${ref.page}:${ref.line}`) : undefined;
     if (!line?.confidence) continue;
+    const page = line.page ?? 1;
+    const columnOf = (i: number) => (columns.length > 1 ? columns[i]! : '');
+    if (line.cells.length === 1 + columns.length) {
+      line.cells.slice(1).forEach((text, i) => {
+        if (text !== UNREADABLE_CELL || tableTwoValue(report, key, i) !== null) return;
+        const source = unreadableSourceRef(page);
+        provenance[`table2.${key}[${i}]`] = source;
+        findings.push(
+          unreadableCellFinding(
+            { table: '表二', row: label, column: columnOf(i) },
+            { page, text, confidence: 0 },
+            { table: 'table2', rowLabel: label, source },
+          ),
+        );
+      });
+    }
     const values = line.cells.flatMap((text, i) =>
       readValue(text)?.kind === 'number' ? [{ text, confidence: line.confidence![i] ?? 100 }] : [],
     );
-    const label = key === 'feesWanYuan' ? L2.fees : L2[key];
     values.slice(-columns.length).forEach((v, i) => {
       if (v.confidence >= LOW_OCR_CONFIDENCE) return;
-      const page = line.page ?? 1;
       findings.push(
         uncheckedFinding(
-          { table: '表二', row: label, column: columns.length > 1 ? columns[i]! : '' },
+          { table: '表二', row: label, column: columnOf(i) },
           { page, text: v.text, confidence: v.confidence },
           { table: 'table2', rowLabel: label, source: { page, text: `OCR，第${page}页：识别为“${v.text}”` } },
         ),
       );
     });
   }
-  return findings;
+  return { findings, provenance };
+}
+
+/** The i-th value of a table-二 row as read. */
+function tableTwoValue(report: Report, key: (typeof TABLE2_ROWS)[number]['key'], i: number): Cell {
+  const row = report.table2[key];
+  if (row === null || typeof row !== 'object') return row;
+  return [row.issued, row.repealed, row.inForce][i] ?? null;
 }
 
 function cellReadings(lines: readonly SourceLine[], report: Report): OcrCellReading[] {

@@ -3,12 +3,12 @@ import { readValue } from '../interpret/cell-values.ts';
 import type { PdfPageContent } from '../pdf/pdf-page-content.ts';
 import { numberLines } from '../pdf/read-pdf.ts';
 import { INGEST_LIMITS, type SourceDocument, type SourceLine } from '../source-document.ts';
-import { countColumns, markUntrustedCells } from './count-columns.ts';
+import { countColumns, markTable2Cells, markUntrustedCells } from './count-columns.ts';
 import { DOUBTFUL_CAPTION, snapDoubtfulCaption, snapToFormat } from './format-lexicon.ts';
 import { estimateSkew, type GrayImage, inkThreshold } from './gray-image.ts';
 import { type OcrCell, type OcrPage, ocrPage } from './ocr-page.ts';
 import { dpiFor, imageResolutions, MIN_SCAN_DPI, rasterisePdfPage, rotateImage } from './page-images.ts';
-import { placeMisreadRows } from './place-rows.ts';
+import { placeMisreadRows, placeUnreadTable2Rows } from './place-rows.ts';
 import { requireOcr } from './tesseract.ts';
 
 /** Skews smaller than this (degrees) are left as they are. */
@@ -97,10 +97,12 @@ export function scannedDocument(pages: readonly OcrPage[]): SourceDocument {
         columns[(line.page ?? 1) - 1] ?? [],
         (text) => readValue(text) !== null,
       );
+      marked.push(...markTable2Cells(pageLine.cells, (text) => readValue(text) !== null));
       for (const i of marked) line.confidence[i] = 0;
     },
   );
   placeMisreadRows(lines as SourceLine[]);
+  placeUnreadTable2Rows(lines as SourceLine[]);
   const confidences = pages.flatMap((p) => p.confidences);
   const mean = confidences.length === 0 ? 0 : confidences.reduce((a, b) => a + b, 0) / confidences.length;
   return {
