@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../../src/documents/render/render-pdf.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { loadConfig } from '../../src/server/config.ts';
@@ -118,6 +118,44 @@ export async function confirmInDialog(page: Page, button: string): Promise<strin
   await dialog.getByRole('button', { name: button }).click();
   await dialog.waitFor({ state: 'hidden' });
   return shown;
+}
+
+/**
+ * Presses `button` in the popconfirm just opened (by a click on the button it belongs to), once it
+ * has settled, and waits for it to close. Returns its text (what it said would happen). Under load
+ * a press while the popconfirm still zooms in lands beside the moving button and is lost.
+ */
+export async function confirmInPopconfirm(page: Page, button: string | RegExp): Promise<string> {
+  const open = page.locator('.ant-popconfirm').filter({ visible: true });
+  await open.getByRole('button', { name: button }).waitFor();
+  // antd marks a popover with its motion's name (ant-zoom-big) while it opens or closes.
+  const settled = page.locator('.ant-popconfirm:not(.ant-zoom-big)').filter({ visible: true });
+  await settled.waitFor();
+  const shown = (await settled.textContent()) ?? '';
+  await settled.getByRole('button', { name: button }).click();
+  await open.waitFor({ state: 'hidden' });
+  return shown;
+}
+
+/**
+ * Waits for `expected`, the outcome of a step the page sends to the server (a save, a workflow
+ * step), and fails at once with the page's own words when it shows an error alert instead; when
+ * neither comes, the failure names the page's address (a 401 sends the page to the login page).
+ */
+export async function waitForOutcome(
+  page: Page,
+  expected: Locator,
+  options: { timeout?: number } = {},
+): Promise<void> {
+  const failure = page.locator('.ant-alert-error');
+  try {
+    await expected.or(failure).first().waitFor(options);
+  } catch (error) {
+    throw new Error(`页面既未显示预期结果，也未显示错误提示（页面地址：${page.url()}）`, { cause: error });
+  }
+  if ((await failure.count()) > 0 && (await expected.count()) === 0) {
+    throw new Error(`页面显示错误提示：${(await failure.allInnerTexts()).join('；')}`);
+  }
 }
 
 /**
