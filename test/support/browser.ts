@@ -159,6 +159,21 @@ export async function waitForOutcome(
 }
 
 /**
+ * Opens the select `field` and presses the (first) option showing `option` once the dropdown has
+ * slid in: a press on a dropdown still moving can be lost, and a dropdown still sliding out (of
+ * the select chosen just before) is never the one pressed.
+ */
+export async function chooseOption(page: Page, field: Locator, option: string | RegExp): Promise<void> {
+  await field.click();
+  await settledDropdown(page).locator('.ant-select-item-option', { hasText: option }).first().click();
+}
+
+/** The open select dropdown, once it has slid in (antd marks a moving one with ant-slide-up). */
+export function settledDropdown(page: Page): Locator {
+  return page.locator('.ant-select-dropdown:not(.ant-slide-up)').filter({ visible: true });
+}
+
+/**
  * Chooses `option` in the select labelled `label` until `chosen()` says the page took it: under load
  * a press on an option of a dropdown still opening can be lost.
  */
@@ -171,7 +186,7 @@ export async function chooseUntil(
   const deadline = Date.now() + 20_000;
   for (;;) {
     await page.getByLabel(label).click();
-    await page
+    await settledDropdown(page)
       .locator('.ant-select-item-option', { hasText: option })
       .click({ timeout: 2_000 })
       .catch(() => {});
