@@ -95,7 +95,7 @@ describe.skipIf(browserMissing)(browserSuiteTitle('annual report in a browser'),
     await page.getByLabel('行政强制').fill('0');
     await page.getByLabel('行政事业性收费（万元）').fill('12.5');
     await page.getByRole('button', { name: '保存并重新汇总' }).click();
-    await page.getByText('已保存统计数据并重新汇总表格').waitFor();
+    await waitForOutcome(page, page.getByText('已保存统计数据并重新汇总表格'));
     expect(await cell('table2.licensing.本年处理决定数量').innerText()).toBe('13');
     expect(await cell('table2.licensing.本年处理决定数量').getAttribute('aria-invalid')).toBeNull();
 
@@ -108,9 +108,9 @@ describe.skipIf(browserMissing)(browserSuiteTitle('annual report in a browser'),
     await page.locator('#section-problems').fill('依申请公开答复文书规范性有待提高，下一步将加强培训。');
     await page.locator('#section-other').fill('本年度未收取信息处理费。年度政务公开工作要点已落实。');
     await page.getByRole('button', { name: /保存正文/ }).click();
-    await page.getByText('已保存', { exact: true }).waitFor();
+    await waitForOutcome(page, page.getByText('已保存', { exact: true }));
     await page.getByRole('button', { name: /提交审核/ }).click();
-    await page.getByText('已提交审核').first().waitFor();
+    await waitForOutcome(page, page.locator('.ant-descriptions').getByText('已提交审核', { exact: true }));
 
     // The reviewer approves and publishes.
     // The reviewer finds it waiting on the report list, as disclosures do.
