@@ -20,7 +20,15 @@ export default defineConfig({
           exclude: ['test/browser/**', '**/node_modules/**'],
         },
       },
-      { extends: true, test: { name: 'browser', include: ['test/browser/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          // expect.poll reads a page as its locators do: allowed the pages' 20 s (newPage), not 1 s.
+          expect: { poll: { timeout: 20_000 } },
+        },
+      },
     ],
   },
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { listAuditEntries } from '../../src/store/audit/audit.repository.ts';
 import { createAgency, getAgency } from '../../src/store/organisation/organisation.repository.ts';
 import { findUserByUsername } from '../../src/store/users/users.repository.ts';
-import { browserMissing, browserSuiteTitle } from '../support/browser.ts';
+import { browserMissing, browserSuiteTitle, chooseOption, confirmInPopconfirm } from '../support/browser.ts';
 import { setUpBrowserSuite } from '../support/browser-suite.ts';
 import {
   createTestOrganisation,
@@ -34,8 +34,7 @@ describe.skipIf(browserMissing)(browserSuiteTitle('administration in a browser')
     await dialog.getByLabel('用户名').fill('new.officer');
     await dialog.getByLabel('姓名').fill('孙八');
     await dialog.getByLabel('初始密码（至少12个字符）').fill('short');
-    await dialog.getByLabel('所属机关').click();
-    await page.locator('.ant-select-item-option', { hasText: org.agencyX.name }).click();
+    await chooseOption(page, dialog.getByLabel('所属机关'), org.agencyX.name);
     await dialog.getByRole('button', { name: /创\s*建/ }).click();
     await dialog.getByText('密码至少12个字符').waitFor();
     expect(await findUserByUsername(suite.server.app.db, 'new.officer')).toBeNull();
@@ -67,11 +66,7 @@ describe.skipIf(browserMissing)(browserSuiteTitle('administration in a browser')
     await suite.signIn(page, admin, { next: '/workspace/admin' });
     const row = page.locator('.ant-table-tbody tr', { hasText: forgetful.username });
     await row.getByRole('button', { name: '重置密码' }).click();
-    await page.getByText(`重置 ${forgetful.username} 的密码？`).waitFor();
-    await page
-      .locator('.ant-popconfirm')
-      .getByRole('button', { name: /重\s*置/ })
-      .click();
+    expect(await confirmInPopconfirm(page, /重\s*置/)).toContain(`重置 ${forgetful.username} 的密码？`);
     const shown = (await page.getByTestId('temporary-password').innerText()).trim();
     expect(shown).toMatch(/^[A-HJ-NP-Za-km-np-z2-9]{20}$/);
     await page.getByRole('button', { name: '我已记下' }).click();
@@ -167,10 +162,7 @@ describe.skipIf(browserMissing)(browserSuiteTitle('administration in a browser')
     await dialog.getByText('该机关已发布的年度报告将显示在合并后机关的报告历史中').waitFor();
     await dialog.getByLabel('撤销日期').fill('2025-03-01');
     await dialog.getByLabel('撤销日期').press('Enter');
-    await dialog.getByLabel(/合并至/).click();
-    await page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '乙市市场监督管理局' })
-      .click();
+    await chooseOption(page, dialog.getByLabel(/合并至/), '乙市市场监督管理局');
     await dialog.getByRole('button', { name: '确认撤销' }).click();
     await agencyRow('乙市物价局').waitFor({ state: 'detached' });
     expect(await getAgency(suite.server.app.db, merged.id)).toMatchObject({

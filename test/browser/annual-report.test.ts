@@ -1,7 +1,12 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { User } from '../../src/core/organisation/user.ts';
-import { browserMissing, browserSuiteTitle } from '../support/browser.ts';
+import {
+  browserMissing,
+  browserSuiteTitle,
+  confirmInPopconfirm,
+  waitForOutcome,
+} from '../support/browser.ts';
 import { setUpBrowserSuite } from '../support/browser-suite.ts';
 import {
   createTestOrganisation,
@@ -19,6 +24,13 @@ let reviewer: User;
 
 async function logIn(page: Page, user: User, next: string) {
   await suite.signIn(page, user, { next: next });
+}
+
+/** The card listing the year's versions, each with its state. */
+function versionList(page: Page) {
+  return page
+    .locator('.ant-card')
+    .filter({ has: page.locator('.ant-card-head-title', { hasText: /^版本$/ }) });
 }
 
 const suite = setUpBrowserSuite({
@@ -83,7 +95,7 @@ describe.skipIf(browserMissing)(browserSuiteTitle('annual report in a browser'),
     await page.getByLabel('行政强制').fill('0');
     await page.getByLabel('行政事业性收费（万元）').fill('12.5');
     await page.getByRole('button', { name: '保存并重新汇总' }).click();
-    await page.getByText('已保存统计数据并重新汇总表格').waitFor();
+    await waitForOutcome(page, page.getByText('已保存统计数据并重新汇总表格'));
     expect(await cell('table2.licensing.本年处理决定数量').innerText()).toBe('13');
     expect(await cell('table2.licensing.本年处理决定数量').getAttribute('aria-invalid')).toBeNull();
 
@@ -96,9 +108,9 @@ describe.skipIf(browserMissing)(browserSuiteTitle('annual report in a browser'),
     await page.locator('#section-problems').fill('依申请公开答复文书规范性有待提高，下一步将加强培训。');
     await page.locator('#section-other').fill('本年度未收取信息处理费。年度政务公开工作要点已落实。');
     await page.getByRole('button', { name: /保存正文/ }).click();
-    await page.getByText('已保存').waitFor();
+    await waitForOutcome(page, page.getByText('已保存', { exact: true }));
     await page.getByRole('button', { name: /提交审核/ }).click();
-    await page.getByText('已提交审核').first().waitFor();
+    await waitForOutcome(page, page.locator('.ant-descriptions').getByText('已提交审核', { exact: true }));
 
     // The reviewer approves and publishes.
     // The reviewer finds it waiting on the report list, as disclosures do.
@@ -107,28 +119,34 @@ describe.skipIf(browserMissing)(browserSuiteTitle('annual report in a browser'),
     const waiting = reviewerPage.getByRole('region', { name: '待我审核的年度报告' });
     await waiting.getByRole('link', { name: /年度报告（第1版）/ }).click();
     await reviewerPage.getByRole('button', { name: /审核通过/ }).click();
-    await reviewerPage.locator('.ant-descriptions').getByText('已审核通过').waitFor();
+    await waitForOutcome(reviewerPage, reviewerPage.locator('.ant-descriptions').getByText('已审核通过'));
+    // The page then asks for the year's version list: the clock may only move once that request is
+    // answered, or the server meets the reviewer's session at 2026-02-02, expired, and the page
+    // is sent to the login page.
+    await versionList(reviewerPage).getByText('已审核通过', { exact: true }).waitFor();
     // Opened after 31 January, the confirmation says before anything happens that it would be late.
     clock.set('2026-02-02');
     const later = (await suite.page()).page;
     const reportUrl = new URL(reviewerPage.url());
     await logIn(later, reviewer, `${reportUrl.pathname}${reportUrl.search}`);
     await later.getByRole('button', { name: /^发\s*布$/ }).click();
-    const lateConfirm = later.locator('.ant-popconfirm');
-    await lateConfirm.getByText(/今天已超过公布期限（2026-01-31），发布后将标注为逾期发布/).waitFor();
-    await lateConfirm.getByRole('button', { name: /取\s*消/ }).click();
+    expect(await confirmInPopconfirm(later, /取\s*消/)).toMatch(
+      /今天已超过公布期限（2026-01-31），发布后将标注为逾期发布/,
+    );
     await later.close();
     clock.set('2026-01-12');
     // Publishing cannot be undone: it is confirmed first, and the report is on time (no late warning).
     await reviewerPage.getByRole('button', { name: /^发\s*布$/ }).click();
-    const confirm = reviewerPage.locator('.ant-popconfirm');
-    await confirm.getByText('发布后不能撤回').waitFor();
-    expect(await confirm.innerText()).not.toContain('逾期');
-    await confirm.getByRole('button', { name: '确定发布' }).click();
+    const confirmation = await confirmInPopconfirm(reviewerPage, '确定发布');
+    expect(confirmation).toContain('发布后不能撤回');
+    expect(confirmation).not.toContain('逾期');
     // Publishing prints the report (HTML, DOCX, PDF through Chromium): allowed a minute on a busy machine.
-    await reviewerPage.locator('.ant-descriptions').getByText('已发布').waitFor({ timeout: 60_000 });
+    await waitForOutcome(reviewerPage, reviewerPage.locator('.ant-descriptions').getByText('已发布'), {
+      timeout: 60_000,
+    });
     // The version list says the state the step caused, without a reload.
-    await expect.poll(() => reviewerPage.getByText('已提交审核', { exact: true }).count()).toBe(0);
+    await versionList(reviewerPage).getByText('已发布', { exact: true }).waitFor();
+    expect(await reviewerPage.getByText('已提交审核', { exact: true }).count()).toBe(0);
     await reviewerPage.locator('.ant-descriptions').getByText('2026-01-12').waitFor();
     // Published: locked — no editing, only a correction as a new version.
     expect(await reviewerPage.locator('#section-problems').getAttribute('readonly')).not.toBeNull();

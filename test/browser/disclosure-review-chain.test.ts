@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { User } from '../../src/core/organisation/user.ts';
-import { browserMissing, browserSuiteTitle } from '../support/browser.ts';
+import { browserMissing, browserSuiteTitle, chooseOption } from '../support/browser.ts';
 import { setUpBrowserSuite } from '../support/browser-suite.ts';
 import {
   createTestOrganisation,
@@ -64,10 +64,8 @@ const suite = setUpBrowserSuite({
 
 describe.skipIf(browserMissing)(browserSuiteTitle('proactive disclosure review chain in a browser'), () => {
   it('drafts an item, takes it through 科室审核 (保密审查) and 领导审批 by another reviewer, and publishes it', async () => {
-    const pick = async (page: Page, label: string, option: string) => {
-      await page.getByLabel(label, { exact: true }).click();
-      await page.locator('.ant-select-item-option', { hasText: option }).first().click();
-    };
+    const pick = (page: Page, label: string, option: string) =>
+      chooseOption(page, page.getByLabel(label, { exact: true }), option);
     const date = async (page: Page, label: string, value: string) => {
       await page.getByLabel(label, { exact: true }).fill(value);
       await page.getByLabel(label, { exact: true }).press('Tab');
@@ -187,8 +185,7 @@ describe.skipIf(browserMissing)(browserSuiteTitle('proactive disclosure review c
       .first()
       .getByRole('link', { name: '甲县数据中心建设方案' })
       .click();
-    await s.getByLabel('保密审查结论', { exact: true }).click();
-    await s.locator('.ant-select-item-option', { hasText: '涉及国家秘密或敏感信息，不得公开' }).click();
+    await chooseOption(s, s.getByLabel('保密审查结论', { exact: true }), '涉及国家秘密或敏感信息，不得公开');
     await s.getByRole('button', { name: '审核通过' }).click();
     await s.getByRole('alert').getByText('不能按主动公开审核通过').waitFor();
     // A return needs its reason (said next to the field before anything is sent).
@@ -208,8 +205,7 @@ describe.skipIf(browserMissing)(browserSuiteTitle('proactive disclosure review c
 
     const { page: o, scriptErrors: oErrors } = await suite.page();
     await logIn(o, officer, '/workspace/disclosures');
-    await o.getByLabel('状态', { exact: true }).click();
-    await o.locator('.ant-select-item-option', { hasText: '拟稿' }).click();
+    await chooseOption(o, o.getByLabel('状态', { exact: true }), '拟稿');
     // The drafts: the item just returned and the never-submitted one of beforeAll.
     await expect.poll(() => o.locator('.ant-table-row').count()).toBe(2);
     expect(await o.locator('.ant-table-row').allInnerTexts()).toEqual(
@@ -220,8 +216,7 @@ describe.skipIf(browserMissing)(browserSuiteTitle('proactive disclosure review c
     );
     await o.getByRole('link', { name: '甲县数据中心建设方案' }).click();
     await o.getByRole('button', { name: '修改拟稿' }).click();
-    await o.getByLabel('公开属性').click();
-    await o.locator('.ant-select-item-option', { hasText: '不予公开' }).click();
+    await chooseOption(o, o.getByLabel('公开属性'), '不予公开');
     await o.getByRole('button', { name: '保存修改' }).click();
     await o.getByText('依申请公开或不予公开的，应当说明理由（法律依据）').waitFor();
     await o.getByLabel('不予主动公开的理由及依据').fill('涉及安全保卫，依据条例第十四条不予公开');
@@ -237,15 +232,12 @@ describe.skipIf(browserMissing)(browserSuiteTitle('proactive disclosure review c
   it('lets a supervisor read the register of an agency of its region without step buttons', async () => {
     const { page, scriptErrors } = await suite.page();
     await logIn(page, supervisor, '/workspace/disclosures');
-    await page.getByLabel('机关').click();
-    await page.locator('.ant-select-item-option', { hasText: org.agencyX.name }).first().click();
+    await chooseOption(page, page.getByLabel('机关'), org.agencyX.name);
     // Only the item past its art. 26 due day when filtered on it.
-    await page.getByLabel('期限', { exact: true }).click();
-    await page.locator('.ant-select-item-option', { hasText: '只看已超期' }).click();
+    await chooseOption(page, page.getByLabel('期限', { exact: true }), '只看已超期');
     await expect.poll(() => page.locator('.ant-table-row').count()).toBe(1);
     expect(await page.locator('.ant-table-row').innerText()).toContain('2024年第四季度财政资金使用情况');
-    await page.getByLabel('期限', { exact: true }).click();
-    await page.locator('.ant-select-item-option', { hasText: '全部期限' }).click();
+    await chooseOption(page, page.getByLabel('期限', { exact: true }), '全部期限');
     await page.getByRole('link', { name: TITLE }).click();
     await page.getByRole('heading', { name: TITLE }).waitFor();
     await page.locator('.ant-card', { hasText: '审核链' }).getByText('领导审批').waitFor();

@@ -7,7 +7,7 @@ import {
   listAgencies,
   listRegions,
 } from '../../src/store/organisation/organisation.repository.ts';
-import { browserMissing, browserSuiteTitle } from '../support/browser.ts';
+import { browserMissing, browserSuiteTitle, chooseOption } from '../support/browser.ts';
 import { setUpBrowserSuite } from '../support/browser-suite.ts';
 import { createTestUser } from '../support/server-factories.ts';
 
@@ -51,8 +51,7 @@ describe.skipIf(browserMissing)(browserSuiteTitle('first run on an empty databas
 
     await page.getByLabel('行政区划名称').fill('青山县');
     await page.getByLabel('行政区划代码').fill('640599');
-    await page.getByLabel('层级').click();
-    await page.locator('.ant-select-item-option', { hasText: '县级' }).click();
+    await chooseOption(page, page.getByLabel('层级'), '县级');
     await page
       .getByRole('button', { name: /添\s*加/ })
       .first()
@@ -65,10 +64,8 @@ describe.skipIf(browserMissing)(browserSuiteTitle('first run on an empty databas
     expect(region).toMatchObject({ code: '640599', name: '青山县', level: 'county' });
 
     await page.getByLabel('机关名称').fill('青山县人民政府办公室');
-    await page.getByLabel('机关类别').click();
-    await page.locator('.ant-select-item-option', { hasText: '人民政府（办公室）' }).click();
-    await page.getByLabel('所属行政区划').click();
-    await page.locator('.ant-select-item-option', { hasText: '青山县（640599）' }).click();
+    await chooseOption(page, page.getByLabel('机关类别'), '人民政府（办公室）');
+    await chooseOption(page, page.getByLabel('所属行政区划'), '青山县（640599）');
     await page
       .getByRole('button', { name: /添\s*加/ })
       .nth(1)
@@ -102,8 +99,7 @@ describe.skipIf(browserMissing)(browserSuiteTitle('first run on an empty databas
     await dialog.getByLabel('用户名').fill('qingshan.jingban');
     await dialog.getByLabel('姓名').fill('赵六');
     await dialog.getByLabel(/初始密码/).fill('qingshan-officer-1');
-    await dialog.getByLabel('所属机关').click();
-    await page.locator('.ant-select-item-option', { hasText: '青山县人民政府办公室' }).click();
+    await chooseOption(page, dialog.getByLabel('所属机关'), '青山县人民政府办公室');
     await dialog.getByRole('button', { name: /创\s*建/ }).click();
     await page.getByText('基础设置已完成').waitFor();
     expect(await overview(page)).toContain('已建行政区划 1 · 机关 1 · 用户 2');

@@ -9,7 +9,7 @@ import {
   createRegion,
   getAgency,
 } from '../../src/store/organisation/organisation.repository.ts';
-import { browserMissing, browserSuiteTitle } from '../support/browser.ts';
+import { browserMissing, browserSuiteTitle, chooseOption } from '../support/browser.ts';
 import { setUpBrowserSuite } from '../support/browser-suite.ts';
 import { generateValidReport } from '../support/generate-report.ts';
 import { reportToText } from '../support/report-to-text.ts';
@@ -51,8 +51,6 @@ describe.skipIf(browserMissing)(browserSuiteTitle('name mapping in the web impor
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const POLL = { timeout: 15_000 };
-
   it('lets the supervisor choose the agency of an unknown name in the preview, previews again, and imports under it', async () => {
     const { page, scriptErrors } = await suite.page();
     await suite.signIn(page, supervisor, { next: '/workspace' });
@@ -72,15 +70,16 @@ describe.skipIf(browserMissing)(browserSuiteTitle('name mapping in the web impor
     await page.getByText(/有的报告对应不到本地区的机关/).waitFor();
     expect(await page.getByRole('button', { name: /确认导入 1 份/ }).isEnabled()).toBe(true);
 
-    await unknown.getByRole('combobox', { name: '“映射市云计算和大数据发展局”对应的机关' }).click();
-    await page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '映射市数据局' })
-      .click();
+    await chooseOption(
+      page,
+      unknown.getByRole('combobox', { name: '“映射市云计算和大数据发展局”对应的机关' }),
+      '映射市数据局',
+    );
     // A changed choice must be previewed before anything is confirmed.
     await page.getByText('对应机关已更改：请按所选机关重新预览，核对后再确认导入').waitFor();
     expect(await page.getByRole('button', { name: /确认导入/ }).isDisabled()).toBe(true);
     await page.getByRole('button', { name: '按所选机关重新预览' }).click();
-    await expect.poll(() => rows.locator('.ant-tag', { hasText: '待导入' }).count(), POLL).toBe(2);
+    await expect.poll(() => rows.locator('.ant-tag', { hasText: '待导入' }).count()).toBe(2);
     await page.getByRole('button', { name: /确认导入 2 份/ }).click();
     await page.getByText('导入完成：新导入 2 份，已导入过 0 份，跳过 0 份').waitFor();
 

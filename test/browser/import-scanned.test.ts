@@ -76,6 +76,10 @@ describe.skipIf(browserMissing || !ocrAvailable())(
 
       // The preview: one report of the three pages, labelled, at both sizes.
       await page.getByText('预览：请核对每份报告识别出的机关和年度').waitFor({ timeout: 180_000 });
+      // Read as text: when the report is not ready (e.g. skipped), the failure shows its row and why.
+      await expect
+        .poll(() => page.locator('.ant-table-tbody tr').allInnerTexts())
+        .toEqual([expect.stringContaining('待导入')]);
       const row = page.locator('.ant-table-tbody tr').filter({ hasText: SCANNED.agency });
       await row.getByText('待导入').waitFor();
       await row.getByText('扫描件', { exact: true }).waitFor();

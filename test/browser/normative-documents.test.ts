@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { User } from '../../src/core/organisation/user.ts';
-import { browserMissing, browserSuiteTitle } from '../support/browser.ts';
+import { browserMissing, browserSuiteTitle, chooseOption } from '../support/browser.ts';
 import { setUpBrowserSuite } from '../support/browser-suite.ts';
 import {
   createTestOrganisation,
@@ -50,10 +50,8 @@ const suite = setUpBrowserSuite({
 describe.skipIf(browserMissing)(browserSuiteTitle('normative documents and table 二 in a browser'), () => {
   it('issues and repeals documents, enters and imports figures, and table 二 follows', async () => {
     const { page, scriptErrors } = await suite.page();
-    const pick = async (label: string, option: string) => {
-      await page.getByLabel(label, { exact: true }).click();
-      await page.locator('.ant-select-item-option:visible', { hasText: option }).first().click();
-    };
+    const pick = (label: string, option: string) =>
+      chooseOption(page, page.getByLabel(label, { exact: true }), option);
     const date = async (label: string, value: string) => {
       await page.getByLabel(label, { exact: true }).fill(value);
       await page.getByLabel(label, { exact: true }).press('Tab');
@@ -165,8 +163,7 @@ describe.skipIf(browserMissing)(browserSuiteTitle('normative documents and table
   it('lets a supervisor read the documents without the forms', async () => {
     const { page, scriptErrors } = await suite.page();
     await logIn(page, supervisor, '/workspace/normative-documents');
-    await page.getByLabel('机关').click();
-    await page.locator('.ant-select-item-option', { hasText: org.agencyX.name }).first().click();
+    await chooseOption(page, page.getByLabel('机关'), org.agencyX.name);
     await page.getByText('甲政规〔2025〕1号', { exact: true }).waitFor();
     expect(await page.getByRole('button', { name: '登记制发' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: /^废\s*止$/ }).count()).toBe(0);

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { User } from '../../src/core/organisation/user.ts';
-import { browserMissing, browserSuiteTitle, chooseUntil, recordStep } from '../support/browser.ts';
+import {
+  browserMissing,
+  browserSuiteTitle,
+  chooseOption,
+  chooseUntil,
+  recordStep,
+  settledDropdown,
+} from '../support/browser.ts';
 import { setUpBrowserSuite } from '../support/browser-suite.ts';
 import {
   createTestOrganisation,
@@ -84,13 +91,8 @@ describe.skipIf(browserMissing)(browserSuiteTitle('officer workspace in a browse
     await suite.signIn(page, officer, { next: '/workspace' });
     await page.getByRole('button', { name: '登记申请' }).click();
 
-    const pick = async (label: string, option: string) => {
-      await page.getByLabel(label, { exact: true }).click();
-      await page
-        .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
-        .first()
-        .click();
-    };
+    const pick = (label: string, option: string) =>
+      chooseOption(page, page.getByLabel(label, { exact: true }), option);
     const date = async (label: string, value: string) => {
       // Typed, then Tab: Enter would submit the form.
       await page.getByLabel(label).fill(value);
@@ -140,10 +142,8 @@ describe.skipIf(browserMissing)(browserSuiteTitle('officer workspace in a browse
         await pick('办理结果', '（一）予以公开');
         // Searched: the list is long and only its visible part is rendered.
         await page.getByLabel('其他办理结果（申请多项内容且结果不同时选择）').fill('不掌握');
-        await page
-          .locator('.ant-select-dropdown:visible .ant-select-item-option', {
-            hasText: '本机关不掌握相关政府信息',
-          })
+        await settledDropdown(page)
+          .locator('.ant-select-item-option', { hasText: '本机关不掌握相关政府信息' })
           .first()
           .click();
         await page.keyboard.press('Escape');
@@ -186,10 +186,7 @@ describe.skipIf(browserMissing)(browserSuiteTitle('officer workspace in a browse
     await suite.signIn(page, officer, { next: caseUrl });
     await page.getByRole('heading', { name: `申请 ${trackingNumber}` }).waitFor();
     await page.waitForLoadState('networkidle');
-    await page.getByLabel('办理步骤').click();
-    await page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '发出收费通知' })
-      .click();
+    await chooseOption(page, page.getByLabel('办理步骤'), '发出收费通知');
     await page.getByLabel('日期', { exact: true }).fill('2025-04-08');
     await page.getByLabel('日期', { exact: true }).press('Tab');
     await page.getByRole('radio', { name: '按量（页数）' }).check();
@@ -215,13 +212,7 @@ describe.skipIf(browserMissing)(browserSuiteTitle('officer workspace in a browse
     // The page settles (session and case loaded) before the step form is used.
     await page.waitForLoadState('networkidle');
 
-    const pick = async (label: string, option: string) => {
-      await page.getByLabel(label).click();
-      await page
-        .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
-        .first()
-        .click();
-    };
+    const pick = (label: string, option: string) => chooseOption(page, page.getByLabel(label), option);
     const date = async (label: string, value: string) => {
       await page.getByLabel(label).fill(value);
       await page.getByLabel(label).press('Tab');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { browserMissing, browserSuiteTitle } from '../support/browser.ts';
+import { browserMissing, browserSuiteTitle, chooseOption } from '../support/browser.ts';
 import { setUpBrowserSuite } from '../support/browser-suite.ts';
 import {
   createTestOrganisation,
@@ -44,8 +44,7 @@ describe.skipIf(browserMissing)(browserSuiteTitle('public portal in a browser'),
     await page.getByText('请至少选择一种获取信息的方式').waitFor();
     expect(await countApplications()).toBe(0);
 
-    await page.getByLabel('受理机关').click();
-    await page.locator('.ant-select-item-option', { hasText: org.agencyX.name }).click();
+    await chooseOption(page, page.getByLabel('受理机关'), org.agencyX.name);
     await page.getByLabel('申请人姓名或名称').fill('赵六');
     await page.getByLabel(/所需政府信息的名称/).fill('2024年本市老旧小区改造项目清单');
     await page.getByRole('checkbox', { name: '纸质文本' }).check();

@@ -5,7 +5,7 @@ import { readReportDocument } from '../../src/documents/ingest/read-document.ts'
 import { planImport } from '../../src/store/imports/import-plan.ts';
 import { createAgency } from '../../src/store/organisation/organisation.repository.ts';
 import { commitImport } from '../../src/use-cases/imports/commit-import.ts';
-import { browserMissing, browserSuiteTitle } from '../support/browser.ts';
+import { browserMissing, browserSuiteTitle, chooseOption } from '../support/browser.ts';
 import { setUpBrowserSuite } from '../support/browser-suite.ts';
 import { generateValidReport } from '../support/generate-report.ts';
 import { reportToText } from '../support/report-to-text.ts';
@@ -48,8 +48,7 @@ describe.skipIf(browserMissing)(browserSuiteTitle('published reports and statist
     });
     await page.goto(`${suite.server.url}/`);
     await page.getByRole('link', { name: '年度报告' }).click();
-    await page.getByLabel('地区').click();
-    await page.locator('.ant-select-item-option', { hasText: org.cityA.name }).click();
+    await chooseOption(page, page.getByLabel('地区'), org.cityA.name);
     await page.getByRole('spinbutton', { name: '年度', exact: true }).fill('2024');
     await page.getByRole('spinbutton', { name: '年度', exact: true }).press('Tab');
     await page.getByText('甲县教育局2024年政府信息公开工作年度报告').waitFor();
@@ -67,8 +66,7 @@ describe.skipIf(browserMissing)(browserSuiteTitle('published reports and statist
     expect(html.headers.get('content-disposition') ?? '').not.toMatch(/attachment/);
 
     await page.getByRole('link', { name: '统计数据' }).click();
-    await page.getByLabel('地区').click();
-    await page.locator('.ant-select-item-option', { hasText: org.cityA.name }).click();
+    await chooseOption(page, page.getByLabel('地区'), org.cityA.name);
     await page.getByRole('spinbutton', { name: '截至年度' }).fill('2024');
     await page.getByRole('spinbutton', { name: '截至年度' }).press('Tab');
     const row = page.locator('.ant-table-tbody tr', { hasText: '2024' });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { momentOf } from '../../src/core/moment.ts';
 import type { User } from '../../src/core/organisation/user.ts';
 import { createAgency, createRegion } from '../../src/store/organisation/organisation.repository.ts';
-import { browserMissing, browserSuiteTitle } from '../support/browser.ts';
+import { browserMissing, browserSuiteTitle, chooseOption } from '../support/browser.ts';
 import { setUpBrowserSuite } from '../support/browser-suite.ts';
 import { createTestUser } from '../support/server-factories.ts';
 import { TestClock } from '../support/server-test-app.ts';
@@ -59,11 +59,7 @@ describe.skipIf(browserMissing)(browserSuiteTitle('a region’s counting convent
 
     const officerPage = (await suite.page()).page;
     await suite.signIn(officerPage, officer, { next: applicationPath });
-    await officerPage.getByLabel('办理步骤', { exact: true }).click();
-    await officerPage
-      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '作出答复' })
-      .first()
-      .click();
+    await chooseOption(officerPage, officerPage.getByLabel('办理步骤', { exact: true }), '作出答复');
     await officerPage.getByText(/^本地区统计口径：一事一申请/).waitFor();
     await officerPage.getByLabel('办理结果', { exact: true }).waitFor();
     expect(await officerPage.getByLabel('其他办理结果（申请多项内容且结果不同时选择）').count()).toBe(0);

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { User } from '../../src/core/organisation/user.ts';
-import { browserMissing, browserSuiteTitle } from '../support/browser.ts';
+import { browserMissing, browserSuiteTitle, chooseOption } from '../support/browser.ts';
 import { setUpBrowserSuite } from '../support/browser-suite.ts';
 import {
   createTestOrganisation,
@@ -61,10 +61,8 @@ const suite = setUpBrowserSuite({
 describe.skipIf(browserMissing)(browserSuiteTitle('复议/诉讼 cases in a browser'), () => {
   it('files cases (one linked by tracking number), decides one, and table 四 follows', async () => {
     const { page, scriptErrors } = await suite.page();
-    const pick = async (label: string, option: string) => {
-      await page.getByLabel(label, { exact: true }).click();
-      await page.locator('.ant-select-item-option:visible', { hasText: option }).first().click();
-    };
+    const pick = (label: string, option: string) =>
+      chooseOption(page, page.getByLabel(label, { exact: true }), option);
     const date = async (label: string, value: string) => {
       await page.getByLabel(label, { exact: true }).fill(value);
       await page.getByLabel(label, { exact: true }).press('Tab');

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { User } from '../../src/core/organisation/user.ts';
 import { createAgency, createRegion } from '../../src/store/organisation/organisation.repository.ts';
 import { createUser } from '../../src/store/users/users.repository.ts';
-import { browserMissing, browserSuiteTitle } from '../support/browser.ts';
+import { browserMissing, browserSuiteTitle, chooseOption } from '../support/browser.ts';
 import { setUpBrowserSuite } from '../support/browser-suite.ts';
 import { enterTestFigures } from '../support/report-records.ts';
 import { createTestUser, registrationBody, signIn, TEST_PASSWORD } from '../support/server-factories.ts';
@@ -436,12 +436,10 @@ describe.skipIf(browserMissing)(browserSuiteTitle('stored XSS in every page that
       expect(dialogs).toEqual([]);
       expect(await page.locator('img[src="x"], svg[onload], iframe[srcdoc]').count()).toBe(0);
     };
-    const option = (text: string) => page.locator('.ant-select-item-option', { hasText: text }).first();
     try {
       // The apply form: the agency's name among the choices and in the echo of the sent application.
       await page.goto(`${suite.server.url}/apply`);
-      await page.getByLabel('受理机关').click();
-      await option(values.agency!).click();
+      await chooseOption(page, page.getByLabel('受理机关'), values.agency!);
       const applicant = field('公众申请人', 0).slice(0, 60);
       await page.getByLabel('申请人姓名或名称').fill(applicant);
       await page.getByLabel(/所需政府信息的名称/).fill(field('公众申请内容', 1));
@@ -461,8 +459,7 @@ describe.skipIf(browserMissing)(browserSuiteTitle('stored XSS in every page that
 
       // The region's published reports: names of the region and the agency, then the report itself.
       await page.goto(`${suite.server.url}/reports`);
-      await page.getByLabel('地区').click();
-      await option(values.region!).click();
+      await chooseOption(page, page.getByLabel('地区'), values.region!);
       await page.getByRole('spinbutton', { name: '年度', exact: true }).fill('2025');
       await page.getByRole('spinbutton', { name: '年度', exact: true }).press('Tab');
       const item = page.locator('.ant-list-item', { hasText: values.agency! });
@@ -477,8 +474,7 @@ describe.skipIf(browserMissing)(browserSuiteTitle('stored XSS in every page that
 
       // The region's statistics.
       await page.goto(`${suite.server.url}/statistics`);
-      await page.getByLabel('地区').click();
-      await option(values.region!).click();
+      await chooseOption(page, page.getByLabel('地区'), values.region!);
       await page.getByRole('spinbutton', { name: '截至年度' }).fill('2025');
       await page.getByRole('spinbutton', { name: '截至年度' }).press('Tab');
       await page.locator('.ant-table-tbody tr', { hasText: '2025' }).first().waitFor();

@@ -58,9 +58,6 @@ describe.skipIf(browserMissing)(browserSuiteTitle('supervising office in a brows
     rmSync(dir, { recursive: true, force: true });
   });
 
-  /** expect.poll gives up after 1 s by default: too short for a page on a machine running the whole suite. */
-  const POLL = { timeout: 15_000 };
-
   // The broken row: （一）予以公开 + 1, so （七）总计 no longer equals the sum of the outcomes (T3-02).
   it('imports a folder of reports, then finds the late agency, the missing one and the finding', async () => {
     const { page, scriptErrors } = await suite.page();
@@ -70,13 +67,13 @@ describe.skipIf(browserMissing)(browserSuiteTitle('supervising office in a brows
 
     await uploadAndConfirm(page);
     const preview = page.locator('.ant-table-tbody');
-    await expect.poll(() => preview.locator('.ant-tag', { hasText: '待导入' }).count(), POLL).toBe(2);
+    await expect.poll(() => preview.locator('.ant-tag', { hasText: '待导入' }).count()).toBe(2);
     await page.getByRole('button', { name: /确认导入 2 份/ }).click();
     await page.getByText('导入完成：新导入 2 份，已导入过 0 份，跳过 0 份').waitFor();
 
     // The same files again are recognised, not stored twice.
     await uploadAndConfirm(page);
-    await expect.poll(() => preview.locator('.ant-tag', { hasText: '已导入过' }).count(), POLL).toBe(2);
+    await expect.poll(() => preview.locator('.ant-tag', { hasText: '已导入过' }).count()).toBe(2);
     await page
       .getByRole('button', { name: '取 消' })
       .or(page.getByRole('button', { name: '取消' }))
@@ -108,10 +105,7 @@ describe.skipIf(browserMissing)(browserSuiteTitle('supervising office in a brows
       .first()
       .waitFor();
     await expect
-      .poll(
-        () => page.locator('[data-cell="table3.totalConcluded.自然人"]').getAttribute('aria-invalid'),
-        POLL,
-      )
+      .poll(() => page.locator('[data-cell="table3.totalConcluded.自然人"]').getAttribute('aria-invalid'))
       .toBe('true');
     // Every finding is located in words a user knows: no raw keys such as overview or meta.
     const findings = page.locator('.ant-card', { hasText: '核查结果' }).first();

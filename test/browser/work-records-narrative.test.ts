@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { User } from '../../src/core/organisation/user.ts';
 import { createAgency } from '../../src/store/organisation/organisation.repository.ts';
-import { browserMissing, browserSuiteTitle } from '../support/browser.ts';
+import { browserMissing, browserSuiteTitle, chooseOption, confirmInPopconfirm } from '../support/browser.ts';
 import { setUpBrowserSuite } from '../support/browser-suite.ts';
 import {
   createTestOrganisation,
@@ -62,8 +62,7 @@ describe.skipIf(browserMissing)(
         await pickDay(page, /办理日期/, i === 2 ? '2025-09-20' : '2025-10-15', i);
       }
       // The third was answered, not adopted.
-      await dialog.getByLabel('办理情况').nth(2).click();
-      await page.locator('.ant-select-dropdown:visible').getByText('已答复', { exact: true }).click();
+      await chooseOption(page, dialog.getByLabel('办理情况').nth(2), /^已答复$/);
       await dialog.getByRole('button', { name: /保\s*存/ }).click();
       // The server's refusal stands beside the field it is about.
       await dialog
@@ -145,11 +144,7 @@ describe.skipIf(browserMissing)(
       await suite.signIn(page, officer, { next: '/workspace/work?year=2025&tab=interpretations' });
       await page.getByRole('button', { name: '新增政策解读' }).click();
       const dialog = page.getByRole('dialog');
-      await dialog.getByLabel(/所解读的规范性文件/).click();
-      await page
-        .locator('.ant-select-dropdown:visible')
-        .getByText(/甲数规〔2025〕3号/)
-        .click();
+      await chooseOption(page, dialog.getByLabel(/所解读的规范性文件/), /甲数规〔2025〕3号/);
       expect(await dialog.getByLabel('所解读文件的标题').inputValue()).toBe('《公共数据开放管理办法》');
       await dialog.getByLabel('图文解读').check();
       await dialog.getByLabel('一图读懂').check();
@@ -163,11 +158,7 @@ describe.skipIf(browserMissing)(
       await page.getByText('共 1 篇解读').waitFor();
 
       await row.getByRole('button', { name: /删\s*除/ }).click();
-      await page.getByText('删除这条政策解读记录？').waitFor();
-      await page
-        .locator('.ant-popconfirm')
-        .getByRole('button', { name: /删\s*除/ })
-        .click();
+      expect(await confirmInPopconfirm(page, /删\s*除/)).toContain('删除这条政策解读记录？');
       await page.getByText('2025年尚未登记政策解读').waitFor();
       const left = await suite.server.app.inject({
         method: 'GET',

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { User } from '../../src/core/organisation/user.ts';
-import { browserMissing, browserSuiteTitle, recordStep } from '../support/browser.ts';
+import { browserMissing, browserSuiteTitle, chooseOption, recordStep } from '../support/browser.ts';
 import { setUpBrowserSuite } from '../support/browser-suite.ts';
 import {
   createTestOrganisation,
@@ -79,10 +79,7 @@ describe.skipIf(browserMissing)(
       await expect.poll(() => facts.innerText()).toContain('2027-01-05');
       expect(await facts.innerText()).toContain('暂定');
 
-      await page.getByLabel('办理步骤').click();
-      await page
-        .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '延长答复期限' })
-        .click();
+      await chooseOption(page, page.getByLabel('办理步骤'), '延长答复期限');
       for (const label of ['批准延期之日', '告知申请人之日']) {
         await page.getByLabel(label).fill('2026-12-07');
         await page.getByLabel(label).press('Tab');
@@ -96,10 +93,7 @@ describe.skipIf(browserMissing)(
       await page.getByText(REASON).first().waitFor();
 
       // The 延期告知书 states the provisional date and says that it is provisional.
-      await page.getByLabel('文书种类').click();
-      await page
-        .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '延期答复告知书' })
-        .click();
+      await chooseOption(page, page.getByLabel('文书种类'), '延期答复告知书');
       await page.getByLabel('网页（HTML）').check();
       const [file] = await Promise.all([
         page.waitForEvent('download'),
@@ -112,10 +106,7 @@ describe.skipIf(browserMissing)(
       // The applicant sees the same date, marked 暂定 — and no claim that the clock is paused.
       const pub = await suite.page();
       await pub.page.goto(`${suite.server.url}/track`);
-      await pub.page.getByLabel('受理机关').click();
-      await pub.page
-        .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: org.agencyX.name })
-        .click();
+      await chooseOption(pub.page, pub.page.getByLabel('受理机关'), org.agencyX.name);
       await pub.page.getByLabel('受理编号').fill(trackingNumber);
       await pub.page.getByLabel('查询码').fill(followUpCode);
       await pub.page.getByRole('button', { name: /查\s*询/ }).click();

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../../src/documents/render/render-pdf.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { loadConfig } from '../../src/server/config.ts';
@@ -121,6 +121,59 @@ export async function confirmInDialog(page: Page, button: string): Promise<strin
 }
 
 /**
+ * Presses `button` in the popconfirm just opened (by a click on the button it belongs to), once it
+ * has settled, and waits for it to close. Returns its text (what it said would happen). Under load
+ * a press while the popconfirm still zooms in lands beside the moving button and is lost.
+ */
+export async function confirmInPopconfirm(page: Page, button: string | RegExp): Promise<string> {
+  const open = page.locator('.ant-popconfirm').filter({ visible: true });
+  await open.getByRole('button', { name: button }).waitFor();
+  // antd marks a popover with its motion's name (ant-zoom-big) while it opens or closes.
+  const settled = page.locator('.ant-popconfirm:not(.ant-zoom-big)').filter({ visible: true });
+  await settled.waitFor();
+  const shown = (await settled.textContent()) ?? '';
+  await settled.getByRole('button', { name: button }).click();
+  await open.waitFor({ state: 'hidden' });
+  return shown;
+}
+
+/**
+ * Waits for `expected`, the outcome of a step the page sends to the server (a save, a workflow
+ * step), and fails at once with the page's own words when it shows an error alert instead; when
+ * neither comes, the failure names the page's address (a 401 sends the page to the login page).
+ */
+export async function waitForOutcome(
+  page: Page,
+  expected: Locator,
+  options: { timeout?: number } = {},
+): Promise<void> {
+  const failure = page.locator('.ant-alert-error');
+  try {
+    await expected.or(failure).first().waitFor(options);
+  } catch (error) {
+    throw new Error(`页面既未显示预期结果，也未显示错误提示（页面地址：${page.url()}）`, { cause: error });
+  }
+  if ((await failure.count()) > 0 && (await expected.count()) === 0) {
+    throw new Error(`页面显示错误提示：${(await failure.allInnerTexts()).join('；')}`);
+  }
+}
+
+/**
+ * Opens the select `field` and presses the (first) option showing `option` once the dropdown has
+ * slid in: a press on a dropdown still moving can be lost, and a dropdown still sliding out (of
+ * the select chosen just before) is never the one pressed.
+ */
+export async function chooseOption(page: Page, field: Locator, option: string | RegExp): Promise<void> {
+  await field.click();
+  await settledDropdown(page).locator('.ant-select-item-option', { hasText: option }).first().click();
+}
+
+/** The open select dropdown, once it has slid in (antd marks a moving one with ant-slide-up). */
+export function settledDropdown(page: Page): Locator {
+  return page.locator('.ant-select-dropdown:not(.ant-slide-up)').filter({ visible: true });
+}
+
+/**
  * Chooses `option` in the select labelled `label` until `chosen()` says the page took it: under load
  * a press on an option of a dropdown still opening can be lost.
  */
@@ -133,7 +186,7 @@ export async function chooseUntil(
   const deadline = Date.now() + 20_000;
   for (;;) {
     await page.getByLabel(label).click();
-    await page
+    await settledDropdown(page)
       .locator('.ant-select-item-option', { hasText: option })
       .click({ timeout: 2_000 })
       .catch(() => {});
