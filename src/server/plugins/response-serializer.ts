@@ -4,11 +4,13 @@ import type { z } from 'zod';
 
 /**
  * Zod schema types whose encode (what fastify-type-provider-zod's serializer runs on a response)
- * differs from a parse: transforms, pipes and codecs run the other way, defaults and catches are
- * skipped, `readonly` does not freeze. A response schema free of them encodes to exactly what it
- * parses to.
+ * gives another value than a parse: transforms, pipes and codecs run the other way, catches are
+ * skipped, `readonly` does not freeze. A response schema free of them encodes to what it parses
+ * to, with one difference: a field with a default (`.default([])` of the requested form, shared
+ * with the input schemas) that the presenter left out is filled with its default by a parse, where
+ * an encode refuses the response (a 500).
  */
-const DIRECTIONAL = new Set(['transform', 'pipe', 'default', 'prefault', 'catch', 'success', 'readonly']);
+const DIRECTIONAL = new Set(['transform', 'pipe', 'catch', 'success', 'readonly']);
 
 type Def = Record<string, unknown>;
 
