@@ -1,12 +1,7 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { momentOf } from '../core/moment.ts';
 import { type OpenedDatabase, openDatabase, type StoreDb } from '../store/dialect.ts';
 import { migrateToLatest } from '../store/migrations/migrate.ts';
@@ -20,6 +15,7 @@ import { registerClock } from './plugins/clock.ts';
 import { registerErrorHandling } from './plugins/error-handling.ts';
 import { registerJobs } from './plugins/jobs.ts';
 import { registerJsonHardening } from './plugins/json-hardening.ts';
+import { responseSerializerCompiler } from './plugins/response-serializer.ts';
 import { registerScheduledWork } from './plugins/scheduled-work.ts';
 import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { registerUnicodeInput } from './plugins/unicode-input.ts';
@@ -127,7 +123,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('dialect', database.dialect);
   app.decorate('config', options.config);
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializerCompiler);
   registerErrorHandling(app);
   registerChineseValidation(app);
   registerClock(app, options.now);

@@ -39,6 +39,8 @@ export async function freePort(): Promise<number> {
 export interface StartServerOptions {
   databaseUrl: string;
   env?: Record<string, string>;
+  /** Options of node itself, before the script (e.g. `--cpu-prof`, not allowed in NODE_OPTIONS). */
+  nodeArgs?: string[];
   /** How long start-up (migrations included) may take. */
   timeoutMs?: number;
 }
@@ -60,7 +62,7 @@ export async function startServer(options: StartServerOptions): Promise<ServerPr
 async function startOnPort(port: number, options: StartServerOptions): Promise<ServerProcess> {
   const child = spawn(
     process.execPath,
-    [join(REPO_ROOT, 'bin/gongkai.js'), 'serve', '--port', String(port)],
+    [...(options.nodeArgs ?? []), join(REPO_ROOT, 'bin/gongkai.js'), 'serve', '--port', String(port)],
     {
       cwd: REPO_ROOT,
       env: {

@@ -83,6 +83,14 @@ export function activateHolidaySchedules(schedules: readonly CalendarYearDays[])
   return active;
 }
 
+/**
+ * The calendar every count uses now: a new object after each activateHolidaySchedules, so a cache
+ * of counted dates can tell whether it is still valid.
+ */
+export function activeWorkingCalendar(): WorkingCalendar {
+  return calendar();
+}
+
 function outOfRange(what: string): AppError {
   return new AppError(
     'CALENDAR_UNKNOWN',

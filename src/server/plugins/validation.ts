@@ -16,9 +16,14 @@ export const chineseValidatorCompiler: FastifySchemaCompiler<z.ZodType> =
     const nul = pathOfNul(data, []);
     if (nul !== null)
       return { error: [issue(nul, 'invalid_string', '不能含有空字符（\\u0000）')] as unknown as Error };
-    const result = schema.safeParse(data, { error: zhCN.localeError });
+    // Error maps change messages only: the data is parsed on zod's fast path first, and a body it
+    // refuses parsed again for the messages in Chinese.
+    const result = schema.safeParse(data);
     if (result.success) return { value: result.data };
-    const issues = result.error.issues.map((i) => issue(i.path, i.code, i.message));
+    const refused = schema.safeParse(data, { error: zhCN.localeError });
+    const issues = (refused.success ? result : refused).error!.issues.map((i) =>
+      issue(i.path, i.code, i.message),
+    );
     return { error: issues as unknown as Error };
   };
 
@@ -41,11 +46,15 @@ const MAX_DEPTH = 32;
  * no field of gongkai has a use for it, so it is refused as bad input on both dialects alike.
  */
 function pathOfNul(value: unknown, path: PropertyKey[]): PropertyKey[] | null {
-  if (typeof value === 'string') return value.includes('\0') ? path : null;
+  if (typeof value === 'string') return value.includes('\0') ? [...path] : null;
   if (typeof value !== 'object' || value === null || path.length > MAX_DEPTH) return null;
-  for (const [key, child] of Object.entries(value)) {
-    if (typeof key === 'string' && key.includes('\0')) return [...path, key];
-    const found = pathOfNul(child, [...path, key]);
+  // One path array for the whole walk (this runs on every request): copied only when found.
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    if (key.includes('\0')) return [...path, key];
+    path.push(key);
+    const found = pathOfNul((value as Record<string, unknown>)[key], path);
+    path.pop();
     if (found !== null) return found;
   }
   return null;

@@ -8,6 +8,7 @@ import {
   applicationRegistrationSchema,
   type RequestedForm,
 } from '../../core/applications/registration-input.ts';
+import { activeWorkingCalendar, type WorkingCalendar } from '../../core/calendar/workdays.ts';
 import type { IsoDate } from '../../core/dates.ts';
 import { parseDeadlineInput } from '../../core/deadlines/deadline-input.ts';
 import { readTimeline } from '../../core/deadlines/read-timeline.ts';
@@ -89,6 +90,46 @@ function firstDeadlines(
   }
 }
 
+/** What firstDeadlines gave, with the calendar it counted with. */
+interface CountedFirstDeadlines {
+  calendar: WorkingCalendar;
+  value: { receivedOn: IsoDate; deadlines: ApplicationDeadlines };
+}
+
+/** The most entries of `recentFirstDeadlines`; past it the map starts afresh. */
+const RECENT_FIRST_DEADLINES = 512;
+
+/**
+ * firstDeadlines by channel, dates and today. A new application's deadlines depend on nothing
+ * else (no events yet) but the active calendar, and the registrations of a day share a handful of
+ * channels and dates: computing them is a tenth of a registration's CPU. Values are frozen (each
+ * registration gets the same object).
+ */
+const recentFirstDeadlines = new Map<string, CountedFirstDeadlines>();
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+/** firstDeadlines, computed once per channel, dates and today under the active calendar. */
+function firstDeadlinesOf(
+  application: Pick<Application, 'channel' | 'submittedOn' | 'confirmedOn'>,
+  today: IsoDate,
+): { receivedOn: IsoDate; deadlines: ApplicationDeadlines } {
+  const key = `${application.channel}|${application.submittedOn}|${application.confirmedOn ?? ''}|${today}`;
+  const calendar = activeWorkingCalendar();
+  const known = recentFirstDeadlines.get(key);
+  if (known && known.calendar === calendar) return known.value;
+  const value = deepFreeze(firstDeadlines(application, today));
+  if (recentFirstDeadlines.size >= RECENT_FIRST_DEADLINES) recentFirstDeadlines.clear();
+  recentFirstDeadlines.set(key, { calendar, value });
+  return value;
+}
+
 /** A registration checked and computed before any database work: what storeRegistrations writes. */
 export interface PreparedRegistration {
   agencyId: string;
@@ -133,7 +174,7 @@ export function prepareValidRegistration(
 ): PreparedRegistration {
   const { agencyId } = valid;
   const confirmedOn = valid.confirmedOn ?? null;
-  const { receivedOn, deadlines } = firstDeadlines(
+  const { receivedOn, deadlines } = firstDeadlinesOf(
     { channel: valid.channel, submittedOn: valid.submittedOn, confirmedOn },
     now.today,
   );

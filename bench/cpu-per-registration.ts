@@ -1,0 +1,95 @@
+/**
+ * The server's own CPU per registration, in process (not a bench suite): buildApp on a fresh
+ * database, an agency and an officer set up over HTTP, then `count` registrations through
+ * `inject`, 10 at a time, timed with process.cpuUsage(); best of `rounds`.
+ * `npx tsx bench/cpu-per-registration.ts <sqlite|postgres> [count] [rounds]`
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { buildApp } from '../src/server/app.ts';
+import { loadConfig } from '../src/server/config.ts';
+import { httpLogin, OFFICER_PASSWORD, setUpAgencyOverHttp } from '../test/support/http-client.ts';
+import { registrationBody } from '../test/support/server-factories.ts';
+import { PROCESS_ADMIN_PASSWORD } from '../test/support/server-process.ts';
+
+const [engine = 'sqlite', countArg = '2000', roundsArg = '3'] = process.argv.slice(2);
+const POSTGRES_URL =
+  process.env.TEST_DATABASE_URL ?? 'postgres://gongkai:gongkai@127.0.0.1:5432/gongkai_test';
+
+async function admin(text: string): Promise<void> {
+  const client = new pg.Client({ connectionString: POSTGRES_URL });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'gongkai-cpu-'));
+const schema = `gk_cpu_${randomBytes(4).toString('hex')}`;
+let databaseUrl = `sqlite:${join(dir, 'gongkai.db')}`;
+if (engine === 'postgres') {
+  await admin(`create schema ${schema}`);
+  const u = new URL(POSTGRES_URL);
+  u.searchParams.set('options', `-c search_path=${schema}`);
+  databaseUrl = u.toString();
+}
+const app = await buildApp({
+  config: loadConfig({
+    DATABASE_URL: databaseUrl,
+    LOG_LEVEL: 'warn',
+    GONGKAI_ADMIN_PASSWORD: PROCESS_ADMIN_PASSWORD,
+    LOGIN_FAILURE_DELAY_MS: '0',
+  }),
+  logger: true,
+});
+try {
+  const { ensureAdministrator } = await import('../src/server/bootstrap/ensure-admin.ts');
+  await ensureAdministrator(app.db, PROCESS_ADMIN_PASSWORD, new Date());
+  const base = await app.listen({ port: 0, host: '127.0.0.1' });
+  const { agencyId, officer } = await setUpAgencyOverHttp(base);
+  const session = await httpLogin(base, officer, OFFICER_PASSWORD);
+  const payload = JSON.stringify(registrationBody());
+  const one = async () => {
+    const r = await app.inject({
+      method: 'POST',
+      url: `/api/agencies/${agencyId}/applications`,
+      headers: {
+        'content-type': 'application/json',
+        cookie: session.cookie,
+        'x-csrf-token': session.csrfToken,
+      },
+      payload,
+    });
+    if (r.statusCode !== 201) throw new Error(`${r.statusCode} ${r.body}`);
+  };
+  const run = async (count: number) => {
+    let next = 0;
+    const worker = async () => {
+      while (next < count) {
+        next += 1;
+        await one();
+      }
+    };
+    const start = process.cpuUsage();
+    const t0 = performance.now();
+    await Promise.all(Array.from({ length: 10 }, worker));
+    const used = process.cpuUsage(start);
+    return { cpuMs: (used.user + used.system) / 1000 / count, wallMs: (performance.now() - t0) / count };
+  };
+  await run(300);
+  const results = [];
+  for (let i = 0; i < Number(roundsArg); i += 1) results.push(await run(Number(countArg)));
+  const best = results.sort((a, b) => a.cpuMs - b.cpuMs)[0]!;
+  process.stdout.write(
+    `${engine}: CPU ${best.cpuMs.toFixed(3)} ms/registration (rounds: ${results.map((r) => r.cpuMs.toFixed(3)).join(', ')}), wall ${best.wallMs.toFixed(3)} ms\n`,
+  );
+} finally {
+  await app.close();
+  rmSync(dir, { recursive: true, force: true });
+  if (engine === 'postgres') await admin(`drop schema ${schema} cascade`);
+}
