@@ -67,13 +67,18 @@ interface PreparedPage {
  */
 export async function ocrPages(pages: readonly GrayImage[], dpi: number): Promise<OcrPage[]> {
   const prepared = pages.map((gray) => preparePage(gray, dpi));
+  // Each page image is let go once its PGM is made: the reader process's memory is capped.
+  const offsets = prepared.map((page) => page.chinese!.height - page.text.image.height);
   const chinese = await recogniseMany(
-    prepared.map((page) => pnm(page.chinese!)),
+    prepared.map((page) => {
+      const bytes = pnm(page.chinese!);
+      page.chinese = null;
+      return bytes;
+    }),
     { lang: 'chi_sim', psm: 6, dpi },
   );
   const free = prepared.map((page, i) => {
-    const offset = page.chinese!.height - page.text.image.height;
-    page.chinese = null;
+    const offset = offsets[i]!;
     placeWords(
       page.text,
       chinese[i]!.filter((w) => w.top + w.height / 2 >= offset),

@@ -62,9 +62,10 @@ export async function readScannedPdf(
 
 /**
  * Pages read together: each recogniser pass reads them with one Tesseract process (ocrPages), whose
- * start-up costs as much as a page; few enough that their images stay small in memory.
+ * start-up costs as much as a page; few enough that their images stay well under the reader
+ * process's memory cap (INGEST_DEFAULTS.maxMemoryMb: six pages added some 90 MB).
  */
-export const PAGES_PER_RUN = 6;
+export const PAGES_PER_RUN = 3;
 
 /**
  * Reads `count` pages PAGES_PER_RUN at a time: `load` gives each page's straightened image and
