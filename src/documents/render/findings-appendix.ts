@@ -1,3 +1,4 @@
+import type { ScanSource } from '../../core/report/scan-source.ts';
 import type { TableGrid } from '../../core/report/table-grids.ts';
 import { type Finding, formatLocation, SEVERITY_LABELS, sortFindings } from '../../core/rules/finding.ts';
 
@@ -10,6 +11,11 @@ export const APPENDIX_COLUMNS_MM = [26, 16, 44, 70] as const;
 export interface RenderOptions {
   /** Findings of the checker; when given (even empty), the rendering ends with "附：核查结果". */
   findings?: Finding[];
+  /**
+   * The report was read from a scan by OCR: the HTML page (the public's 在线阅读) says so under its
+   * title, with the OCR summary (describeScan), as the lists and the region's views do.
+   */
+  scan?: ScanSource | null;
 }
 
 /** One printed line per finding: errors first; a rule that could not be assessed says so. */

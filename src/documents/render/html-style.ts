@@ -29,6 +29,7 @@ body { margin: 0; }
 .gk-report h1, .gk-report h2, .gk-report h3 { font-weight: normal; margin: 0; }
 .gk-report .gk-title { font-family: ${FONT_TITLE}; font-size: 22pt; line-height: 1.45; text-align: center; margin: 0 0 1.1em; }
 .gk-title span { display: block; }
+.gk-report .gk-scan-note { text-align: center; color: #555; font-size: 10.5pt; margin: -0.6em 0 1.2em; }
 .gk-report h2 { font-family: ${FONT_CAPTION}; font-size: 16pt; text-indent: 2em; margin-top: 0.35em; break-after: avoid; page-break-after: avoid; }
 .gk-report h3 { font-family: ${FONT_SUBHEADING}; font-size: 16pt; text-indent: 2em; break-after: avoid; page-break-after: avoid; }
 .gk-report p { margin: 0; text-indent: 2em; text-align: justify; }

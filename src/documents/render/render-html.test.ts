@@ -126,6 +126,29 @@ describe('renderHtml', () => {
     expect(renderHtml(seedReport())).toMatch(/thead \{ display: table-header-group; \}/);
   });
 
+  it('says under the title that a report was read from a scan, with its OCR summary; nothing for any other report', () => {
+    const report = fullReport();
+    const scan = {
+      pages: 7,
+      meanConfidence: 91.6,
+      minConfidence: 38.2,
+      cellsRead: 203,
+      cellsCorrected: 2,
+      cellsUnreadable: 1,
+    };
+    const doc = parse(renderHtml(report, { scan }));
+    const note = DomUtils.findOne((e) => e.attribs.class === 'gk-scan-note', doc.children);
+    expect(note).not.toBeNull();
+    // Right after the title, before the first section.
+    expect(DomUtils.prevElementSibling(note!)?.name).toBe('h1');
+    const said = text(note!);
+    expect(said.startsWith('扫描件')).toBe(true);
+    for (const figure of ['7 页', '92%', '38%', '203', '校正 2', '无法识别 1'])
+      expect(said).toContain(figure);
+    expect(renderHtml(report)).not.toContain('class="gk-scan-note"');
+    expect(renderHtml(report, { scan: null })).not.toContain('扫描件');
+  });
+
   it('prints a blank cell empty, never as 0', () => {
     const report = fullReport();
     report.table3.granted[1] = null;

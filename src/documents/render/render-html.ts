@@ -1,3 +1,4 @@
+import { describeScan } from '../../core/report/scan-source.ts';
 import type { Report } from '../../core/report/schema.ts';
 import { table2Grid, table3Grid, table4Grid } from '../../core/report/table-grids.ts';
 import { escapeHtml } from './escape-html.ts';
@@ -50,10 +51,15 @@ export function renderHtml(report: Report, options: RenderOptions = {}): string 
     REPORT_CSS,
     `<article class="gk-report">
 <h1 class="gk-title"><span>${escapeHtml(title.agency)}</span><span>${escapeHtml(title.name)}</span></h1>
-${sections}
+${scanNoteHtml(options)}${sections}
 ${appendixHtml(options)}</article>
 `,
   );
+}
+
+/** The scan note under the title of a report read from a scan, else nothing. */
+function scanNoteHtml(options: RenderOptions): string {
+  return options.scan ? `<p class="gk-scan-note">${escapeHtml(describeScan(options.scan))}</p>\n` : '';
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ScanSource } from '../../core/report/scan-source.ts';
 import type { Report } from '../../core/report/schema.ts';
 import { RENDER_FORMATS, type RenderFormat, renderReport } from '../../documents/render/render-report.ts';
 import type { PdfPrint } from '../plugins/pdf-printer.ts';
@@ -13,6 +14,8 @@ export interface ReportDocumentNames {
   headers?: Record<string, string>;
   /** Shown in the browser rather than saved, for HTML and PDF (the public's 在线阅读). */
   inline?: boolean;
+  /** The report was read from a scan: the HTML page says so under its title (the forms stay the official ones). */
+  scan?: ScanSource | null;
 }
 
 /**
@@ -37,7 +40,7 @@ export async function sendReportDocument(
             request.log,
           ),
         }
-      : await renderReport(report, format);
+      : await renderReport(report, format, format === 'html' ? { scan: names.scan ?? null } : {});
   return sendDocumentFile(reply, {
     bytes: rendered.bytes,
     mediaType: rendered.mediaType,

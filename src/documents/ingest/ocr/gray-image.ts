@@ -115,25 +115,31 @@ export function estimateSkew(image: GrayImage, threshold: number, maxDegrees = 3
   let dark = 0;
   for (let i = 0; i < data.length; i += 7) if (data[i]! <= threshold) dark += 1;
   const stride = Math.max(1, Math.floor((dark * 7) / SKEW_SAMPLES));
-  const xs: number[] = [];
-  const ys: number[] = [];
-  for (let i = 0; i < data.length; i += stride) {
+  let samples = 0;
+  for (let i = 0; i < data.length; i += stride) if (data[i]! <= threshold) samples += 1;
+  if (samples < 100) return 0;
+  const xs = new Int32Array(samples);
+  const ys = new Int32Array(samples);
+  for (let i = 0, k = 0; i < data.length; i += stride) {
     if (data[i]! <= threshold) {
-      xs.push(i % width);
-      ys.push(Math.floor(i / width));
+      xs[k] = i % width;
+      ys[k] = Math.floor(i / width);
+      k += 1;
     }
   }
-  if (xs.length < 100) return 0;
+  // Typed arrays, one histogram reused: the score is computed some forty times per page.
+  const bins = new Int32Array(height + width + 2);
   const score = (degrees: number): number => {
     const slope = Math.tan((degrees * Math.PI) / 180);
-    const bins = new Float64Array(height + width + 2);
+    bins.fill(0);
     const offset = Math.ceil(Math.abs(slope) * width) + 1;
-    for (let k = 0; k < xs.length; k += 1) {
+    const size = bins.length;
+    for (let k = 0; k < samples; k += 1) {
       const y = Math.round(ys[k]! - xs[k]! * slope) + offset;
-      if (y >= 0 && y < bins.length) bins[y]! += 1;
+      if (y >= 0 && y < size) bins[y]! += 1;
     }
     let s = 0;
-    for (const b of bins) s += b * b;
+    for (let y = 0; y < size; y += 1) s += bins[y]! * bins[y]!;
     return s;
   };
   let best = 0;

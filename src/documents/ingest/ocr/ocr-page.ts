@@ -3,9 +3,10 @@ import type { TextRun } from '../pdf/layout/pdf-runs.ts';
 import type { PdfPageContent } from '../pdf/pdf-page-content.ts';
 import { binarise, despeckle, speckArea } from './despeckle.ts';
 import type { GrayImage } from './gray-image.ts';
-import { inkThreshold, transformGrayImage } from './gray-image.ts';
+import { inkThreshold } from './gray-image.ts';
+import { type Crop, enlarged, layStrip, placeWords, pnm, type Strip, stacked } from './ocr-strip.ts';
 import { type CellBox, eraseRules, findCells, findRules, inkIn, type PixelRule } from './ruling-lines.ts';
-import { type OcrWord, recognise } from './tesseract.ts';
+import { type OcrWord, type RecogniseOptions, recogniseMany } from './tesseract.ts';
 
 /** A ruled cell as OCR read it, in points (viewport space of the page, y downwards). */
 export interface OcrCell {
@@ -36,31 +37,92 @@ const DIGITS = '0123456789.';
  * cell no identity checks is named (OCR-03).
  */
 const DISAGREEING = 40;
-/** White margin around each crop in a strip, in inches. */
-const STRIP_GAP_INCHES = 0.2;
+/** Grey level under which a pixel of the black-and-white page is ink. */
+const THRESHOLD = 128;
 
-interface Crop {
-  box: CellBox;
-  /** Where the crop was placed in the strip. */
-  x: number;
-  y: number;
-  words: OcrWord[];
+/** A page laid out for the recogniser: its rules and cells, and the crops to read. */
+interface PreparedPage {
+  rules: ReturnType<typeof findRules>;
+  clean: GrayImage;
+  width: number;
+  height: number;
+  /** The cells without ink, and later every cell read. */
+  cells: OcrCell[];
+  /** The whole cell of each tight crop. */
+  cellOf: Map<CellBox, CellBox>;
+  /** The cells' crops (grey), under the page with its tables painted out. */
+  text: Strip;
+  /** The page with its tables painted out, stacked above the strip of `text` (freed once read). */
+  chinese: GrayImage | null;
 }
 
 /**
- * Reads one straightened page image: finds the ruled cells (ruling-lines.ts), reads every cell
- * with ink in one Chinese pass over a strip of the crops, reads again the cells that hold a count
- * in one digits-only pass; the text outside the tables is read in the Chinese pass too, the
- * page with its tables painted out stacked above the strip (one recogniser start-up, not two). The result is the page as the PDF layout takes it (a run per word or cell,
- * the rules) plus each cell's reading and confidence.
+ * Reads straightened page images, all scanned at `dpi`: on each page finds the ruled cells
+ * (ruling-lines.ts), reads every cell with ink in a Chinese pass over a strip of the crops, reads
+ * again the cells that hold a count in a digits-only pass; the text outside the tables is read in
+ * the Chinese pass too, the page with its tables painted out stacked above the strip. Each pass
+ * reads all the pages with one recogniser call (recogniseMany: its start-up costs as much as a
+ * page). The result, per page, is the page as the PDF layout takes it (a run per word or cell, the
+ * rules) plus each cell's reading and confidence.
  */
+export async function ocrPages(pages: readonly GrayImage[], dpi: number): Promise<OcrPage[]> {
+  const prepared = pages.map((gray) => preparePage(gray, dpi));
+  // Each page image is let go once its PGM is made: the reader process's memory is capped.
+  const offsets = prepared.map((page) => page.chinese!.height - page.text.image.height);
+  const chinese = await recogniseMany(
+    prepared.map((page) => {
+      const bytes = pnm(page.chinese!);
+      page.chinese = null;
+      return bytes;
+    }),
+    { lang: 'chi_sim', psm: 6, dpi },
+  );
+  const free = prepared.map((page, i) => {
+    const offset = offsets[i]!;
+    placeWords(
+      page.text,
+      chinese[i]!.filter((w) => w.top + w.height / 2 >= offset),
+      offset,
+    );
+    return chinese[i]!.filter((w) => w.top + w.height / 2 < offset);
+  });
+  const digits = { lang: 'eng', psm: 6, whitelist: DIGITS, dpi } as const;
+  // The cells that may hold a count, read again digits-only in black and white.
+  const digitStrips = prepared.map((page) =>
+    digitStrip(
+      page.clean,
+      page.text.crops.filter((crop) => mayBeCount(crop, page.text.crops, dpi)).map((c) => c.box),
+      dpi,
+    ),
+  );
+  await readStrips(digitStrips, digits, 1);
+  // A lone narrow digit (a “1”) is sometimes passed over at scan size: such crops are read again, enlarged.
+  const missed = digitStrips.map((strip) => strip.crops.filter((crop) => crop.words.length === 0));
+  const again = prepared.map((page, i) =>
+    digitStrip(
+      page.clean,
+      missed[i]!.map((c) => c.box),
+      dpi,
+    ),
+  );
+  await readStrips(again, digits, 2);
+  for (const [i, crops] of missed.entries()) {
+    for (const [j, crop] of crops.entries()) crop.words = again[i]!.crops[j]!.words;
+  }
+  return prepared.map((page, i) => readPage(page, digitStrips[i]!.crops, free[i]!, dpi));
+}
+
+/** Reads one straightened page image (ocrPages of one page). */
 export async function ocrPage(gray: GrayImage, dpi: number): Promise<OcrPage> {
+  return (await ocrPages([gray], dpi))[0]!;
+}
+
+function preparePage(gray: GrayImage, dpi: number): PreparedPage {
   // Black and white without specks (despeckle.ts) for the rules, the ink and the counts; the
   // Chinese text is read in grey (its strokes' shading helps the recogniser), the specks painted out.
   const ink = binarise(gray, Math.min(200, Math.max(60, inkThreshold(gray))));
   const image = despeckle(ink, { maxArea: speckArea(dpi), isolation: Math.round(dpi * 0.04) });
-  const threshold = 128;
-  const rules = findRules(image, threshold, dpi);
+  const rules = findRules(image, THRESHOLD, dpi);
   const boxes = findCells(rules, dpi);
   const clean = eraseRules(image, rules);
   const greyData = new Uint8Array(gray.data);
@@ -70,45 +132,57 @@ export async function ocrPage(gray: GrayImage, dpi: number): Promise<OcrPage> {
   const pt = 72 / dpi;
   const minInk = Math.max(6, Math.round((dpi / 100) ** 2 * 4));
   const inked: CellBox[] = [];
-  /** The whole cell of each tight crop. */
   const cellOf = new Map<CellBox, CellBox>();
   const cells: OcrCell[] = [];
-  const confidences: number[] = [];
   for (const box of boxes) {
     const inner = inset(box, 2);
-    const tight = inkIn(clean, inner, threshold) >= minInk ? inkBounds(clean, inner, threshold) : null;
+    const tight = inkIn(clean, inner, THRESHOLD) >= minInk ? inkBounds(clean, inner, THRESHOLD) : null;
     if (tight) {
       inked.push(tight);
       cellOf.set(tight, box);
     } else cells.push({ ...toPoints(box, pt), text: '', confidence: 100, digits: false });
   }
   // The cells' text and the page's text outside the tables (painted out) in one Chinese pass.
-  const free: OcrWord[] = [];
-  const textCrops = await readStrip(grey, inked, { lang: 'chi_sim', psm: 6, dpi }, false, false, {
-    image: paintOut(grey, boxes),
-    words: free,
-  });
-  const countCrops = textCrops.filter((crop) => mayBeCount(crop, textCrops, dpi));
-  const digitCrops = await readStrip(
+  const text = layStrip(grey, inked, dpi);
+  return {
+    rules,
     clean,
-    countCrops.map((c) => c.box),
-    { lang: 'eng', psm: 6, whitelist: DIGITS, dpi },
-    false,
+    width: image.width,
+    height: image.height,
+    cells,
+    cellOf,
+    text,
+    chinese: stacked(paintOut(grey, boxes), text.image),
+  };
+}
+
+/** A strip of crops to read digits-only: every blot smaller than a digit's stroke is a speck, unless it is a decimal point. */
+function digitStrip(clean: GrayImage, boxes: CellBox[], dpi: number): Strip {
+  const strip = layStrip(clean, boxes, dpi);
+  return {
+    ...strip,
+    image: despeckle(strip.image, { maxArea: speckArea(dpi), isolation: 0, keepPoints: true }),
+  };
+}
+
+/** Reads the strips that have crops with one recogniser call, drawn `scale` times larger. */
+async function readStrips(strips: readonly Strip[], options: RecogniseOptions, scale: 1 | 2): Promise<void> {
+  const toRead = strips.filter((strip) => strip.crops.length > 0);
+  if (toRead.length === 0) return;
+  const images = await Promise.all(
+    toRead.map(async (strip) => pnm(scale === 2 ? await enlarged(strip.image) : strip.image)),
   );
-  // A lone narrow digit (a “1”) is sometimes passed over at scan size: such crops are read again, enlarged.
-  const missed = digitCrops.filter((crop) => crop.words.length === 0);
-  const again = await readStrip(
-    clean,
-    missed.map((c) => c.box),
-    { lang: 'eng', psm: 6, whitelist: DIGITS, dpi },
-    false,
-    true,
-  );
-  missed.forEach((crop, i) => {
-    crop.words = again[i]!.words;
-  });
+  const words = await recogniseMany(images, { ...options, dpi: options.dpi * scale });
+  for (const [i, strip] of toRead.entries()) placeWords(strip, words[i]!, 0, scale);
+}
+
+/** The page read: each cell's reading (the digits-only one where it wins), the free text, the rules. */
+function readPage(page: PreparedPage, digitCrops: readonly Crop[], free: OcrWord[], dpi: number): OcrPage {
+  const pt = 72 / dpi;
+  const { cells } = page;
+  const confidences: number[] = [];
   const digitsOf = new Map(digitCrops.map((crop) => [crop.box, crop]));
-  for (const crop of textCrops) {
+  for (const crop of page.text.crops) {
     const digit = digitsOf.get(crop.box);
     // The digits-only reading wins for what reads as a count, and where it is surer than the Chinese one.
     const useDigits =
@@ -119,7 +193,7 @@ export async function ocrPage(gray: GrayImage, dpi: number): Promise<OcrPage> {
     // Two readings of a count (Chinese in grey, digits-only in black and white) that differ: neither is trusted.
     const disagree = useDigits && asDigits(joinWords(crop.words)) !== asDigits(text);
     cells.push({
-      ...toPoints(cellOf.get(crop.box)!, pt),
+      ...toPoints(page.cellOf.get(crop.box)!, pt),
       text,
       confidence: disagree ? Math.min(confidenceOf(words), DISAGREEING) : confidenceOf(words),
       digits: useDigits,
@@ -127,6 +201,7 @@ export async function ocrPage(gray: GrayImage, dpi: number): Promise<OcrPage> {
   }
   confidences.push(...free.map((w) => w.confidence));
   const runs = [...freeRuns(free, pt), ...cells.filter((c) => c.text !== '').map(cellRun)];
+  const { rules } = page;
   return {
     content: {
       runs,
@@ -134,8 +209,8 @@ export async function ocrPage(gray: GrayImage, dpi: number): Promise<OcrPage> {
         horizontal: rules.horizontal.map((r) => segment(r, pt)),
         vertical: rules.vertical.map((r) => segment(r, pt)),
       },
-      width: image.width * pt,
-      height: image.height * pt,
+      width: page.width * pt,
+      height: page.height * pt,
     },
     cells,
     confidences,
@@ -225,98 +300,6 @@ function inkBounds(image: GrayImage, box: CellBox, threshold: number): CellBox {
   };
 }
 
-/**
- * Reads many crops with one recogniser call: the crops are laid out on a white strip — one
- * crop per line for text, a table row's counts side by side for digits — and the words found are
- * given back to the crop they fall in.
- */
-async function readStrip(
-  image: GrayImage,
-  boxes: CellBox[],
-  options: Parameters<typeof recognise>[1],
-  rowsSideBySide: boolean,
-  enlarge = false,
-  above?: { image: GrayImage; words: OcrWord[] },
-): Promise<Crop[]> {
-  if (boxes.length === 0 && !above) return [];
-  const gap = Math.round(options.dpi * STRIP_GAP_INCHES);
-  const crops: Crop[] = [];
-  let y = gap;
-  let width = 0;
-  let rowTop = Number.NEGATIVE_INFINITY;
-  let x = gap;
-  let rowHeight = 0;
-  for (const box of boxes) {
-    const w = box.right - box.left;
-    const h = box.bottom - box.top;
-    const sameRow = rowsSideBySide && Math.abs(box.top - rowTop) < options.dpi * 0.1 && x < options.dpi * 20;
-    if (!sameRow) {
-      y += rowHeight + (crops.length > 0 ? gap : 0);
-      x = gap;
-      rowHeight = 0;
-      rowTop = box.top;
-    }
-    crops.push({ box, x, y, words: [] });
-    x += w + gap;
-    rowHeight = Math.max(rowHeight, h);
-    width = Math.max(width, x);
-  }
-  const height = boxes.length === 0 ? 0 : y + rowHeight + gap;
-  let strip: GrayImage = { width, height, data: new Uint8Array(width * height).fill(255) };
-  for (const crop of crops) {
-    const { box } = crop;
-    for (let row = box.top; row < box.bottom; row += 1) {
-      const from = row * image.width + box.left;
-      strip.data.set(
-        image.data.subarray(from, from + box.right - box.left),
-        (crop.y + row - box.top) * width + crop.x,
-      );
-    }
-  }
-  // In a count every blot smaller than a digit's stroke is a speck, unless it is a decimal point.
-  if (options.whitelist)
-    strip = despeckle(strip, { maxArea: speckArea(options.dpi), isolation: 0, keepPoints: true });
-  const scale = enlarge ? 2 : 1;
-  const image2 = enlarge ? await enlarged(strip) : above ? stacked(above.image, strip) : strip;
-  const offset = above?.image.height ?? 0;
-  const all = await recognise(pnm(image2), { ...options, dpi: options.dpi * scale });
-  // One recogniser call reads the page above the strip too (its start-up costs as much as a page).
-  above?.words.push(...all.filter((w) => w.top + w.height / 2 < offset));
-  const words = all
-    .filter((w) => w.top + w.height / 2 >= offset)
-    .map((w) => ({
-      ...w,
-      left: w.left / scale,
-      top: (w.top - offset) / scale,
-      width: w.width / scale,
-      height: w.height / scale,
-    }));
-  for (const word of words) {
-    const cx = word.left + word.width / 2;
-    const cy = word.top + word.height / 2;
-    const crop = crops.find(
-      (c) =>
-        c.x - gap / 2 <= cx &&
-        cx <= c.x + c.box.right - c.box.left + gap / 2 &&
-        c.y - gap / 2 <= cy &&
-        cy <= c.y + c.box.bottom - c.box.top + gap / 2,
-    );
-    crop?.words.push(word);
-  }
-  return crops;
-}
-
-/** `top` with `bottom` under it, on white where the narrower one leaves room. */
-function stacked(top: GrayImage, bottom: GrayImage): GrayImage {
-  const width = Math.max(top.width, bottom.width);
-  const data = new Uint8Array(width * (top.height + bottom.height)).fill(255);
-  for (let y = 0; y < top.height; y += 1)
-    data.set(top.data.subarray(y * top.width, (y + 1) * top.width), y * width);
-  for (let y = 0; y < bottom.height; y += 1)
-    data.set(bottom.data.subarray(y * bottom.width, (y + 1) * bottom.width), (top.height + y) * width);
-  return { width, height: top.height + bottom.height, data };
-}
-
 /** Words of a cell in reading order, joined without spaces (Chinese) or with one (between Latin words). */
 function joinWords(words: OcrWord[]): string {
   let text = '';
@@ -325,22 +308,6 @@ function joinWords(words: OcrWord[]): string {
     text += word.text;
   }
   return text;
-}
-
-/** The image at twice its size, smoothly resampled. */
-function enlarged(image: GrayImage): Promise<GrayImage> {
-  return transformGrayImage(image, (pipeline) =>
-    pipeline.resize(image.width * 2, image.height * 2, { kernel: 'lanczos3' }),
-  );
-}
-
-/** A PGM of the image (Tesseract reads it from standard input). */
-function pnm(image: GrayImage): Uint8Array {
-  const header = new TextEncoder().encode(`P5\n${image.width} ${image.height}\n255\n`);
-  const bytes = new Uint8Array(header.length + image.data.length);
-  bytes.set(header);
-  bytes.set(image.data, header.length);
-  return bytes;
 }
 
 /** The image with the cells painted white: what is left is the text outside the tables. */

@@ -2,9 +2,9 @@ import { AppError } from '../../../core/errors.ts';
 import { pageImageSharp } from '../image/page-image-sharp.ts';
 import type { PageImage } from '../image/read-page-images.ts';
 import type { SourceDocument } from '../source-document.ts';
-import { type OcrPage, ocrPage } from './ocr-page.ts';
+import type { GrayImage } from './gray-image.ts';
 import { MIN_SCAN_DPI, SCAN_DPI } from './page-images.ts';
-import { scannedDocument, straighten } from './read-scanned-pdf.ts';
+import { readInRuns, scannedDocument, straighten } from './read-scanned-pdf.ts';
 import { requireOcr } from './tesseract.ts';
 
 /**
@@ -12,7 +12,7 @@ import { requireOcr } from './tesseract.ts';
  * dimensions, page count, not corrupt) into a SourceDocument by OCR, as image-only PDFs are
  * read (ocr/read-scanned-pdf.ts): each page decoded with pageImageSharp (pixel limit, EXIF
  * orientation), brought to SCAN_DPI, its brightest channel kept (a red seal fades), straightened
- * and read by ocrPage. `onPage(page, pages)` is called after each page. The result's format is 'image'.
+ * and read by ocrPages, PAGES_PER_RUN at a time (readInRuns). `onPage(page, pages)` is called after each page. The result's format is 'image'.
  *
  * Throws AppError DOCUMENT_REFUSED when Tesseract is missing (naming what to install) or a page
  * is scanned coarser than MIN_SCAN_DPI.
@@ -29,27 +29,34 @@ export async function readPageScans(
       `${coarse.name}：扫描分辨率太低（约 ${Math.round(coarse.dpi)} dpi），无法可靠识别；请提供 ${MIN_SCAN_DPI} dpi 以上（最好 200–300 dpi）的扫描件`,
     );
   }
-  const read: OcrPage[] = [];
-  for (const page of pages) {
-    const scale = SCAN_DPI / page.dpi;
-    const { data, info } = await (await pageImageSharp(page))
-      // Longest side scaled: right whether or not the EXIF orientation turns the page.
-      .resize({
-        width: Math.round(Math.max(page.width, page.height) * scale),
-        height: Math.round(Math.max(page.width, page.height) * scale),
-        fit: 'inside',
-        kernel: 'lanczos3',
-      })
-      .removeAlpha()
-      .raw()
-      .toBuffer({ resolveWithObject: true });
-    const gray = new Uint8Array(info.width * info.height);
-    for (let i = 0, j = 0; i < gray.length; i += 1, j += info.channels) {
-      gray[i] = info.channels >= 3 ? Math.max(data[j]!, data[j + 1]!, data[j + 2]!) : data[j]!;
-    }
-    const image = { width: info.width, height: info.height, data: gray };
-    read.push(await ocrPage(await straighten(image), SCAN_DPI));
-    onPage?.(page.page, pages.length);
-  }
+  const read = await readInRuns(
+    pages.length,
+    async (index) => ({ gray: await straighten(await pageGray(pages[index]!)), dpi: SCAN_DPI }),
+    () => {
+      throw new Error('every page image has something to read');
+    },
+    (page) => onPage?.(pages[page - 1]!.page, pages.length),
+  );
   return { ...scannedDocument(read), format: 'image' };
+}
+
+/** The page decoded at SCAN_DPI, its brightest channel kept (a red seal fades). */
+async function pageGray(page: PageImage): Promise<GrayImage> {
+  const scale = SCAN_DPI / page.dpi;
+  const { data, info } = await (await pageImageSharp(page))
+    // Longest side scaled: right whether or not the EXIF orientation turns the page.
+    .resize({
+      width: Math.round(Math.max(page.width, page.height) * scale),
+      height: Math.round(Math.max(page.width, page.height) * scale),
+      fit: 'inside',
+      kernel: 'lanczos3',
+    })
+    .removeAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  const gray = new Uint8Array(info.width * info.height);
+  for (let i = 0, j = 0; i < gray.length; i += 1, j += info.channels) {
+    gray[i] = info.channels >= 3 ? Math.max(data[j]!, data[j + 1]!, data[j + 2]!) : data[j]!;
+  }
+  return { width: info.width, height: info.height, data: gray };
 }

@@ -6,7 +6,7 @@ import { INGEST_LIMITS, type SourceDocument, type SourceLine } from '../source-d
 import { countColumns, markTable2Cells, markUntrustedCells } from './count-columns.ts';
 import { DOUBTFUL_CAPTION, snapDoubtfulCaption, snapToFormat } from './format-lexicon.ts';
 import { estimateSkew, type GrayImage, inkThreshold } from './gray-image.ts';
-import { type OcrCell, type OcrPage, ocrPage } from './ocr-page.ts';
+import { type OcrCell, type OcrPage, ocrPages } from './ocr-page.ts';
 import { dpiFor, imageResolutions, MIN_SCAN_DPI, rasterisePdfPage, rotateImage } from './page-images.ts';
 import { placeMisreadRows, placeUnreadTable2Rows } from './place-rows.ts';
 import { requireOcr } from './tesseract.ts';
@@ -16,7 +16,8 @@ const MIN_SKEW = 0.05;
 
 /**
  * Reads a PDF without a text layer (a scan) by OCR, page by page: pdftoppm draws the page, it is
- * straightened (estimateSkew, up to ±3°), and ocrPage reads its tables cell by cell and its text;
+ * straightened (estimateSkew, up to ±3°), and ocrPages reads its tables cell by cell and its text
+ * (PAGES_PER_RUN pages with one recogniser start-up per pass: readInRuns);
  * the pages are then laid out like a text PDF's (numberLines), each table line keeping the
  * recogniser's confidence per cell and the note “OCR，第N页”.
  *
@@ -45,15 +46,61 @@ export async function readScannedPdf(
       `PDF 没有文字层，是扫描件，但扫描分辨率太低（约 ${Math.round(coarsest)} dpi），无法可靠识别；请提供 ${MIN_SCAN_DPI} dpi 以上（最好 200–300 dpi）的扫描件`,
     );
   }
-  const read: OcrPage[] = [];
-  for (const [index, page] of pages.entries()) {
-    const dpi = dpiFor(page.width, page.height);
-    // A page without an image (a blank separator page) has nothing to read.
-    const image = resolutions.has(index + 1) ? await rasterisePdfPage(bytes, index + 1, dpi) : null;
-    read.push(image ? await ocrPage(await straighten(image), dpi) : emptyPage(page));
-    onPage?.(index + 1, pages.length);
-  }
+  const read = await readInRuns(
+    pages.length,
+    async (index) => {
+      const dpi = dpiFor(pages[index]!.width, pages[index]!.height);
+      // A page without an image (a blank separator page) has nothing to read.
+      if (!resolutions.has(index + 1)) return null;
+      return { gray: await straighten(await rasterisePdfPage(bytes, index + 1, dpi)), dpi };
+    },
+    (index) => emptyPage(pages[index]!),
+    onPage,
+  );
   return scannedDocument(read);
+}
+
+/**
+ * Pages read together: each recogniser pass reads them with one Tesseract process (ocrPages), whose
+ * start-up costs as much as a page; few enough that their images stay well under the reader
+ * process's memory cap (INGEST_DEFAULTS.maxMemoryMb: six pages added some 90 MB).
+ */
+export const PAGES_PER_RUN = 3;
+
+/**
+ * Reads `count` pages PAGES_PER_RUN at a time: `load` gives each page's straightened image and
+ * resolution (null for a page with nothing to read, which `empty` stands for), the pages of a run
+ * with the same resolution are read by ocrPages, and `onPage(page, pages)` is called for each
+ * page of a run once it is read.
+ */
+export async function readInRuns(
+  count: number,
+  load: (index: number) => Promise<{ gray: GrayImage; dpi: number } | null>,
+  empty: (index: number) => OcrPage,
+  onPage?: (page: number, pages: number) => void,
+): Promise<OcrPage[]> {
+  const read: OcrPage[] = [];
+  for (let from = 0; from < count; from += PAGES_PER_RUN) {
+    const run: { index: number; gray: GrayImage; dpi: number }[] = [];
+    const to = Math.min(count, from + PAGES_PER_RUN);
+    for (let index = from; index < to; index += 1) {
+      const page = await load(index);
+      if (page) run.push({ index, ...page });
+      else read[index] = empty(index);
+    }
+    for (const dpi of new Set(run.map((page) => page.dpi))) {
+      const same = run.filter((page) => page.dpi === dpi);
+      const done = await ocrPages(
+        same.map((page) => page.gray),
+        dpi,
+      );
+      same.forEach((page, i) => {
+        read[page.index] = done[i]!;
+      });
+    }
+    for (let index = from; index < to; index += 1) onPage?.(index + 1, count);
+  }
+  return read;
 }
 
 function emptyPage(page: PdfPageContent): OcrPage {

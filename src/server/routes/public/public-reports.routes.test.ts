@@ -11,6 +11,7 @@ import { momentOf } from '../../../core/moment.ts';
 import { readReportDocument } from '../../../documents/ingest/read-document.ts';
 import { planImport } from '../../../store/imports/import-plan.ts';
 import { createAgency } from '../../../store/organisation/organisation.repository.ts';
+import { insertReportScans } from '../../../store/reports/report-scans.ts';
 import { commitImport } from '../../../use-cases/imports/commit-import.ts';
 
 const clock = new TestClock('2025-06-02');
@@ -64,6 +65,32 @@ describe('public reports and statistics', () => {
     expect(
       (await app.inject({ url: `/api/public/regions/${org.cityA.code}/reports?year=2025` })).json().items,
     ).toEqual([]);
+  });
+
+  it('reads a report imported from a scan online with the 扫描件 note and its OCR confidence; the others without', async () => {
+    const items = (
+      await app.inject({ url: `/api/public/regions/${org.cityA.code}/reports?year=2024` })
+    ).json().items as { reportId: string; agencyName: string }[];
+    const [scanned, typed] = items;
+    const scan = {
+      pages: 5,
+      meanConfidence: 88.4,
+      minConfidence: 41,
+      cellsRead: 180,
+      cellsCorrected: 1,
+      cellsUnreadable: 0,
+    };
+    await app.db
+      .transaction()
+      .execute((trx) => insertReportScans(trx, [{ reportId: scanned!.reportId, scan }]));
+    const page = (id: string) => app.inject({ url: `/api/public/reports/${id}/document?format=html` });
+    const html = (await page(scanned!.reportId)).body;
+    expect(html).toContain('扫描件 5 页');
+    expect(html).toContain('平均识别置信度 88%（最低 41%）');
+    expect((await page(typed!.reportId)).body).not.toContain('扫描件');
+    // The downloads stay the official form.
+    const md = await app.inject({ url: `/api/public/reports/${scanned!.reportId}/document?format=md` });
+    expect(md.body).not.toContain('扫描件');
   });
 
   it('gives the region’s statistics by year as the sum of the published reports, and as CSV', async () => {

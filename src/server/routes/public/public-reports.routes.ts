@@ -6,7 +6,7 @@ import { statisticsCsv, yearStatistics } from '../../../core/region/public-stati
 import { regionByCode } from '../../../store/region/regional-agencies.ts';
 import { regionOverview, regionYearTotals } from '../../../store/region/regional-overview.ts';
 import { getStoredReport } from '../../../store/region/regional-reports.ts';
-import { withReportScans } from '../../../store/reports/report-scans.ts';
+import { reportScan, withReportScans } from '../../../store/reports/report-scans.ts';
 import { contentDisposition } from '../../http/content-disposition.ts';
 import { sendReportDocument } from '../../http/send-report-document.ts';
 import { currentMoment } from '../../plugins/clock.ts';
@@ -84,6 +84,7 @@ export async function registerPublicReportRoutes(app: FastifyInstance): Promise<
         fileName: `${stored.agencyName}${stored.year}年政府信息公开工作年度报告`,
         asciiName: `annual-report-${stored.year}`,
         inline: true,
+        scan: await reportScan(app.db, request.params.reportId),
         // A published version never changes (a correction is a new version with its own id).
         headers: { 'cache-control': 'public, max-age=86400' },
       });
