@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isJobFinished } from '../../core/jobs/job.ts';
 import { saveImportBatchFiles } from '../../store/imports/import-batches.ts';
 import {
   countUnreadImportFiles,
@@ -8,7 +9,7 @@ import {
   undoneImportFiles,
 } from '../../store/imports/import-files.ts';
 import { planImport, refusedFile, skipTwinsInBatch } from '../../store/imports/import-plan.ts';
-import { advanceJob } from '../../store/jobs/jobs.repository.ts';
+import { advanceJob, getJob } from '../../store/jobs/jobs.repository.ts';
 import type { JobKind } from '../jobs/job-kind.ts';
 import { importJobOptions } from './import-files-job.ts';
 import { readRecordingPages } from './read-recording-pages.ts';
@@ -42,6 +43,9 @@ export const readImportPreviewJob: JobKind<ReadImportPreviewPayload> = {
     );
     const read = readRecordingPages(ctx, p.batchId, new Map(files.map((f) => [f.name, f.position])));
     for (const f of files) {
+      // Cancelled (or failed) meanwhile: no more reading for it.
+      const job = await getJob(ctx.db, ctx.jobId);
+      if (!job || isJobFinished(job.state)) return;
       const [planned] = await planImport(ctx.db, read, [{ name: f.name, read: () => f.content! }], {
         regionId: p.regionId,
         ...p.options,
