@@ -1,6 +1,7 @@
 import { constants, inflateSync } from 'node:zlib';
 import { fileBudgetExceeded, INGEST_LIMITS, streamBudgetExceeded } from '../../source-document.ts';
-import { latin1, PdfLexer } from './pdf-lexer.ts';
+import { latin1 } from './pdf-bytes.ts';
+import { PdfLexer } from './pdf-lexer.ts';
 import {
   isName,
   isNumber,

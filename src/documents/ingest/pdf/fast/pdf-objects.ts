@@ -24,8 +24,23 @@ export class PdfRef {
 
 export class PdfDict {
   readonly entries = new Map<string, PdfObject>();
+  /** Entries read only when first asked for (pdf-lexer.ts DEFERRED_KEYS): key → parse. */
+  private deferred: Map<string, () => PdfObject> | undefined;
   get(key: string): PdfObject | undefined {
-    return this.entries.get(key);
+    const value = this.entries.get(key);
+    if (value !== undefined || this.deferred === undefined) return value;
+    const parse = this.deferred.get(key);
+    if (parse === undefined) return undefined;
+    const parsed = parse();
+    this.deferred.delete(key);
+    this.entries.set(key, parsed);
+    return parsed;
+  }
+  /** Sets `key` to the value `parse` reads, parsed on the first get (a later entry of the same key wins). */
+  defer(key: string, parse: () => PdfObject): void {
+    this.entries.delete(key);
+    this.deferred ??= new Map();
+    this.deferred.set(key, parse);
   }
 }
 
