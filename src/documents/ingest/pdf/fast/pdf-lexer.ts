@@ -1,14 +1,14 @@
 import { CLASS, hexDigit, latin1 } from './pdf-bytes.ts';
-import { PdfDict, PdfName, type PdfObject, PdfOperator, PdfRef, unsupported } from './pdf-objects.ts';
+import { intern, PdfDict, PdfName, type PdfObject, PdfOperator, PdfRef, unsupported } from './pdf-objects.ts';
 import { MAX_DEPTH, skipComposite } from './pdf-skip.ts';
 
-export const ARRAY_START = PdfOperator.of('[');
-export const ARRAY_END = PdfOperator.of(']');
-export const DICT_START = PdfOperator.of('<<');
-export const DICT_END = PdfOperator.of('>>');
-const TRUE = PdfOperator.of('true');
-const FALSE = PdfOperator.of('false');
-const NULL = PdfOperator.of('null');
+export const ARRAY_START = PdfOperator.keyword('[');
+export const ARRAY_END = PdfOperator.keyword(']');
+export const DICT_START = PdfOperator.keyword('<<');
+export const DICT_END = PdfOperator.keyword('>>');
+const TRUE = PdfOperator.keyword('true');
+const FALSE = PdfOperator.keyword('false');
+const NULL = PdfOperator.keyword('null');
 
 /**
  * Dictionary entries of file objects that text extraction does not read, skipped by their bytes
@@ -148,7 +148,7 @@ export class PdfLexer {
         String.fromCharCode(Number.parseInt(hex, 16)),
       );
     const name = PdfName.of(text);
-    if (cacheable) SHORT_NAMES.set(short, name);
+    if (cacheable) intern(SHORT_NAMES, short, name);
     return name;
   }
 
@@ -261,8 +261,7 @@ export class PdfLexer {
       for (let i = start; i < pos; i += 1) short |= bytes[i]! << ((i - start) * 8);
       let found = SHORT_KEYWORDS.get(short);
       if (!found) {
-        found = PdfOperator.of(latin1(bytes, start, pos));
-        SHORT_KEYWORDS.set(short, found);
+        found = intern(SHORT_KEYWORDS, short, PdfOperator.of(latin1(bytes, start, pos)));
       }
       return found;
     }

@@ -5,7 +5,7 @@ import { PdfOperator, unsupported } from './pdf-objects.ts';
 /** Most nesting of arrays and dictionaries accepted (hostile input must not blow the stack). */
 export const MAX_DEPTH = 64;
 
-const ID = PdfOperator.of('ID');
+const ID = PdfOperator.keyword('ID');
 
 /** Skips the array or dictionary that starts at the position, checking only its brackets and strings. */
 export function skipComposite(lexer: PdfLexer, depth: number): void {
