@@ -18,8 +18,8 @@ import {
   type PageDrawing,
 } from './page-drawing.ts';
 import type { PdfFile } from './pdf-file.ts';
-import { type FastFont, loadResourceFont } from './pdf-font.ts';
-import { ARRAY_START, DICT_START, PdfLexer, skipInlineImage } from './pdf-lexer.ts';
+import type { FontCache } from './pdf-font.ts';
+import { ARRAY_START, DICT_START, PdfLexer } from './pdf-lexer.ts';
 import {
   isName,
   isNumber,
@@ -32,6 +32,7 @@ import {
   stringOperand,
   unsupported,
 } from './pdf-objects.ts';
+import { skipInlineImage } from './pdf-skip.ts';
 import { TextItemBuilder } from './text-items.ts';
 import {
   carriageReturn,
@@ -59,7 +60,7 @@ export class PageInterpreter {
 
   constructor(
     private readonly file: PdfFile,
-    private readonly fonts: Map<unknown, FastFont>,
+    private readonly fonts: FontCache,
     private readonly viewBox: number[],
     private readonly maxItems: number,
     private readonly onTooManyItems: () => never,
@@ -168,7 +169,7 @@ export class PageInterpreter {
           builder.flush();
           text.fontName = name.name;
           text.fontSize = size;
-          text.font = loadResourceFont(this.file, this.fonts, resources, name.name);
+          text.font = this.fonts.font(resources, name.name);
           if (text.font.isType3 && size <= 1) unsupported('Type 3 font at size 1 or less');
           break;
         }

@@ -6,6 +6,17 @@ const MAX_MAP_RANGE = 2 ** 24 - 1;
 /** Most codes one ToUnicode map may define. */
 const MAX_CODES = 1 << 20;
 
+const keyword = PdfOperator.keyword;
+const BFCHAR = keyword('beginbfchar');
+const END_BFCHAR = keyword('endbfchar');
+const BFRANGE = keyword('beginbfrange');
+const END_BFRANGE = keyword('endbfrange');
+const CIDCHAR = keyword('begincidchar');
+const END_CIDCHAR = keyword('endcidchar');
+const CIDRANGE = keyword('begincidrange');
+const END_CIDRANGE = keyword('endcidrange');
+const USECMAP = keyword('usecmap');
+
 /**
  * Reads a ToUnicode CMap (bfchar, bfrange in both forms, cidchar, cidrange) into code → text the
  * way pdfjs's readToUnicode does: destination strings are UTF-16BE (an odd length gets a leading
@@ -15,18 +26,12 @@ const MAX_CODES = 1 << 20;
 export function readToUnicode(bytes: Uint8Array): Map<number, string> {
   const raw = new Map<number, string | number>();
   const lexer = new PdfLexer(bytes);
-  const keyword = (name: string) => PdfOperator.of(name);
-  const BFCHAR = keyword('beginbfchar');
-  const BFRANGE = keyword('beginbfrange');
-  const CIDCHAR = keyword('begincidchar');
-  const CIDRANGE = keyword('begincidrange');
-  const USECMAP = keyword('usecmap');
   for (;;) {
     const token = lexer.next();
     if (token === undefined) break;
     if (token === USECMAP) unsupported('ToUnicode usecmap');
     if (token === BFCHAR || token === CIDCHAR) {
-      const end = token === BFCHAR ? keyword('endbfchar') : keyword('endcidchar');
+      const end = token === BFCHAR ? END_BFCHAR : END_CIDCHAR;
       for (;;) {
         const src = lexer.object(false);
         if (src === end) break;
@@ -36,7 +41,7 @@ export function readToUnicode(bytes: Uint8Array): Map<number, string> {
         set(raw, code(src), dst);
       }
     } else if (token === BFRANGE || token === CIDRANGE) {
-      const end = token === BFRANGE ? keyword('endbfrange') : keyword('endcidrange');
+      const end = token === BFRANGE ? END_BFRANGE : END_CIDRANGE;
       for (;;) {
         const low = lexer.object(false);
         if (low === end) break;

@@ -1,6 +1,7 @@
 import { constants, inflateSync } from 'node:zlib';
 import { fileBudgetExceeded, INGEST_LIMITS, streamBudgetExceeded } from '../../source-document.ts';
-import { latin1, PdfLexer } from './pdf-lexer.ts';
+import { latin1 } from './pdf-bytes.ts';
+import { PdfLexer } from './pdf-lexer.ts';
 import {
   isName,
   isNumber,
@@ -11,6 +12,13 @@ import {
   PdfStream,
   unsupported,
 } from './pdf-objects.ts';
+
+const OBJ = PdfOperator.keyword('obj');
+const ENDSTREAM = PdfOperator.keyword('endstream');
+const XREF = PdfOperator.keyword('xref');
+const TRAILER = PdfOperator.keyword('trailer');
+const IN_USE = PdfOperator.keyword('n');
+const FREE = PdfOperator.keyword('f');
 
 /** Most revisions (/Prev links) followed. */
 const MAX_REVISIONS = 64;
@@ -73,8 +81,7 @@ export class PdfFile {
     const lexer = new PdfLexer(this.bytes, offset);
     const n = lexer.next();
     lexer.next();
-    if (n !== num || lexer.next() !== PdfOperator.of('obj'))
-      unsupported('xref offset does not point at the object');
+    if (n !== num || lexer.next() !== OBJ) unsupported('xref offset does not point at the object');
     const value = lexer.object(true);
     if (value === undefined || value instanceof PdfOperator) return unsupported('bad object');
     if (!(value instanceof PdfDict)) return value;
@@ -87,7 +94,7 @@ export class PdfFile {
     if (!isNumber(length) || length < 0 || start + length > this.bytes.length)
       unsupported('bad stream length');
     const after = new PdfLexer(this.bytes, start + length);
-    if (after.next() !== PdfOperator.of('endstream')) unsupported('stream length does not reach endstream');
+    if (after.next() !== ENDSTREAM) unsupported('stream length does not reach endstream');
     return new PdfStream(value, this.bytes.subarray(start, start + length));
   }
 
@@ -224,7 +231,7 @@ export class PdfFile {
     if (offset < 0 || offset >= this.bytes.length) unsupported('startxref out of range');
     const lexer = new PdfLexer(this.bytes, offset);
     const first = lexer.next();
-    if (first === PdfOperator.of('xref')) return this.readXrefTable(lexer);
+    if (first === XREF) return this.readXrefTable(lexer);
     if (isNumber(first)) return this.readXrefStream(offset, first);
     return unsupported('no xref at startxref');
   }
@@ -232,7 +239,7 @@ export class PdfFile {
   private readXrefTable(lexer: PdfLexer): PdfDict {
     for (;;) {
       const token = lexer.next();
-      if (token === PdfOperator.of('trailer')) {
+      if (token === TRAILER) {
         const trailer = lexer.object(true);
         if (!(trailer instanceof PdfDict)) return unsupported('bad trailer');
         return trailer;
@@ -245,10 +252,9 @@ export class PdfFile {
         const kind = lexer.next();
         if (!isNumber(position)) return unsupported('bad xref entry');
         const num = token + i;
-        if (kind === PdfOperator.of('n') && !this.xref.has(num) && position > 0)
+        if (kind === IN_USE && !this.xref.has(num) && position > 0)
           this.xref.set(num, { type: 1, offset: position });
-        else if (kind !== PdfOperator.of('n') && kind !== PdfOperator.of('f'))
-          return unsupported('bad xref entry');
+        else if (kind !== IN_USE && kind !== FREE) return unsupported('bad xref entry');
       }
     }
   }

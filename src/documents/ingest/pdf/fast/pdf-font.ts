@@ -8,7 +8,15 @@ import {
 } from './pdf-cid-font.ts';
 import { readToUnicode } from './pdf-cmap.ts';
 import type { PdfFile } from './pdf-file.ts';
-import { isName, isNumber, type PdfDict, PdfRef, PdfStream, unsupported } from './pdf-objects.ts';
+import {
+  isName,
+  isNumber,
+  type PdfDict,
+  type PdfObject,
+  PdfRef,
+  PdfStream,
+  unsupported,
+} from './pdf-objects.ts';
 
 /** What text extraction needs of one glyph, as pdfjs's Glyph gives it. */
 export interface Glyph {
@@ -38,7 +46,7 @@ export class FastFont {
   readonly fontMatrix: number[];
   /** Written top to bottom (Identity-V, the -V CMaps): glyphs advance down by their vertical metric. */
   readonly vertical: boolean;
-  private readonly widths: Map<number, number>;
+  private readonly widths: WidthTable;
   private readonly defaultWidth: number;
   private readonly toUnicode: Map<number, string> | null;
   private readonly cid: CidEncoding | null;
@@ -68,18 +76,15 @@ export class FastFont {
       toUnicode = readToUnicode(file.decode(toUnicodeStream));
       if (toUnicode.size === 0) unsupported('empty ToUnicode');
     } else if (toUnicodeStream !== undefined) unsupported('ToUnicode is not a stream');
-    const common = {
-      toUnicode,
-      hasEncoding: dict.get('Encoding') !== undefined,
-      widths: new Map<number, number>(),
-    };
+    const common = { toUnicode, hasEncoding: dict.get('Encoding') !== undefined };
     if (isName(subtype, 'Type0')) {
-      const cid = readCidFont(file, dict, common.widths, toUnicode !== null);
-      return new FastFont({ ...common, ...CID_LAYOUT, defaultWidth: cid.defaultWidth, cid });
+      const widths = new Map<number, number>();
+      const cid = readCidFont(file, dict, widths, toUnicode !== null);
+      return new FastFont({ ...common, ...CID_LAYOUT, widths, defaultWidth: cid.defaultWidth, cid });
     }
     if (isName(subtype, 'TrueType') || isName(subtype, 'Type1') || isName(subtype, 'Type3')) {
       if (!toUnicode) requireWinAnsiTrueType(file, dict);
-      return new FastFont({ ...common, ...readSimple(file, dict, common.widths, isName(subtype, 'Type3')) });
+      return new FastFont({ ...common, ...readSimple(file, dict, isName(subtype, 'Type3')) });
     }
     return unsupported('font subtype');
   }
@@ -132,18 +137,41 @@ export class FastFont {
   }
 }
 
+/** Code (simple fonts) or CID (Type0) → width in glyph space; undefined: the default width. */
+interface WidthTable {
+  get(code: number): number | undefined;
+}
+
 interface FontSpec {
   twoByte: boolean;
   isType3: boolean;
   fontMatrix: number[];
-  widths: Map<number, number>;
+  widths: WidthTable;
   defaultWidth: number;
   toUnicode: Map<number, string> | null;
   hasEncoding: boolean;
   cid?: CidEncoding;
 }
 
-type Layout = Pick<FontSpec, 'twoByte' | 'isType3' | 'fontMatrix' | 'defaultWidth'>;
+type Layout = Pick<FontSpec, 'twoByte' | 'isType3' | 'fontMatrix' | 'defaultWidth' | 'widths'>;
+
+/**
+ * A simple font's /Widths, an entry read when a glyph first needs it: Chromium's Type 3 fonts list
+ * ~200 widths for the handful of glyphs each shows.
+ */
+class SimpleWidths implements WidthTable {
+  constructor(
+    private readonly file: PdfFile,
+    private readonly list: PdfObject[],
+    private readonly firstChar: number,
+  ) {}
+  get(code: number): number | undefined {
+    const index = code - this.firstChar;
+    if (index < 0 || index >= this.list.length) return undefined;
+    const width = this.file.resolve(this.list[index]);
+    return typeof width === 'number' ? width : undefined;
+  }
+}
 
 const CID_LAYOUT = { twoByte: true, isType3: false, fontMatrix: FONT_IDENTITY_MATRIX };
 
@@ -151,19 +179,14 @@ const CID_LAYOUT = { twoByte: true, isType3: false, fontMatrix: FONT_IDENTITY_MA
  * A simple font: one-byte codes, /Widths from /FirstChar, /MissingWidth as the default. Embedded
  * programs with another FontMatrix change nothing: pdfjs rescales their widths to match.
  */
-function readSimple(file: PdfFile, dict: PdfDict, widths: Map<number, number>, isType3: boolean): Layout {
+function readSimple(file: PdfFile, dict: PdfDict, isType3: boolean): Layout {
   const list = file.resolve(dict.get('Widths'));
   const firstChar = file.resolve(dict.get('FirstChar'));
   if (!Array.isArray(list) || !Number.isInteger(firstChar)) return unsupported('simple font without Widths');
-  let code = firstChar as number;
-  for (const w of list) {
-    const width = file.resolve(w);
-    if (typeof width === 'number') widths.set(code, width);
-    code += 1;
-  }
   const descriptor = file.dict(dict.get('FontDescriptor'));
   const missing = file.resolve(descriptor?.get('MissingWidth'));
   const layout = {
+    widths: new SimpleWidths(file, list, firstChar as number),
     twoByte: false,
     isType3,
     fontMatrix: FONT_IDENTITY_MATRIX,
@@ -216,23 +239,44 @@ function winAnsiUnicode(code: number): string {
   return String.fromCharCode(code);
 }
 
-/** The font `name` of `resources`, loaded once per font object (cached in `cache`). */
-export function loadResourceFont(
-  file: PdfFile,
-  cache: Map<unknown, FastFont>,
-  resources: PdfDict | undefined,
-  name: string,
-): FastFont {
-  const fonts = file.dict(resources?.get('Font'));
-  const raw = fonts?.get(name);
-  if (raw === undefined) return unsupported('font not in resources');
-  const key = raw instanceof PdfRef ? `${raw.num} ${raw.gen}` : raw;
-  let font = cache.get(key);
-  if (!font) {
-    const dict = file.dict(raw);
-    if (!dict) return unsupported('font is not a dictionary');
-    font = FastFont.load(file, dict);
-    cache.set(key, font);
+/**
+ * The fonts of one document, each loaded when a text operator first selects it (Tf) and kept per
+ * font object; a (resources, name) pair is looked up once, then found by the dictionary itself.
+ */
+export class FontCache {
+  private readonly byObject = new Map<unknown, FastFont>();
+  private readonly byResources = new Map<PdfDict, Map<string, FastFont>>();
+
+  constructor(private readonly file: PdfFile) {}
+
+  /** The font `name` of `resources`. */
+  font(resources: PdfDict | undefined, name: string): FastFont {
+    if (!resources) return unsupported('font not in resources');
+    let named = this.byResources.get(resources);
+    if (!named) {
+      named = new Map();
+      this.byResources.set(resources, named);
+    }
+    let font = named.get(name);
+    if (!font) {
+      font = this.load(resources, name);
+      named.set(name, font);
+    }
+    return font;
   }
-  return font;
+
+  private load(resources: PdfDict, name: string): FastFont {
+    const file = this.file;
+    const raw = file.dict(resources.get('Font'))?.get(name);
+    if (raw === undefined) return unsupported('font not in resources');
+    const key = raw instanceof PdfRef ? `${raw.num} ${raw.gen}` : raw;
+    let font = this.byObject.get(key);
+    if (!font) {
+      const dict = file.dict(raw);
+      if (!dict) return unsupported('font is not a dictionary');
+      font = FastFont.load(file, dict);
+      this.byObject.set(key, font);
+    }
+    return font;
+  }
 }

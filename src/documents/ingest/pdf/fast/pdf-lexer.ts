@@ -1,20 +1,21 @@
-import { PdfDict, PdfName, type PdfObject, PdfOperator, PdfRef, unsupported } from './pdf-objects.ts';
+import { CLASS, hexDigit, latin1 } from './pdf-bytes.ts';
+import { intern, PdfDict, PdfName, type PdfObject, PdfOperator, PdfRef, unsupported } from './pdf-objects.ts';
+import { MAX_DEPTH, skipComposite } from './pdf-skip.ts';
 
-/** Most nesting of arrays and dictionaries accepted (hostile input must not blow the stack). */
-const MAX_DEPTH = 64;
+export const ARRAY_START = PdfOperator.keyword('[');
+export const ARRAY_END = PdfOperator.keyword(']');
+export const DICT_START = PdfOperator.keyword('<<');
+export const DICT_END = PdfOperator.keyword('>>');
+const TRUE = PdfOperator.keyword('true');
+const FALSE = PdfOperator.keyword('false');
+const NULL = PdfOperator.keyword('null');
 
-// Byte classes: 1 whitespace, 2 delimiter.
-const CLASS = new Uint8Array(256);
-for (const b of [0, 9, 10, 12, 13, 32]) CLASS[b] = 1;
-for (const c of '()<>[]{}/%') CLASS[c.charCodeAt(0)] = 2;
-
-export const ARRAY_START = PdfOperator.of('[');
-export const ARRAY_END = PdfOperator.of(']');
-export const DICT_START = PdfOperator.of('<<');
-export const DICT_END = PdfOperator.of('>>');
-const TRUE = PdfOperator.of('true');
-const FALSE = PdfOperator.of('false');
-const NULL = PdfOperator.of('null');
+/**
+ * Dictionary entries of file objects that text extraction does not read, skipped by their bytes
+ * and parsed only if asked for: a Type 3 font's glyph programs (CharProcs) and an encoding's
+ * Differences. Chromium writes one Type 3 font per run of glyphs, each with ~200 of both.
+ */
+const DEFERRED_KEYS = new Set(['CharProcs', 'Differences']);
 
 /** Names of up to six bytes, by their length and bytes. */
 const SHORT_NAMES = new Map<number, PdfName>();
@@ -147,7 +148,7 @@ export class PdfLexer {
         String.fromCharCode(Number.parseInt(hex, 16)),
       );
     const name = PdfName.of(text);
-    if (cacheable) SHORT_NAMES.set(short, name);
+    if (cacheable) intern(SHORT_NAMES, short, name);
     return name;
   }
 
@@ -162,7 +163,7 @@ export class PdfLexer {
     }
   }
 
-  private literalString(): string {
+  literalString(): string {
     const { bytes, end } = this;
     let pos = this.pos + 1;
     let depth = 1;
@@ -222,7 +223,7 @@ export class PdfLexer {
     return out;
   }
 
-  private hexString(): string {
+  hexString(): string {
     const { bytes, end } = this;
     let pos = this.pos + 1;
     let out = '';
@@ -260,8 +261,7 @@ export class PdfLexer {
       for (let i = start; i < pos; i += 1) short |= bytes[i]! << ((i - start) * 8);
       let found = SHORT_KEYWORDS.get(short);
       if (!found) {
-        found = PdfOperator.of(latin1(bytes, start, pos));
-        SHORT_KEYWORDS.set(short, found);
+        found = intern(SHORT_KEYWORDS, short, PdfOperator.of(latin1(bytes, start, pos)));
       }
       return found;
     }
@@ -290,6 +290,7 @@ export class PdfLexer {
         const key = this.next();
         if (key === DICT_END) return dict;
         if (!(key instanceof PdfName)) return unsupported('bad dictionary key');
+        if (refs && DEFERRED_KEYS.has(key.name) && this.deferValue(dict, key.name, depth + 1)) continue;
         const value = this.object(refs, depth + 1);
         if (value === undefined || value === DICT_END || value instanceof PdfOperator)
           return unsupported('bad dictionary value');
@@ -307,11 +308,32 @@ export class PdfLexer {
   }
 
   /**
+   * Defers an array or dictionary value of `dict`'s `key` (true): its bytes are skipped and parsed
+   * only if the entry is asked for. Other values (scalars, references) are left for object() (false).
+   */
+  private deferValue(dict: PdfDict, key: string, depth: number): boolean {
+    this.skipSpace();
+    const { bytes, end } = this;
+    const start = this.pos;
+    const b = bytes[start];
+    if (b !== 0x5b && !(b === 0x3c && bytes[start + 1] === 0x3c)) return false;
+    skipComposite(this, depth);
+    dict.defer(key, () => {
+      const value = new PdfLexer(bytes, start, end).object(true, depth);
+      if (value === undefined || value instanceof PdfOperator) return unsupported('bad dictionary value');
+      return value;
+    });
+    return true;
+  }
+
+  /**
    * The reference "`num` gen R" when the bytes after `num` are its generation and R (the position
    * then after R), else null with the position unchanged. Reads what next() would read, without
    * making tokens: arrays of integers (Widths) look ahead here at every item.
    */
   private refAfter(num: number): PdfRef | null {
+    const quick = this.plainRefAfter(num);
+    if (quick !== undefined) return quick;
     const save = this.pos;
     this.skipSpace();
     const { bytes, end } = this;
@@ -330,49 +352,33 @@ export class PdfLexer {
     this.pos = save;
     return null;
   }
-}
 
-function hexDigit(b: number): number {
-  if (b >= 0x30 && b <= 0x39) return b - 0x30;
-  if (b >= 0x41 && b <= 0x46) return b - 0x37;
-  if (b >= 0x61 && b <= 0x66) return b - 0x57;
-  return -1;
-}
-
-/** Bytes as a string of one char per byte (ISO-8859-1; TextDecoder's "latin1" is windows-1252). */
-export function latin1(bytes: Uint8Array, start: number, end: number): string {
-  if (end - start < 16) {
-    let s = '';
-    for (let i = start; i < end; i += 1) s += String.fromCharCode(bytes[i]!);
-    return s;
-  }
-  return Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString('latin1');
-}
-
-/** Skips an inline image's dictionary and data, up to and including EI. */
-export function skipInlineImage(lexer: PdfLexer): void {
-  for (let tokens = 0; ; tokens += 1) {
-    const token = lexer.next();
-    if (token === undefined || tokens > 1000) unsupported('unterminated inline image');
-    if (token === PdfOperator.of('ID')) break;
-  }
-  const { bytes, end } = lexer;
-  let pos = lexer.pos + 1;
-  while (pos + 1 < end) {
-    if (
-      bytes[pos] === 0x45 &&
-      bytes[pos + 1] === 0x49 &&
-      isSpace(bytes[pos - 1]) &&
-      (pos + 2 >= end || isSpace(bytes[pos + 2]))
-    ) {
-      lexer.pos = pos + 2;
-      return;
+  /**
+   * refAfter for the common shapes, without making a number twice: whitespace, then either no
+   * digit (null) or plain digits and whitespace followed by R (the reference) or by anything
+   * but R or a comment (null). Undefined when refAfter must look closer (signs, dots, comments).
+   */
+  private plainRefAfter(num: number): PdfRef | null | undefined {
+    const { bytes, end } = this;
+    let pos = this.pos;
+    while (pos < end && CLASS[bytes[pos]!] === 1) pos += 1;
+    if (pos >= end) return null;
+    const first = bytes[pos]!;
+    if (first < 0x30 || first > 0x39) {
+      return first === 0x2d || first === 0x2b || first === 0x2e || first === 0x25 ? undefined : null;
     }
-    pos += 1;
+    let gen = 0;
+    let at = pos;
+    while (at < end && bytes[at]! >= 0x30 && bytes[at]! <= 0x39) {
+      gen = gen * 10 + (bytes[at]! - 0x30);
+      at += 1;
+    }
+    if (at >= end || CLASS[bytes[at]!] !== 1) return undefined;
+    while (at < end && CLASS[bytes[at]!] === 1) at += 1;
+    if (at < end && bytes[at] === 0x52 && (at + 1 >= end || CLASS[bytes[at + 1]!] !== 0)) {
+      this.pos = at + 1;
+      return new PdfRef(num, gen);
+    }
+    return at < end && bytes[at] === 0x25 ? undefined : null;
   }
-  unsupported('inline image without EI');
-}
-
-function isSpace(b: number | undefined): boolean {
-  return b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09 || b === 0x00 || b === 0x0c;
 }

@@ -1,4 +1,18 @@
 /**
+ * Most names, and most keywords beyond PdfOperator.keyword's, kept interned across documents (and
+ * in each of the lexer's byte-keyed caches): a file of millions of distinct names must not grow
+ * them without limit. A full cache is emptied and refilled; interning only saves allocations.
+ */
+export const MAX_INTERNED = 4096;
+
+/** Adds `key` to a bounded interning cache, emptying it first when full. */
+export function intern<K, V>(cache: Map<K, V>, key: K, value: V): V {
+  if (cache.size >= MAX_INTERNED) cache.clear();
+  cache.set(key, value);
+  return value;
+}
+
+/**
  * The PDF object model the fast reader works with. Strings are kept as latin1 JS strings (one
  * char per byte: char codes for text-showing operators), names are interned PdfName objects.
  */
@@ -6,12 +20,11 @@ export class PdfName {
   private static readonly interned = new Map<string, PdfName>();
   private constructor(readonly name: string) {}
   static of(name: string): PdfName {
-    let found = PdfName.interned.get(name);
-    if (!found) {
-      found = new PdfName(name);
-      PdfName.interned.set(name, found);
-    }
-    return found;
+    return PdfName.interned.get(name) ?? intern(PdfName.interned, name, new PdfName(name));
+  }
+  /** How many names are interned now (at most MAX_INTERNED). */
+  static internedCount(): number {
+    return PdfName.interned.size;
   }
 }
 
@@ -24,8 +37,23 @@ export class PdfRef {
 
 export class PdfDict {
   readonly entries = new Map<string, PdfObject>();
+  /** Entries read only when first asked for (pdf-lexer.ts DEFERRED_KEYS): key → parse. */
+  private deferred: Map<string, () => PdfObject> | undefined;
   get(key: string): PdfObject | undefined {
-    return this.entries.get(key);
+    const value = this.entries.get(key);
+    if (value !== undefined || this.deferred === undefined) return value;
+    const parse = this.deferred.get(key);
+    if (parse === undefined) return undefined;
+    const parsed = parse();
+    this.deferred.delete(key);
+    this.entries.set(key, parsed);
+    return parsed;
+  }
+  /** Sets `key` to the value `parse` reads, parsed on the first get (a later entry of the same key wins). */
+  defer(key: string, parse: () => PdfObject): void {
+    this.entries.delete(key);
+    this.deferred ??= new Map();
+    this.deferred.set(key, parse);
   }
 }
 
@@ -37,17 +65,35 @@ export class PdfStream {
   ) {}
 }
 
-/** A content-stream operator keyword (only the content lexer produces these). */
+/**
+ * A keyword (operator, delimiter, obj/endstream…). Keywords the reader compares tokens with by
+ * identity are declared once with keyword() and interned for good; any other keyword is compared
+ * by its `op` only, and interned in a bounded cache.
+ */
 export class PdfOperator {
-  private static readonly interned = new Map<string, PdfOperator>();
+  private static readonly keywords = new Map<string, PdfOperator>();
+  private static readonly others = new Map<string, PdfOperator>();
   private constructor(readonly op: string) {}
-  static of(op: string): PdfOperator {
-    let found = PdfOperator.interned.get(op);
+  /** A keyword tokens are compared with (===): call once, at module level. */
+  static keyword(op: string): PdfOperator {
+    let found = PdfOperator.keywords.get(op);
     if (!found) {
-      found = new PdfOperator(op);
-      PdfOperator.interned.set(op, found);
+      found = PdfOperator.others.get(op) ?? new PdfOperator(op);
+      PdfOperator.others.delete(op);
+      PdfOperator.keywords.set(op, found);
     }
     return found;
+  }
+  static of(op: string): PdfOperator {
+    return (
+      PdfOperator.keywords.get(op) ??
+      PdfOperator.others.get(op) ??
+      intern(PdfOperator.others, op, new PdfOperator(op))
+    );
+  }
+  /** How many keywords outside keyword()'s are interned now (at most MAX_INTERNED). */
+  static internedCount(): number {
+    return PdfOperator.others.size;
   }
 }
 

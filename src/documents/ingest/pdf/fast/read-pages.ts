@@ -12,7 +12,7 @@ import {
 import { RULE_OPS } from './drawing-ops.ts';
 import { PageInterpreter } from './page-content.ts';
 import { PdfFile } from './pdf-file.ts';
-import type { FastFont } from './pdf-font.ts';
+import { FontCache } from './pdf-font.ts';
 import { isName, isNumber, type PdfDict, type PdfObject, PdfStream, unsupported } from './pdf-objects.ts';
 import { transform } from './text-state.ts';
 
@@ -48,7 +48,7 @@ export function readPagesFast(bytes: Uint8Array): PdfPageContent[] {
   }
   const leaves = pageLeaves(file, root);
   if (leaves.length !== count) unsupported('page count differs from the tree');
-  const fonts = new Map<unknown, FastFont>();
+  const fonts = new FontCache(file);
   return leaves.map((node, index) => readPage(file, fonts, node, index + 1));
 }
 
@@ -80,12 +80,7 @@ function pageLeaves(file: PdfFile, root: PdfDict): PageNode[] {
   return leaves;
 }
 
-function readPage(
-  file: PdfFile,
-  fonts: Map<unknown, FastFont>,
-  node: PageNode,
-  number: number,
-): PdfPageContent {
+function readPage(file: PdfFile, fonts: FontCache, node: PageNode, number: number): PdfPageContent {
   const view = pageView(file, node);
   const base: Matrix = [1, 0, 0, -1, -view[0]!, view[3]!];
   const interpreter = new PageInterpreter(file, fonts, view, MAX_TEXT_ITEMS_PER_PAGE, () => {
