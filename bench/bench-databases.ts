@@ -69,3 +69,25 @@ export async function benchPostgres(name: string): Promise<BenchDatabase | null>
     },
   };
 }
+
+/**
+ * Where a server process started by a bench tool keeps its data, without opening it here: a SQLite
+ * file in a temporary folder, or a fresh PostgreSQL schema on PG_URL; cleanup removes it.
+ */
+export async function benchDatabaseUrl(
+  engine: 'sqlite' | 'postgres',
+  name: string,
+): Promise<{ url: string; cleanup(): Promise<void> }> {
+  if (engine === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), `gongkai-${name}-`));
+    return {
+      url: `sqlite:${join(dir, `${name}.db`)}`,
+      cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+    };
+  }
+  const schema = `gk_${name}_${randomBytes(6).toString('hex')}`;
+  await admin(`create schema ${schema}`);
+  const url = new URL(PG_URL);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  return { url: url.toString(), cleanup: () => admin(`drop schema ${schema} cascade`) };
+}

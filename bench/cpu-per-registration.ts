@@ -4,43 +4,18 @@
  * `inject`, 10 at a time, timed with process.cpuUsage(); best of `rounds`.
  * `npx tsx bench/cpu-per-registration.ts <sqlite|postgres> [count] [rounds]`
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
 import { buildApp } from '../src/server/app.ts';
 import { loadConfig } from '../src/server/config.ts';
 import { httpLogin, OFFICER_PASSWORD, setUpAgencyOverHttp } from '../test/support/http-client.ts';
 import { registrationBody } from '../test/support/server-factories.ts';
 import { PROCESS_ADMIN_PASSWORD } from '../test/support/server-process.ts';
+import { benchDatabaseUrl } from './bench-databases.ts';
 
 const [engine = 'sqlite', countArg = '2000', roundsArg = '3'] = process.argv.slice(2);
-const POSTGRES_URL =
-  process.env.TEST_DATABASE_URL ?? 'postgres://gongkai:gongkai@127.0.0.1:5432/gongkai_test';
-
-async function admin(text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: POSTGRES_URL });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
-
-const dir = mkdtempSync(join(tmpdir(), 'gongkai-cpu-'));
-const schema = `gk_cpu_${randomBytes(4).toString('hex')}`;
-let databaseUrl = `sqlite:${join(dir, 'gongkai.db')}`;
-if (engine === 'postgres') {
-  await admin(`create schema ${schema}`);
-  const u = new URL(POSTGRES_URL);
-  u.searchParams.set('options', `-c search_path=${schema}`);
-  databaseUrl = u.toString();
-}
+const database = await benchDatabaseUrl(engine === 'postgres' ? 'postgres' : 'sqlite', 'cpu');
 const app = await buildApp({
   config: loadConfig({
-    DATABASE_URL: databaseUrl,
+    DATABASE_URL: database.url,
     LOG_LEVEL: 'warn',
     GONGKAI_ADMIN_PASSWORD: PROCESS_ADMIN_PASSWORD,
     LOGIN_FAILURE_DELAY_MS: '0',
@@ -90,6 +65,5 @@ try {
   );
 } finally {
   await app.close();
-  rmSync(dir, { recursive: true, force: true });
-  if (engine === 'postgres') await admin(`drop schema ${schema} cascade`);
+  await database.cleanup();
 }

@@ -3,43 +3,20 @@
  * suite): `npx tsx bench/profile-server.ts <sqlite|postgres> <out-dir>` writes the server's
  * .cpuprofile in <out-dir> and prints the server's CPU ms per registration.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import autocannon from 'autocannon';
-import pg from 'pg';
 import { httpLogin, OFFICER_PASSWORD, setUpAgencyOverHttp } from '../test/support/http-client.ts';
 import { registrationBody } from '../test/support/server-factories.ts';
 import { startServer } from '../test/support/server-process.ts';
+import { benchDatabaseUrl } from './bench-databases.ts';
 
 const [engine = 'sqlite', outDir = '/tmp/gongkai-profile', seconds = '4'] = process.argv.slice(2);
-const POSTGRES_URL =
-  process.env.TEST_DATABASE_URL ?? 'postgres://gongkai:gongkai@127.0.0.1:5432/gongkai_test';
-
-async function admin(text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: POSTGRES_URL });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
-
 async function main(): Promise<void> {
   mkdirSync(outDir, { recursive: true });
-  const dir = mkdtempSync(join(tmpdir(), 'gongkai-prof-'));
-  const schema = `gk_prof_${randomBytes(4).toString('hex')}`;
-  let databaseUrl = `sqlite:${join(dir, 'gongkai.db')}`;
-  if (engine === 'postgres') {
-    await admin(`create schema ${schema}`);
-    const u = new URL(POSTGRES_URL);
-    u.searchParams.set('options', `-c search_path=${schema}`);
-    databaseUrl = u.toString();
-  }
+  const database = await benchDatabaseUrl(engine === 'postgres' ? 'postgres' : 'sqlite', 'prof');
   const profile = process.env.NO_PROFILE ? [] : ['--cpu-prof', `--cpu-prof-dir=${resolve(outDir)}`];
-  const server = await startServer({ databaseUrl, nodeArgs: profile });
+  const server = await startServer({ databaseUrl: database.url, nodeArgs: profile });
   try {
     const { agencyId, officer } = await setUpAgencyOverHttp(server.url);
     const session = await httpLogin(server.url, officer, OFFICER_PASSWORD);
@@ -64,8 +41,7 @@ async function main(): Promise<void> {
     );
   } finally {
     await server.stop();
-    rmSync(dir, { recursive: true, force: true });
-    if (engine === 'postgres') await admin(`drop schema ${schema} cascade`);
+    await database.cleanup();
   }
 }
 
