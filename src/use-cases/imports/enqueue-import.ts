@@ -14,10 +14,38 @@ import type { ImportOptions, ImportSource } from '../../store/imports/import-pla
 import type { JobQueue } from '../../store/jobs/job-queue.ts';
 import { advanceJob, getJob } from '../../store/jobs/jobs.repository.ts';
 import { enqueueJob } from '../jobs/enqueue-job.ts';
+import type { JobKind } from '../jobs/job-kind.ts';
 import { importFilesJob, importParts } from './import-files-job.ts';
 import { previewParts, readImportPreviewJob } from './read-import-preview-job.ts';
 
-async function enqueueFiles(
+/**
+ * Saves a batch's files (their bytes, or why they were refused) and enqueues the job that works
+ * on them, in the caller's transaction; the refused files count as done at once.
+ */
+async function enqueueForFiles<P>(
+  trx: StoreTrx,
+  queue: JobQueue,
+  batchId: string,
+  files: readonly ImportFileInput[],
+  job: { kind: JobKind<P>; payload: P; parts: number },
+  actor: Actor,
+  now: Moment,
+): Promise<Job> {
+  await insertImportFiles(trx, batchId, files);
+  const enqueued = await enqueueJob(trx, queue, job.kind, job.payload, {
+    parts: job.parts,
+    total: files.length,
+    actor,
+    now,
+  });
+  await attachImportJob(trx, batchId, enqueued.id);
+  const refused = files.filter((f) => 'refused' in f).length;
+  if (refused > 0) await advanceJob(trx, enqueued.id, refused, null, now.at.toISOString());
+  return { ...enqueued, done: refused };
+}
+
+/** The job storing a batch's files. */
+function enqueueFiles(
   trx: StoreTrx,
   queue: JobQueue,
   batch: Pick<ImportBatch, 'id' | 'regionId' | 'options'>,
@@ -25,18 +53,22 @@ async function enqueueFiles(
   actor: Actor,
   now: Moment,
 ): Promise<Job> {
-  await insertImportFiles(trx, batch.id, files);
-  const job = await enqueueJob(
+  const payload = {
+    batchId: batch.id,
+    regionId: batch.regionId,
+    options: batch.options,
+    files: files.length,
+    actor,
+  };
+  return enqueueForFiles(
     trx,
     queue,
-    importFilesJob,
-    { batchId: batch.id, regionId: batch.regionId, options: batch.options, files: files.length, actor },
-    { parts: importParts(files.length), total: files.length, actor, now },
+    batch.id,
+    files,
+    { kind: importFilesJob, payload, parts: importParts(files.length) },
+    actor,
+    now,
   );
-  await attachImportJob(trx, batch.id, job.id);
-  const refused = files.filter((f) => 'refused' in f).length;
-  if (refused > 0) await advanceJob(trx, job.id, refused, null, now.at.toISOString());
-  return { ...job, done: refused };
 }
 
 /**
@@ -99,20 +131,20 @@ export async function enqueuePreviewRead(
   const files = await filesOf(sources);
   const { regionId, ...rest } = options;
   const batch = await saveImportBatch(db, regionId, rest, [], actor, now);
-  const job = await db.transaction().execute(async (trx) => {
-    await insertImportFiles(trx, batch.id, files);
-    const job = await enqueueJob(
-      trx,
-      queue,
-      readImportPreviewJob,
-      { batchId: batch.id, regionId, options: rest, files: files.length },
-      { parts: previewParts(files.length), total: files.length, actor, now },
+  const payload = { batchId: batch.id, regionId, options: rest, files: files.length };
+  const job = await db
+    .transaction()
+    .execute((trx) =>
+      enqueueForFiles(
+        trx,
+        queue,
+        batch.id,
+        files,
+        { kind: readImportPreviewJob, payload, parts: previewParts(files.length) },
+        actor,
+        now,
+      ),
     );
-    await attachImportJob(trx, batch.id, job.id);
-    const refused = files.filter((f) => 'refused' in f).length;
-    if (refused > 0) await advanceJob(trx, job.id, refused, null, now.at.toISOString());
-    return job;
-  });
   return { ...batch, jobId: job.id };
 }
 
