@@ -12,7 +12,7 @@ import { requireOcr } from './tesseract.ts';
  * dimensions, page count, not corrupt) into a SourceDocument by OCR, as image-only PDFs are
  * read (ocr/read-scanned-pdf.ts): each page decoded with pageImageSharp (pixel limit, EXIF
  * orientation), brought to SCAN_DPI, its brightest channel kept (a red seal fades), straightened
- * and read by ocrPages, PAGES_PER_RUN at a time (readInRuns). `onPage(page, pages)` is called after each page. The result's format is 'image'.
+ * and read by ocrPages, PAGES_PER_RUN at a time (readInRuns). `onPage(page, pages)` says how far it has got (readInRuns). The result's format is 'image'.
  *
  * Throws AppError DOCUMENT_REFUSED when Tesseract is missing (naming what to install) or a page
  * is scanned coarser than MIN_SCAN_DPI.

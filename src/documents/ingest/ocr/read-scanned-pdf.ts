@@ -70,8 +70,8 @@ export const PAGES_PER_RUN = 3;
 /**
  * Reads `count` pages PAGES_PER_RUN at a time: `load` gives each page's straightened image and
  * resolution (null for a page with nothing to read, which `empty` stands for), the pages of a run
- * with the same resolution are read by ocrPages, and `onPage(page, pages)` is called for each
- * page of a run once it is read.
+ * with the same resolution are read by ocrPages. `onPage(page, pages)` says how far it has got:
+ * the first page of each run as the run starts, the run's other pages once it is read.
  */
 export async function readInRuns(
   count: number,
@@ -83,6 +83,9 @@ export async function readInRuns(
   for (let from = 0; from < count; from += PAGES_PER_RUN) {
     const run: { index: number; gray: GrayImage; dpi: number }[] = [];
     const to = Math.min(count, from + PAGES_PER_RUN);
+    // The run's first page is announced as it starts (a run takes seconds: the web shows
+    // “第1/6页识别中” meanwhile), the others as the run ends.
+    onPage?.(from + 1, count);
     for (let index = from; index < to; index += 1) {
       const page = await load(index);
       if (page) run.push({ index, ...page });
@@ -98,7 +101,7 @@ export async function readInRuns(
         read[page.index] = done[i]!;
       });
     }
-    for (let index = from; index < to; index += 1) onPage?.(index + 1, count);
+    for (let index = from + 1; index < to; index += 1) onPage?.(index + 1, count);
   }
   return read;
 }
