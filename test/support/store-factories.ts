@@ -80,3 +80,16 @@ export function applyTestEvent(
     return recorded.application;
   });
 }
+
+/**
+ * A city (`code`) with 中卫市文化旅游广电局 and 中卫市旅游局, the agency a test merges into it
+ * (机构改革): the set-up of the merger tests of Y-01 and the stored counts.
+ */
+export async function createMergerAgencies(
+  db: Kysely<Database>,
+  code: string,
+): Promise<{ region: Region; successor: Agency; merged: Agency }> {
+  const region = await createRegion(db, { code, name: `测试市${code}`, level: 'city' });
+  const agency = (name: string) => createAgency(db, { regionId: region.id, name, kind: 'department' });
+  return { region, successor: await agency('中卫市文化旅游广电局'), merged: await agency('中卫市旅游局') };
+}

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 import { clone, generateValidReport } from '../../../test/support/generate-report.ts';
 import { insertTestReportVersion } from '../../../test/support/report-records.ts';
+import { createMergerAgencies } from '../../../test/support/store-factories.ts';
 import { describeEachDialect } from '../../../test/support/store-test-db.ts';
 import { insertImportedReports } from '../imports/imported-reports.ts';
 import { saveAgencyClosure } from '../organisation/agency-history.repository.ts';
@@ -49,17 +50,7 @@ describeEachDialect('recountFollowingYear', (t) => {
   };
 
   it('recounts the successor’s report when the report of an agency merged into it arrives later', async () => {
-    const region = await createRegion(t.db, { code: '640511', name: '中卫市', level: 'city' });
-    const successor = await createAgency(t.db, {
-      regionId: region.id,
-      name: '中卫市文化旅游广电局',
-      kind: 'department',
-    });
-    const merged = await createAgency(t.db, {
-      regionId: region.id,
-      name: '中卫市旅游局',
-      kind: 'department',
-    });
+    const { successor, merged } = await createMergerAgencies(t.db, '640511');
     const own2024 = clone(generateValidReport(41, { agency: successor.name, year: 2024 }));
     await insertTestReportVersion(t.db, successor.id, 2024, 'published', own2024);
     await saveAgencyClosure(t.db, merged.id, '2025-03-01', successor.id);

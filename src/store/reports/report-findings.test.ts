@@ -1,26 +1,17 @@
 import { expect, it } from 'vitest';
 import { clone, generateValidReport } from '../../../test/support/generate-report.ts';
 import { insertTestReportVersion } from '../../../test/support/report-records.ts';
+import { createMergerAgencies } from '../../../test/support/store-factories.ts';
 import { describeEachDialect } from '../../../test/support/store-test-db.ts';
 import { TABLE3_COLUMNS } from '../../core/report/labels.ts';
 import type { Report } from '../../core/report/schema.ts';
 import { saveAgencyClosure } from '../organisation/agency-history.repository.ts';
-import { createAgency, createRegion } from '../organisation/organisation.repository.ts';
+import { createAgency } from '../organisation/organisation.repository.ts';
 import { findingsOfStoredReport } from './report-findings.ts';
 
 describeEachDialect('Y-01 over stored reports with merged predecessors', (t) => {
   async function setUp(code: string, mergedOn: string) {
-    const region = await createRegion(t.db, { code, name: `测试市${code}`, level: 'city' });
-    const successor = await createAgency(t.db, {
-      regionId: region.id,
-      name: '中卫市文化旅游广电局',
-      kind: 'department',
-    });
-    const merged = await createAgency(t.db, {
-      regionId: region.id,
-      name: '中卫市旅游局',
-      kind: 'department',
-    });
+    const { successor, merged } = await createMergerAgencies(t.db, code);
     const own2024 = clone(generateValidReport(21, { agency: successor.name, year: 2024 }));
     const merged2024 = clone(generateValidReport(22, { agency: merged.name, year: 2024 }));
     await insertTestReportVersion(t.db, successor.id, 2024, 'published', own2024);
