@@ -26,9 +26,12 @@ const UNAVAILABLE_SYSTEM_CODES = new Set([
   // SQLite: another process held the write lock beyond busy_timeout.
   'SQLITE_BUSY',
 ]);
-/** What pg says, without a code, when a connection went away or could not be made in time. */
+/**
+ * What pg says, without a code, when a connection went away or could not be made in time (its
+ * client's connect timeout says just “timeout expired”, see openPostgres).
+ */
 const UNAVAILABLE_MESSAGES =
-  /Connection terminated|connection error and is not queryable|Client was closed and is not queryable|timeout exceeded when trying to connect/;
+  /Connection terminated|connection error and is not queryable|Client was closed and is not queryable|timeout exceeded when trying to connect|^timeout expired$/;
 
 /**
  * True when the database could not be reached or dropped the connection (a PostgreSQL restart,

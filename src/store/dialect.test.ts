@@ -1,9 +1,11 @@
 import { existsSync } from 'node:fs';
+import { createServer, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { postgresAvailable, TEST_DATABASE_URL, tempSqliteFile } from '../../test/support/store-test-db.ts';
 import { isAppError } from '../core/errors.ts';
+import { isDatabaseUnavailable } from './db-errors.ts';
 import { openDatabase, parseDatabaseUrl } from './dialect.ts';
 
 function codeOf(fn: () => unknown): string | undefined {
@@ -129,4 +131,48 @@ describe.runIf(postgresAvailable)('openDatabase on PostgreSQL', () => {
       await Promise.all([server.close(), off.close()]);
     }
   });
+});
+
+describe('openDatabase on PostgreSQL: the connect timeout', () => {
+  it('gives up opening a connection to a server that never answers, as “database unavailable”', async () => {
+    // Accepts the TCP connection and never says a word (a hung server, a black-holing proxy).
+    const sockets: Socket[] = [];
+    const silent = createServer((socket) => sockets.push(socket));
+    await new Promise<void>((done) => silent.listen(0, '127.0.0.1', done));
+    const { port } = silent.address() as { port: number };
+    const { db, close } = openDatabase(`postgres://nobody:secret@127.0.0.1:${port}/none`, {
+      connectTimeoutMs: 300,
+    });
+    try {
+      const error = await sql`select 1`.execute(db).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(error).not.toBeNull();
+      expect(isDatabaseUnavailable(error)).toBe(true);
+    } finally {
+      await close();
+      for (const socket of sockets) socket.destroy();
+      await new Promise((done) => silent.close(done));
+    }
+  });
+
+  it.runIf(postgresAvailable)(
+    'lets a query wait for a busy pool longer than the connect timeout (busy is not unavailable)',
+    async () => {
+      const { db, close } = openDatabase(TEST_DATABASE_URL, { poolSize: 1, connectTimeoutMs: 2000 });
+      try {
+        await sql`select 1`.execute(db);
+        // The pool's one connection is busy for longer than the connect timeout; the second query
+        // waits its turn for it instead of failing (pg-pool's own timeout would fail it at 2 s).
+        const busy = sql`select pg_sleep(3)`.execute(db);
+        const waiting = sql<{ n: number }>`select 2 as n`.execute(db);
+        await busy;
+        expect((await waiting).rows).toEqual([{ n: 2 }]);
+      } finally {
+        await close();
+      }
+    },
+    30_000,
+  );
 });

@@ -206,11 +206,16 @@ function parseInt8(text: string): number {
 }
 
 function openPostgres(connectionString: string, options: OpenDatabaseOptions): OpenedDatabase {
+  const connectTimeoutMs = options.connectTimeoutMs ?? 5000;
   const pool = new pg.Pool({
     connectionString,
     max: options.poolSize ?? 10,
-    // While the database is unreachable a request fails after this long (503) instead of hanging.
-    connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
+    // While the database is unreachable a request fails after connectTimeoutMs (503) instead of
+    // hanging: the timeout of opening a connection, the client's own. The pool's timeout stays off:
+    // pg-pool also applies it to waiting for a free connection, so a burst of more requests than
+    // connections failed as “database unavailable” while the database was merely busy.
+    Client: clientWithConnectTimeout(connectTimeoutMs),
+    connectionTimeoutMillis: 0,
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
         oid === pg.types.builtins.INT8 ? parseInt8 : pg.types.getTypeParser(oid, format)) as never,
@@ -232,6 +237,15 @@ function openPostgres(connectionString: string, options: OpenDatabaseOptions): O
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', close: () => db.destroy() };
+}
+
+/** pg's client, each opening of a connection given up after `ms` (the pool passes its own config). */
+function clientWithConnectTimeout(ms: number): new () => pg.Client {
+  return class extends pg.Client {
+    constructor(config?: pg.ClientConfig) {
+      super({ ...config, connectionTimeoutMillis: ms });
+    }
+  };
 }
 
 /** Which dialect a Kysely instance (or transaction) talks to. */

@@ -7,7 +7,13 @@ import {
   listAgencies,
   listRegions,
 } from '../../src/store/organisation/organisation.repository.ts';
-import { browserMissing, browserSuiteTitle, chooseOption } from '../support/browser.ts';
+import {
+  browserMissing,
+  browserSuiteTitle,
+  chooseOption,
+  openDialog,
+  waitForOutcome,
+} from '../support/browser.ts';
 import { setUpBrowserSuite } from '../support/browser-suite.ts';
 import { createTestUser } from '../support/server-factories.ts';
 
@@ -56,7 +62,7 @@ describe.skipIf(browserMissing)(browserSuiteTitle('first run on an empty databas
       .getByRole('button', { name: /添\s*加/ })
       .first()
       .click();
-    await page.locator('.ant-table-tbody tr', { hasText: '640599' }).waitFor();
+    await waitForOutcome(page, page.locator('.ant-table-tbody tr', { hasText: '640599' }));
     await page.getByText('下一步：新建机关').waitFor();
     expect(await overview(page)).toContain('已建行政区划 1 · 机关 0 · 用户 1');
     await page.getByText('尚未添加机关。请在下方填写机关名称').waitFor();
@@ -70,38 +76,25 @@ describe.skipIf(browserMissing)(browserSuiteTitle('first run on an empty databas
       .getByRole('button', { name: /添\s*加/ })
       .nth(1)
       .click();
-    await page.getByText('下一步：新建用户').waitFor();
+    await waitForOutcome(page, page.getByText('下一步：新建用户'));
     expect(await overview(page)).toContain('已建行政区划 1 · 机关 1 · 用户 1');
     const [agency] = await listAgencies(suite.server.app.db, region!.id);
     expect(agency?.name).toBe('青山县人民政府办公室');
 
     await page.getByTestId('setup-overview').getByRole('button', { name: '新建用户' }).click();
-    // The users tab is shown (its pane animates in) before its own 新建用户 is pressed; a press
-    // during the animation can be lost, so press again until the dialog opens.
+    // The overview's 新建用户 shows the users tab; the tab's own 新建用户 is pressed once the tab is
+    // shown, in its pane: until then the only 新建用户 on the page is the overview's own.
     await page.getByRole('tab', { name: '用户与角色', selected: true }).waitFor();
-    await expect
-      .poll(
-        async () => {
-          // Pressed again only while no dialog is open: an opening dialog's mask takes the clicks.
-          if (!(await page.getByRole('dialog').isVisible())) {
-            await page
-              .getByRole('button', { name: '新建用户' })
-              .last()
-              .click({ timeout: 2_000 })
-              .catch(() => {});
-          }
-          return page.getByRole('dialog').getByLabel('用户名').isVisible();
-        },
-        { timeout: 20_000, interval: 1000 },
-      )
-      .toBe(true);
-    const dialog = page.getByRole('dialog');
+    const dialog = await openDialog(
+      page,
+      page.getByRole('tabpanel').getByRole('button', { name: '新建用户' }),
+    );
     await dialog.getByLabel('用户名').fill('qingshan.jingban');
     await dialog.getByLabel('姓名').fill('赵六');
     await dialog.getByLabel(/初始密码/).fill('qingshan-officer-1');
     await chooseOption(page, dialog.getByLabel('所属机关'), '青山县人民政府办公室');
     await dialog.getByRole('button', { name: /创\s*建/ }).click();
-    await page.getByText('基础设置已完成').waitFor();
+    await waitForOutcome(page, page.getByText('基础设置已完成'));
     expect(await overview(page)).toContain('已建行政区划 1 · 机关 1 · 用户 2');
     await snap(page, 'first-run-done');
     expect(scriptErrors).toEqual([]);

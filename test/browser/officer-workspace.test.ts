@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { User } from '../../src/core/organisation/user.ts';
 import {
@@ -45,6 +46,16 @@ const suite = setUpBrowserSuite({
     clock.set('2025-04-08');
   },
 });
+
+/**
+ * Waits for what an officer reads before recording a step on a case still 办理中: its heading, its
+ * state and the step form (session, case and form loaded), instead of for a quiet network.
+ */
+async function caseShown(page: Page, trackingNumber: string): Promise<void> {
+  await page.getByRole('heading', { name: `申请 ${trackingNumber}` }).waitFor();
+  await page.locator('.ant-descriptions').getByText('办理中', { exact: true }).waitFor();
+  await page.getByLabel('办理步骤').waitFor();
+}
 
 describe.skipIf(browserMissing)(browserSuiteTitle('officer workspace in a browser'), () => {
   it('sends a signed-out officer to the login page and back to the case, then shows the inbox by deadline', async () => {
@@ -184,8 +195,7 @@ describe.skipIf(browserMissing)(browserSuiteTitle('officer workspace in a browse
     const { page, scriptErrors } = await suite.page();
     const caseUrl = `/workspace/applications/${id}?agency=${org.agencyX.id}`;
     await suite.signIn(page, officer, { next: caseUrl });
-    await page.getByRole('heading', { name: `申请 ${trackingNumber}` }).waitFor();
-    await page.waitForLoadState('networkidle');
+    await caseShown(page, trackingNumber);
     await chooseOption(page, page.getByLabel('办理步骤'), '发出收费通知');
     await page.getByLabel('日期', { exact: true }).fill('2025-04-08');
     await page.getByLabel('日期', { exact: true }).press('Tab');
@@ -208,9 +218,7 @@ describe.skipIf(browserMissing)(browserSuiteTitle('officer workspace in a browse
     const { page, scriptErrors } = await suite.page();
     const caseUrl = `/workspace/applications/${ids[1]}?agency=${org.agencyX.id}`;
     await suite.signIn(page, officer, { next: caseUrl });
-    await page.getByRole('heading', { name: '申请 2025-0002' }).waitFor();
-    // The page settles (session and case loaded) before the step form is used.
-    await page.waitForLoadState('networkidle');
+    await caseShown(page, '2025-0002');
 
     const pick = (label: string, option: string) => chooseOption(page, page.getByLabel(label), option);
     const date = async (label: string, value: string) => {

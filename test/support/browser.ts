@@ -121,6 +121,17 @@ export async function confirmInDialog(page: Page, button: string): Promise<strin
 }
 
 /**
+ * Presses `opener` and returns the dialog it opens, once the dialog has settled: a press on a field
+ * of a dialog still zooming in can land beside the moving field.
+ */
+export async function openDialog(page: Page, opener: Locator): Promise<Locator> {
+  await opener.click();
+  const dialog = page.getByRole('dialog');
+  await dialog.and(page.locator('.ant-modal:not(.ant-zoom)')).waitFor();
+  return dialog;
+}
+
+/**
  * Presses `button` in the popconfirm just opened (by a click on the button it belongs to), once it
  * has settled, and waits for it to close. Returns its text (what it said would happen). Under load
  * a press while the popconfirm still zooms in lands beside the moving button and is lost.

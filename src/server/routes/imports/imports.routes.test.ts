@@ -4,6 +4,7 @@ import { zipSync } from 'fflate';
 import readXlsxFile from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corpusZip } from '../../../../test/support/corpus-zip.ts';
+import { JOB_TEST_TIMEOUT_MS, untilJobFinished } from '../../../../test/support/job-progress.ts';
 import {
   createCorpusRegion,
   type RegionCorpus,
@@ -96,18 +97,15 @@ describeEachDialect('import, supervisor view and exports through the API', (t) =
       payload: Buffer.from(body),
     });
 
-  /** Confirms a batch (202: a job stores its files) and polls the batch until its job has finished. */
+  /** Confirms a batch (202: a job stores its files) and reads the batch until its job has finished. */
   const confirm = async (headers: Headers, batchId: string) => {
     const res = await app.inject({ method: 'POST', url: `/api/imports/${batchId}/confirm`, headers });
     expect(res.statusCode).toBe(202);
     expect(res.json()).toMatchObject({ status: 'confirmed', job: { kind: 'import-files' } });
-    for (let i = 0; i < 600; i += 1) {
-      const batch = (await app.inject({ url: `/api/imports/${batchId}`, headers })).json();
-      if (batch.job.state === 'failed') throw new Error(`the import job failed: ${batch.job.error}`);
-      if (batch.job.state === 'succeeded') return batch;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error('the import job did not finish');
+    return untilJobFinished(
+      async () => (await app.inject({ url: `/api/imports/${batchId}`, headers })).json(),
+      (batch) => batch.job,
+    );
   };
 
   describe('two-step import of a zip of 500 agencies × 3 years', () => {
@@ -155,25 +153,33 @@ describeEachDialect('import, supervisor view and exports through the API', (t) =
       ).toBe(403);
     }, 60_000);
 
-    it('stores the reports on confirmation, once', async () => {
-      const batch = await confirm(supervisor, batchId);
-      expect(batch.job).toMatchObject({
-        state: 'succeeded',
-        done: corpus.files.length + 3,
-        total: corpus.files.length + 3,
-      });
-      expect(batch.summary).toMatchObject({ imported: corpus.files.length, alreadyImported: 0, skipped: 3 });
-      const twice = await app.inject({
-        method: 'POST',
-        url: `/api/imports/${batchId}/confirm`,
-        headers: supervisor,
-      });
-      expect(twice.statusCode).toBe(409);
-      expect(
-        (await app.inject({ url: `/api/imports/${batchId}`, headers: supervisor })).json().summary.imported,
-      ).toBe(corpus.files.length);
-      expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true });
-    }, 60_000);
+    it(
+      'stores the reports on confirmation, once',
+      async () => {
+        const batch = await confirm(supervisor, batchId);
+        expect(batch.job).toMatchObject({
+          state: 'succeeded',
+          done: corpus.files.length + 3,
+          total: corpus.files.length + 3,
+        });
+        expect(batch.summary).toMatchObject({
+          imported: corpus.files.length,
+          alreadyImported: 0,
+          skipped: 3,
+        });
+        const twice = await app.inject({
+          method: 'POST',
+          url: `/api/imports/${batchId}/confirm`,
+          headers: supervisor,
+        });
+        expect(twice.statusCode).toBe(409);
+        expect(
+          (await app.inject({ url: `/api/imports/${batchId}`, headers: supervisor })).json().summary.imported,
+        ).toBe(corpus.files.length);
+        expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true });
+      },
+      JOB_TEST_TIMEOUT_MS,
+    );
 
     it('refuses a zip of 100,000 entries and skips an entry that inflates beyond its declared size', async () => {
       const entries: Record<string, Uint8Array> = {};
@@ -357,34 +363,38 @@ describeEachDialect('import, supervisor view and exports through the API', (t) =
   });
 
   describe('the five seeds', () => {
-    it('import as single files, the renamed agency by mapping, the other city’s report skipped', async () => {
-      const city = await createRegion(t.db, { code: `S${region.code}`, name: '中卫市', level: 'city' });
-      await createAgency(t.db, { regionId: city.id, name: '中卫市数据局', kind: 'department' });
-      const headers = await tokenHeaders(
-        t.db,
-        await createTestUser(t.db, 'supervisor', { regionId: city.id }),
-      );
-      const statuses: string[] = [];
-      for (const name of ['000', '001', '002', '003', '004'] as const) {
-        const bytes = Buffer.from(`${readFileSync(seedTextPath(name), 'utf8')}\n（${t.dialect}）\n`);
-        const query = `region=${city.code}&filename=${name}.txt&createAgencies=true&map=${encodeURIComponent('中卫市云计算和大数据发展局=中卫市数据局')}`;
-        const preview = await app.inject({
-          method: 'POST',
-          url: `/api/imports?${query}`,
-          headers: { ...headers, 'content-type': 'text/plain' },
-          payload: bytes,
-        });
-        expect(preview.statusCode).toBe(201);
-        const batch = await confirm(headers, preview.json().batchId);
-        statuses.push(batch.summary.files[0].status);
-      }
-      expect(statuses).toEqual(['imported', 'imported', 'imported', 'imported', 'skipped']);
-      const overview = (
-        await app.inject({ url: `/api/region/regions/${city.code}/years/2023`, headers })
-      ).json();
-      expect(overview.agencies.map((a: { agency: { name: string } }) => a.agency.name).sort()).toEqual(
-        ['中卫市工业和信息化局', '中卫市数据局', '中卫市机关事务服务中心'].sort(),
-      );
-    }, 60_000);
+    it(
+      'import as single files, the renamed agency by mapping, the other city’s report skipped',
+      async () => {
+        const city = await createRegion(t.db, { code: `S${region.code}`, name: '中卫市', level: 'city' });
+        await createAgency(t.db, { regionId: city.id, name: '中卫市数据局', kind: 'department' });
+        const headers = await tokenHeaders(
+          t.db,
+          await createTestUser(t.db, 'supervisor', { regionId: city.id }),
+        );
+        const statuses: string[] = [];
+        for (const name of ['000', '001', '002', '003', '004'] as const) {
+          const bytes = Buffer.from(`${readFileSync(seedTextPath(name), 'utf8')}\n（${t.dialect}）\n`);
+          const query = `region=${city.code}&filename=${name}.txt&createAgencies=true&map=${encodeURIComponent('中卫市云计算和大数据发展局=中卫市数据局')}`;
+          const preview = await app.inject({
+            method: 'POST',
+            url: `/api/imports?${query}`,
+            headers: { ...headers, 'content-type': 'text/plain' },
+            payload: bytes,
+          });
+          expect(preview.statusCode).toBe(201);
+          const batch = await confirm(headers, preview.json().batchId);
+          statuses.push(batch.summary.files[0].status);
+        }
+        expect(statuses).toEqual(['imported', 'imported', 'imported', 'imported', 'skipped']);
+        const overview = (
+          await app.inject({ url: `/api/region/regions/${city.code}/years/2023`, headers })
+        ).json();
+        expect(overview.agencies.map((a: { agency: { name: string } }) => a.agency.name).sort()).toEqual(
+          ['中卫市工业和信息化局', '中卫市数据局', '中卫市机关事务服务中心'].sort(),
+        );
+      },
+      JOB_TEST_TIMEOUT_MS,
+    );
   });
 });
