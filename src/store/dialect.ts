@@ -205,17 +205,21 @@ function parseInt8(text: string): number {
   return n;
 }
 
+/** How long a request waits for a free pooled connection before it is answered 503. */
+const POOL_WAIT_MS = 60_000;
+
 function openPostgres(connectionString: string, options: OpenDatabaseOptions): OpenedDatabase {
   const connectTimeoutMs = options.connectTimeoutMs ?? 5000;
   const pool = new pg.Pool({
     connectionString,
     max: options.poolSize ?? 10,
     // While the database is unreachable a request fails after connectTimeoutMs (503) instead of
-    // hanging: the timeout of opening a connection, the client's own. The pool's timeout stays off:
-    // pg-pool also applies it to waiting for a free connection, so a burst of more requests than
-    // connections failed as “database unavailable” while the database was merely busy.
+    // hanging: the timeout of opening a connection, the client's own. pg-pool applies its own
+    // timeout to waiting for a free connection too, so it is longer: a burst of more requests than
+    // connections waits its turn while the database is merely busy, yet a request never waits
+    // without end behind connections held by stuck queries.
     Client: clientWithConnectTimeout(connectTimeoutMs),
-    connectionTimeoutMillis: 0,
+    connectionTimeoutMillis: Math.max(connectTimeoutMs, POOL_WAIT_MS),
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
         oid === pg.types.builtins.INT8 ? parseInt8 : pg.types.getTypeParser(oid, format)) as never,
