@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { checkReport } from '../src/documents/check-report.ts';
 import { IngestWorker, type IngestWorkerOptions } from '../src/documents/ingest/ingest-pool.ts';
 import { htmlparser2Text } from './ingest-baselines.ts';
-import { TreePeak, treeCpuMs } from './process-tree.ts';
+import { processCpuMs, TreePeak, treeCpuMs } from './process-tree.ts';
 
 /**
  * What a measuring process is given: `mode` `htmlparser2` times the baseline (parseDocument +
@@ -31,6 +31,13 @@ export interface Outcome {
   wallMs: number;
   /** CPU (user + system, every thread) of this process and of the reader processes it forked. */
   cpuMs: number;
+  /**
+   * The part of cpuMs spent in the reader process (reading, and its side of the IPC); the rest is
+   * this process's (checking, its side of the IPC). 0 for the htmlparser2 mode. Counts the reader
+   * processes running at the start and the end of the loop: a job of more reads than one process
+   * makes (readsPerProcess) would miss the retired ones' CPU.
+   */
+  readerCpuMs: number;
   findings: number;
   /**
    * Peak RSS of the process tree: this process and its other children (tsx's esbuild service),
@@ -68,6 +75,8 @@ export async function runJob(job: Job): Promise<Outcome> {
     for (const file of job.files.slice(0, WARM_UP)) await readAndCheck(file, readFileSync(file));
     let wallMs = 0;
     let findings = 0;
+    const readerCpu = () => (worker?.pids() ?? []).reduce((sum, pid) => sum + processCpuMs(pid), 0);
+    const readerBefore = readerCpu();
     const cpuBefore = treeCpuMs();
     for (const file of job.files) {
       const bytes = readFileSync(file);
@@ -77,11 +86,13 @@ export async function runJob(job: Job): Promise<Outcome> {
     }
     sample();
     const cpuMs = treeCpuMs() - cpuBefore;
+    const readerCpuMs = readerCpu() - readerBefore;
     const { caller, reader } = peaks.parts();
     return {
       reports: job.files.length,
       wallMs,
       cpuMs,
+      readerCpuMs,
       findings,
       peakRssMiB: Math.round((caller + reader) * 10) / 10,
       callerPeakRssMiB: caller,

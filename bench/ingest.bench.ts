@@ -204,6 +204,12 @@ async function measurePages(files: string[]): Promise<Measure[]> {
   return [
     ...measures,
     {
+      name: 'ingest.page.readerCpuMsPerReport',
+      value: round2(outcome.readerCpuMs / outcome.reports),
+      unit: 'ms CPU/report',
+      what: `the reader process's part of cpuMsPerReport in the same run (reading, its side of the IPC); the calling process's part (checkReport, its side of the IPC) is ${round2((outcome.cpuMs - outcome.readerCpuMs) / outcome.reports)} ms`,
+    },
+    {
       name: 'ingest.page.htmlparser2CpuMsPerReport',
       value: round2(baseline),
       unit: 'ms CPU/report',

@@ -6,9 +6,12 @@ import { type IngestResult, interpretDocument } from './interpret/interpret-docu
 import type { ReadOptions, SourceDocument, SourceFormat } from './source-document.ts';
 import { readText } from './text/read-text.ts';
 
+/** One decoder for every document (decoding without `stream` keeps no state between calls). */
+const LATIN1 = new TextDecoder('latin1');
+
 /** Which format bytes are, from their content first and the file name second. */
 export function detectFormat(bytes: Uint8Array, fileName = ''): SourceFormat {
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
+  const head = LATIN1.decode(bytes.subarray(0, 1024));
   if (head.startsWith('%PDF-')) return 'pdf';
   if (pageImageKind(bytes)) return 'image';
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {

@@ -125,11 +125,11 @@ export class HtmlLineBuilder {
       this.frames.push(PLAIN);
       return;
     }
-    const level = /^h([1-6])$/.exec(name);
+    const level = headingLevel(name);
     if (BLOCKS.has(name)) {
       this.flush();
       this.paragraphLine = this.lineAt(offset);
-      if (level) this.headings.push(Number(level[1]));
+      if (level !== null) this.headings.push(level);
       if (name === 'pre') this.preDepth += 1;
     }
     if (CONDITIONAL.has(name)) {
@@ -333,6 +333,13 @@ function collapseSpace(text: string): string {
   // trim() also takes other white space (U+3000, U+00A0…) off the ends.
   if (clean && !previousSpace && text.trim().length === text.length) return text;
   return text.replace(/[ \t\n\r\f]+/g, ' ').trim();
+}
+
+/** 1–6 for h1–h6, null for every other element (most of them: no regular expression per tag). */
+function headingLevel(name: string): number | null {
+  if (name.length !== 2 || name.charCodeAt(0) !== 0x68) return null;
+  const digit = name.charCodeAt(1) - 0x30;
+  return digit >= 1 && digit <= 6 ? digit : null;
 }
 
 function isTableTag(name: string): boolean {

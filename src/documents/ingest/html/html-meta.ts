@@ -31,8 +31,20 @@ export function readHtmlMeta(text: string): DocumentProperty[] {
   return properties;
 }
 
-function attribute(tag: string, name: string): string | null {
-  const m = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i').exec(tag);
+/** The attributes read, each with its pattern compiled once (not once per tag of every page). */
+const ATTRIBUTES = {
+  name: attributePattern('name'),
+  property: attributePattern('property'),
+  itemprop: attributePattern('itemprop'),
+  content: attributePattern('content'),
+};
+
+function attributePattern(name: string): RegExp {
+  return new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i');
+}
+
+function attribute(tag: string, name: keyof typeof ATTRIBUTES): string | null {
+  const m = ATTRIBUTES[name].exec(tag);
   if (!m) return null;
   return (m[1] ?? m[2] ?? m[3] ?? '').replace(/&amp;/g, '&').replace(/&quot;/g, '"');
 }

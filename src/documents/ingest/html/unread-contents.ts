@@ -24,7 +24,7 @@ const QUESTION = 0x3f;
 const EQUALS = 0x3d;
 
 /** The elements whose content the Tokenizer reads as raw text, ended by their own end tag only. */
-const RAW_TEXT = ['script', 'style', 'title', 'textarea', 'xmp'] as const;
+const RAW_TEXT: ReadonlySet<string> = new Set(['script', 'style', 'title', 'textarea', 'xmp']);
 /**
  * The elements left out: all the reader skips but <head>, whose <meta> tags are read (its scripts
  * and styles are left out one by one).
@@ -46,21 +46,29 @@ function spellsAt(bytes: Uint8Array, at: number, word: string): boolean {
   return true;
 }
 
+/** Whether the start tag endOfStartTag last found ended as "/>" (set by each call). */
+let endedSelfClosing = false;
+
 /**
  * Index just past the ">" that ends a start tag whose attributes begin at `at` (quoted values may
- * hold ">"), and whether it ended as "/>"; -1 when the page ends first.
+ * hold ">"), -1 when the page ends first; whether it ended as "/>" is left in endedSelfClosing
+ * (a number and a flag rather than an object: this runs for every tag of the page).
  */
-function endOfStartTag(bytes: Uint8Array, at: number): { end: number; selfClosing: boolean } {
+function endOfStartTag(bytes: Uint8Array, at: number): number {
+  endedSelfClosing = false;
   let i = at;
   const n = bytes.length;
   while (i < n) {
     const byte = bytes[i]!;
-    if (byte === GT) return { end: i + 1, selfClosing: false };
+    if (byte === GT) return i + 1;
     if (byte === SLASH) {
       // "/", white space and ">" close the tag as self-closing; "/" and anything else is ignored.
       i += 1;
       while (i < n && isWhitespace(bytes[i]!)) i += 1;
-      if (bytes[i] === GT) return { end: i + 1, selfClosing: true };
+      if (bytes[i] === GT) {
+        endedSelfClosing = true;
+        return i + 1;
+      }
       continue;
     }
     if (isWhitespace(byte)) {
@@ -80,13 +88,13 @@ function endOfStartTag(bytes: Uint8Array, at: number): { end: number; selfClosin
     const quote = bytes[i];
     if (quote === 0x22 || quote === 0x27) {
       const close = bytes.indexOf(quote, i + 1);
-      if (close === -1) return { end: -1, selfClosing: false };
+      if (close === -1) return -1;
       i = close + 1;
     } else {
       while (i < n && bytes[i] !== GT && !isWhitespace(bytes[i]!)) i += 1;
     }
   }
-  return { end: -1, selfClosing: false };
+  return -1;
 }
 
 /** Index of the "<" of the end tag `</name` (followed by white space or ">") at or after `from`; -1 if none. */
@@ -190,25 +198,50 @@ function readToken(bytes: Uint8Array, at: number): Token | null {
     if (c === GT || c === SLASH || isWhitespace(c)) break;
     nameEnd += 1;
   }
-  const tag = endOfStartTag(bytes, nameEnd);
-  if (tag.end === -1) return null;
+  end = endOfStartTag(bytes, nameEnd);
+  if (end === -1) return null;
+  const selfClosing = endedSelfClosing;
   let rawTextEnd = -1;
-  if (!tag.selfClosing && (RAW_TEXT as readonly string[]).includes(name)) {
-    rawTextEnd = endTagOf(bytes, name, tag.end);
+  if (!selfClosing && RAW_TEXT.has(name)) {
+    rawTextEnd = endTagOf(bytes, name, end);
     if (rawTextEnd === -1) return null;
   }
-  return { kind: 'open', name, end: tag.end, selfClosing: tag.selfClosing, rawTextEnd };
+  return { kind: 'open', name, end, selfClosing, rawTextEnd };
+}
+
+/**
+ * Tag names already seen, in a direct-mapped table by a hash of their lower-cased bytes: a page
+ * repeats a few dozen names thousands of times, and one found here is compared in place rather
+ * than built again character by character.
+ */
+const NAME_SLOTS = 256;
+const knownNames: string[] = new Array(NAME_SLOTS).fill('');
+
+function lowerByte(c: number): number {
+  return c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
 }
 
 /** The tag name at bytes[at…], ASCII-lower-cased; '' when it holds a non-ASCII byte. */
 function nameAt(bytes: Uint8Array, at: number): string {
-  let name = '';
-  for (let i = at; i < bytes.length; i += 1) {
-    const c = bytes[i]!;
+  let end = at;
+  let hash = 0;
+  for (; end < bytes.length; end += 1) {
+    const c = bytes[end]!;
     if (c === GT || c === SLASH || isWhitespace(c)) break;
     if (c >= 0x80) return '';
-    name += String.fromCharCode(c >= 0x41 && c <= 0x5a ? c + 0x20 : c);
+    hash = (Math.imul(hash, 31) + lowerByte(c)) | 0;
   }
+  const length = end - at;
+  const slot = (hash + length) & (NAME_SLOTS - 1);
+  const known = knownNames[slot]!;
+  if (known.length === length) {
+    let same = true;
+    for (let i = 0; i < length && same; i += 1) same = lowerByte(bytes[at + i]!) === known.charCodeAt(i);
+    if (same) return known;
+  }
+  let name = '';
+  for (let i = at; i < end; i += 1) name += String.fromCharCode(lowerByte(bytes[i]!));
+  knownNames[slot] = name;
   return name;
 }
 
