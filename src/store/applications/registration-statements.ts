@@ -1,6 +1,7 @@
 import { CompiledQuery, type Transaction } from 'kysely';
 import { AUDIT_COLUMNS } from '../audit/audit.repository.ts';
 import type { ApplicantsTable, ApplicationsTable, AuditLogTable, Database } from '../database.ts';
+import { namedStatement } from '../named-statements.ts';
 import { APPLICANT_COLUMNS, APPLICATION_COLUMNS } from './applications.repository.ts';
 
 /**
@@ -9,7 +10,7 @@ import { APPLICANT_COLUMNS, APPLICATION_COLUMNS } from './applications.repositor
  * parameter per table and PostgreSQL turns them into rows of the table's own column types
  * (json_populate_recordset). Nothing is built or compiled per group, the parameters are a few
  * strings instead of twenty per application, and PostgreSQL parses one text again and again
- * instead of a new one for each group size.
+ * instead of a new one for each group size; once per connection, as named prepared statements.
  */
 
 /** One counter's take: `last_number` is how many numbers to take (the count added to the counter). */
@@ -34,7 +35,7 @@ export interface LockedRow {
  * array of CounterTakeRow, in agency-year order) incremented under its row's lock, inserted at its
  * count the first time.
  */
-const LOCK_HEADS_AND_TAKE_NUMBERS = `with heads as (
+const LOCK_HEADS_AND_TAKE_NUMBERS = namedStatement(`with heads as (
   select chain, last_seq, last_hash from audit_chains
   where chain = any($1::text[]) order by chain for update
 ), counters as (
@@ -47,7 +48,7 @@ const LOCK_HEADS_AND_TAKE_NUMBERS = `with heads as (
 )
 select chain, null as agency_id, null::integer as year, last_seq as n, last_hash as hash from heads
 union all
-select null, agency_id, year, last_number, null from counters`;
+select null, agency_id, year, last_number, null from counters`);
 
 export async function lockHeadsAndTakeNumbersStatement(
   trx: Transaction<Database>,
@@ -71,7 +72,7 @@ const insertFromJson = (table: string, columns: readonly string[], n: number) =>
  * to its last entry, in one statement (foreign keys, applicants → applications, are checked at its
  * end).
  */
-const INSERT_GROUP = `with applications_inserted as (
+const INSERT_GROUP = namedStatement(`with applications_inserted as (
   ${insertFromJson('applications', APPLICATION_COLUMNS, 1)}
 ), applicants_inserted as (
   ${insertFromJson('applicants', APPLICANT_COLUMNS, 2)}
@@ -80,7 +81,7 @@ const INSERT_GROUP = `with applications_inserted as (
 )
 update audit_chains set last_seq = h.seq, last_hash = h.hash
 from json_to_recordset($4::json) as h(chain text, seq bigint, hash text)
-where audit_chains.chain = h.chain`;
+where audit_chains.chain = h.chain`);
 
 export async function insertGroupStatement(
   trx: Transaction<Database>,
