@@ -19,6 +19,7 @@ import {
 import pg from 'pg';
 import { AppError } from '../core/errors.ts';
 import type { Database } from './database.ts';
+import { useNamedStatements } from './named-statements.ts';
 
 export const DEFAULT_DATABASE_URL = 'sqlite:./data/gongkai.db';
 
@@ -236,6 +237,7 @@ function openPostgres(connectionString: string, options: OpenDatabaseOptions): O
   const { synchronousCommit } = options;
   pool.on('connect', (client) => {
     client.on('error', () => {});
+    useNamedStatements(client);
     // Queued on the new client before any query of the caller who gets it.
     if (synchronousCommit) void client.query(`set synchronous_commit = ${synchronousCommit}`).catch(() => {});
   });

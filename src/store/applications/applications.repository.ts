@@ -29,7 +29,7 @@ const takeTrackingNumbers = preparedQuery<TrackingCountersTable, { last_number: 
       .returning('last_number'),
 );
 
-const APPLICATION_COLUMNS = columnsOf<ApplicationsTable>({
+export const APPLICATION_COLUMNS = columnsOf<ApplicationsTable>({
   id: true,
   agency_id: true,
   year: true,
@@ -52,7 +52,7 @@ const APPLICATION_COLUMNS = columnsOf<ApplicationsTable>({
   updated_at: true,
 });
 
-const APPLICANT_COLUMNS = columnsOf<ApplicantsTable>({
+export const APPLICANT_COLUMNS = columnsOf<ApplicantsTable>({
   application_id: true,
   name: true,
   id_type: true,

@@ -1,4 +1,4 @@
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import { yearOf } from '../../core/dates.ts';
 import { AppError } from '../../core/errors.ts';
 import {
@@ -22,6 +22,7 @@ import {
   type NewApplication,
   trackingNumbersUpTo,
 } from './applications.repository.ts';
+import { insertGroupStatement, lockHeadsAndTakeNumbersStatement } from './registration-statements.ts';
 import { rowToApplication, type StoredApplication } from './stored-application.ts';
 
 /** How many numbers a group takes from one agency-year counter. */
@@ -92,25 +93,7 @@ export async function insertNumberedApplications(
   }
 
   if (postgres) {
-    // Foreign keys (applicants → applications) are checked at the end of the statement.
-    const lasts = [...lastOfChain.values()];
-    await trx
-      .with('applications_inserted', (w) => w.insertInto('applications').values(rows))
-      .with('applicants_inserted', (w) => w.insertInto('applicants').values(applicants))
-      .with('audit_inserted', (w) => w.insertInto('audit_log').values(auditRows))
-      .updateTable('audit_chains')
-      .set({
-        last_seq: sql<number>`case chain ${sql.join(
-          lasts.map((r) => sql`when ${r.chain} then ${r.seq}::bigint`),
-          sql` `,
-        )} end`,
-        last_hash: sql<string>`case chain ${sql.join(
-          lasts.map((r) => sql`when ${r.chain} then ${r.hash}`),
-          sql` `,
-        )} end`,
-      })
-      .where('chain', 'in', chains)
-      .execute();
+    await insertGroupStatement(trx, rows, applicants, auditRows, [...lastOfChain.values()]);
   } else {
     await insertApplicationRows(trx, rows, applicants);
     await insertAuditRows(trx, auditRows);
@@ -149,9 +132,8 @@ async function lockHeadsAndTakeNumbersOneByOne(
 }
 
 /**
- * PostgreSQL, one statement: the heads of `chains` locked in chain order (the count over them is
- * computed before the first counter row is written, so every head is locked first), then each
- * counter incremented under its row's lock (inserted at `count` the first time). Heads this
+ * PostgreSQL, one statement (lockHeadsAndTakeNumbersStatement): the heads of `chains` locked in
+ * chain order, then each counter incremented under its row's lock. Heads this
  * process has not seen yet are first created if missing (createMissingAuditHeads), so that the
  * statement finds every head to lock.
  */
@@ -162,35 +144,16 @@ async function lockHeadsAndTakeNumbers(
 ): Promise<Locked> {
   const missing = chains.filter((chain) => !chainsWithHead.has(chain));
   if (missing.length > 0) await createMissingAuditHeads(trx, missing);
-  const result = await sql<{
-    chain: string | null;
-    agency_id: string | null;
-    year: number | null;
-    n: number;
-    hash: string | null;
-  }>`
-    with heads as (
-      select chain, last_seq, last_hash from audit_chains
-      where chain in (${sql.join(chains)}) order by chain for update
-    ), counters as (
-      insert into tracking_counters (agency_id, year, last_number)
-      select v.agency_id, v.year, v.last_number
-      from (values ${sql.join(counters.map((c) => sql`(${c.agencyId}, ${c.year}::integer, ${c.count}::integer)`))})
-        as v(agency_id, year, last_number)
-      where (select count(*) from heads) >= 0
-      on conflict (agency_id, year) do update set last_number = tracking_counters.last_number + excluded.last_number
-      returning agency_id, year, last_number
-    )
-    select chain, null as agency_id, null::integer as year, last_seq as n, last_hash as hash from heads
-    union all
-    select null, agency_id, year, last_number, null from counters`
-    .execute(trx)
-    .catch((error: unknown) => {
-      throw isForeignKeyViolation(error) ? new AppError('NOT_FOUND', '机关不存在') : error;
-    });
+  const rows = await lockHeadsAndTakeNumbersStatement(
+    trx,
+    chains,
+    counters.map((c) => ({ agency_id: c.agencyId, year: c.year, last_number: c.count })),
+  ).catch((error: unknown) => {
+    throw isForeignKeyViolation(error) ? new AppError('NOT_FOUND', '机关不存在') : error;
+  });
   const heads = new Map<string, AuditHead>();
   const numbers = new Map<string, string[]>();
-  for (const row of result.rows) {
+  for (const row of rows) {
     if (row.chain !== null) {
       heads.set(row.chain, { last_seq: Number(row.n), last_hash: row.hash! });
       // A head at seq 0 may be this transaction's own, not committed yet (createMissingAuditHeads):

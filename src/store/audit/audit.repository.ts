@@ -63,7 +63,7 @@ const advanceHead = preparedQuery<AuditChainsTable, never>(['chain', 'last_seq',
     .where('chain', '=', row.chain),
 );
 
-const AUDIT_COLUMNS = columnsOf<AuditLogTable>({
+export const AUDIT_COLUMNS = columnsOf<AuditLogTable>({
   chain: true,
   seq: true,
   at: true,
