@@ -21,6 +21,7 @@ import {
   withoutLeadingLabel,
   yearFromTitle,
 } from './report-meta.ts';
+import { splitRunTogetherHead } from './run-together-head.ts';
 import { segment, withoutPageChrome } from './sections.ts';
 import { sourceOf } from './source-ref.ts';
 
@@ -68,10 +69,15 @@ export function interpretDocument(doc: SourceDocument): IngestResult {
       '不像政府信息公开工作年度报告：找不到“一、总体情况”等章节标题，也找不到表三',
     );
   }
-  const printedTitle = findTitle(head);
+  // Crawled text may run breadcrumb, info block and title together on one line: split them out.
+  const ownTitle = findTitle(head);
+  const splitHead = ownTitle.title === '' ? splitRunTogetherHead(head, allText(doc.lines)) : head;
+  const splitTitle = splitHead === head ? ownTitle : findTitle(splitHead);
+  const metaHead = splitTitle.title === '' ? head : splitHead;
+  const printedTitle = splitTitle.title === '' ? ownTitle : splitTitle;
   const title = withoutLeadingLabel(printedTitle.title);
   const titleLines = printedTitle.lines;
-  const preamble = joinParagraphs(head.filter((l) => !titleLines.includes(l)));
+  const preamble = joinParagraphs(metaHead.filter((l) => !titleLines.includes(l)));
   const overview = joinParagraphs(section(1));
   const period = findPeriod([...preamble, ...overview.slice(0, 5)].map((p) => p.text));
   const year = yearFromTitle(title) ?? (period ? Number(period.start.slice(0, 4)) : null);
@@ -97,7 +103,7 @@ export function interpretDocument(doc: SourceDocument): IngestResult {
     for (const key in part) provenance[key] = part[key]!;
   }
   if (titleLines[0]) provenance.title = sourceOf(titleLines[0]);
-  const found = findPublication(head, section(6).slice(-6), doc.properties);
+  const found = findPublication(splitHead, section(6).slice(-6), doc.properties);
   // A file's own dates (DOCX created/modified, PDF CreationDate) date the file, not the publication:
   // they are only named in a finding, never taken for the publication date that P-01 judges.
   const publication = found?.from === 'file-properties' ? null : found;

@@ -17,6 +17,7 @@ import { violation } from '../../../core/rules/make-finding.ts';
 import { CAPTION_KEYS } from '../interpret/sections.ts';
 import type { SourceLine } from '../source-document.ts';
 import { readTable2Of2019Concatenated } from './concatenated-2019.ts';
+import { splitConcatenatedTail } from './concatenated-tail.ts';
 import { splitBySums, splitFree } from './split-digits.ts';
 
 /**
@@ -111,6 +112,7 @@ export function readConcatenated(text: string): ConcatenatedReading {
     else if (n === 2) readTable2(body, lines, findings);
     else if (n === 3) readTable3(body, lines, findings, format2019);
     else if (n === 4) readTable4(body, lines, findings);
+    else if (n === 6) splitConcatenatedTail(body).forEach(paragraph);
     else paragraph(body);
   }
   return { lines, findings };
