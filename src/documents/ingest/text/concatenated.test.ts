@@ -66,6 +66,18 @@ describe('readReportDocument on concatenated crawled text', () => {
     expect(right).toBeGreaterThan(0);
   });
 
+  it.each(CONCAT)('reads the agency, year and publication date of %s as its page has them', async (file) => {
+    const { report } = await readReportDocument(readFileSync(new URL(`crawled/${file}`, FIXTURES)), file);
+    const truth = truthOf(file);
+    expect([report.agency, report.year, report.publishedOn]).toEqual([
+      truth.agency,
+      truth.year,
+      truth.publishedOn,
+    ]);
+    expect(report.title).toBe(`${truth.agency}${truth.year}年政府信息公开工作年度报告`);
+    if (truth.publishedOn) expect(report.provenance?.publishedOn?.text).toMatch(/^(发布时间|成文日期):/);
+  });
+
   it('reads the seeds 000, 001 and 002 completely, with provenance 按勾稽关系拆分', async () => {
     for (const stem of ['seed-000', 'seed-001', 'seed-002']) {
       const { report } = await readReportDocument(
