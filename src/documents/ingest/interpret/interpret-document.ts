@@ -13,6 +13,7 @@ import { emptyTable2, readTable2 } from './read-table2.ts';
 import { readTable3 } from './read-table3.ts';
 import { readTable4 } from './read-table4.ts';
 import {
+  agencyFromInfoBlock,
   agencyFromProperties,
   agencyFromTitle,
   findPeriod,
@@ -108,7 +109,10 @@ export function interpretDocument(doc: SourceDocument): IngestResult {
   // they are only named in a finding, never taken for the publication date that P-01 judges.
   const publication = found?.from === 'file-properties' ? null : found;
   if (publication) provenance.publishedOn = publication.source;
-  const agency = agencyFromTitle(title) || agencyFromProperties(doc.properties ?? []);
+  const titleAgency = agencyFromTitle(title);
+  const infoAgency = titleAgency ? null : agencyFromInfoBlock(metaHead);
+  if (infoAgency) provenance.agency = infoAgency.source;
+  const agency = titleAgency || infoAgency?.agency || agencyFromProperties(doc.properties ?? []);
   const report: Report = {
     schema: REPORT_SCHEMA_ID,
     formatVersion: trial ? '2019' : '2021',

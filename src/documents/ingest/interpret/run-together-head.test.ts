@@ -131,6 +131,16 @@ describe('one-cell-per-line crawled text: agency, year and publication date', ()
     });
   }
 
+  it('reads the agency from the info block when the title does not name it', async () => {
+    const page = withHead('seed-004.cells.txt', '\n\n', [
+      '2023年政府信息公开工作年度报告',
+      '发布机构：淄博市大数据局 发布日期：2024-01-20',
+    ]);
+    const { report } = await readReportDocument(encode(page), 'crawled.txt');
+    expect([report.agency, report.year, report.publishedOn]).toEqual(['淄博市大数据局', 2023, '2024-01-20']);
+    expect(report.provenance?.agency?.text).toBe('发布机构：淄博市大数据局 发布日期：2024-01-20');
+  });
+
   it('reads the 落款 at the end of the report', async () => {
     const page = fixture('seed-004.cells.txt').replace(
       '【打印本页】',
