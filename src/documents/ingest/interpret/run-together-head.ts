@@ -11,7 +11,7 @@ import type { SourceLine } from '../source-document.ts';
 
 /** Labels of a CMS info block, longest first where one ends another (发布时间 before 时间). */
 const LABEL =
-  /(?:索引号|主题分类|信息分类|发布机构|发文机关|发文机构|发布单位|成文日期|发布日期|发布时间|公开日期|生效日期|发文字号|文号|信息来源|来源|作者|字号|浏览次数|访问次数|点击次数|点击数|阅读次数|浏览量|阅读量|时间|日期)\s*[:：]/g;
+  /(?:索引号|主题分类|信息分类|发布机构|发文机关|发文机构|发布单位|成文日期|发布日期|发布时间|公开日期|生效日期|发文字号|文号|信息来源|来源|作者|字号|字体|浏览次数|访问次数|点击次数|点击数|阅读次数|浏览量|阅读量|时间|日期)\s*[:：]/g;
 /** Labels whose value is an agency name. */
 const NAME_LABEL = /^(?:发布机构|发文机关|发文机构|发布单位|信息来源|来源)\s*[:：]/;
 const DATE_VALUE = String.raw`\d{4}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*日?`;
@@ -23,7 +23,7 @@ const VALUE: Array<[RegExp, RegExp]> = [
     /^(?:成文日期|发布日期|发布时间|公开日期|生效日期|时间|日期)/,
     new RegExp(`^\\s*${DATE_VALUE}${TIME_VALUE}`),
   ],
-  [/^字号/, /^\s*[[［(（]?\s*大\s*中\s*小\s*[\]］)）]?/],
+  [/^字[号体]/, /^\s*[[［(（]?\s*大\s*中\s*小\s*[\]］)）】]?/],
   [/^(?:浏览次数|访问次数|点击次数|点击数|阅读次数|浏览量|阅读量)/, /^\s*\d*\s*次?/],
   [/^索引号/, /^\s*[\dA-Za-z/\-—_.]+/],
 ];
@@ -38,7 +38,8 @@ const CRUMB_END = /.*(?:[>＞»|｜:：\]】]|年报|年度报告|信息公开�
 
 /** A name value that ran into the report's first sentence, cut before it (or kept whole). */
 function nameOf(value: string): string {
-  const v = value.trim();
+  // "来源：某局【字体：大中小】": the bracket that opens the next label is not part of the name.
+  const v = value.trim().replace(/[【[［(（]+$/, '');
   if (v.length <= 30 && NAME_END.test(v)) return v;
   const m = BODY_START.exec(v);
   const cut = m ? v.slice(0, m.index) : '';
