@@ -6,15 +6,6 @@ import { type IngestResult, interpretDocument } from './interpret/interpret-docu
 import type { ReadOptions, SourceDocument, SourceFormat } from './source-document.ts';
 import { readText } from './text/read-text.ts';
 
-/** What a file's extension promises, named in the refusal when its content is something else. */
-const CLAIMED_FORMAT: Record<string, string> = {
-  pdf: ' PDF ',
-  docx: ' Word（DOCX）',
-  doc: ' Word 97–2003（DOC）',
-  wps: ' WPS 文字（Word 格式）',
-  zip: '扫描页图片压缩包或 DOCX ',
-};
-
 /** Which format bytes are, from their content first and the file name second. */
 export function detectFormat(bytes: Uint8Array, fileName = ''): SourceFormat {
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
@@ -49,6 +40,15 @@ export function detectFormat(bytes: Uint8Array, fileName = ''): SourceFormat {
   if (/\.(md|markdown)$/.test(lower)) return 'md';
   return 'txt';
 }
+
+/** What a file's extension promises, named in the refusal when its content is something else. */
+const CLAIMED_FORMAT: Record<string, string> = {
+  pdf: ' PDF ',
+  docx: ' Word（DOCX）',
+  doc: ' Word 97–2003（DOC）',
+  wps: ' WPS 文字（Word 格式）',
+  zip: '扫描页图片压缩包或 DOCX ',
+};
 
 type Reader = (bytes: Uint8Array, fileName: string, options: ReadOptions) => Promise<SourceDocument>;
 
