@@ -27,6 +27,7 @@ export interface LoadedReport {
 /**
  * Expands folders (recursively, sorted) into the report files they hold; files are kept as given.
  * A folder holding page images is itself one report (a scan: its images are the pages).
+ * Throws FILE_UNREADABLE for a given folder that holds nothing to read.
  */
 export function collectFiles(paths: readonly string[]): string[] {
   const out: string[] = [];
@@ -53,8 +54,19 @@ export function collectFiles(paths: readonly string[]): string[] {
     } catch {
       // Not there: loadReport reports it with the file's name.
     }
-    if (isDir) walk(path);
-    else out.push(path);
+    if (!isDir) {
+      out.push(path);
+      continue;
+    }
+    const before = out.length;
+    walk(path);
+    // Silence would read as "checked, nothing found": say that the folder held no report.
+    if (out.length === before) {
+      throw new AppError(
+        'FILE_UNREADABLE',
+        `${path}：文件夹中没有可读取的报告文件（可读取 ${[...REPORT_EXTENSIONS].join(' ')} 文件，或一组扫描页图片）`,
+      );
+    }
   }
   return out;
 }

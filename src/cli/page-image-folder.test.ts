@@ -28,6 +28,12 @@ describe('collectFiles', () => {
   it('takes a folder of page images as one report and walks on through its other files', () => {
     expect(collectFiles([root])).toEqual([join(root, 'other.txt'), scan, join(scan, '附件', 'note.txt')]);
   });
+
+  it('refuses a folder that holds no report file, in Chinese, instead of checking nothing', () => {
+    const empty = mkdtempSync(join(tmpdir(), 'gongkai-empty-'));
+    writeFileSync(join(empty, 'notes.xyz'), '无关');
+    expectRefused(gongkai('check', empty), `${empty}：文件夹中没有可读取的报告文件`);
+  });
 });
 
 describe('importSourcesOf', () => {

@@ -74,7 +74,12 @@ describe('gongkai check', () => {
     [
       'a Word file that is not one',
       () => tempFile('fake.docx', 'hello'),
-      /fake\.docx：扩展名为 \.docx，但内容不是 PDF 或 DOCX 文件/,
+      /fake\.docx：扩展名为 \.docx，但内容不是 Word（DOCX）文件，也不是其他可读取的格式/,
+    ],
+    [
+      'a .doc file that is not a Word 97–2003 document',
+      () => tempFile('fake.doc', 'hello'),
+      /fake\.doc：扩展名为 \.doc，但内容不是 Word 97–2003（DOC）文件/,
     ],
   ])('refuses %s with one line and exit 2', (_name, path, message) => {
     const r = gongkai('check', path());

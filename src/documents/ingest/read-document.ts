@@ -21,10 +21,11 @@ export function detectFormat(bytes: Uint8Array, fileName = ''): SourceFormat {
   // An OLE compound file: the DOC reader reads Word documents and names what other ones are.
   if (isOleFile(bytes)) return 'doc';
   const lower = fileName.toLowerCase();
-  if (/\.(pdf|docx?|wps|zip)$/.test(lower)) {
+  const claimed = /\.(pdf|docx?|wps|zip)$/.exec(lower)?.[1];
+  if (claimed) {
     throw new AppError(
       'UNSUPPORTED_FORMAT',
-      `扩展名为 ${lower.slice(lower.lastIndexOf('.'))}，但内容不是 PDF 或 DOCX 文件`,
+      `扩展名为 .${claimed}，但内容不是${CLAIMED_FORMAT[claimed]}文件，也不是其他可读取的格式（文件可能已损坏或改过扩展名）`,
     );
   }
   if (isPageImageName(lower)) {
@@ -42,6 +43,15 @@ export function detectFormat(bytes: Uint8Array, fileName = ''): SourceFormat {
   if (/\.(md|markdown)$/.test(lower)) return 'md';
   return 'txt';
 }
+
+/** What a file's extension promises, named in the refusal when its content is something else. */
+const CLAIMED_FORMAT: Record<string, string> = {
+  pdf: ' PDF ',
+  docx: ' Word（DOCX）',
+  doc: ' Word 97–2003（DOC）',
+  wps: ' WPS 文字（Word 格式）',
+  zip: '扫描页图片压缩包或 DOCX ',
+};
 
 type Reader = (bytes: Uint8Array, fileName: string, options: ReadOptions) => Promise<SourceDocument>;
 

@@ -13,6 +13,7 @@ import { emptyTable2, readTable2 } from './read-table2.ts';
 import { readTable3 } from './read-table3.ts';
 import { readTable4 } from './read-table4.ts';
 import {
+  agencyFromInfoBlock,
   agencyFromProperties,
   agencyFromTitle,
   findPeriod,
@@ -21,6 +22,7 @@ import {
   withoutLeadingLabel,
   yearFromTitle,
 } from './report-meta.ts';
+import { splitRunTogetherHead } from './run-together-head.ts';
 import { segment, withoutPageChrome } from './sections.ts';
 import { sourceOf } from './source-ref.ts';
 
@@ -68,10 +70,15 @@ export function interpretDocument(doc: SourceDocument): IngestResult {
       '不像政府信息公开工作年度报告：找不到“一、总体情况”等章节标题，也找不到表三',
     );
   }
-  const printedTitle = findTitle(head);
+  // Crawled text may run breadcrumb, info block and title together on one line: split them out.
+  const ownTitle = findTitle(head);
+  const splitHead = ownTitle.title === '' ? splitRunTogetherHead(head, allText(doc.lines)) : head;
+  const splitTitle = splitHead === head ? ownTitle : findTitle(splitHead);
+  const metaHead = splitTitle.title === '' ? head : splitHead;
+  const printedTitle = splitTitle.title === '' ? ownTitle : splitTitle;
   const title = withoutLeadingLabel(printedTitle.title);
   const titleLines = printedTitle.lines;
-  const preamble = joinParagraphs(head.filter((l) => !titleLines.includes(l)));
+  const preamble = joinParagraphs(metaHead.filter((l) => !titleLines.includes(l)));
   const overview = joinParagraphs(section(1));
   const period = findPeriod([...preamble, ...overview.slice(0, 5)].map((p) => p.text));
   const year = yearFromTitle(title) ?? (period ? Number(period.start.slice(0, 4)) : null);
@@ -97,12 +104,15 @@ export function interpretDocument(doc: SourceDocument): IngestResult {
     for (const key in part) provenance[key] = part[key]!;
   }
   if (titleLines[0]) provenance.title = sourceOf(titleLines[0]);
-  const found = findPublication(head, section(6).slice(-6), doc.properties);
+  const found = findPublication(splitHead, section(6).slice(-6), doc.properties);
   // A file's own dates (DOCX created/modified, PDF CreationDate) date the file, not the publication:
   // they are only named in a finding, never taken for the publication date that P-01 judges.
   const publication = found?.from === 'file-properties' ? null : found;
   if (publication) provenance.publishedOn = publication.source;
-  const agency = agencyFromTitle(title) || agencyFromProperties(doc.properties ?? []);
+  const titleAgency = agencyFromTitle(title);
+  const infoAgency = titleAgency ? null : agencyFromInfoBlock(metaHead);
+  if (infoAgency) provenance.agency = infoAgency.source;
+  const agency = titleAgency || infoAgency?.agency || agencyFromProperties(doc.properties ?? []);
   const report: Report = {
     schema: REPORT_SCHEMA_ID,
     formatVersion: trial ? '2019' : '2021',

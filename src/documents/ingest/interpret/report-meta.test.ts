@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DocumentProperty, SourceLine } from '../source-document.ts';
 import {
+  agencyFromInfoBlock,
   agencyFromProperties,
   agencyFromTitle,
   findPublication,
@@ -47,6 +48,23 @@ describe('agencyFromProperties', () => {
     ];
     expect(agencyFromProperties(p)).toBe('沭阳县发展和改革局');
     expect(agencyFromProperties([{ ...p[0]!, value: '本网' }])).toBe('');
+  });
+});
+
+describe('agencyFromInfoBlock', () => {
+  it('reads 发布机构 before 来源, with the line it was read from', () => {
+    const head = [line(2, '来源：某某县人民政府办公室 浏览次数：35'), line(3, '发布机构：某某县水利局')];
+    expect(agencyFromInfoBlock(head)).toEqual({
+      agency: '某某县水利局',
+      source: { line: 3, text: '发布机构：某某县水利局' },
+    });
+  });
+  it('cuts a next label run into the value, and takes no site name for an agency', () => {
+    expect(agencyFromInfoBlock([line(1, '来源：某某县水利局发布时间：2025-01-20')])?.agency).toBe(
+      '某某县水利局',
+    );
+    expect(agencyFromInfoBlock([line(1, '来源：本站')])).toBeNull();
+    expect(agencyFromInfoBlock([line(1, '数据来源：国家统计局')])).toBeNull();
   });
 });
 

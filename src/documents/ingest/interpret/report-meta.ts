@@ -198,3 +198,37 @@ export function agencyFromProperties(properties: readonly DocumentProperty[]): s
   const value = source ? withoutLeadingLabel(source.value.replace(/\s+/g, '')) : '';
   return AGENCY_END.test(value) && value.length <= 40 ? value : '';
 }
+
+/** Info-block labels naming the agency that issued a page, most specific first. */
+const AGENCY_LABELS = ['发布机构', '发文机关', '发文机构', '发布单位', '信息来源', '来源'];
+
+/**
+ * The agency an info block names (发布机构：…, 发文机关：…, 来源：…), for a title that does not name
+ * it ("2024年政府信息公开工作年度报告"); the value ends at a space or the next label and must end
+ * like an agency's name ("来源：本站" is not one).
+ */
+export function agencyFromInfoBlock(
+  head: readonly SourceLine[],
+): { agency: string; source: SourceRef } | null {
+  for (const label of AGENCY_LABELS) {
+    for (const line of head) {
+      const t = text(line);
+      const m = new RegExp(`(?:^|[^\\u4e00-\\u9fff])${label}\\s*[:：]\\s*([^\\s:：|｜]{2,40})`).exec(t);
+      const value = m ? withoutTrailingLabel(m[1]!) : '';
+      // 本站/本网/…网站 name the site, not an agency.
+      if (value.length >= 2 && value.length <= 30 && AGENCY_END.test(value) && !/^本|网站$/.test(value)) {
+        return {
+          agency: value,
+          source: { ...(line.page !== undefined ? { page: line.page } : {}), line: line.line, text: t },
+        };
+      }
+    }
+  }
+  return null;
+}
+
+/** A value with the next label run into it cut off ("某县水利局发布时间" → "某县水利局"). */
+function withoutTrailingLabel(value: string): string {
+  const next = /(?:发布|成文|公开|生效|浏览|点击|阅读|访问|索引|主题|字号|文号|时间|日期|作者)/.exec(value);
+  return next ? value.slice(0, next.index) : value;
+}

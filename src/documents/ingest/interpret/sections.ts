@@ -74,7 +74,7 @@ export function segment(lines: readonly SourceLine[]): Segments {
 }
 
 /** Website furniture around a published report: print/close links, sharing, the site's footer. */
-const PAGE_CHROME =
+export const PAGE_CHROME =
   /【打印本页】|【关闭窗口】|【打印】|【关闭】|分享到[:：]|主办(?:单位)?[:：]|承办(?:单位)?[:：]|网站标识码|ICP备|公网安备|版权所有|技术支持[:：]|网站地图|联系我们|扫一扫在手机/;
 
 /** The lines of the last section up to the first line of page chrome (the report ends there). */

@@ -25,6 +25,9 @@ describe('readReportDocument on a 2019-format report crawled as concatenated tex
     const { report } = read;
     expect(report.formatVersion).toBe('2019');
     expect(report.year).toBe(2020);
+    // The title runs into the first sentence; the 落款 into the last one.
+    expect([report.agency, report.publishedOn]).toEqual(['江宁市生态环境局', '2021-01-28']);
+    expect(report.provenance?.publishedOn?.text).toBe('2021年1月28日');
     const table2 = report.format2019!.table2 as unknown as Record<string, Record<string, Cell>>;
     for (const { key, kind } of TABLE2_2019_ROWS) {
       for (const column of TABLE2_2019_COLUMNS[kind]) {

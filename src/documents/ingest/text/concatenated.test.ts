@@ -4,7 +4,7 @@ import { TABLE2_LABELS, TABLE3_ROW_KEYS } from '../../../core/report/labels.ts';
 import { parseReport } from '../../../core/report/parse-report.ts';
 import type { Report } from '../../../core/report/schema.ts';
 import { readReportDocument } from '../read-document.ts';
-import { SPLIT_NOTE } from './concatenated.ts';
+import { SPLIT_NOTE } from './concatenated-cells.ts';
 import { MAX_SPLIT_STEPS, splitBySums, splitFree } from './split-digits.ts';
 
 /**
@@ -66,14 +66,27 @@ describe('readReportDocument on concatenated crawled text', () => {
     expect(right).toBeGreaterThan(0);
   });
 
-  it('reads the seeds 000, 001 and 002 completely, with provenance 按勾稽关系拆分', async () => {
-    for (const stem of ['seed-000', 'seed-001', 'seed-002']) {
+  it.each(CONCAT)('reads the agency, year and publication date of %s as its page has them', async (file) => {
+    const { report } = await readReportDocument(readFileSync(new URL(`crawled/${file}`, FIXTURES)), file);
+    const truth = truthOf(file);
+    expect([report.agency, report.year, report.publishedOn]).toEqual([
+      truth.agency,
+      truth.year,
+      truth.publishedOn,
+    ]);
+    expect(report.title).toBe(`${truth.agency}${truth.year}年政府信息公开工作年度报告`);
+    if (truth.publishedOn) expect(report.provenance?.publishedOn?.text).toMatch(/^(发布时间|成文日期):/);
+  });
+
+  it('reads the seeds 000, 001, 002 and 004 completely, with provenance 按勾稽关系拆分', async () => {
+    for (const stem of ['seed-000', 'seed-001', 'seed-002', 'seed-004']) {
       const { report } = await readReportDocument(
         readFileSync(new URL(`crawled/${stem}.concat.txt`, FIXTURES)),
         `${stem}.txt`,
       );
       expect(cells(report)).toEqual(cells(truthOf(stem)));
-      // Seed 000 prints an eighth number in two rows: kept as extra cells, as the truth has them.
+      // Seed 000 prints an eighth number in two rows, seed 004 a sixteenth in table 四: kept as
+      // extra cells, as the truth has them.
       const extras = (r: Report) => (r.extras?.cells ?? []).map((c) => [c.row, c.position, c.value]);
       expect(extras(report)).toEqual(extras(truthOf(stem)));
       expect(report.provenance?.['table3.newReceived']?.text).toMatch(new RegExp(`^${SPLIT_NOTE}：`));

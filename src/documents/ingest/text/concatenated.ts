@@ -6,8 +6,6 @@ import {
   TABLE3_OUTCOME_KEYS,
   TABLE3_ROW_KEYS,
   TABLE3_ROW_LABELS,
-  TABLE4_COLUMNS,
-  TABLE4_GROUP_KEYS,
   type Table3RowKey,
   table3FullLabel,
 } from '../../../core/report/labels.ts';
@@ -17,6 +15,9 @@ import { violation } from '../../../core/rules/make-finding.ts';
 import { CAPTION_KEYS } from '../interpret/sections.ts';
 import type { SourceLine } from '../source-document.ts';
 import { readTable2Of2019Concatenated } from './concatenated-2019.ts';
+import { quoteCandidates, row, SPLIT_NOTE, UNDECIDED } from './concatenated-cells.ts';
+import { readTable4 } from './concatenated-table4.ts';
+import { splitConcatenatedTail } from './concatenated-tail.ts';
 import { splitBySums, splitFree } from './split-digits.ts';
 
 /**
@@ -26,11 +27,6 @@ import { splitBySums, splitFree } from './split-digits.ts';
  * totals, then the column identities of table 三, group totals of table 四). A split that is not
  * unique is not guessed: its cells are read as blank and a finding names the candidates.
  */
-
-/** Provenance of a cell obtained by splitting a digit run. */
-export const SPLIT_NOTE = '按勾稽关系拆分';
-/** What an undecided cell is written as in the rebuilt row (a blank marker: the cell is null). */
-const UNDECIDED = '—';
 
 const NUMERALS = '一二三四五六';
 const norm = (text: string): string => compact(text).replace(/["“”「」『』]/g, '"');
@@ -53,18 +49,6 @@ export interface ConcatenatedReading {
 /** The item number of a grouped label ("1.属于国家秘密" → "1."), '' otherwise. */
 const itemNumber = (label: string): string => /^\d+\./.exec(norm(label))?.[0] ?? '';
 const core = (label: string): string => norm(label).slice(itemNumber(label).length);
-
-function quoteCandidates(candidates: number[][], capped: boolean): string {
-  const list = candidates
-    .slice(0, 5)
-    .map((c) => c.join('、'))
-    .join('；');
-  return candidates.length === 0
-    ? capped
-      ? '拆分方式过多，未能逐一核对'
-      : '没有符合勾稽关系的拆分'
-    : `可能的拆分：${list}${candidates.length > 5 || capped ? ' 等' : ''}`;
-}
 
 /** Reads one concatenated text (normalised: NFKC, no whitespace) into lines and reading findings. */
 export function readConcatenated(text: string): ConcatenatedReading {
@@ -111,15 +95,10 @@ export function readConcatenated(text: string): ConcatenatedReading {
     else if (n === 2) readTable2(body, lines, findings);
     else if (n === 3) readTable3(body, lines, findings, format2019);
     else if (n === 4) readTable4(body, lines, findings);
+    else if (n === 6) splitConcatenatedTail(body).forEach(paragraph);
     else paragraph(body);
   }
   return { lines, findings };
-}
-
-function row(label: string, cells: readonly string[], split: boolean, table: number): SourceLine {
-  const line: SourceLine = { cells: [label, ...cells], inTable: true, line: 1, table };
-  if (split) line.note = SPLIT_NOTE;
-  return line;
 }
 
 const TABLE2_ROWS = [
@@ -373,25 +352,4 @@ function narrowByColumns(choices: Choices, identities: Identities): void {
       });
     }
   }
-}
-
-function readTable4(body: string, lines: SourceLine[], findings: Finding[]): void {
-  // The data row follows the header words; what comes after it (a note, the next section) is not table 四.
-  const digits = /\d+/.exec(body)?.[0] ?? '';
-  if (digits === '') return;
-  const width = TABLE4_COLUMNS.length;
-  const { candidates, capped } = splitBySums(digits, TABLE4_GROUP_KEYS.length, width, 10);
-  if (candidates.length === 1 && !capped) {
-    lines.push(row('总计', candidates[0]!.map(String), true, 2));
-    return;
-  }
-  lines.push(row('总计', Array<string>(width * TABLE4_GROUP_KEYS.length).fill(UNDECIDED), false, 2));
-  findings.push(
-    violation(
-      'T4-04',
-      `表四的数字连在一起（“${digits}”），无法按勾稽关系唯一拆分为十五个数，按空白处理；${quoteCandidates(candidates, capped)}`,
-      { table: 'table4', source: { line: 1, text: digits } },
-      'warning',
-    ),
-  );
 }
