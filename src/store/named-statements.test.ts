@@ -1,8 +1,16 @@
 import { CompiledQuery, sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { postgresAvailable, TEST_DATABASE_URL } from '../../test/support/store-test-db.ts';
+import { createTestAgency } from '../../test/support/store-factories.ts';
+import {
+  postgresAvailable,
+  TEST_DATABASE_URL,
+  tempPostgresSchema,
+} from '../../test/support/store-test-db.ts';
 import { openDatabase } from './dialect.ts';
+import { migrateToLatest } from './migrations/migrate.ts';
 import { namedStatement } from './named-statements.ts';
+import { createSession, findSession } from './users/sessions.repository.ts';
+import { createUser } from './users/users.repository.ts';
 
 describe.runIf(postgresAvailable)('namedStatement on PostgreSQL', () => {
   it('runs a registered text as a prepared statement of the connection, and other texts as they are', async () => {
@@ -24,6 +32,40 @@ describe.runIf(postgresAvailable)('namedStatement on PostgreSQL', () => {
       expect(texts).not.toContain(other);
     } finally {
       await opened.close();
+    }
+  });
+
+  it('prepares the session lookup every request makes, and still finds the session by it', async () => {
+    const schema = await tempPostgresSchema();
+    const opened = openDatabase(schema.url, { poolSize: 1 });
+    try {
+      await migrateToLatest(opened.db);
+      const { agency } = await createTestAgency(opened.db);
+      const now = new Date('2026-06-30T02:00:00.000Z');
+      const user = await createUser(
+        opened.db,
+        {
+          username: 'prepared-session',
+          displayName: '李经办',
+          password: 'pass-word-1',
+          role: 'officer',
+          agencyId: agency.id,
+        },
+        now,
+      );
+      const { token } = await createSession(opened.db, user.id, now);
+      for (let i = 0; i < 2; i += 1) {
+        const found = await findSession(opened.db, token, now);
+        expect(found?.user).toMatchObject({ id: user.id, username: 'prepared-session', role: 'officer' });
+      }
+      expect(await findSession(opened.db, `${token}x`, now)).toBeNull();
+      const prepared = await sql<{ statement: string }>`select statement from pg_prepared_statements`.execute(
+        opened.db,
+      );
+      expect(prepared.rows.filter((r) => r.statement.includes('from "sessions"'))).toHaveLength(1);
+    } finally {
+      await opened.close();
+      await schema.drop();
     }
   });
 });

@@ -1,6 +1,7 @@
 import { type Compilable, CompiledQuery, type Kysely } from 'kysely';
 import type { Database } from './database.ts';
 import { type DialectName, dialectOf } from './dialect.ts';
+import { namedStatement } from './named-statements.ts';
 
 /**
  * A query built and compiled once per dialect, then run with new parameters: for the statements
@@ -11,10 +12,14 @@ import { type DialectName, dialectOf } from './dialect.ts';
  * as a bound parameter of the query as it is (a value, never an identifier or a piece of SQL), and
  * the query's shape must not depend on the values. Parameters the query binds that are not named
  * (constants such as `limit 1`) keep the value they were compiled with.
+ *
+ * `onServer`: PostgreSQL also keeps the statement parsed and planned on each connection (see
+ * namedStatement: only for a query whose result columns are listed, never `*`).
  */
 export function preparedQuery<P extends object, R>(
   names: ReadonlyArray<keyof P & string>,
   build: (db: Kysely<Database>, params: P) => Compilable<R>,
+  options: { onServer?: boolean } = {},
 ): (db: Kysely<Database>, params: P) => Promise<R[]> {
   const compiled = new Map<DialectName, { sql: string; slots: Array<(params: P) => unknown> }>();
   const placeholder = (i: number) => `\u0000gongkai-parameter-${i}\u0000`;
@@ -33,6 +38,7 @@ export function preparedQuery<P extends object, R>(
       const bound = new Set(query.parameters);
       const missing = names.filter((_, i) => !bound.has(placeholder(i)));
       if (missing.length > 0) throw new Error(`preparedQuery: ${missing.join(', ')} not bound as parameters`);
+      if (options.onServer && dialect === 'postgres') namedStatement(query.sql);
       entry = { sql: query.sql, slots };
       compiled.set(dialect, entry);
     }

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { User } from '../../core/organisation/user.ts';
 import type { Database, SessionsTable, UsersTable } from '../database.ts';
-import { preparedQuery } from '../prepared-query.ts';
+import { columnsOf, preparedQuery } from '../prepared-query.ts';
 import { randomToken, sha256Hex } from '../secrets.ts';
 import { rowToUser } from './users.repository.ts';
 
@@ -50,13 +50,28 @@ export async function createSession(
   return { token, session: rowToSession(row) };
 }
 
+/** Every column of users, listed: the session query is prepared on the server (no `*`). */
+const USER_COLUMNS = columnsOf<UsersTable>({
+  id: true,
+  username: true,
+  display_name: true,
+  password_hash: true,
+  role: true,
+  agency_id: true,
+  region_id: true,
+  failed_logins: true,
+  created_at: true,
+  disabled: true,
+  must_change_password: true,
+}).map((column) => `users.${column}` as const);
+
 const selectLiveSession = preparedQuery<{ id: string; now: string }, UsersTable & LiveSessionColumns>(
   ['id', 'now'],
   (db, p) =>
     db
       .selectFrom('sessions')
       .innerJoin('users', 'users.id', 'sessions.user_id')
-      .selectAll('users')
+      .select(USER_COLUMNS)
       .select([
         'sessions.id as session_id',
         'sessions.csrf_token as session_csrf_token',
@@ -65,6 +80,7 @@ const selectLiveSession = preparedQuery<{ id: string; now: string }, UsersTable 
       ])
       .where('sessions.id', '=', p.id)
       .where('sessions.expires_at', '>', p.now),
+  { onServer: true },
 );
 
 interface LiveSessionColumns {
