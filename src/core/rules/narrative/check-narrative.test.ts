@@ -144,6 +144,16 @@ describe('N-06 enumerations', () => {
       ids(report('本年度办结申请 8 件，其中予以公开 4 件、部分公开 3 件，结转下年度继续办理 2 件。')),
     ).toContain('N-06:warning');
   });
+  it('does not judge an enumeration whose count is garbled between number and unit (“1]条”, as OCR reads it)', () => {
+    // Seed 001 read from a scan: “领导分工 1条” read as “1]条”; the items as read add up to 17, not 18.
+    const garbled =
+      '主动公开各类信息 18条。其中领导分工1]条、部门信息1条，部门文件2条，政协提案及答复信息3条，部门预算1条、决算1条，政府开放日信息3条，安全生产信息1条、计划总结1条、政策解读文件4篇。';
+    expect(ids(report(garbled))).not.toContain('N-06:warning');
+    expect(ids(report(garbled.replace('1]条', '1条').replace('18条', '19条')))).toContain('N-06:warning');
+    expect(
+      ids(report('主动公开信息 30 条，其中政策文件 10 条，工作动态 5|条，发布公告 5 条。')),
+    ).not.toContain('N-06:warning');
+  });
   it('follows an enumeration into the next sentence of the paragraph', () => {
     expect(
       ids(report('主动公开信息 30 条。其中政策文件 10 条，工作动态 15 条。发布公告 5 条。')),
