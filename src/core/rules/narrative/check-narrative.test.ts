@@ -195,6 +195,18 @@ describe('N-10 place names of the agency’s own units', () => {
     const r = report('及时做好某某市交通运输局、某某市交通运输中心部门预决算公开，推动全市交通运输工作。');
     expect(ids(r)).not.toContain('N-10:warning');
   });
+  it('takes a place one character off the agency’s own in a scan for a misreading, not a defect', () => {
+    // gen-13 read from a scan: the 落款 “测试市第13局” under a red seal read as “引试市第13局”.
+    const r = report('及时做好某某市交通运输局、某菜市交通运输中心部门预决算公开。');
+    const scanned = (x: Report) =>
+      checkNarrative(x, undefined, { scanned: true }).map((f) => `${f.ruleId}:${f.severity}`);
+    expect(ids(r)).toContain('N-10:warning');
+    expect(scanned(r)).not.toContain('N-10:warning');
+    // Two characters off (淄博市 written 准备市) is the agency's own slip, scanned or not.
+    expect(scanned(report('及时做好某某市交通运输局、准备市交通运输中心部门预决算公开。'))).toContain(
+      'N-10:warning',
+    );
+  });
 });
 
 describe('N-11 wording', () => {
