@@ -171,6 +171,13 @@ export async function measures(): Promise<Measure[]> {
         what: `reports of the ${corpus} the reader refused${refused.length > 0 ? `, e.g. “${refused[0]!.refused}”` : ''}`,
         peakRssMiB: peakMiB,
       },
+      {
+        name: 'scanned.peakTreeRssMiB',
+        value: peakMiB,
+        unit: 'MiB',
+        what: `peak summed RSS of the process tree reading and checking the ${corpus} one after another (the measuring process pinned to one core and its children: Tesseract, pdftoppm, pdfimages), from /proc every 10 ms (watchTreeMemory, as the hostile bench measures it)`,
+        peakRssMiB: peakMiB,
+      },
     ];
     if (read.length > 0) {
       out.push(

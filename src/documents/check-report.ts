@@ -55,7 +55,8 @@ function sourceFor(finding: Finding, report: Report): SourceRef | undefined {
  */
 export function checkReport(
   report: Report,
-  ingest?: Pick<IngestResult, 'findings' | 'paragraphs' | 'missingRows' | 'mergedRows'>,
+  ingest?: Pick<IngestResult, 'findings' | 'paragraphs' | 'missingRows' | 'mergedRows'> &
+    Partial<Pick<IngestResult, 'scan'>>,
   options: CheckOptions = {},
 ): Finding[] {
   const paragraphs: NarrativeParagraphs = ingest?.paragraphs ?? paragraphsOfReport(report);
@@ -75,5 +76,9 @@ export function checkReport(
     const source = sourceFor(f, report);
     if (source) f.location = { ...f.location, source };
   }
-  return sortFindings([...(ingest?.findings ?? []), ...data, ...checkNarrative(report, paragraphs)]);
+  return sortFindings([
+    ...(ingest?.findings ?? []),
+    ...data,
+    ...checkNarrative(report, paragraphs, { scanned: ingest?.scan !== undefined }),
+  ]);
 }

@@ -8,9 +8,9 @@ import sharp from 'sharp';
 import type { Report } from '../../src/core/report/schema.ts';
 import { seededRandom } from '../../src/core/seeded-random.ts';
 import { escapeHtml } from '../../src/documents/render/escape-html.ts';
-import { renderHtml } from '../../src/documents/render/render-html.ts';
 import type { PdfRenderer } from '../../src/documents/render/render-pdf.ts';
 import { writeImagePdf } from './image-pdf.ts';
+import { printedReportHtml } from './printed-extras.ts';
 import { sealSvg } from './scan-seal.ts';
 
 const run = promisify(execFile);
@@ -89,11 +89,12 @@ export interface ScannedReport {
 }
 
 /**
- * The printed report: the HTML rendering with the 落款 (agency, date in Chinese) under the last
- * section, right-aligned, as agencies sign and date their reports.
+ * The printed report: the HTML rendering with the cells the report printed beyond the form
+ * (printedReportHtml) and the 落款 (agency, date in Chinese) under the last section,
+ * right-aligned, as agencies sign and date their reports.
  */
 export function signedReportHtml(report: Report): string {
-  return renderHtml(report).replace(
+  return printedReportHtml(report).replace(
     /<\/article>\s*$/m,
     `<p class="gk-signature" style="text-align:right;margin-top:2em;line-height:1.5">${escapeHtml(report.agency)}<br>${escapeHtml(signatureDate(report))}</p>\n</article>`,
   );

@@ -144,6 +144,16 @@ describe('N-06 enumerations', () => {
       ids(report('本年度办结申请 8 件，其中予以公开 4 件、部分公开 3 件，结转下年度继续办理 2 件。')),
     ).toContain('N-06:warning');
   });
+  it('does not judge an enumeration whose count is garbled between number and unit (“1]条”, as OCR reads it)', () => {
+    // Seed 001 read from a scan: “领导分工 1条” read as “1]条”; the items as read add up to 17, not 18.
+    const garbled =
+      '主动公开各类信息 18条。其中领导分工1]条、部门信息1条，部门文件2条，政协提案及答复信息3条，部门预算1条、决算1条，政府开放日信息3条，安全生产信息1条、计划总结1条、政策解读文件4篇。';
+    expect(ids(report(garbled))).not.toContain('N-06:warning');
+    expect(ids(report(garbled.replace('1]条', '1条').replace('18条', '19条')))).toContain('N-06:warning');
+    expect(
+      ids(report('主动公开信息 30 条，其中政策文件 10 条，工作动态 5|条，发布公告 5 条。')),
+    ).not.toContain('N-06:warning');
+  });
   it('follows an enumeration into the next sentence of the paragraph', () => {
     expect(
       ids(report('主动公开信息 30 条。其中政策文件 10 条，工作动态 15 条。发布公告 5 条。')),
@@ -184,6 +194,18 @@ describe('N-10 place names of the agency’s own units', () => {
   it('passes for the agency’s own city and for 全市/我市', () => {
     const r = report('及时做好某某市交通运输局、某某市交通运输中心部门预决算公开，推动全市交通运输工作。');
     expect(ids(r)).not.toContain('N-10:warning');
+  });
+  it('takes a place one character off the agency’s own in a scan for a misreading, not a defect', () => {
+    // gen-13 read from a scan: the 落款 “测试市第13局” under a red seal read as “引试市第13局”.
+    const r = report('及时做好某某市交通运输局、某菜市交通运输中心部门预决算公开。');
+    const scanned = (x: Report) =>
+      checkNarrative(x, undefined, { scanned: true }).map((f) => `${f.ruleId}:${f.severity}`);
+    expect(ids(r)).toContain('N-10:warning');
+    expect(scanned(r)).not.toContain('N-10:warning');
+    // Two characters off (淄博市 written 准备市) is the agency's own slip, scanned or not.
+    expect(scanned(report('及时做好某某市交通运输局、准备市交通运输中心部门预决算公开。'))).toContain(
+      'N-10:warning',
+    );
   });
 });
 

@@ -11,6 +11,12 @@ import {
 /** Counting units whose numbers an enumeration adds up (not 年, 月, 元, %…). */
 const COUNT = /(\d+)\s*(条|个|件|篇|份|项|次|期|场)(?![\d年月日])/g;
 const YEAR_OR_TITLE = /《[^》]*》|〔\d{4}〕|\d{4}\s*年度?/g;
+/**
+ * A count whose number is garbled by a mark that never stands between a number and its unit
+ * (“1]条”, “2|件”: how OCR reads a digit's edge or a stroke of a seal): it cannot be added up, and an
+ * enumeration holding one is not judged (an N-06 on it would blame the agency for the reading).
+ */
+const GARBLED_COUNT = /\d\s*[\][|｜!]+\s*(?:条|个|件|篇|份|项|次|期|场)/;
 
 interface Count {
   value: number;
@@ -72,6 +78,7 @@ export function checkEnumerations(paragraphs: NarrativeParagraphs): Finding[] {
           quoted += sentences[j]!.text;
         }
         if (items.length < 2 || sum === stated.value) return;
+        if (GARBLED_COUNT.test(lead) || GARBLED_COUNT.test(quoted.slice(at))) return;
         // “办结8件，其中予以公开5件、部分公开3件，结转下年度2件”: what is carried forward is beside
         // the total, not one of its parts (whereas “收到5件，其中…结转下年度1件” lists it as a part).
         const concludedOnly = items.filter((c) => !c.carried);
