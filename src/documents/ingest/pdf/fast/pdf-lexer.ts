@@ -1,4 +1,5 @@
 import { CLASS, hexDigit, latin1 } from './pdf-bytes.ts';
+import { readPlainIntegers } from './pdf-integer-array.ts';
 import { intern, PdfDict, PdfName, type PdfObject, PdfOperator, PdfRef, unsupported } from './pdf-objects.ts';
 import { MAX_DEPTH, skipComposite } from './pdf-skip.ts';
 
@@ -276,6 +277,11 @@ export class PdfLexer {
     if (depth > MAX_DEPTH) unsupported('nesting too deep');
     const token = this.next();
     if (token === ARRAY_START) {
+      const plain = readPlainIntegers(this.bytes, this.pos, this.end);
+      if (plain) {
+        this.pos = plain.end;
+        return plain.values;
+      }
       const array: PdfObject[] = [];
       for (;;) {
         const item = this.object(refs, depth + 1);

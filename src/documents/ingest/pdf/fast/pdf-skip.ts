@@ -15,6 +15,11 @@ export function skipComposite(lexer: PdfLexer, depth: number): void {
   do {
     if (pos >= end) unsupported('unterminated array or dictionary');
     const b = bytes[pos]!;
+    // Most bytes (names, numbers, whitespace) are no bracket, string or comment: one lookup.
+    if (CLASS[b] !== 2 || b === 0x2f) {
+      pos += 1;
+      continue;
+    }
     if (b === 0x5b || (b === 0x3c && bytes[pos + 1] === 0x3c)) {
       nesting += 1;
       if (depth + nesting > MAX_DEPTH) unsupported('nesting too deep');
@@ -29,8 +34,7 @@ export function skipComposite(lexer: PdfLexer, depth: number): void {
       pos = lexer.pos;
     } else if (b === 0x25) {
       while (pos < end && bytes[pos] !== 0x0a && bytes[pos] !== 0x0d) pos += 1;
-    } else if (b === 0x2f || CLASS[b] !== 2) pos += 1;
-    else unsupported('unexpected delimiter');
+    } else unsupported('unexpected delimiter');
   } while (nesting > 0);
   lexer.pos = pos;
 }
