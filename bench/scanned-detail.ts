@@ -54,7 +54,7 @@ for (const [index, c] of scanCorpusCases({ generated }).entries()) {
   const path = join(dir, `${c.name}.${wrapping}`);
   if (!existsSync(path)) {
     renderer ??= await PdfRenderer.launch();
-    const scan = await scanReport(renderer, c.truth, c.defects, c.seed);
+    const scan = await scanReport(renderer, c.truth, c.defects, c.seed, c.printedLabels);
     writeFileSync(path, wrapping === 'pdf' ? scannedPdf(scan) : await scannedZip(scan, 'jpg'));
   }
   files.push({ name: c.name, path, truth: c.truth, kind: c.defects.kind, dpi: c.defects.dpi });

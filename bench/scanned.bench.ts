@@ -88,7 +88,7 @@ async function makeCorpus(dir: string): Promise<JobFile[]> {
   const files: JobFile[] = [];
   try {
     for (const [index, c] of scanCorpusCases({ generated: GENERATED }).entries()) {
-      const scan = await scanReport(renderer, c.truth, c.defects, c.seed);
+      const scan = await scanReport(renderer, c.truth, c.defects, c.seed, c.printedLabels);
       const wrapping = index % 3 === 2 ? 'images' : 'pdf';
       const path = join(dir, `${c.name}.${wrapping === 'pdf' ? 'pdf' : 'zip'}`);
       writeFileSync(path, wrapping === 'pdf' ? scannedPdf(scan) : await scannedZip(scan, 'jpg'));

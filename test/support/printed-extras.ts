@@ -1,3 +1,4 @@
+import type { Table3RowKey } from '../../src/core/report/labels.ts';
 import type { ExtraCell, Report } from '../../src/core/report/schema.ts';
 import { type GridCell, type TableGrid, table3Grid, table4Grid } from '../../src/core/report/table-grids.ts';
 import { tableHtml } from '../../src/documents/render/html-table.ts';
@@ -8,18 +9,22 @@ import { renderHtml } from '../../src/documents/render/render-html.ts';
  * the cells a report printed beyond it (`report.extras`, e.g. seed 000's eighth value in two rows
  * of table 三, seed 004's sixteenth value in table 四); here tables 三 and 四 gain one column per
  * extra position, blank where a row printed nothing there, so that a scan of the page shows the
- * report's own defects (DOMAIN.md §E) as the agency printed them.
+ * report's own defects (DOMAIN.md §E) as the agency printed them. `printedLabels`: table 三's rows
+ * whose caption the report printed otherwise than the form (seed 003's “2.其他法律法规禁止公开”).
  */
-export function printedReportHtml(report: Report): string {
+export function printedReportHtml(report: Report, printedLabels: PrintedLabels = {}): string {
   const html = renderHtml(report);
   const extras = report.extras?.cells ?? [];
-  if (extras.length === 0) return html;
+  if (extras.length === 0 && Object.keys(printedLabels).length === 0) return html;
   return html
     .replace(/<table class="gk-table gk-table3"[\s\S]*?<\/table>/, () =>
       tableHtml(
-        withExtraColumns(
-          table3Grid(report),
-          extras.filter((c) => c.table === 'table3'),
+        withCaptions(
+          withExtraColumns(
+            table3Grid(report),
+            extras.filter((c) => c.table === 'table3'),
+          ),
+          printedLabels,
         ),
       ),
     )
@@ -31,6 +36,21 @@ export function printedReportHtml(report: Report): string {
         ),
       ),
     );
+}
+
+/** Table 三's item captions as a report printed them, where they differ from the form's. */
+export type PrintedLabels = Partial<Record<Table3RowKey, string>>;
+
+/** The grid with the caption of each row in `labels` (its last label cell) printed as given. */
+function withCaptions(grid: TableGrid, labels: PrintedLabels): TableGrid {
+  const bodyRows = grid.bodyRows.map((row) => {
+    const key = row.find((cell) => cell.ref)?.ref?.rowKey as Table3RowKey | undefined;
+    const printed = key ? labels[key] : undefined;
+    const at = row.findIndex((cell) => cell.ref);
+    if (printed === undefined || at < 1) return row;
+    return row.map((cell, i) => (i === at - 1 ? { ...cell, text: printed } : cell));
+  });
+  return { ...grid, bodyRows };
 }
 
 /**

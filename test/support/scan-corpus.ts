@@ -10,7 +10,7 @@ import { seededRandom } from '../../src/core/seeded-random.ts';
 import { escapeHtml } from '../../src/documents/render/escape-html.ts';
 import type { PdfRenderer } from '../../src/documents/render/render-pdf.ts';
 import { writeImagePdf } from './image-pdf.ts';
-import { printedReportHtml } from './printed-extras.ts';
+import { type PrintedLabels, printedReportHtml } from './printed-extras.ts';
 import { sealSvg } from './scan-seal.ts';
 
 const run = promisify(execFile);
@@ -93,8 +93,8 @@ export interface ScannedReport {
  * (printedReportHtml) and the 落款 (agency, date in Chinese) under the last section,
  * right-aligned, as agencies sign and date their reports.
  */
-export function signedReportHtml(report: Report): string {
-  return printedReportHtml(report).replace(
+export function signedReportHtml(report: Report, printedLabels: PrintedLabels = {}): string {
+  return printedReportHtml(report, printedLabels).replace(
     /<\/article>\s*$/m,
     `<p class="gk-signature" style="text-align:right;margin-top:2em;line-height:1.5">${escapeHtml(report.agency)}<br>${escapeHtml(signatureDate(report))}</p>\n</article>`,
   );
@@ -117,8 +117,9 @@ export async function scanReport(
   report: Report,
   defects: ScanDefects,
   seed: number,
+  printedLabels: PrintedLabels = {},
 ): Promise<ScannedReport> {
-  const pdf = await renderer.printHtml(signedReportHtml(report));
+  const pdf = await renderer.printHtml(signedReportHtml(report, printedLabels));
   return scanPdf(pdf, report, defects, seed);
 }
 
