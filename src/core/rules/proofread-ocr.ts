@@ -16,6 +16,7 @@ import {
   type Identity,
   REPORT_IDENTITIES,
 } from './report-identities.ts';
+import { type JointGroup, solveCellsJointly } from './solve-cells-jointly.ts';
 
 /**
  * The arithmetic proofreader of scanned reports (issue 18): a cell read by OCR with low confidence
@@ -48,6 +49,8 @@ export interface OcrCellReading {
 export interface OcrCorrection {
   reading: OcrCellReading;
   value: number;
+  /** The other doubtful cells corrected with it when only their combination repairs the identities. */
+  jointWith?: OcrCellReading[];
 }
 
 export interface ProofreadResult {
@@ -63,11 +66,11 @@ export interface ProofreadResult {
 const CONFUSABLE: Record<string, string> = {
   '0': '689',
   '1': '7',
-  '3': '8',
-  '5': '6',
+  '3': '58',
+  '5': '368',
   '6': '058',
   '7': '1',
-  '8': '0369',
+  '8': '03569',
   '9': '08',
 };
 
@@ -135,6 +138,8 @@ export function proofreadOcrCells(report: Report, readings: readonly OcrCellRead
   );
   const doubtful = readings.filter((r) => r.confidence < LOW_OCR_CONFIDENCE && DIGITS.test(r.text));
   const settled = new Set<OcrCellReading>();
+  /** The values each doubtful cell of an ambiguous group takes in the combinations that fit. */
+  const candidates = new Map<OcrCellReading, number[]>();
   // Repairs can unblock each other (two doubtful cells in different identities of one row).
   for (let pass = 0, changed = true; changed && pass < 5; pass += 1) {
     changed = false;
@@ -162,6 +167,29 @@ export function proofreadOcrCells(report: Report, readings: readonly OcrCellRead
       corrected.push({ reading, value: repairs[0]! });
       settled.add(reading);
       changed = true;
+    }
+    if (changed) continue;
+    // No cell can be mended alone: search the doubtful cells that share identities together.
+    const open = doubtful.filter(
+      (r) =>
+        !settled.has(r) && (BY_CELL.get(cellKey(r.cell)) ?? []).some((identity) => broken(identity, value)),
+    );
+    for (const group of jointGroups(open, value)) {
+      if (group.solutions.length !== 1 || !group.complete) {
+        for (const [i, r] of group.readings.entries()) {
+          candidates.set(r, [...new Set(group.solutions.map((s) => s[i]!))]);
+        }
+        continue;
+      }
+      const solution = group.solutions[0]!;
+      const changedHere = group.readings.filter((r, i) => solution[i] !== Number(r.text));
+      group.readings.forEach((r, i) => {
+        settled.add(r);
+        if (!changedHere.includes(r)) return;
+        values.set(cellKey(r.cell), solution[i]!);
+        corrected.push({ reading: r, value: solution[i]!, jointWith: changedHere.filter((o) => o !== r) });
+      });
+      if (changedHere.length > 0) changed = true;
     }
   }
   for (const reading of doubtful) {
@@ -196,7 +224,7 @@ export function proofreadOcrCells(report: Report, readings: readonly OcrCellRead
     unreadable,
     findings: [
       ...corrected.map((c) => correctionFinding(c)),
-      ...unreadable.map((r) => unreadableFinding(r)),
+      ...unreadable.map((r) => unreadableFinding(r, candidates.get(r))),
       ...unchecked.map((r) => uncheckedFinding(describeCell(r.cell), r, locationOf(r))),
     ],
   };
@@ -266,17 +294,44 @@ function locationOf(reading: OcrCellReading) {
   };
 }
 
-function correctionFinding({ reading, value }: OcrCorrection): Finding {
+function correctionFinding({ reading, value, jointWith = [] }: OcrCorrection): Finding {
   const { table, row, column } = describeCell(reading.cell);
+  const others = jointWith.map((o) => {
+    const where = describeCell(o.cell);
+    return `“${where.row}”行“${where.column}”列（识别为 ${o.text}）`;
+  });
+  const how =
+    others.length === 0
+      ? `唯一符合全部勾稽关系的读法是 ${value}`
+      : `与同表${others.join('、')}一并校正，唯一符合全部勾稽关系的组合中本格为 ${value}`;
   return violation(
     'OCR-01',
-    `第${reading.page}页${table}“${row}”行“${column}”列：识别为 ${reading.text}（置信度 ${Math.round(reading.confidence)}%），与勾稽关系不符；唯一符合全部勾稽关系的读法是 ${value}，已按勾稽关系校正`,
+    `第${reading.page}页${table}“${row}”行“${column}”列：识别为 ${reading.text}（置信度 ${Math.round(reading.confidence)}%），与勾稽关系不符；${how}，已按勾稽关系校正`,
     locationOf(reading),
   );
 }
 
-function unreadableFinding(reading: OcrCellReading): Finding {
-  return unreadableCellFinding(describeCell(reading.cell), reading, locationOf(reading));
+function unreadableFinding(reading: OcrCellReading, candidates?: readonly number[]): Finding {
+  return unreadableCellFinding(describeCell(reading.cell), reading, locationOf(reading), candidates);
+}
+
+/**
+ * The doubtful cells that no single repair mends, searched together by groups sharing identities:
+ * each cell may be its own reading or one OCR slip away from it.
+ */
+function jointGroups(
+  open: readonly OcrCellReading[],
+  value: (cell: CellAddress) => Cell,
+): (JointGroup & { readings: OcrCellReading[] })[] {
+  const byKey = new Map(open.map((r) => [cellKey(r.cell), r]));
+  const unknowns = open.map((r) => ({
+    cell: r.cell,
+    candidates: [Number(r.text), ...alternativeReadings(r.text)],
+  }));
+  return solveCellsJointly(unknowns, (cell) => BY_CELL.get(cellKey(cell)) ?? [], value).map((group) => ({
+    ...group,
+    readings: group.unknowns.map((u) => byKey.get(cellKey(u.cell))!),
+  }));
 }
 
 /** OCR-02: a cell the scan could not read, left blank; `where` names the table, row and column. */
@@ -284,7 +339,12 @@ export function unreadableCellFinding(
   where: { table: string; row: string; column: string },
   reading: Pick<OcrCellReading, 'page' | 'text' | 'confidence'>,
   location: Finding['location'],
+  candidates?: readonly number[],
 ): Finding {
+  const several =
+    candidates && candidates.length > 1
+      ? `，与同一勾稽关系中其他存疑单元格的读法组合不止一种（本格可能为 ${candidates.join('、')}）`
+      : '';
   const read =
     reading.text === '' || reading.text === UNREADABLE_CELL
       ? ''
@@ -292,7 +352,7 @@ export function unreadableCellFinding(
   const column = where.column === '' ? '' : `“${where.column}”列`;
   return violation(
     'OCR-02',
-    `第${reading.page}页${where.table}“${where.row}”行${column}无法识别${read}，按空白处理，请对照原件核对`,
+    `第${reading.page}页${where.table}“${where.row}”行${column}无法识别${read}${several}，按空白处理，请对照原件核对`,
     location,
   );
 }
