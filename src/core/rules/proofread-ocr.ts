@@ -9,6 +9,7 @@ import {
 import type { Cell, Report, SourceRef } from '../report/schema.ts';
 import type { Finding } from './finding.ts';
 import { violation } from './make-finding.ts';
+import { alternativeReadings, DIGITS } from './ocr-slips.ts';
 import {
   type CellAddress,
   cellKey,
@@ -22,8 +23,11 @@ import { type JointGroup, solveCellsJointly } from './solve-cells-jointly.ts';
  * The arithmetic proofreader of scanned reports (issue 18): a cell read by OCR with low confidence
  * that breaks an identity it takes part in is replaced by the one alternative reading (a
  * confusable digit, a digit dropped or added) that makes every identity of the cell hold, or left
- * blank when there is no such reading or more than one. Identities broken by cells read with
- * confidence are the report's own errors and are left for the validator to report.
+ * blank when there is no such reading or more than one. Doubtful cells that no single repair
+ * mends, and cells OCR could not read at all, are then solved jointly by the groups that share
+ * identities (solve-cells-jointly.ts): the one combination of the fewest slips that makes every
+ * identity hold is used, several leave the cells blank naming the candidates. Identities broken
+ * by cells read with confidence are the report's own errors and are left for the validator.
  */
 
 /**
@@ -60,36 +64,6 @@ export interface ProofreadResult {
   unreadable: OcrCellReading[];
   /** OCR-01 (info) per corrected cell, OCR-02 (warning) per unreadable cell. */
   findings: Finding[];
-}
-
-/** Digits OCR confuses with each other. */
-const CONFUSABLE: Record<string, string> = {
-  '0': '689',
-  '1': '7',
-  '3': '58',
-  '5': '368',
-  '6': '058',
-  '7': '1',
-  '8': '03569',
-  '9': '08',
-};
-
-const DIGITS = /^\d{1,9}$/;
-
-/** Readings one OCR slip away from `text`: a confusable digit, a digit dropped, a digit added. */
-export function alternativeReadings(text: string): number[] {
-  const found = new Set<string>();
-  for (let i = 0; i < text.length; i += 1) {
-    for (const d of CONFUSABLE[text[i]!] ?? '') found.add(text.slice(0, i) + d + text.slice(i + 1));
-    if (text.length > 1) found.add(text.slice(0, i) + text.slice(i + 1));
-  }
-  if (text.length < 9) {
-    for (let i = 0; i <= text.length; i += 1) {
-      for (const d of '0123456789') found.add(text.slice(0, i) + d + text.slice(i));
-    }
-  }
-  found.delete(text);
-  return [...found].filter((s) => s.length === 1 || !s.startsWith('0')).map(Number);
 }
 
 function identitiesByCell(): Map<string, Identity[]> {
@@ -133,7 +107,7 @@ export function proofreadOcrCells(report: Report, readings: readonly OcrCellRead
     return values.has(key) ? values.get(key)! : cellValue(report, cell);
   };
   const corrected: OcrCorrection[] = [];
-  const unreadable: OcrCellReading[] = readings.filter(
+  let unreadable: OcrCellReading[] = readings.filter(
     (r) => r.text !== '' && !DIGITS.test(r.text) && value(r.cell) === null,
   );
   const doubtful = readings.filter((r) => r.confidence < LOW_OCR_CONFIDENCE && DIGITS.test(r.text));
@@ -170,11 +144,16 @@ export function proofreadOcrCells(report: Report, readings: readonly OcrCellRead
     }
     if (changed) continue;
     // No cell can be mended alone: search the doubtful cells that share identities together.
-    const open = doubtful.filter(
-      (r) =>
-        !settled.has(r) && (BY_CELL.get(cellKey(r.cell)) ?? []).some((identity) => broken(identity, value)),
+    const blank = unreadable.filter(
+      (r) => !settled.has(r) && (BY_CELL.get(cellKey(r.cell)) ?? []).length > 1,
     );
-    for (const group of jointGroups(open, value)) {
+    const blankKeys = new Set(blank.map((r) => cellKey(r.cell)));
+    const suspect = (identity: Identity) =>
+      broken(identity, value) || identity.terms.some((t) => blankKeys.has(cellKey(t.cell)));
+    const open = doubtful.filter(
+      (r) => !settled.has(r) && (BY_CELL.get(cellKey(r.cell)) ?? []).some(suspect),
+    );
+    for (const group of jointGroups([...open, ...blank], value)) {
       if (group.solutions.length !== 1 || !group.complete) {
         for (const [i, r] of group.readings.entries()) {
           candidates.set(r, [...new Set(group.solutions.map((s) => s[i]!))]);
@@ -182,7 +161,9 @@ export function proofreadOcrCells(report: Report, readings: readonly OcrCellRead
         continue;
       }
       const solution = group.solutions[0]!;
-      const changedHere = group.readings.filter((r, i) => solution[i] !== Number(r.text));
+      const changedHere = group.readings.filter(
+        (r, i) => !DIGITS.test(r.text) || solution[i] !== Number(r.text),
+      );
       group.readings.forEach((r, i) => {
         settled.add(r);
         if (!changedHere.includes(r)) return;
@@ -192,6 +173,7 @@ export function proofreadOcrCells(report: Report, readings: readonly OcrCellRead
       if (changedHere.length > 0) changed = true;
     }
   }
+  unreadable = unreadable.filter((r) => !settled.has(r));
   for (const reading of doubtful) {
     if (settled.has(reading)) continue;
     const identities = BY_CELL.get(cellKey(reading.cell)) ?? [];
@@ -294,11 +276,17 @@ function locationOf(reading: OcrCellReading) {
   };
 }
 
+function readAs(reading: OcrCellReading): string {
+  return DIGITS.test(reading.text)
+    ? `识别为 ${reading.text}（置信度 ${Math.round(reading.confidence)}%），与勾稽关系不符`
+    : '无法识别';
+}
+
 function correctionFinding({ reading, value, jointWith = [] }: OcrCorrection): Finding {
   const { table, row, column } = describeCell(reading.cell);
   const others = jointWith.map((o) => {
     const where = describeCell(o.cell);
-    return `“${where.row}”行“${where.column}”列（识别为 ${o.text}）`;
+    return `“${where.row}”行“${where.column}”列（${DIGITS.test(o.text) ? `识别为 ${o.text}` : '无法识别'}）`;
   });
   const how =
     others.length === 0
@@ -306,7 +294,7 @@ function correctionFinding({ reading, value, jointWith = [] }: OcrCorrection): F
       : `与同表${others.join('、')}一并校正，唯一符合全部勾稽关系的组合中本格为 ${value}`;
   return violation(
     'OCR-01',
-    `第${reading.page}页${table}“${row}”行“${column}”列：识别为 ${reading.text}（置信度 ${Math.round(reading.confidence)}%），与勾稽关系不符；${how}，已按勾稽关系校正`,
+    `第${reading.page}页${table}“${row}”行“${column}”列：${readAs(reading)}；${how}，已按勾稽关系校正`,
     locationOf(reading),
   );
 }
@@ -326,7 +314,7 @@ function jointGroups(
   const byKey = new Map(open.map((r) => [cellKey(r.cell), r]));
   const unknowns = open.map((r) => ({
     cell: r.cell,
-    candidates: [Number(r.text), ...alternativeReadings(r.text)],
+    candidates: DIGITS.test(r.text) ? [Number(r.text), ...alternativeReadings(r.text)] : null,
   }));
   return solveCellsJointly(unknowns, (cell) => BY_CELL.get(cellKey(cell)) ?? [], value).map((group) => ({
     ...group,

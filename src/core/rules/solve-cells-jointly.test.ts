@@ -99,6 +99,35 @@ describe('proofreadOcrCells, jointly', () => {
     expect(result.unreadable).toEqual([]);
   });
 
+  it('restores a cell OCR could not read from its row, checked by its column', () => {
+    const truth = base();
+    const column = [0, 1, 2, 3, 4, 5].find((c) => (truth.table3.granted[c] ?? 0) > 0)!;
+    const scanned = clone(truth);
+    scanned.table3.granted[column] = null;
+    const cell = { table: 'table3' as const, row: 'granted', column };
+    const result = proofreadOcrCells(scanned, [reading(cell, '\uFFFD', 0)]);
+    expect(result.report.table3.granted[column]).toBe(truth.table3.granted[column]);
+    expect(result.unreadable).toEqual([]);
+    expect(result.findings.map((f) => f.ruleId)).toEqual(['OCR-01']);
+    expect(result.findings[0]!.message).toContain('无法识别；唯一符合全部勾稽关系');
+  });
+
+  it('leaves cells OCR could not read blank when the identities cannot tell them apart', () => {
+    const scanned = base();
+    // Four unread cells at the corners of a rectangle: each row and column has two unknowns.
+    const cells = (['granted', 'partial'] as const).flatMap((row) =>
+      [0, 1].map((column) => ({ table: 'table3' as const, row, column })),
+    );
+    for (const { row, column } of cells) scanned.table3[row][column] = null;
+    const result = proofreadOcrCells(
+      scanned,
+      cells.map((cell) => reading(cell, '\uFFFD', 0)),
+    );
+    expect(result.corrected).toEqual([]);
+    expect(result.report.table3.granted.slice(0, 2)).toEqual([null, null]);
+    expect(result.findings.map((f) => f.ruleId)).toEqual(['OCR-02', 'OCR-02', 'OCR-02', 'OCR-02']);
+  });
+
   it('leaves both cells blank, naming the candidates, when two combinations fit', () => {
     const scanned = base();
     scanned.table4.review = [3, 3, 0, 0, 11]; // printed 8 + 3 or 3 + 8: both fit

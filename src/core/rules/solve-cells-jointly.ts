@@ -9,10 +9,13 @@ import { type CellAddress, cellKey, type Identity } from './report-identities.ts
  * the identities: an identity left with one unknown cell fixes that cell's value.
  */
 
-/** A doubtful cell and the values it may have been printed as (its own reading first). */
+/**
+ * A doubtful cell and the values it may have been printed as (its own reading first), or a cell
+ * OCR could not read at all (null: it takes the value its identities force, checked by the others).
+ */
 export interface JointUnknown {
   cell: CellAddress;
-  candidates: readonly number[];
+  candidates: readonly number[] | null;
 }
 
 /** The combinations of a group of doubtful cells that satisfy all their identities. */
@@ -77,8 +80,20 @@ function groupsOf(
 interface Constraint {
   known: number;
   terms: { index: number; coefficient: number }[];
+  /** Whether a cell of no reading (its value only forced by identities) takes part. */
+  free: boolean;
 }
 
+/** Most OCR slips one group may be assumed to hold (the search tries fewer first). */
+export const JOINT_MAX_SLIPS = 4;
+
+/**
+ * Searches a group by the fewest slips: first with every doubtful cell as read, then with one cell
+ * changed to one of its candidates, then two, …; cells without a reading (candidates null) take the
+ * value an identity forces. Only a change that moves every checkable identity of its cell towards
+ * holding (all of them broken, none overshot) is tried. The solutions kept are those of the
+ * fewest slips that make every identity hold.
+ */
 function searchGroup(
   unknowns: JointUnknown[],
   identitiesOf: (cell: CellAddress) => readonly Identity[],
@@ -100,66 +115,104 @@ function searchGroup(
       if (v === null) return { unknowns, solutions: [], complete: true };
       known += term.coefficient * v;
     }
-    constraints.push({ known, terms });
+    constraints.push({ known, terms, free: terms.some((t) => unknowns[t.index]!.candidates === null) });
   }
   const constraintsOf = unknowns.map((_, i) => constraints.filter((c) => c.terms.some((t) => t.index === i)));
-  const allowed = unknowns.map((u) => new Set(u.candidates));
-  const assigned: (number | undefined)[] = unknowns.map(() => undefined);
-  const solutions: number[][] = [];
+  const read = unknowns.map((u) => u.candidates?.[0]);
   let nodes = 0;
   let complete = true;
 
-  const consistent = (i: number): boolean =>
-    constraintsOf[i]!.every((c) => {
-      let sum = c.known;
-      for (const t of c.terms) {
-        const v = assigned[t.index];
-        if (v === undefined) return true;
-        sum += t.coefficient * v;
+  /** The values with `changes` applied and the free cells forced, or null when a forced value is impossible. */
+  const settle = (changes: ReadonlyMap<number, number>): (number | undefined)[] | null => {
+    const values = read.map((v, i) => changes.get(i) ?? v);
+    for (let progress = true; progress; ) {
+      progress = false;
+      for (const c of constraints) {
+        let sum = c.known;
+        let open: Constraint['terms'][number] | null = null;
+        let opens = 0;
+        for (const t of c.terms) {
+          const v = values[t.index];
+          if (v === undefined) {
+            open = t;
+            opens += 1;
+          } else sum += t.coefficient * v;
+        }
+        if (opens !== 1) continue;
+        const forced = -sum * open!.coefficient;
+        if (forced < 0) return null;
+        values[open!.index] = forced;
+        progress = true;
       }
-      return sum === 0;
-    });
-
-  /** An unknown an identity forces (the identity's only unknown left) and the value it must take. */
-  const forced = (): { i: number; v: number } | null => {
-    for (const c of constraints) {
-      let open: Constraint['terms'][number] | null = null;
-      let sum = c.known;
-      let opens = 0;
-      for (const t of c.terms) {
-        const v = assigned[t.index];
-        if (v === undefined) {
-          open = t;
-          opens += 1;
-        } else sum += t.coefficient * v;
-      }
-      if (opens === 1) return { i: open!.index, v: -sum * open!.coefficient };
     }
-    return null;
+    return values;
+  };
+  const residual = (c: Constraint, values: readonly (number | undefined)[]): number | undefined => {
+    let sum = c.known;
+    for (const t of c.terms) {
+      const v = values[t.index];
+      if (v === undefined) return undefined;
+      sum += t.coefficient * v;
+    }
+    return sum;
+  };
+  /** The changes of cell i that move each of its checkable identities towards holding. */
+  const moves = (i: number, values: readonly (number | undefined)[]): number[] => {
+    const checked = constraintsOf[i]!.filter((c) => !c.free);
+    const residuals = checked.map((c) => residual(c, values)!);
+    if (residuals.some((r) => r === 0)) return [];
+    return (unknowns[i]!.candidates ?? []).slice(1).filter((v) =>
+      checked.every((c, k) => {
+        const coefficient = c.terms.find((t) => t.index === i)!.coefficient;
+        const after = residuals[k]! + coefficient * (v - values[i]!);
+        return after === 0 || Math.sign(after) === Math.sign(residuals[k]!);
+      }),
+    );
   };
 
-  const search = (): void => {
-    if (solutions.length >= SOLUTIONS_KEPT || !complete) return;
+  const found = new Map<string, number[]>();
+  const seen = new Set<string>();
+  const search = (changes: Map<number, number>, slips: number): void => {
+    if (found.size >= SOLUTIONS_KEPT || !complete) return;
+    const state = [...changes].sort((a, b) => a[0] - b[0]).join(';');
+    if (seen.has(state)) return;
+    seen.add(state);
     nodes += 1;
     if (nodes > JOINT_SEARCH_NODES) {
       complete = false;
       return;
     }
-    const next = forced();
-    const free = next ? -1 : assigned.indexOf(undefined);
-    if (!next && free < 0) {
-      solutions.push(assigned.map((v) => v!));
+    const values = settle(changes);
+    if (values === null) return;
+    const broken = constraints.filter((c) => {
+      const r = residual(c, values);
+      return r !== undefined && r !== 0;
+    });
+    if (broken.length === 0) {
+      if (values.every((v) => v !== undefined)) found.set(values.join(','), values as number[]);
       return;
     }
-    const i = next ? next.i : free;
-    const tries = next ? (allowed[i]!.has(next.v) ? [next.v] : []) : unknowns[i]!.candidates;
-    for (const v of tries) {
-      assigned[i] = v;
-      if (consistent(i)) search();
-      assigned[i] = undefined;
-      if (solutions.length >= SOLUTIONS_KEPT || !complete) return;
+    if (slips === 0) return;
+    // A broken identity of read cells only must be mended by one of its own cells: branch there.
+    const own = broken
+      .filter((c) => !c.free)
+      .map((c) => c.terms.filter((t) => !changes.has(t.index)).map((t) => t.index));
+    const choices = (
+      own.length > 0
+        ? [own.reduce((a, b) => (a.length <= b.length ? a : b))]
+        : broken.map((c) => c.terms.map((t) => t.index))
+    ).flat();
+    for (const i of new Set(choices)) {
+      if (unknowns[i]!.candidates === null || changes.has(i)) continue;
+      for (const v of moves(i, values)) {
+        search(new Map([...changes, [i, v]]), slips - 1);
+        if (found.size >= SOLUTIONS_KEPT || !complete) return;
+      }
     }
   };
-  search();
-  return { unknowns, solutions, complete };
+  for (let slips = 0; slips <= JOINT_MAX_SLIPS && found.size === 0 && complete; slips += 1) {
+    seen.clear();
+    search(new Map(), slips);
+  }
+  return { unknowns, solutions: [...found.values()], complete };
 }
