@@ -194,7 +194,7 @@ export function proofreadOcrCells(report: Report, readings: readonly OcrCellRead
   for (const { reading, value: v } of corrected) {
     sources.set(cellKey(reading.cell), {
       page: reading.page,
-      text: `OCR，按勾稽关系校正：识别为“${reading.text}”，校正为 ${v}`,
+      text: `OCR，按勾稽关系校正：${DIGITS.test(reading.text) ? `识别为“${reading.text}”` : '无法识别'}，校正为 ${v}`,
     });
   }
   for (const reading of unreadable) {

@@ -110,6 +110,9 @@ describe('proofreadOcrCells, jointly', () => {
     expect(result.unreadable).toEqual([]);
     expect(result.findings.map((f) => f.ruleId)).toEqual(['OCR-01']);
     expect(result.findings[0]!.message).toContain('无法识别；唯一符合全部勾稽关系');
+    expect(result.report.provenance?.[`table3.granted[${column}]`]?.text).toBe(
+      `OCR，按勾稽关系校正：无法识别，校正为 ${truth.table3.granted[column]}`,
+    );
   });
 
   it('leaves cells OCR could not read blank when the identities cannot tell them apart', () => {
