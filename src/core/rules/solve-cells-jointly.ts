@@ -90,8 +90,8 @@ export const JOINT_MAX_SLIPS = 4;
 /**
  * Searches a group by the fewest slips: first with every doubtful cell as read, then with one cell
  * changed to one of its candidates, then two, …; cells without a reading (candidates null) take the
- * value an identity forces. Only a change that moves every checkable identity of its cell towards
- * holding (all of them broken, none overshot) is tried. The solutions kept are those of the
+ * value an identity forces. Only a change of a cell whose checkable identities are all broken, and
+ * that mends one of them or brings each closer to holding, is tried. The solutions kept are those of the
  * fewest slips that make every identity hold.
  */
 function searchGroup(
@@ -161,13 +161,12 @@ function searchGroup(
     const checked = constraintsOf[i]!.filter((c) => !c.free);
     const residuals = checked.map((c) => residual(c, values)!);
     if (residuals.some((r) => r === 0)) return [];
-    return (unknowns[i]!.candidates ?? []).slice(1).filter((v) =>
-      checked.every((c, k) => {
-        const coefficient = c.terms.find((t) => t.index === i)!.coefficient;
-        const after = residuals[k]! + coefficient * (v - values[i]!);
-        return after === 0 || Math.sign(after) === Math.sign(residuals[k]!);
-      }),
-    );
+    return (unknowns[i]!.candidates ?? []).slice(1).filter((v) => {
+      const after = checked.map(
+        (c, k) => residuals[k]! + c.terms.find((t) => t.index === i)!.coefficient * (v - values[i]!),
+      );
+      return after.some((r) => r === 0) || after.every((r, k) => Math.abs(r) < Math.abs(residuals[k]!));
+    });
   };
 
   const found = new Map<string, number[]>();
