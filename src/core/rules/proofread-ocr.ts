@@ -314,7 +314,11 @@ function jointGroups(
   const byKey = new Map(open.map((r) => [cellKey(r.cell), r]));
   const unknowns = open.map((r) => ({
     cell: r.cell,
-    candidates: DIGITS.test(r.text) ? [Number(r.text), ...alternativeReadings(r.text)] : null,
+    // A reading OCR gave no confidence at all is no evidence: where the identities can check it, the cell is solved as unread.
+    candidates:
+      DIGITS.test(r.text) && (r.confidence > 0 || (BY_CELL.get(cellKey(r.cell)) ?? []).length < 2)
+        ? [Number(r.text), ...alternativeReadings(r.text)]
+        : null,
   }));
   return solveCellsJointly(unknowns, (cell) => BY_CELL.get(cellKey(cell)) ?? [], value).map((group) => ({
     ...group,

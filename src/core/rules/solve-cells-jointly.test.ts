@@ -115,6 +115,20 @@ describe('proofreadOcrCells, jointly', () => {
     );
   });
 
+  it('solves a reading OCR gave no confidence as unread: a count no one slip away is restored', () => {
+    const truth = clone(generateValidReport(7, { scale: 300 }));
+    const row = TABLE3_OUTCOME_KEYS.find((key) => (truth.table3[key][0] ?? 0) >= 20)!;
+    const printed = truth.table3[row][0]!;
+    const scanned = clone(truth);
+    scanned.table3[row][0] = 1; // “1”: one slip reaches 7 and 10–19 only
+    const cell = { table: 'table3' as const, row, column: 0 };
+    const withConfidence = proofreadOcrCells(scanned, [reading(cell, '1', 30)]);
+    expect(withConfidence.report.table3[row][0]).toBeNull();
+    const result = proofreadOcrCells(scanned, [reading(cell, '1', 0)]);
+    expect(result.report.table3[row][0]).toBe(printed);
+    expect(result.corrected).toHaveLength(1);
+  });
+
   it('leaves cells OCR could not read blank when the identities cannot tell them apart', () => {
     const scanned = base();
     // Four unread cells at the corners of a rectangle: each row and column has two unknowns.
