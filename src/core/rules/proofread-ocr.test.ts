@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { clone, generateValidReport } from '../../../test/support/generate-report.ts';
 import { TABLE3_OUTCOME_KEYS } from '../report/labels.ts';
 import type { Report } from '../report/schema.ts';
-import { alternativeReadings, type OcrCellReading, proofreadOcrCells } from './proofread-ocr.ts';
+import { alternativeReadings } from './ocr-slips.ts';
+import { type OcrCellReading, proofreadOcrCells } from './proofread-ocr.ts';
 import { validateReport } from './validate-report.ts';
 
 const base = (): Report => clone(generateValidReport(42));
@@ -121,6 +122,7 @@ describe('proofreadOcrCells', () => {
   it('reports a cell with ink that OCR could not read as digits', () => {
     const scanned = base();
     scanned.table3.partial[2] = null;
+    scanned.table3.partial[6] = null; // its row total blank too: the row cannot restore it
     const cell = { table: 'table3' as const, row: 'partial', column: 2 };
     const result = proofreadOcrCells(scanned, [reading(cell, '浏', 20)]);
     expect(result.unreadable).toHaveLength(1);

@@ -9,6 +9,7 @@ import {
 import type { Cell, Report, SourceRef } from '../report/schema.ts';
 import type { Finding } from './finding.ts';
 import { violation } from './make-finding.ts';
+import { alternativeReadings, DIGITS } from './ocr-slips.ts';
 import {
   type CellAddress,
   cellKey,
@@ -16,13 +17,17 @@ import {
   type Identity,
   REPORT_IDENTITIES,
 } from './report-identities.ts';
+import { type JointGroup, solveCellsJointly } from './solve-cells-jointly.ts';
 
 /**
  * The arithmetic proofreader of scanned reports (issue 18): a cell read by OCR with low confidence
  * that breaks an identity it takes part in is replaced by the one alternative reading (a
  * confusable digit, a digit dropped or added) that makes every identity of the cell hold, or left
- * blank when there is no such reading or more than one. Identities broken by cells read with
- * confidence are the report's own errors and are left for the validator to report.
+ * blank when there is no such reading or more than one. Doubtful cells that no single repair
+ * mends, and cells OCR could not read at all, are then solved jointly by the groups that share
+ * identities (solve-cells-jointly.ts): the one combination of the fewest slips that makes every
+ * identity hold is used, several leave the cells blank naming the candidates. Identities broken
+ * by cells read with confidence are the report's own errors and are left for the validator.
  */
 
 /**
@@ -48,6 +53,8 @@ export interface OcrCellReading {
 export interface OcrCorrection {
   reading: OcrCellReading;
   value: number;
+  /** The other doubtful cells corrected with it when only their combination repairs the identities. */
+  jointWith?: OcrCellReading[];
 }
 
 export interface ProofreadResult {
@@ -57,36 +64,6 @@ export interface ProofreadResult {
   unreadable: OcrCellReading[];
   /** OCR-01 (info) per corrected cell, OCR-02 (warning) per unreadable cell. */
   findings: Finding[];
-}
-
-/** Digits OCR confuses with each other. */
-const CONFUSABLE: Record<string, string> = {
-  '0': '689',
-  '1': '7',
-  '3': '8',
-  '5': '6',
-  '6': '058',
-  '7': '1',
-  '8': '0369',
-  '9': '08',
-};
-
-const DIGITS = /^\d{1,9}$/;
-
-/** Readings one OCR slip away from `text`: a confusable digit, a digit dropped, a digit added. */
-export function alternativeReadings(text: string): number[] {
-  const found = new Set<string>();
-  for (let i = 0; i < text.length; i += 1) {
-    for (const d of CONFUSABLE[text[i]!] ?? '') found.add(text.slice(0, i) + d + text.slice(i + 1));
-    if (text.length > 1) found.add(text.slice(0, i) + text.slice(i + 1));
-  }
-  if (text.length < 9) {
-    for (let i = 0; i <= text.length; i += 1) {
-      for (const d of '0123456789') found.add(text.slice(0, i) + d + text.slice(i));
-    }
-  }
-  found.delete(text);
-  return [...found].filter((s) => s.length === 1 || !s.startsWith('0')).map(Number);
 }
 
 function identitiesByCell(): Map<string, Identity[]> {
@@ -130,11 +107,13 @@ export function proofreadOcrCells(report: Report, readings: readonly OcrCellRead
     return values.has(key) ? values.get(key)! : cellValue(report, cell);
   };
   const corrected: OcrCorrection[] = [];
-  const unreadable: OcrCellReading[] = readings.filter(
+  let unreadable: OcrCellReading[] = readings.filter(
     (r) => r.text !== '' && !DIGITS.test(r.text) && value(r.cell) === null,
   );
   const doubtful = readings.filter((r) => r.confidence < LOW_OCR_CONFIDENCE && DIGITS.test(r.text));
   const settled = new Set<OcrCellReading>();
+  /** The values each doubtful cell of an ambiguous group takes in the combinations that fit. */
+  const candidates = new Map<OcrCellReading, number[]>();
   // Repairs can unblock each other (two doubtful cells in different identities of one row).
   for (let pass = 0, changed = true; changed && pass < 5; pass += 1) {
     changed = false;
@@ -163,7 +142,38 @@ export function proofreadOcrCells(report: Report, readings: readonly OcrCellRead
       settled.add(reading);
       changed = true;
     }
+    if (changed) continue;
+    // No cell can be mended alone: search the doubtful cells that share identities together.
+    const blank = unreadable.filter(
+      (r) => !settled.has(r) && (BY_CELL.get(cellKey(r.cell)) ?? []).length > 1,
+    );
+    const blankKeys = new Set(blank.map((r) => cellKey(r.cell)));
+    const suspect = (identity: Identity) =>
+      broken(identity, value) || identity.terms.some((t) => blankKeys.has(cellKey(t.cell)));
+    const open = doubtful.filter(
+      (r) => !settled.has(r) && (BY_CELL.get(cellKey(r.cell)) ?? []).some(suspect),
+    );
+    for (const group of jointGroups([...open, ...blank], value)) {
+      if (group.solutions.length !== 1 || !group.complete) {
+        for (const [i, r] of group.readings.entries()) {
+          candidates.set(r, [...new Set(group.solutions.map((s) => s[i]!))]);
+        }
+        continue;
+      }
+      const solution = group.solutions[0]!;
+      const changedHere = group.readings.filter(
+        (r, i) => !DIGITS.test(r.text) || solution[i] !== Number(r.text),
+      );
+      group.readings.forEach((r, i) => {
+        settled.add(r);
+        if (!changedHere.includes(r)) return;
+        values.set(cellKey(r.cell), solution[i]!);
+        corrected.push({ reading: r, value: solution[i]!, jointWith: changedHere.filter((o) => o !== r) });
+      });
+      if (changedHere.length > 0) changed = true;
+    }
   }
+  unreadable = unreadable.filter((r) => !settled.has(r));
   for (const reading of doubtful) {
     if (settled.has(reading)) continue;
     const identities = BY_CELL.get(cellKey(reading.cell)) ?? [];
@@ -184,7 +194,7 @@ export function proofreadOcrCells(report: Report, readings: readonly OcrCellRead
   for (const { reading, value: v } of corrected) {
     sources.set(cellKey(reading.cell), {
       page: reading.page,
-      text: `OCR，按勾稽关系校正：识别为“${reading.text}”，校正为 ${v}`,
+      text: `OCR，按勾稽关系校正：${DIGITS.test(reading.text) ? `识别为“${reading.text}”` : '无法识别'}，校正为 ${v}`,
     });
   }
   for (const reading of unreadable) {
@@ -196,7 +206,7 @@ export function proofreadOcrCells(report: Report, readings: readonly OcrCellRead
     unreadable,
     findings: [
       ...corrected.map((c) => correctionFinding(c)),
-      ...unreadable.map((r) => unreadableFinding(r)),
+      ...unreadable.map((r) => unreadableFinding(r, candidates.get(r))),
       ...unchecked.map((r) => uncheckedFinding(describeCell(r.cell), r, locationOf(r))),
     ],
   };
@@ -266,17 +276,54 @@ function locationOf(reading: OcrCellReading) {
   };
 }
 
-function correctionFinding({ reading, value }: OcrCorrection): Finding {
+function readAs(reading: OcrCellReading): string {
+  return DIGITS.test(reading.text)
+    ? `识别为 ${reading.text}（置信度 ${Math.round(reading.confidence)}%），与勾稽关系不符`
+    : '无法识别';
+}
+
+function correctionFinding({ reading, value, jointWith = [] }: OcrCorrection): Finding {
   const { table, row, column } = describeCell(reading.cell);
+  const others = jointWith.map((o) => {
+    const where = describeCell(o.cell);
+    return `“${where.row}”行“${where.column}”列（${DIGITS.test(o.text) ? `识别为 ${o.text}` : '无法识别'}）`;
+  });
+  const how =
+    others.length === 0
+      ? `唯一符合全部勾稽关系的读法是 ${value}`
+      : `与同表${others.join('、')}一并校正，唯一符合全部勾稽关系的组合中本格为 ${value}`;
   return violation(
     'OCR-01',
-    `第${reading.page}页${table}“${row}”行“${column}”列：识别为 ${reading.text}（置信度 ${Math.round(reading.confidence)}%），与勾稽关系不符；唯一符合全部勾稽关系的读法是 ${value}，已按勾稽关系校正`,
+    `第${reading.page}页${table}“${row}”行“${column}”列：${readAs(reading)}；${how}，已按勾稽关系校正`,
     locationOf(reading),
   );
 }
 
-function unreadableFinding(reading: OcrCellReading): Finding {
-  return unreadableCellFinding(describeCell(reading.cell), reading, locationOf(reading));
+function unreadableFinding(reading: OcrCellReading, candidates?: readonly number[]): Finding {
+  return unreadableCellFinding(describeCell(reading.cell), reading, locationOf(reading), candidates);
+}
+
+/**
+ * The doubtful cells that no single repair mends, searched together by groups sharing identities:
+ * each cell may be its own reading or one OCR slip away from it.
+ */
+function jointGroups(
+  open: readonly OcrCellReading[],
+  value: (cell: CellAddress) => Cell,
+): (JointGroup & { readings: OcrCellReading[] })[] {
+  const byKey = new Map(open.map((r) => [cellKey(r.cell), r]));
+  const unknowns = open.map((r) => ({
+    cell: r.cell,
+    // A reading OCR gave no confidence at all is no evidence: where the identities can check it, the cell is solved as unread.
+    candidates:
+      DIGITS.test(r.text) && (r.confidence > 0 || (BY_CELL.get(cellKey(r.cell)) ?? []).length < 2)
+        ? [Number(r.text), ...alternativeReadings(r.text)]
+        : null,
+  }));
+  return solveCellsJointly(unknowns, (cell) => BY_CELL.get(cellKey(cell)) ?? [], value).map((group) => ({
+    ...group,
+    readings: group.unknowns.map((u) => byKey.get(cellKey(u.cell))!),
+  }));
 }
 
 /** OCR-02: a cell the scan could not read, left blank; `where` names the table, row and column. */
@@ -284,7 +331,12 @@ export function unreadableCellFinding(
   where: { table: string; row: string; column: string },
   reading: Pick<OcrCellReading, 'page' | 'text' | 'confidence'>,
   location: Finding['location'],
+  candidates?: readonly number[],
 ): Finding {
+  const several =
+    candidates && candidates.length > 1
+      ? `，与同一勾稽关系中其他存疑单元格的读法组合不止一种（本格可能为 ${candidates.join('、')}）`
+      : '';
   const read =
     reading.text === '' || reading.text === UNREADABLE_CELL
       ? ''
@@ -292,7 +344,7 @@ export function unreadableCellFinding(
   const column = where.column === '' ? '' : `“${where.column}”列`;
   return violation(
     'OCR-02',
-    `第${reading.page}页${where.table}“${where.row}”行${column}无法识别${read}，按空白处理，请对照原件核对`,
+    `第${reading.page}页${where.table}“${where.row}”行${column}无法识别${read}${several}，按空白处理，请对照原件核对`,
     location,
   );
 }
