@@ -47,6 +47,12 @@ function sourceFor(finding: Finding, report: Report): SourceRef | undefined {
   return undefined;
 }
 
+/** The rules whose findings say a cell is blank: the reader uses them for the rows it left blank. */
+const BLANK_CELL_RULES = new Set(['T2-01', 'T3-04', 'T4-04']);
+const rowOf = (f: Finding) =>
+  `${f.ruleId}@${f.location.table ?? ''}:${f.location.rowKey ?? f.location.rowLabel ?? ''}`;
+const tableOf = (f: Finding) => `${f.ruleId}@${f.location.table ?? ''}:*`;
+
 /**
  * Every rule over a report: the data rules, the narrative rules and, for a report read from a
  * document, the findings about the document itself. Findings about rows the document does not
@@ -62,6 +68,11 @@ export function checkReport(
   const paragraphs: NarrativeParagraphs = ingest?.paragraphs ?? paragraphsOfReport(report);
   const missing = new Set<string>(ingest?.missingRows ?? []);
   const merged = new Set<string>(ingest?.mergedRows ?? []);
+  const explained = new Set(
+    (ingest?.findings ?? [])
+      .filter((f) => BLANK_CELL_RULES.has(f.ruleId))
+      .map((f) => (f.location.rowKey || f.location.rowLabel ? rowOf(f) : tableOf(f))),
+  );
   const data = validateReport(report, {
     ...(options.previous ? { previous: options.previous } : {}),
     ...(options.merged ? { merged: options.merged } : {}),
@@ -69,7 +80,11 @@ export function checkReport(
     (f) =>
       !(f.ruleId === 'T3-04' && f.location.rowKey && missing.has(f.location.rowKey)) &&
       // A group printed as one row: the reader's one finding replaces "an extra row".
-      !(f.ruleId === 'T3-05' && !f.location.rowKey && merged.has(f.location.rowLabel ?? '')),
+      !(f.ruleId === 'T3-05' && !f.location.rowKey && merged.has(f.location.rowLabel ?? '')) &&
+      // A row (or table 四) the reader left blank, saying why (digits it could not split, a table it
+      // could not find): its finding replaces the checker's "blank cell" findings there, which would
+      // blame the agency for blanks it did not print.
+      !(explained.has(rowOf(f)) || explained.has(tableOf(f))),
   );
   for (const f of data) {
     if (f.location.source) continue;

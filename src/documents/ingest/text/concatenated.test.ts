@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { TABLE2_LABELS, TABLE3_ROW_KEYS } from '../../../core/report/labels.ts';
 import { parseReport } from '../../../core/report/parse-report.ts';
 import type { Report } from '../../../core/report/schema.ts';
+import type { Finding } from '../../../core/rules/finding.ts';
+import { checkReport } from '../../check-report.ts';
 import { readReportDocument } from '../read-document.ts';
 import { SPLIT_NOTE } from './concatenated-cells.ts';
 import { MAX_SPLIT_STEPS, splitBySums, splitFree } from './split-digits.ts';
@@ -104,6 +106,27 @@ describe('readReportDocument on concatenated crawled text', () => {
     expect(ingest.report.table2.normativeDocuments).toEqual({ issued: null, repealed: null, inForce: null });
     const finding = ingest.findings.find((f) => f.ruleId === 'T2-01' && f.message.includes('6233440'));
     expect(finding?.message).toMatch(/可能的拆分：6、2、33440/);
+  });
+
+  it('says once why a row it could not split is blank: no “blank cell” finding blames the agency for it', async () => {
+    const file = readFileSync(new URL('crawled/seed-004.concat.txt', FIXTURES), 'utf8');
+    const ingest = await readReportDocument(
+      encode(
+        file
+          .replace(/(行政规范性文件)\d+/, '$16233440')
+          .replace(/(二、上年结转政府信息公开申请数量)\d+/, '$122219173182'),
+      ),
+      'x.txt',
+    );
+    expect(ingest.report.table3.carriedOver).toEqual([null, null, null, null, null, null, null]);
+    const about = (ruleId: string, row: (f: Finding) => boolean) =>
+      checkReport(ingest.report, ingest)
+        .filter((f) => f.ruleId === ruleId && row(f))
+        .map((f) => (f.message.includes('的数字连在一起') ? 'not split' : f.message));
+    expect(about('T2-01', (f) => f.location.rowLabel === TABLE2_LABELS.normativeDocuments)).toEqual([
+      'not split',
+    ]);
+    expect(about('T3-04', (f) => f.location.rowKey === 'carriedOver')).toEqual(['not split']);
   });
 
   it('keeps refusing text that has no report in it', async () => {
