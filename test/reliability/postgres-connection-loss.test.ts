@@ -27,11 +27,17 @@ async function cutConnections(applicationName: string): Promise<number> {
   const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
   await admin.connect();
   try {
-    const { rows } = await admin.query(
-      'select pg_terminate_backend(pid) as ended from pg_stat_activity where application_name = $1',
-      [applicationName],
-    );
-    return rows.filter((r) => r.ended).length;
+    // Right after a cut the server may hold no connection yet (it reopens them on demand): look
+    // again for a moment rather than count a cut that found nothing to end.
+    for (let attempt = 0; ; attempt += 1) {
+      const { rows } = await admin.query(
+        'select pg_terminate_backend(pid) as ended from pg_stat_activity where application_name = $1',
+        [applicationName],
+      );
+      const ended = rows.filter((r) => r.ended).length;
+      if (ended > 0 || attempt === 40) return ended;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
   } finally {
     await admin.end();
   }
